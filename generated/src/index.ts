@@ -1,0 +1,74 @@
+// Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+export { Telnyx as default, Telnyx } from './client.js';
+export type { ClientOptions } from './client.js';
+export type { Fetch, RequestOptions } from './core/base-client.js';
+export { APIPromise } from './core/api-promise.js';
+export type { APIResponse } from './core/api-promise.js';
+export {
+  TelnyxError,
+  APIError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIUserAbortError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+} from './core/error.js';
+export type {
+  AuthorizationServerMetadata,
+  ConsentTokenResponse,
+  CreateGrantResponse,
+  CreateOAuthGrantRequest,
+  IntrospectRequest,
+  IntrospectResponse,
+  JWKSet,
+  OAuthClient,
+  OAuthClientCreateRequest,
+  OAuthClientUpdateRequest,
+  OAuthDynamicRegistrationRequest,
+  OAuthDynamicRegistrationResponse,
+  OAuthGrant,
+  ResourceMetadata,
+  TokenRequest,
+  TokenResponse,
+  OAuthError,
+  OAuthPaginationMeta,
+} from './models.js';
+export type {
+  WellKnownRetrieveAuthorizationServerMetadataResponse,
+  WellKnownRetrieveProtectedResourceMetadataResponse,
+} from './resources/well-known.js';
+export type {
+  OAuthRetrieveAuthorizeParams,
+  OAuthRetrieveResponse,
+  OAuthGrantsParams,
+  OAuthGrantsResponse,
+  OAuthIntrospectParams,
+  OAuthIntrospectResponse,
+  OAuthRetrieveJwksResponse,
+  OAuthRegisterParams,
+  OAuthRegisterResponse,
+  OAuthTokenParams,
+  OAuthTokenResponse,
+} from './resources/oauth.js';
+export type {
+  OAuthClientListParams,
+  OAuthClientListResponse,
+  OAuthClientCreateParams,
+  OAuthClientCreateResponse,
+  OAuthClientRetrieveResponse,
+  OAuthClientUpdateParams,
+  OAuthClientUpdateResponse,
+} from './resources/oauth-clients.js';
+export type {
+  OAuthGrantListParams,
+  OAuthGrantListResponse,
+  OAuthGrantRetrieveResponse,
+  OAuthGrantDeleteResponse,
+} from './resources/oauth-grants.js';

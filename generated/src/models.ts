@@ -1,0 +1,39 @@
+// Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+import type { components } from './internal/openapi.js';
+/** The `AuthorizationServerMetadata` schema. */
+export type AuthorizationServerMetadata = components['schemas']['AuthorizationServerMetadata'];
+/** The `ConsentTokenResponse` schema. */
+export type ConsentTokenResponse = components['schemas']['ConsentTokenResponse'];
+/** The `CreateGrantResponse` schema. */
+export type CreateGrantResponse = components['schemas']['CreateGrantResponse'];
+/** The `CreateOAuthGrantRequest` schema. */
+export type CreateOAuthGrantRequest = components['schemas']['CreateOAuthGrantRequest'];
+/** The `IntrospectRequest` schema. */
+export type IntrospectRequest = components['schemas']['IntrospectRequest'];
+/** The `IntrospectResponse` schema. */
+export type IntrospectResponse = components['schemas']['IntrospectResponse'];
+/** The `JWKSet` schema. */
+export type JWKSet = components['schemas']['JWKSet'];
+/** The `OAuthClient` schema. */
+export type OAuthClient = components['schemas']['OAuthClient'];
+/** The `OAuthClientCreateRequest` schema. */
+export type OAuthClientCreateRequest = components['schemas']['OAuthClientCreateRequest'];
+/** The `OAuthClientUpdateRequest` schema. */
+export type OAuthClientUpdateRequest = components['schemas']['OAuthClientUpdateRequest'];
+/** The `OAuthDynamicRegistrationRequest` schema. */
+export type OAuthDynamicRegistrationRequest = components['schemas']['OAuthDynamicRegistrationRequest'];
+/** The `OAuthDynamicRegistrationResponse` schema. */
+export type OAuthDynamicRegistrationResponse = components['schemas']['OAuthDynamicRegistrationResponse'];
+/** The `OAuthGrant` schema. */
+export type OAuthGrant = components['schemas']['OAuthGrant'];
+/** The `ResourceMetadata` schema. */
+export type ResourceMetadata = components['schemas']['ResourceMetadata'];
+/** The `TokenRequest` schema. */
+export type TokenRequest = components['schemas']['TokenRequest'];
+/** The `TokenResponse` schema. */
+export type TokenResponse = components['schemas']['TokenResponse'];
+/** The `oauth_Error` schema. */
+export type OAuthError = components['schemas']['oauth_Error'];
+/** The `oauth_PaginationMeta` schema. */
+export type OAuthPaginationMeta = components['schemas']['oauth_PaginationMeta'];

@@ -1,0 +1,112 @@
+// Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+import type { APIPromise } from '../core/api-promise.js';
+import type { RequestOptions } from '../core/base-client.js';
+import { APIResource } from '../core/resource.js';
+import type { paths } from '../internal/openapi.js';
+import type { OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
+
+/** Methods for `/oauth_clients`, `/oauth_clients/{id}`. */
+export class OAuthClients extends APIResource {
+  /**
+   * List OAuth clients
+   *
+   * Retrieve a paginated list of OAuth clients for the authenticated user
+   */
+  list(query: OAuthClientListParams = {}, options?: RequestOptions): APIPromise<OAuthClientListResponse> {
+    return this._client.request<OAuthClientListResponse>(
+      { method: 'get', path: '/oauth_clients', query, response: 'json', secure: true },
+      options,
+    );
+  }
+
+  /**
+   * Create OAuth client
+   *
+   * Create a new OAuth client
+   */
+  create(body: OAuthClientCreateParams, options?: RequestOptions): APIPromise<OAuthClientCreateResponse> {
+    return this._client.request<OAuthClientCreateResponse>(
+      {
+        method: 'post',
+        path: '/oauth_clients',
+        body,
+        bodyEncoding: 'json',
+        contentType: 'application/json',
+        response: 'json',
+        secure: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Get OAuth client
+   *
+   * Retrieve a single OAuth client by ID
+   * @param id - OAuth client ID
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<OAuthClientRetrieveResponse> {
+    return this._client.request<OAuthClientRetrieveResponse>(
+      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id }, response: 'json', secure: true },
+      options,
+    );
+  }
+
+  /**
+   * Update OAuth client
+   *
+   * Update an existing OAuth client
+   * @param id - OAuth client ID
+   */
+  update(
+    id: string,
+    body: OAuthClientUpdateParams = {},
+    options?: RequestOptions,
+  ): APIPromise<OAuthClientUpdateResponse> {
+    return this._client.request<OAuthClientUpdateResponse>(
+      {
+        method: 'put',
+        path: '/oauth_clients/{id}',
+        pathParams: { id },
+        body,
+        bodyEncoding: 'json',
+        contentType: 'application/json',
+        response: 'json',
+        secure: true,
+      },
+      options,
+    );
+  }
+
+  /**
+   * Delete OAuth client
+   *
+   * Delete an OAuth client
+   * @param id - OAuth client ID
+   */
+  delete(id: string, options?: RequestOptions): APIPromise<void> {
+    return this._client.request<void>(
+      { method: 'delete', path: '/oauth_clients/{id}', pathParams: { id }, response: 'void', secure: true },
+      options,
+    );
+  }
+}
+
+/** Parameters of `list`: `GET /oauth_clients`, List OAuth clients. */
+export type OAuthClientListParams = NonNullable<paths['/oauth_clients']['get']['parameters']['query']>;
+/** Response of `list`: `GET /oauth_clients`, List OAuth clients. */
+export type OAuthClientListResponse = paths['/oauth_clients']['get']['responses'][200]['content']['application/json'];
+/** Parameters of `create`: `POST /oauth_clients`, Create OAuth client. */
+export type OAuthClientCreateParams = OAuthClientCreateRequest;
+/** Response of `create`: `POST /oauth_clients`, Create OAuth client. */
+export type OAuthClientCreateResponse =
+  paths['/oauth_clients']['post']['responses'][201]['content']['application/json'];
+/** Response of `retrieve`: `GET /oauth_clients/{id}`, Get OAuth client. */
+export type OAuthClientRetrieveResponse =
+  paths['/oauth_clients/{id}']['get']['responses'][200]['content']['application/json'];
+/** Parameters of `update`: `PUT /oauth_clients/{id}`, Update OAuth client. */
+export type OAuthClientUpdateParams = OAuthClientUpdateRequest;
+/** Response of `update`: `PUT /oauth_clients/{id}`, Update OAuth client. */
+export type OAuthClientUpdateResponse =
+  paths['/oauth_clients/{id}']['put']['responses'][200]['content']['application/json'];

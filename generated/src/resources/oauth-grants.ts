@@ -1,0 +1,58 @@
+// Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+import type { APIPromise } from '../core/api-promise.js';
+import type { RequestOptions } from '../core/base-client.js';
+import { APIResource } from '../core/resource.js';
+import type { paths } from '../internal/openapi.js';
+
+/** Methods for `/oauth_grants`, `/oauth_grants/{id}`. */
+export class OAuthGrants extends APIResource {
+  /**
+   * List OAuth grants
+   *
+   * Retrieve a paginated list of OAuth grants for the authenticated user
+   */
+  list(query: OAuthGrantListParams = {}, options?: RequestOptions): APIPromise<OAuthGrantListResponse> {
+    return this._client.request<OAuthGrantListResponse>(
+      { method: 'get', path: '/oauth_grants', query, response: 'json', secure: true },
+      options,
+    );
+  }
+
+  /**
+   * Get OAuth grant
+   *
+   * Retrieve a single OAuth grant by ID
+   * @param id - OAuth grant ID
+   */
+  retrieve(id: string, options?: RequestOptions): APIPromise<OAuthGrantRetrieveResponse> {
+    return this._client.request<OAuthGrantRetrieveResponse>(
+      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id }, response: 'json', secure: true },
+      options,
+    );
+  }
+
+  /**
+   * Revoke OAuth grant
+   *
+   * Revoke an OAuth grant
+   * @param id - OAuth grant ID
+   */
+  delete(id: string, options?: RequestOptions): APIPromise<OAuthGrantDeleteResponse> {
+    return this._client.request<OAuthGrantDeleteResponse>(
+      { method: 'delete', path: '/oauth_grants/{id}', pathParams: { id }, response: 'json', secure: true },
+      options,
+    );
+  }
+}
+
+/** Parameters of `list`: `GET /oauth_grants`, List OAuth grants. */
+export type OAuthGrantListParams = NonNullable<paths['/oauth_grants']['get']['parameters']['query']>;
+/** Response of `list`: `GET /oauth_grants`, List OAuth grants. */
+export type OAuthGrantListResponse = paths['/oauth_grants']['get']['responses'][200]['content']['application/json'];
+/** Response of `retrieve`: `GET /oauth_grants/{id}`, Get OAuth grant. */
+export type OAuthGrantRetrieveResponse =
+  paths['/oauth_grants/{id}']['get']['responses'][200]['content']['application/json'];
+/** Response of `delete`: `DELETE /oauth_grants/{id}`, Revoke OAuth grant. */
+export type OAuthGrantDeleteResponse =
+  paths['/oauth_grants/{id}']['delete']['responses'][200]['content']['application/json'];

@@ -1,0 +1,8 @@
+// Copied from templates/vitest.config.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+import { defineConfig } from 'vitest/config';
+
+// The SDK's own tests, run against a mock server of its spec (see tests/global-setup.ts).
+export default defineConfig({
+  test: { include: ['tests/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] },
+});

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { InputError } from './errors.js';
+import { generate } from './generate.js';
+import { diffOutput, writeOutput } from './write/write-output.js';
+
+const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check]
+
+  --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
+  --out     folder to write the SDK package to         (default: generated)
+  --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
+  --check   write nothing; exit 1 if the folder differs from what the spec gives`;
+
+async function main(argv: string[]): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        spec: { type: 'string' },
+        out: { type: 'string' },
+        config: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const spec = values.spec ?? 'spec/openapi.yaml';
+  const config = values.config ?? (values.spec === undefined ? 'spec/sdk.config.yaml' : undefined);
+  const out = resolve(values.out ?? 'generated');
+
+  const { model, files } = await generate({ spec, config });
+  for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
+
+  if (values.check) {
+    const diff = await diffOutput(out, files);
+    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  not generated: ${path}`)];
+    if (problems.length > 0) {
+      process.stderr.write(`${values.out ?? 'generated'} is out of date with ${spec}; run \`npm run generate\`:\n${problems.join('\n')}\n`);
+      return 1;
+    }
+    process.stdout.write(`${values.out ?? 'generated'} is up to date (${files.length} files).\n`);
+    return 0;
+  }
+  const diff = await writeOutput(out, files);
+  const changes = diff.changed.length + diff.stale.length;
+  process.stdout.write(
+    changes === 0
+      ? `${values.out ?? 'generated'}: up to date, ${files.length} files, nothing written.\n`
+      : `${values.out ?? 'generated'}: wrote ${files.length} files (${diff.changed.length} changed, ${diff.stale.length} removed).\n`,
+  );
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof InputError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    // Anything else is a bug in the generator, not the user's input: keep the stack for the report.
+    process.stderr.write(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

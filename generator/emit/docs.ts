@@ -1,0 +1,109 @@
+import { allMethods, allResources } from '../model/build-model.js';
+import type { Method, Resource, SdkModel } from '../model/types.js';
+import { exampleArguments } from './examples.js';
+import { paramsArgumentName } from './resources.js';
+import type { OutputFile } from './source.js';
+
+/** `README.md`: install, configure, one example per resource, errors. */
+export function emitReadme(model: SdkModel): OutputFile {
+  const client = model.clientName;
+  const first = allMethods(model.resources).find((method) => method.httpMethod === 'post') ?? allMethods(model.resources)[0];
+  const firstResource = first ? allResources(model.resources).find((resource) => resource.methods.includes(first)) : undefined;
+  const lines = [
+    `# ${model.packageName}`,
+    '',
+    `TypeScript client for the ${model.title} (API version ${model.apiVersion}), generated from \`${model.specFile}\`.`,
+    '',
+    ...(model.description ? [oneParagraph(model.description), ''] : []),
+    '## Install',
+    '',
+    '```sh',
+    `npm install ${model.packageName}`,
+    '```',
+    '',
+    '## Usage',
+    '',
+    '```ts',
+    `import ${client} from '${model.packageName}';`,
+    '',
+    `const client = new ${client}({ apiKey: process.env['${model.envPrefix}_API_KEY'] }); // the default, may be omitted`,
+    ...(first && firstResource ? ['', `const result = await ${exampleCall(model, firstResource, first, 'required')};`, 'console.log(result);'] : []),
+    '```',
+    '',
+    '## Options',
+    '',
+    '| option | default | |',
+    '|---|---|---|',
+    `| \`apiKey\` | \`process.env['${model.envPrefix}_API_KEY']\` | sent as \`Authorization: Bearer <apiKey>\` |`,
+    `| \`baseURL\` | \`process.env['${model.envPrefix}_BASE_URL']\`, then \`${model.defaultBaseURL}\` | |`,
+    '| `fetch` | `globalThis.fetch` | a custom `fetch` |',
+    '| `defaultHeaders` | | headers on every request; `null` removes one |',
+    '',
+    'Every method takes a last `options` argument with per-request `headers` and `signal`.',
+    '',
+    '## Examples',
+    '',
+    ...allResources(model.resources)
+      .filter((resource) => resource.methods.length > 0)
+      .flatMap((resource) => {
+        const method = resource.methods[0]!;
+        return [`### \`client.${resource.chain.join('.')}\``, '', '```ts', `const ${method.responseTypeName ? 'result' : 'done'} = await ${exampleCall(model, resource, method, 'required')};`, '```', ''];
+      }),
+    '## Responses and errors',
+    '',
+    'Methods return an `APIPromise`: `await` it for the parsed body, `.withResponse()` for `{ data, response }`, `.asResponse()` for the raw `Response`.',
+    `A non-success status throws an \`APIError\` subclass (\`${client}Error\` is the base of all errors) with \`status\`, \`headers\` and the parsed \`error\` body:`,
+    '',
+    '```ts',
+    `import { APIError, NotFoundError } from '${model.packageName}';`,
+    '',
+    'try {',
+    `  // ...`,
+    '} catch (err) {',
+    '  if (err instanceof NotFoundError) console.log(err.status, err.error);',
+    '  else throw err;',
+    '}',
+    '```',
+    '',
+    'Every method, with its HTTP route, and every type is listed in [api.md](api.md).',
+    '',
+  ];
+  return { path: 'README.md', text: lines.join('\n') };
+}
+
+/** `api.md`: every method with its verb and path, and every exported type. A review aid: it changes when the surface does. */
+export function emitApiMd(model: SdkModel): OutputFile {
+  const lines = [`# ${model.clientName}`, '', `Generated from \`${model.specFile}\`.`, ''];
+  for (const resource of allResources(model.resources)) {
+    lines.push(`## ${resource.chain.join('.')}`, '');
+    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName]).filter((name): name is string => !!name);
+    if (types.length > 0) lines.push('Types:', '', ...types.map((name) => `- <code><a href="./src/resources/${resource.modulePath}.ts">${name}</a></code>`), '');
+    if (resource.methods.length > 0) {
+      lines.push('Methods:', '');
+      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${escapeHTML(method.path)}">client.${resource.chain.join('.')}.<a href="./src/resources/${resource.modulePath}.ts">${method.name}</a>(${escapeHTML(signature(method))}) -> ${method.responseTypeName ?? 'void'}</code>${method.deprecated ? ' (deprecated)' : ''}`);
+      lines.push('');
+    }
+  }
+  if (model.models.length > 0) {
+    lines.push('## Models', '', ...model.models.map((named) => `- <code><a href="./src/models.ts">${named.typeName}</a></code>`), '');
+  }
+  return { path: 'api.md', text: lines.join('\n') };
+}
+
+function signature(method: Method): string {
+  const args = method.pathParams.map((param) => param.variable);
+  if (method.paramsTypeName) args.push(`${paramsArgumentName(method)}${method.paramsRequired ? '' : '?'}`);
+  return args.join(', ');
+}
+
+function exampleCall(model: SdkModel, resource: Resource, method: Method, mode: 'required' | 'all'): string {
+  return `client.${resource.chain.join('.')}.${method.name}(${exampleArguments(model, method, mode).join(', ')})`;
+}
+
+function escapeHTML(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+function oneParagraph(text: string): string {
+  return text.split(/\n\s*\n/)[0]!.trim();
+}

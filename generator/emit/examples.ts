@@ -1,0 +1,37 @@
+import { exampleValue, type ExampleMode } from '../model/examples.js';
+import type { Method, SdkModel } from '../model/types.js';
+
+/** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
+export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
+  const args = method.pathParams.map((param) => valueSource(exampleValue(model.document, param.schema, 'required')));
+  const params = exampleParams(model, method, mode);
+  if (params !== undefined) args.push(valueSource(params));
+  return args;
+}
+
+function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
+  if (method.paramsShape === 'none') return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const param of [...method.queryParams, ...method.headerParams]) {
+    if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode);
+  }
+  let body: unknown;
+  if (method.body && (mode === 'all' || method.body.required)) body = exampleValue(model.document, method.body.schema, mode);
+  if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
+  if (body !== undefined) {
+    if (method.body?.isObject && body && typeof body === 'object') Object.assign(fields, body);
+    else fields['body'] = body;
+  }
+  return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
+}
+
+/** A JSON value as a TS expression; keys that are identifiers go unquoted. */
+export function valueSource(value: unknown): string {
+  if (value === undefined) return 'undefined';
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(valueSource).join(', ')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).map(
+    ([key, item]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key)}: ${valueSource(item)}`,
+  );
+  return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+}

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { SdkModel } from '../model/types.js';
+import { TEMPLATES_DIR } from './runtime.js';
+import type { OutputFile } from './source.js';
+
+interface RuntimeManifest {
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+
+/** `package.json`, the tsconfigs and the vitest config of the generated package. */
+export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
+  const runtime = JSON.parse(await readFile(join(TEMPLATES_DIR, 'package.json'), 'utf8')) as RuntimeManifest;
+  const manifest = {
+    name: model.packageName,
+    version: model.packageVersion,
+    description: model.packageDescription,
+    type: 'module',
+    main: './dist/cjs/index.js',
+    module: './dist/esm/index.js',
+    types: './dist/esm/index.d.ts',
+    exports: {
+      '.': {
+        import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
+        require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
+      },
+      './package.json': './package.json',
+    },
+    files: ['dist', 'README.md', 'api.md'],
+    sideEffects: false,
+    scripts: {
+      build: 'node scripts/build.mjs',
+      typecheck: 'tsc -p tsconfig.json',
+      test: 'vitest run',
+      prepack: 'node scripts/build.mjs',
+    },
+    dependencies: runtime.dependencies,
+    devDependencies: runtime.devDependencies,
+    engines: { node: '>=18' },
+  };
+  const compilerOptions = {
+    target: 'ES2022',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+    noImplicitOverride: true,
+    isolatedModules: true,
+    skipLibCheck: true,
+    types: [] as string[],
+  };
+  const json = (path: string, value: unknown): OutputFile => ({ path, text: `${JSON.stringify(value, null, 2)}\n` });
+  return [
+    json('package.json', manifest),
+    json('tsconfig.json', { compilerOptions: { ...compilerOptions, noEmit: true, types: ['node'] }, include: ['src', 'tests', 'vitest.config.ts'] }),
+    json('tsconfig.build.json', { extends: './tsconfig.json', compilerOptions: { noEmit: false, types: [], declaration: true, sourceMap: true, outDir: 'dist/esm', rootDir: 'src' }, include: ['src'] }),
+    json('tsconfig.cjs.json', { extends: './tsconfig.build.json', compilerOptions: { module: 'CommonJS', moduleResolution: 'Node10', outDir: 'dist/cjs' } }),
+    { path: '.gitignore', text: 'node_modules/\ndist/\n*.tgz\n' },
+  ];
+}

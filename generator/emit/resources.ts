@@ -1,0 +1,165 @@
+import {
+  StructureKind,
+  type ClassDeclarationStructure,
+  type ImportDeclarationStructure,
+  type MethodDeclarationStructure,
+  type OptionalKind,
+  type ParameterDeclarationStructure,
+  type PropertyDeclarationStructure,
+  type TypeAliasDeclarationStructure,
+} from 'ts-morph';
+import { propertyKey } from '../model/naming.js';
+import type { Method, Resource, SdkModel } from '../model/types.js';
+import { MODELS_MODULE } from './models.js';
+import { SCHEMA_MODULE } from './schema-types.js';
+import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
+import { modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
+
+/** `src/resources/<module>.ts` for every resource of the tree. */
+export function emitResources(model: SdkModel): OutputFile[] {
+  const models = modelNames(model);
+  const out: OutputFile[] = [];
+  const visit = (resource: Resource): void => {
+    out.push(emitResource(model, resource, models));
+    resource.children.forEach(visit);
+  };
+  model.resources.forEach(visit);
+  return out;
+}
+
+export function resourceModule(resource: Resource): string {
+  return `resources/${resource.modulePath}`;
+}
+
+/** The argument that carries query and body fields, named for what it holds. */
+export function paramsArgumentName(method: Method): string {
+  return method.paramsShape === 'query' ? 'query' : method.paramsShape === 'body' ? 'body' : 'params';
+}
+
+function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<string, string>): OutputFile {
+  const module = resourceModule(resource);
+  const typeAliases = resource.methods.flatMap((method) => methodTypes(method, models));
+  const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
+  const needsPaths = typeAliases.some((alias) => String(alias.type).includes('paths['));
+
+  const imports: OptionalKind<ImportDeclarationStructure>[] = [
+    { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
+    { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
+    { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
+    ...(needsPaths ? [{ isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
+    ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
+    ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
+  ];
+
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({
+    name: child.property,
+    isReadonly: true,
+    type: child.className,
+    initializer: `new ${child.className}(this._client)`,
+    docs: [{ description: `Methods under \`${child.chain.join('.')}\`.` }],
+  }));
+
+  const paths = [...new Set(resource.methods.map((method) => `\`${method.path}\``))];
+  const classStructure: ClassDeclarationStructure = {
+    kind: StructureKind.Class,
+    name: resource.className,
+    isExported: true,
+    extends: 'APIResource',
+    docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under \`${resource.chain.join('.')}\`.` }],
+    properties,
+    methods: resource.methods.map((method) => methodStructure(method)),
+  };
+
+  return printSourceFile(model, `src/${module}.ts`, [
+    ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration as const, ...item })),
+    classStructure,
+    ...typeAliases,
+  ]);
+}
+
+function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeAliasDeclarationStructure[] {
+  const out: TypeAliasDeclarationStructure[] = [];
+  if (method.paramsTypeName) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: method.paramsTypeName,
+      type: paramsTypeExpression(method, models),
+      docs: [{ description: jsDoc(`Parameters of \`${method.name}\`: ${operationLabel(method)}.`)! }],
+    });
+  }
+  if (method.responseTypeName) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: method.responseTypeName,
+      type: responseTypeExpression(method, models),
+      docs: [{ description: jsDoc(`Response of \`${method.name}\`: ${operationLabel(method)}.`)! }],
+    });
+  }
+  return out;
+}
+
+function operationLabel(method: Method): string {
+  return `\`${method.httpMethod.toUpperCase()} ${method.path}\`${method.summary ? `, ${method.summary}` : ''}`;
+}
+
+/** Model names the method's types refer to (body and response `$ref`s). */
+function referencedModels(method: Method, models: ReadonlyMap<string, string>): string[] {
+  const refs = [method.body?.ref, ...method.response.statuses.map((status) => status.ref)];
+  return refs.flatMap((ref) => (ref !== undefined && models.has(ref) ? [models.get(ref)!] : []));
+}
+
+function methodStructure(method: Method): OptionalKind<MethodDeclarationStructure> {
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.pathParams.map((param) => ({
+    name: param.variable,
+    type: pathParamType(param.schema),
+  }));
+  const argument = paramsArgumentName(method);
+  if (method.paramsTypeName) {
+    const objectLike = method.paramsShape !== 'body' || method.body?.isObject === true;
+    parameters.push({
+      name: argument,
+      type: method.paramsTypeName,
+      ...(!method.paramsRequired && (objectLike ? { initializer: '{}' } : { hasQuestionToken: true })),
+    });
+  }
+  parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
+
+  const returned = method.responseTypeName ?? 'void';
+  const tags: Array<{ tagName: string; text?: string }> = [
+    ...method.pathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: jsDoc(`${param.variable} - ${param.description}`)! })),
+    ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
+  ];
+  const description = jsDoc(method.summary, method.description !== method.summary && method.description) ?? `\`${method.httpMethod.toUpperCase()} ${method.path}\``;
+  return {
+    name: method.name,
+    parameters,
+    returnType: `APIPromise<${returned}>`,
+    docs: [{ description, tags }],
+    statements: [`return this._client.request<${returned}>(${requestSpec(method, argument)}, options);`],
+  };
+}
+
+/** The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. */
+function requestSpec(method: Method, argument: string): string {
+  const fields: string[] = [`method: ${literal(method.httpMethod)}`, `path: ${literal(method.path)}`];
+  if (method.pathParams.length > 0) {
+    const entries = method.pathParams.map((param) => (propertyKey(param.name) === param.variable ? param.variable : `${propertyKey(param.name)}: ${param.variable}`));
+    fields.push(`pathParams: { ${entries.join(', ')} }`);
+  }
+  // The argument is named after the RequestSpec field it fills (`query`, `body` or `params`), so shorthand works.
+  if (method.paramsShape !== 'none') fields.push(argument);
+  if (method.paramsShape === 'mixed') {
+    if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
+    if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
+    if (method.body && !method.body.isObject) fields.push(`bodyKey: 'body'`);
+  }
+  if (method.body) {
+    fields.push(`bodyEncoding: ${literal(method.body.encoding)}`);
+    if (method.body.encoding !== 'multipart') fields.push(`contentType: ${literal(method.body.contentType)}`);
+  }
+  fields.push(`response: ${literal(method.response.kind)}`, `secure: ${method.secure}`);
+  if (method.server !== undefined) fields.push(`server: ${literal(method.server)}`);
+  return `{ ${fields.join(', ')} }`;
+}

@@ -1,0 +1,52 @@
+import { relative, resolve } from 'node:path';
+import { emitClient, emitIndex } from './emit/client.js';
+import { emitApiMd, emitReadme } from './emit/docs.js';
+import { formatFiles } from './emit/format.js';
+import { emitModels } from './emit/models.js';
+import { emitPackageFiles } from './emit/package-files.js';
+import { emitResources } from './emit/resources.js';
+import { emitRuntime } from './emit/runtime.js';
+import { emitSchemaTypes } from './emit/schema-types.js';
+import type { OutputFile } from './emit/source.js';
+import { emitTests } from './emit/tests.js';
+import { loadConfig } from './load/load-config.js';
+import { loadSpec } from './load/load-spec.js';
+import { buildModel } from './model/build-model.js';
+import type { SdkModel } from './model/types.js';
+
+export interface GenerateOptions {
+  spec: string;
+  config?: string | undefined;
+  /** Base for the file names shown in messages and banners; defaults to the working directory. */
+  cwd?: string;
+}
+
+export interface GenerateResult {
+  model: SdkModel;
+  files: OutputFile[];
+}
+
+/** The whole pipeline short of writing: load -> model -> emit -> format. Pure with respect to the output folder. */
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
+  const [{ document }, config] = await Promise.all([
+    loadSpec(resolve(cwd, options.spec), display(options.spec)),
+    loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
+  ]);
+  const model = buildModel(document, config, display(options.spec));
+  const files = [
+    await emitSchemaTypes(model),
+    emitModels(model),
+    ...emitResources(model),
+    emitClient(model),
+    emitIndex(model),
+    ...(await emitRuntime(model)),
+    ...(await emitPackageFiles(model)),
+    ...emitTests(model),
+    emitReadme(model),
+    emitApiMd(model),
+  ];
+  const formatted = await formatFiles(files);
+  return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}

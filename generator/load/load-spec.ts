@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import { SpecError } from '../errors.js';
+import { checkRefs } from './refs.js';
+import { parseSourceDocument, type SourceDocument } from './source-document.js';
+
+/** A loaded OpenAPI 3.x document, checked to be one, with every local `$ref` known to resolve. */
+export interface LoadedSpec {
+  source: SourceDocument;
+  document: OpenAPIDocument;
+}
+
+/** The parts of an OpenAPI document the generator reads; everything else passes through untyped. */
+export interface OpenAPIDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  servers?: Array<{ url: string; description?: string; variables?: Record<string, { default: string }> }>;
+  paths?: Record<string, Record<string, unknown>>;
+  components?: Record<string, Record<string, unknown> | undefined>;
+  security?: Array<Record<string, string[]>>;
+  tags?: Array<{ name: string; description?: string }>;
+  [key: string]: unknown;
+}
+
+/** Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. */
+export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
+  const text = await readText(file, displayName);
+  const source = parseSourceDocument(displayName, text, SpecError);
+  const document = checkOpenAPI(source);
+  checkRefs(source);
+  return { source, document };
+}
+
+async function readText(file: string, displayName: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(error)})`;
+    throw new SpecError({ file: displayName }, reason);
+  }
+}
+
+function checkOpenAPI(source: SourceDocument): OpenAPIDocument {
+  const data = source.data;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new SpecError(source.locate(''), 'not an OpenAPI document: expected a mapping at the top level');
+  }
+  const record = data as Record<string, unknown>;
+  if ('swagger' in record) {
+    throw new SpecError(source.locate('/swagger'), `Swagger ${String(record['swagger'])} documents are not supported: convert to OpenAPI 3 first`);
+  }
+  const version = record['openapi'];
+  if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
+    const where = 'openapi' in record ? '/openapi' : '';
+    const found = 'openapi' in record ? `"openapi: ${String(version)}"` : 'no "openapi" field';
+    throw new SpecError(source.locate(where), `not an OpenAPI 3.0 or 3.1 document: found ${found}`);
+  }
+  const info = record['info'];
+  if (!info || typeof info !== 'object' || typeof (info as Record<string, unknown>)['title'] !== 'string') {
+    throw new SpecError(source.locate('info' in record ? '/info' : ''), 'the "info" object with a "title" is required');
+  }
+  const paths = record['paths'];
+  if (paths !== undefined && (paths === null || typeof paths !== 'object' || Array.isArray(paths))) {
+    throw new SpecError(source.locate('/paths'), '"paths" must be a mapping of path templates to path items');
+  }
+  return record as OpenAPIDocument;
+}

@@ -1,0 +1,75 @@
+import { SpecError } from '../errors.js';
+import { joinPointer, splitPointer, type SourceDocument } from './source-document.js';
+
+/** Follows a local JSON pointer (`#/components/schemas/Pet`) in `root`; `undefined` when it leads nowhere. */
+export function resolvePointer(root: unknown, ref: string): unknown {
+  let node = root;
+  for (const token of splitPointer(decodeFragment(ref))) {
+    if (node === null || typeof node !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/**
+ * Checks every `$ref` in the document: a local one must lead to a value; an external one (another file or URL)
+ * is reported, since bundling is the loader's job before this point. Throws a `SpecError` at the first broken one.
+ */
+export function checkRefs(source: SourceDocument): void {
+  const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: source.data, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) {
+      node.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+      continue;
+    }
+    const record = node as Record<string, unknown>;
+    const ref = record['$ref'];
+    if (typeof ref === 'string' && !isInsideExample(path)) {
+      const refPointer = joinPointer([...path, '$ref']);
+      if (!ref.startsWith('#')) {
+        throw new SpecError(source.locate(refPointer), `$ref "${ref}" points outside this file; bundle the spec first`);
+      }
+      if (resolvePointer(source.data, ref) === undefined) {
+        throw new SpecError(source.locate(refPointer), `$ref "${ref}" does not resolve: ${missingPart(source.data, ref)}`);
+      }
+    }
+    for (const [key, value] of Object.entries(record)) {
+      if (value !== null && typeof value === 'object') stack.push({ node: value, path: [...path, key] });
+    }
+  }
+}
+
+const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
+
+/** Inside `example`, `default`, `enum`, `const`, an Example Object's `value` or an `x-` extension, `$ref` is data. */
+function isInsideExample(path: readonly (string | number)[]): boolean {
+  return path.some((token, index) => {
+    if (typeof token !== 'string' || path[index - 1] === 'properties') return false;
+    if (DATA_KEYS.has(token) || token.startsWith('x-')) return true;
+    return token === 'value' && path[index - 2] === 'examples';
+  });
+}
+
+function missingPart(root: unknown, ref: string): string {
+  const tokens = splitPointer(decodeFragment(ref));
+  let node = root;
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]!;
+    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) {
+      return `there is no "${token}" in #${joinPointer(tokens.slice(0, index))}`;
+    }
+    node = (node as Record<string, unknown>)[token];
+  }
+  return 'it leads to nothing';
+}
+
+function decodeFragment(ref: string): string {
+  try {
+    return decodeURIComponent(ref);
+  } catch {
+    return ref;
+  }
+}

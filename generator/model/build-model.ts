@@ -1,0 +1,191 @@
+import type { SdkConfig } from '../load/load-config.js';
+import type { OpenAPIDocument } from '../load/load-spec.js';
+import { camelCase, kebabCase, pascalCase, singular, splitWords, typeName } from './naming.js';
+import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
+import { findCollectionPaths, inferPlacement } from './placement.js';
+import type { Method, NamedModel, Resource, SdkModel } from './types.js';
+
+/** Names the runtime exports; generated types must not take them. */
+const RUNTIME_EXPORTS = [
+  'APIPromise', 'APIResponse', 'APIResource', 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError',
+  'APIUserAbortError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError',
+  'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ClientOptions',
+  'RequestOptions', 'Fetch',
+];
+
+/** Builds the SDK model from a loaded spec and its config. Pure: same inputs, same model. */
+export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string): SdkModel {
+  const warnings: string[] = [];
+  const casing = Object.fromEntries(Object.entries(config.casing ?? {}).map(([word, spelling]) => [word.toLowerCase(), spelling]));
+  const clientName = config.clientName ?? (pascalCase(document.info.title.replace(/\b(api|openapi|rest)\b/gi, ''), casing) || 'Client');
+  const envPrefix = config.envPrefix ?? splitWords(clientName).join('_').toUpperCase();
+  const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
+  const models = readModels(document, casing, names);
+  const root = placeOperations(document, config, warnings);
+  const resources = buildResources(root, [], casing, names);
+
+  const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
+  return {
+    specFile,
+    title: document.info.title,
+    ...(document.info.description !== undefined && { description: document.info.description }),
+    apiVersion: String(document.info.version),
+    clientName,
+    envPrefix,
+    packageName: config.package?.name ?? kebabCase(clientName),
+    packageVersion: config.package?.version ?? '0.0.1',
+    packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
+    defaultBaseURL,
+    apiKeyRequired: allMethods(resources).some((method) => method.secure),
+    resources,
+    models,
+    document: document as Record<string, unknown>,
+    warnings,
+  };
+}
+
+function readModels(document: OpenAPIDocument, casing: Record<string, string>, names: NameRegistry): NamedModel[] {
+  const schemas = document.components?.['schemas'] ?? {};
+  return Object.keys(schemas)
+    .sort()
+    .map((key) => {
+      const schema = (schemas[key] ?? {}) as Record<string, unknown>;
+      // A name that is already PascalCase is kept as the spec wrote it (`JWKSet`); others are re-cased (`oauth_Error`).
+      const wanted = typeName(key, casing);
+      return {
+        key,
+        typeName: names.claim(wanted),
+        ...(typeof schema['description'] === 'string' && { description: schema['description'] }),
+        deprecated: schema['deprecated'] === true,
+      };
+    });
+}
+
+/** A node of the resource tree while placing operations. */
+interface Node {
+  property: string;
+  operations: Array<OperationModel & { name: string }>;
+  children: Map<string, Node>;
+}
+
+function placeOperations(document: OpenAPIDocument, config: SdkConfig, warnings: string[]): Node {
+  const root: Node = { property: '', operations: [], children: new Map() };
+  const paths = Object.keys(document.paths ?? {});
+  const collectionPaths = findCollectionPaths(paths);
+  for (const path of paths) {
+    const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
+    for (const httpMethod of HTTP_METHODS) {
+      const operation = pathItem[httpMethod];
+      if (!operation || typeof operation !== 'object') continue;
+      const model = readOperation(document, path, httpMethod, pathItem, operation);
+      const inferred = inferPlacement(path, httpMethod, collectionPaths);
+      const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
+      const chain = override?.resource?.split('.') ?? inferred.chain;
+      let node = root;
+      for (const property of chain) {
+        let child = node.children.get(property);
+        if (!child) {
+          child = { property, operations: [], children: new Map() };
+          node.children.set(property, child);
+        }
+        node = child;
+      }
+      node.operations.push({ ...model, name: override?.method ?? inferred.method });
+    }
+  }
+  resolveNameClashes(root, warnings);
+  return root;
+}
+
+/** Two operations named alike in one resource both fall back to their operationId (or method + path). */
+function resolveNameClashes(node: Node, warnings: string[]): void {
+  const counts = new Map<string, number>();
+  for (const operation of node.operations) counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
+  const used = new Set<string>();
+  for (const operation of node.operations) {
+    if (counts.get(operation.name)! > 1) {
+      const fallback = camelCase(operation.operationId ?? `${operation.httpMethod} ${operation.path}`);
+      warnings.push(`${operation.httpMethod.toUpperCase()} ${operation.path}: "${operation.name}" is taken in its resource; named "${fallback}"`);
+      operation.name = fallback;
+    }
+    let name = operation.name;
+    for (let n = 2; used.has(name); n++) name = `${operation.name}${n}`;
+    operation.name = name;
+    used.add(name);
+  }
+  for (const child of node.children.values()) resolveNameClashes(child, warnings);
+}
+
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry): Resource[] {
+  return [...node.children.values()].map((child) => {
+    const chain = [...parentChain, child.property];
+    const typePrefix = names.prefixFor(chain, casing);
+    const methods: Method[] = child.operations.map((operation) => {
+      const methodPart = pascalCase(operation.name);
+      return {
+        ...operation,
+        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(`${typePrefix}${methodPart}Params`) }),
+        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(`${typePrefix}${methodPart}Response`) }),
+      };
+    });
+    return {
+      property: child.property,
+      className: typeName(child.property, casing),
+      typePrefix,
+      chain,
+      modulePath: chain.map(kebabCase).join('/'),
+      methods,
+      children: buildResources(child, chain, casing, names),
+    };
+  });
+}
+
+/** Hands out exported names so that no two generated types, and no type and runtime export, share one. */
+class NameRegistry {
+  private readonly types: Set<string>;
+  private readonly prefixes = new Set<string>();
+
+  constructor(reserved: Iterable<string>) {
+    this.types = new Set(reserved);
+  }
+
+  /** The wanted name, or the wanted name with the first free number after it. */
+  claim(wanted: string): string {
+    let name = wanted;
+    for (let n = 2; this.types.has(name); n++) name = `${wanted}${n}`;
+    this.types.add(name);
+    return name;
+  }
+
+  /** `OAuthClient` for `oauthClients`; a nested resource whose singular is taken is qualified by its parents. */
+  prefixFor(chain: readonly string[], casing: Record<string, string>): string {
+    const own = typeName(singular(chain[chain.length - 1]!), casing);
+    const qualified = chain.map((part) => typeName(singular(part), casing)).join('');
+    let prefix = this.prefixes.has(own) ? qualified : own;
+    for (let n = 2; this.prefixes.has(prefix); n++) prefix = `${qualified}${n}`;
+    this.prefixes.add(prefix);
+    return prefix;
+  }
+}
+
+function serverURL(document: OpenAPIDocument, warnings: string[]): string {
+  const server = document.servers?.[0];
+  if (!server) {
+    warnings.push('the spec has no servers; the client needs a baseURL option');
+    return 'http://localhost';
+  }
+  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name);
+  if (!/^https?:\/\//.test(url)) {
+    warnings.push(`the first server "${server.url}" is relative; the client needs a baseURL option`);
+    return `http://localhost${url.startsWith('/') ? '' : '/'}${url}`.replace(/\/+$/, '');
+  }
+  return url.replace(/\/+$/, '');
+}
+
+export function allMethods(resources: readonly Resource[]): Method[] {
+  return resources.flatMap((resource) => [...resource.methods, ...allMethods(resource.children)]);
+}
+
+export function allResources(resources: readonly Resource[]): Resource[] {
+  return resources.flatMap((resource) => [resource, ...allResources(resource.children)]);
+}

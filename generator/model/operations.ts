@@ -1,0 +1,161 @@
+import type { OpenAPIDocument } from '../load/load-spec.js';
+import { variableName } from './naming.js';
+import { componentRefName, deref, hasRequiredMembers, isObjectSchema } from './schemas.js';
+import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
+
+export const HTTP_METHODS: readonly HTTPMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+interface RawParameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  deprecated?: boolean;
+  schema?: Schema;
+  content?: Record<string, { schema?: Schema }>;
+}
+
+interface RawOperation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  deprecated?: boolean;
+  parameters?: unknown[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+  security?: Array<Record<string, string[]>>;
+  servers?: Array<{ url: string }>;
+}
+
+/** One operation of the spec, read into the model's terms; naming (placement, type names) comes later. */
+export type OperationModel = Omit<Method, 'name' | 'paramsTypeName' | 'responseTypeName'>;
+
+export function readOperation(
+  document: OpenAPIDocument,
+  path: string,
+  httpMethod: HTTPMethod,
+  pathItem: Record<string, unknown>,
+  operation: RawOperation,
+): OperationModel {
+  const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
+  const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
+  const pathParams = pick('path');
+  const queryParams = pick('query');
+  const headerParams = pick('header');
+  const body = readBody(document, operation.requestBody);
+  const hasParams = queryParams.length > 0 || headerParams.length > 0;
+  const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams ? 'mixed' : 'body';
+  const paramsRequired =
+    [...queryParams, ...headerParams].some((param) => param.required) ||
+    (!!body && body.required && (!body.isObject || hasRequiredMembers(document, body.schema)));
+  const security = operation.security ?? document.security ?? [];
+  const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
+  return {
+    httpMethod,
+    path,
+    ...(operation.operationId !== undefined && { operationId: operation.operationId }),
+    ...(operation.summary !== undefined && { summary: operation.summary }),
+    ...(operation.description !== undefined && { description: operation.description }),
+    deprecated: operation.deprecated === true,
+    pathParams,
+    queryParams,
+    headerParams,
+    ...(body && { body }),
+    paramsShape,
+    paramsRequired,
+    response: readResponses(document, operation.responses ?? {}),
+    secure: security.some((requirement) => Object.keys(requirement).length > 0),
+    ...(servers?.[0]?.url !== undefined && { server: servers[0].url }),
+  };
+
+  function toParam(param: RawParameter): Param {
+    const schema = param.schema ?? Object.values(param.content ?? {})[0]?.schema ?? {};
+    return {
+      name: param.name,
+      variable: variableName(param.name),
+      required: param.in === 'path' || param.required === true,
+      ...(param.description !== undefined && { description: param.description }),
+      deprecated: param.deprecated === true,
+      schema,
+    };
+  }
+}
+
+/** Path-level parameters, overridden by operation-level ones of the same name and location. Cookies are left out. */
+function mergeParameters(document: OpenAPIDocument, pathLevel: unknown, operationLevel: unknown): RawParameter[] {
+  const byKey = new Map<string, RawParameter>();
+  for (const list of [pathLevel, operationLevel]) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const param = deref<RawParameter>(document, item as RawParameter);
+      if (!param || typeof param.name !== 'string' || param.in === 'cookie') continue;
+      byKey.set(`${param.in}:${param.name}`, param);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** Content types in the order the SDK prefers to send them. Form beats JSON: OAuth servers expect forms. */
+function bodyEncoding(contentType: string): BodyEncoding | undefined {
+  const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mime === 'application/x-www-form-urlencoded') return 'form';
+  if (mime === 'application/json' || mime.endsWith('+json') || mime === '*/*') return 'json';
+  if (mime === 'multipart/form-data') return 'multipart';
+  if (mime.startsWith('text/')) return 'text';
+  return 'binary';
+}
+
+const ENCODING_PREFERENCE: readonly BodyEncoding[] = ['form', 'json', 'multipart', 'text', 'binary'];
+
+function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefined {
+  const body = deref<{ required?: boolean; content?: Record<string, { schema?: Schema }> }>(document, raw as object);
+  const content = body?.content;
+  if (!content || Object.keys(content).length === 0) return undefined;
+  const candidates = Object.keys(content).map((contentType) => ({ contentType, encoding: bodyEncoding(contentType)! }));
+  candidates.sort((a, b) => ENCODING_PREFERENCE.indexOf(a.encoding) - ENCODING_PREFERENCE.indexOf(b.encoding));
+  const { contentType, encoding } = candidates[0]!;
+  const schema = content[contentType]?.schema ?? {};
+  const ref = componentRefName(schema);
+  return {
+    contentType: contentType === '*/*' ? 'application/json' : contentType,
+    encoding,
+    required: body?.required === true,
+    schema,
+    ...(ref !== undefined && { ref }),
+    isObject: (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema),
+  };
+}
+
+function responseKind(contentType: string): ResponseKind {
+  const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mime.endsWith('/json') || mime.endsWith('+json') || mime === '*/*') return 'json';
+  if (mime.startsWith('text/') || mime.endsWith('+xml') || mime.endsWith('/xml')) return 'text';
+  return 'binary';
+}
+
+/** The success responses: explicit 2xx codes, else `2XX`, else `default`. */
+function readResponses(document: OpenAPIDocument, responses: Record<string, unknown>): Method['response'] {
+  const codes = Object.keys(responses);
+  let success = codes.filter((code) => /^2\d\d$/.test(code)).sort();
+  if (success.length === 0) success = codes.filter((code) => code.toUpperCase() === '2XX');
+  if (success.length === 0) success = codes.filter((code) => code === 'default');
+  const statuses: Method['response']['statuses'] = [];
+  let kind: ResponseKind = 'void';
+  for (const status of success) {
+    const response = deref<{ content?: Record<string, { schema?: Schema }> }>(document, responses[status] as object);
+    const content = response?.content ?? {};
+    const contentTypes = Object.keys(content).sort((a, b) => rank(responseKind(a)) - rank(responseKind(b)));
+    const contentType = contentTypes[0];
+    if (contentType === undefined) continue;
+    const schema = content[contentType]?.schema;
+    const ref = componentRefName(schema);
+    statuses.push({ status, contentType, ...(ref !== undefined && { ref }), ...(schema !== undefined && { schema }) });
+    if (kind === 'void') kind = responseKind(contentType);
+  }
+  return { kind, statuses };
+}
+
+function rank(kind: ResponseKind): number {
+  return ['json', 'text', 'binary', 'void'].indexOf(kind);
+}
+

@@ -1,0 +1,49 @@
+import { resolvePointer } from '../load/refs.js';
+import type { Schema } from './types.js';
+
+const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
+
+/** Follows `$ref`s until a schema that is not a reference (bounded, so a ref cycle cannot hang). */
+export function derefSchema(document: unknown, schema: unknown): Schema {
+  let current = schema;
+  for (let hops = 0; hops < 32 && isRef(current); hops++) current = resolvePointer(document, current.$ref);
+  return current && typeof current === 'object' ? (current as Schema) : {};
+}
+
+/** Follows a `$ref` of any component kind (parameter, request body, response). */
+export function deref<T>(document: unknown, value: T | { $ref: string }): T | undefined {
+  let current: unknown = value;
+  for (let hops = 0; hops < 32 && isRef(current); hops++) current = resolvePointer(document, current.$ref);
+  return current as T | undefined;
+}
+
+export function isRef(value: unknown): value is { $ref: string } {
+  return !!value && typeof value === 'object' && typeof (value as { $ref?: unknown }).$ref === 'string';
+}
+
+/** The component name when `schema` is exactly `{ $ref: '#/components/schemas/Name' }`. */
+export function componentRefName(schema: unknown): string | undefined {
+  if (!isRef(schema)) return undefined;
+  const match = COMPONENT_SCHEMA_REF.exec(schema.$ref);
+  return match ? decodeURIComponent(match[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+/** Whether a schema describes a JSON object (its fields can be spread into a params object). */
+export function isObjectSchema(document: unknown, schema: unknown, depth = 0): boolean {
+  const resolved = derefSchema(document, schema);
+  if (depth > 8) return false;
+  const type = resolved['type'];
+  if (type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object')) return true;
+  if (type === undefined && resolved['properties'] !== undefined) return true;
+  const allOf = resolved['allOf'];
+  return Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1));
+}
+
+/** Whether a schema has required members, so a value of it cannot be `{}`. */
+export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0): boolean {
+  const resolved = derefSchema(document, schema);
+  if (depth > 8) return false;
+  if (Array.isArray(resolved['required']) && resolved['required'].length > 0) return true;
+  const allOf = resolved['allOf'];
+  return Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1));
+}

@@ -1,0 +1,109 @@
+// The intermediate representation: everything the emitters need, and nothing of raw OpenAPI beyond schemas for examples.
+
+export type HTTPMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
+export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
+export type ResponseKind = 'json' | 'text' | 'binary' | 'void';
+
+/** A JSON Schema object as found in the spec, `$ref`s unresolved. */
+export type Schema = Record<string, unknown>;
+
+export interface SdkModel {
+  /** Spec file name as shown in banners. */
+  specFile: string;
+  title: string;
+  description?: string;
+  apiVersion: string;
+  clientName: string;
+  envPrefix: string;
+  packageName: string;
+  packageVersion: string;
+  packageDescription: string;
+  defaultBaseURL: string;
+  /** Whether some operation takes credentials (so the API key is required). */
+  apiKeyRequired: boolean;
+  /** Top-level resources, sorted by name; each may have children. */
+  resources: Resource[];
+  /** Named component schemas, exported as types. */
+  models: NamedModel[];
+  /** The resolved document, for example values. */
+  document: Record<string, unknown>;
+  /** Non-fatal problems found while modelling. */
+  warnings: string[];
+}
+
+export interface NamedModel {
+  /** The key under `components.schemas`. */
+  key: string;
+  /** The exported type name. */
+  typeName: string;
+  description?: string;
+  deprecated: boolean;
+}
+
+export interface Resource {
+  /** Property name on the parent: `oauthClients`. */
+  property: string;
+  /** Class name: `OAuthClients`. */
+  className: string;
+  /** Singular prefix of its types: `OAuthClient`. */
+  typePrefix: string;
+  /** Chain of property names from the client: `['calls', 'actions']`. */
+  chain: string[];
+  /** Module path under `src/resources`, without extension: `oauth-clients` or `calls/actions`. */
+  modulePath: string;
+  methods: Method[];
+  children: Resource[];
+}
+
+export interface Param {
+  /** Name in the spec: `page[size]`, `consent_token`. */
+  name: string;
+  /** Name as a variable (path params): `consentToken`. */
+  variable: string;
+  required: boolean;
+  description?: string;
+  deprecated: boolean;
+  schema: Schema;
+}
+
+export interface RequestBody {
+  contentType: string;
+  encoding: BodyEncoding;
+  required: boolean;
+  schema: Schema;
+  /** The component it names, when the schema is a plain `$ref` to `#/components/schemas/X`. */
+  ref?: string;
+  /** Whether the body is an object whose fields can sit beside query params in one params object. */
+  isObject: boolean;
+}
+
+export interface Method {
+  name: string;
+  httpMethod: HTTPMethod;
+  /** The path template as in the spec. */
+  path: string;
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  pathParams: Param[];
+  queryParams: Param[];
+  headerParams: Param[];
+  body?: RequestBody;
+  /** How the params object is made: none, query only, body only, or mixed (query/header keys split out). */
+  paramsShape: 'none' | 'query' | 'body' | 'mixed';
+  /** Whether the params argument must be given (it has a required member). */
+  paramsRequired: boolean;
+  /** Type names this method exports. */
+  paramsTypeName?: string;
+  responseTypeName?: string;
+  response: {
+    kind: ResponseKind;
+    /** Success status codes with a body, in order, with the content type read. */
+    statuses: Array<{ status: string; contentType?: string; ref?: string; schema?: Schema }>;
+  };
+  /** Whether the operation takes credentials. */
+  secure: boolean;
+  /** Operation-level server, when the spec gives the path or operation one. */
+  server?: string;
+}
