@@ -38,7 +38,7 @@ export class Telnyx extends BaseClient {
   readonly oauthGrants: OAuthGrants = new OAuthGrants(this);
 
   /** Creates a client. Reads `TELNYX_API_KEY` and `TELNYX_BASE_URL` from the environment for options not given. */
-  public constructor(options: ClientOptions = {}) {
+  constructor(options: ClientOptions = {}) {
     super(options, {
       packageName: 'telnyx',
       packageVersion: '0.1.0',

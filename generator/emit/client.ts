@@ -1,4 +1,4 @@
-import { Scope, StructureKind, type ExportDeclarationStructure, type OptionalKind } from 'ts-morph';
+import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from 'ts-morph';
 import { allResources } from '../model/build-model.js';
 import type { SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
@@ -47,7 +47,6 @@ export function emitClient(model: SdkModel): OutputFile {
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-          scope: Scope.Public,
           docs: [{ description: `Creates a client. Reads \`${envApiKey}\` and \`${envBaseURL}\` from the environment for options not given.` }],
           statements: [`super(options, { ${config.join(', ')} });`],
         },

@@ -85,6 +85,7 @@ export function joinPointer(tokens: readonly (string | number)[]): string {
   return tokens.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
+/** The parser's first line, without its own "at line L, column C:" (the location is printed in front). */
 function firstLine(message: string): string {
-  return message.split('\n')[0] ?? message;
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -32,7 +32,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     apiVersion: String(document.info.version),
     clientName,
     envPrefix,
-    packageName: config.package?.name ?? kebabCase(clientName),
+    packageName: config.package?.name ?? (kebabCase(clientName) || 'sdk'),
     packageVersion: config.package?.version ?? '0.0.1',
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
     defaultBaseURL,

@@ -21,12 +21,15 @@ const RESERVED_TYPE_NAMES = new Set(
 export function splitWords(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // `HTTPServer` -> `HTTP Server`, but `OAuth` stays one word (a single capital before a capitalised word).
+    .replace(/([A-Z]{2,})([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '');
 }
 
+/** `clients` -> `Clients`, `JWKS` -> `Jwks`; a word the spec wrote in mixed case (`OAuth`) keeps its spelling. */
 function capitalize(word: string): string {
+  if (/^[A-Z][a-z0-9]*[A-Z]/.test(word) && /[a-z]/.test(word)) return word;
   return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 

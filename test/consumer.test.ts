@@ -1,0 +1,117 @@
+// The generated package as a consumer gets it: built, packed, installed from the tarball into a fresh project,
+// the docs snippet compiled with `tsc --strict` and run against Prism.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+
+const SNIPPET = `import Telnyx from 'telnyx';
+const client = new Telnyx({ apiKey: process.env['TELNYX_API_KEY'] }); // the default, may be omitted
+const oauthClient = await client.oauthClients.create({
+  allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'public', name: 'My OAuth client',
+});
+console.log(oauthClient.data);
+`;
+
+const TYPED = `import Telnyx, { type OAuthClient, type OAuthClientCreateParams, NotFoundError } from 'telnyx';
+const client = new Telnyx();
+const params: OAuthClientCreateParams = { allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'public', name: 'n' };
+const created = await client.oauthClients.create(params);
+const data: OAuthClient | undefined = created.data;
+const recordType: 'oauth_client' | undefined = data?.record_type;
+const secret: string | null | undefined = data?.client_secret;
+const gone: void = await client.oauthClients.delete('182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
+console.log(JSON.stringify({ recordType, secret: secret !== undefined, gone: gone === undefined, notFound: typeof NotFoundError }));
+`;
+
+const MISUSE = `import Telnyx from 'telnyx';
+const client = new Telnyx();
+await client.oauthClients.create({
+  allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'secret', name: 'My OAuth client',
+});
+`;
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    outDir: 'out',
+    types: ['node'],
+    typeRoots: [join(root, 'node_modules/@types')],
+  },
+  include: ['src'],
+};
+
+let project: string;
+
+beforeAll(async () => {
+  project = await mkdtemp(join(tmpdir(), 'sdk-consumer-'));
+  // `npm pack` runs the package's prepack script, which builds dist/ (ESM and CommonJS).
+  await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: join(root, 'generated') });
+  const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!;
+  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], { cwd: project });
+  await writeFile(join(project, 'tsconfig.json'), JSON.stringify(TSCONFIG));
+}, 240_000);
+
+afterAll(async () => {
+  if (project) await rm(project, { recursive: true, force: true });
+});
+
+async function compile(files: Record<string, string>): Promise<{ ok: boolean; output: string }> {
+  await rm(join(project, 'src'), { recursive: true, force: true });
+  await rm(join(project, 'out'), { recursive: true, force: true });
+  await mkdir(join(project, 'src'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(project, 'src', name), text);
+  try {
+    const { stdout } = await run(process.execPath, [tsc, '-p', project], { cwd: project });
+    return { ok: true, output: stdout };
+  } catch (error) {
+    return { ok: false, output: String((error as { stdout?: string }).stdout ?? error) };
+  }
+}
+
+function runNode(file: string): Promise<{ stdout: string }> {
+  return run(process.execPath, [file], {
+    cwd: project,
+    env: { ...process.env, TELNYX_API_KEY: 'test-key', TELNYX_BASE_URL: inject('TEST_API_BASE_URL') },
+  });
+}
+
+describe('the generated package, installed from its tarball', () => {
+  test('the docs snippet compiles under --strict and prints the created client', async () => {
+    const compiled = await compile({ 'index.ts': SNIPPET });
+    expect(compiled.output).toBe('');
+    expect(compiled.ok).toBe(true);
+    const { stdout } = await runNode('out/index.js');
+    expect(stdout).toContain("record_type: 'oauth_client'");
+    expect(stdout).toContain('client_id:');
+  });
+
+  test('responses are typed: record_type is a literal, client_secret nullable, delete resolves to void', async () => {
+    const compiled = await compile({ 'typed.ts': TYPED });
+    expect(compiled.output).toBe('');
+    const { stdout } = await runNode('out/typed.js');
+    expect(JSON.parse(stdout)).toEqual({ recordType: 'oauth_client', secret: true, gone: true, notFound: 'function' });
+  });
+
+  test('a wrong client_type does not compile', async () => {
+    const compiled = await compile({ 'misuse.ts': MISUSE });
+    expect(compiled.ok).toBe(false);
+    expect(compiled.output).toMatch(/misuse\.ts\(4,\d+\): error TS2322: Type '"secret"' is not assignable to type '"public" \| "confidential"'/);
+  });
+
+  test('CommonJS consumers can require the package', async () => {
+    const { stdout } = await run(process.execPath, ['-e', "const T = require('telnyx').default; console.log(new T({ apiKey: 'k' }).baseURL)"], { cwd: project });
+    expect(stdout.trim()).toBe('https://api.telnyx.com/v2');
+  });
+});

@@ -1,0 +1,118 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ConfigError, SpecError } from '../../generator/errors.js';
+import { loadConfig } from '../../generator/load/load-config.js';
+import { loadSpec } from '../../generator/load/load-spec.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'loader-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function specError(name: string, text: string): Promise<SpecError> {
+  await writeFile(join(dir, name), text);
+  const error = await loadSpec(join(dir, name), name).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(SpecError);
+  return error as SpecError;
+}
+
+const VALID = `openapi: 3.1.0
+info:
+  title: Pets
+  version: "1"
+paths:
+  /pets:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Pet"
+components:
+  schemas:
+    Pet:
+      type: object
+`;
+
+describe('loading a spec', () => {
+  test('a valid spec loads, YAML or JSON', async () => {
+    await writeFile(join(dir, 'ok.yaml'), VALID);
+    expect((await loadSpec(join(dir, 'ok.yaml'))).document.info.title).toBe('Pets');
+    await writeFile(join(dir, 'ok.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 'J', version: '1' }, paths: {} }));
+    expect((await loadSpec(join(dir, 'ok.json'))).document.info.title).toBe('J');
+  });
+
+  test('a missing file', async () => {
+    const error = await loadSpec(join(dir, 'nope.yaml'), 'spec/nope.yaml').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as Error).message).toBe('spec/nope.yaml: file not found');
+  });
+
+  test('YAML that does not parse names the line and column', async () => {
+    const error = await specError('broken.yaml', 'openapi: 3.1.0\ninfo:\n  title: a\n  title: b\n');
+    expect(error.message).toBe('broken.yaml:4:3: not valid YAML or JSON: Map keys must be unique');
+    const indent = await specError('indent.yaml', 'openapi: 3.1.0\ninfo:\n  title: a\n version: b\n');
+    expect(indent.message).toBe('indent.yaml:4:1: not valid YAML or JSON: All mapping items must start at the same column');
+  });
+
+  test('JSON that does not parse names the line and column', async () => {
+    const error = await specError('broken.json', '{\n  "openapi": "3.1.0",\n  "info": {\n}');
+    expect(error.message).toMatch(/^broken\.json:\d+:\d+: not valid YAML or JSON/);
+  });
+
+  test('a document that is not OpenAPI', async () => {
+    expect((await specError('list.yaml', '- a\n- b\n')).message).toBe('list.yaml:1:1 (#): not an OpenAPI document: expected a mapping at the top level');
+    expect((await specError('none.yaml', 'title: hello\n')).message).toBe('none.yaml:1:1 (#): not an OpenAPI 3.0 or 3.1 document: found no "openapi" field');
+    expect((await specError('v4.yaml', 'openapi: 4.0.0\ninfo: {title: t, version: "1"}\n')).message).toBe(
+      'v4.yaml:1:10 (#/openapi): not an OpenAPI 3.0 or 3.1 document: found "openapi: 4.0.0"',
+    );
+    expect((await specError('swagger.yaml', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\n')).message).toMatch(/^swagger\.yaml:1:10 \(#\/swagger\): Swagger 2\.0/);
+    expect((await specError('noinfo.yaml', 'openapi: 3.0.0\npaths: {}\n')).message).toMatch(/"info" object with a "title" is required/);
+  });
+
+  test('a broken $ref names where it is and what is missing', async () => {
+    const error = await specError('ref.yaml', VALID.replace('#/components/schemas/Pet', '#/components/schemas/Dog'));
+    expect(error.location).toMatchObject({ file: 'ref.yaml', line: 14, pointer: '/paths/~1pets/get/responses/200/content/application~1json/schema/$ref' });
+    expect(error.problem).toBe('$ref "#/components/schemas/Dog" does not resolve: there is no "Dog" in #/components/schemas');
+  });
+
+  test('an external $ref is reported, not followed', async () => {
+    const error = await specError('ext.yaml', VALID.replace('#/components/schemas/Pet', './pet.yaml'));
+    expect(error.problem).toMatch(/points outside this file/);
+  });
+
+  test('a $ref inside an example is data, not a reference', async () => {
+    await writeFile(join(dir, 'example.yaml'), VALID.replace('      type: object\n', '      type: object\n      example:\n        $ref: not-a-ref\n'));
+    await expect(loadSpec(join(dir, 'example.yaml'))).resolves.toBeDefined();
+  });
+});
+
+describe('loading the SDK config', () => {
+  async function configError(text: string): Promise<ConfigError> {
+    await writeFile(join(dir, 'sdk.yaml'), text);
+    const error = await loadConfig(join(dir, 'sdk.yaml'), 'sdk.yaml').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+
+  test('no config file means inference only', async () => {
+    expect(await loadConfig(undefined)).toEqual({});
+  });
+
+  test('wrong values name the line', async () => {
+    expect((await configError('clientName: telnyx\n')).message).toBe('sdk.yaml:1:13 (#/clientName): "telnyx" is not valid: a PascalCase identifier, like Telnyx');
+    expect((await configError('clientName: T\nenvPrefix: T\nbogus: 1\n')).message).toBe('sdk.yaml:3:8 (#/bogus): unknown setting "bogus" (known: clientName, envPrefix, package, baseURL, casing, operations)');
+    expect((await configError('operations:\n  X:\n    method: Retrieve\n')).message).toMatch(/^sdk\.yaml:3:13 \(#\/operations\/X\/method\): "Retrieve" is not valid/);
+    expect((await configError('casing:\n  oauth: OAuthz\n')).message).toMatch(/"OAuthz" must spell "oauth"/);
+  });
+});

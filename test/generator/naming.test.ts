@@ -1,0 +1,103 @@
+import { describe, expect, test } from 'vitest';
+import { camelCase, docText, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
+import { findCollectionPaths, inferPlacement } from '../../generator/model/placement.js';
+import type { HTTPMethod } from '../../generator/model/types.js';
+
+describe('case conversion', () => {
+  test.each([
+    ['oauth_clients', ['oauth', 'clients']],
+    ['GetOAuthJWKS', ['Get', 'OAuth', 'JWKS']],
+    ['.well-known', ['well', 'known']],
+    ['page[size]', ['page', 'size']],
+    ['HTTPServer2Go', ['HTTP', 'Server2', 'Go']],
+  ])('splitWords(%j)', (input, words) => {
+    expect(splitWords(input)).toEqual(words);
+  });
+
+  test('camelCase, pascalCase with casing, kebabCase', () => {
+    expect(camelCase('oauth_clients')).toBe('oauthClients');
+    expect(camelCase('.well-known')).toBe('wellKnown');
+    expect(pascalCase('oauth_client', { oauth: 'OAuth' })).toBe('OAuthClient');
+    expect(pascalCase('oauth_client')).toBe('OauthClient');
+    expect(pascalCase('Telnyx OAuth JWKS')).toBe('TelnyxOAuthJwks');
+    expect(camelCase('GetOAuthJWKS')).toBe('getOAuthJwks');
+    expect(kebabCase('oauthClients')).toBe('oauth-clients');
+  });
+
+  test('variable names are legal identifiers', () => {
+    expect(variableName('consent_token')).toBe('consentToken');
+    expect(variableName('default')).toBe('default_');
+    expect(variableName('3d_secure')).toBe('_3dSecure');
+  });
+
+  test('type names keep PascalCase spec names, re-case the rest, and avoid globals', () => {
+    expect(typeName('JWKSet')).toBe('JWKSet');
+    expect(typeName('oauth_Error', { oauth: 'OAuth' })).toBe('OAuthError');
+    expect(typeName('blob')).toBe('BlobModel');
+    expect(typeName('Response')).toBe('ResponseModel');
+    expect(typeName('2fa_settings')).toBe('_2faSettings');
+  });
+
+  test.each([
+    ['oauth_clients', 'oauth_client'],
+    ['policies', 'policy'],
+    ['addresses', 'address'],
+    ['status', 'status'],
+    ['oauth', 'oauth'],
+    ['wellKnown', 'wellKnown'],
+  ])('singular(%j) = %j', (plural, one) => {
+    expect(singular(plural)).toBe(one);
+  });
+
+  test('doc text cannot close the comment it sits in', () => {
+    expect(docText('accepts */* and ends */')).toBe('accepts *\\/* and ends *\\/');
+    expect(docText('a\r\nb\u0007')).toBe('a\nb');
+  });
+});
+
+describe('placement of operations', () => {
+  const telnyxPaths = [
+    '/.well-known/oauth-authorization-server',
+    '/oauth/authorize',
+    '/oauth/consent/{consent_token}',
+    '/oauth/grants',
+    '/oauth/token',
+    '/oauth/jwks',
+    '/oauth_clients',
+    '/oauth_clients/{id}',
+    '/oauth_grants/{id}',
+  ];
+  const collections = findCollectionPaths(telnyxPaths);
+  const place = (method: HTTPMethod, path: string, all = collections) => {
+    const { chain, method: name } = inferPlacement(path, method, all);
+    return `${chain.join('.')}.${name}`;
+  };
+
+  test.each([
+    ['get', '/oauth_clients', 'oauthClients.list'],
+    ['post', '/oauth_clients', 'oauthClients.create'],
+    ['get', '/oauth_clients/{id}', 'oauthClients.retrieve'],
+    ['put', '/oauth_clients/{id}', 'oauthClients.update'],
+    ['patch', '/oauth_clients/{id}', 'oauthClients.update'],
+    ['delete', '/oauth_clients/{id}', 'oauthClients.delete'],
+    ['get', '/oauth/authorize', 'oauth.retrieveAuthorize'],
+    ['get', '/oauth/jwks', 'oauth.retrieveJwks'],
+    ['post', '/oauth/token', 'oauth.token'],
+    ['post', '/oauth/grants', 'oauth.grants'],
+    ['get', '/oauth/consent/{consent_token}', 'oauth.consent.retrieve'],
+    ['get', '/.well-known/oauth-authorization-server', 'wellKnown.retrieveOauthAuthorizationServer'],
+  ] as const)('%s %s -> %s', (method, path, expected) => {
+    expect(place(method, path)).toBe(expected);
+  });
+
+  test('nested resources and actions', () => {
+    const paths = ['/accounts/{id}/members', '/accounts/{id}/members/{member_id}', '/calls/{id}/actions/hangup', '/v2/users', '/foo/bar', '/foo/bar/{id}'];
+    const all = findCollectionPaths(paths);
+    expect(place('get', '/accounts/{id}/members/{member_id}', all)).toBe('accounts.members.retrieve');
+    expect(place('get', '/accounts/{id}/members', all)).toBe('accounts.members.list');
+    expect(place('post', '/calls/{id}/actions/hangup', all)).toBe('calls.actions.hangup');
+    expect(place('get', '/v2/users', all)).toBe('users.list');
+    // `/foo/bar` is continued by `/foo/bar/{id}`, so `bar` is a collection, not an action of `foo`.
+    expect(place('post', '/foo/bar', all)).toBe('foo.bar.create');
+  });
+});
