@@ -7,7 +7,9 @@ import type { OutputFile } from './source.js';
 /** `README.md`: install, configure, one example per resource, errors. */
 export function emitReadme(model: SdkModel): OutputFile {
   const client = model.clientName;
-  const first = allMethods(model.resources).find((method) => method.httpMethod === 'post') ?? allMethods(model.resources)[0];
+  const methods = allMethods(model.resources);
+  // The headline example: creating something reads best, then any call with a body, then the first call.
+  const first = methods.find((method) => method.name === 'create') ?? methods.find((method) => method.httpMethod === 'post') ?? methods[0];
   const firstResource = first ? allResources(model.resources).find((resource) => resource.methods.includes(first)) : undefined;
   const lines = [
     `# ${model.packageName}`,
@@ -27,7 +29,7 @@ export function emitReadme(model: SdkModel): OutputFile {
     `import ${client} from '${model.packageName}';`,
     '',
     `const client = new ${client}({ apiKey: process.env['${model.envPrefix}_API_KEY'] }); // the default, may be omitted`,
-    ...(first && firstResource ? ['', `const result = await ${exampleCall(model, firstResource, first, 'required')};`, 'console.log(result);'] : []),
+    ...(first && firstResource ? ['', `${awaitCall(model, firstResource, first)}`, ...(first.responseTypeName ? ['console.log(result);'] : [])] : []),
     '```',
     '',
     '## Options',
@@ -47,7 +49,7 @@ export function emitReadme(model: SdkModel): OutputFile {
       .filter((resource) => resource.methods.length > 0)
       .flatMap((resource) => {
         const method = resource.methods[0]!;
-        return [`### \`client.${resource.chain.join('.')}\``, '', '```ts', `const ${method.responseTypeName ? 'result' : 'done'} = await ${exampleCall(model, resource, method, 'required')};`, '```', ''];
+        return [`### \`client.${resource.chain.join('.')}\``, '', '```ts', awaitCall(model, resource, method), '```', ''];
       }),
     '## Responses and errors',
     '',
@@ -94,6 +96,12 @@ function signature(method: Method): string {
   const args = method.pathParams.map((param) => param.variable);
   if (method.paramsTypeName) args.push(`${paramsArgumentName(method)}${method.paramsRequired ? '' : '?'}`);
   return args.join(', ');
+}
+
+/** `const result = await client.x.y(...);`, or just `await ...;` for a method that resolves to nothing. */
+function awaitCall(model: SdkModel, resource: Resource, method: Method): string {
+  const call = `await ${exampleCall(model, resource, method, 'required')};`;
+  return method.responseTypeName ? `const result = ${call}` : call;
 }
 
 function exampleCall(model: SdkModel, resource: Resource, method: Method, mode: 'required' | 'all'): string {
