@@ -7,13 +7,25 @@ import { OAuthClients } from './resources/oauth-clients.js';
 import { OAuthGrants } from './resources/oauth-grants.js';
 
 /** Options of the {@link Telnyx} client. */
-export interface ClientOptions extends BaseClientOptions {
+export interface ClientOptions extends Omit<BaseClientOptions, 'username' | 'password'> {
   /**
    * The API key, sent as a bearer token.
    *
    * Defaults to `process.env['TELNYX_API_KEY']`.
    */
   apiKey?: string | undefined;
+  /**
+   * OAuth 2.0 client ID: with `clientSecret`, the client fetches and refreshes access tokens itself.
+   *
+   * Defaults to `process.env['TELNYX_CLIENT_ID']`.
+   */
+  clientID?: string | undefined;
+  /**
+   * OAuth 2.0 client secret.
+   *
+   * Defaults to `process.env['TELNYX_CLIENT_SECRET']`.
+   */
+  clientSecret?: string | undefined;
   /**
    * Overrides the base URL of the API.
    *
@@ -37,15 +49,18 @@ export class Telnyx extends BaseClient {
   /** Methods under `oauthGrants`. */
   readonly oauthGrants: OAuthGrants = new OAuthGrants(this);
 
-  /** Creates a client. Reads `TELNYX_API_KEY` and `TELNYX_BASE_URL` from the environment for options not given. */
+  /** Creates a client. Options not given are read from `TELNYX_*` environment variables. */
   constructor(options: ClientOptions = {}) {
     super(options, {
       packageName: 'telnyx',
       packageVersion: '0.1.0',
       defaultBaseURL: 'https://api.telnyx.com/v2',
-      apiKeyEnvVar: 'TELNYX_API_KEY',
-      baseURLEnvVar: 'TELNYX_BASE_URL',
-      apiKeyRequired: true,
+      envPrefix: 'TELNYX',
+      securitySchemes: {
+        bearerAuth: { type: 'bearer' },
+        oauthClientAuth: { type: 'oauth2', tokenUrl: 'https://api.telnyx.com/v2/oauth/token', scopes: ['admin'] },
+      },
+      requiresCredentials: true,
     });
   }
 }

@@ -2,9 +2,14 @@
 
 export { Telnyx as default, Telnyx } from './client.js';
 export type { ClientOptions } from './client.js';
-export type { Fetch, RequestOptions } from './core/base-client.js';
+export type { Fetch, Logger, LogLevel, RequestOptions } from './core/base-client.js';
 export { APIPromise } from './core/api-promise.js';
 export type { APIResponse } from './core/api-promise.js';
+export { Page, PagePromise } from './core/pagination.js';
+export { Stream } from './core/streaming.js';
+export type { ServerSentEvent } from './core/streaming.js';
+export { toFile } from './core/uploads.js';
+export type { ToFileInput, Uploadable } from './core/uploads.js';
 export {
   TelnyxError,
   APIError,

@@ -12,6 +12,7 @@ import { propertyKey } from '../model/naming.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
+import { valueSource } from './examples.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 import { modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
 
@@ -40,12 +41,16 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const module = resourceModule(resource);
   const typeAliases = resource.methods.flatMap((method) => methodTypes(method, models));
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
+  const paginated = resource.methods.some((method) => method.pagination);
+  const streams = resource.methods.some((method) => method.response.kind === 'sse');
   const needsPaths = typeAliases.some((alias) => String(alias.type).includes('paths['));
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
+    ...(paginated ? [{ isTypeOnly: true, namedImports: ['PagePromise'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
+    ...(streams ? [{ isTypeOnly: true, namedImports: ['Stream'], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
     ...(needsPaths ? [{ isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
     ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
@@ -67,7 +72,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     extends: 'APIResource',
     docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under \`${resource.chain.join('.')}\`.` }],
     properties,
-    methods: resource.methods.map((method) => methodStructure(method)),
+    methods: resource.methods.map((method) => methodStructure(method, models)),
   };
 
   return printSourceFile(model, `src/${module}.ts`, [
@@ -106,11 +111,19 @@ function operationLabel(method: Method): string {
 
 /** Model names the method's types refer to (body and response `$ref`s). */
 function referencedModels(method: Method, models: ReadonlyMap<string, string>): string[] {
-  const refs = [method.body?.ref, ...method.response.statuses.map((status) => status.ref)];
+  const refs = [method.body?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref)];
   return refs.flatMap((ref) => (ref !== undefined && models.has(ref) ? [models.get(ref)!] : []));
 }
 
-function methodStructure(method: Method): OptionalKind<MethodDeclarationStructure> {
+/** The type of one item of a page: the component the items refer to, else indexed out of the response type. */
+function pageItemType(method: Method, models: ReadonlyMap<string, string>): string {
+  const named = method.pageItemRef !== undefined ? models.get(method.pageItemRef) : undefined;
+  if (named) return named;
+  const list = method.pagination!.items.reduce((type, key) => `NonNullable<${type}[${literal(key)}]>`, method.responseTypeName!);
+  return `${list}[number]`;
+}
+
+function methodStructure(method: Method, models: ReadonlyMap<string, string>): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.pathParams.map((param) => ({
     name: param.variable,
     type: pathParamType(param.schema),
@@ -126,7 +139,8 @@ function methodStructure(method: Method): OptionalKind<MethodDeclarationStructur
   }
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
 
-  const returned = method.responseTypeName ?? 'void';
+  const responseType = method.responseTypeName ?? 'void';
+  const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : responseType;
   const tags: Array<{ tagName: string; text?: string }> = [
     ...method.pathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: jsDoc(`${param.variable} - ${param.description}`)! })),
     ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
@@ -135,9 +149,13 @@ function methodStructure(method: Method): OptionalKind<MethodDeclarationStructur
   return {
     name: method.name,
     parameters,
-    returnType: `APIPromise<${returned}>`,
+    returnType: method.pagination ? `PagePromise<${responseType}, ${pageItemType(method, models)}>` : `APIPromise<${returned}>`,
     docs: [{ description, tags }],
-    statements: [`return this._client.request<${returned}>(${requestSpec(method, argument)}, options);`],
+    statements: [
+      method.pagination
+        ? `return this._client.requestPage<${responseType}, ${pageItemType(method, models)}>(${requestSpec(method, argument)}, ${valueSource(method.pagination)}, options);`
+        : `return this._client.request<${returned}>(${requestSpec(method, argument)}, options);`,
+    ],
   };
 }
 
@@ -159,7 +177,7 @@ function requestSpec(method: Method, argument: string): string {
     fields.push(`bodyEncoding: ${literal(method.body.encoding)}`);
     if (method.body.encoding !== 'multipart') fields.push(`contentType: ${literal(method.body.contentType)}`);
   }
-  fields.push(`response: ${literal(method.response.kind)}`, `secure: ${method.secure}`);
+  fields.push(`response: ${literal(method.response.kind)}`, `security: ${valueSource(method.security)}`);
   if (method.server !== undefined) fields.push(`server: ${literal(method.server)}`);
   return `{ ${fields.join(', ')} }`;
 }

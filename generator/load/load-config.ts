@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import { ConfigError } from '../errors.js';
 import { joinPointer, parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -8,6 +9,8 @@ export interface OperationOverride {
   resource?: string;
   /** Method name: `retrieve`, `retrieveJwks`. */
   method?: string;
+  /** How the operation pages, where inference cannot tell; `false` turns inferred pagination off. */
+  pagination?: PaginationScheme | false;
 }
 
 /** The SDK config file: what the spec itself does not say. Every field is optional. */
@@ -21,11 +24,14 @@ export interface SdkConfig {
   baseURL?: string;
   /** How words are written in type names, e.g. `{ oauth: OAuth }` makes `OAuthClient`, not `OauthClient`. */
   casing?: Record<string, string>;
+  /** The header that carries idempotency keys on non-GET requests (e.g. `Idempotency-Key`); none by default. */
+  idempotencyHeader?: string;
   /** Naming overrides, keyed by `operationId` or by `"<method> <path>"`. */
   operations?: Record<string, OperationOverride>;
 }
 
-const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'operations']);
+const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations']);
+const PAGINATION_KINDS = new Set(['page-number', 'cursor', 'cursor-id', 'next-url', 'link-header', 'offset']);
 
 /** Reads and checks a config file; `undefined` when no file is given. */
 export async function loadConfig(file: string | undefined, displayName = file): Promise<SdkConfig> {
@@ -60,6 +66,7 @@ export function checkConfig(source: SourceDocument): SdkConfig {
   string(['clientName'], record['clientName'], /^[A-Z][A-Za-z0-9]*$/, 'a PascalCase identifier, like Telnyx');
   string(['envPrefix'], record['envPrefix'], /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and _, like TELNYX');
   string(['baseURL'], record['baseURL'], /^https?:\/\//, 'an http(s) URL');
+  string(['idempotencyHeader'], record['idempotencyHeader'], /^[A-Za-z0-9-]+$/, 'an HTTP header name, like Idempotency-Key');
   const pkg = record['package'];
   if (pkg !== undefined) {
     if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) fail(['package'], 'must be a mapping');
@@ -83,7 +90,13 @@ export function checkConfig(source: SourceDocument): SdkConfig {
       if (!value || typeof value !== 'object' || Array.isArray(value)) fail(['operations', key], 'must be a mapping with resource and/or method');
       const override = value as Record<string, unknown>;
       for (const field of Object.keys(override)) {
-        if (field !== 'resource' && field !== 'method') fail(['operations', key, field], `unknown field "${field}" (known: resource, method)`);
+        if (field !== 'resource' && field !== 'method' && field !== 'pagination') fail(['operations', key, field], `unknown field "${field}" (known: resource, method, pagination)`);
+      }
+      const pagination = override['pagination'];
+      if (pagination !== undefined && pagination !== false) {
+        const kind = (pagination as Record<string, unknown> | null)?.['kind'];
+        if (typeof kind !== 'string' || !PAGINATION_KINDS.has(kind)) fail(['operations', key, 'pagination'], `must be false or a mapping whose kind is one of ${[...PAGINATION_KINDS].join(', ')}`);
+        if (!Array.isArray((pagination as Record<string, unknown>)['items'])) fail(['operations', key, 'pagination'], 'needs "items": the path to the list in the response body, e.g. [data]');
       }
       string(['operations', key, 'resource'], override['resource'], /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'camelCase names joined by dots');
       string(['operations', key, 'method'], override['method'], /^[a-z][A-Za-z0-9]*$/, 'a camelCase identifier');

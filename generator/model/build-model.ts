@@ -1,16 +1,21 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { camelCase, kebabCase, pascalCase, singular, splitWords, typeName } from './naming.js';
+import { readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
+import { inferPagination } from './pagination.js';
+import { componentRefName, derefSchema } from './schemas.js';
+import { collectSecretFields } from './secrets.js';
 import { findCollectionPaths, inferPlacement } from './placement.js';
-import type { Method, NamedModel, Resource, SdkModel } from './types.js';
+import type { AuthScheme, Method, NamedModel, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
 const RUNTIME_EXPORTS = [
   'APIPromise', 'APIResponse', 'APIResource', 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError',
   'APIUserAbortError', 'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError',
   'ConflictError', 'UnprocessableEntityError', 'RateLimitError', 'InternalServerError', 'ClientOptions',
-  'RequestOptions', 'Fetch',
+  'RequestOptions', 'Fetch', 'Logger', 'LogLevel', 'Page', 'PagePromise', 'Stream', 'ServerSentEvent', 'toFile',
+  'ToFileInput', 'Uploadable',
 ];
 
 /** Builds the SDK model from a loaded spec and its config. Pure: same inputs, same model. */
@@ -21,7 +26,8 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const envPrefix = config.envPrefix ?? splitWords(clientName).join('_').toUpperCase();
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
   const models = readModels(document, casing, names);
-  const root = placeOperations(document, config, warnings);
+  const securitySchemes = readSecuritySchemes(document, warnings);
+  const root = placeOperations(document, config, securitySchemes, warnings);
   const resources = buildResources(root, [], casing, names);
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
@@ -36,7 +42,11 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     packageVersion: config.package?.version ?? '0.0.1',
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
     defaultBaseURL,
-    apiKeyRequired: allMethods(resources).some((method) => method.secure),
+    securitySchemes,
+    requiresCredentials: allMethods(resources).some((method) => method.security.length > 0 && method.security.every((names) => names.length > 0)),
+    ...(config.idempotencyHeader !== undefined && { idempotencyHeader: config.idempotencyHeader }),
+    secretHeaders: Object.values(securitySchemes).flatMap((scheme) => (scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : [])),
+    secretFields: collectSecretFields(document),
     resources,
     models,
     document: document as Record<string, unknown>,
@@ -68,7 +78,7 @@ interface Node {
   children: Map<string, Node>;
 }
 
-function placeOperations(document: OpenAPIDocument, config: SdkConfig, warnings: string[]): Node {
+function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[]): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
   const paths = Object.keys(document.paths ?? {});
   const collectionPaths = findCollectionPaths(paths);
@@ -77,7 +87,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, warnings:
     for (const httpMethod of HTTP_METHODS) {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') continue;
-      const model = readOperation(document, path, httpMethod, pathItem, operation);
+      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes);
       const inferred = inferPlacement(path, httpMethod, collectionPaths);
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
       const chain = override?.resource?.split('.') ?? inferred.chain;
@@ -90,7 +100,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, warnings:
         }
         node = child;
       }
-      node.operations.push({ ...model, name: override?.method ?? inferred.method });
+      const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
+      const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
+      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method });
     }
   }
   resolveNameClashes(root, warnings);
@@ -188,4 +200,11 @@ export function allMethods(resources: readonly Resource[]): Method[] {
 
 export function allResources(resources: readonly Resource[]): Resource[] {
   return resources.flatMap((resource) => [resource, ...allResources(resource.children)]);
+}
+
+/** The component an array of page items refers to (`OAuthClient` for `data: OAuthClient[]`), if it is one. */
+function pageItemComponent(document: OpenAPIDocument, schema: unknown, path: readonly string[]): string | undefined {
+  let node = derefSchema(document, schema);
+  for (const key of path) node = derefSchema(document, ((node['properties'] ?? {}) as Record<string, unknown>)[key]);
+  return componentRefName(node['items']);
 }

@@ -1,4 +1,6 @@
 import type { OpenAPIDocument } from '../load/load-spec.js';
+import type { AuthScheme } from '../../templates/src/internal/auth.js';
+import { readSecurity } from './auth.js';
 import { variableName } from './naming.js';
 import { componentRefName, deref, hasRequiredMembers, isObjectSchema } from './schemas.js';
 import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
@@ -36,6 +38,7 @@ export function readOperation(
   httpMethod: HTTPMethod,
   pathItem: Record<string, unknown>,
   operation: RawOperation,
+  schemes: Record<string, AuthScheme>,
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
@@ -48,7 +51,6 @@ export function readOperation(
   const paramsRequired =
     [...queryParams, ...headerParams].some((param) => param.required) ||
     (!!body && body.required && (!body.isObject || hasRequiredMembers(document, body.schema)));
-  const security = operation.security ?? document.security ?? [];
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
   return {
     httpMethod,
@@ -64,7 +66,7 @@ export function readOperation(
     paramsShape,
     paramsRequired,
     response: readResponses(document, operation.responses ?? {}),
-    secure: security.some((requirement) => Object.keys(requirement).length > 0),
+    security: readSecurity(operation.security ?? document.security, schemes),
     ...(servers?.[0]?.url !== undefined && { server: servers[0].url }),
   };
 
@@ -128,6 +130,7 @@ function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefi
 
 function responseKind(contentType: string): ResponseKind {
   const mime = contentType.split(';')[0]!.trim().toLowerCase();
+  if (mime === 'text/event-stream') return 'sse';
   if (mime.endsWith('/json') || mime.endsWith('+json') || mime === '*/*') return 'json';
   if (mime.startsWith('text/') || mime.endsWith('+xml') || mime.endsWith('/xml')) return 'text';
   return 'binary';
@@ -156,6 +159,6 @@ function readResponses(document: OpenAPIDocument, responses: Record<string, unkn
 }
 
 function rank(kind: ResponseKind): number {
-  return ['json', 'text', 'binary', 'void'].indexOf(kind);
+  return ['json', 'sse', 'text', 'binary', 'void'].indexOf(kind);
 }
 

@@ -1,8 +1,14 @@
 // The intermediate representation: everything the emitters need, and nothing of raw OpenAPI beyond schemas for examples.
 
-export type HTTPMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
-export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
-export type ResponseKind = 'json' | 'text' | 'binary' | 'void';
+// What the runtime understands is defined once, by the runtime; the model speaks its terms.
+export type { AuthScheme } from '../../templates/src/internal/auth.js';
+export type { PaginationScheme } from '../../templates/src/core/pagination.js';
+export type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
+export type { ResponseKind } from '../../templates/src/internal/response.js';
+import type { AuthScheme } from '../../templates/src/internal/auth.js';
+import type { PaginationScheme } from '../../templates/src/core/pagination.js';
+import type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
+import type { ResponseKind } from '../../templates/src/internal/response.js';
 
 /** A JSON Schema object as found in the spec, `$ref`s unresolved. */
 export type Schema = Record<string, unknown>;
@@ -19,8 +25,15 @@ export interface SdkModel {
   packageVersion: string;
   packageDescription: string;
   defaultBaseURL: string;
-  /** Whether some operation takes credentials (so the API key is required). */
-  apiKeyRequired: boolean;
+  /** The security schemes the runtime applies, by name. */
+  securitySchemes: Record<string, AuthScheme>;
+  /** Whether every operation needs credentials, so a client without any is an error at construction. */
+  requiresCredentials: boolean;
+  /** The header carrying idempotency keys on non-GET requests, from the config. */
+  idempotencyHeader?: string;
+  /** Header names (API keys) and body fields (`writeOnly`, `format: password`) that logs must mask. */
+  secretHeaders: string[];
+  secretFields: string[];
   /** Top-level resources, sorted by name; each may have children. */
   resources: Resource[];
   /** Named component schemas, exported as types. */
@@ -102,8 +115,12 @@ export interface Method {
     /** Success status codes with a body, in order, with the content type read. */
     statuses: Array<{ status: string; contentType?: string; ref?: string; schema?: Schema }>;
   };
-  /** Whether the operation takes credentials. */
-  secure: boolean;
+  /** Security requirements: alternatives of scheme names; `[]` among them means credentials are optional. */
+  security: string[][];
+  /** How the operation pages, for list operations. */
+  pagination?: PaginationScheme;
+  /** The component schema of one page item, when the items are `$ref`s to one. */
+  pageItemRef?: string;
   /** Operation-level server, when the spec gives the path or operation one. */
   server?: string;
 }

@@ -11,9 +11,9 @@ class TestClient extends BaseClient {
       packageName: 'test-sdk',
       packageVersion: '1.2.3',
       defaultBaseURL: 'https://api.example.com/v2',
-      apiKeyEnvVar: 'TEST_SDK_API_KEY',
-      baseURLEnvVar: 'TEST_SDK_BASE_URL',
-      apiKeyRequired: true,
+      envPrefix: 'TEST_SDK',
+      securitySchemes: { bearerAuth: { type: 'bearer' } },
+      requiresCredentials: true,
     });
   }
 }
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const get = (path: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({ method: 'get', path, response: 'json', secure: true, ...extra });
+const get = (path: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({ method: 'get', path, response: 'json', security: [['bearerAuth']], ...extra });
 
 describe('BaseClient', () => {
   test('a missing API key is a clear error at construction; the env var is the default', () => {
@@ -67,18 +67,18 @@ describe('BaseClient', () => {
   });
 
   test('operations without security send no credentials', async () => {
-    await new TestClient({ apiKey: 'secret', baseURL: server.url }).request(get('/public', { secure: false }));
+    await new TestClient({ apiKey: 'secret', baseURL: server.url }).request(get('/public', { security: [] }));
     expect(server.requests.at(-1)!.headers['authorization']).toBeUndefined();
   });
 
   test('bodies go out in the spec\'s encoding; mixed params are split by key', async () => {
     const client = new TestClient({ apiKey: 'k', baseURL: server.url });
-    await client.request({ method: 'post', path: '/token', body: { grant_type: 'client_credentials', scope: 'admin' }, bodyEncoding: 'form', contentType: 'application/x-www-form-urlencoded', response: 'json', secure: false });
+    await client.request({ method: 'post', path: '/token', body: { grant_type: 'client_credentials', scope: 'admin' }, bodyEncoding: 'form', contentType: 'application/x-www-form-urlencoded', response: 'json', security: [] });
     let seen = server.requests.at(-1)!;
     expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen.body).toBe('grant_type=client_credentials&scope=admin');
 
-    await client.request({ method: 'post', path: '/things', params: { limit: 5, 'x-trace': 't', name: 'n' }, queryKeys: ['limit'], headerKeys: ['x-trace'], bodyEncoding: 'json', contentType: 'application/json', response: 'json', secure: true });
+    await client.request({ method: 'post', path: '/things', params: { limit: 5, 'x-trace': 't', name: 'n' }, queryKeys: ['limit'], headerKeys: ['x-trace'], bodyEncoding: 'json', contentType: 'application/json', response: 'json', security: [['bearerAuth']] });
     seen = server.requests.at(-1)!;
     expect(seen.url).toBe('/things?limit=5');
     expect(seen.headers['x-trace']).toBe('t');

@@ -41,3 +41,14 @@ function originOf(url: string): string {
     return url;
   }
 }
+
+/**
+ * Moves a URL under the spec's default server (an OAuth `tokenUrl`) to the client's base URL, so staging and local
+ * test servers get the token from themselves. URLs elsewhere are kept.
+ */
+export function rebaseURL(url: string, defaultServer: string, clientBaseURL: string): string {
+  const fallback = trimSlash(defaultServer);
+  const client = trimSlash(clientBaseURL);
+  if (client === fallback || !url.startsWith(fallback)) return url;
+  return client + url.slice(fallback.length);
+}

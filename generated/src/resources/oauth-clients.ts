@@ -3,8 +3,9 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import type { PagePromise } from '../core/pagination.js';
 import type { paths } from '../internal/openapi.js';
-import type { OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
+import type { OAuthClient, OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
 
 /** Methods for `/oauth_clients`, `/oauth_clients/{id}`. */
 export class OAuthClients extends APIResource {
@@ -13,9 +14,16 @@ export class OAuthClients extends APIResource {
    *
    * Retrieve a paginated list of OAuth clients for the authenticated user
    */
-  list(query: OAuthClientListParams = {}, options?: RequestOptions): APIPromise<OAuthClientListResponse> {
-    return this._client.request<OAuthClientListResponse>(
-      { method: 'get', path: '/oauth_clients', query, response: 'json', secure: true },
+  list(query: OAuthClientListParams = {}, options?: RequestOptions): PagePromise<OAuthClientListResponse, OAuthClient> {
+    return this._client.requestPage<OAuthClientListResponse, OAuthClient>(
+      { method: 'get', path: '/oauth_clients', query, response: 'json', security: [['bearerAuth']] },
+      {
+        kind: 'page-number',
+        items: ['data'],
+        pageParam: 'page[number]',
+        currentPage: ['meta', 'page_number'],
+        totalPages: ['meta', 'total_pages'],
+      },
       options,
     );
   }
@@ -34,7 +42,7 @@ export class OAuthClients extends APIResource {
         bodyEncoding: 'json',
         contentType: 'application/json',
         response: 'json',
-        secure: true,
+        security: [['bearerAuth']],
       },
       options,
     );
@@ -48,7 +56,7 @@ export class OAuthClients extends APIResource {
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OAuthClientRetrieveResponse> {
     return this._client.request<OAuthClientRetrieveResponse>(
-      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id }, response: 'json', secure: true },
+      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id }, response: 'json', security: [['bearerAuth']] },
       options,
     );
   }
@@ -73,7 +81,7 @@ export class OAuthClients extends APIResource {
         bodyEncoding: 'json',
         contentType: 'application/json',
         response: 'json',
-        secure: true,
+        security: [['bearerAuth']],
       },
       options,
     );
@@ -87,7 +95,13 @@ export class OAuthClients extends APIResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._client.request<void>(
-      { method: 'delete', path: '/oauth_clients/{id}', pathParams: { id }, response: 'void', secure: true },
+      {
+        method: 'delete',
+        path: '/oauth_clients/{id}',
+        pathParams: { id },
+        response: 'void',
+        security: [['bearerAuth']],
+      },
       options,
     );
   }

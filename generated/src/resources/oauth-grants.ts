@@ -3,7 +3,9 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import type { PagePromise } from '../core/pagination.js';
 import type { paths } from '../internal/openapi.js';
+import type { OAuthGrant } from '../models.js';
 
 /** Methods for `/oauth_grants`, `/oauth_grants/{id}`. */
 export class OAuthGrants extends APIResource {
@@ -12,9 +14,16 @@ export class OAuthGrants extends APIResource {
    *
    * Retrieve a paginated list of OAuth grants for the authenticated user
    */
-  list(query: OAuthGrantListParams = {}, options?: RequestOptions): APIPromise<OAuthGrantListResponse> {
-    return this._client.request<OAuthGrantListResponse>(
-      { method: 'get', path: '/oauth_grants', query, response: 'json', secure: true },
+  list(query: OAuthGrantListParams = {}, options?: RequestOptions): PagePromise<OAuthGrantListResponse, OAuthGrant> {
+    return this._client.requestPage<OAuthGrantListResponse, OAuthGrant>(
+      { method: 'get', path: '/oauth_grants', query, response: 'json', security: [['bearerAuth']] },
+      {
+        kind: 'page-number',
+        items: ['data'],
+        pageParam: 'page[number]',
+        currentPage: ['meta', 'page_number'],
+        totalPages: ['meta', 'total_pages'],
+      },
       options,
     );
   }
@@ -27,7 +36,7 @@ export class OAuthGrants extends APIResource {
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OAuthGrantRetrieveResponse> {
     return this._client.request<OAuthGrantRetrieveResponse>(
-      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id }, response: 'json', secure: true },
+      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id }, response: 'json', security: [['bearerAuth']] },
       options,
     );
   }
@@ -40,7 +49,13 @@ export class OAuthGrants extends APIResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<OAuthGrantDeleteResponse> {
     return this._client.request<OAuthGrantDeleteResponse>(
-      { method: 'delete', path: '/oauth_grants/{id}', pathParams: { id }, response: 'json', secure: true },
+      {
+        method: 'delete',
+        path: '/oauth_grants/{id}',
+        pathParams: { id },
+        response: 'json',
+        security: [['bearerAuth']],
+      },
       options,
     );
   }

@@ -26,7 +26,7 @@ export class OAuth extends APIResource {
    */
   retrieveAuthorize(query: OAuthRetrieveAuthorizeParams, options?: RequestOptions): APIPromise<void> {
     return this._client.request<void>(
-      { method: 'get', path: '/oauth/authorize', query, response: 'void', secure: false },
+      { method: 'get', path: '/oauth/authorize', query, response: 'void', security: [] },
       options,
     );
   }
@@ -44,7 +44,7 @@ export class OAuth extends APIResource {
         path: '/oauth/consent/{consent_token}',
         pathParams: { consent_token: consentToken },
         response: 'json',
-        secure: true,
+        security: [['bearerAuth']],
       },
       options,
     );
@@ -64,7 +64,7 @@ export class OAuth extends APIResource {
         bodyEncoding: 'json',
         contentType: 'application/json',
         response: 'json',
-        secure: true,
+        security: [['bearerAuth']],
       },
       options,
     );
@@ -84,7 +84,7 @@ export class OAuth extends APIResource {
         bodyEncoding: 'form',
         contentType: 'application/x-www-form-urlencoded',
         response: 'json',
-        secure: true,
+        security: [['oauthClientAuth']],
       },
       options,
     );
@@ -97,7 +97,7 @@ export class OAuth extends APIResource {
    */
   retrieveJwks(options?: RequestOptions): APIPromise<OAuthRetrieveJwksResponse> {
     return this._client.request<OAuthRetrieveJwksResponse>(
-      { method: 'get', path: '/oauth/jwks', response: 'json', secure: false },
+      { method: 'get', path: '/oauth/jwks', response: 'json', security: [] },
       options,
     );
   }
@@ -116,7 +116,7 @@ export class OAuth extends APIResource {
         bodyEncoding: 'json',
         contentType: 'application/json',
         response: 'json',
-        secure: false,
+        security: [],
       },
       options,
     );
@@ -136,7 +136,7 @@ export class OAuth extends APIResource {
         bodyEncoding: 'form',
         contentType: 'application/x-www-form-urlencoded',
         response: 'json',
-        secure: true,
+        security: [['oauthClientAuth'], []],
       },
       options,
     );

@@ -1,7 +1,8 @@
 import { SDKError } from '../core/error.js';
+import { Stream } from '../core/streaming.js';
 
 /** How a successful response body is read, decided from the spec's response content type. */
-export type ResponseKind = 'json' | 'text' | 'binary' | 'void';
+export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'void';
 
 /** Reads a successful response. An empty body (204, `content-length: 0`, no bytes) is `undefined`. */
 export async function parseResponse<T>(response: Response, kind: ResponseKind): Promise<T> {
@@ -10,6 +11,7 @@ export async function parseResponse<T>(response: Response, kind: ResponseKind): 
     return undefined as T;
   }
   if (kind === 'binary') return (await response.blob()) as T;
+  if (kind === 'sse') return new Stream<unknown>(response) as T;
   const text = await response.text();
   const contentType = response.headers.get('content-type') ?? '';
   // A JSON operation whose server labels the body as something else (text/html error pages) gives the text as is.

@@ -1,0 +1,89 @@
+// Copied from templates/src/internal/auth.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+import type { ClientCredentialsTokenSource } from './oauth.js';
+
+/** A security scheme from the spec's `components.securitySchemes`, as the runtime applies it. */
+export type AuthScheme =
+  | { type: 'bearer' }
+  | { type: 'basic' }
+  | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
+  | { type: 'oauth2'; tokenUrl?: string; scopes?: readonly string[] };
+
+/** The credentials a client holds. */
+export interface Credentials {
+  apiKey?: string | undefined;
+  username?: string | undefined;
+  password?: string | undefined;
+  tokenSource?: ClientCredentialsTokenSource | undefined;
+}
+
+/** What authenticating one request adds to it. */
+export interface AppliedAuth {
+  headers: Record<string, string>;
+  query: Record<string, string>;
+  /** The OAuth access token used, so a 401 can invalidate exactly that one. */
+  token?: string;
+}
+
+/**
+ * Authenticates a request for its security requirements (alternatives, each a list of scheme names; `[]` means
+ * none needed). The first alternative the credentials satisfy wins; if none does, the request goes without.
+ * Bearer and OAuth 2.0 schemes both carry a bearer token: the API key, or an access token from client credentials.
+ */
+export async function applyAuth(
+  requirements: readonly (readonly string[])[],
+  schemes: Readonly<Record<string, AuthScheme>>,
+  credentials: Credentials,
+  refreshToken = false,
+): Promise<AppliedAuth> {
+  const applied: AppliedAuth = { headers: {}, query: {} };
+  const alternative = requirements.find(
+    (names) => names.length > 0 && names.every((name) => canSatisfy(schemes[name], credentials)),
+  );
+  if (!alternative) return applied;
+  for (const name of alternative) {
+    const scheme = schemes[name]!;
+    switch (scheme.type) {
+      case 'bearer':
+      case 'oauth2': {
+        // An explicit API key wins for bearer schemes; OAuth schemes prefer the client-credentials token.
+        const preferToken = scheme.type === 'oauth2' || credentials.apiKey === undefined;
+        const token =
+          preferToken && credentials.tokenSource
+            ? await credentials.tokenSource.token(refreshToken)
+            : credentials.apiKey!;
+        if (token !== credentials.apiKey) applied.token = token;
+        applied.headers['authorization'] = `Bearer ${token}`;
+        break;
+      }
+      case 'basic':
+        applied.headers['authorization'] =
+          `Basic ${btoa(`${credentials.username ?? ''}:${credentials.password ?? ''}`)}`;
+        break;
+      case 'apiKey':
+        if (scheme.in === 'header') applied.headers[scheme.name.toLowerCase()] = credentials.apiKey!;
+        else if (scheme.in === 'query') applied.query[scheme.name] = credentials.apiKey!;
+        else applied.headers['cookie'] = `${scheme.name}=${encodeURIComponent(credentials.apiKey!)}`;
+        break;
+    }
+  }
+  return applied;
+}
+
+function canSatisfy(scheme: AuthScheme | undefined, credentials: Credentials): boolean {
+  if (!scheme) return false;
+  switch (scheme.type) {
+    case 'bearer':
+    case 'oauth2':
+      return credentials.apiKey !== undefined || credentials.tokenSource !== undefined;
+    case 'basic':
+      return credentials.username !== undefined;
+    case 'apiKey':
+      return credentials.apiKey !== undefined;
+  }
+}
+
+/** Whether any operation can be called without credentials at all. */
+export function needsCredentials(requirements: readonly (readonly string[])[]): boolean {
+  return requirements.length > 0 && requirements.every((names) => names.length > 0);
+}

@@ -1,0 +1,82 @@
+// Copied from templates/src/internal/oauth.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
+
+import { APIError, TelnyxError } from '../core/error.js';
+import type { Fetch } from './types.js';
+
+/** Refresh a token this long before the server says it expires, so a request never carries a stale one. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+export interface ClientCredentialsOptions {
+  /** The token endpoint, resolved against the client's base URL at call time. */
+  tokenURL: () => string;
+  clientID: string;
+  clientSecret: string;
+  scopes?: readonly string[] | undefined;
+  fetch: Fetch;
+  now?: () => number;
+}
+
+/**
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): fetches an access token with HTTP Basic client authentication and a
+ * form-urlencoded body, caches it until shortly before expiry, and shares one fetch between concurrent callers.
+ */
+export class ClientCredentialsTokenSource {
+  readonly #options: ClientCredentialsOptions;
+  #token: { value: string; expiresAt: number } | undefined;
+  #inflight: Promise<string> | undefined;
+
+  constructor(options: ClientCredentialsOptions) {
+    this.#options = options;
+  }
+
+  /** A valid access token, fetched when there is none, it is about to expire, or `refresh` is set. */
+  token(refresh = false): Promise<string> {
+    const now = (this.#options.now ?? Date.now)();
+    if (!refresh && this.#token && now < this.#token.expiresAt) return Promise.resolve(this.#token.value);
+    this.#inflight ??= this.#fetchToken().finally(() => {
+      this.#inflight = undefined;
+    });
+    return this.#inflight;
+  }
+
+  /** Forgets the cached token (after the API rejected it). */
+  invalidate(rejected?: string): void {
+    if (rejected === undefined || this.#token?.value === rejected) this.#token = undefined;
+  }
+
+  async #fetchToken(): Promise<string> {
+    const { clientID, clientSecret, scopes } = this.#options;
+    const body = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (scopes && scopes.length > 0) body.set('scope', scopes.join(' '));
+    const credentials = btoa(`${encodeURIComponent(clientID)}:${encodeURIComponent(clientSecret)}`);
+    const request = new Request(this.#options.tokenURL(), {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${credentials}`,
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+      },
+      body: body.toString(),
+    });
+    const response = await this.#options.fetch(request);
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: keep the text for the error.
+    }
+    if (!response.ok) throw APIError.generate(response.status, parsed, response.headers);
+    const record = (parsed && typeof parsed === 'object' ? parsed : {}) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+    };
+    if (typeof record.access_token !== 'string' || record.access_token === '') {
+      throw new TelnyxError(`The token endpoint answered ${response.status} without an access_token.`);
+    }
+    const lifetimeMs = typeof record.expires_in === 'number' ? record.expires_in * 1000 : Number.POSITIVE_INFINITY;
+    const margin = Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2);
+    this.#token = { value: record.access_token, expiresAt: (this.#options.now ?? Date.now)() + lifetimeMs - margin };
+    return record.access_token;
+  }
+}

@@ -1,0 +1,158 @@
+import { APIPromise } from './api-promise.js';
+
+/**
+ * How an operation pages, as the generator inferred it from the spec (or the SDK config declared it).
+ * Paths are property names from the response body's root, e.g. `['meta', 'total_pages']`.
+ */
+export type PaginationScheme =
+  /** `page[number]` in the query; `meta.page_number` / `meta.total_pages` in the body (Telnyx). */
+  | { kind: 'page-number'; items: readonly string[]; pageParam: string; currentPage?: readonly string[]; totalPages?: readonly string[] }
+  /** A cursor in the query (`page[after]`, `cursor`) from a field of the body (`meta.cursors.after`, `next_cursor`). */
+  | { kind: 'cursor'; items: readonly string[]; cursorParam: string; nextCursor: readonly string[] }
+  /** `starting_after` set to the last item's id while `has_more` is true (Stripe). */
+  | { kind: 'cursor-id'; items: readonly string[]; cursorParam: string; hasMore: readonly string[]; idField: string }
+  /** The next page's URL in the body (`links.next`, `next`). */
+  | { kind: 'next-url'; items: readonly string[]; nextURL: readonly string[] }
+  /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header (GitHub). */
+  | { kind: 'link-header'; items: readonly string[] }
+  /** `offset`/`limit` in the query; done when a page comes back short or the total is reached. */
+  | { kind: 'offset'; items: readonly string[]; offsetParam: string; limitParam?: string; total?: readonly string[] };
+
+/** Where the next page is: new query values for the same operation, or a URL given by the server. */
+export type NextPage = { query: Record<string, unknown> } | { url: string } | null;
+
+/** Reads a value at a property path, or `undefined`. */
+export function valueAt(body: unknown, path: readonly string[]): unknown {
+  let node = body;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The items of a page body (an empty list when the path leads to no array). */
+export function itemsOf<Item>(scheme: PaginationScheme, body: unknown): Item[] {
+  const items = scheme.items.length === 0 ? body : valueAt(body, scheme.items);
+  return Array.isArray(items) ? (items as Item[]) : [];
+}
+
+/** Computes the next page from this page's query, body and headers, per scheme. Pure, so it is tested alone. */
+export function nextPage(scheme: PaginationScheme, query: Record<string, unknown>, body: unknown, headers: Headers): NextPage {
+  const items = itemsOf(scheme, body);
+  switch (scheme.kind) {
+    case 'page-number': {
+      if (items.length === 0) return null;
+      const current = Number(valueAt(body, scheme.currentPage ?? []) ?? query[scheme.pageParam] ?? 1);
+      const total = scheme.totalPages ? Number(valueAt(body, scheme.totalPages)) : NaN;
+      if (Number.isFinite(total) && current >= total) return null;
+      return { query: { ...query, [scheme.pageParam]: current + 1 } };
+    }
+    case 'cursor': {
+      const cursor = valueAt(body, scheme.nextCursor);
+      if (cursor === undefined || cursor === null || cursor === '' || items.length === 0) return null;
+      return { query: { ...query, [scheme.cursorParam]: cursor } };
+    }
+    case 'cursor-id': {
+      if (valueAt(body, scheme.hasMore) !== true || items.length === 0) return null;
+      const last = valueAt(items[items.length - 1], [scheme.idField]);
+      return last === undefined ? null : { query: { ...query, [scheme.cursorParam]: last } };
+    }
+    case 'next-url': {
+      const url = valueAt(body, scheme.nextURL);
+      return typeof url === 'string' && url !== '' && items.length > 0 ? { url } : null;
+    }
+    case 'link-header': {
+      const url = parseLinkHeader(headers.get('link'))['next'];
+      return url ? { url } : null;
+    }
+    case 'offset': {
+      const offset = Number(query[scheme.offsetParam] ?? 0);
+      const limit = scheme.limitParam ? Number(query[scheme.limitParam]) : NaN;
+      if (items.length === 0 || (Number.isFinite(limit) && items.length < limit)) return null;
+      const total = scheme.total ? Number(valueAt(body, scheme.total)) : NaN;
+      const next = offset + items.length;
+      if (Number.isFinite(total) && next >= total) return null;
+      return { query: { ...query, [scheme.offsetParam]: next } };
+    }
+  }
+}
+
+/** `<https://a?page=2>; rel="next", <...>; rel="last"` -> `{ next: 'https://a?page=2', last: ... }`. */
+export function parseLinkHeader(header: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!header) return out;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const match = /<([^>]*)>\s*;(.*)/.exec(part.trim());
+    if (!match) continue;
+    const rel = /rel="?([^";]+)"?/i.exec(match[2]!)?.[1];
+    if (rel) for (const name of rel.split(/\s+/)) out[name] = match[1]!;
+  }
+  return out;
+}
+
+/** Fetches a page: the same operation with other query values, or a server-given URL. */
+export type PageFetcher<Body> = (next: { query: Record<string, unknown> } | { url: string }) => APIPromise<Body>;
+
+/**
+ * One page of a list: its items as `data`, the whole response `body`, and the way to the next page. Iterating a page
+ * with `for await` walks every item of this page and the ones after it, fetching lazily.
+ */
+export class Page<Body, Item> implements AsyncIterable<Item> {
+  /** The items of this page. */
+  readonly data: Item[];
+  /** The whole response body of this page. */
+  readonly body: Body;
+  /** The raw response of this page. */
+  readonly response: Response;
+  readonly #next: NextPage;
+  readonly #fetchPage: PageFetcher<Body>;
+  readonly #scheme: PaginationScheme;
+
+  constructor(scheme: PaginationScheme, query: Record<string, unknown>, body: Body, response: Response, fetchPage: PageFetcher<Body>) {
+    this.#scheme = scheme;
+    this.body = body;
+    this.response = response;
+    this.data = itemsOf<Item>(scheme, body);
+    this.#next = nextPage(scheme, query, body, response.headers);
+    this.#fetchPage = fetchPage;
+  }
+
+  /** Whether there is a page after this one. */
+  hasNextPage(): boolean {
+    return this.#next !== null;
+  }
+
+  /** Fetches the next page; throws when there is none (check `hasNextPage()` first). */
+  async getNextPage(): Promise<Page<Body, Item>> {
+    const next = this.#next;
+    if (next === null) throw new Error('No next page: check hasNextPage() before calling getNextPage().');
+    const { data, response } = await this.#fetchPage(next).withResponse();
+    const query = 'query' in next ? next.query : {};
+    return new Page<Body, Item>(this.#scheme, query, data, response, this.#fetchPage);
+  }
+
+  /** This page and every page after it. */
+  async *iterPages(): AsyncGenerator<Page<Body, Item>> {
+    let page: Page<Body, Item> = this;
+    yield page;
+    while (page.hasNextPage()) {
+      page = await page.getNextPage();
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    for await (const page of this.iterPages()) yield* page.data;
+  }
+}
+
+/**
+ * What a list method returns: `await` it for the first page, or `for await` over it for every item of every page.
+ */
+export class PagePromise<Body, Item> extends APIPromise<Page<Body, Item>> implements AsyncIterable<Item> {
+  async *[Symbol.asyncIterator](): AsyncIterator<Item> {
+    const page = await this;
+    yield* page;
+  }
+}

@@ -1,0 +1,2 @@
+/** The `fetch` the client calls; defaults to `globalThis.fetch`. */
+export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
