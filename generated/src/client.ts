@@ -58,7 +58,12 @@ export class Telnyx extends BaseClient {
       envPrefix: 'TELNYX',
       securitySchemes: {
         bearerAuth: { type: 'bearer' },
-        oauthClientAuth: { type: 'oauth2', tokenUrl: 'https://api.telnyx.com/v2/oauth/token', scopes: ['admin'] },
+        oauthClientAuth: {
+          type: 'oauth2',
+          tokenUrl: 'https://api.telnyx.com/v2/oauth/token',
+          scopes: ['admin'],
+          clientAuth: 'body',
+        },
       },
       requiresCredentials: true,
     });

@@ -31,6 +31,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const resources = buildResources(root, [], casing, names);
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
+  choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
   return {
     specFile,
     title: document.info.title,
@@ -207,4 +208,21 @@ function pageItemComponent(document: OpenAPIDocument, schema: unknown, path: rea
   let node = derefSchema(document, schema);
   for (const key of path) node = derefSchema(document, ((node['properties'] ?? {}) as Record<string, unknown>)[key]);
   return componentRefName(node['items']);
+}
+
+/**
+ * How a client authenticates at an OAuth token endpoint. RFC 6749 prefers HTTP Basic, and that is the default; but when
+ * the spec describes the token endpoint itself, with `client_id`/`client_secret` body fields and no Basic scheme in its
+ * security (Telnyx's `/oauth/token`), the spec is followed and the credentials go in the form.
+ */
+function choseTokenClientAuth(document: OpenAPIDocument, schemes: Record<string, AuthScheme>, methods: Method[], defaultBaseURL: string): void {
+  const trim = (url: string): string => url.replace(/\/+$/, '');
+  for (const scheme of Object.values(schemes)) {
+    if (scheme.type !== 'oauth2' || scheme.tokenUrl === undefined) continue;
+    const endpoint = methods.find((method) => method.httpMethod === 'post' && trim(`${method.server ?? defaultBaseURL}${method.path}`) === trim(scheme.tokenUrl!));
+    if (!endpoint?.body) continue;
+    const properties = (derefSchema(document, endpoint.body.schema)['properties'] ?? {}) as Record<string, unknown>;
+    const takesBasic = endpoint.security.some((names) => names.some((name) => schemes[name]?.type === 'basic'));
+    scheme.clientAuth = 'client_secret' in properties && !takesBasic ? 'body' : 'basic';
+  }
 }

@@ -5,7 +5,7 @@ import { APIPromise } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
 import { Page, PagePromise, type PaginationScheme } from './pagination.js';
 import { toMultipartForm } from './uploads.js';
-import { applyAuth, needsCredentials, type AuthScheme, type Credentials } from '../internal/auth.js';
+import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { toFormUrlEncoded } from '../internal/form.js';
 import { mergeHeaders, type HeadersLike } from '../internal/headers.js';
@@ -201,6 +201,7 @@ export abstract class BaseClient {
               clientID,
               clientSecret,
               scopes: oauth.scopes,
+              clientAuth: oauth.clientAuth,
               fetch: (request) => this.#fetchWithRetries(request, this.#settings({}, 'POST oauth token'), undefined),
             })
           : undefined,

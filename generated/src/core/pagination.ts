@@ -56,7 +56,8 @@ export function nextPage(
   switch (scheme.kind) {
     case 'page-number': {
       if (items.length === 0) return null;
-      const current = Number(valueAt(body, scheme.currentPage ?? []) ?? query[scheme.pageParam] ?? 1);
+      const reported = scheme.currentPage ? Number(valueAt(body, scheme.currentPage)) : NaN;
+      const current = Number.isFinite(reported) && reported > 0 ? reported : Number(query[scheme.pageParam] ?? 1);
       const total = scheme.totalPages ? Number(valueAt(body, scheme.totalPages)) : NaN;
       if (Number.isFinite(total) && current >= total) return null;
       return { query: { ...query, [scheme.pageParam]: current + 1 } };

@@ -5,7 +5,13 @@ export type AuthScheme =
   | { type: 'bearer' }
   | { type: 'basic' }
   | { type: 'apiKey'; in: 'header' | 'query' | 'cookie'; name: string }
-  | { type: 'oauth2'; tokenUrl?: string; scopes?: readonly string[] };
+  | {
+      type: 'oauth2';
+      tokenUrl?: string;
+      scopes?: readonly string[];
+      /** How the client authenticates at the token endpoint: HTTP Basic (RFC 6749's default) or form fields. */
+      clientAuth?: 'basic' | 'body';
+    };
 
 /** The credentials a client holds. */
 export interface Credentials {
@@ -73,9 +79,4 @@ function canSatisfy(scheme: AuthScheme | undefined, credentials: Credentials): b
     case 'apiKey':
       return credentials.apiKey !== undefined;
   }
-}
-
-/** Whether any operation can be called without credentials at all. */
-export function needsCredentials(requirements: readonly (readonly string[])[]): boolean {
-  return requirements.length > 0 && requirements.every((names) => names.length > 0);
 }

@@ -10,13 +10,15 @@ export interface ClientCredentialsOptions {
   clientID: string;
   clientSecret: string;
   scopes?: readonly string[] | undefined;
+  /** `basic`: HTTP Basic client authentication (the default); `body`: `client_id`/`client_secret` form fields. */
+  clientAuth?: 'basic' | 'body' | undefined;
   fetch: Fetch;
   now?: () => number;
 }
 
 /**
- * OAuth 2.0 client credentials (RFC 6749 §4.4): fetches an access token with HTTP Basic client authentication and a
- * form-urlencoded body, caches it until shortly before expiry, and shares one fetch between concurrent callers.
+ * OAuth 2.0 client credentials (RFC 6749 §4.4): fetches an access token with a form-urlencoded body, authenticating
+ * the client with HTTP Basic (or with form fields, where the spec's token endpoint takes them), caches it until shortly before expiry, and shares one fetch between concurrent callers.
  */
 export class ClientCredentialsTokenSource {
   readonly #options: ClientCredentialsOptions;
@@ -43,15 +45,17 @@ export class ClientCredentialsTokenSource {
   }
 
   async #fetchToken(): Promise<string> {
-    const { clientID, clientSecret, scopes } = this.#options;
+    const { clientID, clientSecret, scopes, clientAuth } = this.#options;
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (scopes && scopes.length > 0) body.set('scope', scopes.join(' '));
-    const credentials = btoa(`${encodeURIComponent(clientID)}:${encodeURIComponent(clientSecret)}`);
-    const request = new Request(this.#options.tokenURL(), {
-      method: 'POST',
-      headers: { authorization: `Basic ${credentials}`, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: body.toString(),
-    });
+    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    if (clientAuth === 'body') {
+      body.set('client_id', clientID);
+      body.set('client_secret', clientSecret);
+    } else {
+      headers['authorization'] = `Basic ${btoa(`${encodeURIComponent(clientID)}:${encodeURIComponent(clientSecret)}`)}`;
+    }
+    const request = new Request(this.#options.tokenURL(), { method: 'POST', headers, body: body.toString() });
     const response = await this.#options.fetch(request);
     const text = await response.text();
     let parsed: unknown = text;
