@@ -1,10 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects, each with its own Prism: the Telnyx SDK (generated/) with the generator's and runtime's tests, and the
+// golden SDK generated from test/fixtures/features.yaml (uploads, downloads, streams, cursor pages, API-key auth).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'generated/tests/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'telnyx',
+          include: ['test/**/*.test.ts', 'generated/tests/**/*.test.ts'],
+          exclude: ['test/fixtures/**', '**/node_modules/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env: { MOCK_SPEC: 'spec/openapi.yaml' },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'features',
+          include: ['test/fixtures/features-sdk/tests/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          env: { MOCK_SPEC: 'test/fixtures/features.yaml' },
+        },
+      },
+    ],
   },
 });

@@ -36,13 +36,20 @@ export function emitReadme(model: SdkModel): OutputFile {
     '',
     '| option | default | |',
     '|---|---|---|',
-    `| \`apiKey\` | \`process.env['${model.envPrefix}_API_KEY']\` | sent as \`Authorization: Bearer <apiKey>\` |`,
+    ...credentialRows(model),
     `| \`baseURL\` | \`process.env['${model.envPrefix}_BASE_URL']\`, then \`${model.defaultBaseURL}\` | |`,
-    '| `fetch` | `globalThis.fetch` | a custom `fetch` |',
-    '| `defaultHeaders` | | headers on every request; `null` removes one |',
+    '| `timeout` | `60000` | milliseconds per attempt |',
+    '| `maxRetries` | `2` | retries of connection errors, timeouts, 408, 409, 429 and 5xx, with exponential backoff |',
+    '| `fetch`, `fetchOptions` | `globalThis.fetch` | a custom `fetch`, and extra `RequestInit` for every request |',
+    '| `defaultHeaders`, `defaultQuery` | | sent with every request; a `null` header removes one |',
+    `| \`logLevel\` | \`process.env['${model.envPrefix}_LOG']\`, then \`warn\` | \`off\`, \`error\`, \`warn\`, \`info\`, \`debug\`; secrets are masked |`,
+    '| `logger` | `console` | |',
     '',
-    'Every method takes a last `options` argument with per-request `headers` and `signal`.',
+    `Every method takes a last \`options\` argument with per-request \`timeout\`, \`maxRetries\`, \`headers\`, \`query\`, \`signal\`${model.idempotencyHeader ? ` and \`idempotencyKey\` (sent as \`${model.idempotencyHeader}\`; one is generated per call and reused by its retries)` : ''}.`,
+    '`client.withOptions({ ... })` returns a copy of the client with some options changed.',
     '',
+    ...paginationSection(model),
+    ...uploadsSection(model),
     '## Examples',
     '',
     ...allResources(model.resources)
@@ -90,6 +97,67 @@ export function emitApiMd(model: SdkModel): OutputFile {
     lines.push('## Models', '', ...model.models.map((named) => `- <code><a href="./src/models.ts">${named.typeName}</a></code>`), '');
   }
   return { path: 'api.md', text: lines.join('\n') };
+}
+
+function credentialRows(model: SdkModel): string[] {
+  const schemes = Object.values(model.securitySchemes);
+  const env = (name: string): string => `\`process.env['${model.envPrefix}_${name}']\``;
+  const rows: string[] = [];
+  if (schemes.some((scheme) => scheme.type !== 'basic')) {
+    const where = schemes.map((scheme) => (scheme.type === 'apiKey' ? `the \`${scheme.name}\` ${scheme.in === 'header' ? 'header' : scheme.in === 'query' ? 'query parameter' : 'cookie'}` : scheme.type === 'basic' ? undefined : '`Authorization: Bearer <apiKey>`')).filter(Boolean);
+    rows.push(`| \`apiKey\` | ${env('API_KEY')} | sent as ${[...new Set(where)].join(' or ')} |`);
+  }
+  if (schemes.some((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl)) {
+    rows.push(`| \`clientID\`, \`clientSecret\` | ${env('CLIENT_ID')}, ${env('CLIENT_SECRET')} | OAuth 2.0 client credentials: the client fetches, caches and refreshes access tokens |`);
+  }
+  if (schemes.some((scheme) => scheme.type === 'basic')) rows.push(`| \`username\`, \`password\` | ${env('USERNAME')}, ${env('PASSWORD')} | HTTP Basic |`);
+  return rows;
+}
+
+function paginationSection(model: SdkModel): string[] {
+  const resource = allResources(model.resources).find((candidate) => candidate.methods.some((method) => method.pagination));
+  const method = resource?.methods.find((candidate) => candidate.pagination);
+  if (!resource || !method) return [];
+  const call = `client.${resource.chain.join('.')}.${method.name}()`;
+  return [
+    '## Pagination',
+    '',
+    'List methods return a page; `for await` walks every item of every page, fetching the next page only when needed:',
+    '',
+    '```ts',
+    `for await (const item of ${call}) {`,
+    '  console.log(item);',
+    '}',
+    '',
+    `const page = await ${call};`,
+    'console.log(page.data, page.hasNextPage());',
+    'if (page.hasNextPage()) await page.getNextPage();',
+    '```',
+    '',
+  ];
+}
+
+function uploadsSection(model: SdkModel): string[] {
+  const methods = allMethods(model.resources);
+  const lines: string[] = [];
+  if (methods.some((method) => method.body?.encoding === 'multipart' || method.body?.encoding === 'binary')) {
+    lines.push(
+      '## File uploads',
+      '',
+      'Binary fields take a `File` or `Blob`; `toFile()` makes one from a `Buffer`, a stream (`fs.createReadStream(path)`), a `Response` or any async iterable of bytes:',
+      '',
+      '```ts',
+      `import { toFile } from '${model.packageName}';`,
+      '',
+      "const file = await toFile(fs.createReadStream('report.pdf'));",
+      '```',
+      '',
+    );
+  }
+  if (methods.some((method) => method.response.kind === 'sse')) {
+    lines.push('## Streaming', '', 'Methods whose response is `text/event-stream` resolve to a `Stream`: iterate it with `for await` to get each event\'s data, parsed from JSON; `stream.abort()` stops early.', '');
+  }
+  return lines;
 }
 
 function signature(method: Method): string {

@@ -1,4 +1,4 @@
-import { exampleValue, type ExampleMode } from '../model/examples.js';
+import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
 import type { Method, SdkModel } from '../model/types.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
@@ -28,6 +28,7 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
 /** A JSON value as a TS expression; keys that are identifiers go unquoted. */
 export function valueSource(value: unknown): string {
   if (value === undefined) return 'undefined';
+  if (value instanceof BinaryExample) return `new File(['Example data'], ${JSON.stringify(value.fileName)})`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(valueSource).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(

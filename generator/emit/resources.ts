@@ -177,7 +177,10 @@ function requestSpec(method: Method, argument: string): string {
     fields.push(`bodyEncoding: ${literal(method.body.encoding)}`);
     if (method.body.encoding !== 'multipart') fields.push(`contentType: ${literal(method.body.contentType)}`);
   }
-  fields.push(`response: ${literal(method.response.kind)}`, `security: ${valueSource(method.security)}`);
+  fields.push(`response: ${literal(method.response.kind)}`);
+  const accept = method.response.statuses[0]?.contentType;
+  if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);
+  fields.push(`security: ${valueSource(method.security)}`);
   if (method.server !== undefined) fields.push(`server: ${literal(method.server)}`);
   return `{ ${fields.join(', ')} }`;
 }

@@ -36,8 +36,11 @@ function testCase(model: SdkModel, method: Method, accessor: string, mode: 'requ
   const args = exampleArguments(model, method, mode).join(', ');
   const title = `${method.name}: ${mode === 'required' ? 'only required params' : 'required and optional params'}`;
   const dataCheck = method.response.kind === 'void' ? 'expect(data).toBeUndefined();' : 'expect(data).not.toBeInstanceOf(Response);';
+  // Prism cannot mock text/event-stream bodies; the stream is covered by the runtime's own tests.
+  const skip = method.response.kind === 'sse' ? ['// Prism does not mock server-sent event streams.'] : [];
   return [
-    `test(${JSON.stringify(title)}, async () => {`,
+    ...skip,
+    `test${skip.length > 0 ? '.skip' : ''}(${JSON.stringify(title)}, async () => {`,
     `const { data, response } = await ${accessor}.${method.name}(${args}).withResponse();`,
     'expect(response.ok).toBe(true);',
     dataCheck,

@@ -25,10 +25,11 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const clientName = config.clientName ?? (pascalCase(document.info.title.replace(/\b(api|openapi|rest)\b/gi, ''), casing) || 'Client');
   const envPrefix = config.envPrefix ?? splitWords(clientName).join('_').toUpperCase();
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
+  const classNames = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient']);
   const models = readModels(document, casing, names);
   const securitySchemes = readSecuritySchemes(document, warnings);
   const root = placeOperations(document, config, securitySchemes, warnings);
-  const resources = buildResources(root, [], casing, names);
+  const resources = buildResources(root, [], casing, names, classNames);
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
@@ -129,7 +130,7 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
   for (const child of node.children.values()) resolveNameClashes(child, warnings);
 }
 
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry): Resource[] {
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry, classNames: NameRegistry): Resource[] {
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
     const typePrefix = names.prefixFor(chain, casing);
@@ -143,12 +144,13 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     });
     return {
       property: child.property,
-      className: typeName(child.property, casing),
+      // Resource classes live in their own modules but meet in client.ts: unique, and never the client's own name.
+      className: classNames.claimDistinct(typeName(child.property, casing), 'Resource'),
       typePrefix,
       chain,
       modulePath: chain.map(kebabCase).join('/'),
       methods,
-      children: buildResources(child, chain, casing, names),
+      children: buildResources(child, chain, casing, names, classNames),
     };
   });
 }
@@ -170,10 +172,17 @@ class NameRegistry {
     return name;
   }
 
+  /** The wanted name, or with `suffix` (then numbers) when taken: `Files` -> `FilesResource`. */
+  claimDistinct(wanted: string, suffix: string): string {
+    return this.claim(this.types.has(wanted) ? `${wanted}${suffix}` : wanted);
+  }
+
   /** `OAuthClient` for `oauthClients`; a nested resource whose singular is taken is qualified by its parents. */
   prefixFor(chain: readonly string[], casing: Record<string, string>): string {
-    const own = typeName(singular(chain[chain.length - 1]!), casing);
-    const qualified = chain.map((part) => typeName(singular(part), casing)).join('');
+    // A prefix is never a type on its own (`File` + `ListParams`), so it may be a global's name.
+    const word = (part: string): string => pascalCase(singular(part), casing).replace(/^(?=[0-9])/, '_');
+    const own = word(chain[chain.length - 1]!);
+    const qualified = chain.map(word).join('');
     let prefix = this.prefixes.has(own) ? qualified : own;
     for (let n = 2; this.prefixes.has(prefix); n++) prefix = `${qualified}${n}`;
     this.prefixes.add(prefix);

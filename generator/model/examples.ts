@@ -1,6 +1,11 @@
 import { derefSchema } from './schemas.js';
 import type { Schema } from './types.js';
 
+/** Stands for uploadable bytes (`format: binary`); printed as a `File` in example code. */
+export class BinaryExample {
+  constructor(readonly fileName = 'example.txt') {}
+}
+
 /** Which members an example includes: only the required ones, or every writable one. */
 export type ExampleMode = 'required' | 'all';
 
@@ -53,7 +58,7 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     case 'null':
       return null;
     default:
-      return stringExample(resolved);
+      return resolved['format'] === 'binary' ? new BinaryExample() : stringExample(resolved);
   }
 }
 

@@ -41,6 +41,11 @@ describe('generated/ is what the spec gives', () => {
     expect(diff).toEqual({ changed: [], stale: [] });
   });
 
+  test('the golden fixture SDK is what test/fixtures/features.yaml gives', async () => {
+    const { files } = await generate({ spec: 'test/fixtures/features.yaml', config: 'test/fixtures/features.config.yaml', cwd: root });
+    expect(await diffOutput(join(root, 'test/fixtures/features-sdk'), files)).toEqual({ changed: [], stale: [] });
+  });
+
   test('two runs give byte-identical output', async () => {
     const first = await generate({ spec: 'spec/openapi.yaml', config: 'spec/sdk.config.yaml', cwd: root });
     const second = await generate({ spec: 'spec/openapi.yaml', config: 'spec/sdk.config.yaml', cwd: root });

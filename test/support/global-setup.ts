@@ -8,9 +8,13 @@ declare module 'vitest' {
   }
 }
 
-/** One Prism for the whole run, serving spec/openapi.yaml; its URL reaches tests through `inject`. */
+/**
+ * One Prism per test project, serving the spec named by the project's `env.MOCK_SPEC` (relative to the repository);
+ * its URL reaches tests through `inject('TEST_API_BASE_URL')`.
+ */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const prism = await startPrism(fileURLToPath(new URL('../../spec/openapi.yaml', import.meta.url)));
+  const spec = project.config.env['MOCK_SPEC'] ?? 'spec/openapi.yaml';
+  const prism = await startPrism(fileURLToPath(new URL(`../../${spec}`, import.meta.url)));
   project.provide('TEST_API_BASE_URL', prism.url);
   return () => prism.stop();
 }

@@ -75,13 +75,13 @@ describe('uploads', () => {
     await expect(toFile(42 as unknown as string)).rejects.toThrow(/toFile\(\) cannot read a number/);
   });
 
-  test('multipart bodies: files as parts, arrays repeated, objects as JSON', async () => {
+  test('multipart bodies: files as parts, arrays as key[], objects as key[prop]', async () => {
     const file = await toFile('pdf bytes', 'doc.pdf', { type: 'application/pdf' });
     const form = toMultipartForm({ file, tags: ['a', 'b'], meta: { k: 1 }, count: 3, skip: undefined });
-    expect([...form.keys()]).toEqual(['file', 'tags', 'tags', 'meta', 'count']);
+    expect([...form.keys()]).toEqual(['file', 'tags[]', 'tags[]', 'meta[k]', 'count']);
     expect((form.get('file') as File).name).toBe('doc.pdf');
-    expect(form.getAll('tags')).toEqual(['a', 'b']);
-    expect(form.get('meta')).toBe('{"k":1}');
+    expect(form.getAll('tags[]')).toEqual(['a', 'b']);
+    expect(form.get('meta[k]')).toBe('1');
   });
 });
 

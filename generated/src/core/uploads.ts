@@ -46,21 +46,26 @@ export async function toFile(
   return new File(parts, fileName, options.type !== undefined ? { type: options.type } : {});
 }
 
-/** Builds `multipart/form-data` from a params object: files as parts, arrays as repeated fields, objects as JSON. */
+/**
+ * Builds `multipart/form-data` from a params object: files as file parts; arrays as `key[]` parts and nested objects
+ * as `key[prop]` parts (the bracket convention servers and mock servers such as Prism parse back into structures).
+ */
 export function toMultipartForm(body: unknown): FormData {
   const form = new FormData();
   if (body === null || typeof body !== 'object') return form;
-  for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) appendPart(form, key, item);
-  }
+  for (const [key, value] of Object.entries(body as Record<string, unknown>)) appendPart(form, key, value);
   return form;
 }
 
 function appendPart(form: FormData, key: string, value: unknown): void {
   if (value === undefined) return;
   if (value instanceof Blob) form.append(key, value, value instanceof File ? value.name : 'blob');
-  else if (value !== null && typeof value === 'object') form.append(key, JSON.stringify(value));
-  else form.append(key, String(value));
+  else if (Array.isArray(value)) value.forEach((item) => appendPart(form, `${key}[]`, item));
+  else if (value instanceof Date) form.append(key, value.toISOString());
+  else if (value !== null && typeof value === 'object') {
+    for (const [name, item] of Object.entries(value as Record<string, unknown>))
+      appendPart(form, `${key}[${name}]`, item);
+  } else form.append(key, value === null ? '' : String(value));
 }
 
 async function collect(iterable: AsyncIterable<Uint8Array | string>): Promise<BlobPart[]> {

@@ -111,6 +111,8 @@ export interface RequestSpec {
   contentType?: string;
   /** How to read a successful response. */
   response: ResponseKind;
+  /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
+  accept?: string;
   /** Security requirements: alternatives of scheme names; `[]` among them means credentials are optional. */
   security: readonly (readonly string[])[];
   /** An operation-level server from the spec, if it has one. */
@@ -244,7 +246,7 @@ export abstract class BaseClient {
         : undefined;
     const auth = await applyAuth(spec.security, this.#config.securitySchemes, this.#credentials);
     const headers = mergeHeaders(
-      { accept: spec.response === 'sse' ? 'text/event-stream' : 'application/json', ...this.#platform },
+      { accept: spec.accept ?? (spec.response === 'sse' ? 'text/event-stream' : 'application/json'), ...this.#platform },
       body !== undefined && spec.contentType && spec.bodyEncoding !== 'multipart' ? { 'content-type': spec.contentType } : undefined,
       auth.headers,
       idempotency,
