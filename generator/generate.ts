@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { emitClient, emitIndex } from './emit/client.js';
-import { emitApiMd, emitReadme } from './emit/docs.js';
+import { emitApiMd } from './emit/docs.js';
+import { emitReadme } from './emit/readme.js';
 import { formatFiles } from './emit/format.js';
 import { emitModels } from './emit/models.js';
 import { emitPackageFiles } from './emit/package-files.js';

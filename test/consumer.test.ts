@@ -1,7 +1,7 @@
 // The generated package as a consumer gets it: built, packed, installed from the tarball into a fresh project,
 // the docs snippet compiled with `tsc --strict` and run against Prism.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,24 @@ describe('the generated package, installed from its tarball', () => {
     const compiled = await compile({ 'misuse.ts': MISUSE });
     expect(compiled.ok).toBe(false);
     expect(compiled.output).toMatch(/misuse\.ts\(4,\d+\): error TS2322: Type '"secret"' is not assignable to type '"public" \| "confidential"'/);
+  });
+
+  test('every TypeScript block of the generated README compiles under --strict', async () => {
+    const readme = await readFile(join(root, 'generated/README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(blocks.length).toBeGreaterThan(8);
+    const files: Record<string, string> = {};
+    blocks.forEach((block, index) => {
+      // Each block is its own module; blocks that use `client` without making one get it from this prelude.
+      const prelude = [
+        ...(block.includes('import Telnyx') ? [] : ["import Telnyx from 'telnyx';"]),
+        ...(block.includes('const client') ? [] : ['const client = new Telnyx();']),
+      ];
+      files[`readme-${index}.ts`] = `${prelude.join('\n')}\n${block}\nexport {};\n`;
+    });
+    const compiled = await compile(files);
+    expect(compiled.output).toBe('');
+    expect(compiled.ok).toBe(true);
   });
 
   test('CommonJS consumers can require the package', async () => {

@@ -18,6 +18,8 @@ export interface FaultServer extends TestServer {
   tokensIssued(): number;
   /** Tokens the API accepts; `revoke()` makes the current one answer 401 once. */
   revoke(): void;
+  /** The `expires_in` of tokens issued from now on, in seconds. */
+  setTokenLifetime(seconds: number): void;
 }
 
 export async function startFaultServer(): Promise<FaultServer> {
@@ -27,7 +29,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     counts.set(key, next);
     return next;
   };
-  const state = { tokensIssued: 0, valid: new Set<string>() };
+  const state = { tokensIssued: 0, valid: new Set<string>(), lifetime: 3600 };
 
   const handle = (request: SeenRequest, res: ServerResponse): void => {
     const url = new URL(request.url, 'http://x');
@@ -92,7 +94,7 @@ export async function startFaultServer(): Promise<FaultServer> {
         if (request.headers['authorization'] !== expected) return json(res, 401, { error: 'invalid_client', error_description: 'bad client credentials' });
         if (request.body !== 'grant_type=client_credentials&scope=admin') return json(res, 400, { error: 'invalid_request', error_description: request.body });
         // Delay a little so concurrent callers overlap with the token fetch.
-        setTimeout(() => json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: 3600 }), 50);
+        setTimeout(() => json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: state.lifetime }), 50);
         return;
       }
       case 'secure': {
@@ -110,6 +112,9 @@ export async function startFaultServer(): Promise<FaultServer> {
   return Object.assign(server, {
     counts,
     tokensIssued: () => state.tokensIssued,
+    setTokenLifetime: (seconds: number) => {
+      state.lifetime = seconds;
+    },
     revoke() {
       state.valid.clear();
     },

@@ -246,6 +246,24 @@ describe('OAuth 2.0 client credentials', () => {
     expect(server.tokensIssued() - issuedBefore).toBe(2);
   });
 
+  test('refreshes the token shortly before it expires', async () => {
+    server.setTokenLifetime(1);
+    try {
+      const oauthClient = new FaultClient({ clientID: 'my-id', clientSecret: 'my-secret', baseURL: server.url, logger: memoryLogger() });
+      const issuedBefore = server.tokensIssued();
+      const first = await oauthClient.request<{ token: string }>(secure);
+      const cached = await oauthClient.request<{ token: string }>(secure);
+      expect(cached.token).toBe(first.token);
+      // A 1 s token is treated as expired after half its life, so the next call fetches a new one.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      const renewed = await oauthClient.request<{ token: string }>(secure);
+      expect(renewed.token).not.toBe(first.token);
+      expect(server.tokensIssued() - issuedBefore).toBe(2);
+    } finally {
+      server.setTokenLifetime(3600);
+    }
+  });
+
   test('the token URL follows an overridden base URL; bad credentials are an AuthenticationError without the secret', async () => {
     const bad = new FaultClient({ clientID: 'my-id', clientSecret: 'wrong-secret', baseURL: server.url, logger: memoryLogger() });
     const error = await bad.request(secure).catch((caught: unknown) => caught);

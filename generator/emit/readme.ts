@@ -1,0 +1,292 @@
+import { allMethods, allResources } from '../model/build-model.js';
+import type { Method, Resource, SdkModel } from '../model/types.js';
+import { exampleArguments } from './examples.js';
+import type { OutputFile } from './source.js';
+
+/**
+ * `README.md` of the generated package, with the sections users of the official SDKs know. Every ```ts block is
+ * compiled in a test, each as its own module: blocks that do not create a client get one from a prelude.
+ */
+export function emitReadme(model: SdkModel): OutputFile {
+  const sections = [
+    intro(model),
+    usage(model),
+    examples(model),
+    options(model),
+    errors(model),
+    retriesAndTimeouts(model),
+    pagination(model),
+    uploads(model),
+    streaming(model),
+    rawResponses(model),
+    logging(model),
+    customFetch(model),
+    oauth(model),
+    ['Every method, with its HTTP route, and every type is listed in [api.md](api.md).'],
+  ];
+  return { path: 'README.md', text: `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n` };
+}
+
+const ts = (...lines: string[]): string[] => ['```ts', ...lines, '```'];
+
+interface Call {
+  resource: Resource;
+  method: Method;
+}
+
+function calls(model: SdkModel): Call[] {
+  return allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ resource, method })));
+}
+
+function callText(model: SdkModel, { resource, method }: Call, mode: 'required' | 'all' = 'required'): string {
+  return `client.${resource.chain.join('.')}.${method.name}(${exampleArguments(model, method, mode).join(', ')})`;
+}
+
+/** A call with a last `options` argument; an omitted optional params object becomes `{}`. */
+function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
+  const args = exampleArguments(model, call.method, 'required');
+  if (call.method.paramsTypeName && args.length === call.method.pathParams.length) args.push('{}');
+  return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
+}
+
+/** `const result = await ...;`, or just `await ...;` for a method that resolves to nothing. */
+function awaitLine(model: SdkModel, call: Call, name = 'result'): string {
+  return `${call.method.responseTypeName ? `const ${name} = ` : ''}await ${callText(model, call)};`;
+}
+
+function headline(model: SdkModel): Call | undefined {
+  const all = calls(model);
+  return all.find((call) => call.method.name === 'create') ?? all.find((call) => call.method.httpMethod === 'post') ?? all[0];
+}
+
+function intro(model: SdkModel): string[] {
+  return [
+    `# ${model.packageName}`,
+    '',
+    `TypeScript client for the ${model.title} (API version ${model.apiVersion}), generated from \`${model.specFile}\`.`,
+    ...(model.description ? ['', model.description.split(/\n\s*\n/)[0]!.trim()] : []),
+    '',
+    '## Install',
+    '',
+    '```sh',
+    `npm install ${model.packageName}`,
+    '```',
+  ];
+}
+
+function usage(model: SdkModel): string[] {
+  const call = headline(model);
+  return [
+    '## Usage',
+    '',
+    ...ts(
+      `import ${model.clientName} from '${model.packageName}';`,
+      '',
+      `const client = new ${model.clientName}({ apiKey: process.env['${model.envPrefix}_API_KEY'] }); // the default, may be omitted`,
+      ...(call ? ['', awaitLine(model, call), ...(call.method.responseTypeName ? ['console.log(result);'] : [])] : []),
+    ),
+  ];
+}
+
+function examples(model: SdkModel): string[] {
+  const lines = ['## Examples'];
+  for (const resource of allResources(model.resources).filter((candidate) => candidate.methods.length > 0)) {
+    lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine(model, { resource, method: resource.methods[0]! })));
+  }
+  return lines;
+}
+
+function options(model: SdkModel): string[] {
+  const schemes = Object.values(model.securitySchemes);
+  const env = (name: string): string => `\`process.env['${model.envPrefix}_${name}']\``;
+  const rows: string[] = [];
+  if (schemes.some((scheme) => scheme.type !== 'basic')) {
+    const where = schemes.flatMap((scheme) =>
+      scheme.type === 'apiKey' ? [`the \`${scheme.name}\` ${scheme.in === 'query' ? 'query parameter' : scheme.in}`] : scheme.type === 'basic' ? [] : ['`Authorization: Bearer <apiKey>`'],
+    );
+    rows.push(`| \`apiKey\` | ${env('API_KEY')} | sent as ${[...new Set(where)].join(' or ')} |`);
+  }
+  if (hasClientCredentials(model)) rows.push(`| \`clientID\`, \`clientSecret\` | ${env('CLIENT_ID')}, ${env('CLIENT_SECRET')} | OAuth 2.0 client credentials (see below) |`);
+  if (schemes.some((scheme) => scheme.type === 'basic')) rows.push(`| \`username\`, \`password\` | ${env('USERNAME')}, ${env('PASSWORD')} | HTTP Basic |`);
+  return [
+    '## Options',
+    '',
+    '| option | default | |',
+    '|---|---|---|',
+    ...rows,
+    `| \`baseURL\` | ${env('BASE_URL')}, then \`${model.defaultBaseURL}\` | |`,
+    '| `timeout` | `60000` | milliseconds per attempt |',
+    '| `maxRetries` | `2` | |',
+    '| `fetch`, `fetchOptions` | `globalThis.fetch` | a custom `fetch`, and extra `RequestInit` for every request |',
+    '| `defaultHeaders`, `defaultQuery` | | sent with every request; a `null` header removes one |',
+    `| \`logLevel\` | ${env('LOG')}, then \`warn\` | \`off\`, \`error\`, \`warn\`, \`info\`, \`debug\` |`,
+    '| `logger` | `console` | |',
+    '',
+    `Every method takes a last \`options\` argument with per-request \`timeout\`, \`maxRetries\`, \`headers\`, \`query\`, \`signal\`${model.idempotencyHeader ? ` and \`idempotencyKey\` (sent as \`${model.idempotencyHeader}\`; one is generated per call and reused by its retries)` : ''}. \`client.withOptions({ ... })\` returns a copy of the client with some options changed.`,
+  ];
+}
+
+function errors(model: SdkModel): string[] {
+  const call = calls(model).find((candidate) => candidate.method.pathParams.length > 0) ?? headline(model);
+  return [
+    '## Handling errors',
+    '',
+    `A non-success status throws an \`APIError\` subclass with \`status\`, \`headers\` and the parsed \`error\` body; its message carries the API's own error text. A request that never got a response throws \`APIConnectionError\` (\`APIConnectionTimeoutError\` on a timeout). All of them extend \`${model.clientName}Error\`.`,
+    '',
+    '| status | error |',
+    '|---|---|',
+    '| 400 | `BadRequestError` |',
+    '| 401 | `AuthenticationError` |',
+    '| 403 | `PermissionDeniedError` |',
+    '| 404 | `NotFoundError` |',
+    '| 409 | `ConflictError` |',
+    '| 422 | `UnprocessableEntityError` |',
+    '| 429 | `RateLimitError` |',
+    '| >= 500 | `InternalServerError` |',
+    '',
+    ...ts(
+      `import { APIError, NotFoundError } from '${model.packageName}';`,
+      '',
+      'try {',
+      `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
+      '} catch (err) {',
+      '  if (err instanceof NotFoundError) console.log(\'not found\', err.error);',
+      '  else if (err instanceof APIError) console.log(err.status, err.message);',
+      '  else throw err;',
+      '}',
+    ),
+  ];
+}
+
+function retriesAndTimeouts(model: SdkModel): string[] {
+  const call = headline(model);
+  return [
+    '## Retries',
+    '',
+    'Connection errors, timeouts, 408, 409, 429 and 5xx responses are retried twice by default, with exponential backoff (0.5 s, 1 s, ... up to 8 s, with jitter). `retry-after` and `retry-after-ms` headers are honoured, and so is `x-should-retry`.',
+    '',
+    ...ts(`const client = new ${model.clientName}({ maxRetries: 0 }); // default is 2`, ...(call ? ['', `// or per request:`, `await ${callWithOptions(model, call, '{ maxRetries: 5 }')};`] : [])),
+    '',
+    '## Timeouts',
+    '',
+    'Each attempt times out after 60 seconds by default, throwing `APIConnectionTimeoutError` (timed-out requests are retried). Pass an `AbortSignal` as `signal` to cancel a request yourself; a cancelled request is never retried.',
+    '',
+    ...ts(
+      `const client = new ${model.clientName}({ timeout: 20 * 1000 });`,
+      ...(call
+        ? ['', 'const controller = new AbortController();', 'setTimeout(() => controller.abort(), 1000);', `await ${callWithOptions(model, call, '{ timeout: 5 * 1000, signal: controller.signal }')};`]
+        : []),
+    ),
+  ];
+}
+
+function pagination(model: SdkModel): string[] {
+  const call = calls(model).find((candidate) => candidate.method.pagination);
+  if (!call) return [];
+  const text = callText(model, call);
+  return [
+    '## Auto-pagination',
+    '',
+    'List methods resolve to a page with `data`, `hasNextPage()`, `getNextPage()` and `iterPages()`. `for await` walks every item of every page, fetching the next page only when it is needed:',
+    '',
+    ...ts(
+      `for await (const item of ${text}) {`,
+      '  console.log(item);',
+      '}',
+      '',
+      `let page = await ${text};`,
+      'console.log(page.data);',
+      'while (page.hasNextPage()) {',
+      '  page = await page.getNextPage();',
+      '}',
+    ),
+  ];
+}
+
+function uploads(model: SdkModel): string[] {
+  if (!allMethods(model.resources).some((method) => method.body?.encoding === 'multipart' || method.body?.encoding === 'binary')) return [];
+  return [
+    '## File uploads',
+    '',
+    'Binary fields take a `File` or `Blob`. `toFile()` makes one from a `Buffer`, a stream such as `fs.createReadStream(path)`, a `Response` or any async iterable of bytes:',
+    '',
+    ...ts(`import fs from 'node:fs';`, `import { toFile } from '${model.packageName}';`, '', "const file = await toFile(fs.createReadStream('report.pdf'));", "const fromBytes = await toFile(Buffer.from('my bytes'), 'file.txt');"),
+  ];
+}
+
+function streaming(model: SdkModel): string[] {
+  const call = calls(model).find((candidate) => candidate.method.response.kind === 'sse');
+  if (!call) return [];
+  return [
+    '## Streaming',
+    '',
+    'Methods whose response is `text/event-stream` resolve to a `Stream`: `for await` gives each event\'s data, parsed from JSON; `stream.abort()` stops early.',
+    '',
+    ...ts(`const stream = await ${callText(model, call)};`, 'for await (const event of stream) {', '  console.log(event);', '}'),
+  ];
+}
+
+function rawResponses(model: SdkModel): string[] {
+  const call = headline(model);
+  if (!call) return [];
+  return [
+    '## Raw responses',
+    '',
+    'Every method returns an `APIPromise`: `await` it for the parsed body, call `.withResponse()` for the body and the `Response` together, or `.asResponse()` for the `Response` alone, its body unread.',
+    '',
+    ...ts(
+      `const { data, response } = await ${callText(model, call)}.withResponse();`,
+      "console.log(response.status, response.headers.get('content-type'), data);",
+      '',
+      `const raw = await ${callText(model, call)}.asResponse();`,
+      'console.log(raw.status);',
+    ),
+  ];
+}
+
+function logging(model: SdkModel): string[] {
+  return [
+    '## Logging',
+    '',
+    `Set \`logLevel\` (or \`${model.envPrefix}_LOG\`) to \`debug\`, \`info\`, \`warn\` (the default), \`error\` or \`off\`. \`info\` logs each request's method, URL, status, attempt and duration; \`debug\` adds headers and bodies. Credentials (\`Authorization\`, API keys, \`client_secret\`, tokens, passwords and fields the spec marks \`writeOnly\`) are always masked. Pass \`logger\` to send logs elsewhere than \`console\`:`,
+    '',
+    ...ts(`const client = new ${model.clientName}({ logLevel: 'debug', logger: console });`),
+  ];
+}
+
+function customFetch(model: SdkModel): string[] {
+  return [
+    '## Custom fetch',
+    '',
+    'Pass `fetch` to route requests through your own implementation (proxies, tracing, tests), and `fetchOptions` for extra `RequestInit` fields on every request:',
+    '',
+    ...ts(
+      `const client = new ${model.clientName}({`,
+      '  fetch: async (request) => {',
+      "    console.log('sending', request.method, request.url);",
+      '    return fetch(request);',
+      '  },',
+      "  fetchOptions: { keepalive: true },",
+      '});',
+    ),
+  ];
+}
+
+function oauth(model: SdkModel): string[] {
+  if (!hasClientCredentials(model)) return [];
+  const call = calls(model).find((candidate) => candidate.method.pagination) ?? headline(model);
+  return [
+    '## OAuth client credentials',
+    '',
+    `Instead of an API key, give \`clientID\` and \`clientSecret\` (or set \`${model.envPrefix}_CLIENT_ID\` and \`${model.envPrefix}_CLIENT_SECRET\`): the client fetches an access token from the spec's token endpoint, caches it until shortly before it expires, shares one fetch between concurrent requests, and on a 401 retries once with a fresh token. The token endpoint follows \`baseURL\`.`,
+    '',
+    ...ts(
+      `const client = new ${model.clientName}({ clientID: 'my-client-id', clientSecret: process.env['MY_CLIENT_SECRET'] });`,
+      ...(call ? ['', awaitLine(model, call)] : []),
+    ),
+  ];
+}
+
+function hasClientCredentials(model: SdkModel): boolean {
+  return Object.values(model.securitySchemes).some((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
+}
