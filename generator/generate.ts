@@ -14,6 +14,8 @@ import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { buildModel } from './model/build-model.js';
 import type { SdkModel } from './model/types.js';
+import { SpecError } from './errors.js';
+import type { SourceDocument } from './load/source-document.js';
 
 export interface GenerateOptions {
   spec: string;
@@ -31,13 +33,15 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
-  const [{ document }, config] = await Promise.all([
+  const [{ document, source }, config] = await Promise.all([
     loadSpec(resolve(cwd, options.spec), display(options.spec)),
     loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
   ]);
   const model = buildModel(document, config, display(options.spec));
   const files = [
-    await emitSchemaTypes(model),
+    await emitSchemaTypes(model).catch((error: unknown) => {
+      throw asSpecError(error, source);
+    }),
     emitModels(model),
     ...emitResources(model),
     emitClient(model),
@@ -50,4 +54,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   ];
   const formatted = await formatFiles(files);
   return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
+/**
+ * openapi-typescript validates the spec (through Redocly) and throws on what it rejects, with the place as
+ * `... at #/json/pointer`. That is the user's spec, not a generator bug: report it as a SpecError at that place.
+ */
+function asSpecError(error: unknown, source: SourceDocument): unknown {
+  if (!(error instanceof Error)) return error;
+  const match = /^(.*?)\s+at #(\/\S*)/s.exec(error.message);
+  if (!match) return error;
+  // The pointer may end in a name that is not a key (`.../get/ListPhoneNumbers`); locate() stops at the nearest node.
+  return new SpecError(source.locate(match[2]!), `${match[1]!.trim()} (reported by openapi-typescript)`);
 }
