@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadConfig } from '../load/load-config.js';
+import { loadSpec } from '../load/load-spec.js';
+import { buildModel } from '../model/build-model.js';
+import { compareSurfaces } from './compare.js';
+import { buildReport, type DiffReport } from './report.js';
+import { buildSurface, type Surface } from './surface.js';
+
+/** One side of a comparison: a spec file, its SDK config if any, and a name for messages. */
+export interface SpecInput {
+  spec: string;
+  config?: string | undefined;
+  /** How files are named in messages (`main:spec/openapi.yaml`). */
+  label?: string;
+}
+
+/** The SDK surface a spec and config give: the same model the generator emits from. */
+export async function surfaceOf(input: SpecInput): Promise<Surface> {
+  const [{ document }, config] = await Promise.all([
+    loadSpec(resolve(input.spec), input.label ?? input.spec),
+    loadConfig(input.config === undefined ? undefined : resolve(input.config), input.config),
+  ]);
+  return buildSurface(buildModel(document, config, input.label ?? input.spec));
+}
+
+/** Compares the SDKs two versions of a spec give. */
+export async function diffSpecs(base: SpecInput, head: SpecInput): Promise<DiffReport> {
+  // A pull request that leaves the spec and config alone (most of them) is answered without parsing twice.
+  const same = (await contents(base)) === (await contents(head));
+  const before = await surfaceOf(base);
+  const after = same ? before : await surfaceOf(head);
+  return buildReport(compareSurfaces(before, after));
+}
+
+async function contents(input: SpecInput): Promise<string> {
+  const read = (file: string | undefined) => (file === undefined ? Promise.resolve('') : readFile(resolve(file), 'utf8').catch(() => ''));
+  const [spec, config] = await Promise.all([read(input.spec), read(input.config)]);
+  return `${spec}\u0000${config}`;
+}

@@ -1,0 +1,139 @@
+import { allResources } from '../model/build-model.js';
+import { derefSchema } from '../model/schemas.js';
+import type { Method, Schema, SdkModel } from '../model/types.js';
+import { exampleArguments } from '../emit/examples.js';
+
+/** One field of a request or response, as a TypeScript user of the SDK sees it. */
+export interface FieldShape {
+  required: boolean;
+  nullable: boolean;
+  /** `string`, `integer`, `array<string>`, `object`, `union`, ... */
+  type: string;
+  enum?: string[];
+}
+
+/** One method of the SDK: its route, arguments, fields and behaviour. */
+export interface MethodSurface {
+  /** `oauthClients.create` */
+  id: string;
+  resource: string;
+  name: string;
+  route: string;
+  summary: string;
+  description: string;
+  deprecated: boolean;
+  pathParams: string[];
+  /** Request fields (query, header, body), by dotted path: `name`, `metadata.key`, `items[].price`. */
+  params: Record<string, FieldShape>;
+  /** Response body fields, by dotted path. */
+  response: Record<string, FieldShape>;
+  responseKind: string;
+  pagination: string;
+  security: string;
+  /** An example call, for the report. */
+  example: string;
+}
+
+/** The SDK as its users see it: the surface two versions of a spec are compared on. */
+export interface Surface {
+  defaultBaseURL: string;
+  auth: Record<string, string>;
+  resources: string[];
+  methods: Record<string, MethodSurface>;
+}
+
+const MAX_DEPTH = 4;
+
+export function buildSurface(model: SdkModel): Surface {
+  const methods: Record<string, MethodSurface> = {};
+  for (const resource of allResources(model.resources)) {
+    for (const method of resource.methods) {
+      const id = `${resource.chain.join('.')}.${method.name}`;
+      methods[id] = methodSurface(model, id, resource.chain.join('.'), method);
+    }
+  }
+  return {
+    defaultBaseURL: model.defaultBaseURL,
+    auth: Object.fromEntries(Object.entries(model.securitySchemes).map(([name, scheme]) => [name, JSON.stringify(scheme)])),
+    resources: allResources(model.resources).map((resource) => resource.chain.join('.')),
+    methods,
+  };
+}
+
+function methodSurface(model: SdkModel, id: string, resource: string, method: Method): MethodSurface {
+  const document = model.document;
+  const params: Record<string, FieldShape> = {};
+  for (const param of [...method.queryParams, ...method.headerParams]) {
+    params[param.name] = { ...shapeOf(document, param.schema), required: param.required };
+  }
+  if (method.body) {
+    if (method.body.isObject) flatten(document, method.body.schema, '', params, 0, new Set());
+    else params['body'] = { ...shapeOf(document, method.body.schema), required: method.body.required };
+  }
+  const response: Record<string, FieldShape> = {};
+  const success = method.response.statuses[0]?.schema;
+  if (success !== undefined) flatten(document, success, '', response, 0, new Set());
+  return {
+    id,
+    resource,
+    name: method.name,
+    route: `${method.httpMethod.toUpperCase()} ${method.path}`,
+    summary: method.summary ?? '',
+    description: method.description ?? '',
+    deprecated: method.deprecated,
+    pathParams: method.pathParams.map((param) => `${param.variable}: ${shapeOf(document, param.schema).type}`),
+    params,
+    response,
+    responseKind: method.response.kind,
+    pagination: method.pagination ? JSON.stringify(method.pagination) : '',
+    security: JSON.stringify(method.security),
+    example: `client.${id}(${exampleArguments(model, method, 'required').join(', ')})`,
+  };
+}
+
+/** Adds the fields of an object schema under `prefix`, recursing into objects and arrays of objects. */
+function flatten(document: unknown, schema: unknown, prefix: string, out: Record<string, FieldShape>, depth: number, seen: Set<unknown>): void {
+  const resolved = derefSchema(document, schema);
+  if (depth > MAX_DEPTH || seen.has(resolved)) return;
+  const next = new Set(seen).add(resolved);
+  const { properties, required } = objectMembers(document, resolved);
+  for (const [name, property] of Object.entries(properties)) {
+    const path = prefix ? `${prefix}.${name}` : name;
+    const shape = shapeOf(document, property);
+    out[path] = { ...shape, required: required.has(name) };
+    const child = derefSchema(document, property);
+    if (shape.type === 'object') flatten(document, child, path, out, depth + 1, next);
+    if (shape.type.startsWith('array<object')) flatten(document, child['items'], `${path}[]`, out, depth + 1, next);
+  }
+}
+
+/** Properties and required names of an object schema, `allOf` parts merged. */
+function objectMembers(document: unknown, schema: Schema, depth = 0): { properties: Record<string, unknown>; required: Set<string> } {
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  for (const part of Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : []) {
+    const members = objectMembers(document, derefSchema(document, part), depth + 1);
+    Object.assign(properties, members.properties);
+    members.required.forEach((name) => required.add(name));
+  }
+  Object.assign(properties, (schema['properties'] ?? {}) as Record<string, unknown>);
+  if (Array.isArray(schema['required'])) (schema['required'] as string[]).forEach((name) => required.add(name));
+  return { properties, required };
+}
+
+/** The type of a schema as a short, comparable text; nullability and enum values beside it. */
+export function shapeOf(document: unknown, schema: unknown): FieldShape {
+  const resolved = derefSchema(document, schema);
+  const types = Array.isArray(resolved['type']) ? (resolved['type'] as string[]) : typeof resolved['type'] === 'string' ? [resolved['type']] : [];
+  const nullable = resolved['nullable'] === true || types.includes('null');
+  const nonNull = types.filter((type) => type !== 'null');
+  let type: string;
+  if (resolved['oneOf'] || resolved['anyOf']) type = 'union';
+  else if (nonNull.length > 1) type = nonNull.sort().join('|');
+  else if (nonNull[0] === 'array' || (nonNull.length === 0 && resolved['items'])) type = `array<${shapeOf(document, resolved['items']).type}>`;
+  else if (nonNull[0]) type = nonNull[0];
+  else if (resolved['properties'] || resolved['allOf']) type = 'object';
+  else type = 'unknown';
+  const enumValues = Array.isArray(resolved['enum']) ? (resolved['enum'] as unknown[]).filter((value) => value !== null).map((value) => JSON.stringify(value)) : undefined;
+  return { required: false, nullable, type, ...(enumValues && { enum: enumValues }) };
+}
