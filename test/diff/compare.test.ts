@@ -112,6 +112,12 @@ describe('breaking changes', () => {
     expect(summary(diff(edit))).toEqual(expected);
   });
 
+  test('a method renamed (same route, new name from the config) is breaking', () => {
+    const surface = (config: Parameters<typeof buildModel>[1]) => buildSurface(buildModel(baseSpec() as OpenAPIDocument, config, 'spec.yaml'));
+    const changes = compareSurfaces(surface({}), surface({ operations: { 'delete /widgets/{id}': { method: 'remove' } } }));
+    expect(summary(changes)).toEqual(['breaking: `widgets.delete` renamed to `widgets.remove`']);
+  });
+
   test('a response enum widened is a warning: exhaustive switches need a case', () => {
     const changes = diff((s) => s.components.schemas.Widget.properties.status.enum.push('deleted'));
     expect(changes.map((change) => change.severity)).toEqual(['warning', 'warning', 'warning', 'warning']);
