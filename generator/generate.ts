@@ -12,6 +12,7 @@ import type { OutputFile } from './emit/source.js';
 import { emitTests } from './emit/tests.js';
 import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
+import { repairSpec } from './load/repair.js';
 import { buildModel } from './model/build-model.js';
 import type { SdkModel } from './model/types.js';
 import { SpecError } from './errors.js';
@@ -37,7 +38,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     loadSpec(resolve(cwd, options.spec), display(options.spec)),
     loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
   ]);
+  const repairs: string[] = [];
+  repairSpec(document, repairs);
   const model = buildModel(document, config, display(options.spec));
+  model.warnings.unshift(...repairs);
   const files = [
     await emitSchemaTypes(model).catch((error: unknown) => {
       throw asSpecError(error, source);

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../load/load-config.js';
 import { loadSpec } from '../load/load-spec.js';
+import { repairSpec } from '../load/repair.js';
 import { buildModel } from '../model/build-model.js';
 import { compareSurfaces } from './compare.js';
 import { buildReport, type DiffReport } from './report.js';
@@ -21,6 +22,7 @@ export async function surfaceOf(input: SpecInput): Promise<Surface> {
     loadSpec(resolve(input.spec), input.label ?? input.spec),
     loadConfig(input.config === undefined ? undefined : resolve(input.config), input.config),
   ]);
+  repairSpec(document, []);
   return buildSurface(buildModel(document, config, input.label ?? input.spec));
 }
 

@@ -130,7 +130,8 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>): O
   }));
   const argument = paramsArgumentName(method);
   if (method.paramsTypeName) {
-    const objectLike = method.paramsShape !== 'body' || method.body?.isObject === true;
+    // `= {}` where `{}` is valid; an optional body whose schema has required fields is `body?: T` instead.
+    const objectLike = (method.paramsShape !== 'body' || method.body?.isObject === true) && method.paramsAcceptEmpty;
     parameters.push({
       name: argument,
       type: method.paramsTypeName,

@@ -27,6 +27,8 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
   const classNames = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient']);
   const models = readModels(document, casing, names);
+  // A resource file imports model types by name, so its class must not take one.
+  models.forEach((named) => classNames.reserve(named.typeName));
   const securitySchemes = readSecuritySchemes(document, warnings);
   const root = placeOperations(document, config, securitySchemes, warnings);
   const resources = buildResources(root, [], casing, names, classNames);
@@ -111,11 +113,15 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   return root;
 }
 
-/** Two operations named alike in one resource both fall back to their operationId (or method + path). */
+/**
+ * Two operations named alike in one resource both fall back to their operationId (or method + path); so does an
+ * operation named like a child resource (`x402.creditAccount()` beside `x402.creditAccount.quote()`).
+ */
 function resolveNameClashes(node: Node, warnings: string[]): void {
   const counts = new Map<string, number>();
   for (const operation of node.operations) counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
-  const used = new Set<string>();
+  for (const child of node.children.keys()) if (counts.has(child)) counts.set(child, 2);
+  const used = new Set<string>(node.children.keys());
   for (const operation of node.operations) {
     if (counts.get(operation.name)! > 1) {
       const fallback = camelCase(operation.operationId ?? `${operation.httpMethod} ${operation.path}`);
@@ -170,6 +176,10 @@ class NameRegistry {
     for (let n = 2; this.types.has(name); n++) name = `${wanted}${n}`;
     this.types.add(name);
     return name;
+  }
+
+  reserve(name: string): void {
+    this.types.add(name);
   }
 
   /** The wanted name, or with `suffix` (then numbers) when taken: `Files` -> `FilesResource`. */

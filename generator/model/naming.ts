@@ -41,6 +41,11 @@ export function camelCase(text: string): string {
   return first!.toLowerCase() + rest.map(capitalize).join('');
 }
 
+/** A camelCase property or method name; one that would start with a digit (`10dlc`) gets a leading `_`. */
+export function memberName(text: string): string {
+  return camelCase(text).replace(/^(?=[0-9])/, '_');
+}
+
 /** A camelCase identifier that is also a legal variable name (`default` -> `default_`, `3d` -> `_3d`). */
 export function variableName(text: string): string {
   return legalIdentifier(camelCase(text));

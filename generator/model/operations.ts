@@ -48,9 +48,9 @@ export function readOperation(
   const body = readBody(document, operation.requestBody);
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
   const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams ? 'mixed' : 'body';
-  const paramsRequired =
-    [...queryParams, ...headerParams].some((param) => param.required) ||
-    (!!body && body.required && (!body.isObject || hasRequiredMembers(document, body.schema)));
+  const requiredParam = [...queryParams, ...headerParams].some((param) => param.required);
+  const bodyHasRequiredMembers = !!body && (!body.isObject || hasRequiredMembers(document, body.schema));
+  const paramsRequired = requiredParam || (!!body && body.required && bodyHasRequiredMembers);
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
   return {
     httpMethod,
@@ -65,6 +65,7 @@ export function readOperation(
     ...(body && { body }),
     paramsShape,
     paramsRequired,
+    paramsAcceptEmpty: !requiredParam && !bodyHasRequiredMembers,
     response: readResponses(document, operation.responses ?? {}),
     security: readSecurity(operation.security ?? document.security, schemes),
     ...(servers?.[0]?.url !== undefined && { server: servers[0].url }),

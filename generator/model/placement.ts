@@ -1,4 +1,4 @@
-import { camelCase, pascalCase } from './naming.js';
+import { memberName, pascalCase } from './naming.js';
 import type { HTTPMethod } from './types.js';
 
 /** Where an operation lives in the SDK: the chain of resource properties and the method name. */
@@ -32,17 +32,17 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   if (statics.length === 0) return { chain: ['root'], method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
   const last = segments[segments.length - 1]!;
   if (isParamSegment(last)) {
-    return { chain: statics.map(camelCase), method: ITEM_VERBS[httpMethod] ?? httpMethod };
+    return { chain: statics.map(memberName), method: ITEM_VERBS[httpMethod] ?? httpMethod };
   }
   const previous = segments[segments.length - 2];
   const isCollection =
     statics.length === 1 || (previous !== undefined && isParamSegment(previous)) || collectionPaths.has(normalise(path));
-  if (isCollection) return { chain: statics.map(camelCase), method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
+  if (isCollection) return { chain: statics.map(memberName), method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
   const action = statics[statics.length - 1]!;
   const prefix = ACTION_PREFIX[httpMethod];
   return {
-    chain: statics.slice(0, -1).map(camelCase),
-    method: prefix ? `${prefix}${pascalCase(action)}` : camelCase(action),
+    chain: statics.slice(0, -1).map(memberName),
+    method: prefix ? `${prefix}${pascalCase(action)}` : memberName(action),
   };
 }
 

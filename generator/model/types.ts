@@ -107,6 +107,8 @@ export interface Method {
   paramsShape: 'none' | 'query' | 'body' | 'mixed';
   /** Whether the params argument must be given (it has a required member). */
   paramsRequired: boolean;
+  /** Whether `{}` is a valid params object (so an optional argument can default to it). */
+  paramsAcceptEmpty: boolean;
   /** Type names this method exports. */
   paramsTypeName?: string;
   responseTypeName?: string;
