@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import swagger2openapi from 'swagger2openapi';
 import { SpecError } from '../errors.js';
 import { checkRefs } from './refs.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
@@ -21,13 +22,30 @@ export interface OpenAPIDocument {
   [key: string]: unknown;
 }
 
-/** Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. */
+/**
+ * Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. Swagger 2.0 is converted to
+ * OpenAPI 3 by swagger2openapi (positions in errors then refer to the converted document's pointers).
+ */
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
   const text = await readText(file, displayName);
-  const source = parseSourceDocument(displayName, text, SpecError);
+  let source = parseSourceDocument(displayName, text, SpecError);
+  const data = source.data as Record<string, unknown> | null;
+  if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
+    source = { ...source, data: await convertSwagger2(source) };
+  }
   const document = checkOpenAPI(source);
   checkRefs(source);
   return { source, document };
+}
+
+async function convertSwagger2(source: SourceDocument): Promise<unknown> {
+  try {
+    // patch: fix small defects swagger2openapi knows; warnOnly: report, do not throw, on the rest.
+    const { openapi } = await swagger2openapi.convertObj(source.data as Parameters<typeof swagger2openapi.convertObj>[0], { patch: true, warnOnly: true, resolve: false });
+    return openapi;
+  } catch (error) {
+    throw new SpecError(source.locate(''), `Swagger 2.0 document could not be converted to OpenAPI 3: ${(error as Error).message}`);
+  }
 }
 
 async function readText(file: string, displayName: string): Promise<string> {
@@ -47,7 +65,7 @@ function checkOpenAPI(source: SourceDocument): OpenAPIDocument {
   }
   const record = data as Record<string, unknown>;
   if ('swagger' in record) {
-    throw new SpecError(source.locate('/swagger'), `Swagger ${String(record['swagger'])} documents are not supported: convert to OpenAPI 3 first`);
+    throw new SpecError(source.locate('/swagger'), `Swagger ${String(record['swagger'])} documents are not supported (Swagger 2.0 is converted; this is not 2.0)`);
   }
   const version = record['openapi'];
   if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {

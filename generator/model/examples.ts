@@ -31,16 +31,33 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
   if ('const' in resolved) return resolved['const'];
   const enumValues = resolved['enum'];
   if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues.find((value) => value !== null) ?? enumValues[0];
-  if (resolved['example'] !== undefined && isScalarOrFlat(resolved['example'])) return resolved['example'];
+  if (resolved['format'] === 'binary') return new BinaryExample();
+  // Spec examples and defaults are used when they fit the schema's type (specs ship `example: null` on strings).
+  const fits = (value: unknown): boolean => value !== undefined && isScalarOrFlat(value) && matchesType(resolved, value);
+  if (fits(resolved['example'])) return resolved['example'];
   const examples = resolved['examples'];
-  if (Array.isArray(examples) && examples.length > 0 && isScalarOrFlat(examples[0])) return examples[0];
-  if (resolved['default'] !== undefined) return resolved['default'];
+  if (Array.isArray(examples) && examples.length > 0 && fits(examples[0])) return examples[0];
+  if (fits(resolved['default'])) return resolved['default'];
   const composite = (resolved['oneOf'] ?? resolved['anyOf']) as unknown[] | undefined;
-  if (Array.isArray(composite) && composite.length > 0) return exampleValue(document, composite[0], mode, depth + 1);
+  if (Array.isArray(composite) && composite.length > 0) {
+    // An object whose oneOf options only add constraints (`required`, `not`) to its own properties: one merged object.
+    if (resolved['properties'] !== undefined) {
+      const option = derefSchema(document, composite[0]);
+      const optionProperties = Object.entries((option['properties'] ?? {}) as Record<string, Schema>).filter(([, property]) => !('not' in property));
+      const merged = {
+        type: 'object',
+        properties: { ...(resolved['properties'] as Record<string, unknown>), ...Object.fromEntries(optionProperties) },
+        required: [...((resolved['required'] as string[] | undefined) ?? []), ...((option['required'] as string[] | undefined) ?? [])],
+      };
+      return withDiscriminator(resolved, composite[0], objectExample(document, merged, depth > 2 ? 'required' : mode, depth));
+    }
+    const value = exampleValue(document, composite[0], mode, depth + 1);
+    return withDiscriminator(resolved, composite[0], value);
+  }
   if (Array.isArray(resolved['allOf'])) {
-    const parts = (resolved['allOf'] as unknown[]).map((part) => exampleValue(document, part, mode, depth + 1));
-    if (parts.every((part) => part && typeof part === 'object' && !Array.isArray(part))) return Object.assign({}, ...parts);
-    return parts[0];
+    const merged = mergeAllOf(document, resolved);
+    if (merged) return objectExample(document, merged, depth > 2 ? 'required' : mode, depth);
+    return exampleValue(document, (resolved['allOf'] as unknown[])[0], mode, depth + 1);
   }
   switch (primaryType(resolved)) {
     case 'object':
@@ -60,6 +77,45 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     default:
       return resolved['format'] === 'binary' ? new BinaryExample() : stringExample(resolved);
   }
+}
+
+/** A oneOf option's example carries the discriminator value that selects that option. */
+function withDiscriminator(parent: Schema, option: unknown, value: unknown): unknown {
+  const discriminator = parent['discriminator'] as { propertyName?: string; mapping?: Record<string, string> } | undefined;
+  if (!discriminator?.propertyName || !value || typeof value !== 'object' || Array.isArray(value)) return value;
+  const ref = (option as { $ref?: unknown } | null)?.$ref;
+  const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => target === ref)?.[0];
+  const implicit = typeof ref === 'string' ? ref.split('/').pop() : undefined;
+  const key = mapped ?? implicit;
+  return key === undefined ? value : { ...(value as Record<string, unknown>), [discriminator.propertyName]: key };
+}
+
+/**
+ * One object schema from an `allOf` of object schemas (nested ones and `$ref`s followed): the union of the properties,
+ * where a property's first typed definition wins over an empty `{}`, and the union of the required names.
+ */
+function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | undefined {
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
+  for (const [index, raw] of parts.entries()) {
+    const part = index === 0 ? { ...schema, allOf: undefined } : derefSchema(document, raw);
+    if (index > 0 && Array.isArray(part['allOf']) && depth < 8) {
+      const inner = mergeAllOf(document, part, depth + 1);
+      if (!inner) return undefined;
+      Object.assign(part, { properties: inner['properties'], required: inner['required'] });
+    } else if (index > 0 && (part['oneOf'] || part['anyOf'] || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
+    for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
+      const empty = !property || (typeof property === 'object' && Object.keys(property).length === 0);
+      if (!(name in properties) || (!empty && isEmptySchema(properties[name]))) properties[name] = property;
+    }
+    if (Array.isArray(part['required'])) (part['required'] as string[]).forEach((name) => required.add(name));
+  }
+  return { type: 'object', properties, required: [...required] };
+}
+
+function isEmptySchema(schema: unknown): boolean {
+  return !schema || (typeof schema === 'object' && Object.keys(schema).length === 0);
 }
 
 function objectExample(document: unknown, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
@@ -100,6 +156,14 @@ function stringExample(schema: Schema): string {
   if (value.length < minLength) value = value.padEnd(minLength, 'x');
   if (value.length > maxLength) value = value.slice(0, maxLength);
   return value;
+}
+
+function matchesType(schema: Schema, value: unknown): boolean {
+  const types = Array.isArray(schema['type']) ? (schema['type'] as string[]) : typeof schema['type'] === 'string' ? [schema['type']] : [];
+  if (types.length === 0) return value !== null || schema['nullable'] === true;
+  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+  if (actual === 'null') return types.includes('null') || schema['nullable'] === true;
+  return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
 /** Spec examples that are plain values (not nested structures that may not match a sub-schema). */

@@ -71,7 +71,7 @@ describe('the generate command', () => {
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('differs: src/client.ts');
     expect(check.stderr).toContain('not generated: stray.ts');
-  });
+  }, 120_000);
 
   test('without a config, names come from the spec', async () => {
     const out = join(dir, 'inferred');

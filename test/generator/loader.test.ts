@@ -52,6 +52,13 @@ describe('loading a spec', () => {
     expect((await loadSpec(join(dir, 'ok.json'))).document.info.title).toBe('J');
   });
 
+  test('Swagger 2.0 is converted to OpenAPI 3', async () => {
+    await writeFile(join(dir, 'v2.yaml'), 'swagger: "2.0"\ninfo: {title: Old, version: "1"}\nhost: api.old.test\nbasePath: /v1\nschemes: [https]\npaths:\n  /pets:\n    get:\n      responses:\n        "200": {description: ok, schema: {type: array, items: {type: string}}}\n');
+    const { document } = await loadSpec(join(dir, 'v2.yaml'));
+    expect(document.openapi).toMatch(/^3\.0\./);
+    expect(document.servers?.[0]?.url).toBe('https://api.old.test/v1');
+  });
+
   test('a missing file', async () => {
     const error = await loadSpec(join(dir, 'nope.yaml'), 'spec/nope.yaml').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
@@ -76,7 +83,7 @@ describe('loading a spec', () => {
     expect((await specError('v4.yaml', 'openapi: 4.0.0\ninfo: {title: t, version: "1"}\n')).message).toBe(
       'v4.yaml:1:10 (#/openapi): not an OpenAPI 3.0 or 3.1 document: found "openapi: 4.0.0"',
     );
-    expect((await specError('swagger.yaml', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\n')).message).toMatch(/^swagger\.yaml:1:10 \(#\/swagger\): Swagger 2\.0/);
+    expect((await specError('swagger.yaml', 'swagger: "1.2"\ninfo: {title: t, version: "1"}\n')).message).toMatch(/^swagger\.yaml:1:10 \(#\/swagger\): Swagger 1\.2 documents are not supported/);
     expect((await specError('noinfo.yaml', 'openapi: 3.0.0\npaths: {}\n')).message).toMatch(/"info" object with a "title" is required/);
   });
 
