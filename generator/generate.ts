@@ -33,6 +33,7 @@ export interface GenerateResult {
 /** The whole pipeline short of writing: load -> model -> emit -> format. Pure with respect to the output folder. */
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
+  const timer = phaseTimer();
   const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
   const [{ document, source }, config] = await Promise.all([
     loadSpec(resolve(cwd, options.spec), display(options.spec)),
@@ -40,7 +41,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   ]);
   const repairs: string[] = [];
   repairSpec(document, repairs);
+  timer('load');
   const model = buildModel(document, config, display(options.spec));
+  timer('model');
   model.warnings.unshift(...repairs);
   const files = [
     await emitSchemaTypes(model).catch((error: unknown) => {
@@ -56,7 +59,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     emitReadme(model),
     emitApiMd(model),
   ];
+  timer('emit');
   const formatted = await formatFiles(files);
+  timer('format');
   return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
 }
 
@@ -70,4 +75,14 @@ function asSpecError(error: unknown, source: SourceDocument): unknown {
   if (!match) return error;
   // The pointer may end in a name that is not a key (`.../get/ListPhoneNumbers`); locate() stops at the nearest node.
   return new SpecError(source.locate(match[2]!), `${match[1]!.trim()} (reported by openapi-typescript)`);
+}
+
+/** With `SDKGEN_DEBUG` set, prints how long each phase took (to stderr). */
+function phaseTimer(): (phase: string) => void {
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
 }

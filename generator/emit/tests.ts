@@ -27,7 +27,7 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile {
     { kind: StructureKind.ImportDeclaration, namedImports: ['describe', 'expect', 'test'], moduleSpecifier: 'vitest' },
     { kind: StructureKind.ImportDeclaration, defaultImport: model.clientName, moduleSpecifier: `${up}src/index.js` },
     { kind: StructureKind.ImportDeclaration, namedImports: ['baseURL'], moduleSpecifier: `${up.slice(3)}setup.js` },
-    `const client = new ${model.clientName}({ apiKey: 'My API Key', baseURL });`,
+    `const client = new ${model.clientName}({ ${credentialOptions(model)}baseURL });`,
     `describe('resource ${resource.chain.join('.')}', () => {\n${tests.join('\n\n')}\n});`,
   ]);
 }
@@ -51,4 +51,13 @@ function testCase(model: SdkModel, method: Method, accessor: string, mode: 'requ
 /** Whether an "all params" call differs from a "required params" one. */
 function hasOptionalMembers(model: SdkModel, method: Method): boolean {
   return exampleArguments(model, method, 'all').join() !== exampleArguments(model, method, 'required').join();
+}
+
+/** Test credentials for the options the client has (none when the spec has no security schemes). */
+function credentialOptions(model: SdkModel): string {
+  const schemes = Object.values(model.securitySchemes);
+  const parts: string[] = [];
+  if (schemes.some((scheme) => scheme.type !== 'basic')) parts.push(`apiKey: 'My API Key', `);
+  if (schemes.some((scheme) => scheme.type === 'basic')) parts.push(`username: 'My Username', password: 'My Password', `);
+  return parts.join('');
 }
