@@ -1,0 +1,108 @@
+// `npm run bench`: our generator side by side with openapi-typescript, @hey-api/openapi-ts and orval on the same specs,
+// on this machine, in one run. Prints ratios (ours / peer); writes bench/results.json. Timings are wall-clock seconds of
+// one run each (shared, noisy machines: read the ratios, not the absolute numbers).
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, '.bench');
+const bin = (pkg: string) => join(root, 'bench/node_modules/.bin', pkg);
+const TSC = join(root, 'node_modules/typescript/bin/tsc');
+
+const SPECS = [
+  { name: 'telnyx', file: join(root, '../shared/specs/telnyx/spec3.yml') },
+  { name: 'github', file: join(root, '../shared/specs/corpus/named/github__api.github.com.json') },
+];
+
+interface Measure {
+  seconds: number;
+  peakMB: number;
+  ok: boolean;
+}
+
+/** Runs a command under /usr/bin/time for wall time and peak memory. */
+function measure(command: string, args: string[], cwd = root): Promise<Measure> {
+  return new Promise((resolve) => {
+    execFile('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 30 * 60_000 }, (error, _stdout, stderr) => {
+      const last = stderr.trim().split('\n').at(-1) ?? '';
+      const [seconds, kb] = last.split(' ').map(Number);
+      resolve({ seconds: seconds ?? NaN, peakMB: Math.round((kb ?? 0) / 1024), ok: !error });
+    });
+  });
+}
+
+async function openapiFetchCalls(typesFile: string, spec: string, out: string): Promise<void> {
+  // One typed wrapper per operation, as users of openapi-fetch write them: each makes the compiler derive the call.
+  const document = JSON.parse(JSON.stringify(await loadAny(spec))) as { paths: Record<string, Record<string, unknown>> };
+  const lines = [`import createClient, { type FetchOptions } from 'openapi-fetch';`, `import type { paths } from './types.js';`, 'const client = createClient<paths>();'];
+  let n = 0;
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
+      if (!item[method]) continue;
+      const p = JSON.stringify(path);
+      lines.push(`export const op${n++} = (init: FetchOptions<paths[${p}][${JSON.stringify(method)}]>) => client.${method.toUpperCase()}(${p}, init as never);`);
+    }
+  }
+  await writeFile(join(out, 'calls.ts'), `${lines.join('\n')}\n`);
+  await writeFile(join(out, 'types.ts'), await readFile(typesFile, 'utf8'));
+}
+
+async function loadAny(file: string): Promise<unknown> {
+  const { parse } = await import('yaml');
+  const text = await readFile(file, 'utf8');
+  return file.endsWith('.json') ? JSON.parse(text) : parse(text, { maxAliasCount: -1 });
+}
+
+async function tscProject(dir: string, files: string[]): Promise<Measure> {
+  await writeFile(join(dir, 'tsconfig.bench.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, lib: ['ES2022', 'DOM'], types: [] }, files }));
+  return measure(process.execPath, [TSC, '-p', join(dir, 'tsconfig.bench.json')]);
+}
+
+async function main(): Promise<void> {
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  const results: Record<string, Record<string, Measure>> = {};
+  for (const spec of SPECS) {
+    const dir = (name: string) => join(work, spec.name, name);
+    for (const name of ['ours', 'openapi-typescript', 'hey-api', 'orval', 'openapi-fetch']) await mkdir(dir(name), { recursive: true });
+    const r: Record<string, Measure> = {};
+    process.stderr.write(`${spec.name}: ours...\n`);
+    r['generate ours'] = await measure(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/cli.ts'), '--spec', spec.file, '--out', dir('ours')]);
+    process.stderr.write(`${spec.name}: openapi-typescript...\n`);
+    r['generate openapi-typescript'] = await measure(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec.file, '-o', join(dir('openapi-typescript'), 'types.ts')]);
+    process.stderr.write(`${spec.name}: @hey-api/openapi-ts...\n`);
+    r['generate hey-api'] = await measure(bin('openapi-ts'), ['-i', spec.file, '-o', dir('hey-api'), '-c', '@hey-api/client-fetch']);
+    process.stderr.write(`${spec.name}: orval...\n`);
+    await writeFile(join(dir('orval'), 'orval.config.cjs'), `module.exports = { api: { input: ${JSON.stringify(spec.file)}, output: { target: ${JSON.stringify(join(dir('orval'), 'api.ts'))}, client: 'fetch' } } };\n`);
+    r['generate orval'] = await measure(bin('orval'), ['--config', join(dir('orval'), 'orval.config.cjs')]);
+    if (spec.name === 'github') {
+      process.stderr.write(`${spec.name}: tsc...\n`);
+      r['tsc ours'] = await measure(process.execPath, [TSC, '-p', join(dir('ours'), 'tsconfig.build.json'), '--noEmit']);
+      r['tsc openapi-typescript types'] = await tscProject(dir('openapi-typescript'), ['types.ts']);
+      await openapiFetchCalls(join(dir('openapi-typescript'), 'types.ts'), spec.file, dir('openapi-fetch'));
+      await writeFile(join(dir('openapi-fetch'), 'package.json'), '{"type":"module"}');
+      r['tsc openapi-fetch calls per operation'] = await tscProject(dir('openapi-fetch'), ['calls.ts']);
+    }
+    results[spec.name] = r;
+  }
+  await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+  const ratio = (a: Measure | undefined, b: Measure | undefined) => (a && b && b.seconds > 0 ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
+  const lines = ['| spec | measure | ours s | peer s | ours / peer | target |', '|---|---|---|---|---|---|'];
+  for (const [spec, r] of Object.entries(results)) {
+    const ours = r['generate ours'];
+    lines.push(`| ${spec} | generate vs openapi-typescript (types only) | ${ours?.seconds} | ${r['generate openapi-typescript']?.seconds} | ${ratio(ours, r['generate openapi-typescript'])} | <= 1.5 |`);
+    lines.push(`| ${spec} | generate vs @hey-api/openapi-ts | ${ours?.seconds} | ${r['generate hey-api']?.seconds}${r['generate hey-api']?.ok ? '' : ' (failed)'} | ${ratio(ours, r['generate hey-api'])} | < 1 |`);
+    lines.push(`| ${spec} | generate vs orval | ${ours?.seconds} | ${r['generate orval']?.seconds}${r['generate orval']?.ok ? '' : ' (failed)'} | ${ratio(ours, r['generate orval'])} | < 1 |`);
+    lines.push(`| ${spec} | peak memory of generation (MB) | ${ours?.peakMB} | | | < 1024 |`);
+    if (r['tsc ours']) {
+      lines.push(`| ${spec} | tsc of the SDK vs openapi-typescript bare types | ${r['tsc ours'].seconds} | ${r['tsc openapi-typescript types']?.seconds} | ${ratio(r['tsc ours'], r['tsc openapi-typescript types'])} | <= 1.5 |`);
+      lines.push(`| ${spec} | tsc of the SDK vs openapi-fetch calls per operation | ${r['tsc ours'].seconds} | ${r['tsc openapi-fetch calls per operation']?.seconds} | ${ratio(r['tsc ours'], r['tsc openapi-fetch calls per operation'])} | < 1 |`);
+    }
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+await main();
