@@ -1,0 +1,59 @@
+// Known traps in real specs (each seen in peers' output): the generated SDK must compile and spec text must stay text.
+import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generate, type GenerateResult } from '../../generator/generate.js';
+import { writeOutput } from '../../generator/write/write-output.js';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = join(root, 'test/.traps-sdk');
+let result: GenerateResult;
+const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.text;
+
+beforeAll(async () => {
+  result = await generate({ spec: 'test/fixtures/traps.yaml', cwd: root });
+  await writeOutput(out, result.files);
+}, 60_000);
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+describe('traps', () => {
+  test('the SDK, tests included, passes tsc --strict', async () => {
+    const checked = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json')]).then(
+      () => '',
+      (error: { stdout?: string }) => error.stdout ?? String(error),
+    );
+    expect(checked).toBe('');
+  }, 120_000);
+
+  test('schema names that shadow globals, are reserved, differ only in case, or start with a digit', () => {
+    const models = file('src/models.ts');
+    for (const alias of ['BlobModel', 'ErrorModel', 'PromiseModel', 'RecordModel', 'Default', 'Pet', 'Pet2', '_2faSettings', 'ABC']) {
+      expect(models).toContain(`export type ${alias} = components['schemas']`);
+    }
+  });
+
+  test('descriptions cannot end a comment or inject code', () => {
+    const everything = result.files.filter((candidate) => candidate.path.endsWith('.ts')).map((candidate) => candidate.text).join('\n');
+    expect(everything).not.toMatch(/\*\/ console\.log\('injected'\)/);
+    expect(file('src/client.ts')).toContain("Ends a comment early *\\/ console.log('injected'); /* and uses `backticks`, ${process.exit(1)}");
+    expect(file('src/models.ts')).toContain('A pet *\\/ with a `tick` and ${injection}');
+  });
+
+  test('paths with dots and dashes (files.versions.retrieve(fileName, versionId)), the same name in path and query, ranges and text bodies', () => {
+    const files = file('src/resources/files/versions.ts');
+    expect(files).toContain("pathParams: { 'file.name': fileName, 'version-id': versionId }");
+    expect(files).toMatch(/retrieve\(\s*fileName: string,\s*versionId: number,/);
+    expect(files).toContain("response: 'text'");
+    const items = file('src/resources/items.ts');
+    expect(items).toMatch(/retrieve\(id: string, query: ItemRetrieveParams = \{\}/);
+    expect(items).toContain("accept: 'application/xml'");
+  });
+
+  test('form bodies with nested objects and arrays are sent as forms', () => {
+    expect(file('src/resources/charges.ts')).toContain("bodyEncoding: 'form'");
+  });
+});
