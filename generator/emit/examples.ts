@@ -1,9 +1,15 @@
 import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
 import type { Method, SdkModel } from '../model/types.js';
+import { pathParamType } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
 export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
-  const args = method.pathParams.map((param) => valueSource(exampleValue(model.document, param.schema, 'required')));
+  // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
+  const args = method.pathParams.map((param) => {
+    const value = exampleValue(model.document, param.schema, 'required');
+    const type = pathParamType(param.schema);
+    return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
+  });
   const params = exampleParams(model, method, mode);
   if (params !== undefined) args.push(valueSource(params));
   return args;

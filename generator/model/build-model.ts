@@ -1,6 +1,6 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { camelCase, kebabCase, pascalCase, singular, splitWords, typeName } from './naming.js';
+import { kebabCase, memberName, pascalCase, singular, splitWords, typeName } from './naming.js';
 import { readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination } from './pagination.js';
@@ -22,7 +22,7 @@ const RUNTIME_EXPORTS = [
 export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string): SdkModel {
   const warnings: string[] = [];
   const casing = Object.fromEntries(Object.entries(config.casing ?? {}).map(([word, spelling]) => [word.toLowerCase(), spelling]));
-  const clientName = config.clientName ?? (pascalCase(document.info.title.replace(/\b(api|openapi|rest)\b/gi, ''), casing) || 'Client');
+  const clientName = config.clientName ?? typeName(document.info.title.replace(/\b(apis?|openapi|rest)\b/gi, '') || 'Client', casing);
   const envPrefix = config.envPrefix ?? splitWords(clientName).join('_').toUpperCase();
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
   const classNames = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient']);
@@ -124,7 +124,7 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
   const used = new Set<string>(node.children.keys());
   for (const operation of node.operations) {
     if (counts.get(operation.name)! > 1) {
-      const fallback = camelCase(operation.operationId ?? `${operation.httpMethod} ${operation.path}`);
+      const fallback = memberName(operation.operationId ?? `${operation.httpMethod} ${operation.path}`);
       warnings.push(`${operation.httpMethod.toUpperCase()} ${operation.path}: "${operation.name}" is taken in its resource; named "${fallback}"`);
       operation.name = fallback;
     }

@@ -28,6 +28,8 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  */
 export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, depth = 0): unknown {
   const resolved = derefSchema(document, schema);
+  // Required members that recurse (a tree whose node requires a node) end in an empty object, not a stack overflow.
+  if (depth > 12 && (primaryType(resolved) === 'array' || primaryType(resolved) === 'object')) return primaryType(resolved) === 'array' ? [] : {};
   if ('const' in resolved) return resolved['const'];
   const enumValues = resolved['enum'];
   if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues.find((value) => value !== null) ?? enumValues[0];
@@ -86,7 +88,9 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
   const ref = (option as { $ref?: unknown } | null)?.$ref;
   const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => target === ref)?.[0];
   const implicit = typeof ref === 'string' ? ref.split('/').pop() : undefined;
-  const key = mapped ?? implicit;
+  // An explicit mapping decides; without one, a value the option's own schema gave (an enum) is kept.
+  const current = (value as Record<string, unknown>)[discriminator.propertyName];
+  const key = mapped ?? (current !== undefined && current !== 'string' ? undefined : implicit);
   return key === undefined ? value : { ...(value as Record<string, unknown>), [discriminator.propertyName]: key };
 }
 

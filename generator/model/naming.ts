@@ -21,8 +21,8 @@ const RESERVED_TYPE_NAMES = new Set(
 export function splitWords(text: string): string[] {
   return text
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    // `HTTPServer` -> `HTTP Server`, but `OAuth` stays one word (a single capital before a capitalised word).
-    .replace(/([A-Z]{2,})([A-Z][a-z])/g, '$1 $2')
+    // `HTTPServer` -> `HTTP Server`, but `OAuth` and `APIs` stay one word.
+    .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '');
 }

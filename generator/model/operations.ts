@@ -120,7 +120,8 @@ function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefi
   const schema = content[contentType]?.schema ?? {};
   const ref = componentRefName(schema);
   return {
-    contentType: contentType === '*/*' ? 'application/json' : contentType,
+    contentType: contentType.includes('*') ? 'application/json' : contentType,
+    mediaType: contentType,
     encoding,
     required: body?.required === true,
     schema,

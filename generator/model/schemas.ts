@@ -45,5 +45,8 @@ export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0
   if (depth > 8) return false;
   if (Array.isArray(resolved['required']) && resolved['required'].length > 0) return true;
   const allOf = resolved['allOf'];
-  return Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1));
+  if (Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1))) return true;
+  // A union where every option requires something cannot be `{}` either.
+  const options = resolved['oneOf'] ?? resolved['anyOf'];
+  return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1));
 }

@@ -80,7 +80,10 @@ export interface Param {
 }
 
 export interface RequestBody {
+  /** The content type sent (a wildcard such as `*\/*` is sent as JSON). */
   contentType: string;
+  /** The media type key as the spec writes it, which openapi-typescript's types are indexed by. */
+  mediaType: string;
   encoding: BodyEncoding;
   required: boolean;
   schema: Schema;
