@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { InputError } from './errors.js';
+import { runCommand } from './errors.js';
 import { generate } from './generate.js';
 import { diffOutput, writeOutput } from './write/write-output.js';
 
@@ -60,18 +60,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof InputError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exitCode = 1;
-      return;
-    }
-    // Anything else is a bug in the generator, not the user's input: keep the stack for the report.
-    process.stderr.write(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+runCommand(() => main(process.argv.slice(2)), 1);

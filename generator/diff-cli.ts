@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import { diffSpecs, type SpecInput } from './diff/diff-specs.js';
 import { renderMarkdown } from './diff/report.js';
-import { InputError } from './errors.js';
+import { InputError, runCommand } from './errors.js';
 
 const run = promisify(execFile);
 
@@ -75,17 +75,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (error instanceof InputError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exitCode = 2;
-      return;
-    }
-    process.stderr.write(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
-  },
-);
+runCommand(() => main(process.argv.slice(2)), 2);
