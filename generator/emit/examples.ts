@@ -1,5 +1,6 @@
 import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
 import type { Method, SdkModel } from '../model/types.js';
+import { hasRequiredMembers } from '../model/schemas.js';
 import { pathParamType } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
@@ -22,7 +23,10 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
     if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode);
   }
   let body: unknown;
-  if (method.body && (mode === 'all' || method.body.required)) body = exampleValue(model.document, method.body.schema, mode);
+  // Beside query or header params, an object body's fields are part of the params type even when the body is
+  // optional, so its required fields are too.
+  const bodyFieldsRequired = method.paramsShape === 'mixed' && method.body?.isObject === true && hasRequiredMembers(model.document, method.body.schema);
+  if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
   if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
     if (method.body?.isObject && body && typeof body === 'object') Object.assign(fields, body);
