@@ -1,6 +1,6 @@
 // Known traps in real specs (each seen in peers' output): the generated SDK must compile and spec text must stay text.
 import { execFile } from 'node:child_process';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
