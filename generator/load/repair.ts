@@ -10,65 +10,67 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  */
 export function repairSpec(document: OpenAPIDocument, warnings: string[]): void {
   repairOperationIds(document, warnings);
-  requiredOnlyAllOfParts(document);
-  repairDiscriminatorMappings(document, warnings);
-  inlineRefsIntoPaths(document);
+  // One walk over the document serves the schema repairs; each looks at one node at a time.
+  forEachNode(document, (node, pointer) => {
+    requiredOnlyAllOfParts(node);
+    repairDiscriminatorMapping(document, node, pointer, warnings);
+    inlineRefsIntoPaths(document, node);
+  });
+}
+
+type Node = Record<string | number, unknown>;
+
+/**
+ * Calls `visit` on every object and array under `paths` and `components`, once each, before its children (so children
+ * it replaces are walked as replaced); example values are data and skipped.
+ */
+function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: string) => void): void {
+  const seen = new Set<unknown>();
+  const walk = (value: unknown, pointer: string): void => {
+    if (value === null || typeof value !== 'object' || seen.has(value)) return;
+    seen.add(value);
+    const node = value as Node;
+    visit(node, pointer);
+    const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
+    for (const key of keys) {
+      if (key === 'example' || key === 'examples') continue;
+      walk(node[key], `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    }
+  };
+  walk(document.paths, '#/paths');
+  walk(document.components, '#/components');
 }
 
 /**
  * A `$ref` into `#/paths/...` (DigitalOcean reuses response schemas that way) becomes, in openapi-typescript's output,
  * an index into its `paths` type by a key that type does not have. The referenced schema is put in the ref's place.
  */
-function inlineRefsIntoPaths(document: OpenAPIDocument): void {
-  const seen = new Set<unknown>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((item, index) => [index, item]) : Object.entries(node as Record<string, unknown>);
-    for (const [key, value] of entries) {
-      if (key === 'example' || key === 'examples') continue;
-      const ref = (value as { $ref?: unknown } | null)?.$ref;
-      if (typeof ref === 'string' && ref.startsWith('#/paths/')) {
-        let target: unknown = value;
-        for (let hops = 0; hops < 16 && typeof (target as { $ref?: unknown } | null)?.$ref === 'string' && String((target as { $ref: string }).$ref).startsWith('#/paths/'); hops++) {
-          target = resolvePointer(document, (target as { $ref: string }).$ref);
-        }
-        if (target !== undefined) (node as Record<string | number, unknown>)[key] = target;
-      }
-      visit((node as Record<string | number, unknown>)[key]);
-    }
-  };
-  visit(document.paths);
-  visit(document.components);
+function inlineRefsIntoPaths(document: OpenAPIDocument, node: Node): void {
+  const isPathRef = (value: unknown): value is { $ref: string } => typeof (value as { $ref?: unknown } | null)?.$ref === 'string' && (value as { $ref: string }).$ref.startsWith('#/paths/');
+  for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
+    if (key === 'example' || key === 'examples' || !isPathRef(node[key])) continue;
+    let target: unknown = node[key];
+    for (let hops = 0; hops < 16 && isPathRef(target); hops++) target = resolvePointer(document, target.$ref);
+    if (target !== undefined) node[key] = target;
+  }
 }
 
 /**
  * Discriminator mappings may name a schema (`Cat`) instead of referencing it; they are turned into references, which
  * the type generator needs. Mappings that lead nowhere (another file, a missing schema) are dropped with a warning.
  */
-function repairDiscriminatorMappings(document: OpenAPIDocument, warnings: string[]): void {
+function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, pointer: string, warnings: string[]): void {
+  const mapping = (node['discriminator'] as { mapping?: Record<string, unknown> } | undefined)?.mapping;
+  if (!mapping || typeof mapping !== 'object') return;
   const schemas = document.components?.['schemas'] ?? {};
-  const seen = new Set<unknown>();
-  const visit = (node: unknown, path: string): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) return node.forEach((item, index) => visit(item, `${path}/${index}`));
-    const record = node as Record<string, unknown>;
-    const mapping = (record['discriminator'] as { mapping?: Record<string, unknown> } | undefined)?.mapping;
-    if (mapping && typeof mapping === 'object') {
-      for (const [key, target] of Object.entries(mapping)) {
-        if (typeof target !== 'string') continue;
-        if (!target.includes('/') && !target.includes('#') && target in schemas) mapping[key] = `#/components/schemas/${target}`;
-        else if (!target.startsWith('#/') || resolvePointer(document, target) === undefined) {
-          delete mapping[key];
-          warnings.push(`${path}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`);
-        }
-      }
+  for (const [key, target] of Object.entries(mapping)) {
+    if (typeof target !== 'string') continue;
+    if (!target.includes('/') && !target.includes('#') && target in schemas) mapping[key] = `#/components/schemas/${target}`;
+    else if (!target.startsWith('#/') || resolvePointer(document, target) === undefined) {
+      delete mapping[key];
+      warnings.push(`${pointer}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`);
     }
-    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') visit(value, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-  };
-  visit(document.paths, '#/paths');
-  visit(document.components, '#/components');
+  }
 }
 
 /**
@@ -77,25 +79,14 @@ function repairDiscriminatorMappings(document: OpenAPIDocument, warnings: string
  * openapi-typescript turns a property-less object into `Record<string, never>`, which no value satisfies; listing the
  * required names as properties of any type keeps the meaning and types as `Base & { name: unknown }`.
  */
-function requiredOnlyAllOfParts(document: OpenAPIDocument): void {
-  const seen = new Set<unknown>();
-  const visit = (node: unknown): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
-    if (Array.isArray(node)) return node.forEach(visit);
-    const record = node as Record<string, unknown>;
-    if (Array.isArray(record['allOf'])) {
-      for (const part of record['allOf'] as Array<Record<string, unknown>>) {
-        const bare = part && typeof part === 'object' && !('$ref' in part) && part['properties'] === undefined && part['additionalProperties'] === undefined && !part['oneOf'] && !part['anyOf'] && !part['allOf'] && !part['items'];
-        if (!bare) continue;
-        if (Array.isArray(part['required'])) part['properties'] = Object.fromEntries((part['required'] as string[]).map((name) => [name, {}]));
-        else if (part['type'] === 'object') delete part['type']; // `{ type: object, title }` adds nothing to the allOf
-      }
-    }
-    for (const [key, value] of Object.entries(record)) if (key !== 'example' && key !== 'examples') visit(value);
-  };
-  visit(document.paths);
-  visit(document.components);
+function requiredOnlyAllOfParts(node: Node): void {
+  if (!Array.isArray(node['allOf'])) return;
+  for (const part of node['allOf'] as Array<Record<string, unknown>>) {
+    const bare = part && typeof part === 'object' && !('$ref' in part) && part['properties'] === undefined && part['additionalProperties'] === undefined && !part['oneOf'] && !part['anyOf'] && !part['allOf'] && !part['items'];
+    if (!bare) continue;
+    if (Array.isArray(part['required'])) part['properties'] = Object.fromEntries((part['required'] as string[]).map((name) => [name, {}]));
+    else if (part['type'] === 'object') delete part['type']; // `{ type: object, title }` adds nothing to the allOf
+  }
 }
 
 function repairOperationIds(document: OpenAPIDocument, warnings: string[]): void {
