@@ -1,6 +1,6 @@
 import { allResources } from '../model/build-model.js';
-import { derefSchema } from '../model/schemas.js';
-import type { Method, Schema, SdkModel } from '../model/types.js';
+import { derefSchema, objectMembers } from '../model/schemas.js';
+import type { Method, SdkModel } from '../model/types.js';
 import { exampleArguments } from '../emit/examples.js';
 
 /** One field of a request or response, as a TypeScript user of the SDK sees it. */
@@ -105,20 +105,6 @@ function flatten(document: unknown, schema: unknown, prefix: string, out: Record
     if (shape.type === 'object') flatten(document, child, path, out, depth + 1, next);
     if (shape.type.startsWith('array<object')) flatten(document, child['items'], `${path}[]`, out, depth + 1, next);
   }
-}
-
-/** Properties and required names of an object schema, `allOf` parts merged. */
-function objectMembers(document: unknown, schema: Schema, depth = 0): { properties: Record<string, unknown>; required: Set<string> } {
-  const properties: Record<string, unknown> = {};
-  const required = new Set<string>();
-  for (const part of Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : []) {
-    const members = objectMembers(document, derefSchema(document, part), depth + 1);
-    Object.assign(properties, members.properties);
-    members.required.forEach((name) => required.add(name));
-  }
-  Object.assign(properties, (schema['properties'] ?? {}) as Record<string, unknown>);
-  if (Array.isArray(schema['required'])) (schema['required'] as string[]).forEach((name) => required.add(name));
-  return { properties, required };
 }
 
 /** The type of a schema as a short, comparable text; nullability and enum values beside it. */

@@ -1,4 +1,4 @@
-import { derefSchema } from './schemas.js';
+import { derefSchema, objectMembers } from './schemas.js';
 import type { Method, PaginationScheme, Schema } from './types.js';
 
 const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'entries', 'values'];
@@ -50,21 +50,14 @@ function schemaAt(document: unknown, root: Schema, path: readonly string[]): Sch
   let node: Schema | undefined = root;
   for (const key of path) {
     if (!node) return undefined;
-    const property: unknown = propertiesOf(document, node)[key];
+    const property: unknown = objectMembers(document, node).properties[key];
     node = property === undefined ? undefined : derefSchema(document, property);
   }
   return node;
 }
 
-/** Properties of an object schema, `allOf` parts merged. */
-function propertiesOf(document: unknown, schema: Schema, depth = 0): Record<string, unknown> {
-  const own = (schema['properties'] ?? {}) as Record<string, unknown>;
-  const parts = Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : [];
-  return Object.assign({}, ...parts.map((part) => propertiesOf(document, derefSchema(document, part), depth + 1)), own);
-}
-
 function onlyArrayProperty(document: unknown, schema: Schema): string | undefined {
-  const arrays = Object.entries(propertiesOf(document, schema)).filter(([, value]) => isArray(derefSchema(document, value)));
+  const arrays = Object.entries(objectMembers(document, schema).properties).filter(([, value]) => isArray(derefSchema(document, value)));
   return arrays.length === 1 ? arrays[0]![0] : undefined;
 }
 

@@ -50,3 +50,17 @@ export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0
   const options = resolved['oneOf'] ?? resolved['anyOf'];
   return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1));
 }
+
+/** Properties and required names of an object schema, `allOf` parts merged. */
+export function objectMembers(document: unknown, schema: Schema, depth = 0): { properties: Record<string, unknown>; required: Set<string> } {
+  const properties: Record<string, unknown> = {};
+  const required = new Set<string>();
+  for (const part of Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : []) {
+    const members = objectMembers(document, derefSchema(document, part), depth + 1);
+    Object.assign(properties, members.properties);
+    members.required.forEach((name) => required.add(name));
+  }
+  Object.assign(properties, (schema['properties'] ?? {}) as Record<string, unknown>);
+  if (Array.isArray(schema['required'])) (schema['required'] as string[]).forEach((name) => required.add(name));
+  return { properties, required };
+}
