@@ -1,59 +1,109 @@
-import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { format, type Options } from 'prettier';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { OutputFile } from './source.js';
 
-/** One style for every generated file, so output reads like a hand-formatted codebase. */
-const STYLE: Options = { printWidth: 120, singleQuote: true, trailingComma: 'all', arrowParens: 'always', proseWrap: 'preserve' };
+/**
+ * One style for every generated file, so output reads like a hand-formatted codebase: prettier's style (Biome
+ * formats byte-for-byte like prettier on this code, natively and in parallel: 0.4 s where prettier took 10 s for the
+ * 926 files of the full Telnyx SDK).
+ */
+const BIOME_CONFIG = {
+  formatter: { indentStyle: 'space', indentWidth: 2, lineWidth: 120 },
+  javascript: { formatter: { quoteStyle: 'single', trailingCommas: 'all', arrowParentheses: 'always' } },
+  // GitHub's schema types are ~10 MB; the default limit (1 MiB) would skip them.
+  files: { maxSize: 1024 * 1024 * 1024 },
+  vcs: { enabled: false },
+};
 
-const PARSERS: Record<string, string> = { ts: 'typescript', mjs: 'babel', json: 'json', md: 'markdown' };
+const CODE = /\.(ts|mts|cts|js|mjs|cjs|json)$/;
 
-/** Files printed by the TypeScript printer already; prettier would spend seconds on them (120k lines for Telnyx). */
-const PRINTED = new Set(['src/internal/openapi.ts']);
+/** A fenced TypeScript block in Markdown: the fence, the code, the closing fence. */
+const CODE_BLOCK = /^(```(?:ts|typescript)\n)([\s\S]*?)^```$/gm;
 
-/** Below this many files, starting workers costs more than it saves. */
-const PARALLEL_THRESHOLD = 60;
+/** Thrown when the formatter rejects generated code: a generator bug, reported with the formatter's words. */
+export class FormatError extends Error {}
 
-/** Formats each file by its extension with prettier; files of other kinds pass through. Big outputs use all cores. */
+/**
+ * Formats the package: code and JSON files by their extension; in Markdown, the TypeScript blocks (the rest of the
+ * Markdown is emitted in its final form). Files of other kinds pass through.
+ */
 export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
-  const jobs = files.map((file) => {
-    const parser = PARSERS[file.path.slice(file.path.lastIndexOf('.') + 1)];
-    return PRINTED.has(file.path) || !parser ? undefined : { text: file.text, options: { ...STYLE, parser } };
+  const work = await mkdtemp(join(tmpdir(), 'sdkgen-format-'));
+  try {
+    // Each code file, and each Markdown code block, becomes a file in the scratch folder.
+    const entries: Array<{ file: string; text: string; snippet: boolean }> = [];
+    const plans = files.map((output, index) => {
+      if (CODE.test(output.path)) {
+        entries.push({ file: join('files', output.path), text: output.text, snippet: false });
+        return { kind: 'code' as const, entry: entries.length - 1 };
+      }
+      if (!output.path.endsWith('.md')) return { kind: 'pass' as const };
+      const blocks: number[] = [];
+      for (const match of output.text.matchAll(CODE_BLOCK)) {
+        entries.push({ file: join('snippets', `${index}-${blocks.length}.ts`), text: match[2]!, snippet: true });
+        blocks.push(entries.length - 1);
+      }
+      return { kind: 'markdown' as const, blocks };
+    });
+    await Promise.all(
+      entries.map(async (entry) => {
+        await mkdir(join(work, dirname(entry.file)), { recursive: true });
+        await writeFile(join(work, entry.file), entry.text);
+      }),
+    );
+    await writeFile(join(work, 'biome.json'), JSON.stringify(BIOME_CONFIG));
+    const failed = await runBiome(work, entries.length > 0);
+    const bad = entries.filter((entry) => !entry.snippet && failed.has(join(work, entry.file)));
+    if (bad.length > 0) {
+      const details = bad.map((entry) => `${entry.file.slice('files/'.length)}: ${failed.get(join(work, entry.file))}`);
+      throw new FormatError(`the formatter rejected generated code:\n  ${details.join('\n  ')}`);
+    }
+    // A snippet the formatter cannot parse (a fragment, say) stays as written.
+    const texts = await Promise.all(entries.map((entry) => (failed.has(join(work, entry.file)) ? entry.text : readFile(join(work, entry.file), 'utf8'))));
+    return files.map((output, index) => {
+      const plan = plans[index]!;
+      if (plan.kind === 'code') return { path: output.path, text: texts[plan.entry]! };
+      if (plan.kind === 'pass') return output;
+      let block = 0;
+      const text = output.text.replace(CODE_BLOCK, (_match, fence: string) => `${fence}${texts[plan.blocks[block++]!]!}\`\`\``);
+      return { path: output.path, text };
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+interface BiomeReport {
+  diagnostics?: Array<{ severity?: string; message?: string; location?: { path?: string; start?: { line?: number; column?: number } } }>;
+}
+
+/** Runs `biome format --write` over the folder; returns the files it could not format, with the first message for each. */
+async function runBiome(folder: string, anything: boolean): Promise<Map<string, string>> {
+  const failed = new Map<string, string>();
+  if (!anything) return failed;
+  const bin = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
+  const args = [bin, 'format', '--write', '--reporter=json', '--max-diagnostics=none', `--config-path=${join(folder, 'biome.json')}`, folder];
+  const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
+    execFile(process.execPath, args, { cwd: folder, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
+    });
   });
-  const pending = jobs.flatMap((job, index) => (job ? [{ index, job }] : []));
-  const workers = Math.min(availableParallelism(), 4);
-  const formatted =
-    pending.length >= PARALLEL_THRESHOLD && workers > 1
-      ? await formatInWorkers(pending.map((item) => item.job), workers)
-      : await Promise.all(pending.map((item) => format(item.job.text, item.job.options)));
-  const byIndex = new Map(pending.map((item, position) => [item.index, formatted[position]!]));
-  return files.map((file, index) => ({ path: file.path, text: PRINTED.has(file.path) ? reindent(file.text) : (byIndex.get(index) ?? file.text) }));
-}
-
-/** Splits the jobs into one interleaved batch per worker thread; the results come back in the jobs' order. */
-async function formatInWorkers(jobs: Array<{ text: string; options: Options }>, count: number): Promise<string[]> {
-  const batches = Array.from({ length: count }, (_, worker) => jobs.map((job, index) => ({ job, index })).filter((item) => item.index % count === worker));
-  const results: string[] = new Array(jobs.length);
-  await Promise.all(
-    batches.map(
-      (batch, id) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = new Worker(new URL('./format-worker.mjs', import.meta.url));
-          worker.once('message', (message: { texts?: string[]; error?: string }) => {
-            void worker.terminate();
-            if (message.error !== undefined || !message.texts) return reject(new Error(`prettier: ${message.error}`));
-            message.texts.forEach((text, position) => (results[batch[position]!.index] = text));
-            resolve();
-          });
-          worker.once('error', reject);
-          worker.postMessage({ id, jobs: batch.map((item) => item.job) });
-        }),
-    ),
-  );
-  return results;
-}
-
-/** The TypeScript printer indents by 4; the rest of the package by 2. Its output has no multi-line strings. */
-function reindent(text: string): string {
-  return text.replace(/^((?: {4})+)/gm, (indent) => ' '.repeat(indent.length / 2));
+  let report: BiomeReport | undefined;
+  try {
+    report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as BiomeReport;
+  } catch {
+    throw new FormatError(`the formatter (biome) failed (exit ${code}): ${stderr.trim() || stdout.trim()}`);
+  }
+  for (const diagnostic of report.diagnostics ?? []) {
+    const { path, start } = diagnostic.location ?? {};
+    if (diagnostic.severity !== 'error' || !path) continue;
+    // Paths are relative to the working directory, which is the folder.
+    const file = resolve(folder, path);
+    if (!failed.has(file)) failed.set(file, `${start ? `line ${start.line}:${start.column}: ` : ''}${diagnostic.message ?? 'error'}`);
+  }
+  if (code !== 0 && failed.size === 0) throw new FormatError(`the formatter (biome) failed (exit ${code}): ${stderr.trim()}`);
+  return failed;
 }

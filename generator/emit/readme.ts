@@ -99,28 +99,31 @@ function examples(model: SdkModel): string[] {
 function options(model: SdkModel): string[] {
   const schemes = Object.values(model.securitySchemes);
   const env = (name: string): string => `\`process.env['${model.envPrefix}_${name}']\``;
-  const rows: string[] = [];
+  const rows: string[][] = [];
   if (schemes.some((scheme) => scheme.type !== 'basic')) {
     const where = schemes.flatMap((scheme) =>
       scheme.type === 'apiKey' ? [`the \`${scheme.name}\` ${scheme.in === 'query' ? 'query parameter' : scheme.in}`] : scheme.type === 'basic' ? [] : ['`Authorization: Bearer <apiKey>`'],
     );
-    rows.push(`| \`apiKey\` | ${env('API_KEY')} | sent as ${[...new Set(where)].join(' or ')} |`);
+    rows.push(['`apiKey`', env('API_KEY'), `sent as ${[...new Set(where)].join(' or ')}`]);
   }
-  if (hasClientCredentials(model)) rows.push(`| \`clientID\`, \`clientSecret\` | ${env('CLIENT_ID')}, ${env('CLIENT_SECRET')} | OAuth 2.0 client credentials (see below) |`);
-  if (schemes.some((scheme) => scheme.type === 'basic')) rows.push(`| \`username\`, \`password\` | ${env('USERNAME')}, ${env('PASSWORD')} | HTTP Basic |`);
+  if (hasClientCredentials(model)) rows.push(['`clientID`, `clientSecret`', `${env('CLIENT_ID')}, ${env('CLIENT_SECRET')}`, 'OAuth 2.0 client credentials (see below)']);
+  if (schemes.some((scheme) => scheme.type === 'basic')) rows.push(['`username`, `password`', `${env('USERNAME')}, ${env('PASSWORD')}`, 'HTTP Basic']);
   return [
     '## Options',
     '',
-    '| option | default | |',
-    '|---|---|---|',
-    ...rows,
-    `| \`baseURL\` | ${env('BASE_URL')}, then \`${model.defaultBaseURL}\` | |`,
-    '| `timeout` | `60000` | milliseconds per attempt |',
-    '| `maxRetries` | `2` | |',
-    '| `fetch`, `fetchOptions` | `globalThis.fetch` | a custom `fetch`, and extra `RequestInit` for every request |',
-    '| `defaultHeaders`, `defaultQuery` | | sent with every request; a `null` header removes one |',
-    `| \`logLevel\` | ${env('LOG')}, then \`warn\` | \`off\`, \`error\`, \`warn\`, \`info\`, \`debug\` |`,
-    '| `logger` | `console` | |',
+    ...table(
+      ['option', 'default', ''],
+      [
+        ...rows,
+        ['`baseURL`', `${env('BASE_URL')}, then \`${model.defaultBaseURL}\``, ''],
+        ['`timeout`', '`60000`', 'milliseconds per attempt'],
+        ['`maxRetries`', '`2`', ''],
+        ['`fetch`, `fetchOptions`', '`globalThis.fetch`', 'a custom `fetch`, and extra `RequestInit` for every request'],
+        ['`defaultHeaders`, `defaultQuery`', '', 'sent with every request; a `null` header removes one'],
+        ['`logLevel`', `${env('LOG')}, then \`warn\``, '`off`, `error`, `warn`, `info`, `debug`'],
+        ['`logger`', '`console`', ''],
+      ],
+    ),
     '',
     `Every method takes a last \`options\` argument with per-request \`timeout\`, \`maxRetries\`, \`headers\`, \`query\`, \`signal\`${model.idempotencyHeader ? ` and \`idempotencyKey\` (sent as \`${model.idempotencyHeader}\`; one is generated per call and reused by its retries)` : ''}. \`client.withOptions({ ... })\` returns a copy of the client with some options changed.`,
   ];
@@ -133,16 +136,19 @@ function errors(model: SdkModel): string[] {
     '',
     `A non-success status throws an \`APIError\` subclass with \`status\`, \`headers\` and the parsed \`error\` body; its message carries the API's own error text. A request that never got a response throws \`APIConnectionError\` (\`APIConnectionTimeoutError\` on a timeout). All of them extend \`${model.clientName}Error\`.`,
     '',
-    '| status | error |',
-    '|---|---|',
-    '| 400 | `BadRequestError` |',
-    '| 401 | `AuthenticationError` |',
-    '| 403 | `PermissionDeniedError` |',
-    '| 404 | `NotFoundError` |',
-    '| 409 | `ConflictError` |',
-    '| 422 | `UnprocessableEntityError` |',
-    '| 429 | `RateLimitError` |',
-    '| >= 500 | `InternalServerError` |',
+    ...table(
+      ['status', 'error'],
+      [
+        ['400', '`BadRequestError`'],
+        ['401', '`AuthenticationError`'],
+        ['403', '`PermissionDeniedError`'],
+        ['404', '`NotFoundError`'],
+        ['409', '`ConflictError`'],
+        ['422', '`UnprocessableEntityError`'],
+        ['429', '`RateLimitError`'],
+        ['>= 500', '`InternalServerError`'],
+      ],
+    ),
     '',
     ...ts(
       `import { APIError, NotFoundError } from '${model.packageName}';`,
@@ -289,4 +295,11 @@ function oauth(model: SdkModel): string[] {
 
 function hasClientCredentials(model: SdkModel): boolean {
   return Object.values(model.securitySchemes).some((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
+}
+
+/** A Markdown table with its columns padded to one width, as a person (or prettier) would lay it out. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((cell, column) => Math.max(3, cell.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
 }

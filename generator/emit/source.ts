@@ -13,7 +13,7 @@ export function banner(model: SdkModel, lineComment = '//', origin = `Generated 
   return `${lineComment} ${origin} by the SDK generator. Do not edit: change the source and run \`npm run generate\`.\n`;
 }
 
-/** Prints a source file structure (ts-morph) with the banner on top. Formatting is finished by prettier later. */
+/** Prints a source file structure (ts-morph) with the banner on top. Formatting is finished by emit/format.ts. */
 export function printSourceFile(model: SdkModel, path: string, statements: ReadonlyArray<string | OptionalKind<StatementStructures> | StatementStructures>): OutputFile {
   const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...statements] as SourceFileStructure['statements'] };
   const text = printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });

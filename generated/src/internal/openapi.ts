@@ -1,7 +1,7 @@
 // Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
 export interface paths {
-  "/.well-known/oauth-authorization-server": {
+  '/.well-known/oauth-authorization-server': {
     parameters: {
       query?: never;
       header?: never;
@@ -12,7 +12,7 @@ export interface paths {
      * Authorization server metadata
      * @description OAuth 2.0 Authorization Server Metadata (RFC 8414)
      */
-    get: operations["GetOAuthAuthorizationServerMetadata"];
+    get: operations['GetOAuthAuthorizationServerMetadata'];
     put?: never;
     post?: never;
     delete?: never;
@@ -21,7 +21,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/.well-known/oauth-protected-resource": {
+  '/.well-known/oauth-protected-resource': {
     parameters: {
       query?: never;
       header?: never;
@@ -32,7 +32,7 @@ export interface paths {
      * Protected resource metadata
      * @description OAuth 2.0 Protected Resource Metadata for resource discovery
      */
-    get: operations["GetOAuthProtectedResourceMetadata"];
+    get: operations['GetOAuthProtectedResourceMetadata'];
     put?: never;
     post?: never;
     delete?: never;
@@ -41,7 +41,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/oauth/authorize": {
+  '/oauth/authorize': {
     parameters: {
       query?: never;
       header?: never;
@@ -52,7 +52,7 @@ export interface paths {
      * OAuth authorization endpoint
      * @description OAuth 2.0 authorization endpoint for the authorization code flow
      */
-    get: operations["AuthorizeOAuth"];
+    get: operations['AuthorizeOAuth'];
     put?: never;
     post?: never;
     delete?: never;
@@ -61,7 +61,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/oauth/consent/{consent_token}": {
+  '/oauth/consent/{consent_token}': {
     parameters: {
       query?: never;
       header?: never;
@@ -72,7 +72,7 @@ export interface paths {
      * Get OAuth consent token
      * @description Retrieve details about an OAuth consent token
      */
-    get: operations["GetOAuthConsentToken"];
+    get: operations['GetOAuthConsentToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -81,7 +81,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/oauth/grants": {
+  '/oauth/grants': {
     parameters: {
       query?: never;
       header?: never;
@@ -94,14 +94,14 @@ export interface paths {
      * Create OAuth grant
      * @description Create an OAuth authorization grant
      */
-    post: operations["CreateOAuthGrant"];
+    post: operations['CreateOAuthGrant'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/oauth/introspect": {
+  '/oauth/introspect': {
     parameters: {
       query?: never;
       header?: never;
@@ -114,14 +114,14 @@ export interface paths {
      * Token introspection
      * @description Introspect an OAuth access token to check its validity and metadata
      */
-    post: operations["IntrospectOAuthToken"];
+    post: operations['IntrospectOAuthToken'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/oauth/jwks": {
+  '/oauth/jwks': {
     parameters: {
       query?: never;
       header?: never;
@@ -132,7 +132,7 @@ export interface paths {
      * JSON Web Key Set
      * @description Retrieve the JSON Web Key Set for token verification
      */
-    get: operations["GetOAuthJWKS"];
+    get: operations['GetOAuthJWKS'];
     put?: never;
     post?: never;
     delete?: never;
@@ -141,7 +141,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/oauth/register": {
+  '/oauth/register': {
     parameters: {
       query?: never;
       header?: never;
@@ -154,14 +154,14 @@ export interface paths {
      * Dynamic client registration
      * @description Register a new OAuth client dynamically (RFC 7591)
      */
-    post: operations["RegisterOAuthClient"];
+    post: operations['RegisterOAuthClient'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/oauth/token": {
+  '/oauth/token': {
     parameters: {
       query?: never;
       header?: never;
@@ -174,14 +174,14 @@ export interface paths {
      * OAuth token endpoint
      * @description Exchange authorization code, client credentials, or refresh token for access token
      */
-    post: operations["ExchangeOAuthToken"];
+    post: operations['ExchangeOAuthToken'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/oauth_clients": {
+  '/oauth_clients': {
     parameters: {
       query?: never;
       header?: never;
@@ -192,20 +192,20 @@ export interface paths {
      * List OAuth clients
      * @description Retrieve a paginated list of OAuth clients for the authenticated user
      */
-    get: operations["ListOAuthClients"];
+    get: operations['ListOAuthClients'];
     put?: never;
     /**
      * Create OAuth client
      * @description Create a new OAuth client
      */
-    post: operations["CreateOAuthClient"];
+    post: operations['CreateOAuthClient'];
     delete?: never;
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/oauth_clients/{id}": {
+  '/oauth_clients/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -216,24 +216,24 @@ export interface paths {
      * Get OAuth client
      * @description Retrieve a single OAuth client by ID
      */
-    get: operations["GetOAuthClient"];
+    get: operations['GetOAuthClient'];
     /**
      * Update OAuth client
      * @description Update an existing OAuth client
      */
-    put: operations["UpdateOAuthClient"];
+    put: operations['UpdateOAuthClient'];
     post?: never;
     /**
      * Delete OAuth client
      * @description Delete an OAuth client
      */
-    delete: operations["DeleteOAuthClient"];
+    delete: operations['DeleteOAuthClient'];
     options?: never;
     head?: never;
     patch?: never;
     trace?: never;
   };
-  "/oauth_grants": {
+  '/oauth_grants': {
     parameters: {
       query?: never;
       header?: never;
@@ -244,7 +244,7 @@ export interface paths {
      * List OAuth grants
      * @description Retrieve a paginated list of OAuth grants for the authenticated user
      */
-    get: operations["ListOAuthGrants"];
+    get: operations['ListOAuthGrants'];
     put?: never;
     post?: never;
     delete?: never;
@@ -253,7 +253,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  "/oauth_grants/{id}": {
+  '/oauth_grants/{id}': {
     parameters: {
       query?: never;
       header?: never;
@@ -264,14 +264,14 @@ export interface paths {
      * Get OAuth grant
      * @description Retrieve a single OAuth grant by ID
      */
-    get: operations["GetOAuthGrant"];
+    get: operations['GetOAuthGrant'];
     put?: never;
     post?: never;
     /**
      * Revoke OAuth grant
      * @description Revoke an OAuth grant
      */
-    delete: operations["RevokeOAuthGrant"];
+    delete: operations['RevokeOAuthGrant'];
     options?: never;
     head?: never;
     patch?: never;
@@ -413,7 +413,7 @@ export interface components {
     };
     OAuthClient: {
       /** @description List of allowed OAuth grant types */
-      allowed_grant_types?: ("client_credentials" | "authorization_code" | "refresh_token")[];
+      allowed_grant_types?: ('client_credentials' | 'authorization_code' | 'refresh_token')[];
       /** @description List of allowed OAuth scopes */
       allowed_scopes?: string[];
       /** @description OAuth client identifier */
@@ -424,7 +424,7 @@ export interface components {
        * @description OAuth client type
        * @enum {string}
        */
-      client_type: "public" | "confidential";
+      client_type: 'public' | 'confidential';
       /**
        * Format: date-time
        * @description Timestamp when the client was created
@@ -448,7 +448,7 @@ export interface components {
        * @description Record type identifier
        * @enum {string}
        */
-      record_type: "oauth_client";
+      record_type: 'oauth_client';
       /** @description List of allowed redirect URIs */
       redirect_uris?: string[];
       /** @description Whether PKCE (Proof Key for Code Exchange) is required for this client */
@@ -468,7 +468,7 @@ export interface components {
     };
     OAuthClientCreateRequest: {
       /** @description List of allowed OAuth grant types */
-      allowed_grant_types: ("client_credentials" | "authorization_code" | "refresh_token")[];
+      allowed_grant_types: ('client_credentials' | 'authorization_code' | 'refresh_token')[];
       /**
        * @description List of allowed OAuth scopes
        * @example [
@@ -480,7 +480,7 @@ export interface components {
        * @description OAuth client type
        * @enum {string}
        */
-      client_type: "public" | "confidential";
+      client_type: 'public' | 'confidential';
       /**
        * Format: uri
        * @description URL of the client logo
@@ -514,7 +514,7 @@ export interface components {
     };
     OAuthClientUpdateRequest: {
       /** @description List of allowed OAuth grant types */
-      allowed_grant_types?: ("client_credentials" | "authorization_code" | "refresh_token")[];
+      allowed_grant_types?: ('client_credentials' | 'authorization_code' | 'refresh_token')[];
       /**
        * @description List of allowed OAuth scopes
        * @example [
@@ -556,7 +556,7 @@ export interface components {
        *       "authorization_code"
        *     ]
        */
-      grant_types?: ("authorization_code" | "client_credentials" | "refresh_token")[];
+      grant_types?: ('authorization_code' | 'client_credentials' | 'refresh_token')[];
       /**
        * Format: uri
        * @description URL of the client logo
@@ -591,7 +591,7 @@ export interface components {
        * @default client_secret_basic
        * @enum {string}
        */
-      token_endpoint_auth_method?: "none" | "client_secret_basic" | "client_secret_post";
+      token_endpoint_auth_method?: 'none' | 'client_secret_basic' | 'client_secret_post';
       /**
        * Format: uri
        * @description URL of the client's terms of service
@@ -658,7 +658,7 @@ export interface components {
        * @description Record type identifier
        * @enum {string}
        */
-      record_type: "oauth_grant";
+      record_type: 'oauth_grant';
       /** @description List of granted OAuth scopes */
       scopes: string[];
     };
@@ -684,7 +684,7 @@ export interface components {
        * @description OAuth 2.0 grant type
        * @enum {string}
        */
-      grant_type: "client_credentials" | "authorization_code" | "refresh_token";
+      grant_type: 'client_credentials' | 'authorization_code' | 'refresh_token';
       /**
        * Format: uri
        * @description Redirect URI (for authorization_code flow)
@@ -711,7 +711,7 @@ export interface components {
        * @description Token type
        * @enum {string}
        */
-      token_type: "Bearer";
+      token_type: 'Bearer';
     };
     oauth_Error: {
       /** @description Error code */
@@ -753,7 +753,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["AuthorizationServerMetadata"];
+          'application/json': components['schemas']['AuthorizationServerMetadata'];
         };
       };
       /** @description Bad Request */
@@ -762,7 +762,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Unauthorized */
@@ -771,7 +771,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -791,7 +791,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ResourceMetadata"];
+          'application/json': components['schemas']['ResourceMetadata'];
         };
       };
       /** @description Bad Request */
@@ -800,7 +800,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Unauthorized */
@@ -809,7 +809,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -818,7 +818,7 @@ export interface operations {
     parameters: {
       query: {
         /** @description OAuth response type */
-        response_type: "code";
+        response_type: 'code';
         /** @description OAuth client identifier */
         client_id: string;
         /** @description Redirect URI */
@@ -833,7 +833,7 @@ export interface operations {
         /** @description PKCE code challenge */
         code_challenge?: string;
         /** @description PKCE code challenge method */
-        code_challenge_method?: "plain" | "S256";
+        code_challenge_method?: 'plain' | 'S256';
       };
       header?: never;
       path?: never;
@@ -861,7 +861,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/html": string;
+          'text/html': string;
         };
       };
       /** @description Client not found */
@@ -870,7 +870,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/html": string;
+          'text/html': string;
         };
       };
       /** @description Invalid redirect URI */
@@ -879,7 +879,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "text/html": string;
+          'text/html': string;
         };
       };
     };
@@ -902,7 +902,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["ConsentTokenResponse"];
+          'application/json': components['schemas']['ConsentTokenResponse'];
         };
       };
       /** @description Invalid consent token */
@@ -911,7 +911,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -925,7 +925,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["CreateOAuthGrantRequest"];
+        'application/json': components['schemas']['CreateOAuthGrantRequest'];
       };
     };
     responses: {
@@ -935,7 +935,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["CreateGrantResponse"];
+          'application/json': components['schemas']['CreateGrantResponse'];
         };
       };
       /** @description Invalid consent token */
@@ -944,7 +944,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -958,8 +958,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["IntrospectRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["IntrospectRequest"];
+        'application/json': components['schemas']['IntrospectRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['IntrospectRequest'];
       };
     };
     responses: {
@@ -969,7 +969,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["IntrospectResponse"];
+          'application/json': components['schemas']['IntrospectResponse'];
         };
       };
       /** @description Invalid request */
@@ -983,7 +983,7 @@ export interface operations {
            *       "error": "invalid_request"
            *     }
            */
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Invalid client credentials */
@@ -997,7 +997,7 @@ export interface operations {
            *       "error": "invalid_client"
            *     }
            */
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1017,7 +1017,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["JWKSet"];
+          'application/json': components['schemas']['JWKSet'];
         };
       };
       /** @description Bad Request */
@@ -1026,7 +1026,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Unauthorized */
@@ -1035,7 +1035,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1049,7 +1049,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["OAuthDynamicRegistrationRequest"];
+        'application/json': components['schemas']['OAuthDynamicRegistrationRequest'];
       };
     };
     responses: {
@@ -1059,7 +1059,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["OAuthDynamicRegistrationResponse"];
+          'application/json': components['schemas']['OAuthDynamicRegistrationResponse'];
         };
       };
       /** @description Invalid client metadata */
@@ -1068,7 +1068,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
+          'application/json': {
             /** @example invalid_client_metadata */
             error?: string;
             /** @example The client metadata was invalid */
@@ -1090,8 +1090,8 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["TokenRequest"];
-        "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+        'application/json': components['schemas']['TokenRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['TokenRequest'];
       };
     };
     responses: {
@@ -1101,7 +1101,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["TokenResponse"];
+          'application/json': components['schemas']['TokenResponse'];
         };
       };
       /** @description Invalid request */
@@ -1110,7 +1110,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Invalid client credentials */
@@ -1124,7 +1124,7 @@ export interface operations {
            *       "error": "invalid_client"
            *     }
            */
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1133,21 +1133,21 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Number of results per page */
-        "page[size]"?: number;
+        'page[size]'?: number;
         /** @description Page number */
-        "page[number]"?: number;
+        'page[number]'?: number;
         /** @description Filter by client type */
-        "filter[client_type]"?: "confidential" | "public";
+        'filter[client_type]'?: 'confidential' | 'public';
         /** @description Filter by verification status */
-        "filter[verified]"?: boolean;
+        'filter[verified]'?: boolean;
         /** @description Filter by allowed grant type */
-        "filter[allowed_grant_types][contains]"?: "client_credentials" | "authorization_code" | "refresh_token";
+        'filter[allowed_grant_types][contains]'?: 'client_credentials' | 'authorization_code' | 'refresh_token';
         /** @description Filter by exact client name */
-        "filter[name]"?: string;
+        'filter[name]'?: string;
         /** @description Filter by client name containing text */
-        "filter[name][contains]"?: string;
+        'filter[name][contains]'?: string;
         /** @description Filter by client ID */
-        "filter[client_id]"?: string;
+        'filter[client_id]'?: string;
       };
       header?: never;
       path?: never;
@@ -1161,9 +1161,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthClient"][];
-            meta?: components["schemas"]["oauth_PaginationMeta"];
+          'application/json': {
+            data?: components['schemas']['OAuthClient'][];
+            meta?: components['schemas']['oauth_PaginationMeta'];
           };
         };
       };
@@ -1173,7 +1173,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1187,7 +1187,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["OAuthClientCreateRequest"];
+        'application/json': components['schemas']['OAuthClientCreateRequest'];
       };
     };
     responses: {
@@ -1197,8 +1197,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthClient"];
+          'application/json': {
+            data?: components['schemas']['OAuthClient'];
           };
         };
       };
@@ -1208,7 +1208,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Unauthorized */
@@ -1217,7 +1217,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Validation error */
@@ -1226,7 +1226,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1249,8 +1249,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthClient"];
+          'application/json': {
+            data?: components['schemas']['OAuthClient'];
           };
         };
       };
@@ -1260,7 +1260,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1277,7 +1277,7 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "application/json": components["schemas"]["OAuthClientUpdateRequest"];
+        'application/json': components['schemas']['OAuthClientUpdateRequest'];
       };
     };
     responses: {
@@ -1287,8 +1287,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthClient"];
+          'application/json': {
+            data?: components['schemas']['OAuthClient'];
           };
         };
       };
@@ -1298,7 +1298,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Validation error */
@@ -1307,7 +1307,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1337,7 +1337,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1346,9 +1346,9 @@ export interface operations {
     parameters: {
       query?: {
         /** @description Number of results per page */
-        "page[size]"?: number;
+        'page[size]'?: number;
         /** @description Page number */
-        "page[number]"?: number;
+        'page[number]'?: number;
       };
       header?: never;
       path?: never;
@@ -1362,9 +1362,9 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthGrant"][];
-            meta?: components["schemas"]["oauth_PaginationMeta"];
+          'application/json': {
+            data?: components['schemas']['OAuthGrant'][];
+            meta?: components['schemas']['oauth_PaginationMeta'];
           };
         };
       };
@@ -1374,7 +1374,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
       /** @description Unauthorized */
@@ -1383,7 +1383,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1406,8 +1406,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthGrant"];
+          'application/json': {
+            data?: components['schemas']['OAuthGrant'];
           };
         };
       };
@@ -1417,7 +1417,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
@@ -1440,8 +1440,8 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": {
-            data?: components["schemas"]["OAuthGrant"];
+          'application/json': {
+            data?: components['schemas']['OAuthGrant'];
           };
         };
       };
@@ -1451,7 +1451,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          "application/json": components["schemas"]["oauth_Error"];
+          'application/json': components['schemas']['oauth_Error'];
         };
       };
     };
