@@ -72,6 +72,25 @@ describe('loading a spec', () => {
     expect(indent.message).toBe('indent.yaml:4:1: not valid YAML or JSON: All mapping items must start at the same column');
   });
 
+  test('YAML reads as YAML 1.2 core: dates and yes/no stay strings; anchors and aliases resolve; Markdown stars are text', async () => {
+    const text = `${VALID}    Dated:\n      type: string\n      example: 2024-01-31\n      description: "**bold** and *this*"\n      x-flag: yes\n    Base: &base\n      type: object\n    Copy: *base\n`;
+    await writeFile(join(dir, 'core.yaml'), text);
+    const schemas = (await loadSpec(join(dir, 'core.yaml'))).document.components!.schemas! as Record<string, Record<string, unknown>>;
+    expect(schemas['Dated']).toEqual({ type: 'string', example: '2024-01-31', description: '**bold** and *this*', 'x-flag': 'yes' });
+    expect(schemas['Copy']).toEqual({ type: 'object' });
+  });
+
+  test('an alias bomb is refused by the capped parser, with a position, instead of hanging a later walk', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let level = 1; level < 9; level++) {
+      const previous = String.fromCharCode(96 + level);
+      const name = String.fromCharCode(97 + level);
+      levels.push(`${name}: &${name} [${Array.from({ length: 10 }, () => `*${previous}`).join(',')}]`);
+    }
+    const error = await specError('bomb.yaml', `openapi: 3.1.0\ninfo: {title: t, version: "1"}\npaths: {}\nx-bomb:\n  ${levels.join('\n  ')}\n`);
+    expect(error.message).toMatch(/^bomb\.yaml: not a usable YAML document: Excessive alias count/);
+  });
+
   test('JSON that does not parse names the line and column', async () => {
     const error = await specError('broken.json', '{\n  "openapi": "3.1.0",\n  "info": {\n}');
     expect(error.message).toMatch(/^broken\.json:\d+:\d+: not valid YAML or JSON/);
