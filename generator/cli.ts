@@ -1,8 +1,12 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { runCommand } from './errors.js';
-import { generate } from './generate.js';
-import { diffOutput, writeOutput } from './write/write-output.js';
+import { prestartSchemaTypes } from './emit/schema-types.js';
+
+// openapi-typescript takes a second to load: its worker starts now, while the rest of the generator loads.
+prestartSchemaTypes();
+const { runCommand } = await import('./errors.js');
+const { generate } = await import('./generate.js');
+const { diffOutput, writeOutput } = await import('./write/write-output.js');
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check]
 

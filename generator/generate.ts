@@ -7,8 +7,8 @@ import { emitModels } from './emit/models.js';
 import { emitPackageFiles } from './emit/package-files.js';
 import { emitResources } from './emit/resources.js';
 import { emitRuntime } from './emit/runtime.js';
-import { emitSchemaTypes } from './emit/schema-types.js';
-import type { OutputFile } from './emit/source.js';
+import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
+import { banner, type OutputFile } from './emit/source.js';
 import { emitTests } from './emit/tests.js';
 import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
@@ -34,35 +34,48 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   const timer = phaseTimer();
-  const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
-  const [{ document, source }, config] = await Promise.all([
-    loadSpec(resolve(cwd, options.spec), display(options.spec)),
-    loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
-  ]);
-  const repairs: string[] = [];
-  repairSpec(document, repairs);
-  timer('load');
-  const model = buildModel(document, config, display(options.spec));
-  timer('model');
-  model.warnings.unshift(...repairs);
-  const files = [
-    await emitSchemaTypes(model).catch((error: unknown) => {
-      throw asSpecError(error, source);
-    }),
-    emitModels(model),
-    ...emitResources(model),
-    emitClient(model),
-    emitIndex(model),
-    ...(await emitRuntime(model)),
-    ...(await emitPackageFiles(model)),
-    ...emitTests(model),
-    emitReadme(model),
-    emitApiMd(model),
-  ];
-  timer('emit');
-  const formatted = await formatFiles(files);
-  timer('format');
-  return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  // openapi-typescript loads and runs in a worker thread, beside the rest of the pipeline.
+  const schemaTypes = startSchemaTypes();
+  try {
+    const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
+    const [{ document, source }, config] = await Promise.all([
+      loadSpec(resolve(cwd, options.spec), display(options.spec)),
+      loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
+    ]);
+    const repairs: string[] = [];
+    repairSpec(document, repairs);
+    // The schema types come from the worker; everything else is emitted and formatted meanwhile.
+    const specFile = display(options.spec);
+    const types = schemaTypes
+      .emit(document)
+      .catch((error: unknown) => {
+        throw error instanceof SchemaTypesError ? asSpecError(error, source) : error;
+      })
+      .then((text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${banner({ specFile })}\n${text}` }]));
+    // If an emitter below throws first, this rejection is not the one to report.
+    types.catch(() => undefined);
+    timer('load');
+    const model = buildModel(document, config, specFile);
+    timer('model');
+    model.warnings.unshift(...repairs);
+    const files = [
+      emitModels(model),
+      ...emitResources(model),
+      emitClient(model),
+      emitIndex(model),
+      ...(await emitRuntime(model)),
+      ...(await emitPackageFiles(model)),
+      ...emitTests(model),
+      emitReadme(model),
+      emitApiMd(model),
+    ];
+    timer('emit');
+    const formatted = [...(await formatFiles(files)), ...(await types)];
+    timer('format (and the schema types)');
+    return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+  } finally {
+    schemaTypes.cancel();
+  }
 }
 
 /**
@@ -80,9 +93,10 @@ function asSpecError(error: unknown, source: SourceDocument): unknown {
 /** With `SDKGEN_DEBUG` set, prints how long each phase took (to stderr). */
 function phaseTimer(): (phase: string) => void {
   let last = performance.now();
+  if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] started ${Math.round(last)} ms after the process\n`);
   return (phase) => {
     const now = performance.now();
-    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms\n`);
+    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)\n`);
     last = now;
   };
 }

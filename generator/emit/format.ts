@@ -84,10 +84,10 @@ interface BiomeReport {
 async function runBiome(folder: string, anything: boolean): Promise<Map<string, string>> {
   const failed = new Map<string, string>();
   if (!anything) return failed;
-  const bin = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
-  const args = [bin, 'format', '--write', '--reporter=json', '--max-diagnostics=none', `--config-path=${join(folder, 'biome.json')}`, folder];
+  const [command, ...prefix] = biomeCommand();
+  const args = [...prefix, 'format', '--write', '--reporter=json', '--max-diagnostics=none', `--config-path=${join(folder, 'biome.json')}`, folder];
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
-    execFile(process.execPath, args, { cwd: folder, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(command!, args, { cwd: folder, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
     });
   });
@@ -106,4 +106,21 @@ async function runBiome(folder: string, anything: boolean): Promise<Map<string, 
   }
   if (code !== 0 && failed.size === 0) throw new FormatError(`the formatter (biome) failed (exit ${code}): ${stderr.trim()}`);
   return failed;
+}
+
+let biome: string[] | undefined;
+
+/**
+ * Biome's native binary for this platform, as its npm package installs it; else its Node launcher, which finds the
+ * binary itself (musl, say) but costs a Node start and an `ldd` run (0.2 s) each time.
+ */
+function biomeCommand(): string[] {
+  const require = createRequire(import.meta.url);
+  if (biome) return biome;
+  try {
+    biome = [require.resolve(`@biomejs/cli-${process.platform}-${process.arch}/biome${process.platform === 'win32' ? '.exe' : ''}`)];
+  } catch {
+    biome = [process.execPath, require.resolve('@biomejs/biome/bin/biome')];
+  }
+  return biome;
 }

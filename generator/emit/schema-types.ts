@@ -1,24 +1,63 @@
-import openapiTS, { astToString } from 'openapi-typescript';
-import ts from 'typescript';
-import type { SdkModel } from '../model/types.js';
-import { banner, type OutputFile } from './source.js';
+import { Worker } from 'node:worker_threads';
 
 /** The module holding openapi-typescript's output, relative to `src/` (no extension). */
 export const SCHEMA_MODULE = 'internal/openapi';
 
-/** All schema, path and operation types of the spec, by openapi-typescript (its Node API). */
-export async function emitSchemaTypes(model: SdkModel): Promise<OutputFile> {
-  const ast = await openapiTS(structuredClone(model.document) as unknown as Parameters<typeof openapiTS>[0], {
-    silent: true,
-    // A property with a default is still optional to send; openapi-typescript would make it required.
-    defaultNonNullable: false,
-    // Binary data is a Blob both ways: uploads take one (see `toFile()`), downloads resolve to one.
-    transform: (schema) => {
-      const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type];
-      if (schema.format !== 'binary' || !types.includes('string')) return undefined;
-      const blob = ts.factory.createTypeReferenceNode('Blob');
-      return types.includes('null') ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
-    },
+/** openapi-typescript rejected the spec; the message is its own (with `at #/pointer` when it names a place). */
+export class SchemaTypesError extends Error {}
+
+/**
+ * All schema, path and operation types of the spec, by openapi-typescript (its Node API), in a worker thread
+ * (`schema-types-worker.mjs`): it loads openapi-typescript while the spec loads, and transforms the document while
+ * the main thread emits and formats everything else.
+ */
+export interface SchemaTypesJob {
+  /** Hands the worker the document; resolves to the types module's text. */
+  emit(document: object): Promise<string>;
+  /** Stops the worker (when generation ends before `emit`, say). */
+  cancel(): void;
+}
+
+let prestarted: SchemaTypesJob | undefined;
+
+/**
+ * Starts a worker before the rest of the generator has loaded (the CLI calls this first); the next
+ * `startSchemaTypes()` takes it. Until then the worker does not keep the process alive.
+ */
+export function prestartSchemaTypes(): void {
+  prestarted ??= spawn();
+}
+
+export function startSchemaTypes(): SchemaTypesJob {
+  const job = prestarted ?? spawn();
+  prestarted = undefined;
+  return job;
+}
+
+function spawn(): SchemaTypesJob {
+  const worker = new Worker(new URL('./schema-types-worker.mjs', import.meta.url));
+  worker.unref();
+  const result = new Promise<string>((resolve, reject) => {
+    worker.once('message', (message: { text?: string; error?: string }) => {
+      if (message.text !== undefined) resolve(message.text);
+      else reject(new SchemaTypesError(message.error ?? 'openapi-typescript failed'));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the schema types worker stopped (exit code ${code})`)));
   });
-  return { path: `src/${SCHEMA_MODULE}.ts`, text: `${banner(model)}\n${astToString(ast)}` };
+  // Nobody awaits `result` when generation stops early; that must not be an unhandled rejection.
+  result.catch(() => undefined);
+  const stop = (): void => void worker.terminate();
+  return {
+    async emit(document) {
+      worker.ref();
+      worker.postMessage({ document });
+      try {
+        return await result;
+      } finally {
+        stop();
+      }
+    },
+    cancel: stop,
+  };
 }

@@ -9,7 +9,7 @@ export interface OutputFile {
 }
 
 /** The first lines of every generated file: where it came from and how to change it. */
-export function banner(model: SdkModel, lineComment = '//', origin = `Generated from ${model.specFile}`): string {
+export function banner(model: Pick<SdkModel, 'specFile'>, lineComment = '//', origin = `Generated from ${model.specFile}`): string {
   return `${lineComment} ${origin} by the SDK generator. Do not edit: change the source and run \`npm run generate\`.\n`;
 }
 

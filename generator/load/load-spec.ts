@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import swagger2openapi from 'swagger2openapi';
 import { SpecError } from '../errors.js';
 import { checkRefs } from './refs.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
@@ -41,6 +40,8 @@ export async function loadSpec(file: string, displayName = file): Promise<Loaded
 async function convertSwagger2(source: SourceDocument): Promise<unknown> {
   try {
     // patch: fix small defects swagger2openapi knows; warnOnly: report, do not throw, on the rest.
+    // Loaded only for Swagger documents: most specs never need it.
+    const { default: swagger2openapi } = await import('swagger2openapi');
     const { openapi } = await swagger2openapi.convertObj(source.data as Parameters<typeof swagger2openapi.convertObj>[0], { patch: true, warnOnly: true, resolve: false });
     return openapi;
   } catch (error) {
