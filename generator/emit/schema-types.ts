@@ -36,7 +36,6 @@ export function startSchemaTypes(): SchemaTypesJob {
 
 function spawn(): SchemaTypesJob {
   const worker = new Worker(new URL('./schema-types-worker.mjs', import.meta.url));
-  worker.unref();
   const result = new Promise<string>((resolve, reject) => {
     worker.once('message', (message: { text?: string; error?: string }) => {
       if (message.text !== undefined) resolve(message.text);
@@ -47,6 +46,8 @@ function spawn(): SchemaTypesJob {
   });
   // Nobody awaits `result` when generation stops early; that must not be an unhandled rejection.
   result.catch(() => undefined);
+  // Unreferenced after the listeners are on (they would reference it again) until `emit` waits for it.
+  worker.unref();
   const stop = (): void => void worker.terminate();
   return {
     async emit(document) {
