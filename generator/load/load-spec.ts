@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SpecError } from '../errors.js';
+import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
 import { checkRefs } from './refs.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -22,12 +23,14 @@ export interface OpenAPIDocument {
 }
 
 /**
- * Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. Swagger 2.0 is converted to
- * OpenAPI 3 by swagger2openapi (positions in errors then refer to the converted document's pointers).
+ * Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. `$ref`s to other files are
+ * bundled in (load/bundle.ts). Swagger 2.0 is converted to OpenAPI 3 by swagger2openapi (positions in errors then
+ * refer to the converted document's pointers).
  */
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
   const text = await readText(file, displayName);
   let source = parseSourceDocument(displayName, text, SpecError);
+  if (hasExternalRefs(source.data)) source = { ...source, data: await bundleExternalRefs(file, text, source) };
   const data = source.data as Record<string, unknown> | null;
   if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
     source = { ...source, data: await convertSwagger2(source) };

@@ -30,7 +30,8 @@ export function checkRefs(source: SourceDocument): void {
     if (typeof ref === 'string' && !isInsideExample(path)) {
       const refPointer = joinPointer([...path, '$ref']);
       if (!ref.startsWith('#')) {
-        throw new SpecError(source.locate(refPointer), `$ref "${ref}" points outside this file; bundle the spec first`);
+        // The loader bundles other files in; what is left is a reference the bundler could not follow (a URL, say).
+        throw new SpecError(source.locate(refPointer), `$ref "${ref}" points outside this file and could not be bundled`);
       }
       if (resolvePointer(source.data, ref) === undefined) {
         throw new SpecError(source.locate(refPointer), `$ref "${ref}" does not resolve: ${missingPart(source.data, ref)}`);
@@ -45,7 +46,7 @@ export function checkRefs(source: SourceDocument): void {
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
 
 /** Inside `example`, `default`, `enum`, `const`, an Example Object's `value` or an `x-` extension, `$ref` is data. */
-function isInsideExample(path: readonly (string | number)[]): boolean {
+export function isInsideExample(path: readonly (string | number)[]): boolean {
   return path.some((token, index) => {
     if (typeof token !== 'string' || path[index - 1] === 'properties') return false;
     if (DATA_KEYS.has(token) || token.startsWith('x-')) return true;

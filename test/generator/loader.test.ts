@@ -1,11 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError, SpecError } from '../../generator/errors.js';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 
+const fixtures = fileURLToPath(new URL('../fixtures', import.meta.url));
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'loader-'));
@@ -112,9 +114,25 @@ describe('loading a spec', () => {
     expect(error.problem).toBe('$ref "#/components/schemas/Dog" does not resolve: there is no "Dog" in #/components/schemas');
   });
 
-  test('an external $ref is reported, not followed', async () => {
+  test('a multi-file spec is bundled: refs to other files (and theirs, relative to them) become local components', async () => {
+    const { document } = await loadSpec(join(fixtures, 'multi-file/openapi.yaml'), 'multi-file/openapi.yaml');
+    const schemas = document.components!.schemas! as Record<string, Record<string, unknown>>;
+    expect(Object.keys(schemas).sort()).toEqual(['NewPet', 'category', 'pet']);
+    expect(schemas['pet']!['properties']).toMatchObject({ category: { $ref: '#/components/schemas/category' } });
+    const pets = document.paths!['/pets'] as Record<string, { operationId: string }>;
+    expect(pets['get']!.operationId).toBe('listPets');
+    expect(JSON.stringify(document)).not.toMatch(/"\$ref":"\./);
+  });
+
+  test('a $ref to a file that is missing names the file and the spec', async () => {
     const error = await specError('ext.yaml', VALID.replace('#/components/schemas/Pet', './pet.yaml'));
-    expect(error.problem).toMatch(/points outside this file/);
+    expect(error.message).toBe('ext.yaml: a $ref points to pet.yaml, which cannot be read: file not found');
+  });
+
+  test('a referenced file that does not parse names its own line and column', async () => {
+    await writeFile(join(dir, 'broken-part.yaml'), 'type: object\nproperties:\n  a: [\n');
+    const error = await specError('uses-broken.yaml', VALID.replace('#/components/schemas/Pet', './broken-part.yaml'));
+    expect(error.message).toBe("broken-part.yaml:4:1: not valid YAML or JSON (referenced from uses-broken.yaml): unexpected end of the stream within a flow collection");
   });
 
   test('a $ref inside an example is data, not a reference', async () => {
