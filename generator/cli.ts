@@ -41,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
   const config = values.config ?? (values.spec === undefined ? 'spec/sdk.config.yaml' : undefined);
   const out = resolve(values.out ?? 'generated');
 
-  const { model, files } = await generate({ spec, config });
+  const onProgress = statusLine(process.stderr);
+  const { model, files } = await generate({ spec, config, onProgress }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
   for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   if (values.check) {
@@ -62,6 +63,12 @@ async function main(argv: string[]): Promise<number> {
       : `${values.out ?? 'generated'}: wrote ${files.length} files (${diff.changed.length} changed, ${diff.stale.length} removed).\n`,
   );
   return 0;
+}
+
+/** On a terminal, one line that each phase overwrites; elsewhere (CI logs, pipes) nothing. */
+function statusLine(stream: NodeJS.WriteStream): ((phase: string) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  return (phase) => stream.write(`\r\x1b[K${phase}...`);
 }
 
 runCommand(() => main(process.argv.slice(2)), 1);

@@ -13,7 +13,7 @@ import { emitTests } from './emit/tests.js';
 import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { repairSpec } from './load/repair.js';
-import { buildModel } from './model/build-model.js';
+import { allMethods, buildModel } from './model/build-model.js';
 import type { SdkModel } from './model/types.js';
 import { SpecError } from './errors.js';
 import type { SourceDocument } from './load/source-document.js';
@@ -23,6 +23,8 @@ export interface GenerateOptions {
   config?: string | undefined;
   /** Base for the file names shown in messages and banners; defaults to the working directory. */
   cwd?: string;
+  /** Called as each phase starts, with a short description (the CLI shows it on a terminal). */
+  onProgress?: (phase: string) => void;
 }
 
 export interface GenerateResult {
@@ -34,10 +36,12 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const cwd = options.cwd ?? process.cwd();
   const timer = phaseTimer();
+  const progress = options.onProgress ?? (() => undefined);
   // openapi-typescript loads and runs in a worker thread, beside the rest of the pipeline.
   const schemaTypes = startSchemaTypes();
   try {
     const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
+    progress(`loading ${display(options.spec)}`);
     const [{ document, source }, config] = await Promise.all([
       loadSpec(resolve(cwd, options.spec), display(options.spec)),
       loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
@@ -55,9 +59,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // If an emitter below throws first, this rejection is not the one to report.
     types.catch(() => undefined);
     timer('load');
+    progress(`building the model of ${Object.keys(document.paths ?? {}).length} paths`);
     const model = buildModel(document, config, specFile);
     timer('model');
     model.warnings.unshift(...repairs);
+    progress(`emitting ${allMethods(model.resources).length} methods`);
     const files = [
       emitModels(model),
       ...emitResources(model),
@@ -70,6 +76,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       emitApiMd(model),
     ];
     timer('emit');
+    progress(`formatting ${files.length + 1} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
     const formatted = [...(await formatFiles(files)), ...(await types)];
     timer('format (and the schema types)');
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };

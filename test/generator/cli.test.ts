@@ -1,9 +1,11 @@
 // `npm run generate` as users run it: exit codes, messages, and what it leaves on disk.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generate } from '../../generator/generate.js';
 import { diffOutput } from '../../generator/write/write-output.js';
@@ -106,6 +108,15 @@ describe('the generate command', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: bad.config.yaml:1:13 (#/clientName): "lower" is not valid: a PascalCase identifier, like Telnyx\n');
   });
+
+  // `script` gives the command a terminal; without one (the test above) stderr stays empty.
+  test.skipIf(!existsSync('/usr/bin/script'))('on a terminal, each phase shows on one status line that is cleared at the end', async () => {
+    const command = [process.execPath, tsx, join(root, 'generator/cli.ts'), '--spec', 'spec/openapi.yaml', '--config', 'spec/sdk.config.yaml', '--out', join(dir, 'tty')].join(' ');
+    const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root });
+    expect(stdout).toContain('\r\x1b[Kloading spec/openapi.yaml...');
+    expect(stdout).toMatch(/\r\x1b\[Kemitting 17 methods\.\.\.\r\x1b\[Kformatting \d+ files/);
+    expect(stdout).toMatch(/\r\x1b\[K\S*tty: wrote \d+ files/);
+  }, 60_000);
 
   test('unknown flags print the usage', async () => {
     const result = await cli(['--nope']);
