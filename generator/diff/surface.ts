@@ -67,7 +67,7 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
     params[param.name] = { ...shapeOf(document, param.schema), required: param.required };
   }
   if (method.body) {
-    if (method.body.isObject) flatten(document, method.body.schema, '', params, 0, new Set());
+    if (method.body.inline) flatten(document, method.body.schema, '', params, 0, new Set());
     else params['body'] = { ...shapeOf(document, method.body.schema), required: method.body.required };
   }
   const response: Record<string, FieldShape> = {};

@@ -25,11 +25,11 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   let body: unknown;
   // Beside query or header params, an object body's fields are part of the params type even when the body is
   // optional, so its required fields are too.
-  const bodyFieldsRequired = method.paramsShape === 'mixed' && method.body?.isObject === true && hasRequiredMembers(model.document, method.body.schema);
+  const bodyFieldsRequired = method.paramsShape === 'mixed' && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
   if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
   if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
-    if (method.body?.isObject && body && typeof body === 'object') Object.assign(fields, body);
+    if (method.body?.inline && body && typeof body === 'object') Object.assign(fields, body);
     else fields['body'] = body;
   }
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;

@@ -172,7 +172,7 @@ function requestSpec(method: Method, argument: string): string {
   if (method.paramsShape === 'mixed') {
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
-    if (method.body && !method.body.isObject) fields.push(`bodyKey: 'body'`);
+    if (method.body && !method.body.inline) fields.push(`bodyKey: 'body'`);
   }
   if (method.body) {
     fields.push(`bodyEncoding: ${literal(method.body.encoding)}`);

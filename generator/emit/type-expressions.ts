@@ -28,7 +28,7 @@ export function paramsTypeExpression(method: Method, models: ReadonlyMap<string,
   if (method.body) {
     const named = method.body.ref !== undefined ? models.get(method.body.ref) : undefined;
     const bodyType = named ?? `NonNullable<${op}['requestBody']>['content'][${literal(method.body.mediaType)}]`;
-    parts.push(method.body.isObject || method.paramsShape === 'body' ? bodyType : `{ body${method.body.required ? '' : '?'}: ${bodyType} }`);
+    parts.push(method.body.inline || method.paramsShape === 'body' ? bodyType : `{ body${method.body.required ? '' : '?'}: ${bodyType} }`);
   }
   return parts.join(' & ');
 }

@@ -2,7 +2,7 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import { readSecurity } from './auth.js';
 import { variableName } from './naming.js';
-import { componentRefName, deref, hasRequiredMembers, isObjectSchema } from './schemas.js';
+import { componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
 import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
 
 export const HTTP_METHODS: readonly HTTPMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -47,9 +47,13 @@ export function readOperation(
   const headerParams = pick('header');
   const body = readBody(document, operation.requestBody);
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
+  if (body?.isObject && hasParams) {
+    const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
+    body.inline = ![...queryParams, ...headerParams].some((param) => Object.prototype.hasOwnProperty.call(fields, param.name));
+  }
   const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams ? 'mixed' : 'body';
   const requiredParam = [...queryParams, ...headerParams].some((param) => param.required);
-  const bodyHasRequiredMembers = !!body && (!body.isObject || hasRequiredMembers(document, body.schema));
+  const bodyHasRequiredMembers = !!body && (!body.inline || hasRequiredMembers(document, body.schema));
   const paramsRequired = requiredParam || (!!body && body.required && bodyHasRequiredMembers);
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
   return {
@@ -119,6 +123,7 @@ function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefi
   const { contentType, encoding } = candidates[0]!;
   const schema = content[contentType]?.schema ?? {};
   const ref = componentRefName(schema);
+  const isObject = (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema);
   return {
     contentType: contentType.includes('*') ? 'application/json' : contentType,
     mediaType: contentType,
@@ -126,7 +131,8 @@ function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefi
     required: body?.required === true,
     schema,
     ...(ref !== undefined && { ref }),
-    isObject: (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema),
+    isObject,
+    inline: isObject,
   };
 }
 

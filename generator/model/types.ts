@@ -91,6 +91,11 @@ export interface RequestBody {
   ref?: string;
   /** Whether the body is an object whose fields can sit beside query params in one params object. */
   isObject: boolean;
+  /**
+   * Whether its fields do sit there: an object body none of whose fields shares a name with a query or header param.
+   * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
+   */
+  inline: boolean;
 }
 
 export interface Method {

@@ -53,6 +53,13 @@ describe('traps', () => {
     expect(items).toContain("accept: 'application/xml'");
   });
 
+  test('a body field with the name of a query param: the body goes under `body`, not into the query', () => {
+    const tags = file('src/resources/items/tags.ts');
+    expect(tags).toMatch(/TagUpdateParams = NonNullable<[^>]+\['query'\]> & \{\s*body\?: /);
+    expect(tags).toContain("queryKeys: ['ids'],");
+    expect(tags).toContain("bodyKey: 'body'");
+  });
+
   test('form bodies with nested objects and arrays are sent as forms', () => {
     expect(file('src/resources/charges.ts')).toContain("bodyEncoding: 'form'");
   });

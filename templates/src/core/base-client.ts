@@ -104,7 +104,7 @@ export interface RequestSpec {
   params?: object | undefined;
   queryKeys?: readonly string[];
   headerKeys?: readonly string[];
-  /** When the body is not an object, the params key that holds it. */
+  /** When the body does not sit in the params object (not an object, or a field named like a query param), its key. */
   bodyKey?: string;
   /** Encoding and content type of the body. */
   bodyEncoding?: BodyEncoding;
