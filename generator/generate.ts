@@ -14,6 +14,7 @@ import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { repairSpec } from './load/repair.js';
 import { allMethods, buildModel } from './model/build-model.js';
+import { applyDiscriminatorEnums } from './model/discriminators.js';
 import type { SdkModel } from './model/types.js';
 import { SpecError } from './errors.js';
 import type { SourceDocument } from './load/source-document.js';
@@ -58,6 +59,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       .then((text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${banner({ specFile })}\n${text}` }]));
     // If an emitter below throws first, this rejection is not the one to report.
     types.catch(() => undefined);
+    // The worker has its copy; ours gets the discriminator properties openapi-typescript adds to its own.
+    applyDiscriminatorEnums(document);
     timer('load');
     progress(`building the model of ${Object.keys(document.paths ?? {}).length} paths`);
     const model = buildModel(document, config, specFile);

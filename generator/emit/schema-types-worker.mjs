@@ -19,6 +19,9 @@ parentPort.once('message', async ({ document }) => {
       silent: true,
       // A property with a default is still optional to send; openapi-typescript would make it required.
       defaultNonNullable: false,
+      // `type: object` without properties allows any members (JSON Schema); openapi-typescript would say none
+      // (`Record<string, never>`), which no request body (Kubernetes' Patch) or response can satisfy.
+      emptyObjectsUnknown: true,
       transform: binaryAsBlob,
     });
     parentPort.postMessage({ text: astToString(ast) });

@@ -11,10 +11,11 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 export function repairSpec(document: OpenAPIDocument, warnings: string[]): void {
   repairOperationIds(document, warnings);
   // One walk over the document serves the schema repairs; each looks at one node at a time.
+  const hoisted = new Map<string, string>();
   forEachNode(document, (node, pointer) => {
     requiredOnlyAllOfParts(node);
     repairDiscriminatorMapping(document, node, pointer, warnings);
-    inlineRefsIntoPaths(document, node);
+    inlineDeepRefs(document, node, pointer, hoisted);
   });
 }
 
@@ -42,17 +43,50 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
 }
 
 /**
- * A `$ref` into `#/paths/...` (DigitalOcean reuses response schemas that way) becomes, in openapi-typescript's output,
- * an index into its `paths` type by a key that type does not have. The referenced schema is put in the ref's place.
+ * A `$ref` into `#/paths/...` (DigitalOcean reuses response schemas that way) or into the inside of a component
+ * (`#/components/parameters/Id/schema`, `#/components/schemas/Pet/allOf/0`: Codat, Linode, D&D 5e) becomes, in
+ * openapi-typescript's output, an index into its types by a key they do not have (`['schema']`, `['allOf']`).
+ * The referenced value is put in the ref's place; when it contains the ref itself (Codat's recursive
+ * `#/components/schemas/Report/definitions/reportComponent`), it becomes a schema of its own under a name from the
+ * pointer (`reportComponent`), once, and the refs point there.
  */
-function inlineRefsIntoPaths(document: OpenAPIDocument, node: Node): void {
-  const isPathRef = (value: unknown): value is { $ref: string } => typeof (value as { $ref?: unknown } | null)?.$ref === 'string' && (value as { $ref: string }).$ref.startsWith('#/paths/');
+function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, hoisted: Map<string, string>): void {
   for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
-    if (key === 'example' || key === 'examples' || !isPathRef(node[key])) continue;
+    if (key === 'example' || key === 'examples' || !isDeepRef(node[key])) continue;
+    const here = `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
     let target: unknown = node[key];
-    for (let hops = 0; hops < 16 && isPathRef(target); hops++) target = resolvePointer(document, target.$ref);
-    if (target !== undefined) node[key] = target;
+    let cyclic = false;
+    for (let hops = 0; hops < 16 && isDeepRef(target); hops++) {
+      cyclic ||= `${here}/`.startsWith(`${target.$ref}/`);
+      target = resolvePointer(document, target.$ref);
+    }
+    if (target === undefined) continue;
+    if (!cyclic) node[key] = target;
+    else node[key] = { $ref: `#/components/schemas/${hoist(document, (node[key] as { $ref: string }).$ref, target, hoisted)}` };
   }
+}
+
+/** Puts a schema found inside another under `components.schemas`, named after its pointer; returns the name. */
+function hoist(document: OpenAPIDocument, ref: string, target: unknown, hoisted: Map<string, string>): string {
+  const known = hoisted.get(ref);
+  if (known !== undefined) return known;
+  const schemas = ((document.components ??= {})['schemas'] ??= {}) as Record<string, unknown>;
+  const tokens = ref.split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const last = [...tokens].reverse().find((token) => !/^\d+$/.test(token) && !SCHEMA_KEYWORDS.has(token)) ?? 'Schema';
+  let name = last;
+  for (let suffix = 2; name in schemas; suffix++) name = `${tokens[3] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
+  schemas[name] = target;
+  hoisted.set(ref, name);
+  return name;
+}
+
+const SCHEMA_KEYWORDS = new Set(['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'not', 'additionalProperties', 'definitions', '$defs', 'schema', 'content']);
+
+/** A ref openapi-typescript cannot express: into `#/paths`, or deeper than `#/components/<section>/<name>`. */
+function isDeepRef(value: unknown): value is { $ref: string } {
+  const ref = (value as { $ref?: unknown } | null)?.$ref;
+  if (typeof ref !== 'string') return false;
+  return ref.startsWith('#/paths/') || (ref.startsWith('#/components/') && ref.split('/').length > 4);
 }
 
 /**
@@ -76,8 +110,8 @@ function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, point
 /**
  * `allOf: [Base, { type: object, required: [name] }]` (Telnyx's NetworkCreate) says "Base, with name required".
  * A bare `{ type: object, title }` part (PublicInternetGatewayCreate) says nothing more than Base.
- * openapi-typescript turns a property-less object into `Record<string, never>`, which no value satisfies; listing the
- * required names as properties of any type keeps the meaning and types as `Base & { name: unknown }`.
+ * openapi-typescript types a property-less part as an open record, which drops the requirement; listing the required
+ * names as properties of any type keeps the meaning and types as `Base & { name: unknown }`.
  */
 function requiredOnlyAllOfParts(node: Node): void {
   if (!Array.isArray(node['allOf'])) return;

@@ -91,7 +91,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     for (const httpMethod of HTTP_METHODS) {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') continue;
-      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes);
+      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
       const inferred = inferPlacement(path, httpMethod, collectionPaths);
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
       const chain = override?.resource?.split('.') ?? inferred.chain;

@@ -59,7 +59,15 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
   if (Array.isArray(resolved['allOf'])) {
     const merged = mergeAllOf(document, resolved);
     if (merged) return objectExample(document, merged, depth > 2 ? 'required' : mode, depth);
-    return exampleValue(document, (resolved['allOf'] as unknown[])[0], mode, depth + 1);
+    // A union among the parts: its example, with the plain object parts' members on top (the discriminator value
+    // openapi-typescript pins, say).
+    const parts = (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part));
+    const isPlain = (part: Schema): boolean => !!part['properties'] && !part['oneOf'] && !part['anyOf'] && !part['allOf'];
+    const base = parts.find((part) => !isPlain(part)) ?? parts[0];
+    const value = exampleValue(document, base, mode, depth + 1);
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
+    const plain = parts.filter((part) => part !== base && isPlain(part));
+    return Object.assign({ ...(value as Record<string, unknown>) }, ...plain.map((part) => objectExample(document, part, depth > 2 ? 'required' : mode, depth)));
   }
   switch (primaryType(resolved)) {
     case 'object':

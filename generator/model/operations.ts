@@ -39,17 +39,26 @@ export function readOperation(
   pathItem: Record<string, unknown>,
   operation: RawOperation,
   schemes: Record<string, AuthScheme>,
+  warnings: string[] = [],
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
   const pathParams = pick('path');
   const queryParams = pick('query');
   const headerParams = pick('header');
-  const body = readBody(document, operation.requestBody);
+  const declared = readBody(document, operation.requestBody);
+  // fetch() cannot send a body with GET or HEAD; an optional body that can only be `{}` (Stripe's) says nothing.
+  const unsendable = httpMethod === 'get' || httpMethod === 'head';
+  const body = declared && (unsendable || (!declared.required && isEmptyObject(document, declared.schema))) ? undefined : declared;
+  if (declared && !body && unsendable && !isEmptyObject(document, declared.schema)) {
+    warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
+  }
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
   if (body?.isObject && hasParams) {
+    // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
-    body.inline = ![...queryParams, ...headerParams].some((param) => Object.prototype.hasOwnProperty.call(fields, param.name));
+    const names = Object.keys(fields);
+    body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
   }
   const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams ? 'mixed' : 'body';
   const requiredParam = [...queryParams, ...headerParams].some((param) => param.required);
@@ -113,6 +122,14 @@ function bodyEncoding(contentType: string): BodyEncoding | undefined {
 }
 
 const ENCODING_PREFERENCE: readonly BodyEncoding[] = ['form', 'json', 'multipart', 'text', 'binary'];
+
+/** `{ type: object, properties: {}, additionalProperties: false }`: no value but `{}` fits. */
+function isEmptyObject(document: OpenAPIDocument, schema: unknown): boolean {
+  const resolved = derefSchema(document, schema);
+  const properties = resolved['properties'];
+  const noProperties = properties === undefined || (typeof properties === 'object' && properties !== null && Object.keys(properties).length === 0);
+  return noProperties && resolved['additionalProperties'] === false && !resolved['allOf'] && !resolved['oneOf'] && !resolved['anyOf'];
+}
 
 function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefined {
   const body = deref<{ required?: boolean; content?: Record<string, { schema?: Schema }> }>(document, raw as object);
