@@ -14,6 +14,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
   const hoisted = new Map<string, string>();
   forEachNode(document, (node, pointer) => {
     requiredOnlyAllOfParts(node);
+    widenAdditionalProperties(node);
     repairDiscriminatorMapping(document, node, pointer, warnings);
     inlineDeepRefs(document, node, pointer, hoisted);
   });
@@ -105,6 +106,20 @@ function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, point
       warnings.push(`${pointer}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`);
     }
   }
+}
+
+/**
+ * `properties: { empty: boolean }` beside `additionalProperties: { type: array }` types, in openapi-typescript, as
+ * `{ empty?: boolean } & { [key: string]: string[] }`: `empty` can be neither set nor read (TypeScript wants every
+ * property to fit the index signature). The extra members' schema becomes "that, or any of the declared properties",
+ * as a hand-written type would say (`[key: string]: string[] | boolean`). Validation is not the SDK's job.
+ */
+function widenAdditionalProperties(node: Node): void {
+  const extra = node['additionalProperties'];
+  const properties = node['properties'];
+  if (!extra || typeof extra !== 'object' || Object.keys(extra).length === 0 || !properties || typeof properties !== 'object') return;
+  const declared = Object.values(properties as Record<string, unknown>).filter((schema) => schema && typeof schema === 'object');
+  if (declared.length > 0) node['additionalProperties'] = { anyOf: [extra, ...declared] };
 }
 
 /**

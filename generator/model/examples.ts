@@ -35,7 +35,7 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
   if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues.find((value) => value !== null) ?? enumValues[0];
   if (resolved['format'] === 'binary') return new BinaryExample();
   // Spec examples and defaults are used when they fit the schema's type (specs ship `example: null` on strings).
-  const fits = (value: unknown): boolean => value !== undefined && isScalarOrFlat(value) && matchesType(resolved, value);
+  const fits = (value: unknown): boolean => value !== undefined && isScalarOrFlat(value) && matchesType(resolved, value) && itemsMatch(document, resolved, value);
   if (fits(resolved['example'])) return resolved['example'];
   const examples = resolved['examples'];
   if (Array.isArray(examples) && examples.length > 0 && fits(examples[0])) return examples[0];
@@ -136,7 +136,8 @@ function objectExample(document: unknown, schema: Schema, mode: ExampleMode, dep
   const out: Record<string, unknown> = {};
   for (const [name, property] of Object.entries(properties)) {
     const resolved = derefSchema(document, property);
-    if (resolved['readOnly'] === true) continue;
+    // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
+    if (resolved['readOnly'] === true && !required.has(name)) continue;
     if (mode === 'required' && !required.has(name)) continue;
     out[name] = exampleValue(document, property, mode, depth + 1);
   }
@@ -179,6 +180,14 @@ function matchesType(schema: Schema, value: unknown): boolean {
 }
 
 /** Spec examples that are plain values (not nested structures that may not match a sub-schema). */
+/** An array example's items fit the items' type and enum (SendGrid's integer ids come with `['recipient_id1']`). */
+function itemsMatch(document: unknown, schema: Schema, value: unknown): boolean {
+  if (!Array.isArray(value) || schema['items'] === undefined) return true;
+  const items = derefSchema(document, schema['items']);
+  const allowed = Array.isArray(items['enum']) ? (items['enum'] as unknown[]) : undefined;
+  return value.every((item) => matchesType(items, item) && (!allowed || allowed.includes(item)));
+}
+
 function isScalarOrFlat(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   return Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');

@@ -60,6 +60,11 @@ describe('traps', () => {
     expect(tags).toContain("bodyKey: 'body'");
   });
 
+  test('additionalProperties next to optional properties: the index signature admits the declared properties', () => {
+    // Without the widening, `kind` and `parent` would be unusable: `{ kind?: ... } & { [key: string]: string }`.
+    expect(file('src/internal/openapi.ts')).toMatch(/\[key: string\]: string \| \('' \| 'a b' \| '\*\/' \| 'null'\) \| components\['schemas'\]\['Pet'\];/);
+  });
+
   test('form bodies with nested objects and arrays are sent as forms', () => {
     expect(file('src/resources/charges.ts')).toContain("bodyEncoding: 'form'");
   });
