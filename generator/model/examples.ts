@@ -63,7 +63,9 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     // openapi-typescript pins, say).
     const parts = (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part));
     const isPlain = (part: Schema): boolean => !!part['properties'] && !part['oneOf'] && !part['anyOf'] && !part['allOf'];
-    const base = parts.find((part) => !isPlain(part)) ?? parts[0];
+    // The base is a part that says what the value is: not plain members, not only constraints (`required`).
+    const says = (part: Schema): boolean => ['type', 'items', 'oneOf', 'anyOf', 'allOf', 'enum', 'const'].some((key) => key in part);
+    const base = parts.find((part) => !isPlain(part) && says(part)) ?? parts.find((part) => !isPlain(part)) ?? parts[0];
     const value = exampleValue(document, base, mode, depth + 1);
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter((part) => part !== base && isPlain(part));
@@ -104,7 +106,8 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
 
 /**
  * One object schema from an `allOf` of object schemas (nested ones and `$ref`s followed): the union of the properties,
- * where a property's first typed definition wins over an empty `{}`, and the union of the required names.
+ * a property defined by several parts being all of them (an empty `{}` adds nothing), and the union of the required
+ * names.
  */
 function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | undefined {
   const properties: Record<string, unknown> = {};
@@ -118,8 +121,9 @@ function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | unde
       Object.assign(part, { properties: inner['properties'], required: inner['required'] });
     } else if (index > 0 && (part['oneOf'] || part['anyOf'] || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
     for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
-      const empty = !property || (typeof property === 'object' && Object.keys(property).length === 0);
-      if (!(name in properties) || (!empty && isEmptySchema(properties[name]))) properties[name] = property;
+      // A property both parts define is both (Linode narrows `rules.inbound`, an array, with `required` alone).
+      if (!(name in properties) || isEmptySchema(properties[name])) properties[name] = property;
+      else if (!isEmptySchema(property) && property !== properties[name]) properties[name] = { allOf: [properties[name], property] };
     }
     if (Array.isArray(part['required'])) (part['required'] as string[]).forEach((name) => required.add(name));
   }
