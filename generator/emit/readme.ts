@@ -34,8 +34,9 @@ interface Call {
   method: Method;
 }
 
+/** Every method a README example can show: not those no call of which can compile (see `Method.noValidInput`). */
 function calls(model: SdkModel): Call[] {
-  return allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ resource, method })));
+  return allResources(model.resources).flatMap((resource) => resource.methods.filter((method) => !method.noValidInput).map((method) => ({ resource, method })));
 }
 
 function callText(model: SdkModel, { resource, method }: Call, mode: 'required' | 'all' = 'required'): string {
@@ -90,8 +91,9 @@ function usage(model: SdkModel): string[] {
 
 function examples(model: SdkModel): string[] {
   const lines = ['## Examples'];
-  for (const resource of allResources(model.resources).filter((candidate) => candidate.methods.length > 0)) {
-    lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine(model, { resource, method: resource.methods[0]! })));
+  for (const resource of allResources(model.resources)) {
+    const method = resource.methods.find((candidate) => !candidate.noValidInput);
+    if (method) lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine(model, { resource, method })));
   }
   return lines;
 }

@@ -19,6 +19,8 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile {
   const up = '../'.repeat(depth + 1);
   const accessor = `client.${resource.chain.join('.')}`;
   const tests = resource.methods.flatMap((method) => {
+    // No call of it can compile; the generator warned about the spec.
+    if (method.noValidInput) return [`// ${method.name}: not tested, ${method.noValidInput.replace(/\s+/g, ' ')} (a defect of the spec).`];
     const cases: string[] = [testCase(model, method, accessor, 'required')];
     if (hasOptionalMembers(model, method)) cases.push(testCase(model, method, accessor, 'all'));
     return cases;

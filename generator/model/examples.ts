@@ -1,4 +1,4 @@
-import { derefSchema } from './schemas.js';
+import { admitsNoValue, derefSchema } from './schemas.js';
 import type { Schema } from './types.js';
 
 /** Stands for uploadable bytes (`format: binary`); printed as a `File` in example code. */
@@ -143,6 +143,8 @@ function objectExample(document: unknown, schema: Schema, mode: ExampleMode, dep
     // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
     if (resolved['readOnly'] === true && !required.has(name)) continue;
     if (mode === 'required' && !required.has(name)) continue;
+    // An optional member no value fits (an allOf of string and integer) is better left out.
+    if (!required.has(name) && admitsNoValue(document, property) !== undefined) continue;
     out[name] = exampleValue(document, property, mode, depth + 1);
   }
   return out;

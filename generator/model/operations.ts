@@ -2,7 +2,7 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import { readSecurity } from './auth.js';
 import { variableName } from './naming.js';
-import { componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
+import { admitsNoValue, componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
 import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
 
 export const HTTP_METHODS: readonly HTTPMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -65,6 +65,16 @@ export function readOperation(
   const bodyHasRequiredMembers = !!body && (!body.inline || hasRequiredMembers(document, body.schema));
   const paramsRequired = requiredParam || (!!body && body.required && bodyHasRequiredMembers);
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
+  const inputs = Object.entries({ path: pathParams, query: queryParams, header: headerParams }).flatMap(([where, params]) =>
+    params.map((param) => ({ what: `the ${where} param "${param.name}"`, schema: param.schema })),
+  );
+  const noValidInput = [...inputs, ...(body ? [{ what: 'the request body', schema: body.schema }] : [])]
+    .map(({ what, schema }) => {
+      const reason = admitsNoValue(document, schema);
+      return reason && `${what} admits no value: ${reason}`;
+    })
+    .find((reason) => reason !== undefined);
+  if (noValidInput) warnings.push(`${httpMethod.toUpperCase()} ${path}: ${noValidInput}; no example call is generated for it`);
   return {
     httpMethod,
     path,
@@ -77,6 +87,7 @@ export function readOperation(
     headerParams,
     ...(body && { body }),
     paramsShape,
+    ...(noValidInput !== undefined && { noValidInput }),
     paramsRequired,
     paramsAcceptEmpty: !requiredParam && !bodyHasRequiredMembers,
     response: readResponses(document, operation.responses ?? {}),

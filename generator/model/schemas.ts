@@ -64,3 +64,28 @@ export function objectMembers(document: unknown, schema: Schema, depth = 0): { p
   if (Array.isArray(schema['required'])) (schema['required'] as string[]).forEach((name) => required.add(name));
   return { properties, required };
 }
+
+/**
+ * Why no value can satisfy a schema, if none can: a required member that leads back to the schema it is in (a tree
+ * whose every node requires a parent node) or an `allOf` of parts whose types exclude each other (string and
+ * number). Such a schema types as a type no finite value has; the generator says so instead of emitting a call that
+ * cannot compile. `undefined` when a value exists (or the analysis cannot tell).
+ */
+export function admitsNoValue(document: unknown, schema: unknown, stack: unknown[] = []): string | undefined {
+  const resolved = derefSchema(document, schema);
+  if (stack.includes(resolved)) return 'a required member leads back to the schema it is in, without end';
+  if (stack.length > 16 || resolved['nullable'] === true || (Array.isArray(resolved['type']) && resolved['type'].includes('null'))) return undefined;
+  const parts = Array.isArray(resolved['allOf']) ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part)) : [];
+  const types = new Set([resolved, ...parts].flatMap((part) => (typeof part['type'] === 'string' ? [part['type'] === 'integer' ? 'number' : part['type']] : [])));
+  if (types.size > 1) return `its allOf parts have types that exclude each other (${[...types].sort().join(', ')})`;
+  // Unions and arrays can be satisfied by another option or by `[]`; only required members must exist.
+  if (resolved['oneOf'] !== undefined || resolved['anyOf'] !== undefined) return undefined;
+  const { properties, required } = objectMembers(document, resolved);
+  for (const name of required) {
+    const member = properties[name];
+    if (member === undefined) continue;
+    const reason = admitsNoValue(document, member, [...stack, resolved]);
+    if (reason !== undefined) return reason;
+  }
+  return undefined;
+}

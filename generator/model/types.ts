@@ -113,6 +113,8 @@ export interface Method {
   body?: RequestBody;
   /** How the params object is made: none, query only, body only, or mixed (query/header keys split out). */
   paramsShape: 'none' | 'query' | 'body' | 'mixed';
+  /** When a param or the body admits no value at all (the spec's schema contradicts itself), why; see admitsNoValue. */
+  noValidInput?: string;
   /** Whether the params argument must be given (it has a required member). */
   paramsRequired: boolean;
   /** Whether `{}` is a valid params object (so an optional argument can default to it). */
