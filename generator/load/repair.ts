@@ -15,6 +15,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
   forEachNode(document, (node, pointer) => {
     requiredOnlyAllOfParts(node);
     widenAdditionalProperties(node);
+    unwrapDiscriminatedAllOf(document, node);
     repairDiscriminatorMapping(document, node, pointer, warnings);
     inlineDeepRefs(document, node, pointer, hoisted);
   });
@@ -120,6 +121,23 @@ function widenAdditionalProperties(node: Node): void {
   if (!extra || typeof extra !== 'object' || Object.keys(extra).length === 0 || !properties || typeof properties !== 'object') return;
   const declared = Object.values(properties as Record<string, unknown>).filter((schema) => schema && typeof schema === 'object');
   if (declared.length > 0) node['additionalProperties'] = { anyOf: [extra, ...declared] };
+}
+
+/**
+ * `PostCheck: { allOf: [$ref CheckDiscriminator] }` (InfluxDB), where the one part is a discriminated union, is that
+ * union. openapi-typescript reads it as a subtype instead: `{ type: 'PostCheck' } & Omit<Deadman | Threshold, 'type'>`,
+ * which keeps only the members all options share, so no option can be sent. The part's ref takes the allOf's place.
+ */
+function unwrapDiscriminatedAllOf(document: OpenAPIDocument, node: Node): void {
+  const allOf = node['allOf'];
+  if (!Array.isArray(allOf) || allOf.length !== 1 || 'nullable' in node || 'properties' in node || 'required' in node) return;
+  const ref = (allOf[0] as { $ref?: unknown } | null)?.$ref;
+  if (typeof ref !== 'string') return;
+  const target = resolvePointer(document, ref) as Node | undefined;
+  if (!target || !target['discriminator'] || !(Array.isArray(target['oneOf']) || Array.isArray(target['anyOf']))) return;
+  delete node['allOf'];
+  delete node['type'];
+  node['$ref'] = ref;
 }
 
 /**

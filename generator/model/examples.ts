@@ -154,7 +154,7 @@ function primaryType(schema: Schema): string | undefined {
   const type = schema['type'];
   if (Array.isArray(type)) return (type as string[]).find((item) => item !== 'null') ?? 'null';
   if (typeof type === 'string') return type;
-  if (schema['properties'] !== undefined) return 'object';
+  if (schema['properties'] !== undefined || (schema['additionalProperties'] !== undefined && schema['additionalProperties'] !== false)) return 'object';
   if (schema['items'] !== undefined) return 'array';
   return undefined;
 }
