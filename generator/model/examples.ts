@@ -1,4 +1,4 @@
-import { admitsNoValue, derefSchema } from './schemas.js';
+import { admitsNoValue, derefSchema, isRef } from './schemas.js';
 import type { Schema } from './types.js';
 
 /** Stands for uploadable bytes (`format: binary`); printed as a `File` in example code. */
@@ -60,16 +60,27 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     const merged = mergeAllOf(document, resolved);
     if (merged) return objectExample(document, merged, depth > 2 ? 'required' : mode, depth);
     // A union among the parts: its example, with the plain object parts' members on top (the discriminator value
-    // openapi-typescript pins, say).
+    // openapi-typescript pins, say). A union of bare constraints (DigitalOcean's `anyOf: [{ required: [inbound_rules] },
+    // ...]`) says which members must be there, not what the value is.
     const parts = (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part));
     const isPlain = (part: Schema): boolean => !!part['properties'] && !part['oneOf'] && !part['anyOf'] && !part['allOf'];
-    // The base is a part that says what the value is: not plain members, not only constraints (`required`).
-    const says = (part: Schema): boolean => ['type', 'items', 'oneOf', 'anyOf', 'allOf', 'enum', 'const'].some((key) => key in part);
-    const base = parts.find((part) => !isPlain(part) && says(part)) ?? parts.find((part) => !isPlain(part)) ?? parts[0];
-    const value = exampleValue(document, base, mode, depth + 1);
+    const says = (part: Schema): boolean => ['type', 'items', 'properties', 'oneOf', 'anyOf', 'allOf', 'enum', 'const'].some((key) => key in part);
+    const options = (part: Schema): unknown[] | undefined => (part['oneOf'] ?? part['anyOf']) as unknown[] | undefined;
+    const constraints = (part: Schema): boolean => !!options(part)?.every((option) => !isRef(option) && !says(derefSchema(document, option)));
+    const candidates = parts.filter((part) => !isPlain(part) && !constraints(part));
+    const base = candidates.find(says) ?? candidates[0];
+    const value = base ? exampleValue(document, base, mode, depth + 1) : {};
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
-    const plain = parts.filter((part) => part !== base && isPlain(part));
-    return Object.assign({ ...(value as Record<string, unknown>) }, ...plain.map((part) => objectExample(document, part, depth > 2 ? 'required' : mode, depth)));
+    const plain = parts.filter(isPlain);
+    const out = Object.assign({ ...(value as Record<string, unknown>) }, ...plain.map((part) => objectExample(document, part, depth > 2 ? 'required' : mode, depth)));
+    for (const union of parts.filter(constraints)) {
+      const first = derefSchema(document, options(union)![0]);
+      for (const name of (first['required'] as string[] | undefined) ?? []) {
+        const member = plain.map((part) => (part['properties'] as Record<string, unknown>)[name]).find((schema) => schema !== undefined);
+        if (!(name in out) && member !== undefined) out[name] = exampleValue(document, member, mode, depth + 1);
+      }
+    }
+    return out;
   }
   switch (primaryType(resolved)) {
     case 'object':
