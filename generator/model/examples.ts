@@ -196,7 +196,6 @@ function matchesType(schema: Schema, value: unknown): boolean {
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
 
-/** Spec examples that are plain values (not nested structures that may not match a sub-schema). */
 /** An array example's items fit the items' type and enum (SendGrid's integer ids come with `['recipient_id1']`). */
 function itemsMatch(document: unknown, schema: Schema, value: unknown): boolean {
   if (!Array.isArray(value) || schema['items'] === undefined) return true;
@@ -205,6 +204,7 @@ function itemsMatch(document: unknown, schema: Schema, value: unknown): boolean 
   return value.every((item) => matchesType(items, item) && (!allowed || allowed.includes(item)));
 }
 
+/** Spec examples that are plain values (not nested structures that may not match a sub-schema). */
 function isScalarOrFlat(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   return Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
