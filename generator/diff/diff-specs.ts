@@ -4,6 +4,7 @@ import { loadConfig } from '../load/load-config.js';
 import { loadSpec } from '../load/load-spec.js';
 import { repairSpec } from '../load/repair.js';
 import { buildModel } from '../model/build-model.js';
+import { applyDiscriminatorEnums } from '../model/discriminators.js';
 import { compareSurfaces } from './compare.js';
 import { buildReport, type DiffReport } from './report.js';
 import { buildSurface, type Surface } from './surface.js';
@@ -23,6 +24,8 @@ export async function surfaceOf(input: SpecInput): Promise<Surface> {
     loadConfig(input.config === undefined ? undefined : resolve(input.config), input.config),
   ]);
   repairSpec(document, []);
+  // As generate() does: the model sees the discriminator members the SDK's types have.
+  applyDiscriminatorEnums(document);
   return buildSurface(buildModel(document, config, input.label ?? input.spec));
 }
 

@@ -1,5 +1,6 @@
 // Schema analysis the generator's examples rely on.
 import { describe, expect, test } from 'vitest';
+import { applyDiscriminatorEnums } from '../../generator/model/discriminators.js';
 import { admitsNoValue } from '../../generator/model/schemas.js';
 
 const document = {
@@ -28,5 +29,40 @@ describe('admitsNoValue', () => {
     expect(admitsNoValue(document, { allOf: [{ type: 'string' }, { type: 'integer' }] })).toBe('its allOf parts have types that exclude each other (number, string)');
     expect(admitsNoValue(document, { allOf: [{ type: 'number' }, { type: 'integer', minimum: 1 }] })).toBeUndefined();
     expect(admitsNoValue(document, { type: 'object', required: ['a'], properties: { a: { allOf: [{ type: 'boolean' }, { type: 'string' }] } } })).toMatch(/exclude each other/);
+  });
+});
+
+describe('applyDiscriminatorEnums (what openapi-typescript does to its copy of the document)', () => {
+  test('oneOf members get the discriminator as a required enum of the mapped values, else of their own name', () => {
+    const doc = {
+      components: {
+        schemas: {
+          Pet: { oneOf: [ref('Cat'), ref('Dog')], discriminator: { propertyName: 'kind', mapping: { dog: '#/components/schemas/Dog' } } },
+          Cat: { type: 'object', properties: { meows: { type: 'boolean' } } },
+          Dog: { type: 'object', required: ['barks'], properties: { barks: { type: 'boolean' }, kind: { type: 'string', description: 'What it is.' } } },
+        },
+      },
+    };
+    applyDiscriminatorEnums(doc);
+    const { Cat, Dog } = doc.components.schemas as Record<string, { required?: string[]; properties: Record<string, { enum?: string[]; description?: string }> }>;
+    expect(Cat!.required).toEqual(['kind']);
+    expect(Cat!.properties['kind']!.enum).toEqual(['Cat']);
+    expect(Dog!.required).toEqual(['barks', 'kind']);
+    expect(Dog!.properties['kind']).toMatchObject({ enum: ['dog'], description: 'What it is. (enum property replaced by openapi-typescript)' });
+  });
+
+  test('a schema extending a discriminated one, unnamed by its mapping, is pinned to its own name (first, so merges see it)', () => {
+    const doc = {
+      components: {
+        schemas: {
+          Base: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' } }, discriminator: { propertyName: 'kind' } },
+          Child: { allOf: [ref('Base'), { type: 'object', properties: { extra: { type: 'string' } } }] },
+        },
+      },
+    };
+    applyDiscriminatorEnums(doc);
+    const child = doc.components.schemas.Child as { allOf: unknown[] };
+    expect(child.allOf[0]).toEqual({ type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['Child'] } } });
+    expect(child.allOf).toHaveLength(3);
   });
 });
