@@ -2,6 +2,9 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../emit/source.js';
 
+/** How many files are written at once: enough to keep the disk busy, few enough for any open-files limit. */
+const WRITE_BATCH = 64;
+
 /** Folders in the output that belong to the package's user (installs, builds), kept across regenerations. */
 const KEPT = new Set(['node_modules', 'dist']);
 
@@ -40,9 +43,10 @@ export async function writeOutput(dir: string, files: readonly OutputFile[]): Pr
   const retired = join(parent, `.${basename(dir)}.old-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    for (const file of files) {
-      await mkdir(dirname(join(staging, file.path)), { recursive: true });
-      await writeFile(join(staging, file.path), file.text);
+    // Folders first, then the files, many at a time (one by one, 1,000 files took most of a second).
+    for (const folder of [...new Set(files.map((file) => dirname(join(staging, file.path))))].sort()) await mkdir(folder, { recursive: true });
+    for (let start = 0; start < files.length; start += WRITE_BATCH) {
+      await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(staging, file.path), file.text)));
     }
     const exists = await stat(dir).then(
       () => true,

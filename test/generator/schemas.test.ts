@@ -44,7 +44,7 @@ describe('applyDiscriminatorEnums (what openapi-typescript does to its copy of t
       },
     };
     applyDiscriminatorEnums(doc);
-    const { Cat, Dog } = doc.components.schemas as Record<string, { required?: string[]; properties: Record<string, { enum?: string[]; description?: string }> }>;
+    const { Cat, Dog } = doc.components.schemas as unknown as Record<string, { required?: string[]; properties: Record<string, { enum?: string[]; description?: string }> }>;
     expect(Cat!.required).toEqual(['kind']);
     expect(Cat!.properties['kind']!.enum).toEqual(['Cat']);
     expect(Dog!.required).toEqual(['barks', 'kind']);
