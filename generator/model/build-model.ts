@@ -114,10 +114,13 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
 }
 
 /**
- * Two operations named alike in one resource both fall back to their operationId (or method + path); so does an
- * operation named like a child resource (`x402.creditAccount()` beside `x402.creditAccount.quote()`).
+ * Two operations named alike in one resource are told apart as hand-written SDKs do where a convention decides (PUT
+ * beside PATCH is `replace`; DELETE of the collection beside DELETE of an item is `deleteAll`: Kubernetes has both
+ * everywhere); otherwise both fall back to their operationId (or method + path), as does an operation named like a
+ * child resource (`x402.creditAccount()` beside `x402.creditAccount.quote()`).
  */
 function resolveNameClashes(node: Node, warnings: string[]): void {
+  applyClashConventions(node.operations);
   const counts = new Map<string, number>();
   for (const operation of node.operations) counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
   for (const child of node.children.keys()) if (counts.has(child)) counts.set(child, 2);
@@ -134,6 +137,16 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
     used.add(name);
   }
   for (const child of node.children.values()) resolveNameClashes(child, warnings);
+}
+
+function applyClashConventions(operations: Node['operations']): void {
+  const named = (name: string): Node['operations'] => operations.filter((operation) => operation.name === name);
+  const updates = named('update');
+  const puts = updates.filter((operation) => operation.httpMethod === 'put');
+  if (updates.length === 2 && puts.length === 1 && updates.some((operation) => operation.httpMethod === 'patch') && named('replace').length === 0) puts[0]!.name = 'replace';
+  const deletes = named('delete');
+  const collection = deletes.filter((operation) => !/\}$/.test(operation.path));
+  if (deletes.length === 2 && collection.length === 1 && named('deleteAll').length === 0) collection[0]!.name = 'deleteAll';
 }
 
 function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry, classNames: NameRegistry): Resource[] {

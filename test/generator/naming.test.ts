@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { loadConfig } from '../../generator/load/load-config.js';
+import { buildModel } from '../../generator/model/build-model.js';
 import { camelCase, docText, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
 import { findCollectionPaths, inferPlacement } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
@@ -99,5 +101,31 @@ describe('placement of operations', () => {
     expect(place('get', '/v2/users', all)).toBe('users.list');
     // `/foo/bar` is continued by `/foo/bar/{id}`, so `bar` is a collection, not an action of `foo`.
     expect(place('post', '/foo/bar', all)).toBe('foo.bar.create');
+  });
+});
+
+describe('names that clash in one resource', () => {
+  const ok = { '200': { description: 'ok' } };
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'Items', version: '1' },
+    paths: {
+      '/items': { get: { responses: ok }, delete: { operationId: 'deleteCollectionItems', responses: ok } },
+      '/items/{id}': {
+        put: { operationId: 'replaceItem', responses: ok },
+        patch: { operationId: 'patchItem', responses: ok },
+        delete: { operationId: 'deleteItem', responses: ok },
+      },
+      '/things/{id}': { post: { operationId: 'postThing', responses: ok }, put: { operationId: 'putThing', responses: ok } },
+    },
+  };
+
+  test('PUT beside PATCH is replace; DELETE of the collection beside DELETE of an item is deleteAll; others fall back to the operationId', async () => {
+    const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
+    const names = (property: string) => model.resources.find((resource) => resource.property === property)!.methods.map((method) => `${method.httpMethod} ${method.name}`).sort();
+    expect(names('items')).toEqual(['delete delete', 'delete deleteAll', 'get list', 'patch update', 'put replace']);
+    // POST and PUT on one item are both "update" by shape, and neither convention decides: their operationIds do.
+    expect(names('things')).toEqual(['post postThing', 'put putThing']);
+    expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(2);
   });
 });
