@@ -125,11 +125,12 @@ function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | unde
   const required = new Set<string>();
   const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
   for (const [index, raw] of parts.entries()) {
-    const part = index === 0 ? { ...schema, allOf: undefined } : derefSchema(document, raw);
+    let part = index === 0 ? { ...schema, allOf: undefined } : derefSchema(document, raw);
     if (index > 0 && Array.isArray(part['allOf']) && depth < 8) {
       const inner = mergeAllOf(document, part, depth + 1);
       if (!inner) return undefined;
-      Object.assign(part, { properties: inner['properties'], required: inner['required'] });
+      // A merged copy: the document's own schema must stay as it is (the model is built from it more than once).
+      part = { ...part, properties: inner['properties'], required: inner['required'] };
     } else if (index > 0 && (part['oneOf'] || part['anyOf'] || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
     for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
       // A property both parts define is both (Linode narrows `rules.inbound`, an array, with `required` alone).
