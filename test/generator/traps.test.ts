@@ -1,32 +1,18 @@
 // Known traps in real specs (each seen in peers' output): the generated SDK must compile and spec text must stay text.
-import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/generate.js';
-import { writeOutput } from '../../generator/write/write-output.js';
+import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
-const run = promisify(execFile);
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = join(root, 'test/.traps-sdk');
-let result: GenerateResult;
-const file = (path: string) => result.files.find((candidate) => candidate.path === path)!.text;
+let sdk: GeneratedSdk;
+const file = (path: string) => sdk.file(path);
 
 beforeAll(async () => {
-  result = await generate({ spec: 'test/fixtures/traps.yaml', cwd: root });
-  await writeOutput(out, result.files);
+  sdk = await generateSdk('test/fixtures/traps.yaml', '.traps-sdk');
 }, 60_000);
-afterAll(() => rm(out, { recursive: true, force: true }));
+afterAll(() => sdk.remove());
 
 describe('traps', () => {
   test('the SDK, tests included, passes tsc --strict', async () => {
-    const checked = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json')]).then(
-      () => '',
-      (error: { stdout?: string }) => error.stdout ?? String(error),
-    );
-    expect(checked).toBe('');
+    expect(await sdk.typecheck()).toBe('');
   }, 120_000);
 
   test('schema names that shadow globals, are reserved, differ only in case, or start with a digit', () => {
@@ -37,7 +23,7 @@ describe('traps', () => {
   });
 
   test('descriptions cannot end a comment or inject code', () => {
-    const everything = result.files.filter((candidate) => candidate.path.endsWith('.ts')).map((candidate) => candidate.text).join('\n');
+    const everything = sdk.result.files.filter((candidate) => candidate.path.endsWith('.ts')).map((candidate) => candidate.text).join('\n');
     expect(everything).not.toMatch(/\*\/ console\.log\('injected'\)/);
     expect(file('src/client.ts')).toContain("Ends a comment early *\\/ console.log('injected'); /* and uses `backticks`, ${process.exit(1)}");
     expect(file('src/models.ts')).toContain('A pet *\\/ with a `tick` and ${injection}');
