@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { writeFiles } from '../write/write-output.js';
 import type { OutputFile } from './source.js';
 
 /**
@@ -48,13 +49,7 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
       }
       return { kind: 'markdown' as const, blocks };
     });
-    await Promise.all(
-      entries.map(async (entry) => {
-        await mkdir(join(work, dirname(entry.file)), { recursive: true });
-        await writeFile(join(work, entry.file), entry.text);
-      }),
-    );
-    await writeFile(join(work, 'biome.json'), JSON.stringify(BIOME_CONFIG));
+    await writeFiles(work, [...entries.map((entry) => ({ path: entry.file, text: entry.text })), { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) }]);
     const failed = await runBiome(work, entries.length > 0);
     const bad = entries.filter((entry) => !entry.snippet && failed.has(join(work, entry.file)));
     if (bad.length > 0) {
@@ -115,8 +110,8 @@ let biome: string[] | undefined;
  * binary itself (musl, say) but costs a Node start and an `ldd` run (0.2 s) each time.
  */
 function biomeCommand(): string[] {
-  const require = createRequire(import.meta.url);
   if (biome) return biome;
+  const require = createRequire(import.meta.url);
   try {
     biome = [require.resolve(`@biomejs/cli-${process.platform}-${process.arch}/biome${process.platform === 'win32' ? '.exe' : ''}`)];
   } catch {

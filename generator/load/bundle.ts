@@ -1,19 +1,11 @@
 import { dirname, join, relative } from 'node:path';
 import { SpecError } from '../errors.js';
-import { isInsideExample } from './refs.js';
+import { forEachRef } from './refs.js';
 import type { SourceDocument } from './source-document.js';
 
 /** Whether any `$ref` of the document points to another file (or URL), not into this one. */
 export function hasExternalRefs(data: unknown): boolean {
-  const stack: Array<{ node: unknown; path: string[] }> = [{ node: data, path: [] }];
-  while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    const ref = (node as Record<string, unknown>)['$ref'];
-    if (typeof ref === 'string' && !ref.startsWith('#') && !isInsideExample(path)) return true;
-    for (const [key, value] of Object.entries(node)) if (value !== null && typeof value === 'object') stack.push({ node: value, path: [...path, key] });
-  }
-  return false;
+  return forEachRef(data, (ref) => !ref.startsWith('#'));
 }
 
 /**

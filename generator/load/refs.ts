@@ -17,7 +17,25 @@ export function resolvePointer(root: unknown, ref: string): unknown {
  * is reported, since bundling is the loader's job before this point. Throws a `SpecError` at the first broken one.
  */
 export function checkRefs(source: SourceDocument): void {
-  const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: source.data, path: [] }];
+  forEachRef(source.data, (ref, path) => {
+    const refPointer = joinPointer([...path, '$ref']);
+    if (!ref.startsWith('#')) {
+      // The loader bundles other files in; what is left is a reference the bundler could not follow (a URL, say).
+      throw new SpecError(source.locate(refPointer), `$ref "${ref}" points outside this file and could not be bundled`);
+    }
+    if (resolvePointer(source.data, ref) === undefined) {
+      throw new SpecError(source.locate(refPointer), `$ref "${ref}" does not resolve: ${missingPart(source.data, ref)}`);
+    }
+    return false;
+  });
+}
+
+/**
+ * Calls `visit` with every `$ref` of the document (not those that are data: see `isInsideExample`) and the path of
+ * the object holding it; stops, returning true, at the first call that returns true.
+ */
+export function forEachRef(data: unknown, visit: (ref: string, path: ReadonlyArray<string | number>) => boolean): boolean {
+  const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: data, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
@@ -27,26 +45,18 @@ export function checkRefs(source: SourceDocument): void {
     }
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
-    if (typeof ref === 'string' && !isInsideExample(path)) {
-      const refPointer = joinPointer([...path, '$ref']);
-      if (!ref.startsWith('#')) {
-        // The loader bundles other files in; what is left is a reference the bundler could not follow (a URL, say).
-        throw new SpecError(source.locate(refPointer), `$ref "${ref}" points outside this file and could not be bundled`);
-      }
-      if (resolvePointer(source.data, ref) === undefined) {
-        throw new SpecError(source.locate(refPointer), `$ref "${ref}" does not resolve: ${missingPart(source.data, ref)}`);
-      }
-    }
+    if (typeof ref === 'string' && !isInsideExample(path) && visit(ref, path)) return true;
     for (const [key, value] of Object.entries(record)) {
       if (value !== null && typeof value === 'object') stack.push({ node: value, path: [...path, key] });
     }
   }
+  return false;
 }
 
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);
 
 /** Inside `example`, `default`, `enum`, `const`, an Example Object's `value` or an `x-` extension, `$ref` is data. */
-export function isInsideExample(path: readonly (string | number)[]): boolean {
+function isInsideExample(path: readonly (string | number)[]): boolean {
   return path.some((token, index) => {
     if (typeof token !== 'string' || path[index - 1] === 'properties') return false;
     if (DATA_KEYS.has(token) || token.startsWith('x-')) return true;
@@ -67,7 +77,8 @@ function missingPart(root: unknown, ref: string): string {
   return 'it leads to nothing';
 }
 
-function decodeFragment(ref: string): string {
+/** A ref's fragment with %-escapes decoded (left as is when they are malformed). */
+export function decodeFragment(ref: string): string {
   try {
     return decodeURIComponent(ref);
   } catch {

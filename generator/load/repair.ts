@@ -1,5 +1,6 @@
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
+import { joinPointer, splitPointer } from './source-document.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -37,7 +38,7 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
     const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
     for (const key of keys) {
       if (key === 'example' || key === 'examples') continue;
-      walk(node[key], `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      walk(node[key], `${pointer}${joinPointer([key])}`);
     }
   };
   walk(document.paths, '#/paths');
@@ -55,7 +56,7 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
 function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, hoisted: Map<string, string>): void {
   for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
     if (key === 'example' || key === 'examples' || !isDeepRef(node[key])) continue;
-    const here = `${pointer}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const here = `${pointer}${joinPointer([key])}`;
     let target: unknown = node[key];
     let cyclic = false;
     for (let hops = 0; hops < 16 && isDeepRef(target); hops++) {
@@ -73,10 +74,10 @@ function hoist(document: OpenAPIDocument, ref: string, target: unknown, hoisted:
   const known = hoisted.get(ref);
   if (known !== undefined) return known;
   const schemas = ((document.components ??= {})['schemas'] ??= {}) as Record<string, unknown>;
-  const tokens = ref.split('/').map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = splitPointer(ref); // components, schemas, <name>, ...
   const last = [...tokens].reverse().find((token) => !/^\d+$/.test(token) && !SCHEMA_KEYWORDS.has(token)) ?? 'Schema';
   let name = last;
-  for (let suffix = 2; name in schemas; suffix++) name = `${tokens[3] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
+  for (let suffix = 2; name in schemas; suffix++) name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
   schemas[name] = target;
   hoisted.set(ref, name);
   return name;

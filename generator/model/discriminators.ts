@@ -1,3 +1,5 @@
+import { decodeFragment } from '../load/refs.js';
+import { joinPointer, splitPointer } from '../load/source-document.js';
 import type { Schema } from './types.js';
 
 interface Discriminator {
@@ -71,13 +73,9 @@ export function applyDiscriminatorEnums(document: object): void {
 
 /** The value openapi-typescript's `createDiscriminatorProperty` gives a schema at `pointer`. */
 function ownValue(pointer: string, discriminator: Discriminator): string {
-  const name = unescape(pointer.split('/').pop() ?? '');
-  const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => (target.startsWith('#') ? unescape(target.split('/').pop() ?? '') : target) === name);
+  const name = splitPointer(pointer).at(-1) ?? '';
+  const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => (target.startsWith('#') ? (splitPointer(target).at(-1) ?? '') : target) === name);
   return mapped ? mapped[0] : name;
-}
-
-function unescape(token: string): string {
-  return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function patch(document: object, ref: string, values: string[], discriminator: Discriminator): boolean {
@@ -105,7 +103,7 @@ function patch(document: object, ref: string, values: string[], discriminator: D
 function resolve(document: object, ref: string, visited: string[]): Node | undefined {
   if (!ref.startsWith('#/')) return undefined;
   let node: unknown = document;
-  for (const token of ref.slice(2).split('/').map((part) => decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~'))) {
+  for (const token of splitPointer(decodeFragment(ref))) {
     if (!node || typeof node !== 'object' || !(node as Node)[token]) return undefined;
     node = (node as Node)[token];
   }
@@ -126,7 +124,7 @@ function walk(value: unknown, visit: (node: Node, path: string[]) => void, path:
 }
 
 function pointerOf(path: string[]): string {
-  return `#${path.map((token) => `/${token.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('')}`;
+  return `#${joinPointer(path)}`;
 }
 
 function refOf(value: unknown): string | undefined {

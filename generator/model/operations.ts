@@ -49,8 +49,9 @@ export function readOperation(
   const declared = readBody(document, operation.requestBody);
   // fetch() cannot send a body with GET or HEAD; an optional body that can only be `{}` (Stripe's) says nothing.
   const unsendable = httpMethod === 'get' || httpMethod === 'head';
-  const body = declared && (unsendable || (!declared.required && isEmptyObject(document, declared.schema))) ? undefined : declared;
-  if (declared && !body && unsendable && !isEmptyObject(document, declared.schema)) {
+  const empty = declared !== undefined && isEmptyObject(document, declared.schema);
+  const body = declared && (unsendable || (!declared.required && empty)) ? undefined : declared;
+  if (declared && unsendable && !empty) {
     warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
   }
   const hasParams = queryParams.length > 0 || headerParams.length > 0;

@@ -43,11 +43,7 @@ export async function writeOutput(dir: string, files: readonly OutputFile[]): Pr
   const retired = join(parent, `.${basename(dir)}.old-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
   try {
-    // Folders first, then the files, many at a time (one by one, 1,000 files took most of a second).
-    for (const folder of [...new Set(files.map((file) => dirname(join(staging, file.path))))].sort()) await mkdir(folder, { recursive: true });
-    for (let start = 0; start < files.length; start += WRITE_BATCH) {
-      await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(staging, file.path), file.text)));
-    }
+    await writeFiles(staging, files);
     const exists = await stat(dir).then(
       () => true,
       () => false,
@@ -65,6 +61,14 @@ export async function writeOutput(dir: string, files: readonly OutputFile[]): Pr
   }
   await rm(retired, { recursive: true, force: true });
   return diff;
+}
+
+/** Writes the files under `root`: folders first, then the files, many at a time (one by one, 1,000 took most of a second). */
+export async function writeFiles(root: string, files: readonly OutputFile[]): Promise<void> {
+  for (const folder of [...new Set(files.map((file) => dirname(join(root, file.path))))].sort()) await mkdir(folder, { recursive: true });
+  for (let start = 0; start < files.length; start += WRITE_BATCH) {
+    await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)));
+  }
 }
 
 /** Every file under `dir` (relative, `/`-separated), skipping the kept folders. */
