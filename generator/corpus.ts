@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TSX = join(root, 'node_modules/tsx/dist/cli.mjs');
 const TSC = join(root, 'node_modules/typescript/bin/tsc');
 // Inside the repository, so generated packages resolve openapi-fetch, typescript and vitest from its node_modules.
 const WORK = join(root, '.corpus');
@@ -55,7 +54,7 @@ function exec(args: string[], timeoutMs: number): Promise<{ ok: boolean; stdout:
 async function runJob(job: Job, index: number): Promise<CorpusResult> {
   const out = join(WORK, String(index).padStart(3, '0'));
   await rm(out, { recursive: true, force: true });
-  const generated = await exec([TSX, join(root, 'generator/cli.ts'), '--spec', job.file, '--out', out], 10 * 60_000);
+  const generated = await exec([join(root, 'generator/run.mjs'), '--spec', job.file, '--out', out], 10 * 60_000);
   const warnings = (generated.stderr.match(/^warning: /gm) ?? []).length;
   const base = { spec: job.name, operations: job.operations, generateSeconds: round(generated.seconds), warnings };
   if (!generated.ok) {

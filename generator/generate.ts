@@ -1,23 +1,15 @@
 import { relative, resolve } from 'node:path';
-import { emitClient, emitIndex } from './emit/client.js';
-import { emitApiMd } from './emit/docs.js';
-import { emitReadme } from './emit/readme.js';
 import { formatFiles } from './emit/format.js';
-import { emitModels } from './emit/models.js';
-import { emitPackageFiles } from './emit/package-files.js';
-import { emitResources } from './emit/resources.js';
-import { emitRuntime } from './emit/runtime.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
-import { banner, type OutputFile } from './emit/source.js';
-import { emitTests } from './emit/tests.js';
+import type { OutputFile } from './emit/source.js';
+import { SpecError } from './errors.js';
 import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { repairSpec } from './load/repair.js';
-import { allMethods, buildModel } from './model/build-model.js';
+import type { SourceDocument } from './load/source-document.js';
+import { buildModel } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
 import type { SdkModel } from './model/types.js';
-import { SpecError } from './errors.js';
-import type { SourceDocument } from './load/source-document.js';
 
 export interface GenerateOptions {
   spec: string;
@@ -51,36 +43,29 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     repairSpec(document, repairs);
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
     const specFile = display(options.spec);
-    const types = schemaTypes
-      .emit(document)
+    const types = schemaTypes.emit(document);
+    // The emitters load now (ts-morph takes half a second), while the worker transforms the document.
+    const emitters = import('./emit/emit-package.js');
+    const formattedTypes = types
       .catch((error: unknown) => {
         throw error instanceof SchemaTypesError ? asSpecError(error, source) : error;
       })
-      .then((text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${banner({ specFile })}\n${text}` }]));
-    // If an emitter below throws first, this rejection is not the one to report.
-    types.catch(() => undefined);
+      .then(async (text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile })}\n${text}` }]));
+    // If something below throws first, these rejections are not the ones to report.
+    for (const promise of [emitters, formattedTypes]) promise.catch(() => undefined);
     // The worker has its copy; ours gets the discriminator properties openapi-typescript adds to its own.
     applyDiscriminatorEnums(document);
     timer('load');
     progress(`building the model of ${Object.keys(document.paths ?? {}).length} paths`);
     const model = buildModel(document, config, specFile);
-    timer('model');
     model.warnings.unshift(...repairs);
-    progress(`emitting ${allMethods(model.resources).length} methods`);
-    const files = [
-      emitModels(model),
-      ...emitResources(model),
-      emitClient(model),
-      emitIndex(model),
-      ...(await emitRuntime(model)),
-      ...(await emitPackageFiles(model)),
-      ...emitTests(model),
-      emitReadme(model),
-      emitApiMd(model),
-    ];
+    const { emitPackage, methodCount } = await emitters;
+    timer('model');
+    progress(`emitting ${methodCount(model)} methods`);
+    const files = await emitPackage(model);
     timer('emit');
     progress(`formatting ${files.length + 1} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
-    const formatted = [...(await formatFiles(files)), ...(await types)];
+    const formatted = [...(await formatFiles(files)), ...(await formattedTypes)];
     timer('format (and the schema types)');
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {
@@ -89,14 +74,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 }
 
 /**
- * openapi-typescript validates the spec (through Redocly) and throws on what it rejects, with the place as
- * `... at #/json/pointer`. That is the user's spec, not a generator bug: report it as a SpecError at that place.
+ * openapi-typescript's transform throws on some things it cannot type, with the place as `... at #/json/pointer`.
+ * That is the user's spec, not a generator bug: report it as a SpecError at that place.
  */
 function asSpecError(error: unknown, source: SourceDocument): unknown {
   if (!(error instanceof Error)) return error;
   const match = /^(.*?)\s+at #(\/\S*)/s.exec(error.message);
   if (!match) return error;
-  // The pointer may end in a name that is not a key (`.../get/ListPhoneNumbers`); locate() stops at the nearest node.
   return new SpecError(source.locate(match[2]!), `${match[1]!.trim()} (reported by openapi-typescript)`);
 }
 

@@ -35,7 +35,7 @@ export function startSchemaTypes(): SchemaTypesJob {
 }
 
 function spawn(): SchemaTypesJob {
-  const worker = new Worker(new URL('./schema-types-worker.mjs', import.meta.url));
+  const worker = new Worker(new URL('../emit/schema-types-worker.mjs', import.meta.url), { workerData: { timeOrigin: performance.timeOrigin } });
   const result = new Promise<string>((resolve, reject) => {
     worker.once('message', (message: { text?: string; error?: string }) => {
       if (message.text !== undefined) resolve(message.text);

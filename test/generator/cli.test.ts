@@ -11,7 +11,8 @@ import { generate } from '../../generator/generate.js';
 import { diffOutput } from '../../generator/write/write-output.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const tsx = join(root, 'node_modules/tsx/dist/cli.mjs');
+// What `npm run generate` runs: the launcher that bundles the generator and runs the bundle.
+const launcher = join(root, 'generator/run.mjs');
 
 interface Result {
   code: number;
@@ -21,7 +22,7 @@ interface Result {
 
 function cli(args: string[], cwd = root): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [tsx, join(root, 'generator/cli.ts'), ...args], { cwd }, (error, stdout, stderr) => {
+    execFile(process.execPath, [launcher, ...args], { cwd }, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -111,7 +112,7 @@ describe('the generate command', () => {
 
   // `script` gives the command a terminal; without one (the test above) stderr stays empty.
   test.skipIf(!existsSync('/usr/bin/script'))('on a terminal, each phase shows on one status line that is cleared at the end', async () => {
-    const command = [process.execPath, tsx, join(root, 'generator/cli.ts'), '--spec', 'spec/openapi.yaml', '--config', 'spec/sdk.config.yaml', '--out', join(dir, 'tty')].join(' ');
+    const command = [process.execPath, launcher, '--spec', 'spec/openapi.yaml', '--config', 'spec/sdk.config.yaml', '--out', join(dir, 'tty')].join(' ');
     const { stdout } = await promisify(execFile)('/usr/bin/script', ['-qec', command, '/dev/null'], { cwd: root });
     expect(stdout).toContain('\r\x1b[Kloading spec/openapi.yaml...');
     expect(stdout).toMatch(/\r\x1b\[Kemitting 17 methods\.\.\.\r\x1b\[Kformatting \d+ files/);

@@ -1,0 +1,34 @@
+import { allMethods } from '../model/build-model.js';
+import type { SdkModel } from '../model/types.js';
+import { emitClient, emitIndex } from './client.js';
+import { emitApiMd } from './docs.js';
+import { emitModels } from './models.js';
+import { emitPackageFiles } from './package-files.js';
+import { emitReadme } from './readme.js';
+import { emitResources } from './resources.js';
+import { emitRuntime } from './runtime.js';
+import { banner, type OutputFile } from './source.js';
+import { emitTests } from './tests.js';
+
+export { banner };
+
+/**
+ * Every file of the package but the schema types (emit/schema-types.ts), unformatted. generate.ts loads this module
+ * (and ts-morph with it) only after the document is on its way to the schema types worker.
+ */
+export async function emitPackage(model: SdkModel): Promise<OutputFile[]> {
+  return [
+    emitModels(model),
+    ...emitResources(model),
+    emitClient(model),
+    emitIndex(model),
+    ...(await emitRuntime(model)),
+    ...(await emitPackageFiles(model)),
+    ...emitTests(model),
+    emitReadme(model),
+    emitApiMd(model),
+  ];
+}
+
+/** How many methods the model has, for the progress line. */
+export const methodCount = (model: SdkModel): number => allMethods(model.resources).length;
