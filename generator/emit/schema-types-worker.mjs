@@ -1,14 +1,10 @@
 // The schema types of emit/schema-types.ts, made in a worker thread: openapi-typescript (and the TypeScript compiler it
 // loads) starts while the main thread loads the spec, and transforms it while the main thread emits everything else.
 // Plain JavaScript, so it runs the same under tsx, vitest and node.
-//
-// openapiTS() lints and bundles the document, then transforms it; here the transform is called directly (it is public
-// API of openapi-typescript), which saves a third of its time. Neither step has anything left to do: its lint enables
-// one rule, unique operationIds, which load/repair.ts has ensured; its bundle resolves refs, which load/bundle.ts has
-// done for other files and load/refs.ts has checked for this one (its only error: a ref that does not resolve).
+// The transform itself is schema-types-transform.mjs.
 import { writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
+import { schemaTypesText } from './schema-types-transform.mjs';
 
 /**
  * With `SDKGEN_DEBUG` set, prints when each step ended, in ms since the main thread started (as generate.ts does).
@@ -18,73 +14,13 @@ const mark = process.env.SDKGEN_DEBUG
   ? (step) => writeSync(2, `[sdkgen worker] ${step} (at ${Math.round(performance.timeOrigin + performance.now() - workerData.timeOrigin)} ms)\n`)
   : () => undefined;
 
-// The CommonJS builds: importing TypeScript (9 MB of CommonJS) from ESM makes Node scan it for export names first.
-const require = createRequire(import.meta.url);
-const { astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript');
-const ts = require('typescript');
 mark('openapi-typescript loaded');
-
-/** openapi-typescript's options for our types; `context()` gives the rest their openapiTS() defaults. */
-const OPTIONS = {
-  silent: true,
-  // A property with a default is still optional to send; openapi-typescript would make it required.
-  defaultNonNullable: false,
-  // `type: object` without properties allows any members (JSON Schema); openapi-typescript would say none
-  // (`Record<string, never>`), which no request body (Kubernetes' Patch) or response can satisfy.
-  emptyObjectsUnknown: true,
-  transform: binaryAsBlob,
-};
-
-/** Binary data is a Blob both ways: uploads take one (see `toFile()`), downloads resolve to one. */
-function binaryAsBlob(schema) {
-  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  if (schema.format !== 'binary' || !types.includes('string')) return undefined;
-  const blob = ts.factory.createTypeReferenceNode('Blob');
-  return types.includes('null') ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
-}
-
-/** The GlobalContext openapiTS() builds from OPTIONS (openapi-typescript 7.x; its defaults for the rest). */
-function context(document) {
-  return {
-    additionalProperties: false,
-    alphabetize: false,
-    arrayLength: false,
-    defaultNonNullable: OPTIONS.defaultNonNullable,
-    discriminators: scanDiscriminators(document, OPTIONS),
-    emptyObjectsUnknown: OPTIONS.emptyObjectsUnknown,
-    enum: false,
-    enumValues: false,
-    conditionalEnums: false,
-    dedupeEnums: false,
-    excludeDeprecated: false,
-    exportType: false,
-    immutable: false,
-    rootTypes: false,
-    rootTypesNoSchemaPrefix: false,
-    rootTypesKeepCasing: false,
-    injectFooter: [],
-    pathParamsAsTypes: false,
-    postTransform: undefined,
-    propertiesRequiredByDefault: false,
-    redoc: undefined,
-    silent: OPTIONS.silent,
-    inject: undefined,
-    transform: OPTIONS.transform,
-    transformProperty: undefined,
-    makePathsEnum: false,
-    generatePathParams: false,
-    readWriteMarkers: false,
-    resolve: ($ref) => resolveRef(document, $ref, { silent: OPTIONS.silent }),
-  };
-}
 
 parentPort.once('message', ({ document }) => {
   mark('document received');
   try {
-    const nodes = transformSchema(document, context(document));
-    mark('transformed');
-    const text = astToString(nodes);
-    mark('printed');
+    const text = schemaTypesText(document);
+    mark('transformed and printed');
     parentPort.postMessage({ text });
   } catch (error) {
     parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });

@@ -1,0 +1,7 @@
+import type { OpenAPITSOptions } from 'openapi-typescript';
+
+/** openapi-typescript's options for our types. */
+export declare const OPTIONS: OpenAPITSOptions;
+
+/** The types module's text for a document (which gains the discriminator members openapi-typescript adds). */
+export declare function schemaTypesText(document: object): string;

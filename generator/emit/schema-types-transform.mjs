@@ -1,0 +1,75 @@
+// openapi-typescript with our options, as schema-types-worker.mjs runs it. Plain JavaScript, so it runs the same under
+// tsx, vitest and node; a module of its own, so tests can hold its output against openapiTS()'s.
+//
+// openapiTS() lints and bundles the document, then transforms it; `schemaTypesText` calls the transform directly (it
+// is public API of openapi-typescript), which saves a third of its time. Neither step has anything left to do: its
+// lint enables one rule, unique operationIds, which load/repair.ts has ensured; its bundle resolves refs, which
+// load/bundle.ts has done for other files and load/refs.ts has checked for this one (its only error: a ref that does
+// not resolve).
+import { createRequire } from 'node:module';
+
+// The CommonJS builds: importing TypeScript (9 MB of CommonJS) from ESM makes Node scan it for export names first.
+const require = createRequire(import.meta.url);
+const { astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript');
+const ts = require('typescript');
+
+/** openapi-typescript's options for our types; `context()` gives the rest their openapiTS() defaults. */
+export const OPTIONS = {
+  silent: true,
+  // A property with a default is still optional to send; openapi-typescript would make it required.
+  defaultNonNullable: false,
+  // `type: object` without properties allows any members (JSON Schema); openapi-typescript would say none
+  // (`Record<string, never>`), which no request body (Kubernetes' Patch) or response can satisfy.
+  emptyObjectsUnknown: true,
+  transform: binaryAsBlob,
+};
+
+/** Binary data is a Blob both ways: uploads take one (see `toFile()`), downloads resolve to one. */
+function binaryAsBlob(schema) {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (schema.format !== 'binary' || !types.includes('string')) return undefined;
+  const blob = ts.factory.createTypeReferenceNode('Blob');
+  return types.includes('null') ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+}
+
+/** The GlobalContext openapiTS() builds from OPTIONS (openapi-typescript 7.x; its defaults for the rest). */
+function context(document) {
+  return {
+    additionalProperties: false,
+    alphabetize: false,
+    arrayLength: false,
+    defaultNonNullable: OPTIONS.defaultNonNullable,
+    discriminators: scanDiscriminators(document, OPTIONS),
+    emptyObjectsUnknown: OPTIONS.emptyObjectsUnknown,
+    enum: false,
+    enumValues: false,
+    conditionalEnums: false,
+    dedupeEnums: false,
+    excludeDeprecated: false,
+    exportType: false,
+    immutable: false,
+    rootTypes: false,
+    rootTypesNoSchemaPrefix: false,
+    rootTypesKeepCasing: false,
+    injectFooter: [],
+    pathParamsAsTypes: false,
+    postTransform: undefined,
+    propertiesRequiredByDefault: false,
+    redoc: undefined,
+    silent: OPTIONS.silent,
+    inject: undefined,
+    transform: OPTIONS.transform,
+    transformProperty: undefined,
+    makePathsEnum: false,
+    generatePathParams: false,
+    readWriteMarkers: false,
+    resolve: ($ref) => resolveRef(document, $ref, { silent: OPTIONS.silent }),
+  };
+}
+
+/** The types module's text for a document (which gains the discriminator members openapi-typescript adds). */
+export function schemaTypesText(document) {
+  // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
+  document.components ??= {};
+  return astToString(transformSchema(document, context(document)));
+}

@@ -1,0 +1,49 @@
+// The schema types worker calls openapi-typescript's transform directly, with a context built as openapiTS() builds
+// it (emit/schema-types-transform.mjs). If an openapi-typescript upgrade changes how openapiTS() gets from a document
+// to text, the two stop agreeing here.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import openapiTS, { astToString } from 'openapi-typescript';
+import { describe, expect, test } from 'vitest';
+import { OPTIONS, schemaTypesText } from '../../generator/emit/schema-types-transform.mjs';
+import { startSchemaTypes } from '../../generator/emit/schema-types.js';
+import { loadSpec } from '../../generator/load/load-spec.js';
+import { repairSpec } from '../../generator/load/repair.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const edgeCases = join(root, '../shared/specs/corpus/edge-cases');
+const specs = [
+  join(root, 'spec/openapi.yaml'),
+  join(root, 'test/fixtures/features.yaml'),
+  // Discriminators, recursion, binary bodies, enums, 3.1 type arrays, webhooks, callbacks: ~50 small specs.
+  ...['3.0', '3.1'].flatMap((version) =>
+    readdirSync(join(edgeCases, version))
+      // Its `example` values hold `$ref`s, which Redocly's bundle step resolves; examples are data (OpenAPI), so the
+      // loader leaves them, and the one difference is the text of a JSDoc `@example`.
+      .filter((name) => /\.(json|ya?ml)$/.test(name) && name !== 'request-examples.json')
+      .sort()
+      .map((name) => join(edgeCases, version, name)),
+  ),
+];
+
+/** The document as generate.ts hands it to the worker: loaded, bundled, converted, repaired. */
+async function prepared(file: string): Promise<object> {
+  const { document } = await loadSpec(file);
+  repairSpec(document, []);
+  return document;
+}
+
+describe('the schema types are what openapiTS() gives for the same document and options', () => {
+  test.each(specs.map((file) => [file.slice(root.length), file]))('%s', async (_name, file) => {
+    const document = await prepared(file);
+    const expected = astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], OPTIONS));
+    expect(schemaTypesText(structuredClone(document))).toBe(expected);
+  });
+
+  test('and what the worker thread sends back', async () => {
+    const document = await prepared(join(root, 'test/fixtures/features.yaml'));
+    const expected = schemaTypesText(structuredClone(document));
+    expect(await startSchemaTypes().emit(document)).toBe(expected);
+  });
+});
