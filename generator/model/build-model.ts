@@ -1,6 +1,6 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { kebabCase, memberName, pascalCase, singular, splitWords, typeName } from './naming.js';
+import { kebabCase, memberName, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination } from './pagination.js';
@@ -22,16 +22,18 @@ const RUNTIME_EXPORTS = [
 export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string): SdkModel {
   const warnings: string[] = [];
   const casing = Object.fromEntries(Object.entries(config.casing ?? {}).map(([word, spelling]) => [word.toLowerCase(), spelling]));
-  const clientName = config.clientName ?? typeName(document.info.title.replace(/\b(apis?|openapi|rest)\b/gi, '') || 'Client', casing);
-  const envPrefix = config.envPrefix ?? splitWords(clientName).join('_').toUpperCase();
+  const title = document.info.title.replace(/\b(apis?|openapi|rest)\b/gi, '');
+  const clientName = config.clientName ?? typeName(title || 'Client', casing);
+  // Without a config, the package name and env-var prefix come from the title's words as written (`github`).
+  const words = config.clientName === undefined && titleWords(title).length > 0 ? titleWords(title) : splitWords(clientName);
+  const envPrefix = config.envPrefix ?? words.join('_').toUpperCase();
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
-  const classNames = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient']);
   const models = readModels(document, casing, names);
-  // A resource file imports model types by name, so its class must not take one.
-  models.forEach((named) => classNames.reserve(named.typeName));
+  // Resource modules import model types and runtime names; client.ts imports the client's own: no class takes one.
+  const reservedClassNames = new Set([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient', ...models.map((named) => named.typeName)]);
   const securitySchemes = readSecuritySchemes(document, warnings);
   const root = placeOperations(document, config, securitySchemes, warnings);
-  const resources = buildResources(root, [], casing, names, classNames);
+  const resources = buildResources(root, [], casing, names, reservedClassNames);
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
@@ -42,7 +44,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     apiVersion: String(document.info.version),
     clientName,
     envPrefix,
-    packageName: config.package?.name ?? (kebabCase(clientName) || 'sdk'),
+    packageName: config.package?.name ?? (words.join('-').toLowerCase() || 'sdk'),
     packageVersion: config.package?.version ?? '0.0.1',
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
     defaultBaseURL,
@@ -149,7 +151,14 @@ function applyClashConventions(operations: Node['operations']): void {
   if (deletes.length === 2 && collection.length === 1 && named('deleteAll').length === 0) collection[0]!.name = 'deleteAll';
 }
 
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry, classNames: NameRegistry): Resource[] {
+/**
+ * A resource's class meets its parent's class and its siblings' in the parent's module (client.ts at the top), and
+ * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
+ * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
+ */
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
+  const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
+  const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
     const typePrefix = names.prefixFor(chain, casing);
@@ -161,15 +170,18 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
         ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(`${typePrefix}${methodPart}Response`) }),
       };
     });
+    const wanted = typeName(child.property, casing);
+    let className = free(wanted) ? wanted : `${wanted}Resource`;
+    for (let n = 2; !free(className); n++) className = `${wanted}Resource${n}`;
+    taken.add(className);
     return {
       property: child.property,
-      // Resource classes live in their own modules but meet in client.ts: unique, and never the client's own name.
-      className: classNames.claimDistinct(typeName(child.property, casing), 'Resource'),
+      className,
       typePrefix,
       chain,
       modulePath: chain.map(kebabCase).join('/'),
       methods,
-      children: buildResources(child, chain, casing, names, classNames),
+      children: buildResources(child, chain, casing, names, reserved, className),
     };
   });
 }
@@ -189,15 +201,6 @@ class NameRegistry {
     for (let n = 2; this.types.has(name); n++) name = `${wanted}${n}`;
     this.types.add(name);
     return name;
-  }
-
-  reserve(name: string): void {
-    this.types.add(name);
-  }
-
-  /** The wanted name, or with `suffix` (then numbers) when taken: `Files` -> `FilesResource`. */
-  claimDistinct(wanted: string, suffix: string): string {
-    return this.claim(this.types.has(wanted) ? `${wanted}${suffix}` : wanted);
   }
 
   /** `OAuthClient` for `oauthClients`; a nested resource whose singular is taken is qualified by its parents. */

@@ -19,10 +19,25 @@ const RESERVED_TYPE_NAMES = new Set(
 
 /** Splits `page[size]`, `oauth_clients`, `GetOAuthJWKS`, `.well-known` into words. */
 export function splitWords(text: string): string[] {
-  return text
+  return withoutApostrophes(text)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     // `HTTPServer` -> `HTTP Server`, but `OAuth` and `APIs` stay one word.
     .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word !== '');
+}
+
+/** `GitHub's` -> `GitHub`, `don't` -> `dont`: an apostrophe does not start a word. */
+function withoutApostrophes(text: string): string {
+  return text.replace(/(?<=[A-Za-z0-9])['’]s\b/g, '').replace(/(?<=[A-Za-z0-9])['’](?=[A-Za-z0-9])/g, '');
+}
+
+/**
+ * The words of a title as written, for a package name or env-var prefix: `GitHub's REST API` -> `GitHub`, `REST`,
+ * `API`. Unlike `splitWords`, a word is not split at its capitals (`github`, not `git-hub`).
+ */
+export function titleWords(text: string): string[] {
+  return withoutApostrophes(text)
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word !== '');
 }

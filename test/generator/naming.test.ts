@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../generator/load/load-config.js';
-import { buildModel } from '../../generator/model/build-model.js';
+import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { camelCase, docText, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
 import { findCollectionPaths, inferPlacement } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
@@ -127,5 +127,35 @@ describe('names that clash in one resource', () => {
     // POST and PUT on one item are both "update" by shape, and neither convention decides: their operationIds do.
     expect(names('things')).toEqual(['post postThing', 'put putThing']);
     expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(2);
+  });
+});
+
+describe('names of the client, the package and the resource classes, without a config', () => {
+  const ok = { '200': { description: 'ok' } };
+  const document = {
+    openapi: '3.1.0',
+    info: { title: "GitHub's REST API", version: '1' },
+    paths: {
+      // `orgs.repos` comes first in the document; the top-level `repos` is still plain `Repos`.
+      '/orgs/{org}/repos': { get: { responses: ok } },
+      '/repos/{owner}/{repo}': { get: { responses: ok } },
+      '/repos/{owner}/{repo}/repos': { get: { responses: ok } },
+      '/hooks': { get: { responses: ok } },
+    },
+    components: { schemas: { Hooks: { type: 'object', properties: { id: { type: 'integer' } } } } },
+  };
+
+  test("the title's words as written: no word split at its capitals or at an apostrophe", async () => {
+    const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'github.yaml');
+    expect(model.clientName).toBe('GitHub');
+    expect(model.packageName).toBe('github');
+    expect(model.envPrefix).toBe('GITHUB');
+    expect(splitWords("GitHub's don't")).toEqual(['Git', 'Hub', 'dont']);
+  });
+
+  test('a resource class is named for its property unless its parent, a sibling or a model type has the name', async () => {
+    const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'github.yaml');
+    const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.className]));
+    expect(byChain).toMatchObject({ 'orgs.repos': 'Repos', repos: 'Repos', 'repos.repos': 'ReposResource', hooks: 'HooksResource' });
   });
 });
