@@ -7,7 +7,7 @@ import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
-import { buildModel } from './model/build-model.js';
+import { allMethods, buildModel } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
 import type { SdkModel } from './model/types.js';
 
@@ -59,9 +59,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     progress(`building the model of ${Object.keys(document.paths ?? {}).length} paths`);
     const model = buildModel(document, config, specFile);
     model.warnings.unshift(...repairs);
-    const { emitPackage, methodCount } = await emitters;
+    const { emitPackage } = await emitters;
     timer('model');
-    progress(`emitting ${methodCount(model)} methods`);
+    progress(`emitting ${allMethods(model.resources).length} methods`);
     const files = await emitPackage(model);
     timer('emit');
     progress(`formatting ${files.length + 1} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);

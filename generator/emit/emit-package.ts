@@ -1,4 +1,3 @@
-import { allMethods } from '../model/build-model.js';
 import type { SdkModel } from '../model/types.js';
 import { emitClient, emitIndex } from './client.js';
 import { emitApiMd } from './docs.js';
@@ -29,6 +28,3 @@ export async function emitPackage(model: SdkModel): Promise<OutputFile[]> {
     emitApiMd(model),
   ];
 }
-
-/** How many methods the model has, for the progress line. */
-export const methodCount = (model: SdkModel): number => allMethods(model.resources).length;
