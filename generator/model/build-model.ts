@@ -118,11 +118,14 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
 /**
  * Two operations named alike in one resource are told apart as hand-written SDKs do where a convention decides (PUT
  * beside PATCH is `replace`; DELETE of the collection beside DELETE of an item is `deleteAll`: Kubernetes has both
- * everywhere); otherwise both fall back to their operationId (or method + path), as does an operation named like a
- * child resource (`x402.creditAccount()` beside `x402.creditAccount.quote()`).
+ * everywhere) or their operationIds' verbs do (`CreateCustomStorageCredentials` is `create` beside
+ * `UpdateCustomStorageCredentials`, both on one item in Telnyx's spec); otherwise both fall back to their operationId
+ * (or method + path), as does an operation named like a child resource (`x402.creditAccount()` beside
+ * `x402.creditAccount.quote()`).
  */
 function resolveNameClashes(node: Node, warnings: string[]): void {
   applyClashConventions(node.operations);
+  applyOperationIdVerbs(node);
   const counts = new Map<string, number>();
   for (const operation of node.operations) counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
   for (const child of node.children.keys()) if (counts.has(child)) counts.set(child, 2);
@@ -139,6 +142,26 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
     used.add(name);
   }
   for (const child of node.children.values()) resolveNameClashes(child, warnings);
+}
+
+/** Verbs an operationId may lend a method when its inferred name is taken: the ones SDK methods are named with. */
+const METHOD_VERBS = new Set(['create', 'update', 'replace', 'delete', 'list', 'send', 'cancel']);
+
+/**
+ * Where operations share a name and exactly one has an operationId starting with that name (`Update...`), it keeps
+ * the name; each other takes its own operationId's verb (`Create...` -> `create`) if that is a method verb and free.
+ */
+function applyOperationIdVerbs(node: Node): void {
+  const verb = (operation: Node['operations'][number]): string | undefined => splitWords(operation.operationId ?? '')[0]?.toLowerCase();
+  const taken = (name: string): boolean => node.children.has(name) || node.operations.some((operation) => operation.name === name);
+  for (const name of new Set(node.operations.map((operation) => operation.name))) {
+    const group = node.operations.filter((operation) => operation.name === name);
+    if (group.length < 2 || group.filter((operation) => verb(operation) === name).length !== 1) continue;
+    for (const operation of group) {
+      const own = verb(operation);
+      if (own !== undefined && own !== name && METHOD_VERBS.has(own) && !taken(own)) operation.name = own;
+    }
+  }
 }
 
 function applyClashConventions(operations: Node['operations']): void {

@@ -117,6 +117,8 @@ describe('names that clash in one resource', () => {
         delete: { operationId: 'deleteItem', responses: ok },
       },
       '/things/{id}': { post: { operationId: 'postThing', responses: ok }, put: { operationId: 'putThing', responses: ok } },
+      // Telnyx's custom storage credentials: POST creates, PUT updates, both on the item.
+      '/credentials/{id}': { post: { operationId: 'CreateCredentials', responses: ok }, put: { operationId: 'UpdateCredentials', responses: ok } },
     },
   };
 
@@ -127,6 +129,13 @@ describe('names that clash in one resource', () => {
     // POST and PUT on one item are both "update" by shape, and neither convention decides: their operationIds do.
     expect(names('things')).toEqual(['post postThing', 'put putThing']);
     expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(2);
+  });
+
+  test("otherwise the operationIds' verbs, when exactly one of them says the name taken", async () => {
+    const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
+    const credentials = model.resources.find((resource) => resource.property === 'credentials')!;
+    expect(credentials.methods.map((method) => `${method.httpMethod} ${method.name}`).sort()).toEqual(['post create', 'put update']);
+    expect(model.warnings.filter((warning) => warning.includes('/credentials/'))).toEqual([]);
   });
 });
 
