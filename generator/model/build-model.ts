@@ -26,7 +26,8 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const clientName = config.clientName ?? typeName(title || 'Client', casing);
   // Without a config, the package name and env-var prefix come from the title's words as written (`github`).
   const words = config.clientName === undefined && titleWords(title).length > 0 ? titleWords(title) : splitWords(clientName);
-  const envPrefix = config.envPrefix ?? words.join('_').toUpperCase();
+  // An environment variable's name may not start with a digit (`1Password` -> `_1PASSWORD_API_KEY`).
+  const envPrefix = config.envPrefix ?? words.join('_').toUpperCase().replace(/^(?=[0-9])/, '_');
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
   const models = readModels(document, casing, names);
   // Resource modules import model types and runtime names; client.ts imports the client's own: no class takes one.

@@ -162,6 +162,11 @@ describe('names of the client, the package and the resource classes, without a c
     expect(splitWords("GitHub's don't")).toEqual(['Git', 'Hub', 'dont']);
   });
 
+  test('an env-var prefix does not start with a digit', async () => {
+    const model = buildModel({ ...structuredClone(document), info: { title: '1Password Connect', version: '1' } } as never, await loadConfig(undefined, undefined), 'x.yaml');
+    expect([model.clientName, model.packageName, model.envPrefix]).toEqual(['_1PasswordConnect', '1password-connect', '_1PASSWORD_CONNECT']);
+  });
+
   test('a resource class is named for its property unless its parent, a sibling or a model type has the name', async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'github.yaml');
     const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.className]));
