@@ -24,6 +24,30 @@ const CODE = /\.(ts|mts|cts|js|mjs|cjs|json)$/;
 /** A fenced TypeScript block in Markdown: the fence, the code, the closing fence. */
 const CODE_BLOCK = /^(```(?:ts|typescript)\n)([\s\S]*?)^```$/gm;
 
+/**
+ * Biome formats files in parallel, each on one thread: a code file this large (the schema types: 4-10 MB) is
+ * formatted in pieces, cut before its top-level `export`s, which the formatter treats independently anyway.
+ */
+const PIECE_SIZE = 256 * 1024;
+
+/**
+ * A large TypeScript file as pieces that each start a top-level declaration (`export ...` at the start of a line; the
+ * emitters and openapi-typescript indent everything nested), joined back to back to make the file again.
+ */
+export function splitTopLevel(text: string): string[] {
+  if (text.length < PIECE_SIZE) return [text];
+  const pieces: string[] = [];
+  let start = 0;
+  for (const match of text.matchAll(/^export /gm)) {
+    if (match.index - start >= PIECE_SIZE) {
+      pieces.push(text.slice(start, match.index));
+      start = match.index;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
 /** Thrown when the formatter rejects generated code: a generator bug, reported with the formatter's words. */
 export class FormatError extends Error {}
 
@@ -34,12 +58,19 @@ export class FormatError extends Error {}
 export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
   const work = await mkdtemp(join(tmpdir(), 'sdkgen-format-'));
   try {
-    // Each code file, and each Markdown code block, becomes a file in the scratch folder.
-    const entries: Array<{ file: string; text: string; snippet: boolean }> = [];
+    // Each code file (or each piece of a large one), and each Markdown code block, becomes a file in the scratch folder.
+    const entries: Array<{ file: string; text: string; snippet: boolean; source?: string; firstLine?: number }> = [];
     const plans = files.map((output, index) => {
       if (CODE.test(output.path)) {
-        entries.push({ file: join('files', output.path), text: output.text, snippet: false });
-        return { kind: 'code' as const, entry: entries.length - 1 };
+        const pieces = output.path.endsWith('.ts') ? splitTopLevel(output.text) : [output.text];
+        let firstLine = 1;
+        const first = entries.length;
+        pieces.forEach((text, piece) => {
+          const file = pieces.length === 1 ? join('files', output.path) : join('pieces', `${index}-${piece}.ts`);
+          entries.push({ file, text, snippet: false, source: output.path, firstLine });
+          firstLine += text.split('\n').length - 1;
+        });
+        return { kind: 'code' as const, entries: entries.slice(first).map((_, offset) => first + offset) };
       }
       if (!output.path.endsWith('.md')) return { kind: 'pass' as const };
       const blocks: number[] = [];
@@ -53,14 +84,17 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
     const failed = await runBiome(work, entries.length > 0);
     const bad = entries.filter((entry) => !entry.snippet && failed.has(join(work, entry.file)));
     if (bad.length > 0) {
-      const details = bad.map((entry) => `${entry.file.slice('files/'.length)}: ${failed.get(join(work, entry.file))}`);
+      // A piece's line numbers count from the line it starts on in its file.
+      const where = (entry: (typeof entries)[number]): string =>
+        failed.get(join(work, entry.file))!.replace(/^line (\d+):/, (_match, line: string) => `line ${Number(line) + entry.firstLine! - 1}:`);
+      const details = bad.map((entry) => `${entry.source}: ${where(entry)}`);
       throw new FormatError(`the formatter rejected generated code:\n  ${details.join('\n  ')}`);
     }
     // A snippet the formatter cannot parse (a fragment, say) stays as written.
     const texts = await Promise.all(entries.map((entry) => (failed.has(join(work, entry.file)) ? entry.text : readFile(join(work, entry.file), 'utf8'))));
     return files.map((output, index) => {
       const plan = plans[index]!;
-      if (plan.kind === 'code') return { path: output.path, text: texts[plan.entry]! };
+      if (plan.kind === 'code') return { path: output.path, text: plan.entries.map((entry) => texts[entry]!).join('') };
       if (plan.kind === 'pass') return output;
       let block = 0;
       const text = output.text.replace(CODE_BLOCK, (_match, fence: string) => `${fence}${texts[plan.blocks[block++]!]!}\`\`\``);

@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
-import { FormatError, formatFiles } from '../../generator/emit/format.js';
+import { FormatError, formatFiles, splitTopLevel } from '../../generator/emit/format.js';
 
 const leftovers = async (): Promise<string[]> => (await readdir(tmpdir())).filter((name) => name.startsWith('sdkgen-format-'));
 
@@ -47,5 +47,33 @@ describe('formatFiles', () => {
     const input = [{ path: 'src/a.ts', text: 'export function f(a:string,b:number){return a+b}\n' }];
     const [first, second] = await Promise.all([formatFiles(input), formatFiles(input)]);
     expect(first).toEqual(second);
+  });
+
+  describe('a large file, formatted in pieces cut before its top-level exports', () => {
+    // Three declarations of ~150 KB each, written unformatted, as openapi-typescript's types are large.
+    const declaration = (name: string) => `export interface ${name} {\n${Array.from({ length: 6000 }, (_, i) => `    "p${i}": {a: string;   b?: number};`).join('\n')}\n}\n`;
+    const text = `// banner\n${declaration('paths')}${declaration('components')}export type $defs = Record<string, never>;\n${declaration('operations')}`;
+
+    test('the pieces start at top-level exports and make the file again', () => {
+      const pieces = splitTopLevel(text);
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.join('')).toBe(text);
+      for (const piece of pieces.slice(1)) expect(piece).toMatch(/^export /);
+    });
+
+    test('give the bytes the whole file gives (an .mts file is not cut)', async () => {
+      const [pieces] = await formatFiles([{ path: 'src/internal/openapi.ts', text }]);
+      const [whole] = await formatFiles([{ path: 'src/internal/openapi.mts', text }]);
+      expect(pieces!.text).toBe(whole!.text);
+      expect(pieces!.text).toContain("  p0: { a: string; b?: number };\n");
+    });
+
+    test('a parse error is reported at its line in the file, not in the piece', async () => {
+      const lines = text.split('\n');
+      const broken = [...lines.slice(0, 9000), '    "bad": ;', ...lines.slice(9000)].join('\n');
+      const error = await formatFiles([{ path: 'src/internal/openapi.ts', text: broken }]).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(FormatError);
+      expect((error as Error).message).toMatch(/src\/internal\/openapi\.ts: line 9001:/);
+    });
   });
 });
