@@ -13,36 +13,47 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
   repairOperationIds(document, warnings);
   // One walk over the document serves the schema repairs; each looks at one node at a time.
   const hoisted = new Map<string, string>();
-  forEachNode(document, (node, pointer) => {
-    requiredOnlyAllOfParts(node);
-    widenAdditionalProperties(node);
-    unwrapDiscriminatedAllOf(document, node);
-    repairDiscriminatorMapping(document, node, pointer, warnings);
-    inlineDeepRefs(document, node, pointer, hoisted);
+  forEachNode(document, (node, pointer, isMap) => {
+    // A map's keys are names (a property may be called `properties` or `allOf`): only the ref repair applies.
+    if (!isMap) {
+      requiredOnlyAllOfParts(node);
+      widenAdditionalProperties(node);
+      unwrapDiscriminatedAllOf(document, node);
+      repairDiscriminatorMapping(document, node, pointer, warnings);
+    }
+    inlineDeepRefs(document, node, pointer, hoisted, isMap);
   });
 }
 
 type Node = Record<string | number, unknown>;
 
+/** Keys whose value maps names (of properties, schemas, media types...) to objects: its own keys are not keywords. */
+const NAME_MAPS = new Set([
+  ...['properties', 'patternProperties', 'dependentSchemas', 'definitions', '$defs'],
+  ...['schemas', 'responses', 'parameters', 'requestBodies', 'headers', 'content', 'encoding', 'callbacks', 'links', 'pathItems'],
+]);
+
 /**
  * Calls `visit` on every object and array under `paths` and `components`, once each, before its children (so children
- * it replaces are walked as replaced); example values are data and skipped.
+ * it replaces are walked as replaced); example values are data and skipped. `isMap` says the node maps names to
+ * objects (`properties`, `components.schemas`), so a key like `additionalProperties` in it is a property's name; what
+ * a map holds is never a map itself (a property named `properties` is a schema).
  */
-function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: string) => void): void {
+function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: string, isMap: boolean) => void): void {
   const seen = new Set<unknown>();
-  const walk = (value: unknown, pointer: string): void => {
+  const walk = (value: unknown, pointer: string, isMap: boolean): void => {
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);
     const node = value as Node;
-    visit(node, pointer);
+    visit(node, pointer, isMap);
     const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
     for (const key of keys) {
-      if (key === 'example' || key === 'examples') continue;
-      walk(node[key], `${pointer}${joinPointer([key])}`);
+      if (!isMap && (key === 'example' || key === 'examples')) continue;
+      walk(node[key], `${pointer}${joinPointer([key])}`, !isMap && typeof key === 'string' && NAME_MAPS.has(key));
     }
   };
-  walk(document.paths, '#/paths');
-  walk(document.components, '#/components');
+  walk(document.paths, '#/paths', false);
+  walk(document.components, '#/components', false);
 }
 
 /**
@@ -53,9 +64,9 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
  * `#/components/schemas/Report/definitions/reportComponent`), it becomes a schema of its own under a name from the
  * pointer (`reportComponent`), once, and the refs point there.
  */
-function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, hoisted: Map<string, string>): void {
+function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, hoisted: Map<string, string>, isMap: boolean): void {
   for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
-    if (key === 'example' || key === 'examples' || !isDeepRef(node[key])) continue;
+    if ((!isMap && (key === 'example' || key === 'examples')) || !isDeepRef(node[key])) continue;
     const here = `${pointer}${joinPointer([key])}`;
     let target: unknown = node[key];
     let cyclic = false;
