@@ -3,5 +3,5 @@ import type { OpenAPITSOptions } from 'openapi-typescript';
 /** openapi-typescript's options for our types. */
 export declare const OPTIONS: OpenAPITSOptions;
 
-/** The types module's text for a document (which gains the discriminator members openapi-typescript adds). */
+/** The types module's text for a document, which it changes: a components object, discriminator members (as openapiTS()). */
 export declare function schemaTypesText(document: object): string;

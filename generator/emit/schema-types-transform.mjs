@@ -67,7 +67,7 @@ function context(document) {
   };
 }
 
-/** The types module's text for a document (which gains the discriminator members openapi-typescript adds). */
+/** The types module's text for a document, which it changes: a components object, discriminator members (as openapiTS()). */
 export function schemaTypesText(document) {
   // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
   document.components ??= {};
