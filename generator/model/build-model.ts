@@ -81,7 +81,8 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 /** A node of the resource tree while placing operations. */
 interface Node {
   property: string;
-  operations: Array<OperationModel & { name: string }>;
+  /** `pinned`: the config placed or named it; conventions leave it where it is. */
+  operations: Array<OperationModel & { name: string; pinned?: boolean }>;
   children: Map<string, Node>;
 }
 
@@ -109,7 +110,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       }
       const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
       const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
-      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method });
+      const pinned = override?.method !== undefined || override?.resource !== undefined;
+      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }) });
     }
   }
   resolveNameClashes(root, warnings);
@@ -125,6 +127,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
  * `x402.creditAccount.quote()`).
  */
 function resolveNameClashes(node: Node, warnings: string[]): void {
+  moveIntoChildResources(node);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
   const counts = new Map<string, number>();
@@ -144,6 +147,33 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
   }
   for (const child of node.children.values()) resolveNameClashes(child, warnings);
 }
+
+/**
+ * An operation named like a child resource whose paths all lie under its own (`POST /messages/rcs` beside
+ * `GET /messages/rcs/deeplinks/{agent_id}`) belongs to that resource: it moves there, named by its operationId's verb
+ * when that is a method verb (`SendRcsMessage`: `messages.rcs.send()`), else by its HTTP method (`create`, `list`,
+ * `retrieve`, `update`, `delete`), unless the resource has that name already.
+ */
+function moveIntoChildResources(node: Node): void {
+  const subtree = (child: Node): Node['operations'] => [...child.operations, ...[...child.children.values()].flatMap(subtree)];
+  node.operations = node.operations.filter((operation) => {
+    const child = node.children.get(operation.name);
+    if (!child || operation.pinned || !subtree(child).every((other) => other.path.startsWith(`${operation.path}/`))) return true;
+    const own = splitWords(operation.operationId ?? '')[0]?.toLowerCase();
+    const verb = own !== undefined && METHOD_VERBS.has(own) ? own : HTTP_VERBS[operation.httpMethod]?.(operation.path);
+    if (verb === undefined || child.operations.some((other) => other.name === verb) || child.children.has(verb)) return true;
+    child.operations.push({ ...operation, name: verb });
+    return false;
+  });
+}
+
+const HTTP_VERBS: Partial<Record<string, (path: string) => string>> = {
+  get: (path) => (/\}$/.test(path) ? 'retrieve' : 'list'),
+  post: () => 'create',
+  put: () => 'update',
+  patch: () => 'update',
+  delete: () => 'delete',
+};
 
 /** Verbs an operationId may lend a method when its inferred name is taken: the ones SDK methods are named with. */
 const METHOD_VERBS = new Set(['create', 'update', 'replace', 'delete', 'list', 'send', 'cancel']);

@@ -119,6 +119,11 @@ describe('names that clash in one resource', () => {
       '/things/{id}': { post: { operationId: 'postThing', responses: ok }, put: { operationId: 'putThing', responses: ok } },
       // Telnyx's custom storage credentials: POST creates, PUT updates, both on the item.
       '/credentials/{id}': { post: { operationId: 'CreateCredentials', responses: ok }, put: { operationId: 'UpdateCredentials', responses: ok } },
+      // Telnyx's RCS messages: an action named like the resource under it moves into it.
+      '/messages/rcs': { post: { operationId: 'SendRcsMessage', responses: ok } },
+      '/messages/rcs/deeplinks/{agent_id}': { get: { responses: ok } },
+      '/ai/openai/embeddings': { post: { operationId: 'embed', responses: ok } },
+      '/ai/openai/embeddings/models': { get: { responses: ok } },
     },
   };
 
@@ -129,6 +134,15 @@ describe('names that clash in one resource', () => {
     // POST and PUT on one item are both "update" by shape, and neither convention decides: their operationIds do.
     expect(names('things')).toEqual(['post postThing', 'put putThing']);
     expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(2);
+  });
+
+  test('an operation named like a child resource whose paths lie under its own moves into it', async () => {
+    const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
+    const methods = (chain: string) => allResources(model.resources).find((resource) => resource.chain.join('.') === chain)!.methods.map((method) => method.name).sort();
+    // Named by the operationId's verb when it is a method verb (`SendRcsMessage`), else by the HTTP method (POST).
+    expect([methods('messages'), methods('messages.rcs')]).toEqual([[], ['send']]);
+    expect([methods('ai.openai'), methods('ai.openai.embeddings')]).toEqual([[], ['create', 'retrieveModels']]);
+    expect(model.warnings.filter((warning) => warning.includes('/messages/rcs') || warning.includes('/embeddings'))).toEqual([]);
   });
 
   test("otherwise the operationIds' verbs, when exactly one of them says the name taken", async () => {
