@@ -145,6 +145,13 @@ describe('names that clash in one resource', () => {
     expect(model.warnings.filter((warning) => warning.includes('/messages/rcs') || warning.includes('/embeddings'))).toEqual([]);
   });
 
+  test('but not one the config names: it stays where the config puts it', async () => {
+    const config = { ...(await loadConfig(undefined, undefined)), operations: { SendRcsMessage: { method: 'rcs' } } };
+    const model = buildModel(structuredClone(document) as never, config, 'items.yaml');
+    const methods = (chain: string) => allResources(model.resources).find((resource) => resource.chain.join('.') === chain)!.methods.map((method) => method.name);
+    expect([methods('messages'), methods('messages.rcs')]).toEqual([['sendRcsMessage'], []]);
+  });
+
   test("otherwise the operationIds' verbs, when exactly one of them says the name taken", async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
     const credentials = model.resources.find((resource) => resource.property === 'credentials')!;
