@@ -64,13 +64,13 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
       if (CODE.test(output.path)) {
         const pieces = output.path.endsWith('.ts') ? splitTopLevel(output.text) : [output.text];
         let firstLine = 1;
-        const first = entries.length;
-        pieces.forEach((text, piece) => {
+        const pieceEntries = pieces.map((text, piece) => {
           const file = pieces.length === 1 ? join('files', output.path) : join('pieces', `${index}-${piece}.ts`);
           entries.push({ file, text, snippet: false, source: output.path, firstLine });
           firstLine += text.split('\n').length - 1;
+          return entries.length - 1;
         });
-        return { kind: 'code' as const, entries: entries.slice(first).map((_, offset) => first + offset) };
+        return { kind: 'code' as const, entries: pieceEntries };
       }
       if (!output.path.endsWith('.md')) return { kind: 'pass' as const };
       const blocks: number[] = [];

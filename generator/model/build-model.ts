@@ -6,7 +6,7 @@ import { HTTP_METHODS, readOperation, type OperationModel } from './operations.j
 import { inferPagination } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { findCollectionPaths, inferPlacement } from './placement.js';
+import { collectionVerb, findCollectionPaths, inferPlacement } from './placement.js';
 import type { AuthScheme, Method, NamedModel, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
@@ -151,29 +151,25 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
 /**
  * An operation named like a child resource whose paths all lie under its own (`POST /messages/rcs` beside
  * `GET /messages/rcs/deeplinks/{agent_id}`) belongs to that resource: it moves there, named by its operationId's verb
- * when that is a method verb (`SendRcsMessage`: `messages.rcs.send()`), else by its HTTP method (`create`, `list`,
- * `retrieve`, `update`, `delete`), unless the resource has that name already.
+ * when that is a method verb (`SendRcsMessage`: `messages.rcs.send()`), else by its HTTP method as on a collection
+ * (`create`, `list`, `update`, `delete`), unless the resource has that name already.
  */
 function moveIntoChildResources(node: Node): void {
   const subtree = (child: Node): Node['operations'] => [...child.operations, ...[...child.children.values()].flatMap(subtree)];
   node.operations = node.operations.filter((operation) => {
     const child = node.children.get(operation.name);
     if (!child || operation.pinned || !subtree(child).every((other) => other.path.startsWith(`${operation.path}/`))) return true;
-    const own = splitWords(operation.operationId ?? '')[0]?.toLowerCase();
-    const verb = own !== undefined && METHOD_VERBS.has(own) ? own : HTTP_VERBS[operation.httpMethod]?.(operation.path);
+    // The action's path is the child's collection path.
+    const own = operationIdVerb(operation);
+    const verb = own !== undefined && METHOD_VERBS.has(own) ? own : collectionVerb(operation.httpMethod);
     if (verb === undefined || child.operations.some((other) => other.name === verb) || child.children.has(verb)) return true;
     child.operations.push({ ...operation, name: verb });
     return false;
   });
 }
 
-const HTTP_VERBS: Partial<Record<string, (path: string) => string>> = {
-  get: (path) => (/\}$/.test(path) ? 'retrieve' : 'list'),
-  post: () => 'create',
-  put: () => 'update',
-  patch: () => 'update',
-  delete: () => 'delete',
-};
+/** The first word of an operation's operationId, lower-cased (`CreateCustomStorageCredentials`: `create`). */
+const operationIdVerb = (operation: OperationModel): string | undefined => splitWords(operation.operationId ?? '')[0]?.toLowerCase();
 
 /** Verbs an operationId may lend a method when its inferred name is taken: the ones SDK methods are named with. */
 const METHOD_VERBS = new Set(['create', 'update', 'replace', 'delete', 'list', 'send', 'cancel']);
@@ -183,13 +179,12 @@ const METHOD_VERBS = new Set(['create', 'update', 'replace', 'delete', 'list', '
  * the name; each other takes its own operationId's verb (`Create...` -> `create`) if that is a method verb and free.
  */
 function applyOperationIdVerbs(node: Node): void {
-  const verb = (operation: Node['operations'][number]): string | undefined => splitWords(operation.operationId ?? '')[0]?.toLowerCase();
   const taken = (name: string): boolean => node.children.has(name) || node.operations.some((operation) => operation.name === name);
   for (const name of new Set(node.operations.map((operation) => operation.name))) {
     const group = node.operations.filter((operation) => operation.name === name);
-    if (group.length < 2 || group.filter((operation) => verb(operation) === name).length !== 1) continue;
+    if (group.length < 2 || group.filter((operation) => operationIdVerb(operation) === name).length !== 1) continue;
     for (const operation of group) {
-      const own = verb(operation);
+      const own = operationIdVerb(operation);
       if (own !== undefined && own !== name && METHOD_VERBS.has(own) && !taken(own)) operation.name = own;
     }
   }

@@ -11,6 +11,9 @@ const COLLECTION_VERBS: Partial<Record<HTTPMethod, string>> = { get: 'list', pos
 const ITEM_VERBS: Partial<Record<HTTPMethod, string>> = { get: 'retrieve', post: 'update', put: 'update', patch: 'update', delete: 'delete' };
 const ACTION_PREFIX: Partial<Record<HTTPMethod, string>> = { get: 'retrieve', put: 'update', patch: 'update', delete: 'delete' };
 
+/** The method name an HTTP method gets on a collection path (`POST /things`: `create`), if it has one. */
+export const collectionVerb = (httpMethod: HTTPMethod): string | undefined => COLLECTION_VERBS[httpMethod];
+
 /** Leading segments that name an API version or mount point, not a resource. */
 const PREFIX_SEGMENT = /^(v\d+([._]\d+)*|api|rest)$/i;
 
