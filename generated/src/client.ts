@@ -65,6 +65,7 @@ export class Telnyx extends BaseClient {
           clientAuth: 'body',
         },
       },
+      security: [['bearerAuth']],
       requiresCredentials: true,
     });
   }

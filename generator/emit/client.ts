@@ -15,6 +15,7 @@ export function emitClient(model: SdkModel): OutputFile {
     defaultBaseURL: model.defaultBaseURL,
     envPrefix: model.envPrefix,
     securitySchemes: model.securitySchemes,
+    security: model.defaultSecurity,
     requiresCredentials: model.requiresCredentials,
     ...(model.idempotencyHeader !== undefined && { idempotencyHeader: model.idempotencyHeader }),
     ...(model.secretHeaders.length > 0 && { secretHeaders: model.secretHeaders }),

@@ -72,7 +72,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     extends: 'APIResource',
     docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under \`${resource.chain.join('.')}\`.` }],
     properties,
-    methods: resource.methods.map((method) => methodStructure(method, models)),
+    methods: resource.methods.map((method) => methodStructure(method, models, model.defaultSecurity)),
   };
 
   return printSourceFile(model, `src/${module}.ts`, [
@@ -123,7 +123,7 @@ function pageItemType(method: Method, models: ReadonlyMap<string, string>): stri
   return `${list}[number]`;
 }
 
-function methodStructure(method: Method, models: ReadonlyMap<string, string>): OptionalKind<MethodDeclarationStructure> {
+function methodStructure(method: Method, models: ReadonlyMap<string, string>, defaultSecurity: string[][]): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.pathParams.map((param) => ({
     name: param.variable,
     type: pathParamType(param.schema),
@@ -154,14 +154,17 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>): O
     docs: [{ description, tags }],
     statements: [
       method.pagination
-        ? `return this._client.requestPage<${responseType}, ${pageItemType(method, models)}>(${requestSpec(method, argument)}, ${valueSource(method.pagination)}, options);`
-        : `return this._client.request<${returned}>(${requestSpec(method, argument)}, options);`,
+        ? `return this._client.requestPage<${responseType}, ${pageItemType(method, models)}>(${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
+        : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
     ],
   };
 }
 
-/** The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. */
-function requestSpec(method: Method, argument: string): string {
+/**
+ * The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. What the runtime assumes by
+ * default (a JSON body and response, the spec's top-level security) is left out, as a hand-written call would.
+ */
+function requestSpec(method: Method, argument: string, defaultSecurity: string[][]): string {
   const fields: string[] = [`method: ${literal(method.httpMethod)}`, `path: ${literal(method.path)}`];
   if (method.pathParams.length > 0) {
     const entries = method.pathParams.map((param) => (propertyKey(param.name) === param.variable ? param.variable : `${propertyKey(param.name)}: ${param.variable}`));
@@ -175,13 +178,15 @@ function requestSpec(method: Method, argument: string): string {
     if (method.body && !method.body.inline) fields.push(`bodyKey: 'body'`);
   }
   if (method.body) {
-    fields.push(`bodyEncoding: ${literal(method.body.encoding)}`);
-    if (method.body.encoding !== 'multipart') fields.push(`contentType: ${literal(method.body.contentType)}`);
+    const { encoding, contentType } = method.body;
+    // In a params object, the encoding is also what says that the remaining fields are the body.
+    if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
+    if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
   }
-  fields.push(`response: ${literal(method.response.kind)}`);
+  if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   const accept = method.response.statuses[0]?.contentType;
   if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);
-  fields.push(`security: ${valueSource(method.security)}`);
+  if (JSON.stringify(method.security) !== JSON.stringify(defaultSecurity)) fields.push(`security: ${valueSource(method.security)}`);
   if (method.server !== undefined) fields.push(`server: ${literal(method.server)}`);
   return `{ ${fields.join(', ')} }`;
 }

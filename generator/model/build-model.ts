@@ -1,7 +1,7 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { kebabCase, memberName, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
-import { readSecuritySchemes } from './auth.js';
+import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
@@ -50,6 +50,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
     defaultBaseURL,
     securitySchemes,
+    defaultSecurity: readSecurity(document.security, securitySchemes),
     requiresCredentials: allMethods(resources).some((method) => method.security.length > 0 && method.security.every((names) => names.length > 0)),
     ...(config.idempotencyHeader !== undefined && { idempotencyHeader: config.idempotencyHeader }),
     secretHeaders: Object.values(securitySchemes).flatMap((scheme) => (scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : [])),

@@ -27,6 +27,8 @@ export interface SdkModel {
   defaultBaseURL: string;
   /** The security schemes the runtime applies, by name. */
   securitySchemes: Record<string, AuthScheme>;
+  /** The spec's top-level security requirements: an operation's own, where they equal these, go unstated. */
+  defaultSecurity: string[][];
   /** Whether every operation needs credentials, so a client without any is an error at construction. */
   requiresCredentials: boolean;
   /** The header carrying idempotency keys on non-GET requests, from the config. */

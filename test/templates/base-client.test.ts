@@ -13,6 +13,7 @@ class TestClient extends BaseClient {
       defaultBaseURL: 'https://api.example.com/v2',
       envPrefix: 'TEST_SDK',
       securitySchemes: { bearerAuth: { type: 'bearer' } },
+      security: [['bearerAuth']],
       requiresCredentials: true,
     });
   }
@@ -31,7 +32,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const get = (path: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({ method: 'get', path, response: 'json', security: [['bearerAuth']], ...extra });
+// Response kind and security are left to the defaults (JSON; the spec's top-level security), as generated calls do.
+const get = (path: string, extra: Partial<RequestSpec> = {}): RequestSpec => ({ method: 'get', path, ...extra });
 
 describe('BaseClient', () => {
   test('a missing API key is a clear error at construction; the env var is the default', () => {
@@ -78,12 +80,29 @@ describe('BaseClient', () => {
     expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen.body).toBe('grant_type=client_credentials&scope=admin');
 
-    await client.request({ method: 'post', path: '/things', params: { limit: 5, 'x-trace': 't', name: 'n' }, queryKeys: ['limit'], headerKeys: ['x-trace'], bodyEncoding: 'json', contentType: 'application/json', response: 'json', security: [['bearerAuth']] });
+    await client.request({ method: 'post', path: '/things', params: { limit: 5, 'x-trace': 't', name: 'n' }, queryKeys: ['limit'], headerKeys: ['x-trace'], bodyEncoding: 'json' });
     seen = server.requests.at(-1)!;
     expect(seen.url).toBe('/things?limit=5');
     expect(seen.headers['x-trace']).toBe('t');
     expect(seen.headers['content-type']).toBe('application/json');
     expect(JSON.parse(seen.body)).toEqual({ name: 'n' });
+
+    // Without a bodyEncoding, params hold query and header fields only: nothing else becomes a body.
+    await client.request({ method: 'get', path: '/things', params: { limit: 5, stray: 'x' }, queryKeys: ['limit'] });
+    seen = server.requests.at(-1)!;
+    expect(seen.url).toBe('/things?limit=5');
+    expect(seen.body).toBe('');
+    expect(seen.headers['content-type']).toBeUndefined();
+  });
+
+  test('defaults: a body is JSON, the response is parsed as JSON, the security is the spec\'s top-level one', async () => {
+    const client = new TestClient({ apiKey: 'k', baseURL: server.url });
+    const result = await client.request<{ echo: string }>({ method: 'post', path: '/things', body: { name: 'n' } });
+    const seen = server.requests.at(-1)!;
+    expect(seen.headers['content-type']).toBe('application/json');
+    expect(seen.headers['authorization']).toBe('Bearer k');
+    expect(JSON.parse(seen.body)).toEqual({ name: 'n' });
+    expect(JSON.parse(result.echo)).toEqual({ name: 'n' });
   });
 
   test('non-success statuses throw typed errors with status, headers and body', async () => {

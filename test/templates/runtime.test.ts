@@ -25,6 +25,7 @@ const CONFIG: SDKConfig = {
     bearerAuth: { type: 'bearer' },
     oauth: { type: 'oauth2', tokenUrl: 'https://api.example.com/v2/oauth/token', scopes: ['admin'] },
   },
+  security: [['bearerAuth']],
   requiresCredentials: true,
   idempotencyHeader: 'Idempotency-Key',
 };
@@ -52,8 +53,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const get = (path: string): RequestSpec => ({ method: 'get', path, response: 'json', security: [['bearerAuth']] });
-const post = (path: string, body: unknown): RequestSpec => ({ method: 'post', path, body, bodyEncoding: 'json', contentType: 'application/json', response: 'json', security: [['bearerAuth']] });
+const get = (path: string): RequestSpec => ({ method: 'get', path });
+const post = (path: string, body: unknown): RequestSpec => ({ method: 'post', path, body });
 const unique = (): string => Math.random().toString(36).slice(2);
 
 describe('retries', () => {

@@ -77,6 +77,8 @@ export interface SDKConfig {
   envPrefix: string;
   /** The spec's security schemes, by name. */
   securitySchemes: Readonly<Record<string, AuthScheme>>;
+  /** The spec's top-level security requirements: what an operation that states none of its own needs. */
+  security: readonly (readonly string[])[];
   /** Every operation's security requirements, to tell at construction whether credentials are needed. */
   requiresCredentials: boolean;
   /** The header that carries idempotency keys, when the API has one. */
@@ -108,15 +110,21 @@ export interface RequestSpec {
   headerKeys?: readonly string[];
   /** When the body does not sit in the params object (not an object, or a field named like a query param), its key. */
   bodyKey?: string;
-  /** Encoding and content type of the body. */
+  /**
+   * Encoding and content type of the body (default: JSON). In a `params` object, a `bodyEncoding` says that the fields
+   * which are neither query nor header parameters are the body.
+   */
   bodyEncoding?: BodyEncoding;
   contentType?: string;
-  /** How to read a successful response. */
-  response: ResponseKind;
+  /** How to read a successful response (default: JSON). */
+  response?: ResponseKind;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
   accept?: string;
-  /** Security requirements: alternatives of scheme names; `[]` among them means credentials are optional. */
-  security: readonly (readonly string[])[];
+  /**
+   * Security requirements, when the operation states its own: alternatives of scheme names; `[]` among them means
+   * credentials are optional. Default: the spec's top-level requirements.
+   */
+  security?: readonly (readonly string[])[];
   /** An operation-level server from the spec, if it has one. */
   server?: string;
 }
@@ -228,7 +236,9 @@ export abstract class BaseClient {
 
   /** Sends one request; the returned promise resolves to the parsed body. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.#send(spec, options), (response) => parseResponse<T>(response, spec.response));
+    return new APIPromise<T>(this.#send(spec, options), (response) =>
+      parseResponse<T>(response, spec.response ?? 'json'),
+    );
   }
 
   /** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
@@ -256,15 +266,14 @@ export abstract class BaseClient {
       this.#config.idempotencyHeader && method !== 'GET' && method !== 'HEAD'
         ? { [this.#config.idempotencyHeader]: options.idempotencyKey ?? `sdk-${crypto.randomUUID()}` }
         : undefined;
-    const auth = await applyAuth(spec.security, this.#config.securitySchemes, this.#credentials);
+    const security = spec.security ?? this.#config.security;
+    const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
     const headers = mergeHeaders(
       {
         accept: spec.accept ?? (spec.response === 'sse' ? 'text/event-stream' : 'application/json'),
         ...this.#platform,
       },
-      body !== undefined && spec.contentType && spec.bodyEncoding !== 'multipart'
-        ? { 'content-type': spec.contentType }
-        : undefined,
+      body !== undefined ? contentTypeHeader(spec) : undefined,
       auth.headers,
       idempotency,
       this.#options.defaultHeaders,
@@ -280,7 +289,7 @@ export abstract class BaseClient {
     const retryAuth = async (): Promise<Record<string, string> | undefined> => {
       if (auth.token === undefined) return undefined;
       this.#credentials.tokenSource?.invalidate(auth.token);
-      return (await applyAuth(spec.security, this.#config.securitySchemes, this.#credentials, true)).headers;
+      return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
     };
     let result: Awaited<ReturnType<Transport['request']>>;
     try {
@@ -448,6 +457,14 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
   if (spec.bodyKey !== undefined) return { query, headers, body: body[spec.bodyKey] };
   const hasBody = spec.bodyEncoding !== undefined && Object.keys(body).length > 0;
   return { query, headers, body: hasBody ? body : undefined };
+}
+
+/** The `Content-Type` of a request body: the spec's, JSON by default; none for multipart (`fetch` adds the boundary). */
+function contentTypeHeader(spec: RequestSpec): Record<string, string> | undefined {
+  const encoding = spec.bodyEncoding ?? 'json';
+  if (encoding === 'multipart') return undefined;
+  const type = spec.contentType ?? (encoding === 'json' ? 'application/json' : undefined);
+  return type === undefined ? undefined : { 'content-type': type };
 }
 
 function serializeBody(body: unknown, encoding: BodyEncoding): BodyInit {

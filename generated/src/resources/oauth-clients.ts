@@ -16,7 +16,7 @@ export class OAuthClients extends APIResource {
    */
   list(query: OAuthClientListParams = {}, options?: RequestOptions): PagePromise<OAuthClientListResponse, OAuthClient> {
     return this._client.requestPage<OAuthClientListResponse, OAuthClient>(
-      { method: 'get', path: '/oauth_clients', query, response: 'json', security: [['bearerAuth']] },
+      { method: 'get', path: '/oauth_clients', query },
       {
         kind: 'page-number',
         items: ['data'],
@@ -34,18 +34,7 @@ export class OAuthClients extends APIResource {
    * Create a new OAuth client
    */
   create(body: OAuthClientCreateParams, options?: RequestOptions): APIPromise<OAuthClientCreateResponse> {
-    return this._client.request<OAuthClientCreateResponse>(
-      {
-        method: 'post',
-        path: '/oauth_clients',
-        body,
-        bodyEncoding: 'json',
-        contentType: 'application/json',
-        response: 'json',
-        security: [['bearerAuth']],
-      },
-      options,
-    );
+    return this._client.request<OAuthClientCreateResponse>({ method: 'post', path: '/oauth_clients', body }, options);
   }
 
   /**
@@ -56,7 +45,7 @@ export class OAuthClients extends APIResource {
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OAuthClientRetrieveResponse> {
     return this._client.request<OAuthClientRetrieveResponse>(
-      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id }, response: 'json', security: [['bearerAuth']] },
+      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id } },
       options,
     );
   }
@@ -73,16 +62,7 @@ export class OAuthClients extends APIResource {
     options?: RequestOptions,
   ): APIPromise<OAuthClientUpdateResponse> {
     return this._client.request<OAuthClientUpdateResponse>(
-      {
-        method: 'put',
-        path: '/oauth_clients/{id}',
-        pathParams: { id },
-        body,
-        bodyEncoding: 'json',
-        contentType: 'application/json',
-        response: 'json',
-        security: [['bearerAuth']],
-      },
+      { method: 'put', path: '/oauth_clients/{id}', pathParams: { id }, body },
       options,
     );
   }
@@ -95,13 +75,7 @@ export class OAuthClients extends APIResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._client.request<void>(
-      {
-        method: 'delete',
-        path: '/oauth_clients/{id}',
-        pathParams: { id },
-        response: 'void',
-        security: [['bearerAuth']],
-      },
+      { method: 'delete', path: '/oauth_clients/{id}', pathParams: { id }, response: 'void' },
       options,
     );
   }

@@ -16,7 +16,7 @@ export class OAuthGrants extends APIResource {
    */
   list(query: OAuthGrantListParams = {}, options?: RequestOptions): PagePromise<OAuthGrantListResponse, OAuthGrant> {
     return this._client.requestPage<OAuthGrantListResponse, OAuthGrant>(
-      { method: 'get', path: '/oauth_grants', query, response: 'json', security: [['bearerAuth']] },
+      { method: 'get', path: '/oauth_grants', query },
       {
         kind: 'page-number',
         items: ['data'],
@@ -36,7 +36,7 @@ export class OAuthGrants extends APIResource {
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OAuthGrantRetrieveResponse> {
     return this._client.request<OAuthGrantRetrieveResponse>(
-      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id }, response: 'json', security: [['bearerAuth']] },
+      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id } },
       options,
     );
   }
@@ -49,13 +49,7 @@ export class OAuthGrants extends APIResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<OAuthGrantDeleteResponse> {
     return this._client.request<OAuthGrantDeleteResponse>(
-      {
-        method: 'delete',
-        path: '/oauth_grants/{id}',
-        pathParams: { id },
-        response: 'json',
-        security: [['bearerAuth']],
-      },
+      { method: 'delete', path: '/oauth_grants/{id}', pathParams: { id } },
       options,
     );
   }

@@ -39,13 +39,7 @@ export class OAuth extends APIResource {
    */
   retrieve(consentToken: string, options?: RequestOptions): APIPromise<OAuthRetrieveResponse> {
     return this._client.request<OAuthRetrieveResponse>(
-      {
-        method: 'get',
-        path: '/oauth/consent/{consent_token}',
-        pathParams: { consent_token: consentToken },
-        response: 'json',
-        security: [['bearerAuth']],
-      },
+      { method: 'get', path: '/oauth/consent/{consent_token}', pathParams: { consent_token: consentToken } },
       options,
     );
   }
@@ -56,18 +50,7 @@ export class OAuth extends APIResource {
    * Create an OAuth authorization grant
    */
   grants(body: OAuthGrantsParams, options?: RequestOptions): APIPromise<OAuthGrantsResponse> {
-    return this._client.request<OAuthGrantsResponse>(
-      {
-        method: 'post',
-        path: '/oauth/grants',
-        body,
-        bodyEncoding: 'json',
-        contentType: 'application/json',
-        response: 'json',
-        security: [['bearerAuth']],
-      },
-      options,
-    );
+    return this._client.request<OAuthGrantsResponse>({ method: 'post', path: '/oauth/grants', body }, options);
   }
 
   /**
@@ -83,7 +66,6 @@ export class OAuth extends APIResource {
         body,
         bodyEncoding: 'form',
         contentType: 'application/x-www-form-urlencoded',
-        response: 'json',
         security: [['oauthClientAuth']],
       },
       options,
@@ -97,7 +79,7 @@ export class OAuth extends APIResource {
    */
   retrieveJwks(options?: RequestOptions): APIPromise<OAuthRetrieveJwksResponse> {
     return this._client.request<OAuthRetrieveJwksResponse>(
-      { method: 'get', path: '/oauth/jwks', response: 'json', security: [] },
+      { method: 'get', path: '/oauth/jwks', security: [] },
       options,
     );
   }
@@ -109,15 +91,7 @@ export class OAuth extends APIResource {
    */
   register(body: OAuthRegisterParams = {}, options?: RequestOptions): APIPromise<OAuthRegisterResponse> {
     return this._client.request<OAuthRegisterResponse>(
-      {
-        method: 'post',
-        path: '/oauth/register',
-        body,
-        bodyEncoding: 'json',
-        contentType: 'application/json',
-        response: 'json',
-        security: [],
-      },
+      { method: 'post', path: '/oauth/register', body, security: [] },
       options,
     );
   }
@@ -135,7 +109,6 @@ export class OAuth extends APIResource {
         body,
         bodyEncoding: 'form',
         contentType: 'application/x-www-form-urlencoded',
-        response: 'json',
         security: [['oauthClientAuth'], []],
       },
       options,

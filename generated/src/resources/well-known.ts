@@ -19,7 +19,6 @@ export class WellKnown extends APIResource {
       {
         method: 'get',
         path: '/.well-known/oauth-authorization-server',
-        response: 'json',
         security: [],
         server: 'https://api.telnyx.com',
       },
@@ -36,13 +35,7 @@ export class WellKnown extends APIResource {
     options?: RequestOptions,
   ): APIPromise<WellKnownRetrieveProtectedResourceMetadataResponse> {
     return this._client.request<WellKnownRetrieveProtectedResourceMetadataResponse>(
-      {
-        method: 'get',
-        path: '/.well-known/oauth-protected-resource',
-        response: 'json',
-        security: [],
-        server: 'https://api.telnyx.com',
-      },
+      { method: 'get', path: '/.well-known/oauth-protected-resource', security: [], server: 'https://api.telnyx.com' },
       options,
     );
   }
