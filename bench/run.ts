@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.bench');
 const bin = (pkg: string) => join(root, 'bench/node_modules/.bin', pkg);
-const TSC = join(root, 'node_modules/typescript/bin/tsc');
+// Two compilers check the same projects: the project's TypeScript 5 (its compiler API is what ts-morph and the
+// generated package's tools use) and TypeScript 7's native tsc, installed under an alias for the bench only.
+const COMPILERS = [
+  { key: 'tsc', package: join(root, 'node_modules/typescript') },
+  { key: 'tsc7', package: join(root, 'bench/node_modules/typescript-7') },
+];
 
 const SPECS = [
   { name: 'telnyx', file: join(root, '../shared/specs/telnyx/spec3.yml') },
@@ -79,9 +84,13 @@ async function loadAny(file: string): Promise<unknown> {
 }
 
 /** `tsc` of a project, with the same compiler options for every contender (so, for ours, not its declaration emit). */
-async function tscProject(dir: string, sources: { files: string[] } | { include: string[] }): Promise<Measure> {
+async function tscProject(compiler: string, dir: string, sources: { files: string[] } | { include: string[] }): Promise<Measure> {
   await writeFile(join(dir, 'tsconfig.bench.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, ...sources }));
-  return measure(process.execPath, [TSC, '-p', join(dir, 'tsconfig.bench.json')]);
+  return measure(process.execPath, [join(compiler, 'bin/tsc'), '-p', join(dir, 'tsconfig.bench.json')]);
+}
+
+async function compilerVersion(compiler: string): Promise<string> {
+  return (JSON.parse(await readFile(join(compiler, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 async function main(): Promise<void> {
@@ -114,14 +123,16 @@ async function main(): Promise<void> {
       process.stderr.write(`${spec.name}: tsc...\n`);
       await openapiFetchCalls(join(dir('openapi-typescript'), 'types.ts'), spec.file, dir('openapi-fetch'));
       await writeFile(join(dir('openapi-fetch'), 'package.json'), '{"type":"module"}');
-      Object.assign(
-        r,
-        await inTurns({
-          'tsc ours': () => tscProject(dir('ours'), { include: ['src'] }),
-          'tsc openapi-typescript types': () => tscProject(dir('openapi-typescript'), { files: ['types.ts'] }),
-          'tsc openapi-fetch calls per operation': () => tscProject(dir('openapi-fetch'), { files: ['calls.ts'] }),
-        }),
-      );
+      for (const { key, package: compiler } of COMPILERS) {
+        Object.assign(
+          r,
+          await inTurns({
+            [`${key} ours`]: () => tscProject(compiler, dir('ours'), { include: ['src'] }),
+            [`${key} openapi-typescript types`]: () => tscProject(compiler, dir('openapi-typescript'), { files: ['types.ts'] }),
+            [`${key} openapi-fetch calls per operation`]: () => tscProject(compiler, dir('openapi-fetch'), { files: ['calls.ts'] }),
+          }),
+        );
+      }
     }
     results[spec.name] = r;
   }
@@ -135,9 +146,12 @@ async function main(): Promise<void> {
     lines.push(`| ${spec} | generate vs @hey-api/openapi-ts | ${ours?.seconds} | ${r['generate hey-api']?.seconds}${r['generate hey-api']?.ok ? '' : ' (failed)'} | ${ratio(ours, r['generate hey-api'])} | < 1 |`);
     lines.push(`| ${spec} | generate vs orval | ${ours?.seconds} | ${r['generate orval']?.seconds}${r['generate orval']?.ok ? '' : ' (failed)'} | ${ratio(ours, r['generate orval'])} | < 1 |`);
     lines.push(`| ${spec} | peak memory of generation (MB) | ${ours?.peakMB} | | | < 1024 |`);
-    if (r['tsc ours']) {
-      lines.push(`| ${spec} | tsc of the SDK vs openapi-typescript bare types | ${r['tsc ours'].seconds} | ${r['tsc openapi-typescript types']?.seconds} | ${ratio(r['tsc ours'], r['tsc openapi-typescript types'])} | <= 1.5 |`);
-      lines.push(`| ${spec} | tsc of the SDK vs openapi-fetch calls per operation | ${r['tsc ours'].seconds} | ${r['tsc openapi-fetch calls per operation']?.seconds} | ${ratio(r['tsc ours'], r['tsc openapi-fetch calls per operation'])} | < 1 |`);
+    for (const { key, package: compiler } of COMPILERS) {
+      const ours = r[`${key} ours`];
+      if (!ours) continue;
+      const name = `tsc ${await compilerVersion(compiler)}`;
+      lines.push(`| ${spec} | ${name} of the SDK vs openapi-typescript bare types | ${ours.seconds} | ${r[`${key} openapi-typescript types`]?.seconds} | ${ratio(ours, r[`${key} openapi-typescript types`])} | <= 1.5 |`);
+      lines.push(`| ${spec} | ${name} of the SDK vs openapi-fetch calls per operation | ${ours.seconds} | ${r[`${key} openapi-fetch calls per operation`]?.seconds} | ${ratio(ours, r[`${key} openapi-fetch calls per operation`])} | < 1 |`);
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
