@@ -34,7 +34,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const reservedClassNames = new Set([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient', ...models.map((named) => named.typeName)]);
   const securitySchemes = readSecuritySchemes(document, warnings);
   const root = placeOperations(document, config, securitySchemes, warnings);
-  const resources = buildResources(root, [], casing, names, reservedClassNames);
+  const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames);
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
@@ -202,16 +202,38 @@ function applyClashConventions(operations: Node['operations']): void {
 }
 
 /**
+ * The type-name prefix of every resource (by its chain, dot-joined), handed out level by level, so that a top-level
+ * resource keeps its own word (`Message` for `messages`) and a nested one that wants it too (`ai.conversations.message`)
+ * is the one qualified by its parents (`AiConversationMessage`), whatever the order of the paths.
+ */
+function assignTypePrefixes(root: Node, casing: Record<string, string>, names: NameRegistry): Map<string, string> {
+  const prefixes = new Map<string, string>();
+  let level: Array<{ node: Node; chain: string[] }> = [{ node: root, chain: [] }];
+  while (level.length > 0) {
+    const next: typeof level = [];
+    for (const { node, chain } of level) {
+      for (const child of node.children.values()) {
+        const childChain = [...chain, child.property];
+        prefixes.set(childChain.join('.'), names.prefixFor(childChain, casing));
+        next.push({ node: child, chain: childChain });
+      }
+    }
+    level = next;
+  }
+  return prefixes;
+}
+
+/**
  * A resource's class meets its parent's class and its siblings' in the parent's module (client.ts at the top), and
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
-    const typePrefix = names.prefixFor(chain, casing);
+    const typePrefix = prefixes.get(chain.join('.'))!;
     const methods: Method[] = child.operations.map((operation) => {
       const methodPart = pascalCase(operation.name);
       return {
@@ -231,7 +253,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       chain,
       modulePath: chain.map(kebabCase).join('/'),
       methods,
-      children: buildResources(child, chain, casing, names, reserved, className),
+      children: buildResources(child, chain, casing, prefixes, names, reserved, className),
     };
   });
 }

@@ -193,4 +193,15 @@ describe('names of the client, the package and the resource classes, without a c
     const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.className]));
     expect(byChain).toMatchObject({ 'orgs.repos': 'Repos', repos: 'Repos', 'repos.repos': 'ReposResource', hooks: 'HooksResource' });
   });
+
+  test("a top-level resource's types keep its own word; a nested resource that wants it too is qualified", async () => {
+    // Telnyx: `ai.conversations.message` comes first in the document, `messages` is top-level: MessageCreateParams.
+    const paths = {
+      '/ai/conversations/{id}/message': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } },
+      '/messages': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } },
+    };
+    const model = buildModel({ ...structuredClone(document), paths } as never, await loadConfig(undefined, undefined), 'telnyx.yaml');
+    const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), [resource.typePrefix, resource.methods[0]?.paramsTypeName]]));
+    expect(byChain).toMatchObject({ messages: ['Message', 'MessageCreateParams'], 'ai.conversations.message': ['AiConversationMessage', 'AiConversationMessageCreateParams'] });
+  });
 });
