@@ -275,14 +275,20 @@ class NameRegistry {
     return name;
   }
 
-  /** `OAuthClient` for `oauthClients`; a nested resource whose singular is taken is qualified by its parents. */
+  /**
+   * `OAuthClient` for `oauthClients`. When that is taken: qualified by the parents (`AiConversationMessage`), then
+   * with the parents as written (`UsersKey` for `users.keys` beside `user.keys`), then every word as written (`Apps`
+   * for `apps` beside `app`); a number only when all of those are taken.
+   */
   prefixFor(chain: readonly string[], casing: Record<string, string>): string {
     // A prefix is never a type on its own (`File` + `ListParams`), so it may be a global's name.
-    const word = (part: string): string => pascalCase(singular(part), casing).replace(/^(?=[0-9])/, '_');
+    const word = (part: string): string => pascalCase(singular(part), casing);
+    const written = (part: string): string => pascalCase(part, casing);
+    const parents = chain.slice(0, -1);
     const own = word(chain[chain.length - 1]!);
-    const qualified = chain.map(word).join('');
-    let prefix = this.prefixes.has(own) ? qualified : own;
-    for (let n = 2; this.prefixes.has(prefix); n++) prefix = `${qualified}${n}`;
+    const candidates = [own, [...parents.map(word), own].join(''), [...parents.map(written), own].join(''), chain.map(written).join('')].map((name) => name.replace(/^(?=[0-9])/, '_'));
+    let prefix = candidates.find((name) => !this.prefixes.has(name));
+    for (let n = 2; prefix === undefined; n++) if (!this.prefixes.has(`${candidates[1]}${n}`)) prefix = `${candidates[1]}${n}`;
     this.prefixes.add(prefix);
     return prefix;
   }

@@ -204,4 +204,22 @@ describe('names of the client, the package and the resource classes, without a c
     const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), [resource.typePrefix, resource.methods[0]?.paramsTypeName]]));
     expect(byChain).toMatchObject({ messages: ['Message', 'MessageCreateParams'], 'ai.conversations.message': ['AiConversationMessage', 'AiConversationMessageCreateParams'] });
   });
+
+  test('two resources of one singular: the second takes the words as written before any number', async () => {
+    // GitHub: `/user` (the authenticated user) beside `/users/{username}`, and `user.keys` beside `users.keys` and `keys`.
+    const paths = {
+      '/user': { get: { responses: ok } },
+      '/user/keys': { get: { responses: ok } },
+      '/user/keys/{key_id}': { get: { responses: ok } },
+      '/users/{username}': { get: { responses: ok } },
+      '/users/{username}/keys': { get: { responses: ok } },
+      '/users/{username}/keys/{key_id}': { get: { responses: ok } },
+      '/keys/{key_id}': { get: { responses: ok } },
+      '/app': { get: { responses: ok } },
+      '/apps/{slug}': { get: { responses: ok } },
+    };
+    const model = buildModel({ ...structuredClone(document), paths } as never, await loadConfig(undefined, undefined), 'github.yaml');
+    const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.typePrefix]));
+    expect(byChain).toEqual({ keys: 'Key', user: 'User', 'user.keys': 'UserKey', users: 'Users', 'users.keys': 'UsersKey', app: 'App', apps: 'Apps' });
+  });
 });
