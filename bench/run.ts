@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.bench');
 const bin = (pkg: string) => join(root, 'bench/node_modules/.bin', pkg);
-// Two compilers check the same projects: the project's TypeScript 5 (its compiler API is what ts-morph and the
-// generated package's tools use) and TypeScript 7's native tsc, installed under an alias for the bench only.
+// Two compilers check the same projects: TypeScript 5 (what users may compile the SDK with) and TypeScript 7's native
+// tsc (the generated package's own compiler; installed under the alias typescript-7).
 const COMPILERS = [
   { key: 'tsc', package: join(root, 'node_modules/typescript') },
-  { key: 'tsc7', package: join(root, 'bench/node_modules/typescript-7') },
+  { key: 'tsc7', package: join(root, 'node_modules/typescript-7') },
 ];
 
 const SPECS = [

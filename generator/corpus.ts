@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const TSC = join(root, 'node_modules/typescript/bin/tsc');
+// Each SDK is checked by TypeScript 5 (what its users may compile it with) and by TypeScript 7, its own compiler.
+const COMPILERS = [
+  { name: 'tsc 5', path: join(root, 'node_modules/typescript/bin/tsc') },
+  { name: 'tsc 7', path: join(root, 'node_modules/typescript-7/bin/tsc') },
+];
 // Inside the repository, so generated packages resolve openapi-fetch, typescript and vitest from its node_modules.
 const WORK = join(root, '.corpus');
 
@@ -18,7 +22,9 @@ export interface CorpusResult {
   generated: boolean;
   typechecked: boolean;
   generateSeconds: number;
+  /** TypeScript 5's check; TypeScript 7's (the package's own compiler) is `tsc7Seconds`. */
   tscSeconds: number | null;
+  tsc7Seconds: number | null;
   warnings: number;
   error: string | null;
 }
@@ -59,12 +65,21 @@ async function runJob(job: Job, index: number): Promise<CorpusResult> {
   const base = { spec: job.name, operations: job.operations, generateSeconds: round(generated.seconds), warnings };
   if (!generated.ok) {
     const message = generated.stderr.split('\n').find((line) => line.startsWith('error:') || line.startsWith('internal error')) ?? generated.stderr.trim().split('\n')[0] ?? 'failed';
-    return { ...base, generated: false, typechecked: false, tscSeconds: null, error: message.slice(0, 300) };
+    return { ...base, generated: false, typechecked: false, tscSeconds: null, tsc7Seconds: null, error: message.slice(0, 300) };
   }
-  const checked = await exec([TSC, '-p', join(out, 'tsconfig.json'), '--noEmit'], 10 * 60_000);
-  const errors = checked.stdout.split('\n').filter((line) => line.includes('error TS'));
+  const checks = [];
+  for (const compiler of COMPILERS) checks.push({ ...compiler, ...(await exec([compiler.path, '-p', join(out, 'tsconfig.json'), '--noEmit'], 10 * 60_000)) });
   await rm(out, { recursive: true, force: true });
-  return { ...base, generated: true, typechecked: checked.ok, tscSeconds: round(checked.seconds), error: checked.ok ? null : `${errors.length} tsc errors; first: ${(errors[0] ?? checked.stderr).slice(0, 300)}` };
+  const failed = checks.find((check) => !check.ok);
+  const errors = failed?.stdout.split('\n').filter((line) => line.includes('error TS')) ?? [];
+  return {
+    ...base,
+    generated: true,
+    typechecked: failed === undefined,
+    tscSeconds: round(checks[0]!.seconds),
+    tsc7Seconds: round(checks[1]!.seconds),
+    error: failed ? `${failed.name}: ${errors.length} errors; first: ${(errors[0] ?? failed.stderr).slice(0, 300)}` : null,
+  };
 }
 
 function round(seconds: number): number {
@@ -96,8 +111,8 @@ async function main(): Promise<number> {
   await Promise.all(Array.from({ length: parallel }, worker));
   if (tty) process.stderr.write('\n');
 
-  const rows = results.map((r) => [r.spec, String(r.operations ?? ''), r.generated ? 'yes' : 'NO', r.typechecked ? 'yes' : r.generated ? 'NO' : '-', r.generateSeconds.toFixed(2), r.tscSeconds?.toFixed(2) ?? '-', r.error ?? '']);
-  const header = ['spec', 'operations', 'generate ok', 'tsc ok', 'gen s', 'tsc s', 'errors'];
+  const rows = results.map((r) => [r.spec, String(r.operations ?? ''), r.generated ? 'yes' : 'NO', r.typechecked ? 'yes' : r.generated ? 'NO' : '-', r.generateSeconds.toFixed(2), r.tscSeconds?.toFixed(2) ?? '-', r.tsc7Seconds?.toFixed(2) ?? '-', r.error ?? '']);
+  const header = ['spec', 'operations', 'generate ok', 'tsc ok', 'gen s', 'tsc 5 s', 'tsc 7 s', 'errors'];
   process.stdout.write(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|\n${rows.map((row) => `| ${row.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`).join('\n')}\n`);
   const ok = results.filter((r) => r.typechecked).length;
   process.stdout.write(`\n${ok}/${results.length} specs generate an SDK that type-checks; ${results.filter((r) => !r.generated).length} rejected.\n`);

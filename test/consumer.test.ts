@@ -1,7 +1,7 @@
 // The generated package as a consumer gets it: built, packed, installed from the tarball into a fresh project,
 // the docs snippet compiled with `tsc --strict` and run against Prism.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,8 +55,14 @@ let project: string;
 
 beforeAll(async () => {
   project = await mkdtemp(join(tmpdir(), 'sdk-consumer-'));
-  // `npm pack` runs the package's prepack script, which builds dist/ (ESM and CommonJS).
-  await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: join(root, 'generated') });
+  // The package as its maintainers have it: a copy with its own compiler (TypeScript 7, the root's `typescript-7`)
+  // and its dependency installed. `npm pack` runs its prepack script, which builds dist/ (ESM and CommonJS).
+  const pkg = join(project, 'pkg');
+  await cp(join(root, 'generated'), pkg, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
+  await mkdir(join(pkg, 'node_modules'));
+  await symlink(join(root, 'node_modules/typescript-7'), join(pkg, 'node_modules/typescript'), 'dir');
+  await symlink(join(root, 'node_modules/openapi-fetch'), join(pkg, 'node_modules/openapi-fetch'), 'dir');
+  await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: pkg });
   const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!;
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], { cwd: project });

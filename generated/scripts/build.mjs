@@ -2,13 +2,15 @@
 
 // Builds the package: ES modules into dist/esm, CommonJS into dist/cjs, declarations beside both.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+// The compiler's own entry point, from its package.json (TypeScript 7 exports no `typescript/bin/tsc` path).
+const typescript = createRequire(join(root, 'package.json')).resolve('typescript/package.json');
+const tsc = join(dirname(typescript), JSON.parse(readFileSync(typescript, 'utf8')).bin.tsc);
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 for (const project of ['tsconfig.build.json', 'tsconfig.cjs.json']) {

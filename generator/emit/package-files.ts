@@ -56,7 +56,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     json('package.json', manifest),
     json('tsconfig.json', { compilerOptions: { ...compilerOptions, noEmit: true, types: ['node'] }, include: ['src', 'tests', 'vitest.config.ts'] }),
     json('tsconfig.build.json', { extends: './tsconfig.json', compilerOptions: { noEmit: false, types: [], declaration: true, sourceMap: true, outDir: 'dist/esm', rootDir: 'src' }, include: ['src'] }),
-    json('tsconfig.cjs.json', { extends: './tsconfig.build.json', compilerOptions: { module: 'CommonJS', moduleResolution: 'Node10', outDir: 'dist/cjs' } }),
+    // TypeScript 7 (the package's compiler) resolves CommonJS builds' imports as a bundler would; Node10 is gone.
+    json('tsconfig.cjs.json', { extends: './tsconfig.build.json', compilerOptions: { module: 'CommonJS', moduleResolution: 'Bundler', outDir: 'dist/cjs' } }),
     { path: '.gitignore', text: 'node_modules/\ndist/\n*.tgz\n' },
   ];
 }

@@ -2,7 +2,7 @@
 // converted, edge cases with callbacks, webhooks, circular schemas, polymorphism, discriminators and several media
 // types, and the real specs each repair was made for: Stripe (empty form bodies on GET), Kubernetes (property-less
 // Patch bodies), Spotify (a query param and a body field of one name), SendGrid (array examples of the wrong item type), Codat and D&D 5e (refs into the inside of a
-// schema, one recursive), InfluxDB (an allOf of one discriminated union), and schemas no value satisfies (left out of the examples, with a warning). Each must generate an SDK that passes `tsc` (sources and generated tests).
+// schema, one recursive), InfluxDB (an allOf of one discriminated union), and schemas no value satisfies (left out of the examples, with a warning). Each must generate an SDK that passes `tsc` (sources and generated tests), TypeScript 5's and TypeScript 7's.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
