@@ -43,7 +43,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
   const paginated = resource.methods.some((method) => method.pagination);
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
-  const needsPaths = typeAliases.some((alias) => String(alias.type).includes('paths['));
+  const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
@@ -51,7 +51,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
     ...(paginated ? [{ isTypeOnly: true, namedImports: ['PagePromise'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
     ...(streams ? [{ isTypeOnly: true, namedImports: ['Stream'], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
-    ...(needsPaths ? [{ isTypeOnly: true, namedImports: ['paths'], moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
+    ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
     ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
   ];

@@ -4,7 +4,7 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
 import type { PagePromise } from '../core/pagination.js';
-import type { paths } from '../internal/openapi.js';
+import type { operations } from '../internal/openapi.js';
 import type { OAuthClient, OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
 
 /** Methods for `/oauth_clients`, `/oauth_clients/{id}`. */
@@ -82,19 +82,18 @@ export class OAuthClients extends APIResource {
 }
 
 /** Parameters of `list`: `GET /oauth_clients`, List OAuth clients. */
-export type OAuthClientListParams = NonNullable<paths['/oauth_clients']['get']['parameters']['query']>;
+export type OAuthClientListParams = NonNullable<operations['ListOAuthClients']['parameters']['query']>;
 /** Response of `list`: `GET /oauth_clients`, List OAuth clients. */
-export type OAuthClientListResponse = paths['/oauth_clients']['get']['responses'][200]['content']['application/json'];
+export type OAuthClientListResponse = operations['ListOAuthClients']['responses'][200]['content']['application/json'];
 /** Parameters of `create`: `POST /oauth_clients`, Create OAuth client. */
 export type OAuthClientCreateParams = OAuthClientCreateRequest;
 /** Response of `create`: `POST /oauth_clients`, Create OAuth client. */
 export type OAuthClientCreateResponse =
-  paths['/oauth_clients']['post']['responses'][201]['content']['application/json'];
+  operations['CreateOAuthClient']['responses'][201]['content']['application/json'];
 /** Response of `retrieve`: `GET /oauth_clients/{id}`, Get OAuth client. */
-export type OAuthClientRetrieveResponse =
-  paths['/oauth_clients/{id}']['get']['responses'][200]['content']['application/json'];
+export type OAuthClientRetrieveResponse = operations['GetOAuthClient']['responses'][200]['content']['application/json'];
 /** Parameters of `update`: `PUT /oauth_clients/{id}`, Update OAuth client. */
 export type OAuthClientUpdateParams = OAuthClientUpdateRequest;
 /** Response of `update`: `PUT /oauth_clients/{id}`, Update OAuth client. */
 export type OAuthClientUpdateResponse =
-  paths['/oauth_clients/{id}']['put']['responses'][200]['content']['application/json'];
+  operations['UpdateOAuthClient']['responses'][200]['content']['application/json'];

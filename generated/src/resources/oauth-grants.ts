@@ -4,7 +4,7 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
 import type { PagePromise } from '../core/pagination.js';
-import type { paths } from '../internal/openapi.js';
+import type { operations } from '../internal/openapi.js';
 import type { OAuthGrant } from '../models.js';
 
 /** Methods for `/oauth_grants`, `/oauth_grants/{id}`. */
@@ -56,12 +56,10 @@ export class OAuthGrants extends APIResource {
 }
 
 /** Parameters of `list`: `GET /oauth_grants`, List OAuth grants. */
-export type OAuthGrantListParams = NonNullable<paths['/oauth_grants']['get']['parameters']['query']>;
+export type OAuthGrantListParams = NonNullable<operations['ListOAuthGrants']['parameters']['query']>;
 /** Response of `list`: `GET /oauth_grants`, List OAuth grants. */
-export type OAuthGrantListResponse = paths['/oauth_grants']['get']['responses'][200]['content']['application/json'];
+export type OAuthGrantListResponse = operations['ListOAuthGrants']['responses'][200]['content']['application/json'];
 /** Response of `retrieve`: `GET /oauth_grants/{id}`, Get OAuth grant. */
-export type OAuthGrantRetrieveResponse =
-  paths['/oauth_grants/{id}']['get']['responses'][200]['content']['application/json'];
+export type OAuthGrantRetrieveResponse = operations['GetOAuthGrant']['responses'][200]['content']['application/json'];
 /** Response of `delete`: `DELETE /oauth_grants/{id}`, Revoke OAuth grant. */
-export type OAuthGrantDeleteResponse =
-  paths['/oauth_grants/{id}']['delete']['responses'][200]['content']['application/json'];
+export type OAuthGrantDeleteResponse = operations['RevokeOAuthGrant']['responses'][200]['content']['application/json'];

@@ -3,7 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
-import type { paths } from '../internal/openapi.js';
+import type { operations } from '../internal/openapi.js';
 import type {
   ConsentTokenResponse,
   CreateGrantResponse,
@@ -117,7 +117,7 @@ export class OAuth extends APIResource {
 }
 
 /** Parameters of `retrieveAuthorize`: `GET /oauth/authorize`, OAuth authorization endpoint. */
-export type OAuthRetrieveAuthorizeParams = NonNullable<paths['/oauth/authorize']['get']['parameters']['query']>;
+export type OAuthRetrieveAuthorizeParams = NonNullable<operations['AuthorizeOAuth']['parameters']['query']>;
 /** Response of `retrieve`: `GET /oauth/consent/{consent_token}`, Get OAuth consent token. */
 export type OAuthRetrieveResponse = ConsentTokenResponse;
 /** Parameters of `grants`: `POST /oauth/grants`, Create OAuth grant. */
