@@ -51,6 +51,10 @@ describe('traps', () => {
     expect(file('src/internal/openapi.ts')).toMatch(/\[key: string\]: string \| \('' \| 'a b' \| '\*\/' \| 'null'\) \| components\['schemas'\]\['Pet'\];/);
   });
 
+  test("per-operation types index openapi-typescript's operations by operationId, `#` written as `/`", () => {
+    expect(file('src/resources/widgets.ts')).toContain("operations['widgets/list']['parameters']['query']");
+  });
+
   test('form bodies with nested objects and arrays are sent as forms', () => {
     expect(file('src/resources/charges.ts')).toContain("bodyEncoding: 'form'");
   });
