@@ -1,6 +1,6 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { kebabCase, memberName, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
+import { kebabCase, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination } from './pagination.js';
@@ -27,7 +27,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   // Without a config, the package name and env-var prefix come from the title's words as written (`github`).
   const words = config.clientName === undefined && titleWords(title).length > 0 ? titleWords(title) : splitWords(clientName);
   // An environment variable's name may not start with a digit (`1Password` -> `_1PASSWORD_API_KEY`).
-  const envPrefix = config.envPrefix ?? words.join('_').toUpperCase().replace(/^(?=[0-9])/, '_');
+  const envPrefix = config.envPrefix ?? noLeadingDigit(words.join('_').toUpperCase());
   const names = new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]);
   const models = readModels(document, casing, names);
   // Resource modules import model types and runtime names; client.ts imports the client's own: no class takes one.
@@ -286,7 +286,7 @@ class NameRegistry {
     const written = (part: string): string => pascalCase(part, casing);
     const parents = chain.slice(0, -1);
     const own = word(chain[chain.length - 1]!);
-    const candidates = [own, [...parents.map(word), own].join(''), [...parents.map(written), own].join(''), chain.map(written).join('')].map((name) => name.replace(/^(?=[0-9])/, '_'));
+    const candidates = [own, [...parents.map(word), own].join(''), [...parents.map(written), own].join(''), chain.map(written).join('')].map(noLeadingDigit);
     let prefix = candidates.find((name) => !this.prefixes.has(name));
     for (let n = 2; prefix === undefined; n++) if (!this.prefixes.has(`${candidates[1]}${n}`)) prefix = `${candidates[1]}${n}`;
     this.prefixes.add(prefix);

@@ -56,9 +56,14 @@ export function camelCase(text: string): string {
   return first!.toLowerCase() + rest.map(capitalize).join('');
 }
 
+/** The name with a `_` in front when it starts with a digit, which no identifier (or env-var name) may. */
+export function noLeadingDigit(name: string): string {
+  return name.replace(/^(?=[0-9])/, '_');
+}
+
 /** A camelCase property or method name; one that would start with a digit (`10dlc`) gets a leading `_`. */
 export function memberName(text: string): string {
-  return camelCase(text).replace(/^(?=[0-9])/, '_');
+  return noLeadingDigit(camelCase(text));
 }
 
 /** A camelCase identifier that is also a legal variable name (`default` -> `default_`, `3d` -> `_3d`). */
@@ -75,8 +80,7 @@ export function pascalCase(text: string, casing: Readonly<Record<string, string>
 
 /** A PascalCase type name that is legal and does not shadow a global or keyword. */
 export function typeName(text: string, casing: Readonly<Record<string, string>> = {}): string {
-  let name = /^[A-Z][A-Za-z0-9]*$/.test(text) ? text : pascalCase(text, casing);
-  if (/^[0-9]/.test(name)) name = `_${name}`;
+  const name = noLeadingDigit(/^[A-Z][A-Za-z0-9]*$/.test(text) ? text : pascalCase(text, casing));
   return RESERVED_TYPE_NAMES.has(name) ? `${name}Model` : name;
 }
 
@@ -102,8 +106,7 @@ export function singular(text: string): string {
 }
 
 function legalIdentifier(name: string): string {
-  let safe = name.replace(/[^A-Za-z0-9_$]/g, '_');
-  if (/^[0-9]/.test(safe)) safe = `_${safe}`;
+  const safe = noLeadingDigit(name.replace(/[^A-Za-z0-9_$]/g, '_'));
   return RESERVED.has(safe) ? `${safe}_` : safe;
 }
 

@@ -267,13 +267,14 @@ export abstract class BaseClient {
         ? { [this.#config.idempotencyHeader]: options.idempotencyKey ?? `sdk-${crypto.randomUUID()}` }
         : undefined;
     const security = spec.security ?? this.#config.security;
+    const encoding = spec.bodyEncoding ?? 'json';
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
     const headers = mergeHeaders(
       {
         accept: spec.accept ?? (spec.response === 'sse' ? 'text/event-stream' : 'application/json'),
         ...this.#platform,
       },
-      body !== undefined ? contentTypeHeader(spec) : undefined,
+      body !== undefined ? contentTypeHeader(encoding, spec.contentType) : undefined,
       auth.headers,
       idempotency,
       this.#options.defaultHeaders,
@@ -299,7 +300,7 @@ export abstract class BaseClient {
         params: { path: spec.pathParams ?? {}, query: fullQuery },
         headers,
         body,
-        bodySerializer: (value) => serializeBody(value, spec.bodyEncoding ?? 'json'),
+        bodySerializer: (value) => serializeBody(value, encoding),
         parseAs: 'stream',
         fetch: (request) => this.#fetchWithRetries(request, settings, retryAuth),
       });
@@ -460,10 +461,12 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
 }
 
 /** The `Content-Type` of a request body: the spec's, JSON by default; none for multipart (`fetch` adds the boundary). */
-function contentTypeHeader(spec: RequestSpec): Record<string, string> | undefined {
-  const encoding = spec.bodyEncoding ?? 'json';
+function contentTypeHeader(
+  encoding: BodyEncoding,
+  contentType: string | undefined,
+): Record<string, string> | undefined {
   if (encoding === 'multipart') return undefined;
-  const type = spec.contentType ?? (encoding === 'json' ? 'application/json' : undefined);
+  const type = contentType ?? (encoding === 'json' ? 'application/json' : undefined);
   return type === undefined ? undefined : { 'content-type': type };
 }
 
