@@ -14,10 +14,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 interface Step {
   id?: string;
   run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+}
+
+interface Workflow {
+  on: unknown;
+  permissions?: Record<string, string>;
+  jobs: Record<string, { permissions?: unknown; steps: Step[] }>;
 }
 
 let repo: string;
 let steps: Step[];
+let workflow: Workflow;
 
 async function git(...args: string[]): Promise<void> {
   await run('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
@@ -34,7 +43,8 @@ async function runStep(id: string, summary: string): Promise<{ code: number; std
 }
 
 beforeAll(async () => {
-  steps = (parse(await readFile(join(root, '.github/workflows/sdk-review.yml'), 'utf8')) as { jobs: { review: { steps: Step[] } } }).jobs.review.steps;
+  workflow = parse(await readFile(join(root, '.github/workflows/sdk-review.yml'), 'utf8')) as Workflow;
+  steps = workflow.jobs['review']!.steps;
   repo = await mkdtemp(join(tmpdir(), 'workflow-'));
   for (const path of ['package.json', 'tsconfig.json', 'spec', 'generator', 'templates', 'generated']) {
     await cp(join(root, path), join(repo, path), { recursive: true, filter: (source) => !/[/\\](node_modules|dist)([/\\]|$)/.test(source) });
@@ -53,9 +63,21 @@ afterAll(async () => {
 });
 
 describe('the SDK review workflow', () => {
-  test('it installs, checks generated/, reports and comments, in that order', () => {
-    expect(steps.filter((step) => step.id).map((step) => step.id)).toEqual(['install', 'check', 'report', 'comment']);
-    expect(steps.find((step) => step.id === 'comment')!.run).toContain('--body-file sdk-report.md');
+  test('it installs, checks generated/ and reports, in that order, holding no write access and no credentials', async () => {
+    expect(steps.filter((step) => step.id).map((step) => step.id)).toEqual(['install', 'check', 'report', 'upload']);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.review.permissions).toBeUndefined();
+    expect(JSON.stringify(workflow)).not.toContain('secrets.');
+    expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'persist-credentials': false } });
+  });
+
+  test('the report is posted by a workflow that runs nothing from the pull request', async () => {
+    const comment = parse(await readFile(join(root, '.github/workflows/sdk-review-comment.yml'), 'utf8')) as Workflow;
+    expect(comment.on).toEqual({ workflow_run: { workflows: ['SDK review'], types: ['completed'] } });
+    const commentSteps = comment.jobs['comment']!.steps;
+    expect(commentSteps.map((step) => step.uses ?? step.id)).toEqual(['actions/download-artifact@v4', 'comment']);
+    expect(commentSteps.find((step) => step.id === 'comment')!.run).toContain('--body-file sdk-report.md');
+    for (const step of commentSteps) expect(step.run ?? '').not.toMatch(/\b(npm|npx|node|git checkout)\b/);
   });
 
   test('a PR that removes an endpoint and regenerates: the check passes, the report names the breaking change', async () => {
