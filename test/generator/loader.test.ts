@@ -124,9 +124,9 @@ describe('loading a spec', () => {
     expect(JSON.stringify(document)).not.toMatch(/"\$ref":"\./);
   });
 
-  test('a $ref to a file that is missing names the file and the spec', async () => {
+  test('a $ref to a file that is missing names the file and where the $ref is', async () => {
     const error = await specError('ext.yaml', VALID.replace('#/components/schemas/Pet', './pet.yaml'));
-    expect(error.message).toBe('ext.yaml: a $ref points to pet.yaml, which cannot be read: file not found');
+    expect(error.message).toBe('ext.yaml:14:23 (#/paths/~1pets/get/responses/200/content/application~1json/schema/$ref): $ref "./pet.yaml" points to pet.yaml, which cannot be read: file not found');
   });
 
   test('a referenced file that does not parse names its own line and column', async () => {
