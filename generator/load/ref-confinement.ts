@@ -67,17 +67,17 @@ export function resolveAllowRefs(entries: readonly string[], baseDir: string): s
   return entries.map((entry) => {
     if (/^https?:\/\//i.test(entry)) {
       const url = parseUrl(entry);
-      if (!url || url.hostname === '') throw new RefRefusal(`allowRefs entry ${quote(entry)} is not a valid URL`);
+      if (!url || url.hostname === '') throw new RefRefusal(`${quote(entry)} is not a valid URL`);
       return url.href;
     }
     if (/^file:/i.test(entry)) {
       try {
         return fileURLToPath(entry);
       } catch {
-        throw new RefRefusal(`allowRefs entry ${quote(entry)} is not a valid file: URL`);
+        throw new RefRefusal(`${quote(entry)} is not a valid file: URL`);
       }
     }
-    if (hasScheme(entry)) throw new RefRefusal(`allowRefs entry ${quote(entry)}: only folders and http(s) URL prefixes can be allowed`);
+    if (hasScheme(entry)) throw new RefRefusal(`${quote(entry)} is neither a folder nor an http(s) URL prefix`);
     return resolve(baseDir, entry);
   });
 }
