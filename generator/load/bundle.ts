@@ -1,6 +1,6 @@
 import { dirname, join, relative } from 'node:path';
 import { SpecError, type SourceLocation } from '../errors.js';
-import { fetchRef, quote, readRefFile, RefRefusal, refTarget, type RefPolicy, type RefTarget } from './ref-confinement.js';
+import { fetchRef, oneLine, quote, readRefFile, RefRefusal, refTarget, type RefPolicy, type RefTarget } from './ref-confinement.js';
 import { findRefTo, forEachRef } from './refs.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -60,7 +60,8 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
     removeUnusedComponents: false,
   }).catch((error: unknown) => ({ error }));
   // Named as the spec is named (relative to where the user runs the command); URLs as they are.
-  const display = (path: string): string => (/^https?:/.test(path) ? path : join(dirname(source.file), relative(dirname(file), path)).split('\\').join('/'));
+  // A file's name comes from a ref, so it may hold a newline: escaped, the message stays one line.
+  const display = (path: string): string => oneLine(/^https?:/.test(path) ? path : join(dirname(source.file), relative(dirname(file), path)).split('\\').join('/'));
   // Where the ref that led to a target is written: its file, line and column, and pointer.
   const locateRef = (origin: { base: string; ref: string }): SourceLocation => {
     let document: SourceDocument | undefined = origin.base === file ? source : undefined;

@@ -204,13 +204,18 @@ export async function fetchRef(policy: RefPolicy, url: URL): Promise<{ body: str
     if (error instanceof RefRefusal) throw error;
     if (signal.aborted) throw new RefRefusal(`could not be fetched within ${formatSeconds(timeoutMs)}`);
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new RefRefusal(`could not be fetched: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    throw new RefRefusal(`could not be fetched: ${oneLine(cause?.code ?? cause?.message ?? (error as Error).message)}`);
   }
 }
 
 /** A ref or value quoted for a one-line message: JSON escapes (no raw newlines), cut to a readable length. */
 export function quote(text: string): string {
-  return JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}...` : text);
+  return oneLine(JSON.stringify(text.length > 200 ? `${text.slice(0, 200)}...` : text));
+}
+
+/** Line and paragraph separators (which JSON leaves as they are) and control characters written as escapes. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function urlAllowed(policy: RefPolicy, url: URL): boolean {

@@ -61,7 +61,7 @@ async function refused(ref: string, problem: RegExp, options: LoadSpecOptions = 
   );
   expect(error).toBeInstanceOf(SpecError);
   const message = (error as SpecError).message;
-  expect(message).not.toContain('\n');
+  expect(message).not.toMatch(/[\n\r\u2028\u2029]/);
   expect(message).not.toContain(CANARY);
   expect(message.startsWith(`${where}: $ref ${JSON.stringify(ref)} `)).toBe(true);
   expect(message).toMatch(problem);
@@ -119,6 +119,10 @@ describe('local refs', () => {
     await refused('../outside/secret.yaml', /leads outside the spec's folder \(spec\); allow it with --allow-refs or allowRefs in the SDK config$/);
     await refused('./schemas/../../outside/secret.yaml', /leads outside the spec's folder/);
     await refused('../../../../../../../../../../etc/passwd', /leads outside the spec's folder/);
+    // A ref that would break the message over lines is escaped.
+    await refused('../outside/\nsecret.yaml', /leads outside/);
+    const error = (await load('../outside/\u2028secret.yaml').catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toContain('$ref "../outside/\\u2028secret.yaml" leads outside');
   });
 
   test('absolute paths outside are refused', async () => {
