@@ -1,8 +1,8 @@
 import { dirname, join, relative } from 'node:path';
 import { SpecError, type SourceLocation } from '../errors.js';
 import { fetchRef, oneLine, quote, readRefFile, RefRefusal, refTarget, type RefPolicy, type RefTarget } from './ref-confinement.js';
-import { findRefTo, forEachRef } from './refs.js';
-import { parseSourceDocument, type SourceDocument } from './source-document.js';
+import { findRefTo, forEachRef, resolvePointer } from './refs.js';
+import { joinPointer, parseSourceDocument, type SourceDocument } from './source-document.js';
 
 /** Whether any `$ref` of the document points to another file (or URL), not into this one. */
 export function hasExternalRefs(data: unknown): boolean {
@@ -93,6 +93,72 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
     if (problem.startsWith('cannot be read') && target?.kind === 'file') problem = `points to ${display(target.path)}, which ${problem}`;
     throw new SpecError(locateRef(origin), `$ref ${quote(origin.ref)} ${problem}`);
   }
-  if ('error' in result) throw result.error;
+  if ('error' in result) {
+    // Redocly gives up on a chain of refs that comes back to where it started; name the chain.
+    const parsed = new Map<string, SourceDocument | undefined>([[file, source]]);
+    const documentAt = (key: string): SourceDocument | undefined => {
+      if (!parsed.has(key)) {
+        const body = texts.get(key);
+        let document: SourceDocument | undefined;
+        try {
+          document = body === undefined ? undefined : parseSourceDocument(display(key), body);
+        } catch {
+          document = undefined;
+        }
+        parsed.set(key, document);
+      }
+      return parsed.get(key);
+    };
+    const cycle = findRefCycle([...texts.keys()], documentAt, (from, uri) => (uri === null ? from : resolver.resolveExternalRef(from, uri)));
+    if (cycle) {
+      const hops = cycle.chain.map(({ key, fragment }) => `${display(key)}${fragment === '' ? '' : `#${fragment}`}`);
+      throw new SpecError(documentAt(cycle.key)!.locate(cycle.pointer), `$ref ${quote(cycle.ref)} starts a cycle of $refs that never reaches a value: ${oneLine(hops.join(' -> '))}`);
+    }
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new SpecError({ file: source.file }, `the $refs to other files could not be bundled: ${oneLine(message.split('\n')[0]!)}`);
+  }
   return result.bundle.parsed as unknown;
+}
+
+interface RefCycle {
+  /** The document, pointer and value of the first $ref of the cycle. */
+  key: string;
+  pointer: string;
+  ref: string;
+  /** Where each ref of the chain leads: a document and a fragment. */
+  chain: Array<{ key: string; fragment: string }>;
+}
+
+/**
+ * The first `$ref` (in `keys`' order, then document order) whose chain of refs to refs comes back to one it has
+ * passed, with the chain. `targetOf` maps a ref's file part to its document's key (null: the same document).
+ */
+function findRefCycle(keys: string[], documentAt: (key: string) => SourceDocument | undefined, targetOf: (from: string, uri: string | null) => string): RefCycle | undefined {
+  for (const key of keys) {
+    const document = documentAt(key);
+    if (!document) continue;
+    let found: RefCycle | undefined;
+    forEachRef(document.data, (ref, path) => {
+      const chain: Array<{ key: string; fragment: string }> = [];
+      const seen = new Set<string>();
+      let at = { key, ref };
+      for (;;) {
+        const [uri = '', fragment = ''] = at.ref.split(/#(.*)/s);
+        const target = targetOf(at.key, uri === '' ? null : uri);
+        chain.push({ key: target, fragment });
+        const id = `${target}#${fragment}`;
+        if (seen.has(id)) {
+          found = { key, pointer: joinPointer([...path, '$ref']), ref, chain };
+          return true;
+        }
+        seen.add(id);
+        const node = resolvePointer(documentAt(target)?.data, `#${fragment}`) as Record<string, unknown> | undefined;
+        const next = node !== null && typeof node === 'object' ? node['$ref'] : undefined;
+        if (typeof next !== 'string') return false;
+        at = { key: target, ref: next };
+      }
+    });
+    if (found) return found;
+  }
+  return undefined;
 }

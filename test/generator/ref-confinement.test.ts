@@ -173,6 +173,18 @@ describe('local refs', () => {
     );
   });
 
+  test('a cycle of refs across files is a located error, not a stack trace', async () => {
+    await writeFile(join(specDir, 'schemas/a.yaml'), '$ref: ./b.yaml\n');
+    await writeFile(join(specDir, 'schemas/b.yaml'), '$ref: ./a.yaml\n');
+    await writeFile(join(specDir, 'schemas/c.yaml'), "A: {$ref: '#/B'}\nB: {$ref: '#/A'}\n");
+    expect(((await load('./schemas/a.yaml').catch((caught: unknown) => caught)) as SpecError).message).toBe(
+      `${REF_AT}: $ref "./schemas/a.yaml" starts a cycle of $refs that never reaches a value: spec/schemas/a.yaml -> spec/schemas/b.yaml -> spec/schemas/a.yaml`,
+    );
+    expect(((await load('./schemas/c.yaml#/A').catch((caught: unknown) => caught)) as SpecError).message).toBe(
+      `${REF_AT}: $ref "./schemas/c.yaml#/A" starts a cycle of $refs that never reaches a value: spec/schemas/c.yaml#/A -> spec/schemas/c.yaml#/B -> spec/schemas/c.yaml#/A`,
+    );
+  });
+
   test('allowRefs widens to a folder', async () => {
     expect(JSON.stringify(await load('../outside/secret.yaml', { allowRefs: [outside] }))).toContain(CANARY);
   });
