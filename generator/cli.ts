@@ -8,12 +8,13 @@ const { runCommand } = await import('./errors.js');
 const { generate } = await import('./generate.js');
 const { diffOutput, writeOutput } = await import('./write/write-output.js');
 
-const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check]
+const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check] [--allow-refs <dir|url>]...
 
   --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
   --out     folder to write the SDK package to         (default: generated)
   --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
-  --check   write nothing; exit 1 if the folder differs from what the spec gives`;
+  --check   write nothing; exit 1 if the folder differs from what the spec gives
+  --allow-refs  a folder or http(s) URL prefix $refs may read besides the spec's folder (repeatable)`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -25,6 +26,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
+        'allow-refs': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const out = resolve(values.out ?? 'generated');
 
   const onProgress = statusLine(process.stderr);
-  const { model, files } = await generate({ spec, config, onProgress }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
+  const { model, files } = await generate({ spec, config, onProgress, allowRefs: values['allow-refs'] ?? [] }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
   for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   if (values.check) {

@@ -2,9 +2,10 @@ import { relative, resolve } from 'node:path';
 import { formatFiles } from './emit/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './emit/source.js';
-import { SpecError } from './errors.js';
+import { InputError, SpecError } from './errors.js';
 import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
+import { RefRefusal, resolveAllowRefs } from './load/ref-confinement.js';
 import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
 import { allMethods, buildModel } from './model/build-model.js';
@@ -18,6 +19,8 @@ export interface GenerateOptions {
   cwd?: string;
   /** Called as each phase starts, with a short description (the CLI shows it on a terminal). */
   onProgress?: (phase: string) => void;
+  /** Folders (relative to `cwd`) and http(s) URL prefixes `$ref`s may read besides the spec's folder (`--allow-refs`). */
+  allowRefs?: readonly string[];
 }
 
 export interface GenerateResult {
@@ -35,10 +38,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   try {
     const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
     progress(`loading ${display(options.spec)}`);
-    const [{ document, source }, config] = await Promise.all([
-      loadSpec(resolve(cwd, options.spec), display(options.spec)),
-      loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)),
-    ]);
+    // The config first: its allowRefs say what the spec's refs may read.
+    const config = await loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config));
+    const allowRefs = [...allowedByFlag(options.allowRefs ?? [], cwd), ...(config.allowRefs ?? [])];
+    const { document, source } = await loadSpec(resolve(cwd, options.spec), display(options.spec), { allowRefs });
     const repairs: string[] = [];
     repairSpec(document, repairs);
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
@@ -70,6 +73,16 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {
     schemaTypes.cancel();
+  }
+}
+
+/** `--allow-refs` values as the loader takes them; a wrong one is the user's error, named as the flag. */
+function allowedByFlag(entries: readonly string[], cwd: string): string[] {
+  try {
+    return resolveAllowRefs(entries, cwd);
+  } catch (error) {
+    if (error instanceof RefRefusal) throw new InputError({ file: '--allow-refs' }, error.problem);
+    throw error;
   }
 }
 

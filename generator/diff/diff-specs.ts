@@ -15,14 +15,16 @@ export interface SpecInput {
   config?: string | undefined;
   /** How files are named in messages (`main:spec/openapi.yaml`). */
   label?: string;
+  /** Folders (absolute) and URL prefixes `$ref`s may read besides the spec's folder, as `loadSpec` takes them. */
+  allowRefs?: readonly string[];
 }
 
 /** The SDK surface a spec and config give: the same model the generator emits from. */
 export async function surfaceOf(input: SpecInput): Promise<Surface> {
-  const [{ document }, config] = await Promise.all([
-    loadSpec(resolve(input.spec), input.label ?? input.spec),
-    loadConfig(input.config === undefined ? undefined : resolve(input.config), input.config),
-  ]);
+  // The config first: its allowRefs say what the spec's refs may read (the same rules as generate()).
+  const config = await loadConfig(input.config === undefined ? undefined : resolve(input.config), input.config);
+  const allowRefs = [...(input.allowRefs ?? []), ...(config.allowRefs ?? [])];
+  const { document } = await loadSpec(resolve(input.spec), input.label ?? input.spec, { allowRefs });
   repairSpec(document, []);
   // As generate() does: the model sees the discriminator members the SDK's types have.
   applyDiscriminatorEnums(document);
@@ -32,7 +34,9 @@ export async function surfaceOf(input: SpecInput): Promise<Surface> {
 /** Compares the SDKs two versions of a spec give. */
 export async function diffSpecs(base: SpecInput, head: SpecInput): Promise<DiffReport> {
   // A pull request that leaves the spec and config alone (most of them) is answered without parsing twice.
-  const same = (await contents(base)) === (await contents(head));
+  // Not when the spec refers to other files: those may differ where the root file does not.
+  const baseText = await contents(base);
+  const same = baseText === (await contents(head)) && !/\$ref['"]?\s*:\s*['"]?(?!#)[^\s'"]/.test(baseText);
   const before = await surfaceOf(base);
   const after = same ? before : await surfaceOf(head);
   return buildReport(compareSurfaces(before, after));

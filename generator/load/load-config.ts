@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import { ConfigError } from '../errors.js';
+import { RefRefusal, resolveAllowRefs } from './ref-confinement.js';
 import { joinPointer, parseSourceDocument, type SourceDocument } from './source-document.js';
 
 /** Where an operation goes in the SDK when inference from its path cannot know. */
@@ -28,9 +30,14 @@ export interface SdkConfig {
   idempotencyHeader?: string;
   /** Naming overrides, keyed by `operationId` or by `"<method> <path>"`. */
   operations?: Record<string, OperationOverride>;
+  /**
+   * Folders (relative to the config file) and http(s) URL prefixes a `$ref` may read besides the spec's folder.
+   * After `loadConfig`, folders are absolute.
+   */
+  allowRefs?: string[];
 }
 
-const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations']);
+const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations', 'allowRefs']);
 const PAGINATION_KINDS = new Set(['page-number', 'cursor', 'cursor-id', 'next-url', 'link-header', 'offset']);
 
 /** Reads and checks a config file; `undefined` when no file is given. */
@@ -44,7 +51,8 @@ export async function loadConfig(file: string | undefined, displayName = file): 
     throw new ConfigError({ file: displayName ?? file }, code === 'ENOENT' ? 'file not found' : `cannot be read (${code})`);
   }
   const source = parseSourceDocument(displayName ?? file, text, ConfigError);
-  return checkConfig(source);
+  const config = checkConfig(source);
+  return config.allowRefs === undefined ? config : { ...config, allowRefs: resolveAllowRefs(config.allowRefs, dirname(file)) };
 }
 
 /** Checks the shape of a parsed config, naming the line of the first wrong value. */
@@ -101,6 +109,19 @@ export function checkConfig(source: SourceDocument): SdkConfig {
       string(['operations', key, 'resource'], override['resource'], /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'camelCase names joined by dots');
       string(['operations', key, 'method'], override['method'], /^[a-z][A-Za-z0-9]*$/, 'a camelCase identifier');
     }
+  }
+  const allowRefs = record['allowRefs'];
+  if (allowRefs !== undefined) {
+    if (!Array.isArray(allowRefs)) fail(['allowRefs'], 'must be a list of folders and http(s) URL prefixes');
+    (allowRefs as unknown[]).forEach((entry, index) => {
+      string(['allowRefs', index], entry);
+      try {
+        resolveAllowRefs([entry as string], '.');
+      } catch (error) {
+        if (error instanceof RefRefusal) fail(['allowRefs', index], error.problem);
+        throw error;
+      }
+    });
   }
   return record as SdkConfig;
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { SpecError } from '../errors.js';
 import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
+import { createRefPolicy, type RefLimits } from './ref-confinement.js';
 import { checkRefs } from './refs.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -22,15 +24,28 @@ export interface OpenAPIDocument {
   [key: string]: unknown;
 }
 
+export interface LoadSpecOptions {
+  /**
+   * Folders (absolute) and http(s) URL prefixes `$ref`s may read besides the spec's own folder (see
+   * `resolveAllowRefs` in load/ref-confinement.ts).
+   */
+  allowRefs?: readonly string[];
+  /** Size and time limits of what refs read (defaults: DEFAULT_REF_LIMITS). */
+  refLimits?: Partial<RefLimits>;
+}
+
 /**
  * Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. `$ref`s to other files are
- * bundled in (load/bundle.ts). Swagger 2.0 is converted to OpenAPI 3 by swagger2openapi (positions in errors then
- * refer to the converted document's pointers).
+ * bundled in (load/bundle.ts), confined to the spec's folder unless `options.allowRefs` widens it. Swagger 2.0 is
+ * converted to OpenAPI 3 by swagger2openapi (positions in errors then refer to the converted document's pointers).
  */
-export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
+export async function loadSpec(file: string, displayName = file, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const text = await readText(file, displayName);
   let source = parseSourceDocument(displayName, text, SpecError);
-  if (hasExternalRefs(source.data)) source = { ...source, data: await bundleExternalRefs(file, text, source) };
+  if (hasExternalRefs(source.data)) {
+    const policy = await createRefPolicy(file, dirname(displayName) || '.', options.allowRefs, options.refLimits);
+    source = { ...source, data: await bundleExternalRefs(file, text, source, policy) };
+  }
   const data = source.data as Record<string, unknown> | null;
   if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
     source = { ...source, data: await convertSwagger2(source) };

@@ -85,3 +85,29 @@ export function decodeFragment(ref: string): string {
     return ref;
   }
 }
+
+/**
+ * The pointer to the first value in `data` (document order) that refers to the document `uri`: a `$ref`, an example's
+ * `externalValue` or, failing those, any string (a discriminator mapping) whose part before `#` is `uri`.
+ * For error messages about a ref the bundler followed; `undefined` when none is found.
+ */
+export function findRefTo(data: unknown, uri: string): string | undefined {
+  const matches = (value: unknown): boolean => typeof value === 'string' && (value === uri || value.startsWith(`${uri}#`));
+  let fallback: string | undefined;
+  // Depth-first with an explicit stack (children pushed in reverse), so deep documents cannot overflow the call stack.
+  const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: data, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((item, index) => [index, item]) : Object.entries(node);
+    for (const key of ['$ref', 'externalValue']) {
+      if (!Array.isArray(node) && matches((node as Record<string, unknown>)[key])) return joinPointer([...path, key]);
+    }
+    for (const [key, value] of entries) if (fallback === undefined && matches(value)) fallback = joinPointer([...path, key]);
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [key, value] = entries[index]!;
+      if (value !== null && typeof value === 'object') stack.push({ node: value, path: [...path, key] });
+    }
+  }
+  return fallback;
+}

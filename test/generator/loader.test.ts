@@ -124,9 +124,9 @@ describe('loading a spec', () => {
     expect(JSON.stringify(document)).not.toMatch(/"\$ref":"\./);
   });
 
-  test('a $ref to a file that is missing names the file and the spec', async () => {
+  test('a $ref to a file that is missing names the file and where the $ref is', async () => {
     const error = await specError('ext.yaml', VALID.replace('#/components/schemas/Pet', './pet.yaml'));
-    expect(error.message).toBe('ext.yaml: a $ref points to pet.yaml, which cannot be read: file not found');
+    expect(error.message).toBe('ext.yaml:14:23 (#/paths/~1pets/get/responses/200/content/application~1json/schema/$ref): $ref "./pet.yaml" points to pet.yaml, which cannot be read: file not found');
   });
 
   test('a referenced file that does not parse names its own line and column', async () => {
@@ -155,7 +155,7 @@ describe('loading the SDK config', () => {
 
   test('wrong values name the line', async () => {
     expect((await configError('clientName: telnyx\n')).message).toBe('sdk.yaml:1:13 (#/clientName): "telnyx" is not valid: a PascalCase identifier, like Telnyx');
-    expect((await configError('clientName: T\nenvPrefix: T\nbogus: 1\n')).message).toBe('sdk.yaml:3:8 (#/bogus): unknown setting "bogus" (known: clientName, envPrefix, package, baseURL, casing, idempotencyHeader, operations)');
+    expect((await configError('clientName: T\nenvPrefix: T\nbogus: 1\n')).message).toBe('sdk.yaml:3:8 (#/bogus): unknown setting "bogus" (known: clientName, envPrefix, package, baseURL, casing, idempotencyHeader, operations, allowRefs)');
     expect((await configError('operations:\n  X:\n    method: Retrieve\n')).message).toMatch(/^sdk\.yaml:3:13 \(#\/operations\/X\/method\): "Retrieve" is not valid/);
     expect((await configError('casing:\n  oauth: OAuthz\n')).message).toMatch(/"OAuthz" must spell "oauth"/);
   });
