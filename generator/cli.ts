@@ -8,12 +8,14 @@ const { runCommand } = await import('./errors.js');
 const { generate } = await import('./generate.js');
 const { diffOutput, writeOutput } = await import('./write/write-output.js');
 
-const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check]
+const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check] [--force]
 
   --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
   --out     folder to write the SDK package to         (default: generated)
   --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
-  --check   write nothing; exit 1 if the folder differs from what the spec gives`;
+  --check   write nothing; exit 1 if the folder differs from what the spec gives
+  --force   write into a folder the generator did not make (no .sdkgen-manifest.json): the SDK's files are
+            overwritten, nothing is deleted`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -25,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -55,7 +58,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${values.out ?? 'generated'} is up to date (${files.length} files).\n`);
     return 0;
   }
-  const diff = await writeOutput(out, files);
+  const diff = await writeOutput(out, files, { force: values.force, display: values.out ?? 'generated' });
+  for (const path of diff.edited) process.stderr.write(`warning: ${path} was edited by hand; overwritten with the generated text\n`);
+  for (const path of diff.kept) process.stderr.write(`warning: ${path} is no longer generated but was edited by hand; kept, it is yours now\n`);
   const changes = diff.changed.length + diff.stale.length;
   process.stdout.write(
     changes === 0
