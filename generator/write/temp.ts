@@ -91,7 +91,11 @@ export async function removeLeftovers(dir: string, pattern: RegExp): Promise<num
 const killAfter = /^(\d+)(?::(SIG[A-Z]+))?$/.exec(process.env['SDKGEN_TEST_KILL_AFTER'] ?? '');
 let operations = 0;
 export function diskOperation(): void {
-  if (!killAfter) return;
   operations += 1;
-  if (operations === Number(killAfter[1])) process.kill(process.pid, (killAfter[2] ?? 'SIGKILL') as NodeJS.Signals);
+  if (killAfter && operations === Number(killAfter[1])) process.kill(process.pid, (killAfter[2] ?? 'SIGKILL') as NodeJS.Signals);
+}
+
+/** How many changes to the disk this process has made (for tests: the points a kill can fall on). */
+export function diskOperations(): number {
+  return operations;
 }
