@@ -7,6 +7,7 @@ import { parseArgs, promisify } from 'node:util';
 import { diffSpecs, type SpecInput } from './diff/diff-specs.js';
 import { renderMarkdown } from './diff/report.js';
 import { InputError, runCommand } from './errors.js';
+import { track, untrack } from './write/temp.js';
 
 const run = promisify(execFile);
 
@@ -62,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const scratch = await mkdtemp(join(tmpdir(), 'sdk-diff-'));
+  // Removed on exit and on SIGINT/SIGTERM too, not only when main returns.
+  track(scratch);
   try {
     const base = await resolveInput(values.base, scratch, 'base', values.config);
     const head = values.head
@@ -72,6 +75,7 @@ async function main(argv: string[]): Promise<number> {
     return values['fail-on'] === 'breaking' && report.counts.breaking > 0 ? 1 : 0;
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    untrack(scratch);
   }
 }
 
