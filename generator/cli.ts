@@ -6,7 +6,7 @@ import { prestartSchemaTypes } from './emit/schema-types.js';
 prestartSchemaTypes();
 const { runCommand } = await import('./errors.js');
 const { generate } = await import('./generate.js');
-const { diffOutput, writeOutput } = await import('./write/write-output.js');
+const { checkOutputFolder, diffOutput, writeOutput } = await import('./write/write-output.js');
 
 const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check] [--force]
 
@@ -44,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const config = values.config ?? (values.spec === undefined ? 'spec/sdk.config.yaml' : undefined);
   const out = resolve(values.out ?? 'generated');
 
+  // A folder that is not ours is refused before the work of generating.
+  if (!values.check) await checkOutputFolder(out, { force: values.force, display: values.out ?? 'generated' });
   const onProgress = statusLine(process.stderr);
   const { model, files } = await generate({ spec, config, onProgress }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
   for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);

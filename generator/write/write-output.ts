@@ -45,6 +45,8 @@ interface OnDisk {
   problem: string | undefined;
   /** The text of each wanted or owned path that is a readable file. */
   texts: Map<string, string>;
+  /** The wanted or owned paths where something other than a readable file stands (a folder, say). */
+  occupied: Set<string>;
 }
 
 /** The files to write, the manifest last. */
@@ -53,10 +55,11 @@ function withManifest(files: readonly OutputFile[]): OutputFile[] {
   return [...files, { path: MANIFEST, text: renderManifest(manifestOf(files)) }];
 }
 
-async function readText(path: string): Promise<string | undefined> {
+async function readText(path: string, occupied?: () => void): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8');
-  } catch {
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') occupied?.();
     return undefined;
   }
 }
@@ -67,15 +70,16 @@ async function readOnDisk(dir: string, wanted: readonly OutputFile[]): Promise<O
   const manifest = typeof parsed === 'object' ? parsed : undefined;
   const paths = [...new Set([...wanted.map((file) => file.path), ...(manifest?.files.keys() ?? [])])];
   const texts = new Map<string, string>();
+  const occupied = new Set<string>();
   for (let start = 0; start < paths.length; start += WRITE_BATCH) {
     await Promise.all(
       paths.slice(start, start + WRITE_BATCH).map(async (path) => {
-        const text = await readText(join(dir, path));
+        const text = await readText(join(dir, path), () => occupied.add(path));
         if (text !== undefined) texts.set(path, text);
       }),
     );
   }
-  return { manifest, problem: typeof parsed === 'string' ? parsed : undefined, texts };
+  return { manifest, problem: typeof parsed === 'string' ? parsed : undefined, texts, occupied };
 }
 
 function compare(onDisk: OnDisk, wanted: readonly OutputFile[]): OutputDiff {
@@ -112,17 +116,8 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
   const wanted = withManifest(files);
   await removeLegacyStaging(dir);
 
-  const folder = await stat(dir).catch(() => undefined);
-  if (folder && !folder.isDirectory()) fail('not a folder');
+  await checkOutputFolder(dir, options);
   const onDisk = await readOnDisk(dir, wanted);
-  if (!options.force) {
-    if (onDisk.problem !== undefined) {
-      fail(`${onDisk.problem}; it is not a manifest the generator can trust (fix or remove it, or pass --force)`, MANIFEST);
-    }
-    if (folder && !onDisk.manifest && !onDisk.texts.has(MANIFEST) && (await hasForeignEntries(dir))) {
-      fail(`not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)`);
-    }
-  }
   const owned = onDisk.manifest?.files ?? new Map<string, string>();
   // Every folder the generator writes in may hold temporary files of a killed run.
   const folders = new Set(['', ...[...wanted.map((file) => file.path), ...owned.keys()].map((path) => parentOf(path))]);
@@ -132,13 +127,9 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
   if (diff.changed.length === 0 && diff.stale.length === 0) return { ...diff, edited: [], kept: [] };
 
   // What stands where a new file goes and was not written by the generator: the user's, unless --force.
-  const foreign: string[] = [];
-  for (const path of diff.changed) {
-    const entry = await lstat(join(dir, path)).catch(() => undefined);
-    if (!entry) continue;
-    if (entry.isDirectory()) fail('a folder where the SDK has a file', path);
-    if (!owned.has(path) && path !== MANIFEST) foreign.push(path);
-  }
+  const occupied = diff.changed.find((path) => onDisk.occupied.has(path));
+  if (occupied !== undefined) fail('something other than a file (a folder, say) where the SDK has a file', occupied);
+  const foreign = diff.changed.filter((path) => onDisk.texts.has(path) && !owned.has(path) && path !== MANIFEST);
   if (foreign.length > 0 && !options.force) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
     fail(`the SDK would overwrite ${foreign.length} file${foreign.length === 1 ? '' : 's'} the generator did not write (${shown}); move them or pass --force`);
@@ -180,6 +171,32 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
     fail(`cannot write: ${code}${path ? ` (${path})` : ''}`);
   }
   return { changed: diff.changed, stale: removed, edited, kept };
+}
+
+/**
+ * Refuses a folder the generator may not write into: not a folder; without --force, a manifest that cannot be trusted,
+ * or no manifest and something in it. Cheap: the CLI asks before generating, and writeOutput asks again.
+ */
+export async function checkOutputFolder(dir: string, options: WriteOptions = {}): Promise<void> {
+  const display = options.display ?? dir;
+  const folder = await stat(dir).catch(() => undefined);
+  if (!folder) return;
+  if (!folder.isDirectory()) throw new OutputError({ file: display }, 'not a folder');
+  if (options.force) return;
+  const text = await readText(join(dir, MANIFEST));
+  if (text === undefined) {
+    if (await hasForeignEntries(dir)) {
+      throw new OutputError(
+        { file: display },
+        `not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)`,
+      );
+    }
+    return;
+  }
+  const parsed = parseManifest(text);
+  if (typeof parsed === 'string') {
+    throw new OutputError({ file: join(display, MANIFEST) }, `${parsed}; it is not a manifest the generator can trust (fix or remove it, or pass --force)`);
+  }
 }
 
 /** Writes beside the target, then renames over it: a reader (or a kill) sees the old text or the new, never half. */

@@ -184,6 +184,14 @@ describe('the folder is shared with its user', () => {
     expect(await snapshot(dir)).toEqual(before);
     expect((await drive('write', dir, B, { force: true })).code).toBe(0);
     expect(await snapshot(dir)).toEqual(expected(B, USER));
+
+    // A folder where the new output has a file is not removed, --force or not.
+    const folder = await packageA('folder-in-the-way');
+    await mkdir(join(folder, 'src/new/e1.ts'), { recursive: true });
+    await writeFile(join(folder, 'src/new/e1.ts/keep.txt'), 'kept\n');
+    const blocked = await drive('write', folder, B, { force: true });
+    expect(blocked.stderr).toBe('error: out/src/new/e1.ts: something other than a file (a folder, say) where the SDK has a file\n');
+    expect(await readFile(join(folder, 'src/new/e1.ts/keep.txt'), 'utf8')).toBe('kept\n');
   });
 
   test('hand edits: a generated file is overwritten (and named); a stale one is kept and becomes the user\'s', async () => {
