@@ -267,6 +267,23 @@ describe('a run killed at any point', () => {
     }
   });
 
+  test('leftovers of ended runs are removed (the old staging folder beside it too); those of a running one stay', async () => {
+    const dir = await packageA('leftovers');
+    // A pid that surely ran and ended: a child's, after it exits.
+    const ended = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    const running = process.pid;
+    const planted = [`.a0.ts.sdkgen-tmp-${ended}`, `src/.a1.ts.sdkgen-tmp-${ended}`, `src/nested/deep/.b0.ts.sdkgen-tmp-${ended}`, `src/.a2.ts.sdkgen-tmp-${running}`];
+    for (const path of planted) await writeFile(join(dir, path), 'partial');
+    await mkdir(join(work, `.leftovers.tmp-${ended}/src`), { recursive: true });
+    await mkdir(join(work, `.leftovers.tmp-${running}`));
+    expect((await drive('write', dir, B)).code).toBe(0);
+    expect(leftovers(await snapshot(dir))).toEqual([`src/.a2.ts.sdkgen-tmp-${running}`]);
+    expect((await readdir(work)).filter((name) => name.startsWith('.leftovers.'))).toEqual([`.leftovers.tmp-${running}`]);
+  });
+
   test('SIGTERM (and SIGINT) remove the temporary files before the process ends', async () => {
     for (const signal of ['SIGTERM', 'SIGINT']) {
       const dir = await packageA(`term-${signal}`);
