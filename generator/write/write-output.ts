@@ -129,7 +129,8 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
   // What stands where a new file goes and was not written by the generator: the user's, unless --force.
   const occupied = diff.changed.find((path) => onDisk.occupied.has(path));
   if (occupied !== undefined) fail('something other than a file (a folder, say) where the SDK has a file', occupied);
-  const foreign = diff.changed.filter((path) => onDisk.texts.has(path) && !owned.has(path) && path !== MANIFEST);
+  // Even with the very text the SDK has: the generator did not write it, so it must not later remove it as stale.
+  const foreign = wanted.map((file) => file.path).filter((path) => onDisk.texts.has(path) && !owned.has(path) && path !== MANIFEST);
   if (foreign.length > 0 && !options.force) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
     fail(`the SDK would overwrite ${foreign.length} file${foreign.length === 1 ? '' : 's'} the generator did not write (${shown}); move them or pass --force`);
