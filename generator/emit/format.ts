@@ -60,8 +60,9 @@ export class FormatError extends Error {}
  * Markdown is emitted in its final form). Files of other kinds pass through.
  */
 export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
-  // The scratch folder is named after this process: removed on exit or a signal, and by a later run after a SIGKILL.
-  await removeLeftovers(tmpdir(), SCRATCH);
+  // The scratch folder is named after this process: removed on exit or a signal, and by a later run after a SIGKILL
+  // (once it is an hour old: the system's temporary folder may be shared with processes whose pids are not ours to see).
+  await removeLeftovers(tmpdir(), SCRATCH, 60 * 60 * 1000);
   const work = await mkdtemp(join(tmpdir(), `sdkgen-format-${process.pid}-`));
   track(work);
   try {
