@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (values.check) {
     const diff = await diffOutput(out, files);
-    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  not generated: ${path}`)];
+    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  no longer generated: ${path}`)];
     if (problems.length > 0) {
       process.stderr.write(`${values.out ?? 'generated'} is out of date with ${spec}; run \`npm run generate\`:\n${problems.join('\n')}\n`);
       return 1;

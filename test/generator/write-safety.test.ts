@@ -365,5 +365,10 @@ describe('the generate command', () => {
     const check = await cli(['--spec', 'v2.yaml', '--out', 'app', '--check']);
     expect(check.stderr).toBe('');
     expect(check.code).toBe(0);
+    // Against v1, the owners files are missing and nothing of the app or its install counts as stale.
+    const stale = await cli(['--spec', 'v1.yaml', '--out', 'app', '--check']);
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain('differs: src/resources/owners.ts');
+    expect(stale.stderr).not.toMatch(/package-lock|node_modules|dist\/|\.env|\.git|app\.ts/);
   }, 120_000);
 });
