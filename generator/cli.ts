@@ -6,15 +6,17 @@ import { prestartSchemaTypes } from './emit/schema-types.js';
 prestartSchemaTypes();
 const { runCommand } = await import('./errors.js');
 const { generate } = await import('./generate.js');
-const { diffOutput, writeOutput } = await import('./write/write-output.js');
+const { checkOutputFolder, diffOutput, writeOutput } = await import('./write/write-output.js');
 
-const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check] [--allow-refs <dir|url>]...
+const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check] [--force] [--allow-refs <dir|url>]...
 
   --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
   --out     folder to write the SDK package to         (default: generated)
   --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
   --check   write nothing; exit 1 if the folder differs from what the spec gives
-  --allow-refs  a folder or http(s) URL prefix $refs may read besides the spec's folder (repeatable)`;
+  --allow-refs  a folder or http(s) URL prefix $refs may read besides the spec's folder (repeatable)
+  --force   write into a folder the generator did not make (no .sdkgen-manifest.json): the SDK's files are
+            overwritten, nothing is deleted`;
 
 async function main(argv: string[]): Promise<number> {
   let values;
@@ -27,6 +29,7 @@ async function main(argv: string[]): Promise<number> {
         config: { type: 'string' },
         check: { type: 'boolean', default: false },
         'allow-refs': { type: 'string', multiple: true },
+        force: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -43,13 +46,15 @@ async function main(argv: string[]): Promise<number> {
   const config = values.config ?? (values.spec === undefined ? 'spec/sdk.config.yaml' : undefined);
   const out = resolve(values.out ?? 'generated');
 
+  // A folder that is not ours is refused before the work of generating.
+  if (!values.check) await checkOutputFolder(out, { force: values.force, display: values.out ?? 'generated' });
   const onProgress = statusLine(process.stderr);
   const { model, files } = await generate({ spec, config, onProgress, allowRefs: values['allow-refs'] ?? [] }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
   for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   if (values.check) {
     const diff = await diffOutput(out, files);
-    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  not generated: ${path}`)];
+    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  no longer generated: ${path}`)];
     if (problems.length > 0) {
       process.stderr.write(`${values.out ?? 'generated'} is out of date with ${spec}; run \`npm run generate\`:\n${problems.join('\n')}\n`);
       return 1;
@@ -57,7 +62,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${values.out ?? 'generated'} is up to date (${files.length} files).\n`);
     return 0;
   }
-  const diff = await writeOutput(out, files);
+  const diff = await writeOutput(out, files, { force: values.force, display: values.out ?? 'generated' });
+  for (const path of diff.edited) process.stderr.write(`warning: ${path} was edited by hand; overwritten with the generated text\n`);
+  for (const path of diff.kept) process.stderr.write(`warning: ${path} is no longer generated but was edited by hand; kept, it is yours now\n`);
   const changes = diff.changed.length + diff.stale.length;
   process.stdout.write(
     changes === 0

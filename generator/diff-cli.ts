@@ -8,6 +8,7 @@ import { diffSpecs, type SpecInput } from './diff/diff-specs.js';
 import { renderMarkdown } from './diff/report.js';
 import { InputError, runCommand } from './errors.js';
 import { DEFAULT_REF_LIMITS, RefRefusal, resolveAllowRefs } from './load/ref-confinement.js';
+import { track, untrack } from './write/temp.js';
 
 const run = promisify(execFile);
 
@@ -78,6 +79,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const scratch = await mkdtemp(join(tmpdir(), 'sdk-diff-'));
+  // Removed on exit and on SIGINT/SIGTERM too, not only when main returns.
+  track(scratch);
   try {
     const allowRefs = allowedByFlag(values['allow-refs'] ?? []);
     const base = await resolveInput(values.base, scratch, 'base', values.config, allowRefs);
@@ -89,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     return values['fail-on'] === 'breaking' && report.counts.breaking > 0 ? 1 : 0;
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    untrack(scratch);
   }
 }
 

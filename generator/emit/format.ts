@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { diskOperation, removeLeftovers, track, untrack } from '../write/temp.js';
 import { writeFiles } from '../write/write-output.js';
 import type { OutputFile } from './source.js';
 
@@ -18,6 +19,9 @@ const BIOME_CONFIG = {
   files: { maxSize: 1024 * 1024 * 1024 },
   vcs: { enabled: false },
 };
+
+/** The scratch folders of formatFiles: `sdkgen-format-<pid>-<random>` in the system's temporary folder. */
+const SCRATCH = /^sdkgen-format-(\d+)-[A-Za-z0-9]{6}$/;
 
 const CODE = /\.(ts|mts|cts|js|mjs|cjs|json)$/;
 
@@ -56,7 +60,11 @@ export class FormatError extends Error {}
  * Markdown is emitted in its final form). Files of other kinds pass through.
  */
 export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
-  const work = await mkdtemp(join(tmpdir(), 'sdkgen-format-'));
+  // The scratch folder is named after this process: removed on exit or a signal, and by a later run after a SIGKILL
+  // (once it is an hour old: the system's temporary folder may be shared with processes whose pids are not ours to see).
+  await removeLeftovers(tmpdir(), SCRATCH, 60 * 60 * 1000);
+  const work = await mkdtemp(join(tmpdir(), `sdkgen-format-${process.pid}-`));
+  track(work);
   try {
     // Each code file (or each piece of a large one), and each Markdown code block, becomes a file in the scratch folder.
     const entries: Array<{ file: string; text: string; snippet: boolean; source?: string; firstLine?: number }> = [];
@@ -81,6 +89,7 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
       return { kind: 'markdown' as const, blocks };
     });
     await writeFiles(work, [...entries.map((entry) => ({ path: entry.file, text: entry.text })), { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) }]);
+    diskOperation();
     const failed = await runBiome(work, entries.length > 0);
     const bad = entries.filter((entry) => !entry.snippet && failed.has(join(work, entry.file)));
     if (bad.length > 0) {
@@ -102,6 +111,7 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
     });
   } finally {
     await rm(work, { recursive: true, force: true });
+    untrack(work);
   }
 }
 

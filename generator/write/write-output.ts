@@ -1,66 +1,278 @@
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../emit/source.js';
+import { InputError } from '../errors.js';
+import { isPackagePath, MANIFEST, manifestOf, type Manifest, parseManifest, renderManifest, sha256 } from './manifest.js';
+import { diskOperation, removeLeftovers, track, untrack } from './temp.js';
+
+export { MANIFEST } from './manifest.js';
 
 /** How many files are written at once: enough to keep the disk busy, few enough for any open-files limit. */
 const WRITE_BATCH = 64;
 
-/** Folders in the output that belong to the package's user (installs, builds), kept across regenerations. */
-const KEPT = new Set(['node_modules', 'dist']);
+/** A file being written, beside its target: `.<name>.sdkgen-tmp-<pid>`, renamed over the target when complete. */
+const tempName = (name: string): string => `.${name}.sdkgen-tmp-${process.pid}`;
+const TEMP = /^\..+\.sdkgen-tmp-(\d+)$/;
+
+/** The output folder cannot be written as asked (not ours, a path in the way, a disk error): one line, exit 1. */
+export class OutputError extends InputError {}
 
 export interface OutputDiff {
-  /** Files whose text differs or that are missing on disk. */
+  /** Files (the manifest included) whose text differs or that are missing on disk. */
   changed: string[];
-  /** Files on disk that the generator would no longer write. */
+  /** Files the generator wrote before (in the manifest) and would no longer write. */
   stale: string[];
 }
 
-/** Compares the files to write with what is in `dir`. */
-export async function diffOutput(dir: string, files: readonly OutputFile[]): Promise<OutputDiff> {
-  const onDisk = new Set(await listFiles(dir));
-  const changed: string[] = [];
-  await Promise.all(
-    files.map(async (file) => {
-      const current = onDisk.has(file.path) ? await readFile(join(dir, file.path), 'utf8') : undefined;
-      if (current !== file.text) changed.push(file.path);
-    }),
-  );
-  const wanted = new Set(files.map((file) => file.path));
-  const stale = [...onDisk].filter((path) => !wanted.has(path));
+export interface WriteResult extends OutputDiff {
+  /** Generated files edited by hand since the generator wrote them, overwritten. */
+  edited: string[];
+  /** No longer generated, but edited by hand: kept, and left out of the manifest (they are the user's now). */
+  kept: string[];
+}
+
+export interface WriteOptions {
+  /** Take over a folder without a manifest (or with a broken one), overwriting the files the SDK has; nothing is deleted. */
+  force?: boolean;
+  /** The folder as the user named it, for messages. */
+  display?: string;
+}
+
+interface OnDisk {
+  /** The manifest, when there is a valid one. */
+  manifest: Manifest | undefined;
+  /** What is wrong with the manifest file, when there is one that is not valid. */
+  problem: string | undefined;
+  /** The text of each wanted or owned path that is a readable file. */
+  texts: Map<string, string>;
+  /** The wanted or owned paths where something other than a readable file stands (a folder, say). */
+  occupied: Set<string>;
+}
+
+/** The files to write, the manifest last. */
+function withManifest(files: readonly OutputFile[]): OutputFile[] {
+  for (const file of files) if (!isPackagePath(file.path)) throw new Error(`the generator produced a file outside the package: ${JSON.stringify(file.path)}`);
+  return [...files, { path: MANIFEST, text: renderManifest(manifestOf(files)) }];
+}
+
+async function readText(path: string, occupied?: () => void): Promise<string | undefined> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') occupied?.();
+    return undefined;
+  }
+}
+
+async function readOnDisk(dir: string, wanted: readonly OutputFile[]): Promise<OnDisk> {
+  const manifestText = await readText(join(dir, MANIFEST));
+  const parsed = manifestText === undefined ? undefined : parseManifest(manifestText);
+  const manifest = typeof parsed === 'object' ? parsed : undefined;
+  const paths = [...new Set([...wanted.map((file) => file.path), ...(manifest?.files.keys() ?? [])])];
+  const texts = new Map<string, string>();
+  const occupied = new Set<string>();
+  for (let start = 0; start < paths.length; start += WRITE_BATCH) {
+    await Promise.all(
+      paths.slice(start, start + WRITE_BATCH).map(async (path) => {
+        const text = await readText(join(dir, path), () => occupied.add(path));
+        if (text !== undefined) texts.set(path, text);
+      }),
+    );
+  }
+  return { manifest, problem: typeof parsed === 'string' ? parsed : undefined, texts, occupied };
+}
+
+function compare(onDisk: OnDisk, wanted: readonly OutputFile[]): OutputDiff {
+  const changed = wanted.filter((file) => onDisk.texts.get(file.path) !== file.text).map((file) => file.path);
+  const wantedPaths = new Set(wanted.map((file) => file.path));
+  const stale = [...(onDisk.manifest?.files.keys() ?? [])].filter((path) => !wantedPaths.has(path) && onDisk.texts.has(path));
   return { changed: changed.sort(), stale: stale.sort() };
 }
 
 /**
- * Replaces `dir` with exactly `files`. Nothing is touched when the output is already up to date. Otherwise the new tree
- * is written to a temporary sibling and swapped in, so a failure half-way leaves the old output whole.
+ * Compares the files to write (and their manifest) with what is in `dir`. Files the manifest does not list are the
+ * user's (a lockfile, node_modules, dist) and never count as stale.
  */
-export async function writeOutput(dir: string, files: readonly OutputFile[]): Promise<OutputDiff> {
-  const diff = await diffOutput(dir, files);
-  if (diff.changed.length === 0 && diff.stale.length === 0) return diff;
-  const parent = dirname(dir);
-  await mkdir(parent, { recursive: true });
-  const staging = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
-  const retired = join(parent, `.${basename(dir)}.old-${process.pid}`);
-  await rm(staging, { recursive: true, force: true });
-  try {
-    await writeFiles(staging, files);
-    const exists = await stat(dir).then(
-      () => true,
-      () => false,
-    );
-    if (exists) {
-      for (const kept of KEPT) {
-        await rename(join(dir, kept), join(staging, kept)).catch(() => undefined);
-      }
-      await rename(dir, retired);
-    }
-    await rename(staging, dir);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
+export async function diffOutput(dir: string, files: readonly OutputFile[]): Promise<OutputDiff> {
+  const wanted = withManifest(files);
+  return compare(await readOnDisk(dir, wanted), wanted);
+}
+
+/**
+ * Makes `dir` hold `files` and their manifest, touching only files the generator wrote before (those its manifest
+ * lists) or the new ones. Nothing is written when the output is up to date.
+ *
+ * Crash-safe: the folder itself is never moved or removed, and each file is written beside its target and renamed
+ * over it. Before the first change, the manifest is rewritten to list the old files and the new ones (marked
+ * incomplete); at the end it lists the new ones alone. A run killed at any point thus leaves the folder with every
+ * file either old or new and a manifest owning all of them, and the next run finishes the job; its first step is to
+ * remove the temporary files of runs that no longer run.
+ */
+export async function writeOutput(dir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+  const display = options.display ?? dir;
+  const fail = (problem: string, path?: string): never => {
+    throw new OutputError({ file: path === undefined ? display : join(display, path) }, problem);
+  };
+  const wanted = withManifest(files);
+  await removeLegacyStaging(dir);
+
+  await checkOutputFolder(dir, options);
+  const onDisk = await readOnDisk(dir, wanted);
+  const owned = onDisk.manifest?.files ?? new Map<string, string>();
+  // Every folder the generator writes in may hold temporary files of a killed run.
+  const folders = new Set(['', ...[...wanted.map((file) => file.path), ...owned.keys()].map((path) => parentOf(path))]);
+  await Promise.all([...folders].map((relative) => removeLeftovers(join(dir, relative), TEMP)));
+
+  const diff = compare(onDisk, wanted);
+  if (diff.changed.length === 0 && diff.stale.length === 0) return { ...diff, edited: [], kept: [] };
+
+  // What stands where a new file goes and was not written by the generator: the user's, unless --force.
+  const occupied = diff.changed.find((path) => onDisk.occupied.has(path));
+  if (occupied !== undefined) fail('something other than a file (a folder, say) where the SDK has a file', occupied);
+  // Even with the very text the SDK has: the generator did not write it, so it must not later remove it as stale.
+  const foreign = wanted.map((file) => file.path).filter((path) => onDisk.texts.has(path) && !owned.has(path) && path !== MANIFEST);
+  if (foreign.length > 0 && !options.force) {
+    const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+    fail(`the SDK would overwrite ${foreign.length} file${foreign.length === 1 ? '' : 's'} the generator did not write (${shown}); move them or pass --force`);
   }
-  await rm(retired, { recursive: true, force: true });
-  return diff;
+
+  // Hand edits are known only against a complete manifest: after a killed run a file may hold its old text or its new.
+  const trusted = onDisk.manifest?.incomplete === false;
+  const editedByHand = (path: string): boolean => trusted && onDisk.texts.has(path) && sha256(onDisk.texts.get(path)!) !== owned.get(path);
+  const edited = diff.changed.filter((path) => owned.has(path) && editedByHand(path));
+  const kept = diff.stale.filter(editedByHand);
+  const removed = diff.stale.filter((path) => !kept.includes(path));
+  await confine(dir, [...diff.changed, ...removed], fail);
+
+  try {
+    await mkdir(dir, { recursive: true });
+    // The journal: every file the run may leave behind, old or new, is owned before any of them changes.
+    const journal = new Map([...owned].filter(([path]) => !kept.includes(path)));
+    for (const [path, hash] of manifestOf(files).files) journal.set(path, hash);
+    await writeAtomic(dir, MANIFEST, renderManifest({ files: journal, incomplete: true }));
+
+    const changedPaths = new Set(diff.changed);
+    const changedFiles = wanted.filter((file) => file.path !== MANIFEST && changedPaths.has(file.path));
+    for (const folder of [...new Set(changedFiles.map((file) => parentOf(file.path)))].filter(Boolean).sort()) {
+      diskOperation();
+      await mkdir(join(dir, folder), { recursive: true });
+    }
+    for (let start = 0; start < changedFiles.length; start += WRITE_BATCH) {
+      await Promise.all(changedFiles.slice(start, start + WRITE_BATCH).map((file) => writeAtomic(dir, file.path, file.text)));
+    }
+    for (const path of removed) {
+      diskOperation();
+      await unlink(join(dir, path)).catch(ignore('ENOENT'));
+    }
+    await pruneEmptyFolders(dir, removed);
+    await writeAtomic(dir, MANIFEST, wanted.at(-1)!.text);
+  } catch (error) {
+    const { code, path } = error as NodeJS.ErrnoException;
+    if (code === undefined) throw error;
+    fail(`cannot write: ${code}${path ? ` (${path})` : ''}`);
+  }
+  return { changed: diff.changed, stale: removed, edited, kept };
+}
+
+/**
+ * Refuses a folder the generator may not write into: not a folder; without --force, a manifest that cannot be trusted,
+ * or no manifest and something in it. Cheap: the CLI asks before generating, and writeOutput asks again.
+ */
+export async function checkOutputFolder(dir: string, options: WriteOptions = {}): Promise<void> {
+  const display = options.display ?? dir;
+  const folder = await stat(dir).catch(() => undefined);
+  if (!folder) return;
+  if (!folder.isDirectory()) throw new OutputError({ file: display }, 'not a folder');
+  if (options.force) return;
+  const text = await readText(join(dir, MANIFEST));
+  if (text === undefined) {
+    if (await hasForeignEntries(dir)) {
+      throw new OutputError(
+        { file: display },
+        `not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)`,
+      );
+    }
+    return;
+  }
+  const parsed = parseManifest(text);
+  if (typeof parsed === 'string') {
+    throw new OutputError({ file: join(display, MANIFEST) }, `${parsed}; it is not a manifest the generator can trust (fix or remove it, or pass --force)`);
+  }
+}
+
+/** Writes beside the target, then renames over it: a reader (or a kill) sees the old text or the new, never half. */
+async function writeAtomic(dir: string, path: string, text: string): Promise<void> {
+  const target = join(dir, path);
+  const temp = join(dirname(target), tempName(basename(target)));
+  track(temp);
+  try {
+    diskOperation();
+    await writeFile(temp, text);
+    diskOperation();
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  } finally {
+    untrack(temp);
+  }
+}
+
+/** Whether the folder holds anything but temporary files of ours. */
+async function hasForeignEntries(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch(() => []);
+  return names.some((name) => !TEMP.test(name));
+}
+
+/**
+ * Refuses to write or remove through a symbolic link (or a file) standing where the package has a folder: it could
+ * point anywhere, and the folder is the only place the generator may change.
+ */
+async function confine(dir: string, paths: readonly string[], fail: (problem: string, path?: string) => never): Promise<void> {
+  const checked = new Set<string>();
+  for (const path of paths) {
+    const segments = path.split('/').slice(0, -1);
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const prefix = segments.slice(0, depth).join('/');
+      if (checked.has(prefix)) continue;
+      checked.add(prefix);
+      const entry = await lstat(join(dir, prefix)).catch(() => undefined);
+      if (!entry) break;
+      if (entry.isSymbolicLink()) fail('a symbolic link where the SDK has a folder; the generator does not write through links', prefix);
+      if (!entry.isDirectory()) fail('a file where the SDK has a folder', prefix);
+    }
+  }
+}
+
+/** Removes the folders that removing stale files emptied (deepest first); never the output folder itself. */
+async function pruneEmptyFolders(dir: string, removed: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const path of removed) for (let folder = parentOf(path); folder !== ''; folder = parentOf(folder)) folders.add(folder);
+  for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1))) {
+    diskOperation();
+    await rmdir(join(dir, folder)).catch(() => undefined);
+  }
+}
+
+/**
+ * Earlier versions wrote the whole package to `.<name>.tmp-<pid>` beside the folder and swapped it in; a killed run
+ * left it. Removes those of runs that have ended. (Their `.<name>.old-<pid>`, the folder as it was before a swap, may
+ * be all that is left of the user's folder: it stays.)
+ */
+async function removeLegacyStaging(dir: string): Promise<void> {
+  const name = basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  await removeLeftovers(dirname(dir), new RegExp(`^\\.${name}\\.tmp-(\\d+)$`));
+}
+
+function parentOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '' : path.slice(0, slash);
+}
+
+function ignore(code: string): (error: NodeJS.ErrnoException) => void {
+  return (error) => {
+    if (error.code !== code) throw error;
+  };
 }
 
 /** Writes the files under `root`: folders first, then the files, many at a time (one by one, 1,000 took most of a second). */
@@ -69,22 +281,4 @@ export async function writeFiles(root: string, files: readonly OutputFile[]): Pr
   for (let start = 0; start < files.length; start += WRITE_BATCH) {
     await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)));
   }
-}
-
-/** Every file under `dir` (relative, `/`-separated), skipping the kept folders. */
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
-  let entries;
-  try {
-    entries = await readdir(join(dir, prefix), { withFileTypes: true });
-  } catch {
-    return [];
-  }
-  const out: string[] = [];
-  for (const entry of entries) {
-    const path = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) {
-      if (!(prefix === '' && KEPT.has(entry.name))) out.push(...(await listFiles(dir, path)));
-    } else out.push(path);
-  }
-  return out;
 }

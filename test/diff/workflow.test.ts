@@ -66,7 +66,7 @@ describe('the SDK review workflow', () => {
   test('it installs, checks generated/ and reports, in that order, holding no write access and no credentials', async () => {
     expect(steps.filter((step) => step.id).map((step) => step.id)).toEqual(['install', 'check', 'report', 'upload']);
     expect(workflow.permissions).toEqual({ contents: 'read' });
-    expect(workflow.jobs.review.permissions).toBeUndefined();
+    expect(workflow.jobs['review']!.permissions).toBeUndefined();
     expect(JSON.stringify(workflow)).not.toContain('secrets.');
     expect(steps[0]).toMatchObject({ uses: 'actions/checkout@v4', with: { 'persist-credentials': false } });
   });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
 import { FormatError, formatFiles, splitTopLevel } from '../../generator/emit/format.js';
 
-const leftovers = async (): Promise<string[]> => (await readdir(tmpdir())).filter((name) => name.startsWith('sdkgen-format-'));
+// This process's scratch folders (a run also removes those of ended runs, which this must not count).
+const leftovers = async (): Promise<string[]> => (await readdir(tmpdir())).filter((name) => name.startsWith(`sdkgen-format-${process.pid}-`));
 
 describe('formatFiles', () => {
   test('formats code and JSON in the package style, and TypeScript blocks inside Markdown; other files pass through', async () => {

@@ -22,7 +22,7 @@ export interface GeneratedSdk {
 export async function generateSdk(spec: string, folder: string): Promise<GeneratedSdk> {
   const out = join(root, 'test', folder);
   const result = await generate({ spec, cwd: root });
-  await writeOutput(out, result.files);
+  await writeOutput(out, result.files, { force: true });
   return {
     result,
     file: (path) => result.files.find((candidate) => candidate.path === path)!.text,
