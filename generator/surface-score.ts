@@ -91,6 +91,8 @@ async function main(): Promise<void> {
   repairSpec(document, []);
   const model = buildModel(document, await loadConfig(undefined, undefined), values.spec!);
   const ours = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
+  const fallbacks = model.warnings.filter((warning) => warning.includes('is taken in its resource')).length;
+  const numbered = ours.filter((entry) => /[a-z][0-9]+$/.test(entry.method) && !/[0-9]/.test(entry.path)).length;
   const official = readApiMdMethods(readFileSync(resolve(values.api!), 'utf8'));
   const score = scoreSurface(official, ours);
   const pct = (n: number): string => `${n}/${score.matched} = ${((100 * n) / Math.max(1, score.matched)).toFixed(1)}%`;
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     `top-level resource:          ${pct(score.topLevel)}`,
     `resource path:               ${pct(score.resourcePath)}`,
     `method name:                 ${pct(score.methodName)}`,
+    `operationId fallbacks: ${fallbacks}, numbered method names: ${numbered}`,
     '',
     '| pattern | misses | example (official vs ours) |',
     '|---|---|---|',

@@ -3,10 +3,10 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import { kebabCase, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
-import { inferPagination } from './pagination.js';
+import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { collectionVerb, findCollectionPaths, inferPlacement } from './placement.js';
+import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise } from './placement.js';
 import type { AuthScheme, Method, NamedModel, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
@@ -91,13 +91,23 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const root: Node = { property: '', operations: [], children: new Map() };
   const paths = Object.keys(document.paths ?? {});
   const collectionPaths = findCollectionPaths(paths);
+  const continuedPaths = findContinuedPaths(paths);
+  // Operations per chain of static segments: `/phone_numbers/messaging` and `/phone_numbers/{id}/messaging` share one.
+  const staticsKey = (path: string): string => path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join('/');
+  const operationsByStatics = new Map<string, number>();
+  for (const path of paths) {
+    const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
+    const count = HTTP_METHODS.filter((httpMethod) => pathItem[httpMethod] && typeof pathItem[httpMethod] === 'object').length;
+    operationsByStatics.set(staticsKey(path), (operationsByStatics.get(staticsKey(path)) ?? 0) + count);
+  }
   for (const path of paths) {
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
     for (const httpMethod of HTTP_METHODS) {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') continue;
       const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
-      const inferred = inferPlacement(path, httpMethod, collectionPaths);
+      const alone = (operationsByStatics.get(staticsKey(path)) ?? 0) === 1 && !continuedPaths.has(normalise(path));
+      const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape: responseShape(document, model), alone });
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
       const chain = override?.resource?.split('.') ?? inferred.chain;
       let node = root;
