@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   repairSpec(document, []);
   const model = buildModel(document, await loadConfig(undefined, undefined), values.spec!);
   const ours = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
-  const fallbacks = model.warnings.filter((warning) => warning.includes('is taken in its resource')).length;
+  const taken = model.warnings.filter((warning) => warning.includes('is taken in its resource'));
+  const fallbacks = taken.length;
   const numbered = ours.filter((entry) => /[a-z][0-9]+$/.test(entry.method) && !/[0-9]/.test(entry.path)).length;
   const official = readApiMdMethods(readFileSync(resolve(values.api!), 'utf8'));
   const score = scoreSurface(official, ours);
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
     for (const miss of score.misses.slice(0, shown)) lines.push(`${miss.route.padEnd(70)} ${miss.official.padEnd(50)} ${miss.ours}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify(score, null, 2)}\n`);
+  if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...score, fallbacks: taken, methods: ours.map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`) }, null, 2)}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('surface-score.ts')) {

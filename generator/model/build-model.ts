@@ -107,7 +107,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       if (!operation || typeof operation !== 'object') continue;
       const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
       const alone = (operationsByStatics.get(staticsKey(path)) ?? 0) === 1 && !continuedPaths.has(normalise(path));
-      const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape: responseShape(document, model), alone });
+      const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape: responseShape(document, model), alone, shared: (operationsByStatics.get(staticsKey(path)) ?? 0) > 1 });
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
       const chain = override?.resource?.split('.') ?? inferred.chain;
       let node = root;
@@ -209,6 +209,15 @@ function applyClashConventions(operations: Node['operations']): void {
   const deletes = named('delete');
   const collection = deletes.filter((operation) => !/\}$/.test(operation.path));
   if (deletes.length === 2 && collection.length === 1 && named('deleteAll').length === 0) collection[0]!.name = 'deleteAll';
+  // A GET of one object beside the GET of an item (`/brand/{id}/otp` beside `/brand/otp/{ref}`) lists, as by its path.
+  const retrieves = named('retrieve');
+  const notItem = retrieves.filter((operation) => !/\}$/.test(operation.path));
+  if (retrieves.length === 2 && notItem.length === 1 && named('list').length === 0) notItem[0]!.name = 'list';
+  // The list across all parents (`/missions/runs`) beside the list of one parent's (`/missions/{id}/runs`): `listAll`.
+  const lists = named('list');
+  const params = (operation: Node['operations'][number]): number => operation.path.split('{').length;
+  const fewest = lists.filter((operation) => lists.every((other) => other === operation || params(operation) < params(other)));
+  if (lists.length === 2 && fewest.length === 1 && named('listAll').length === 0) fewest[0]!.name = 'listAll';
 }
 
 /**

@@ -27,6 +27,8 @@ export interface PlacementHints {
   shape?: ResponseShape | undefined;
   /** Whether the path holds this one operation and no other path continues it. */
   alone?: boolean | undefined;
+  /** Whether other operations share the path's static segments (`/a/b` beside `/a/{id}/b`, or GET and PATCH of `/a/b`). */
+  shared?: boolean | undefined;
 }
 
 /**
@@ -53,10 +55,12 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   }
   const previous = segments[segments.length - 2];
   const underItem = previous !== undefined && isParamSegment(previous);
-  const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path));
+  // A static segment that more than one operation reaches is a resource of its own (`phoneNumbers.messaging.list`
+  // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
+  const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
   if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
     // A GET of one object is `retrieve`, unless items of the path exist (`/foo/{id}`): then it lists them.
-    const single = httpMethod === 'get' && !collectionPaths.has(normalise(path)) && (hints.shape === 'object' || (hints.shape === 'list' && READ_WORDS.has(firstWord(hints.operationId))));
+    const single = httpMethod === 'get' && !collectionPaths.has(normalise(path)) && (((hints.shape === 'object' && firstWord(hints.operationId) !== 'list') || (hints.shape === 'list' && READ_WORDS.has(firstWord(hints.operationId)))));
     const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
     return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics) ?? crud ?? httpMethod };
   }
@@ -84,7 +88,8 @@ export function domainVerb(operationId: string | undefined, statics: readonly st
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
   const resourceWords = new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
   if (resourceWords.has(verb) || resourceWords.has(singular(verb))) return undefined;
-  return rest.every((word) => resourceWords.has(word) || resourceWords.has(singular(word))) ? verb : undefined;
+  const named = (word: string): boolean => resourceWords.has(word) || resourceWords.has(singular(word));
+  return rest.every(named) ? verb : undefined;
 }
 
 /**
