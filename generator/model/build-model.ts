@@ -6,8 +6,8 @@ import { HTTP_METHODS, readOperation, type OperationModel } from './operations.j
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise } from './placement.js';
-import type { AuthScheme, Method, NamedModel, Resource, SdkModel } from './types.js';
+import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
+import type { AuthScheme, HTTPMethod, Method, NamedModel, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
 const RUNTIME_EXPORTS = [
@@ -83,7 +83,7 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean }>;
+  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement }>;
   children: Map<string, Node>;
 }
 
@@ -92,40 +92,57 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const paths = Object.keys(document.paths ?? {});
   const collectionPaths = findCollectionPaths(paths);
   const continuedPaths = findContinuedPaths(paths);
-  // Operations per chain of static segments: `/phone_numbers/messaging` and `/phone_numbers/{id}/messaging` share one.
+  // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
   const staticsKey = (path: string): string => path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join('/');
-  const operationsByStatics = new Map<string, number>();
-  for (const path of paths) {
+  const operations = paths.flatMap((path) => {
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
-    const count = HTTP_METHODS.filter((httpMethod) => pathItem[httpMethod] && typeof pathItem[httpMethod] === 'object').length;
-    operationsByStatics.set(staticsKey(path), (operationsByStatics.get(staticsKey(path)) ?? 0) + count);
-  }
-  for (const path of paths) {
-    const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
-    for (const httpMethod of HTTP_METHODS) {
+    return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
-      if (!operation || typeof operation !== 'object') continue;
-      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
-      const alone = (operationsByStatics.get(staticsKey(path)) ?? 0) === 1 && !continuedPaths.has(normalise(path));
-      const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape: responseShape(document, model), alone, shared: (operationsByStatics.get(staticsKey(path)) ?? 0) > 1 });
-      const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
-      const chain = override?.resource?.split('.') ?? inferred.chain;
-      let node = root;
-      for (const property of chain) {
-        let child = node.children.get(property);
-        if (!child) {
-          child = { property, operations: [], children: new Map() };
-          node.children.set(property, child);
-        }
-        node = child;
+      return operation && typeof operation === 'object' ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings) }] : [];
+    });
+  });
+  const byStatics = new Map<string, typeof operations>();
+  for (const entry of operations) byStatics.set(staticsKey(entry.path), [...(byStatics.get(staticsKey(entry.path)) ?? []), entry]);
+  // A shared static segment is a resource, unless two of its operations would then take one name (PUT of `/a/status`
+  // and of `/a/{id}/status`: both `a.status.update`).
+  const sharedStatics = new Set(
+    [...byStatics]
+      .filter(([, group]) => {
+        const placed = group.map(({ path, httpMethod, model }) => {
+          const { chain, method } = inferPlacement(path, httpMethod, collectionPaths, { shape: responseShape(document, model), shared: true });
+          return { chain: chain.join('.'), name: method, path, httpMethod };
+        });
+        for (const chain of new Set(placed.map((entry) => entry.chain))) applyClashConventions(placed.filter((entry) => entry.chain === chain));
+        const names = placed.map((entry) => `${entry.chain}.${entry.name}`);
+        return group.length > 1 && new Set(names).size === names.length;
+      })
+      .map(([key]) => key),
+  );
+  for (const { path, httpMethod, model } of operations) {
+    const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
+    const shape = responseShape(document, model);
+    const shared = sharedStatics.has(staticsKey(path));
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape, alone, shared });
+    // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
+    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
+    const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
+    const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
+    const chain = override?.resource?.split('.') ?? inferred.chain;
+    let node = root;
+    for (const property of chain) {
+      let child = node.children.get(property);
+      if (!child) {
+        child = { property, operations: [], children: new Map() };
+        node.children.set(property, child);
       }
-      const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
-      const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
-      const pinned = override?.method !== undefined || override?.resource !== undefined;
-      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }) });
+      node = child;
     }
+    const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
+    const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
+    const pinned = override?.method !== undefined || override?.resource !== undefined;
+    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }) });
   }
-  resolveNameClashes(root, warnings);
+  resolveNameClashes(root, [], warnings);
   return root;
 }
 
@@ -137,7 +154,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
  * (or method + path), as does an operation named like a child resource (`x402.creditAccount()` beside
  * `x402.creditAccount.quote()`).
  */
-function resolveNameClashes(node: Node, warnings: string[]): void {
+function resolveNameClashes(node: Node, chain: readonly string[], warnings: string[]): void {
+  revertTakenNames(node, chain);
   moveIntoChildResources(node);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
@@ -156,7 +174,37 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
     operation.name = name;
     used.add(name);
   }
-  for (const child of node.children.values()) resolveNameClashes(child, warnings);
+  for (const child of node.children.values()) resolveNameClashes(child, [...chain, child.property], warnings);
+}
+
+/**
+ * Operations whose inferred name is taken in their resource (by another operation or a child resource) and that
+ * have a plain placement, by their path alone, take that: in place (`dashboard` twice: `list`, `retrieve`), or one
+ * resource deeper (`POST /credentials/{id}/update` beside `PUT /credentials/{id}`: `credentials.update.create`).
+ */
+function revertTakenNames(node: Node, chain: readonly string[]): void {
+  const count = (name: string): number => node.operations.filter((operation) => operation.name === name).length + (node.children.has(name) ? 1 : 0);
+  const taken = node.operations.filter((operation) => operation.fallback !== undefined && count(operation.name) > 1);
+  for (const operation of taken) {
+    const { chain: target, method } = operation.fallback!;
+    delete operation.fallback;
+    const within = target.length >= chain.length && chain.every((property, index) => target[index] === property);
+    if (!within) continue;
+    let destination = node;
+    for (const property of target.slice(chain.length)) {
+      let child = destination.children.get(property);
+      if (!child) {
+        child = { property, operations: [], children: new Map() };
+        destination.children.set(property, child);
+      }
+      destination = child;
+    }
+    operation.name = method;
+    if (destination !== node) {
+      node.operations.splice(node.operations.indexOf(operation), 1);
+      destination.operations.push(operation);
+    }
+  }
 }
 
 /**
@@ -201,8 +249,8 @@ function applyOperationIdVerbs(node: Node): void {
   }
 }
 
-function applyClashConventions(operations: Node['operations']): void {
-  const named = (name: string): Node['operations'] => operations.filter((operation) => operation.name === name);
+function applyClashConventions<T extends { name: string; httpMethod: HTTPMethod; path: string }>(operations: T[]): void {
+  const named = (name: string): T[] => operations.filter((operation) => operation.name === name);
   const updates = named('update');
   const puts = updates.filter((operation) => operation.httpMethod === 'put');
   if (updates.length === 2 && puts.length === 1 && updates.some((operation) => operation.httpMethod === 'patch') && named('replace').length === 0) puts[0]!.name = 'replace';
@@ -215,7 +263,7 @@ function applyClashConventions(operations: Node['operations']): void {
   if (retrieves.length === 2 && notItem.length === 1 && named('list').length === 0) notItem[0]!.name = 'list';
   // The list across all parents (`/missions/runs`) beside the list of one parent's (`/missions/{id}/runs`): `listAll`.
   const lists = named('list');
-  const params = (operation: Node['operations'][number]): number => operation.path.split('{').length;
+  const params = (operation: { path: string }): number => operation.path.split('{').length;
   const fewest = lists.filter((operation) => lists.every((other) => other === operation || params(operation) < params(other)));
   if (lists.length === 2 && fewest.length === 1 && named('listAll').length === 0) fewest[0]!.name = 'listAll';
 }

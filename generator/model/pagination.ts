@@ -57,7 +57,9 @@ export function responseShape(document: unknown, method: Omit<Method, 'name'>): 
   if (inferPagination(document, method) !== undefined) return 'page';
   const root = derefSchema(document, schema);
   const list = isArray(root) || ITEM_FIELDS.some((field) => isArray(schemaAt(document, root, [field]))) || onlyArrayProperty(document, root) !== undefined;
-  return list ? 'list' : 'object';
+  if (list) return 'list';
+  // One object only when its fields are known: a `oneOf` of envelopes or a bare `object` says nothing.
+  return Object.keys(objectMembers(document, root).properties).length > 0 ? 'object' : undefined;
 }
 
 function schemaAt(document: unknown, root: Schema, path: readonly string[]): Schema | undefined {

@@ -371,4 +371,21 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     });
     expect(model.warnings.filter((warning) => warning.includes('is taken'))).toEqual([]);
   });
+
+  test('a name the rules make that is taken falls back to what the path alone says, not to the operationId', async () => {
+    const { byRoute, model } = await surface({
+      // Both GETs would be `dashboard` (the operationId's verb): their path names them.
+      '/metrics/{id}/qos': { get: op('dashboardMetricQos', list) },
+      '/metrics/{id}/qos/{qid}': { get: op('DashboardMetricsQos') },
+      // `update` folded into the item clashes with PUT of the item: it stays a resource of its own.
+      '/credentials/{id}': { put: op('updateCredential') },
+      '/credentials/{id}/update': { post: op('updateCredentialPassword') },
+    });
+    expect(byRoute).toMatchObject({
+      'get /metrics/{id}/qos': 'metrics.qos.list',
+      'get /metrics/{id}/qos/{qid}': 'metrics.qos.retrieve',
+    });
+    expect(byRoute['post /credentials/{id}/update']).toBe('credentials.update.create');
+    expect(model.warnings.filter((warning) => warning.includes('/metrics/'))).toEqual([]);
+  });
 });
