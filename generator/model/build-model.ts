@@ -1,6 +1,6 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { kebabCase, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
+import { kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
@@ -34,7 +34,10 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const reservedClassNames = new Set([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient', ...models.map((named) => named.typeName)]);
   const securitySchemes = readSecuritySchemes(document, warnings);
   const root = placeOperations(document, config, securitySchemes, warnings);
-  const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames);
+  const modelNames = new Map(models.map((named) => [named.key, named.typeName]));
+  const pagingKinds = new Set(allOperations(root).flatMap((operation) => (operation.pagination ? [operation.pagination.kind] : [])));
+  const pageSuffix = (kind: string): string => (pagingKinds.size > 1 ? `${pascalCase(kind)}Page` : 'Page');
+  const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames, undefined, { modelNames, pageSuffix });
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
@@ -295,7 +298,17 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
+/** What page type names are made of: the item models' names, and the suffix for a paging kind. */
+interface PageNaming {
+  modelNames: ReadonlyMap<string, string>;
+  pageSuffix: (kind: string) => string;
+}
+
+function allOperations(node: Node): Node['operations'] {
+  return [...node.operations, ...[...node.children.values()].flatMap(allOperations)];
+}
+
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass: string | undefined, paging: PageNaming): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
   return [...node.children.values()].map((child) => {
@@ -307,6 +320,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
         ...operation,
         ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(`${typePrefix}${methodPart}Params`) }),
         ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(`${typePrefix}${methodPart}Response`) }),
+        ...(operation.pagination && { pageTypeName: pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });
     const wanted = typeName(child.property, casing);
@@ -320,9 +334,21 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       chain,
       modulePath: chain.map(kebabCase).join('/'),
       methods,
-      children: buildResources(child, chain, casing, prefixes, names, reserved, className),
+      children: buildResources(child, chain, casing, prefixes, names, reserved, className, paging),
     };
   });
+
+  /**
+   * A page is named for its items, as the Stainless SDKs name theirs (`OAuthClientsPage` for pages of `OAuthClient`;
+   * `OAuthClientsCursorPage` where the spec pages more than one way); when that is taken, for its method
+   * (`OAuthClientListPage`), before any number.
+   */
+  function pageTypeName(operation: Node['operations'][number], methodPrefix: string): string {
+    const suffix = paging.pageSuffix(operation.pagination!.kind);
+    const item = operation.pageItemRef !== undefined ? paging.modelNames.get(operation.pageItemRef) : undefined;
+    const wanted = item !== undefined ? `${plural(item)}${suffix}` : `${methodPrefix}${suffix}`;
+    return names.claim(names.has(wanted) ? `${methodPrefix}${suffix}` : wanted);
+  }
 }
 
 /** Hands out exported names so that no two generated types, and no type and runtime export, share one. */
@@ -332,6 +358,10 @@ class NameRegistry {
 
   constructor(reserved: Iterable<string>) {
     this.types = new Set(reserved);
+  }
+
+  has(name: string): boolean {
+    return this.types.has(name);
   }
 
   /** The wanted name, or the wanted name with the first free number after it. */

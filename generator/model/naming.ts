@@ -117,6 +117,13 @@ export function singular(text: string): string {
   return head + single;
 }
 
+/** Plural of a type name's last word: `OAuthClient` -> `OAuthClients`, `Policy` -> `Policies`, `Address` -> `Addresses`. */
+export function plural(name: string): string {
+  if (/[^aeiou]y$/i.test(name)) return `${name.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(name)) return `${name}es`;
+  return `${name}s`;
+}
+
 function legalIdentifier(name: string): string {
   const safe = noLeadingDigit(name.replace(/[^A-Za-z0-9_$]/g, '_'));
   return RESERVED.has(safe) ? `${safe}_` : safe;

@@ -388,4 +388,22 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     expect(byRoute['post /credentials/{id}/update']).toBe('credentials.update.create');
     expect(model.warnings.filter((warning) => warning.includes('/metrics/'))).toEqual([]);
   });
+
+  test("a paginated method's type is its page, named for the items; a second page of the same items for its method", async () => {
+    const widget = { $ref: '#/components/schemas/Widget' };
+    const page = { type: 'object', properties: { data: { type: 'array', items: widget } } };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/widgets': { get: op('ListWidgets', page, paged) },
+        '/gadgets/{id}/widgets': { get: op('ListGadgetWidgets', page, paged), post: op() },
+        '/policies': { get: op('ListPolicies', { type: 'object', properties: { data: { type: 'array', items: object } } }, paged) },
+      },
+      components: { schemas: { Widget: object } },
+    };
+    const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
+    const pages = Object.fromEntries(allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName])));
+    expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage' });
+  });
 });
