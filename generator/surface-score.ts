@@ -68,7 +68,8 @@ function missPattern(want: SurfaceEntry, got: SurfaceEntry): string {
   const gotFull = [...got.chain, got.method];
   if (want.chain.join('.') === got.chain.join('.')) {
     if (want.method.toLowerCase() === got.method.toLowerCase()) return 'method: letter case (acronyms)';
-    if (/^(list|retrieve)/.test(want.method) && /^(list|retrieve)/.test(got.method)) return 'method: list vs retrieve';
+    const verb = (name: string): string | undefined => /^(list|retrieve)/.exec(name)?.[1];
+    if (verb(want.method) && verb(got.method) && verb(want.method) !== verb(got.method)) return 'method: list vs retrieve';
     return 'method: other word';
   }
   if (wantFull.join('.').toLowerCase() === gotFull.join('.').toLowerCase()) return 'chain: letter case (acronyms)';

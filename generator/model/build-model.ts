@@ -35,8 +35,11 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const securitySchemes = readSecuritySchemes(document, warnings);
   const root = placeOperations(document, config, securitySchemes, warnings);
   const modelNames = new Map(models.map((named) => [named.key, named.typeName]));
-  const pagingKinds = new Set(allOperations(root).flatMap((operation) => (operation.pagination ? [operation.pagination.kind] : [])));
-  const pageSuffix = (kind: string): string => (pagingKinds.size > 1 ? `${pascalCase(kind)}Page` : 'Page');
+  // The way most of the spec pages is the default, its pages plain `…Page`; the others say how (`…CursorPage`).
+  const pagingKinds = new Map<string, number>();
+  for (const operation of allOperations(root)) if (operation.pagination) pagingKinds.set(operation.pagination.kind, (pagingKinds.get(operation.pagination.kind) ?? 0) + 1);
+  const defaultKind = [...pagingKinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const pageSuffix = (kind: string): string => (kind === defaultKind ? 'Page' : `${PAGE_KIND_WORDS[kind] ?? pascalCase(kind)}Page`);
   const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames, undefined, { modelNames, pageSuffix });
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
@@ -298,6 +301,8 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
+const PAGE_KIND_WORDS: Record<string, string> = { 'page-number': 'Numbered', cursor: 'Cursor', 'cursor-id': 'Cursor', offset: 'Offset', 'next-url': 'Link', 'link-header': 'Link' };
+
 /** What page type names are made of: the item models' names, and the suffix for a paging kind. */
 interface PageNaming {
   modelNames: ReadonlyMap<string, string>;
@@ -340,7 +345,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
 
   /**
    * A page is named for its items, as the Stainless SDKs name theirs (`OAuthClientsPage` for pages of `OAuthClient`;
-   * `OAuthClientsCursorPage` where the spec pages more than one way); when that is taken, for its method
+   * `OAuthClientsCursorPage` for pages of another kind than most of the spec's); when that is taken, for its method
    * (`OAuthClientListPage`), before any number.
    */
   function pageTypeName(operation: Node['operations'][number], methodPrefix: string): string {

@@ -399,11 +399,13 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
         '/widgets': { get: op('ListWidgets', page, paged) },
         '/gadgets/{id}/widgets': { get: op('ListGadgetWidgets', page, paged), post: op() },
         '/policies': { get: op('ListPolicies', { type: 'object', properties: { data: { type: 'array', items: object } } }, paged) },
+        // Paged another way than the rest: the page says how.
+        '/gizmos': { get: op('ListGizmos', { type: 'object', properties: { data: { type: 'array', items: widget }, next_cursor: { type: 'string' } } }, { parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }] }) },
       },
       components: { schemas: { Widget: object } },
     };
     const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
     const pages = Object.fromEntries(allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName])));
-    expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage' });
+    expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage', 'gizmos.list': 'WidgetsCursorPage' });
   });
 });
