@@ -8,11 +8,12 @@ const { runCommand } = await import('./errors.js');
 const { generate } = await import('./generate.js');
 const { diffOutput, writeOutput } = await import('./write/write-output.js');
 
-const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check]
+const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--surface <api.md>] [--check]
 
   --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
   --out     folder to write the SDK package to         (default: generated)
   --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
+  --surface an existing SDK's Stainless api.md: keep its resource, method and type names (or \`surface:\` in the config)
   --check   write nothing; exit 1 if the folder differs from what the spec gives`;
 
 async function main(argv: string[]): Promise<number> {
@@ -24,6 +25,7 @@ async function main(argv: string[]): Promise<number> {
         spec: { type: 'string' },
         out: { type: 'string' },
         config: { type: 'string' },
+        surface: { type: 'string' },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const out = resolve(values.out ?? 'generated');
 
   const onProgress = statusLine(process.stderr);
-  const { model, files } = await generate({ spec, config, onProgress }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
+  const { model, files } = await generate({ spec, config, surface: values.surface, onProgress }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
   for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   if (values.check) {

@@ -1,7 +1,7 @@
 // How close the inferred names come to an existing SDK's: builds the model of a spec with no config, reads a
 // Stainless-format api.md, matches operations by HTTP method and path, and scores `client.a.b.method`.
 //
-//   npx tsx generator/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json]
+//   npx tsx generator/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json] [--surface api.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { repairSpec } from './load/repair.js';
 import { allResources, buildModel } from './model/build-model.js';
+import { readSurface } from './model/surface.js';
 
 /** One method line of an api.md: the route and where the SDK puts it. */
 export interface SurfaceEntry {
@@ -86,11 +87,14 @@ async function main(): Promise<void> {
       api: { type: 'string', default: '../shared/reference/telnyx-node/api.md' },
       misses: { type: 'string', default: '0' },
       json: { type: 'string' },
+      surface: { type: 'string' },
     },
   });
   const { document } = await loadSpec(resolve(values.spec!), values.spec!);
   repairSpec(document, []);
-  const model = buildModel(document, await loadConfig(undefined, undefined), values.spec!);
+  // With --surface, the names the api.md gives are adopted (what `generate --surface` does): a check that they all are.
+  const surface = values.surface === undefined ? undefined : readSurface(readFileSync(resolve(values.surface), 'utf8'), values.surface);
+  const model = buildModel(document, await loadConfig(undefined, undefined), values.spec!, surface);
   const ours = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
   const taken = model.warnings.filter((warning) => warning.includes('is taken in its resource'));
   const fallbacks = taken.length;

@@ -28,9 +28,11 @@ export interface SdkConfig {
   idempotencyHeader?: string;
   /** Naming overrides, keyed by `operationId` or by `"<method> <path>"`. */
   operations?: Record<string, OperationOverride>;
+  /** An existing SDK's Stainless-format api.md, relative to the config file: its names are kept (see `--surface`). */
+  surface?: string;
 }
 
-const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations']);
+const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations', 'surface']);
 const PAGINATION_KINDS = new Set(['page-number', 'cursor', 'cursor-id', 'next-url', 'link-header', 'offset']);
 
 /** Reads and checks a config file; `undefined` when no file is given. */
@@ -67,6 +69,7 @@ export function checkConfig(source: SourceDocument): SdkConfig {
   string(['envPrefix'], record['envPrefix'], /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and _, like TELNYX');
   string(['baseURL'], record['baseURL'], /^https?:\/\//, 'an http(s) URL');
   string(['idempotencyHeader'], record['idempotencyHeader'], /^[A-Za-z0-9-]+$/, 'an HTTP header name, like Idempotency-Key');
+  string(['surface'], record['surface'], /^[^\0]+\.md$/, 'the path of an api.md file, like ../telnyx-node/api.md');
   const pkg = record['package'];
   if (pkg !== undefined) {
     if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) fail(['package'], 'must be a mapping');

@@ -6,6 +6,7 @@ import { HTTP_METHODS, readOperation, type OperationModel } from './operations.j
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
+import { surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, Resource, SdkModel } from './types.js';
 
@@ -19,7 +20,7 @@ const RUNTIME_EXPORTS = [
 ];
 
 /** Builds the SDK model from a loaded spec and its config. Pure: same inputs, same model. */
-export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string): SdkModel {
+export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string, surface?: Surface): SdkModel {
   const warnings: string[] = [];
   const casing = Object.fromEntries(Object.entries(config.casing ?? {}).map(([word, spelling]) => [word.toLowerCase(), spelling]));
   const title = document.info.title.replace(/\b(apis?|openapi|rest)\b/gi, '');
@@ -33,7 +34,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   // Resource modules import model types and runtime names; client.ts imports the client's own: no class takes one.
   const reservedClassNames = new Set([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient', ...models.map((named) => named.typeName)]);
   const securitySchemes = readSecuritySchemes(document, warnings);
-  const root = placeOperations(document, config, securitySchemes, warnings);
+  const root = placeOperations(document, config, securitySchemes, warnings, surface);
   const modelNames = new Map(models.map((named) => [named.key, named.typeName]));
   // The way most of the spec pages is the default, its pages plain `…Page`; the others say how (`…CursorPage`).
   const pagingKinds = new Map<string, number>();
@@ -89,12 +90,15 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement }>;
+  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string } }>;
   children: Map<string, Node>;
 }
 
-function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[]): Node {
+function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
+  const existing = surface && surfaceByRoute(surface);
+  const adopted = new Set<string>();
+  const added: string[] = [];
   const paths = Object.keys(document.paths ?? {});
   const collectionPaths = findCollectionPaths(paths);
   const continuedPaths = findContinuedPaths(paths);
@@ -132,7 +136,13 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
     const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
-    const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
+    const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
+    // An existing SDK's api.md names what it lists, as the config would; the config still wins.
+    const routeKey = surfaceRouteKey(httpMethod, path);
+    const kept = existing?.get(routeKey);
+    if (kept) adopted.add(routeKey);
+    else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
+    const override = configured ?? (kept && { resource: kept.chain.join('.'), method: kept.method });
     const chain = override?.resource?.split('.') ?? inferred.chain;
     let node = root;
     for (const property of chain) {
@@ -146,7 +156,13 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
-    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }) });
+    const surfaceNames = kept && !configured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
+    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+  }
+  if (surface && existing) {
+    const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
+    if (missing.length > 0) warnings.push(`${missing.length} methods of ${surface.file} have no operation in the spec; the SDK leaves them out: ${missing.join('; ')}`);
+    if (added.length > 0) warnings.push(`${added.length} operations are not in ${surface.file}; their names are inferred (additions): ${added.join('; ')}`);
   }
   resolveNameClashes(root, [], warnings);
   return root;
@@ -316,6 +332,8 @@ function allOperations(node: Node): Node['operations'] {
 function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass: string | undefined, paging: PageNaming): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
+  // An api.md type name, unless taken: the existing SDK shares it between methods, ours are one per method.
+  const kept = (name: string | undefined): string | undefined => (name !== undefined && !names.has(name) ? name : undefined);
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
     const typePrefix = prefixes.get(chain.join('.'))!;
@@ -323,9 +341,9 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       const methodPart = pascalCase(operation.name);
       return {
         ...operation,
-        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(`${typePrefix}${methodPart}Params`) }),
-        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(`${typePrefix}${methodPart}Response`) }),
-        ...(operation.pagination && { pageTypeName: pageTypeName(operation, `${typePrefix}${methodPart}`) }),
+        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
+        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}Response`) }),
+        ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });
     const wanted = typeName(child.property, casing);
