@@ -86,3 +86,23 @@ describe('generating with a surface: its names are kept, the rest inferred and l
     ]);
   });
 });
+
+describe("other generators' naming extensions in the spec", () => {
+  test('x-speakeasy-group / x-speakeasy-name-override and x-stainless-resource / x-stainless-method place the operation; a non-name is warned about', () => {
+    const ok = { '200': { description: 'ok' } };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      servers: [{ url: 'https://api.example.com' }],
+      paths: {
+        '/v1/user_keys': { get: { 'x-speakeasy-group': 'users.keys', 'x-speakeasy-name-override': 'list_all', responses: ok } },
+        '/calls': { post: { 'x-stainless-method': 'dial', responses: ok } },
+        '/things': { get: { 'x-speakeasy-name-override': 'not a name', responses: ok } },
+      },
+    };
+    const model = buildModel(document as never, {}, 't.yaml');
+    const names = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => `${method.httpMethod} ${method.path} ${resource.chain.join('.')}.${method.name}`));
+    expect(names).toEqual(['get /v1/user_keys users.keys.listAll', 'post /calls calls.dial', 'get /things things.list']);
+    expect(model.warnings).toEqual(['GET /things: x-speakeasy-name-override "not a name" is not a name; inferred instead']);
+  });
+});
