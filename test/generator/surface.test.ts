@@ -106,3 +106,22 @@ describe("other generators' naming extensions in the spec", () => {
     expect(model.warnings).toEqual(['GET /things: x-speakeasy-name-override "not a name" is not a name; inferred instead']);
   });
 });
+
+describe('surface: in the config and --surface', () => {
+  test('the config names an api.md relative to itself; a line api.md cannot be read is a located config error', async () => {
+    const { mkdtemp, writeFile, mkdir } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { generate } = await import('../../generator/generate.js');
+    const dir = await mkdtemp(join(tmpdir(), 'surface-'));
+    await mkdir(join(dir, 'sdk'));
+    await writeFile(join(dir, 'sdk', 'api.md'), '- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>({ ...params }) -> AppRegisterResponse</code>\n');
+    await writeFile(join(dir, 'sdk.config.yaml'), 'surface: sdk/api.md\n');
+    const spec = new URL('../../spec/openapi.yaml', import.meta.url).pathname;
+    const { model } = await generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir });
+    const create = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [resource.chain.join('.'), method.name, method.responseTypeName, method.httpMethod, method.path]));
+    expect(create).toContainEqual(['apps', 'register', 'AppRegisterResponse', 'post', '/oauth_clients']);
+    await writeFile(join(dir, 'sdk', 'api.md'), '\n- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>(a b) -> X</code>\n');
+    await expect(generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir })).rejects.toThrow(/^sdk\/api\.md:2: arguments api\.md's format does not fit: \(a b\)$/);
+  }, 60_000);
+});
