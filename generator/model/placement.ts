@@ -59,8 +59,11 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
   const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
   if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
-    // A GET of one object is `retrieve`, unless items of the path exist (`/foo/{id}`): then it lists them.
-    const single = httpMethod === 'get' && !collectionPaths.has(normalise(path)) && (((hints.shape === 'object' && firstWord(hints.operationId) !== 'list') || (hints.shape === 'list' && READ_WORDS.has(firstWord(hints.operationId)))));
+    // A GET of one object is `retrieve` (unless the operationId says list), and so is a GET of a list the
+    // operationId calls a get (a report); but where items of the path exist (`/foo/{id}`), the GET lists them.
+    const verb = firstWord(hints.operationId);
+    const oneThing = (hints.shape === 'object' && verb !== 'list') || (hints.shape === 'list' && READ_WORDS.has(verb));
+    const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
     return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics) ?? crud ?? httpMethod };
   }
@@ -94,11 +97,13 @@ export function domainVerb(operationId: string | undefined, statics: readonly st
 
 /**
  * The method name of an action segment:
- * - a segment the operationId starts with is a verb itself: `download` (`DownloadDocument`), `cancel`;
+ * - a segment the operationId starts with is a verb itself, but for a GET: `cancel` (`CancelOrder`), `verify`;
  * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt as the
  *   operationId spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
+ * - under an item, a POST whose operationId says create or update does that to the segment: `createToken`;
  * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
- *   (`retrieveJwks`, `listParticipants` for a GET that answers with a list, `updateRequirementGroup`).
+ *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose operationId says list:
+ *   `listParticipants`, `listModels`; `updateRequirementGroup`).
  */
 function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false): string {
   const words = splitWords(segment);
