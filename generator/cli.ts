@@ -8,11 +8,12 @@ const { runCommand } = await import('./errors.js');
 const { generate } = await import('./generate.js');
 const { checkOutputFolder, diffOutput, writeOutput } = await import('./write/write-output.js');
 
-const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--check] [--force] [--allow-refs <dir|url>]...
+const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--surface <api.md>] [--check] [--force] [--allow-refs <dir|url>]...
 
   --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
   --out     folder to write the SDK package to         (default: generated)
   --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
+  --surface an existing SDK's Stainless api.md: keep its resource, method and type names (or \`surface:\` in the config)
   --check   write nothing; exit 1 if the folder differs from what the spec gives
   --allow-refs  a folder or http(s) URL prefix $refs may read besides the spec's folder (repeatable)
   --force   write into a folder the generator did not make (no .sdkgen-manifest.json): the SDK's files are
@@ -27,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
         spec: { type: 'string' },
         out: { type: 'string' },
         config: { type: 'string' },
+        surface: { type: 'string' },
         check: { type: 'boolean', default: false },
         'allow-refs': { type: 'string', multiple: true },
         force: { type: 'boolean', default: false },
@@ -49,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
   // A folder that is not ours is refused before the work of generating.
   if (!values.check) await checkOutputFolder(out, { force: values.force, display: values.out ?? 'generated' });
   const onProgress = statusLine(process.stderr);
-  const { model, files } = await generate({ spec, config, onProgress, allowRefs: values['allow-refs'] ?? [] }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
+  const { model, files } = await generate({ spec, config, surface: values.surface, onProgress, allowRefs: values['allow-refs'] ?? [] }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
   for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
 
   if (values.check) {

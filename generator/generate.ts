@@ -1,8 +1,9 @@
-import { relative, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { formatFiles } from './emit/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './emit/source.js';
-import { InputError, SpecError } from './errors.js';
+import { ConfigError, InputError, SpecError } from './errors.js';
 import { loadConfig } from './load/load-config.js';
 import { loadSpec } from './load/load-spec.js';
 import { RefRefusal, resolveAllowRefs } from './load/ref-confinement.js';
@@ -10,11 +11,14 @@ import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
 import { allMethods, buildModel } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
+import { readSurface, SurfaceError, type Surface } from './model/surface.js';
 import type { SdkModel } from './model/types.js';
 
 export interface GenerateOptions {
   spec: string;
   config?: string | undefined;
+  /** An existing SDK's api.md whose names to keep; default: the config's `surface`, relative to the config file. */
+  surface?: string | undefined;
   /** Base for the file names shown in messages and banners; defaults to the working directory. */
   cwd?: string;
   /** Called as each phase starts, with a short description (the CLI shows it on a terminal). */
@@ -60,7 +64,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     applyDiscriminatorEnums(document);
     timer('load');
     progress(`building the model of ${Object.keys(document.paths ?? {}).length} paths`);
-    const model = buildModel(document, config, specFile);
+    const surfaceFile = options.surface !== undefined ? resolve(cwd, options.surface) : config.surface !== undefined && options.config !== undefined ? resolve(dirname(resolve(cwd, options.config)), config.surface) : undefined;
+    const surface = surfaceFile === undefined ? undefined : await loadSurface(surfaceFile, display(surfaceFile));
+    const model = buildModel(document, config, specFile, surface);
     model.warnings.unshift(...repairs);
     const { emitPackage } = await emitters;
     timer('model');
@@ -106,4 +112,19 @@ function phaseTimer(): (phase: string) => void {
     if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)\n`);
     last = now;
   };
+}
+
+/** Reads an existing SDK's api.md; a missing file or a line it cannot read is a ConfigError with its place. */
+async function loadSurface(file: string, display: string): Promise<Surface> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError({ file: display }, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read');
+  }
+  try {
+    return readSurface(text, display);
+  } catch (error) {
+    throw error instanceof SurfaceError ? new ConfigError({ file: display, line: error.line }, error.message) : error;
+  }
 }

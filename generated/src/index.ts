@@ -65,6 +65,7 @@ export type {
 export type {
   OAuthClientListParams,
   OAuthClientListResponse,
+  OAuthClientsPage,
   OAuthClientCreateParams,
   OAuthClientCreateResponse,
   OAuthClientRetrieveResponse,
@@ -74,6 +75,7 @@ export type {
 export type {
   OAuthGrantListParams,
   OAuthGrantListResponse,
+  OAuthGrantsPage,
   OAuthGrantRetrieveResponse,
   OAuthGrantDeleteResponse,
 } from './resources/oauth-grants.js';

@@ -103,7 +103,7 @@ export function emitIndex(model: SdkModel): OutputFile {
     exports.push({ isTypeOnly: true, namedExports: model.models.map((named) => named.typeName), moduleSpecifier: `./${MODELS_MODULE}.js` });
   }
   for (const resource of allResources(model.resources)) {
-    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName]).filter((name): name is string => !!name);
+    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
     if (types.length > 0) exports.push({ isTypeOnly: true, namedExports: types, moduleSpecifier: `./${resourceModule(resource)}.js` });
   }
   return printSourceFile(

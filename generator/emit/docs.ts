@@ -8,11 +8,11 @@ export function emitApiMd(model: SdkModel): OutputFile {
   const lines = [`# ${model.clientName}`, '', `Generated from \`${model.specFile}\`.`, ''];
   for (const resource of allResources(model.resources)) {
     lines.push(`## ${resource.chain.join('.')}`, '');
-    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName]).filter((name): name is string => !!name);
+    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
     if (types.length > 0) lines.push('Types:', '', ...types.map((name) => `- <code><a href="./src/resources/${resource.modulePath}.ts">${name}</a></code>`), '');
     if (resource.methods.length > 0) {
       lines.push('Methods:', '');
-      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${escapeHTML(method.path)}">client.${resource.chain.join('.')}.<a href="./src/resources/${resource.modulePath}.ts">${method.name}</a>(${escapeHTML(signature(method))}) -> ${method.responseTypeName ?? 'void'}</code>${method.deprecated ? ' (deprecated)' : ''}`);
+      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${escapeHTML(method.path)}">client.${resource.chain.join('.')}.<a href="./src/resources/${resource.modulePath}.ts">${method.name}</a>(${escapeHTML(signature(method))}) -> ${method.pageTypeName ?? method.responseTypeName ?? 'void'}</code>${method.deprecated ? ' (deprecated)' : ''}`);
       lines.push('');
     }
   }

@@ -49,7 +49,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
-    ...(paginated ? [{ isTypeOnly: true, namedImports: ['PagePromise'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
+    ...(paginated ? [{ isTypeOnly: true, namedImports: ['Page', 'PagePromise'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
     ...(streams ? [{ isTypeOnly: true, namedImports: ['Stream'], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
     ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
@@ -100,6 +100,15 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       name: method.responseTypeName,
       type: responseTypeExpression(method, models),
       docs: [{ description: jsDoc(`Response of \`${method.name}\`: ${operationLabel(method)}.`)! }],
+    });
+  }
+  if (method.pageTypeName) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: method.pageTypeName,
+      type: `Page<${method.responseTypeName}, ${pageItemType(method, models)}>`,
+      docs: [{ description: jsDoc(`A page of \`${method.name}\`: ${operationLabel(method)}. Iterate it with \`for await\`, or call \`getNextPage()\`.`)! }],
     });
   }
   return out;

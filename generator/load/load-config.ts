@@ -35,9 +35,11 @@ export interface SdkConfig {
    * After `loadConfig`, folders are absolute.
    */
   allowRefs?: string[];
+  /** An existing SDK's Stainless-format api.md, relative to the config file: its names are kept (see `--surface`). */
+  surface?: string;
 }
 
-const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations', 'allowRefs']);
+const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations', 'allowRefs', 'surface']);
 const PAGINATION_KINDS = new Set(['page-number', 'cursor', 'cursor-id', 'next-url', 'link-header', 'offset']);
 
 /** Reads and checks a config file; `undefined` when no file is given. */
@@ -75,6 +77,7 @@ export function checkConfig(source: SourceDocument): SdkConfig {
   string(['envPrefix'], record['envPrefix'], /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and _, like TELNYX');
   string(['baseURL'], record['baseURL'], /^https?:\/\//, 'an http(s) URL');
   string(['idempotencyHeader'], record['idempotencyHeader'], /^[A-Za-z0-9-]+$/, 'an HTTP header name, like Idempotency-Key');
+  string(['surface'], record['surface'], /^[^\0]+\.md$/, 'the path of an api.md file, like ../telnyx-node/api.md');
   const pkg = record['package'];
   if (pkg !== undefined) {
     if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) fail(['package'], 'must be a mapping');

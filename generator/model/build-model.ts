@@ -1,13 +1,14 @@
-import type { SdkConfig } from '../load/load-config.js';
+import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { kebabCase, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
+import { kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
-import { inferPagination } from './pagination.js';
+import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { collectionVerb, findCollectionPaths, inferPlacement } from './placement.js';
-import type { AuthScheme, Method, NamedModel, Resource, SdkModel } from './types.js';
+import { surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
+import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
+import type { AuthScheme, HTTPMethod, Method, NamedModel, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
 const RUNTIME_EXPORTS = [
@@ -19,7 +20,7 @@ const RUNTIME_EXPORTS = [
 ];
 
 /** Builds the SDK model from a loaded spec and its config. Pure: same inputs, same model. */
-export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string): SdkModel {
+export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string, surface?: Surface): SdkModel {
   const warnings: string[] = [];
   const casing = Object.fromEntries(Object.entries(config.casing ?? {}).map(([word, spelling]) => [word.toLowerCase(), spelling]));
   const title = document.info.title.replace(/\b(apis?|openapi|rest)\b/gi, '');
@@ -33,8 +34,14 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   // Resource modules import model types and runtime names; client.ts imports the client's own: no class takes one.
   const reservedClassNames = new Set([...RUNTIME_EXPORTS, clientName, `${clientName}Error`, 'BaseClient', ...models.map((named) => named.typeName)]);
   const securitySchemes = readSecuritySchemes(document, warnings);
-  const root = placeOperations(document, config, securitySchemes, warnings);
-  const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames);
+  const root = placeOperations(document, config, securitySchemes, warnings, surface);
+  const modelNames = new Map(models.map((named) => [named.key, named.typeName]));
+  // The way most of the spec pages is the default, its pages plain `…Page`; the others say how (`…CursorPage`).
+  const pagingKinds = new Map<string, number>();
+  for (const operation of allOperations(root)) if (operation.pagination) pagingKinds.set(operation.pagination.kind, (pagingKinds.get(operation.pagination.kind) ?? 0) + 1);
+  const defaultKind = [...pagingKinds].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+  const pageSuffix = (kind: string): string => (kind === defaultKind ? 'Page' : `${PAGE_KIND_WORDS[kind] ?? pascalCase(kind)}Page`);
+  const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames, undefined, { modelNames, pageSuffix });
 
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
@@ -83,40 +90,104 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean }>;
+  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string } }>;
   children: Map<string, Node>;
 }
 
-function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[]): Node {
+function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
+  const existing = surface && surfaceByRoute(surface);
+  const adopted = new Set<string>();
+  const added: string[] = [];
   const paths = Object.keys(document.paths ?? {});
   const collectionPaths = findCollectionPaths(paths);
-  for (const path of paths) {
+  const continuedPaths = findContinuedPaths(paths);
+  // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
+  const staticsKey = (path: string): string => path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join('/');
+  const operations = paths.flatMap((path) => {
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
-    for (const httpMethod of HTTP_METHODS) {
+    return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
-      if (!operation || typeof operation !== 'object') continue;
-      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
-      const inferred = inferPlacement(path, httpMethod, collectionPaths);
-      const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
-      const chain = override?.resource?.split('.') ?? inferred.chain;
-      let node = root;
-      for (const property of chain) {
-        let child = node.children.get(property);
-        if (!child) {
-          child = { property, operations: [], children: new Map() };
-          node.children.set(property, child);
-        }
-        node = child;
+      return operation && typeof operation === 'object' ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings) }] : [];
+    });
+  });
+  const byStatics = new Map<string, typeof operations>();
+  for (const entry of operations) byStatics.set(staticsKey(entry.path), [...(byStatics.get(staticsKey(entry.path)) ?? []), entry]);
+  // A shared static segment is a resource, unless two of its operations would then take one name (PUT of `/a/status`
+  // and of `/a/{id}/status`: both `a.status.update`).
+  const sharedStatics = new Set(
+    [...byStatics]
+      .filter(([, group]) => {
+        const placed = group.map(({ path, httpMethod, model }) => {
+          const { chain, method } = inferPlacement(path, httpMethod, collectionPaths, { shape: responseShape(document, model), shared: true });
+          return { chain: chain.join('.'), name: method, path, httpMethod };
+        });
+        for (const chain of new Set(placed.map((entry) => entry.chain))) applyClashConventions(placed.filter((entry) => entry.chain === chain));
+        const names = placed.map((entry) => `${entry.chain}.${entry.name}`);
+        return group.length > 1 && new Set(names).size === names.length;
+      })
+      .map(([key]) => key),
+  );
+  for (const { path, httpMethod, model } of operations) {
+    const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
+    const shape = responseShape(document, model);
+    const shared = sharedStatics.has(staticsKey(path));
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape, alone, shared });
+    // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
+    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
+    const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
+    const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
+    // An existing SDK's api.md names what it lists, as the config would; the config still wins.
+    const routeKey = surfaceRouteKey(httpMethod, path);
+    const kept = existing?.get(routeKey);
+    if (kept) adopted.add(routeKey);
+    else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
+    const override = configured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
+    const chain = override?.resource?.split('.') ?? inferred.chain;
+    let node = root;
+    for (const property of chain) {
+      let child = node.children.get(property);
+      if (!child) {
+        child = { property, operations: [], children: new Map() };
+        node.children.set(property, child);
       }
-      const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
-      const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
-      const pinned = override?.method !== undefined || override?.resource !== undefined;
-      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }) });
+      node = child;
     }
+    const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
+    const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
+    const pinned = override?.method !== undefined || override?.resource !== undefined;
+    const surfaceNames = kept && !configured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
+    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
-  resolveNameClashes(root, warnings);
+  if (surface && existing) {
+    const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
+    if (missing.length > 0) warnings.push(`${missing.length} methods of ${surface.file} have no operation in the spec; the SDK leaves them out: ${missing.join('; ')}`);
+    if (added.length > 0) warnings.push(`${added.length} operations are not in ${surface.file}; their names are inferred (additions): ${added.join('; ')}`);
+  }
+  resolveNameClashes(root, [], warnings);
   return root;
+}
+
+/**
+ * The names a spec gives its operations for other generators: Speakeasy's `x-speakeasy-group` (a dot-separated
+ * resource chain) and `x-speakeasy-name-override` (the method), Stainless' `x-stainless-resource` and
+ * `x-stainless-method`. Kept as the config's `operations` would be; one that is not a name is warned about.
+ */
+function namingExtensions(document: OpenAPIDocument, path: string, httpMethod: string, warnings: string[]): OperationOverride | undefined {
+  const operation = ((document.paths?.[path] ?? {}) as Record<string, Record<string, unknown>>)[httpMethod] ?? {};
+  const pick = (...keys: string[]): string | undefined => {
+    for (const key of keys) {
+      const value = operation[key];
+      if (value === undefined) continue;
+      if (typeof value === 'string' && /^[A-Za-z_$][\w$-]*(\.[A-Za-z_$][\w$-]*)*$/.test(value)) return value;
+      warnings.push(`${httpMethod.toUpperCase()} ${path}: ${key} ${JSON.stringify(value)} is not a name; inferred instead`);
+    }
+    return undefined;
+  };
+  const group = pick('x-stainless-resource', 'x-speakeasy-group');
+  const name = pick('x-stainless-method', 'x-speakeasy-name-override');
+  if (group === undefined && name === undefined) return undefined;
+  return { ...(group !== undefined && { resource: group.split('.').map(memberName).join('.') }), ...(name !== undefined && { method: memberName(name) }) };
 }
 
 /**
@@ -127,7 +198,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
  * (or method + path), as does an operation named like a child resource (`x402.creditAccount()` beside
  * `x402.creditAccount.quote()`).
  */
-function resolveNameClashes(node: Node, warnings: string[]): void {
+function resolveNameClashes(node: Node, chain: readonly string[], warnings: string[]): void {
+  revertTakenNames(node, chain);
   moveIntoChildResources(node);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
@@ -146,7 +218,37 @@ function resolveNameClashes(node: Node, warnings: string[]): void {
     operation.name = name;
     used.add(name);
   }
-  for (const child of node.children.values()) resolveNameClashes(child, warnings);
+  for (const child of node.children.values()) resolveNameClashes(child, [...chain, child.property], warnings);
+}
+
+/**
+ * Operations whose inferred name is taken in their resource (by another operation or a child resource) and that
+ * have a plain placement, by their path alone, take that: in place (`dashboard` twice: `list`, `retrieve`), or one
+ * resource deeper (`POST /credentials/{id}/update` beside `PUT /credentials/{id}`: `credentials.update.create`).
+ */
+function revertTakenNames(node: Node, chain: readonly string[]): void {
+  const count = (name: string): number => node.operations.filter((operation) => operation.name === name).length + (node.children.has(name) ? 1 : 0);
+  const taken = node.operations.filter((operation) => operation.fallback !== undefined && count(operation.name) > 1);
+  for (const operation of taken) {
+    const { chain: target, method } = operation.fallback!;
+    delete operation.fallback;
+    const within = target.length >= chain.length && chain.every((property, index) => target[index] === property);
+    if (!within) continue;
+    let destination = node;
+    for (const property of target.slice(chain.length)) {
+      let child = destination.children.get(property);
+      if (!child) {
+        child = { property, operations: [], children: new Map() };
+        destination.children.set(property, child);
+      }
+      destination = child;
+    }
+    operation.name = method;
+    if (destination !== node) {
+      node.operations.splice(node.operations.indexOf(operation), 1);
+      destination.operations.push(operation);
+    }
+  }
 }
 
 /**
@@ -191,14 +293,23 @@ function applyOperationIdVerbs(node: Node): void {
   }
 }
 
-function applyClashConventions(operations: Node['operations']): void {
-  const named = (name: string): Node['operations'] => operations.filter((operation) => operation.name === name);
+function applyClashConventions<T extends { name: string; httpMethod: HTTPMethod; path: string }>(operations: T[]): void {
+  const named = (name: string): T[] => operations.filter((operation) => operation.name === name);
   const updates = named('update');
   const puts = updates.filter((operation) => operation.httpMethod === 'put');
   if (updates.length === 2 && puts.length === 1 && updates.some((operation) => operation.httpMethod === 'patch') && named('replace').length === 0) puts[0]!.name = 'replace';
   const deletes = named('delete');
   const collection = deletes.filter((operation) => !/\}$/.test(operation.path));
   if (deletes.length === 2 && collection.length === 1 && named('deleteAll').length === 0) collection[0]!.name = 'deleteAll';
+  // A GET of one object beside the GET of an item (`/brand/{id}/otp` beside `/brand/otp/{ref}`) lists, as by its path.
+  const retrieves = named('retrieve');
+  const notItem = retrieves.filter((operation) => !/\}$/.test(operation.path));
+  if (retrieves.length === 2 && notItem.length === 1 && named('list').length === 0) notItem[0]!.name = 'list';
+  // The list across all parents (`/missions/runs`) beside the list of one parent's (`/missions/{id}/runs`): `listAll`.
+  const lists = named('list');
+  const params = (operation: { path: string }): number => operation.path.split('{').length;
+  const fewest = lists.filter((operation) => lists.every((other) => other === operation || params(operation) < params(other)));
+  if (lists.length === 2 && fewest.length === 1 && named('listAll').length === 0) fewest[0]!.name = 'listAll';
 }
 
 /**
@@ -228,9 +339,23 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
+const PAGE_KIND_WORDS: Record<string, string> = { 'page-number': 'Numbered', cursor: 'Cursor', 'cursor-id': 'Cursor', offset: 'Offset', 'next-url': 'Link', 'link-header': 'Link' };
+
+/** What page type names are made of: the item models' names, and the suffix for a paging kind. */
+interface PageNaming {
+  modelNames: ReadonlyMap<string, string>;
+  pageSuffix: (kind: string) => string;
+}
+
+function allOperations(node: Node): Node['operations'] {
+  return [...node.operations, ...[...node.children.values()].flatMap(allOperations)];
+}
+
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass: string | undefined, paging: PageNaming): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
+  // An api.md type name, unless taken: the existing SDK shares it between methods, ours are one per method.
+  const kept = (name: string | undefined): string | undefined => (name !== undefined && !names.has(name) ? name : undefined);
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
     const typePrefix = prefixes.get(chain.join('.'))!;
@@ -238,8 +363,9 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       const methodPart = pascalCase(operation.name);
       return {
         ...operation,
-        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(`${typePrefix}${methodPart}Params`) }),
-        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(`${typePrefix}${methodPart}Response`) }),
+        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
+        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}Response`) }),
+        ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });
     const wanted = typeName(child.property, casing);
@@ -253,9 +379,21 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       chain,
       modulePath: chain.map(kebabCase).join('/'),
       methods,
-      children: buildResources(child, chain, casing, prefixes, names, reserved, className),
+      children: buildResources(child, chain, casing, prefixes, names, reserved, className, paging),
     };
   });
+
+  /**
+   * A page is named for its items, as the Stainless SDKs name theirs (`OAuthClientsPage` for pages of `OAuthClient`;
+   * `OAuthClientsCursorPage` for pages of another kind than most of the spec's); when that is taken, for its method
+   * (`OAuthClientListPage`), before any number.
+   */
+  function pageTypeName(operation: Node['operations'][number], methodPrefix: string): string {
+    const suffix = paging.pageSuffix(operation.pagination!.kind);
+    const item = operation.pageItemRef !== undefined ? paging.modelNames.get(operation.pageItemRef) : undefined;
+    const wanted = item !== undefined ? `${plural(item)}${suffix}` : `${methodPrefix}${suffix}`;
+    return names.claim(names.has(wanted) ? `${methodPrefix}${suffix}` : wanted);
+  }
 }
 
 /** Hands out exported names so that no two generated types, and no type and runtime export, share one. */
@@ -265,6 +403,10 @@ class NameRegistry {
 
   constructor(reserved: Iterable<string>) {
     this.types = new Set(reserved);
+  }
+
+  has(name: string): boolean {
+    return this.types.has(name);
   }
 
   /** The wanted name, or the wanted name with the first free number after it. */

@@ -42,10 +42,22 @@ export function titleWords(text: string): string[] {
     .filter((word) => word !== '');
 }
 
-/** `clients` -> `Clients`, `JWKS` -> `Jwks`; a word the spec wrote in mixed case (`OAuth`) keeps its spelling. */
+/**
+ * Initialisms written in capitals inside an identifier (`accessIPAddress`, `assistantID`, `sendSMS`), as the
+ * Stainless-generated SDKs write them. Only true initialisms that are never ordinary words; a word outside the table
+ * is capitalised as a word (`Jwks`, `Sip`, `Mms`: the official Telnyx SDK writes `retrieveJwks`, `sendGroupMms`).
+ */
+const ACRONYMS = new Map(['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'SDK', 'SMS', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]));
+
+/** The table's spelling of a word that is an initialism (`ips` -> `IPs`), if it is one. */
+export function acronym(word: string): string | undefined {
+  return ACRONYMS.get(word.toLowerCase());
+}
+
+/** `clients` -> `Clients`, `ip` -> `IP`, `JWKS` -> `Jwks`; a word the spec wrote in mixed case (`OAuth`) keeps its spelling. */
 function capitalize(word: string): string {
-  if (/^[A-Z][a-z0-9]*[A-Z]/.test(word) && /[a-z]/.test(word)) return word;
-  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  if (/^[A-Z][a-z0-9]*[A-Z]/.test(word) && /[a-z]/.test(word) && acronym(word) === undefined) return word;
+  return acronym(word) ?? word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 }
 
 /** `oauth_clients` -> `oauthClients`; safe to use as a property or method name. */
@@ -103,6 +115,13 @@ export function singular(text: string): string {
   else if (/(sses|xes|ches|shes|zzes)$/.test(lower)) single = word.slice(0, -2);
   else if (/s$/.test(lower) && lower.length > 3) single = word.slice(0, -1);
   return head + single;
+}
+
+/** Plural of a type name's last word: `OAuthClient` -> `OAuthClients`, `Policy` -> `Policies`, `Address` -> `Addresses`. */
+export function plural(name: string): string {
+  if (/[^aeiou]y$/i.test(name)) return `${name.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/i.test(name)) return `${name}es`;
+  return `${name}s`;
 }
 
 function legalIdentifier(name: string): string {

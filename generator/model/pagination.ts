@@ -46,6 +46,22 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
   return undefined;
 }
 
+/** What a GET answers with: pages of items, a list (an array, or an object holding one), or one object. */
+export type ResponseShape = 'page' | 'list' | 'object';
+
+/** The shape of a GET's JSON response; `undefined` when the response says nothing (no JSON schema). */
+export function responseShape(document: unknown, method: Omit<Method, 'name'>): ResponseShape | undefined {
+  if (method.httpMethod !== 'get' || method.response.kind !== 'json') return undefined;
+  const schema = method.response.statuses[0]?.schema;
+  if (!schema) return undefined;
+  if (inferPagination(document, method) !== undefined) return 'page';
+  const root = derefSchema(document, schema);
+  const list = isArray(root) || ITEM_FIELDS.some((field) => isArray(schemaAt(document, root, [field]))) || onlyArrayProperty(document, root) !== undefined;
+  if (list) return 'list';
+  // One object only when its fields are known: a `oneOf` of envelopes or a bare `object` says nothing.
+  return Object.keys(objectMembers(document, root).properties).length > 0 ? 'object' : undefined;
+}
+
 function schemaAt(document: unknown, root: Schema, path: readonly string[]): Schema | undefined {
   let node: Schema | undefined = root;
   for (const key of path) {

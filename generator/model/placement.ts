@@ -1,4 +1,5 @@
-import { memberName, pascalCase } from './naming.js';
+import { memberName, pascalCase, singular, splitWords } from './naming.js';
+import type { ResponseShape } from './pagination.js';
 import type { HTTPMethod } from './types.js';
 
 /** Where an operation lives in the SDK: the chain of resource properties and the method name. */
@@ -19,34 +20,109 @@ const PREFIX_SEGMENT = /^(v\d+([._]\d+)*|api|rest)$/i;
 
 export const isParamSegment = (segment: string): boolean => segment.includes('{');
 
+/** What the operation itself says about its name, beside its path. */
+export interface PlacementHints {
+  operationId?: string | undefined;
+  /** What a GET answers with: pages, a list, one object. */
+  shape?: ResponseShape | undefined;
+  /** Whether the path holds this one operation and no other path continues it. */
+  alone?: boolean | undefined;
+  /** Whether other operations share the path's static segments (`/a/b` beside `/a/{id}/b`, or GET and PATCH of `/a/b`). */
+  shared?: boolean | undefined;
+}
+
 /**
  * Infers the placement of `method path` the way a person naming an SDK would:
- * - `/oauth_clients` GET -> `oauthClients.list`, POST -> `create`;
+ * - `/oauth_clients` GET -> `oauthClients.list`, POST -> `create`; a GET that answers with one object is `retrieve`;
  * - `/oauth_clients/{id}` -> `retrieve` / `update` / `delete`;
  * - `/accounts/{id}/members` -> `accounts.members.list`, and `/accounts/{id}/members/{mid}` -> `accounts.members.retrieve`;
  * - `/calls/{id}/actions/hangup` POST -> `calls.actions.hangup`; `/oauth/jwks` GET -> `oauth.retrieveJwks`.
  * A static segment after another static one is an action, unless some path continues it with a parameter
- * (`/foo/bar` beside `/foo/bar/{id}` makes `bar` a collection).
+ * (`/foo/bar` beside `/foo/bar/{id}` makes `bar` a collection). A segment after a parameter that holds a single
+ * operation, and that no path continues, is an action of the item too (`POST /assistants/{id}/clone` ->
+ * `assistants.clone`, `GET /conferences/{id}/participants` -> `conferences.listParticipants`).
  */
-export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionPaths: ReadonlySet<string>): Placement {
+export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionPaths: ReadonlySet<string>, hints: PlacementHints = {}): Placement {
   const segments = path.split('/').filter((segment) => segment !== '');
   while (segments.length > 1 && PREFIX_SEGMENT.test(segments[0]!)) segments.shift();
   const statics = segments.filter((segment) => !isParamSegment(segment));
   if (statics.length === 0) return { chain: ['root'], method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
   const last = segments[segments.length - 1]!;
+  const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    return { chain: statics.map(memberName), method: ITEM_VERBS[httpMethod] ?? httpMethod };
+    const method = domainVerb(hints.operationId, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
-  const isCollection =
-    statics.length === 1 || (previous !== undefined && isParamSegment(previous)) || collectionPaths.has(normalise(path));
-  if (isCollection) return { chain: statics.map(memberName), method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
+  const underItem = previous !== undefined && isParamSegment(previous);
+  // A static segment that more than one operation reaches is a resource of its own (`phoneNumbers.messaging.list`
+  // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
+  const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
+  if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
+    // A GET of one object is `retrieve` (unless the operationId says list), and so is a GET of a list the
+    // operationId calls a get (a report); but where items of the path exist (`/foo/{id}`), the GET lists them.
+    const verb = firstWord(hints.operationId);
+    const oneThing = (hints.shape === 'object' && verb !== 'list') || (hints.shape === 'list' && READ_WORDS.has(verb));
+    const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
+    const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
+    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics) ?? crud ?? httpMethod };
+  }
   const action = statics[statics.length - 1]!;
-  const prefix = ACTION_PREFIX[httpMethod];
-  return {
-    chain: statics.slice(0, -1).map(memberName),
-    method: prefix ? `${prefix}${pascalCase(action)}` : memberName(action),
-  };
+  return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem) };
+}
+
+const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read']);
+const firstWord = (operationId: string | undefined): string => splitWords(operationId ?? '')[0]?.toLowerCase() ?? '';
+
+/** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */
+const CRUD_WORDS = new Set(
+  'get list retrieve fetch read show view find search query create new post put patch update replace modify edit set submit delete destroy head options'.split(' '),
+);
+
+/**
+ * The operationId's first word when it is a domain verb for the resource itself: not a CRUD word, and every other
+ * word of the operationId names the resource or its parents (`DialCall` on `/calls`: `dial`; `SendMessage` on
+ * `/messages`: `send`; `add_assistant_tag` on `/assistants/{id}/tags`: `add`). `ListCalls` or `GetCallById` say
+ * nothing new; `CallsList` or `v1_dial_call` do not start with a verb.
+ */
+export function domainVerb(operationId: string | undefined, statics: readonly string[]): string | undefined {
+  const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
+  const [verb, ...rest] = words;
+  if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
+  const resourceWords = new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
+  if (resourceWords.has(verb) || resourceWords.has(singular(verb))) return undefined;
+  const named = (word: string): boolean => resourceWords.has(word) || resourceWords.has(singular(word));
+  return rest.every(named) ? verb : undefined;
+}
+
+/**
+ * The method name of an action segment:
+ * - a segment the operationId starts with is a verb itself, but for a GET: `cancel` (`CancelOrder`), `verify`;
+ * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt as the
+ *   operationId spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
+ * - under an item, a POST whose operationId says create or update does that to the segment: `createToken`;
+ * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
+ *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose operationId says list:
+ *   `listParticipants`, `listModels`; `updateRequirementGroup`).
+ */
+function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false): string {
+  const words = splitWords(segment);
+  const idWords = splitWords(hints.operationId ?? '');
+  const lowerId = idWords.map((word) => word.toLowerCase());
+  const lower = words.map((word) => word.toLowerCase());
+  // A GET reads something, which its segment names (`transcription`, `export`): only other methods act.
+  if (httpMethod !== 'get' && lower.length > 0 && lowerId[0] === lower[0]) return memberName(segment);
+  const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
+  if (lower.length > 1 && verbAt >= 0 && lower.slice(0, -1).every((word) => lowerId.findIndex((idWord) => idWord.startsWith(word)) > verbAt)) {
+    const nouns = lower.slice(0, -1).map((word) => idWords.find((idWord) => idWord.toLowerCase().startsWith(word))!);
+    return memberName([lower[lower.length - 1]!, ...nouns].join(' '));
+  }
+  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && firstWord(hints.operationId) === 'list');
+  const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
+  const opVerb = firstWord(hints.operationId);
+  if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb) return `${opVerb}${pascalCase(segment)}`;
+  if (prefix === undefined || lower[0] === prefix) return memberName(segment);
+  return `${prefix}${pascalCase(segment)}`;
 }
 
 /** The paths that some other path continues with a parameter: `/foo/bar` when `/foo/bar/{id}` exists. */
@@ -63,6 +139,16 @@ export function findCollectionPaths(paths: readonly string[]): Set<string> {
   return out;
 }
 
-function normalise(path: string): string {
+/** The paths that some longer path continues: `/foo/bar` when `/foo/bar/baz` or `/foo/bar/{id}` exists. */
+export function findContinuedPaths(paths: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const path of paths) {
+    const segments = path.replace(/\/+$/, '').split('/');
+    for (let index = 2; index < segments.length; index++) out.add(normalise(segments.slice(0, index).join('/')));
+  }
+  return out;
+}
+
+export function normalise(path: string): string {
   return path.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}');
 }

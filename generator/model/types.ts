@@ -124,6 +124,8 @@ export interface Method {
   /** Type names this method exports. */
   paramsTypeName?: string;
   responseTypeName?: string;
+  /** For a paginated method, the page it resolves to (`OAuthClientsPage`: `Page<OAuthClientListResponse, OAuthClient>`). */
+  pageTypeName?: string;
   response: {
     kind: ResponseKind;
     /** Success status codes with a body, in order, with the content type read. */

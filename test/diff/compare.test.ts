@@ -80,11 +80,11 @@ describe('breaking changes', () => {
       delete s.paths['/widgets/{id}'];
     }, [
       'breaking: `widgets.delete` moved from DELETE /widgets/{id} to DELETE /widgets/{widget_id}',
-      'breaking: `widgets.delete` path arguments changed from (id: string) to (widgetId: string)',
+      'breaking: `widgets.delete` path arguments changed from (id: string) to (widgetID: string)',
       'breaking: `widgets.retrieve` moved from GET /widgets/{id} to GET /widgets/{widget_id}',
-      'breaking: `widgets.retrieve` path arguments changed from (id: string) to (widgetId: string)',
+      'breaking: `widgets.retrieve` path arguments changed from (id: string) to (widgetID: string)',
       'breaking: `widgets.update` moved from PUT /widgets/{id} to PUT /widgets/{widget_id}',
-      'breaking: `widgets.update` path arguments changed from (id: string) to (widgetId: string)',
+      'breaking: `widgets.update` path arguments changed from (id: string) to (widgetID: string)',
     ]],
     ['a new required body field', (s) => {
       s.components.schemas.WidgetCreate.properties.shape = { type: 'string' };

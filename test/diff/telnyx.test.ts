@@ -36,7 +36,7 @@ describe('the full Telnyx spec', () => {
 
     const report = buildReport(compareSurfaces(base, buildSurface(buildModel(edited, {}, 'spec3.yml'))));
     expect(report.changes.map((change) => `${change.severity}: ${change.message}`)).toEqual([
-      'breaking: `accessIpRanges.delete` (DELETE /access_ip_ranges/{access_ip_range_id}) removed',
+      'breaking: `accessIPRanges.delete` (DELETE /access_ip_ranges/{access_ip_range_id}) removed',
       'breaking: resource `bulkSimCardActions` renamed to `simCardBulkActions`',
       'breaking: `channelZones.update`: new required param `label`',
     ]);

@@ -35,7 +35,7 @@ const client = (extra: Record<string, unknown> = {}) => new Files({ apiKey: 'fil
 
 describe('the fixture SDK', () => {
   test('the API key goes in the header the spec names; POSTs carry an idempotency key', async () => {
-    await client().files.create({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
+    await client().files.upload({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
     const seen = server.requests.at(-1)!;
     expect(seen.headers['x-api-key']).toBe('files-key');
     expect(seen.headers['authorization']).toBeUndefined();
@@ -63,7 +63,7 @@ describe('the fixture SDK', () => {
   });
 
   test('a text/event-stream response is a Stream of parsed events', async () => {
-    const stream = await client().events.list();
+    const stream = await client().events.stream();
     expect(stream).toBeInstanceOf(Stream);
     const events = [];
     for await (const event of stream) events.push(event);

@@ -167,9 +167,10 @@ describe('names of the client, the package and the resource classes, without a c
     info: { title: "GitHub's REST API", version: '1' },
     paths: {
       // `orgs.repos` comes first in the document; the top-level `repos` is still plain `Repos`.
-      '/orgs/{org}/repos': { get: { responses: ok } },
+      '/orgs/{org}/repos': { get: { responses: ok }, post: { responses: ok } },
       '/repos/{owner}/{repo}': { get: { responses: ok } },
-      '/repos/{owner}/{repo}/repos': { get: { responses: ok } },
+      // Two operations: a resource of its own (a single one would be a method of `repos`).
+      '/repos/{owner}/{repo}/repos': { get: { responses: ok }, post: { responses: ok } },
       '/hooks': { get: { responses: ok } },
     },
     components: { schemas: { Hooks: { type: 'object', properties: { id: { type: 'integer' } } } } },
@@ -197,12 +198,12 @@ describe('names of the client, the package and the resource classes, without a c
   test("a top-level resource's types keep its own word; a nested resource that wants it too is qualified", async () => {
     // Telnyx: `ai.conversations.message` comes first in the document, `messages` is top-level: MessageCreateParams.
     const paths = {
-      '/ai/conversations/{id}/message': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } },
+      '/ai/conversations/{id}/message': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok }, delete: { responses: ok } },
       '/messages': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } },
     };
     const model = buildModel({ ...structuredClone(document), paths } as never, await loadConfig(undefined, undefined), 'telnyx.yaml');
     const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), [resource.typePrefix, resource.methods[0]?.paramsTypeName]]));
-    expect(byChain).toMatchObject({ messages: ['Message', 'MessageCreateParams'], 'ai.conversations.message': ['AiConversationMessage', 'AiConversationMessageCreateParams'] });
+    expect(byChain).toMatchObject({ messages: ['Message', 'MessageCreateParams'], 'ai.conversations.message': ['AIConversationMessage', 'AIConversationMessageCreateParams'] });
   });
 
   test('two resources of one singular: the second takes the words as written before any number', async () => {
@@ -221,5 +222,190 @@ describe('names of the client, the package and the resource classes, without a c
     const model = buildModel({ ...structuredClone(document), paths } as never, await loadConfig(undefined, undefined), 'github.yaml');
     const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.typePrefix]));
     expect(byChain).toEqual({ keys: 'Key', user: 'User', 'user.keys': 'UserKey', users: 'Users', 'users.keys': 'UsersKey', app: 'App', apps: 'Apps' });
+  });
+});
+
+describe('inference rules (issue 13): a small synthetic spec per rule, no configuration', () => {
+  const object = { type: 'object', properties: { id: { type: 'string' } } };
+  const list = { type: 'object', properties: { data: { type: 'array', items: object } } };
+  const json = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({ ...(operationId && { operationId }), responses: json(schema), ...extra });
+  const paged = { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }] };
+  const surface = async (paths: Record<string, unknown>) => {
+    const model = buildModel({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) {
+      for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    }
+    return { byRoute, model };
+  };
+
+  test('initialisms are capitals in member, variable and type names; other words are words', async () => {
+    expect(camelCase('access_ip_address')).toBe('accessIPAddress');
+    expect(camelCase('alphanumeric_sender_ids')).toBe('alphanumericSenderIDs');
+    expect(camelCase('gather_using_ai')).toBe('gatherUsingAI');
+    expect(camelCase('ip_addresses')).toBe('ipAddresses');
+    expect(variableName('assistant_id')).toBe('assistantID');
+    expect(pascalCase('global_ips')).toBe('GlobalIPs');
+    expect(pascalCase('messaging_url_domain')).toBe('MessagingURLDomain');
+    // Not initialisms to the official SDKs: `retrieveJwks`, `sipRegistrationStatus`, `sendGroupMms`.
+    expect(camelCase('GetOAuthJWKS')).toBe('getOAuthJwks');
+    expect(pascalCase('sip_mms')).toBe('SipMms');
+    const { model } = await surface({ '/access_ip_address': { get: op('ListAccessIpAddresses', list) }, '/access_ip_address/{access_ip_address_id}': { get: op(undefined, object, { parameters: [{ name: 'access_ip_address_id', in: 'path', required: true, schema: { type: 'string' } }] }) } });
+    const resource = model.resources[0]!;
+    expect([resource.property, resource.className, resource.typePrefix, resource.methods[1]!.pathParams[0]!.variable]).toEqual(['accessIPAddress', 'AccessIPAddress', 'AccessIPAddress', 'accessIPAddressID']);
+  });
+
+  test('a segment under an item that holds one operation is a method of the item, named by verb and segment', async () => {
+    const { byRoute } = await surface({
+      '/assistants/{id}/clone': { post: op('clone_assistant') },
+      '/conferences/{id}/participants': { get: op('ListConferenceParticipants', list, paged) },
+      '/orders/{id}/requirement_group': { put: op() },
+      '/orders/{id}/token': { post: op('CreateOrderToken') },
+      '/orders/{id}/cancel': { patch: op('CancelOrder') },
+      '/orders/{id}/notes': { get: op(undefined, list), post: op() },
+      '/docs/{id}/download': { get: op('DownloadDoc') },
+    });
+    expect(byRoute).toEqual({
+      'post /assistants/{id}/clone': 'assistants.clone',
+      'get /conferences/{id}/participants': 'conferences.listParticipants',
+      'put /orders/{id}/requirement_group': 'orders.updateRequirementGroup',
+      // Under an item the segment names a thing of it; a CRUD verb of the operationId says what happens to it.
+      'post /orders/{id}/token': 'orders.createToken',
+      // A segment the operationId starts with is a verb itself; a GET's segment names what it reads.
+      'patch /orders/{id}/cancel': 'orders.cancel',
+      'get /docs/{id}/download': 'docs.retrieveDownload',
+      // Two operations: a resource of its own.
+      'get /orders/{id}/notes': 'orders.notes.list',
+      'post /orders/{id}/notes': 'orders.notes.create',
+    });
+  });
+
+  test("the operationId's verb where it is a domain verb for the resource itself", async () => {
+    const { byRoute } = await surface({
+      '/calls': { post: op('DialCall'), get: op('ListCalls', list) },
+      '/calls/{id}': { get: op('GetCallById'), delete: op('HangupCallNow') },
+      '/messages': { post: op('SendMessage') },
+      '/assistants/{id}/tags': { post: op('add_assistant_tag'), get: op('list_tags', list) },
+      '/users': { post: op('UsersCreate') },
+      '/widgets': { post: op('PublishWidgetToStore') },
+      '/things': { post: op('v1_create_thing') },
+    });
+    expect(byRoute).toEqual({
+      'post /calls': 'calls.dial',
+      'get /calls': 'calls.list',
+      'get /calls/{id}': 'calls.retrieve',
+      // `now` is no word of the resource: the operationId says more than a verb for it.
+      'delete /calls/{id}': 'calls.delete',
+      'post /messages': 'messages.send',
+      'post /assistants/{id}/tags': 'assistants.tags.add',
+      'get /assistants/{id}/tags': 'assistants.tags.list',
+      'post /users': 'users.create',
+      'post /widgets': 'widgets.create',
+      'post /things': 'things.create',
+    });
+  });
+
+  test('list or retrieve from the response: pages and arrays list, one object is retrieved', async () => {
+    const { byRoute } = await surface({
+      '/balance': { get: op('GetUserBalance') },
+      '/usage': { get: op('GetUsage', list) },
+      '/channels': { get: op('ListInboundChannels') },
+      '/widgets': { get: op('GetWidgets') },
+      '/widgets/{id}': { get: op() },
+      '/ai/models': { get: op('list_models', list) },
+      '/ai/providers': { get: op('GetProviders', list) },
+      '/ai/events': { get: op('GetEvents', list, paged) },
+      '/ai/settings': { get: op('GetSettings', list) },
+      '/ai/settings/{id}': { get: op() },
+    });
+    expect(byRoute).toMatchObject({
+      'get /balance': 'balance.retrieve',
+      // A list the operationId calls a get: one thing (a report), not a collection to page through.
+      'get /usage': 'usage.retrieve',
+      'get /channels': 'channels.list',
+      // Items of the path exist: a collection, whatever its GET answers.
+      'get /widgets': 'widgets.list',
+      'get /ai/models': 'ai.listModels',
+      'get /ai/providers': 'ai.retrieveProviders',
+      'get /ai/events': 'ai.listEvents',
+    });
+  });
+
+  test('a noun_verb segment is verb first when the operationId puts the verb first, its nouns spelt as the operationId spells them', async () => {
+    const { byRoute } = await surface({
+      '/conferences/{id}/actions/record_start': { post: op('StartConferenceRecording') },
+      '/conferences/{id}/actions/playback_stop': { post: op('ConferencePlaybackStop') },
+      '/calls/{id}/actions/client_state_update': { put: op('UpdateClientState') },
+      '/calls/{id}/actions/ai_assistant_join': { post: op('CallJoinAIAssistant') },
+    });
+    expect(byRoute).toEqual({
+      'post /conferences/{id}/actions/record_start': 'conferences.actions.startRecording',
+      'post /conferences/{id}/actions/playback_stop': 'conferences.actions.playbackStop',
+      'put /calls/{id}/actions/client_state_update': 'calls.actions.updateClientState',
+      'post /calls/{id}/actions/ai_assistant_join': 'calls.actions.joinAIAssistant',
+    });
+  });
+
+  test('a static segment that several operations reach is a resource; two lists or retrieves in one are told apart', async () => {
+    const { byRoute, model } = await surface({
+      '/phone_numbers/messaging': { get: op('ListMessaging', list, paged) },
+      '/phone_numbers/{id}/messaging': { get: op(), patch: op() },
+      '/payment/prefs': { get: op(), patch: op() },
+      '/missions/runs': { get: op(undefined, list) },
+      '/missions/{id}/runs': { get: op(undefined, list) },
+      '/brands/otp/{ref}': { get: op() },
+      '/brands/{id}/otp': { get: op(), post: op() },
+    });
+    expect(byRoute).toEqual({
+      'get /phone_numbers/messaging': 'phoneNumbers.messaging.list',
+      'get /phone_numbers/{id}/messaging': 'phoneNumbers.messaging.retrieve',
+      'patch /phone_numbers/{id}/messaging': 'phoneNumbers.messaging.update',
+      'get /payment/prefs': 'payment.prefs.retrieve',
+      'patch /payment/prefs': 'payment.prefs.update',
+      'get /missions/runs': 'missions.runs.listAll',
+      'get /missions/{id}/runs': 'missions.runs.list',
+      'get /brands/otp/{ref}': 'brands.otp.retrieve',
+      'get /brands/{id}/otp': 'brands.otp.list',
+      'post /brands/{id}/otp': 'brands.otp.create',
+    });
+    expect(model.warnings.filter((warning) => warning.includes('is taken'))).toEqual([]);
+  });
+
+  test('a name the rules make that is taken falls back to what the path alone says, not to the operationId', async () => {
+    const { byRoute, model } = await surface({
+      // Both GETs would be `dashboard` (the operationId's verb): their path names them.
+      '/metrics/{id}/qos': { get: op('dashboardMetricQos', list) },
+      '/metrics/{id}/qos/{qid}': { get: op('DashboardMetricsQos') },
+      // `update` folded into the item clashes with PUT of the item: it stays a resource of its own.
+      '/credentials/{id}': { put: op('updateCredential') },
+      '/credentials/{id}/update': { post: op('updateCredentialPassword') },
+    });
+    expect(byRoute).toMatchObject({
+      'get /metrics/{id}/qos': 'metrics.qos.list',
+      'get /metrics/{id}/qos/{qid}': 'metrics.qos.retrieve',
+    });
+    expect(byRoute['post /credentials/{id}/update']).toBe('credentials.update.create');
+    expect(model.warnings.filter((warning) => warning.includes('/metrics/'))).toEqual([]);
+  });
+
+  test("a paginated method's type is its page, named for the items; a second page of the same items for its method", async () => {
+    const widget = { $ref: '#/components/schemas/Widget' };
+    const page = { type: 'object', properties: { data: { type: 'array', items: widget } } };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/widgets': { get: op('ListWidgets', page, paged) },
+        '/gadgets/{id}/widgets': { get: op('ListGadgetWidgets', page, paged), post: op() },
+        '/policies': { get: op('ListPolicies', { type: 'object', properties: { data: { type: 'array', items: object } } }, paged) },
+        // Paged another way than the rest: the page says how.
+        '/gizmos': { get: op('ListGizmos', { type: 'object', properties: { data: { type: 'array', items: widget }, next_cursor: { type: 'string' } } }, { parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }] }) },
+      },
+      components: { schemas: { Widget: object } },
+    };
+    const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
+    const pages = Object.fromEntries(allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName])));
+    expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage', 'gizmos.list': 'WidgetsCursorPage' });
   });
 });

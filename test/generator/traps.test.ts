@@ -29,10 +29,10 @@ describe('traps', () => {
     expect(file('src/models.ts')).toContain('A pet *\\/ with a `tick` and ${injection}');
   });
 
-  test('paths with dots and dashes (files.versions.retrieve(fileName, versionId)), the same name in path and query, ranges and text bodies', () => {
+  test('paths with dots and dashes (files.versions.retrieve(fileName, versionID)), the same name in path and query, ranges and text bodies', () => {
     const files = file('src/resources/files/versions.ts');
-    expect(files).toContain("pathParams: { 'file.name': fileName, 'version-id': versionId }");
-    expect(files).toMatch(/retrieve\(\s*fileName: string,\s*versionId: number,/);
+    expect(files).toContain("pathParams: { 'file.name': fileName, 'version-id': versionID }");
+    expect(files).toMatch(/retrieve\(\s*fileName: string,\s*versionID: number,/);
     expect(files).toContain("response: 'text'");
     const items = file('src/resources/items.ts');
     expect(items).toMatch(/retrieve\(id: string, query: ItemRetrieveParams = \{\}/);
@@ -40,8 +40,9 @@ describe('traps', () => {
   });
 
   test('a body field with the name of a query param: the body goes under `body`, not into the query', () => {
-    const tags = file('src/resources/items/tags.ts');
-    expect(tags).toMatch(/TagUpdateParams = NonNullable<[^>]+\['query'\]> & \{\s*body\?: /);
+    // `PUT /items/{id}/tags`, the only operation under `tags`, is `items.updateTags`.
+    const tags = file('src/resources/items.ts');
+    expect(tags).toMatch(/ItemUpdateTagsParams = NonNullable<[^>]+\['query'\]> & \{\s*body\?: /);
     expect(tags).toContain("queryKeys: ['ids'],");
     expect(tags).toContain("bodyKey: 'body'");
   });

@@ -3,7 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
-import type { PagePromise } from '../core/pagination.js';
+import type { Page, PagePromise } from '../core/pagination.js';
 import type { operations } from '../internal/openapi.js';
 import type { OAuthClient, OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
 
@@ -85,6 +85,8 @@ export class OAuthClients extends APIResource {
 export type OAuthClientListParams = NonNullable<operations['ListOAuthClients']['parameters']['query']>;
 /** Response of `list`: `GET /oauth_clients`, List OAuth clients. */
 export type OAuthClientListResponse = operations['ListOAuthClients']['responses'][200]['content']['application/json'];
+/** A page of `list`: `GET /oauth_clients`, List OAuth clients. Iterate it with `for await`, or call `getNextPage()`. */
+export type OAuthClientsPage = Page<OAuthClientListResponse, OAuthClient>;
 /** Parameters of `create`: `POST /oauth_clients`, Create OAuth client. */
 export type OAuthClientCreateParams = OAuthClientCreateRequest;
 /** Response of `create`: `POST /oauth_clients`, Create OAuth client. */

@@ -3,7 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
-import type { PagePromise } from '../core/pagination.js';
+import type { Page, PagePromise } from '../core/pagination.js';
 import type { operations } from '../internal/openapi.js';
 import type { OAuthGrant } from '../models.js';
 
@@ -59,6 +59,8 @@ export class OAuthGrants extends APIResource {
 export type OAuthGrantListParams = NonNullable<operations['ListOAuthGrants']['parameters']['query']>;
 /** Response of `list`: `GET /oauth_grants`, List OAuth grants. */
 export type OAuthGrantListResponse = operations['ListOAuthGrants']['responses'][200]['content']['application/json'];
+/** A page of `list`: `GET /oauth_grants`, List OAuth grants. Iterate it with `for await`, or call `getNextPage()`. */
+export type OAuthGrantsPage = Page<OAuthGrantListResponse, OAuthGrant>;
 /** Response of `retrieve`: `GET /oauth_grants/{id}`, Get OAuth grant. */
 export type OAuthGrantRetrieveResponse = operations['GetOAuthGrant']['responses'][200]['content']['application/json'];
 /** Response of `delete`: `DELETE /oauth_grants/{id}`, Revoke OAuth grant. */

@@ -1,0 +1,110 @@
+// An existing SDK's surface, read from its Stainless-format api.md, so that a generated SDK keeps every name its
+// users already write: per route, the resource chain, the method name, the result type, the positional path params.
+
+/** One method of an existing SDK. */
+export interface SurfaceMethod {
+  httpMethod: string;
+  /** The path template as api.md writes it. */
+  path: string;
+  /** Resource properties from the client: `['calls', 'actions']`. */
+  chain: string[];
+  method: string;
+  /** The arguments written before the params object: `(assistantID, { ...params })` -> `['assistantID']`. */
+  positional: string[];
+  /** Whether the method takes a params object. */
+  takesParams: boolean;
+  /** The type after `->`: a response type, a page type (`OAuthClientsDefaultFlatPagination`), `void`, `string`... */
+  returns: string;
+  /** The line in api.md, for messages. */
+  line: number;
+}
+
+export interface Surface {
+  file: string;
+  methods: SurfaceMethod[];
+  /** Type names api.md lists, per resource chain (dot-joined). */
+  types: Map<string, string[]>;
+}
+
+/** A line of api.md its format does not fit, with its number. */
+export class SurfaceError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const METHOD_LINE = /<code title="([a-z]+) ([^"]+)">client\.((?:[A-Za-z_$][A-Za-z0-9_$]*\.)*)<a [^>]*>([A-Za-z_$][A-Za-z0-9_$]*)<\/a>\(([^)]*)\)(?: -&gt;| ->) ([^<]*)<\/code>/;
+const TYPE_LINE = /^- <code><a href="\.\/src\/resources\/([^"]+)\.ts">([A-Za-z_$][A-Za-z0-9_$]*)<\/a><\/code>/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** Reads api.md text. Pure: lines that are no method or type are skipped; a method line it cannot read is a SurfaceError. */
+export function readSurface(text: string, file: string): Surface {
+  const methods: SurfaceMethod[] = [];
+  const types = new Map<string, string[]>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((raw, index) => {
+    const line = raw.trim();
+    const type = TYPE_LINE.exec(line);
+    if (type) {
+      // The module path is the chain in kebab case (`calls/actions`, `calls/calls` for a resource with children).
+      const chain = type[1]!;
+      types.set(chain, [...(types.get(chain) ?? []), type[2]!]);
+      return;
+    }
+    if (!line.includes('<code title=')) return;
+    const match = METHOD_LINE.exec(line);
+    if (!match) throw new SurfaceError(index + 1, `a method line api.md's format does not fit: ${line.slice(0, 120)}`);
+    const [, httpMethod, path, chain, method, args, returns] = match as unknown as [string, string, string, string, string, string, string];
+    const parts = args.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    // `{ ...params }` or `[ ...body ]` (an array body) is the params argument; the rest are path params.
+    const isParams = (part: string): boolean => /^[{[]/.test(part) || /[}\]]$/.test(part);
+    const takesParams = parts.some(isParams);
+    const positional = parts.filter((part) => !isParams(part)).map((part) => part.replace(/\?$/, ''));
+    if (!positional.every((name) => IDENTIFIER.test(name))) throw new SurfaceError(index + 1, `arguments api.md's format does not fit: (${args})`);
+    methods.push({
+      httpMethod: httpMethod.toLowerCase(),
+      path: decodeEntities(path),
+      chain: chain.split('.').filter((part) => part !== ''),
+      method,
+      positional,
+      takesParams,
+      returns: decodeEntities(returns.trim()),
+      line: index + 1,
+    });
+  });
+  return { file, methods, types };
+}
+
+/** `get /calls/{id}/`, `GET /calls/{call_id}` -> one key: path params match by position, not name. */
+export function surfaceRouteKey(httpMethod: string, path: string): string {
+  return `${httpMethod.toLowerCase()} ${path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '')}`;
+}
+
+/** The surface's methods by route; where api.md lists a route twice, the first. */
+export function surfaceByRoute(surface: Surface): Map<string, SurfaceMethod> {
+  const out = new Map<string, SurfaceMethod>();
+  for (const method of surface.methods) {
+    const key = surfaceRouteKey(method.httpMethod, method.path);
+    if (!out.has(key)) out.set(key, method);
+  }
+  return out;
+}
+
+/**
+ * The type names a surface method fixes: a named result (`OAuthClientCreateResponse`) and, by the same convention,
+ * its params (`OAuthClientCreateParams`); for a paginated method the result is the page (`OAuthClientsDefaultFlatPagination`).
+ */
+export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean): { response?: string; params?: string; page?: string } {
+  const named = IDENTIFIER.test(method.returns) && /^[A-Z]/.test(method.returns) && !['Response', 'Uint8Array', 'Blob'].includes(method.returns);
+  if (!named) return {};
+  if (paginated) return { page: method.returns };
+  const params = method.returns.endsWith('Response') ? `${method.returns.slice(0, -'Response'.length)}Params` : undefined;
+  return { response: method.returns, ...(params !== undefined && method.takesParams && { params }) };
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
