@@ -28,9 +28,19 @@ export interface OpenAPIDocument {
  * refer to the converted document's pointers).
  */
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
-  const text = await readText(file, displayName);
+  return loadSpecText(await readText(file, displayName), file, displayName);
+}
+
+/**
+ * A spec whose text is already read. `file` is where its relative `$ref`s point from; `undefined` for a spec fetched
+ * from a URL or read from stdin, which must then be one document (nothing else is fetched on its say-so).
+ */
+export async function loadSpecText(text: string, file: string | undefined, displayName: string): Promise<LoadedSpec> {
   let source = parseSourceDocument(displayName, text, SpecError);
-  if (hasExternalRefs(source.data)) source = { ...source, data: await bundleExternalRefs(file, text, source) };
+  if (hasExternalRefs(source.data)) {
+    if (file === undefined) throw new SpecError(source.locate(''), 'refers to other files ($ref), which are not followed for a spec read from a URL or stdin: bundle it into one document');
+    source = { ...source, data: await bundleExternalRefs(file, text, source) };
+  }
   const data = source.data as Record<string, unknown> | null;
   if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
     source = { ...source, data: await convertSwagger2(source) };

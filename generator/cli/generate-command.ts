@@ -1,0 +1,146 @@
+import { watch as watchFiles, type FSWatcher } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { InputError } from '../errors.js';
+import { findConfig, loadConfig, type SdkConfig } from '../load/load-config.js';
+import { isURL } from '../load/read-input.js';
+import { UsageError, type ParsedArgs } from './args.js';
+
+/** What one run reads and writes, from the command line first, then the config. */
+export interface Plan {
+  spec: string;
+  /** The spec as messages show it. */
+  specShown: string;
+  out: string;
+  outShown: string;
+  configFile: string | undefined;
+  config: SdkConfig;
+}
+
+/** Resolves the spec, config and output folder: flags and the positional against `cwd`, the config's against its folder. */
+export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
+  const { values, positionals } = args;
+  const shown = (path: string): string => relative(cwd, path).split(sep).join('/') || '.';
+  const configFile = values['no-config'] ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
+  const config = await loadConfig(configFile, configFile && shown(configFile));
+  const base = configFile ? dirname(configFile) : cwd;
+  const given = positionals[0] ?? (values['input'] as string | undefined);
+  const fromConfig = config.input === undefined ? undefined : isURL(config.input) ? config.input : resolve(base, config.input);
+  const spec = given === undefined ? fromConfig : isURL(given) || given === '-' ? given : resolve(cwd, given);
+  if (spec === undefined) {
+    throw new UsageError(
+      configFile
+        ? `no spec: give one (\`sdkgen generate openapi.yaml\`) or set "input" in ${shown(configFile)}`
+        : 'no spec: give one (`sdkgen generate openapi.yaml`), or run `sdkgen init` to write a config that names it',
+    );
+  }
+  const out = typeof values['output'] === 'string' ? resolve(cwd, values['output']) : resolve(base, config.output ?? 'generated');
+  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown: shown(out), configFile, config };
+}
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+}
+
+/** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. */
+export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: boolean): Promise<number> {
+  const plan = await makePlan(args, cwd);
+  const { generate } = await import('../generate.js');
+  const { diffOutput, writeOutput } = await import('../write/write-output.js');
+  const onProgress = statusLine(io.stderr);
+  const { model, files } = await generate({
+    spec: plan.spec,
+    config: plan.configFile,
+    loadedConfig: plan.config,
+    cwd,
+    force: args.values['force'] === true,
+    allowRefs: [...(plan.config.allowRefs ?? []), ...((args.values['allow-refs'] as string[] | undefined) ?? [])],
+    ...(onProgress && { onProgress }),
+  }).finally(() => onProgress && io.stderr.write('\r\x1b[K'));
+  for (const warning of model.warnings) io.stderr.write(`warning: ${warning}\n`);
+
+  if (check) {
+    const diff = await diffOutput(plan.out, files);
+    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  not generated: ${path}`)];
+    if (problems.length > 0) {
+      io.stderr.write(`${plan.outShown} is out of date with ${plan.specShown}; run \`${model.regenerateCommand}\`:\n${problems.join('\n')}\n`);
+      return 1;
+    }
+    io.stdout.write(`${plan.outShown} is up to date (${files.length} files).\n`);
+    return 0;
+  }
+  const diff = await writeOutput(plan.out, files);
+  const changes = diff.changed.length + diff.stale.length;
+  io.stdout.write(
+    changes === 0
+      ? `${plan.outShown}: up to date, ${files.length} files, nothing written.\n`
+      : `${plan.outShown}: wrote ${files.length} files (${diff.changed.length} changed, ${diff.stale.length} removed).\n`,
+  );
+  return 0;
+}
+
+/**
+ * `sdkgen generate --watch`: a run now, then one whenever a file under the spec's folder (where the files it refers to
+ * usually are) or the config changes; one line per run. A bad spec prints its error and waits for the next change.
+ */
+export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: AbortSignal): Promise<number> {
+  const plan = await makePlan(args, cwd);
+  if (plan.spec === '-') throw new UsageError('--watch needs a spec file or URL, not stdin');
+  const time = (): string => new Date().toISOString().slice(11, 19);
+  const quiet: Io = { stdout: { write: (text: string) => io.stdout.write(`[${time()}] ${text}`) } as NodeJS.WritableStream, stderr: io.stderr };
+  let running = false;
+  let again = false;
+  const once = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      await runGenerate(args, cwd, { ...quiet, stderr: Object.assign(Object.create(io.stderr) as NodeJS.WriteStream, { isTTY: false }) }, false);
+    } catch (error) {
+      io.stderr.write(`[${time()}] error: ${error instanceof InputError || error instanceof UsageError ? error.message : String(error)}\n`);
+    } finally {
+      running = false;
+    }
+    if (again) {
+      again = false;
+      await once();
+    }
+  };
+  await once();
+
+  const watched = [...(isURL(plan.spec) ? [] : [dirname(plan.spec)]), ...(plan.configFile ? [dirname(plan.configFile)] : [])];
+  const watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const inside = (file: string, folder: string): boolean => {
+    const path = relative(folder, file);
+    return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+  };
+  for (const folder of [...new Set(watched)]) {
+    const recursive = !isURL(plan.spec) && folder === dirname(plan.spec);
+    watchers.push(
+      watchFiles(folder, { recursive }, (_event, name) => {
+        if (name === null) return;
+        const file = resolve(folder, name.toString());
+        // The output folder may sit under the spec's; its own writes are not changes to react to.
+        if (inside(file, plan.out) || /(^|[/\\])(\.git|node_modules)([/\\]|$)/.test(name.toString())) return;
+        if (!recursive && file !== plan.configFile) return;
+        clearTimeout(timer);
+        // Editors write a file in several steps: one run after they settle.
+        timer = setTimeout(() => void once(), 100);
+      }),
+    );
+  }
+  io.stderr.write(`watching ${watched.map((folder) => relative(cwd, folder) || '.').join(', ')} (Ctrl+C to stop)\n`);
+  await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
+  clearTimeout(timer);
+  for (const watcher of watchers) watcher.close();
+  return 0;
+}
+
+/** On a terminal, one line that each phase overwrites; elsewhere (CI logs, pipes) nothing. */
+function statusLine(stream: NodeJS.WriteStream): ((phase: string) => void) | undefined {
+  if (!stream.isTTY) return undefined;
+  return (phase) => stream.write(`\r\x1b[K${phase}...`);
+}
