@@ -94,6 +94,8 @@ export async function loadConfig(file: string | undefined, displayName = file): 
  * A `.ts` config, compiled by the TypeScript that ts-morph carries (Node 20 cannot strip types) into a module beside
  * it, so its imports resolve as they would for the file itself, then imported and removed.
  */
+let compiledConfigs = 0;
+
 async function evaluateTsConfig(file: string, shown: string, text: string): Promise<unknown> {
   const { ts } = await import('ts-morph');
   const { outputText, diagnostics } = ts.transpileModule(text, {
@@ -106,7 +108,8 @@ async function evaluateTsConfig(file: string, shown: string, text: string): Prom
     const position = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : undefined;
     throw new ConfigError({ file: shown, line: position && position.line + 1, column: position && position.character + 1 }, ts.flattenDiagnosticMessageText(first.messageText, ' '));
   }
-  const compiled = join(dirname(file), `.${basename(file)}.${process.pid}.mjs`);
+  // A new name each time: an ES module is cached by its URL, and a watched config changes.
+  const compiled = join(dirname(file), `.${basename(file)}.${process.pid}-${++compiledConfigs}.mjs`);
   await writeFile(compiled, outputText);
   try {
     const module = (await import(pathToFileURL(compiled).href)) as { default?: unknown };
