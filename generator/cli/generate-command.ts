@@ -14,13 +14,19 @@ export interface Plan {
   outShown: string;
   configFile: string | undefined;
   config: SdkConfig;
+  /**
+   * What banners name files relative to: the project root when the config was found (so they read the same from any
+   * subfolder), else the working directory.
+   */
+  displayBase: string;
 }
 
 /** Resolves the spec, config and output folder: flags and the positional against `cwd`, the config's against its folder. */
 export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const { values, positionals } = args;
   const shown = (path: string): string => relative(cwd, path).split(sep).join('/') || '.';
-  const configFile = values['no-config'] ? undefined : typeof values['config'] === 'string' ? resolve(cwd, values['config']) : findConfig(cwd);
+  const givenConfig = typeof values['config'] === 'string' ? resolve(cwd, values['config']) : undefined;
+  const configFile = values['no-config'] ? undefined : (givenConfig ?? findConfig(cwd));
   const config = await loadConfig(configFile, configFile && shown(configFile));
   const base = configFile ? dirname(configFile) : cwd;
   const given = positionals[0] ?? (values['input'] as string | undefined);
@@ -34,7 +40,9 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
     );
   }
   const out = typeof values['output'] === 'string' ? resolve(cwd, values['output']) : resolve(base, config.output ?? 'generated');
-  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown: shown(out), configFile, config };
+  // A found config's folder is the project root (spec/sdk.config.yaml's is the one above it).
+  const displayBase = configFile === undefined || givenConfig !== undefined ? cwd : configFile.endsWith(`${sep}spec${sep}sdk.config.yaml`) ? dirname(base) : base;
+  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown: shown(out), configFile, config, displayBase };
 }
 
 export interface Io {
@@ -52,7 +60,7 @@ export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: 
     spec: plan.spec,
     config: plan.configFile,
     loadedConfig: plan.config,
-    cwd,
+    cwd: plan.displayBase,
     force: args.values['force'] === true,
     allowRefs: [...(plan.config.allowRefs ?? []), ...((args.values['allow-refs'] as string[] | undefined) ?? [])],
     ...(onProgress && { onProgress }),
