@@ -24,7 +24,11 @@ export interface Plan {
 /** Resolves the spec, config and output folder: flags and the positional against `cwd`, the config's against its folder. */
 export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const { values, positionals } = args;
-  const shown = (path: string): string => relative(cwd, path).split(sep).join('/') || '.';
+  // Relative to the working directory when inside it; a path elsewhere reads better whole.
+  const shown = (path: string): string => {
+    const inside = relative(cwd, path);
+    return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside.split(sep).join('/');
+  };
   const givenConfig = typeof values['config'] === 'string' ? resolve(cwd, values['config']) : undefined;
   const configFile = values['no-config'] ? undefined : (givenConfig ?? findConfig(cwd));
   const config = await loadConfig(configFile, configFile && shown(configFile));

@@ -6,6 +6,8 @@ import type { SdkModel } from '../model/types.js';
 export interface OutputFile {
   path: string;
   text: string;
+  /** Already in its final form: the formatter passes it through (the mock spec, megabytes of plain JSON). */
+  final?: boolean;
 }
 
 /** The first lines of every generated file: where it came from and how to change it. */
