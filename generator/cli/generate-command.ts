@@ -54,12 +54,13 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
-/** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. */
-export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: boolean): Promise<number> {
+/** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. `prefix` starts the result line. */
+export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: boolean, prefix = ''): Promise<number> {
   const plan = await makePlan(args, cwd);
   const { generate } = await import('../generate.js');
   const { diffOutput, writeOutput } = await import('../write/write-output.js');
-  const onProgress = statusLine(io.stderr);
+  // --watch prints one line per run, so no phases then.
+  const onProgress = prefix === '' ? statusLine(io.stderr) : undefined;
   const { model, files } = await generate({
     spec: plan.spec,
     config: plan.configFile,
@@ -84,9 +85,10 @@ export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: 
   const diff = await writeOutput(plan.out, files);
   const changes = diff.changed.length + diff.stale.length;
   io.stdout.write(
-    changes === 0
-      ? `${plan.outShown}: up to date, ${files.length} files, nothing written.\n`
-      : `${plan.outShown}: wrote ${files.length} files (${diff.changed.length} changed, ${diff.stale.length} removed).\n`,
+    prefix +
+      (changes === 0
+        ? `${plan.outShown}: up to date, ${files.length} files, nothing written.\n`
+        : `${plan.outShown}: wrote ${files.length} files (${diff.changed.length} changed, ${diff.stale.length} removed).\n`),
   );
   return 0;
 }
@@ -99,7 +101,6 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
   const plan = await makePlan(args, cwd);
   if (plan.spec === '-') throw new UsageError('--watch needs a spec file or URL, not stdin');
   const time = (): string => new Date().toISOString().slice(11, 19);
-  const quiet: Io = { stdout: { write: (text: string) => io.stdout.write(`[${time()}] ${text}`) } as NodeJS.WritableStream, stderr: io.stderr };
   let running = false;
   let again = false;
   const once = async (): Promise<void> => {
@@ -109,7 +110,7 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
     }
     running = true;
     try {
-      await runGenerate(args, cwd, { ...quiet, stderr: Object.assign(Object.create(io.stderr) as NodeJS.WriteStream, { isTTY: false }) }, false);
+      await runGenerate(args, cwd, io, false, `[${time()}] `);
     } catch (error) {
       io.stderr.write(`[${time()}] error: ${error instanceof InputError || error instanceof UsageError ? error.message : String(error)}\n`);
     } finally {

@@ -71,8 +71,9 @@ describe('the generated package on its own', () => {
   test.runIf(process.env['SDKGEN_STANDALONE'])('npm install && npm test && npm pack, outside any project', async () => {
     const dir = await copyOfGenerated(tmpdir());
     await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent'], { cwd: dir });
-    const { stdout } = await run('npm', ['test'], { cwd: dir, env: { ...process.env, TEST_API_BASE_URL: '' } });
-    expect(stdout).toMatch(/Tests\s+\d+ passed/);
+    const { FORCE_COLOR: _, ...env } = process.env;
+    const { stdout } = await run('npm', ['test'], { cwd: dir, env: { ...env, TEST_API_BASE_URL: '', NO_COLOR: '1' } });
+    expect(stdout).toMatch(/Tests\s+\d+ passed \(\d+\)\n/);
     await run('npm', ['pack', '--silent'], { cwd: dir });
     expect((await readdir(dir)).some((name) => name.endsWith('.tgz'))).toBe(true);
   }, 600_000);
