@@ -181,8 +181,7 @@ function numberExample(schema: Schema): number {
 
 function stringExample(schema: Schema, name = ''): string {
   const format = typeof schema['format'] === 'string' ? schema['format'] : '';
-  // A pattern the value must match is the spec's to satisfy: a plausible word would likely break it.
-  let value = FORMAT_EXAMPLES[format] ?? (schema['pattern'] === undefined ? nameExample(name) : 'string');
+  let value = FORMAT_EXAMPLES[format] ?? patterned(schema['pattern'], nameExample(name));
   const minLength = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const maxLength = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
   if (value.length < minLength) value = value.padEnd(minLength, 'x');
@@ -216,6 +215,22 @@ const NAME_EXAMPLES: Array<[RegExp, string]> = [
   [/(^|_|[a-z])(description|summary|text|message|body|comment|note)s?$/i, 'An example description'],
   [/(^|_|[a-z])(path|file_?name)$/i, 'example.txt'],
 ];
+
+/** Short strings of common shapes, tried against a pattern the name's example does not match. */
+const PATTERN_CANDIDATES = ['abc123', 'example', 'ABC', '123', 'a', 'A1', 'abc-123', 'abc_123'];
+
+/** The preferred value when it matches the spec's pattern (or there is none), else the first candidate that does. */
+function patterned(pattern: unknown, preferred: string): string {
+  if (typeof pattern !== 'string') return preferred;
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch {
+    return preferred;
+  }
+  // Patterns are the spec's to satisfy; when no short candidate does, the old placeholder is as good as any.
+  return [preferred, ...PATTERN_CANDIDATES].find((candidate) => regex.test(candidate)) ?? 'string';
+}
 
 /** A string example for a member with no format, enum or example: from its name, never just `string`. */
 function nameExample(name: string): string {
