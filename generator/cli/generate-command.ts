@@ -24,11 +24,7 @@ export interface Plan {
 /** Resolves the spec, config and output folder: flags and the positional against `cwd`, the config's against its folder. */
 export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const { values, positionals } = args;
-  // Relative to the working directory when inside it; a path elsewhere reads better whole.
-  const shown = (path: string): string => {
-    const inside = relative(cwd, path);
-    return inside === '' ? '.' : inside.startsWith('..') || isAbsolute(inside) ? path : inside.split(sep).join('/');
-  };
+  const shown = (path: string): string => relative(cwd, path).split(sep).join('/') || '.';
   const givenConfig = typeof values['config'] === 'string' ? resolve(cwd, values['config']) : undefined;
   const configFile = values['no-config'] ? undefined : (givenConfig ?? findConfig(cwd));
   const config = await loadConfig(configFile, configFile && shown(configFile));
@@ -46,7 +42,9 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const out = typeof values['output'] === 'string' ? resolve(cwd, values['output']) : resolve(base, config.output ?? 'generated');
   // A found config's folder is the project root (spec/sdk.config.yaml's is the one above it).
   const displayBase = configFile === undefined || givenConfig !== undefined ? cwd : configFile.endsWith(`${sep}spec${sep}sdk.config.yaml`) ? dirname(base) : base;
-  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown: shown(out), configFile, config, displayBase };
+  // A path in the project (or under the working directory) reads best relative; one elsewhere, whole.
+  const outShown = [cwd, displayBase].some((folder) => isInside(out, folder)) ? shown(out) : out;
+  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown, configFile, config, displayBase };
 }
 
 export interface Io {
@@ -126,10 +124,6 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
   const watched = [...(isURL(plan.spec) ? [] : [dirname(plan.spec)]), ...(plan.configFile ? [dirname(plan.configFile)] : [])];
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const inside = (file: string, folder: string): boolean => {
-    const path = relative(folder, file);
-    return path === '' || (!path.startsWith('..') && !isAbsolute(path));
-  };
   for (const folder of [...new Set(watched)]) {
     const recursive = !isURL(plan.spec) && folder === dirname(plan.spec);
     watchers.push(
@@ -137,7 +131,7 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
         if (name === null) return;
         const file = resolve(folder, name.toString());
         // The output folder may sit under the spec's; its own writes are not changes to react to.
-        if (inside(file, plan.out) || /(^|[/\\])(\.git|node_modules)([/\\]|$)/.test(name.toString())) return;
+        if (isInside(file, plan.out) || /(^|[/\\])(\.git|node_modules)([/\\]|$)/.test(name.toString())) return;
         if (!recursive && file !== plan.configFile) return;
         clearTimeout(timer);
         // Editors write a file in several steps: one run after they settle.
@@ -150,6 +144,11 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   return 0;
+}
+
+function isInside(file: string, folder: string): boolean {
+  const path = relative(folder, file);
+  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
 }
 
 /** On a terminal, one line that each phase overwrites; elsewhere (CI logs, pipes) nothing. */

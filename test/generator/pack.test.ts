@@ -90,6 +90,16 @@ describe('the packed generator in a project of its own', () => {
     expect(await run('npm', ['run', '--silent', 'generate', '--', '--check'], project)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^generated is up to date/) });
   }, 120_000);
 
+  test('sdkgen.config.ts: defineConfig from the installed package', async () => {
+    const sub = join(project, 'ts-config');
+    await mkdir(sub);
+    await writeFile(join(sub, 'sdkgen.config.ts'), "import { defineConfig } from 'openapi-sdkgen';\n\nexport default defineConfig({ input: '../openapi.yaml', clientName: 'Widgets' });\n");
+    const script = "import { findConfig, loadConfig } from 'openapi-sdkgen'; console.log(JSON.stringify(await loadConfig(findConfig(process.cwd()))));";
+    const loaded = await run(process.execPath, ['--input-type=module', '-e', script], sub);
+    expect(loaded.stderr).toBe('');
+    expect(JSON.parse(loaded.stdout)).toEqual({ input: '../openapi.yaml', clientName: 'Widgets' });
+  });
+
   test('a spec at a URL, from the command line', async () => {
     const generated = await run('npx', ['--no-install', 'sdkgen', 'generate', specURL, '-o', 'from-url', '--no-config'], project);
     expect(generated.stderr).toBe('');
