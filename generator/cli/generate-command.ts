@@ -29,6 +29,7 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const configFile = values['no-config'] ? undefined : (givenConfig ?? findConfig(cwd));
   const config = await loadConfig(configFile, configFile && shown(configFile));
   const base = configFile ? dirname(configFile) : cwd;
+  if (positionals[0] !== undefined && values['input'] !== undefined) throw new UsageError('the spec is given twice: as an argument and as --input');
   const given = positionals[0] ?? (values['input'] as string | undefined);
   const fromConfig = config.input === undefined ? undefined : isURL(config.input) ? config.input : resolve(base, config.input);
   const spec = given === undefined ? fromConfig : isURL(given) || given === '-' ? given : resolve(cwd, given);

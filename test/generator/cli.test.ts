@@ -162,6 +162,7 @@ describe('usage', () => {
     ['a flag without its value', ['generate', '-o'], /^error: -o needs a value \(<dir>\)/],
     ['a boolean flag given a value', ['check', '--no-config=yes'], /^error: --no-config takes no value/],
     ['two specs', ['generate', 'a.yaml', 'b.yaml'], /^error: unexpected argument "b\.yaml"/],
+    ['a spec and --input', ['generate', 'a.yaml', '-i', 'b.yaml', '--no-config'], /^error: the spec is given twice: as an argument and as --input\n/],
     ['diff without --base', ['diff'], /^error: --base is required/],
     ['--watch with --check', ['generate', '--watch', '--check', '-i', 'x.yaml', '--no-config'], /^error: --watch and --check do not go together/],
   ])('%s: exit 2 and one message', async (_, args, message) => {
