@@ -1,5 +1,5 @@
-import { watch as watchFiles, type FSWatcher } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { readdirSync, watch as watchFiles, type FSWatcher } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { findConfig, loadConfig, type SdkConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
@@ -122,29 +122,56 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
   };
   await once();
 
-  const watched = [...(isURL(plan.spec) ? [] : [dirname(plan.spec)]), ...(plan.configFile ? [dirname(plan.configFile)] : [])];
+  const targets = watchTargets(plan);
   const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
-  for (const folder of [...new Set(watched)]) {
-    const recursive = !isURL(plan.spec) && folder === dirname(plan.spec);
+  for (const target of targets) {
     watchers.push(
-      watchFiles(folder, { recursive }, (_event, name) => {
+      watchFiles(target.folder, { recursive: target.recursive }, (_event, name) => {
         if (name === null) return;
-        const file = resolve(folder, name.toString());
-        // The output folder may sit under the spec's; its own writes are not changes to react to.
-        if (isInside(file, plan.out) || /(^|[/\\])(\.git|node_modules)([/\\]|$)/.test(name.toString())) return;
-        if (!recursive && file !== plan.configFile) return;
+        const file = resolve(target.folder, name.toString());
+        // Not the output (its own writes), nor dot files: the writer's and a .ts config's temporary files would
+        // start a run after every run.
+        if (isInside(file, plan.out) || basename(file).startsWith('.') || !target.accept(file)) return;
         clearTimeout(timer);
         // Editors write a file in several steps: one run after they settle.
         timer = setTimeout(() => void once(), 100);
       }),
     );
   }
-  io.stderr.write(`watching ${watched.map((folder) => relative(cwd, folder) || '.').join(', ')} (Ctrl+C to stop)\n`);
+  const watched = [...new Set(targets.map((target) => relative(cwd, target.folder) || '.'))];
+  io.stderr.write(`watching ${watched.join(', ')} (Ctrl+C to stop)\n`);
   await new Promise<void>((done) => signal.addEventListener('abort', () => done(), { once: true }));
   clearTimeout(timer);
   for (const watcher of watchers) watcher.close();
   return 0;
+}
+
+interface WatchTarget {
+  folder: string;
+  recursive: boolean;
+  accept: (file: string) => boolean;
+}
+
+/**
+ * The spec's folder and, recursively, its subfolders (where the files it refers to usually are), but not
+ * node_modules, dot folders or any that holds the output: a spec at a project's root must not put a watch on every
+ * folder of node_modules. And the config file.
+ */
+function watchTargets(plan: Plan): WatchTarget[] {
+  const targets: WatchTarget[] = [];
+  if (!isURL(plan.spec)) {
+    const folder = dirname(plan.spec);
+    targets.push({ folder, recursive: false, accept: () => true });
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const sub = join(folder, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && !isInside(plan.out, sub)) {
+        targets.push({ folder: sub, recursive: true, accept: () => true });
+      }
+    }
+  }
+  if (plan.configFile) targets.push({ folder: dirname(plan.configFile), recursive: false, accept: (file) => file === plan.configFile });
+  return targets;
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -266,35 +266,47 @@ describe('a project of its own: init, generate, check', () => {
     expect(typo.stderr).toMatch(/^error: sdkgen\.config\.yaml:\d+:12 \(#\/package\/verison\): unknown setting "verison" in package; did you mean "version"\?\n$/);
   }, 120_000);
 
-  test('--watch regenerates on a change to the spec, one status line per run', async () => {
+  test('--watch regenerates on a change to the spec or a file it refers to, one status line per run', async () => {
     const project = join(dir, 'watched');
-    await mkdir(join(project, 'spec'), { recursive: true });
-    await writeFile(join(project, 'spec/openapi.yaml'), WIDGETS);
+    await mkdir(join(project, 'spec/schemas'), { recursive: true });
+    // A node_modules beside the spec is not watched (a spec at a project's root must not watch every package).
+    await mkdir(join(project, 'spec/node_modules/some-package'), { recursive: true });
+    await writeFile(join(project, 'spec/openapi.yaml'), WIDGETS.replace('{type: object, properties: {id: {type: string}}}', '{$ref: "./schemas/widget.yaml"}'));
+    await writeFile(join(project, 'spec/schemas/widget.yaml'), 'type: object\nproperties:\n  id: {type: string}\n');
     const child = spawn(process.execPath, [launcher, 'generate', 'spec/openapi.yaml', '-o', 'out', '--no-config', '--watch'], { cwd: project });
     let stdout = '';
-    const lines = (count: number): Promise<void> =>
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const lines = (count: number): Promise<string[]> =>
       new Promise((done) => {
         const check = (): void => {
-          if (stdout.split('\n').filter(Boolean).length >= count) done();
+          const all = stdout.split('\n').filter(Boolean);
+          if (all.length >= count) {
+            child.stdout.off('data', check);
+            done(all);
+          }
         };
-        child.stdout.on('data', (chunk: Buffer) => {
-          stdout += chunk.toString();
-          check();
-        });
+        child.stdout.on('data', check);
         check();
       });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await lines(1);
-    expect(stdout).toMatch(/^\[\d\d:\d\d:\d\d\] out: wrote \d+ files \(\d+ changed, 0 removed\)\.\n$/);
-    await writeFile(join(project, 'spec/openapi.yaml'), WIDGETS.replace('operationId: createWidget', 'operationId: createWidget\n      summary: Makes a widget'));
-    await lines(2);
-    expect(stdout.split('\n')[1]).toMatch(/^\[\d\d:\d\d:\d\d\] out: wrote \d+ files \([1-9]\d* changed, 0 removed\)\.$/);
+    const run = /^\[\d\d:\d\d:\d\d\] out: wrote \d+ files \([1-9]\d* changed, 0 removed\)\.$/;
+    expect((await lines(1))[0]).toMatch(run);
+    // The watch starts after the first run: changes from here on are seen.
+    await new Promise<void>((done) => {
+      const check = (): void => void (stderr.includes('watching') ? done() : setTimeout(check, 50));
+      check();
+    });
+    expect(stderr).toContain('watching spec, spec/schemas (Ctrl+C to stop)');
+    await writeFile(join(project, 'spec/openapi.yaml'), (await readFile(join(project, 'spec/openapi.yaml'), 'utf8')).replace('operationId: createWidget', 'operationId: createWidget\n      summary: Makes a widget'));
+    expect((await lines(2))[1]).toMatch(run);
     expect(await readFile(join(project, 'out/src/resources/widgets.ts'), 'utf8')).toContain('Makes a widget');
+    await writeFile(join(project, 'spec/schemas/widget.yaml'), 'type: object\nproperties:\n  id: {type: string, description: The widget id}\n');
+    expect((await lines(3))[2]).toMatch(run);
+    expect(await readFile(join(project, 'out/src/internal/openapi.ts'), 'utf8')).toContain('The widget id');
     const exit = new Promise<number | null>((done) => child.once('exit', done));
     child.kill('SIGINT');
     expect(await exit).toBe(0);
-    expect(stderr).toContain('watching spec (Ctrl+C to stop)');
   }, 120_000);
 });
 
