@@ -21,7 +21,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
     positionals: 1,
     flags: {
       ...inputFlags,
-      watch: { type: 'boolean', short: 'w', description: 'regenerate whenever the spec, a file it refers to, or the config changes' },
+      watch: { type: 'boolean', short: 'w', description: 'regenerate whenever a file in the spec\'s folder (or its subfolders, node_modules aside) or the config changes' },
       force: { type: 'boolean', description: 'write even over an output folder that does not look generated' },
       check: { type: 'boolean', description: 'the same as `sdkgen check`' },
       help,
