@@ -111,7 +111,7 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
   const implicit = typeof ref === 'string' ? ref.split('/').pop() : undefined;
   // An explicit mapping decides; without one, a value the option's own schema gave (an enum) is kept.
   const current = (value as Record<string, unknown>)[discriminator.propertyName];
-  const key = mapped ?? (current !== undefined && current !== 'string' ? undefined : implicit);
+  const key = mapped ?? (current !== undefined && !isPlaceholder(current, discriminator.propertyName) ? undefined : implicit);
   return key === undefined ? value : { ...(value as Record<string, unknown>), [discriminator.propertyName]: key };
 }
 
@@ -230,6 +230,11 @@ function patterned(pattern: unknown, preferred: string): string {
   }
   // Patterns are the spec's to satisfy; when no short candidate does, the old placeholder is as good as any.
   return [preferred, ...PATTERN_CANDIDATES].find((candidate) => regex.test(candidate)) ?? 'string';
+}
+
+/** Whether a value is one stringExample made up (from the name, or none), not one the schema gave (enum, const, example). */
+function isPlaceholder(value: unknown, name: string): boolean {
+  return value === nameExample(name) || value === nameExample('') || value === 'string';
 }
 
 /** A string example for a member with no format, enum or example: from its name, never just `string`. */

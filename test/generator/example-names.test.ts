@@ -47,3 +47,19 @@ describe('string examples', () => {
     expect(exampleValue(document, { type: 'string' }, 'required')).toBe('example');
   });
 });
+
+describe('discriminated unions', () => {
+  const union = {
+    components: {
+      schemas: {
+        Cat: { type: 'object', required: ['pet_type'], properties: { pet_type: { type: 'string' } } },
+        Dog: { type: 'object', required: ['pet_type'], properties: { pet_type: { type: 'string', enum: ['dog'] } } },
+      },
+    },
+  };
+  test("a made-up value of the discriminator gives way to the option's name; a value from the schema stays", () => {
+    const schema = (ref: string) => ({ oneOf: [{ $ref: ref }], discriminator: { propertyName: 'pet_type' } });
+    expect(exampleValue(union, schema('#/components/schemas/Cat'), 'required')).toEqual({ pet_type: 'Cat' });
+    expect(exampleValue(union, schema('#/components/schemas/Dog'), 'required')).toEqual({ pet_type: 'dog' });
+  });
+});
