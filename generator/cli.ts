@@ -1,85 +1,75 @@
-import { parseArgs } from 'node:util';
-import { resolve } from 'node:path';
-import { prestartSchemaTypes } from './emit/schema-types.js';
-
-// openapi-typescript takes a second to load: its worker starts now, while the rest of the generator loads.
-prestartSchemaTypes();
-const { runCommand } = await import('./errors.js');
-const { generate } = await import('./generate.js');
-const { checkOutputFolder, diffOutput, writeOutput } = await import('./write/write-output.js');
-
-const USAGE = `Usage: npm run generate -- [--spec <file>] [--out <dir>] [--config <file>] [--surface <api.md>] [--check] [--force] [--allow-refs <dir|url>]...
-
-  --spec    OpenAPI 3.0/3.1 document, YAML or JSON   (default: spec/openapi.yaml)
-  --out     folder to write the SDK package to         (default: generated)
-  --config  SDK config file                            (default: spec/sdk.config.yaml when --spec is not given)
-  --surface an existing SDK's Stainless api.md: keep its resource, method and type names (or \`surface:\` in the config)
-  --check   write nothing; exit 1 if the folder differs from what the spec gives
-  --allow-refs  a folder or http(s) URL prefix $refs may read besides the spec's folder (repeatable)
-  --force   write into a folder the generator did not make (no .sdkgen-manifest.json): the SDK's files are
-            overwritten, nothing is deleted`;
+// The `sdkgen` command: parses the command line and calls the same functions the tests call. Exit codes: 0 done,
+// 1 a problem with the input (spec, config) or a stale output under `check`, 2 a usage mistake, 70 a bug.
+import { readFileSync } from 'node:fs';
+import { commandHelp, parseArgs, UsageError } from './cli/args.js';
+import { COMMANDS, GLOBAL_HELP } from './cli/commands.js';
+import { runCommand } from './errors.js';
+import { didYouMean } from './suggest.js';
 
 async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        spec: { type: 'string' },
-        out: { type: 'string' },
-        config: { type: 'string' },
-        surface: { type: 'string' },
-        check: { type: 'boolean', default: false },
-        'allow-refs': { type: 'string', multiple: true },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    process.stderr.write(`error: ${(error as Error).message}\n\n${USAGE}\n`);
+  const io = { stdout: process.stdout, stderr: process.stderr };
+  const [first, ...rest] = argv;
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const command = first === 'help' && rest[0] !== undefined ? COMMANDS[rest[0]] : undefined;
+    process.stdout.write(command ? commandHelp(command) : GLOBAL_HELP);
+    return 0;
+  }
+  // No command, or flags first: generate (as `npm run generate -- --check` has always run).
+  const name = first === undefined || first.startsWith('-') ? 'generate' : first;
+  const command = COMMANDS[name];
+  if (!command) {
+    const hint = didYouMean(name, Object.keys(COMMANDS), (match) => `\`sdkgen ${match}\``);
+    process.stderr.write(`error: unknown command "${name}"${hint}\n\n${GLOBAL_HELP}`);
     return 2;
   }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  const spec = values.spec ?? 'spec/openapi.yaml';
-  const config = values.config ?? (values.spec === undefined ? 'spec/sdk.config.yaml' : undefined);
-  const out = resolve(values.out ?? 'generated');
-
-  // A folder that is not ours is refused before the work of generating.
-  if (!values.check) await checkOutputFolder(out, { force: values.force, display: values.out ?? 'generated' });
-  const onProgress = statusLine(process.stderr);
-  const { model, files } = await generate({ spec, config, surface: values.surface, onProgress, allowRefs: values['allow-refs'] ?? [] }).finally(() => onProgress && process.stderr.write('\r\x1b[K'));
-  for (const warning of model.warnings) process.stderr.write(`warning: ${warning}\n`);
-
-  if (values.check) {
-    const diff = await diffOutput(out, files);
-    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  no longer generated: ${path}`)];
-    if (problems.length > 0) {
-      process.stderr.write(`${values.out ?? 'generated'} is out of date with ${spec}; run \`npm run generate\`:\n${problems.join('\n')}\n`);
-      return 1;
+  const args = name === first ? rest : argv;
+  try {
+    const parsed = parseArgs(command, args);
+    if (parsed.values['help']) {
+      process.stdout.write(commandHelp(command));
+      return 0;
     }
-    process.stdout.write(`${values.out ?? 'generated'} is up to date (${files.length} files).\n`);
-    return 0;
+    const cwd = process.cwd();
+    switch (command.name) {
+      case 'init':
+        return await (await import('./cli/init.js')).runInit(parsed, cwd, io);
+      case 'diff':
+        return await (await import('./diff/command.js')).runDiff(parsed, cwd, io);
+      default: {
+        // openapi-typescript takes a second to load: its worker starts now, while the rest of the generator loads.
+        (await import('./emit/schema-types.js')).prestartSchemaTypes();
+        const { runGenerate, runWatch } = await import('./cli/generate-command.js');
+        const check = command.name === 'check' || parsed.values['check'] === true;
+        if (parsed.values['watch']) {
+          if (check) throw new UsageError('--watch and --check do not go together');
+          const stop = new AbortController();
+          process.once('SIGINT', () => stop.abort());
+          process.once('SIGTERM', () => stop.abort());
+          return await runWatch(parsed, cwd, io, stop.signal);
+        }
+        return await runGenerate(parsed, cwd, io, check);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`error: ${error.message}\n(\`sdkgen ${command.name} --help\` shows the options)\n`);
+    return 2;
   }
-  const diff = await writeOutput(out, files, { force: values.force, display: values.out ?? 'generated' });
-  for (const path of diff.edited) process.stderr.write(`warning: ${path} was edited by hand; overwritten with the generated text\n`);
-  for (const path of diff.kept) process.stderr.write(`warning: ${path} is no longer generated but was edited by hand; kept, it is yours now\n`);
-  const changes = diff.changed.length + diff.stale.length;
-  process.stdout.write(
-    changes === 0
-      ? `${values.out ?? 'generated'}: up to date, ${files.length} files, nothing written.\n`
-      : `${values.out ?? 'generated'}: wrote ${files.length} files (${diff.changed.length} changed, ${diff.stale.length} removed).\n`,
-  );
-  return 0;
 }
 
-/** On a terminal, one line that each phase overwrites; elsewhere (CI logs, pipes) nothing. */
-function statusLine(stream: NodeJS.WriteStream): ((phase: string) => void) | undefined {
-  if (!stream.isTTY) return undefined;
-  return (phase) => stream.write(`\r\x1b[K${phase}...`);
+/** This package's version: cli.ts sits in generator/, its bundle in generator/dist/. */
+function version(): string {
+  for (const path of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'openapi-sdkgen') return manifest.version ?? 'unknown';
+    } catch {}
+  }
+  return 'unknown';
 }
 
 runCommand(() => main(process.argv.slice(2)), 1);

@@ -60,7 +60,7 @@ function exec(args: string[], timeoutMs: number): Promise<{ ok: boolean; stdout:
 async function runJob(job: Job, index: number): Promise<CorpusResult> {
   const out = join(WORK, String(index).padStart(3, '0'));
   await rm(out, { recursive: true, force: true });
-  const generated = await exec([join(root, 'generator/run.mjs'), '--spec', job.file, '--out', out], 10 * 60_000);
+  const generated = await exec([join(root, 'generator/run.mjs'), 'generate', '--no-config', '--spec', job.file, '--out', out], 10 * 60_000);
   const warnings = (generated.stderr.match(/^warning: /gm) ?? []).length;
   const base = { spec: job.name, operations: job.operations, generateSeconds: round(generated.seconds), warnings };
   if (!generated.ok) {

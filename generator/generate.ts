@@ -4,21 +4,29 @@ import { formatFiles } from './emit/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './emit/source.js';
 import { ConfigError, InputError, SpecError } from './errors.js';
-import { loadConfig } from './load/load-config.js';
-import { loadSpec } from './load/load-spec.js';
+import { loadConfig, type SdkConfig } from './load/load-config.js';
+import { type LoadedSpec, loadSpec, loadSpecText } from './load/load-spec.js';
+import { fetchSpec, isURL, readStdin } from './load/read-input.js';
 import { RefRefusal, resolveAllowRefs } from './load/ref-confinement.js';
 import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
-import { allMethods, buildModel } from './model/build-model.js';
+import { allMethods, buildModel, DEFAULT_REGENERATE_COMMAND } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
 import { readSurface, SurfaceError, type Surface } from './model/surface.js';
 import type { SdkModel } from './model/types.js';
 
 export interface GenerateOptions {
+  /** A file, an http(s) URL (fetched with a timeout and a size limit), or `-` for stdin. */
   spec: string;
   config?: string | undefined;
   /** An existing SDK's api.md whose names to keep; default: the config's `surface`, relative to the config file. */
   surface?: string | undefined;
+  /** The config, already loaded from `config` (the CLI reads it first for its input and output); not read again. */
+  loadedConfig?: SdkConfig | undefined;
+  /** Overrides the config's `regenerateCommand` (what the banners say to run). */
+  regenerateCommand?: string | undefined;
+  /** Write over an output folder that does not look generated (acted on by the writer). */
+  force?: boolean | undefined;
   /** Base for the file names shown in messages and banners; defaults to the working directory. */
   cwd?: string;
   /** Called as each phase starts, with a short description (the CLI shows it on a terminal). */
@@ -40,12 +48,13 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // openapi-typescript loads and runs in a worker thread, beside the rest of the pipeline.
   const schemaTypes = startSchemaTypes();
   try {
-    const display = (file: string): string => relative(cwd, resolve(cwd, file)).split('\\').join('/');
+    const display = (file: string): string => (isURL(file) ? file : file === '-' ? '<stdin>' : relative(cwd, resolve(cwd, file)).split('\\').join('/'));
     progress(`loading ${display(options.spec)}`);
     // The config first: its allowRefs say what the spec's refs may read.
-    const config = await loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config));
+    const loadedConfig = options.loadedConfig ?? (await loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)));
+    const config = options.regenerateCommand === undefined ? loadedConfig : { ...loadedConfig, regenerateCommand: options.regenerateCommand };
     const allowRefs = [...allowedByFlag(options.allowRefs ?? [], cwd), ...(config.allowRefs ?? [])];
-    const { document, source } = await loadSpec(resolve(cwd, options.spec), display(options.spec), { allowRefs });
+    const { document, source } = await readSpec(options.spec, cwd, display(options.spec), allowRefs);
     const repairs: string[] = [];
     repairSpec(document, repairs);
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
@@ -57,7 +66,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       .catch((error: unknown) => {
         throw error instanceof SchemaTypesError ? asSpecError(error, source) : error;
       })
-      .then(async (text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile })}\n${text}` }]));
+      .then(async (text) =>
+        formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile, regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND })}\n${text}` }]),
+      );
     // If something below throws first, these rejections are not the ones to report.
     for (const promise of [emitters, formattedTypes]) promise.catch(() => undefined);
     // The worker has its copy; ours gets the discriminator properties openapi-typescript adds to its own.
@@ -90,6 +101,13 @@ function allowedByFlag(entries: readonly string[], cwd: string): string[] {
     if (error instanceof RefRefusal) throw new InputError({ file: '--allow-refs' }, error.problem);
     throw error;
   }
+}
+
+/** A spec from a file, a URL or stdin (`-`). */
+async function readSpec(spec: string, cwd: string, shown: string, allowRefs: readonly string[]): Promise<LoadedSpec> {
+  if (isURL(spec)) return loadSpecText(await fetchSpec(spec), undefined, shown);
+  if (spec === '-') return loadSpecText(await readStdin(), undefined, shown);
+  return loadSpec(resolve(cwd, spec), shown, { allowRefs });
 }
 
 /**

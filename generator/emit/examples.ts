@@ -7,7 +7,7 @@ import { pathParamType } from './type-expressions.js';
 export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
   // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
   const args = method.pathParams.map((param) => {
-    const value = exampleValue(model.document, param.schema, 'required');
+    const value = exampleValue(model.document, param.schema, 'required', 0, param.name);
     const type = pathParamType(param.schema);
     return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
   });
@@ -20,7 +20,7 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   if (method.paramsShape === 'none') return undefined;
   const fields: Record<string, unknown> = {};
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode);
+    if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode, 0, param.name);
   }
   let body: unknown;
   // Beside query or header params, an object body's fields are part of the params type even when the body is

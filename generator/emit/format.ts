@@ -69,7 +69,7 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
     // Each code file (or each piece of a large one), and each Markdown code block, becomes a file in the scratch folder.
     const entries: Array<{ file: string; text: string; snippet: boolean; source?: string; firstLine?: number }> = [];
     const plans = files.map((output, index) => {
-      if (CODE.test(output.path)) {
+      if (CODE.test(output.path) && !output.final) {
         const pieces = output.path.endsWith('.ts') ? splitTopLevel(output.text) : [output.text];
         let firstLine = 1;
         const pieceEntries = pieces.map((text, piece) => {
@@ -80,7 +80,7 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
         });
         return { kind: 'code' as const, entries: pieceEntries };
       }
-      if (!output.path.endsWith('.md')) return { kind: 'pass' as const };
+      if (!output.path.endsWith('.md') || output.final) return { kind: 'pass' as const };
       const blocks: number[] = [];
       for (const match of output.text.matchAll(CODE_BLOCK)) {
         entries.push({ file: join('snippets', `${index}-${blocks.length}.ts`), text: match[2]!, snippet: true });

@@ -16,6 +16,10 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     name: model.packageName,
     version: model.packageVersion,
     description: model.packageDescription,
+    license: model.packageMeta.license,
+    ...(model.packageMeta.author !== undefined && { author: model.packageMeta.author }),
+    ...(model.packageMeta.repository !== undefined && { repository: { type: 'git', url: model.packageMeta.repository } }),
+    ...(model.packageMeta.homepage !== undefined && { homepage: model.packageMeta.homepage }),
     type: 'module',
     main: './dist/cjs/index.js',
     module: './dist/esm/index.js',
@@ -27,17 +31,21 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
       },
       './package.json': './package.json',
     },
-    files: ['dist', 'README.md', 'api.md'],
+    // src ships too: api.md links into it and the source maps in dist point at it.
+    files: ['dist', 'src', 'README.md', 'api.md'],
     sideEffects: false,
     scripts: {
       build: 'node scripts/build.mjs',
       typecheck: 'tsc -p tsconfig.json',
+      // The tests start their own mock server (tests/global-setup.ts); `npm run mock` starts one to try things by hand.
       test: 'vitest run',
+      mock: 'prism mock tests/openapi.json',
       prepack: 'node scripts/build.mjs',
     },
     dependencies: runtime.dependencies,
     devDependencies: runtime.devDependencies,
-    engines: { node: '>=18' },
+    // The versions CI runs the SDK on (test/runtimes): Node 20 and 22.
+    engines: { node: '>=20' },
   };
   const compilerOptions = {
     target: 'ES2022',
@@ -59,5 +67,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     // TypeScript 7 (the package's compiler) resolves CommonJS builds' imports as a bundler would; Node10 is gone.
     json('tsconfig.cjs.json', { extends: './tsconfig.build.json', compilerOptions: { module: 'CommonJS', moduleResolution: 'Bundler', outDir: 'dist/cjs' } }),
     { path: '.gitignore', text: 'node_modules/\ndist/\n*.tgz\n' },
+    // The spec the tests' mock server serves, as the generator read it (other files bundled in, defects repaired).
+    // JSON.stringify's own layout is final: formatting megabytes of it (GitHub's spec: 12 MB) would cost seconds.
+    { ...json('tests/openapi.json', model.document), final: true },
   ];
 }

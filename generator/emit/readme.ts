@@ -10,6 +10,7 @@ import type { OutputFile } from './source.js';
 export function emitReadme(model: SdkModel): OutputFile {
   const sections = [
     intro(model),
+    requirements(),
     usage(model),
     examples(model),
     options(model),
@@ -21,7 +22,10 @@ export function emitReadme(model: SdkModel): OutputFile {
     rawResponses(model),
     logging(model),
     customFetch(model),
+    undocumented(model),
     oauth(model),
+    semver(),
+    faq(model),
     ['Every method, with its HTTP route, and every type is listed in [api.md](api.md).'],
   ];
   return { path: 'README.md', text: `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n` };
@@ -277,6 +281,81 @@ function customFetch(model: SdkModel): string[] {
       "  fetchOptions: { keepalive: true },",
       '});',
     ),
+    '',
+    '### Proxies',
+    '',
+    "Requests go through the runtime's own `fetch`, so a proxy is set the runtime's way, through `fetchOptions` (these fields are not in the DOM's `RequestInit` type, hence the `as RequestInit`):",
+    '',
+    "- Node.js: its `fetch` is undici's; pass undici's `ProxyAgent` (`npm install undici`): `fetchOptions: { dispatcher: new ProxyAgent('http://localhost:8888') } as RequestInit`.",
+    "- Bun: `fetchOptions: { proxy: 'http://localhost:8888' } as RequestInit`.",
+    "- Deno: `fetchOptions: { client: Deno.createHttpClient({ proxy: { url: 'http://localhost:8888' } }) } as RequestInit`.",
+  ];
+}
+
+function requirements(): string[] {
+  return [
+    '## Requirements',
+    '',
+    'TypeScript: code using this package is tested with TypeScript 5.9 (`strict`, `moduleResolution: nodenext`), and the package is built with TypeScript 7. It ships ES modules and CommonJS, each with its declarations.',
+    '',
+    'Runtimes tested: Node.js 20 and 22, Bun, Deno, and web browsers (headless Chromium). Any other with a global `fetch`, `Headers`, `FormData` and `AbortController` should work. In a browser, an API key in the page is visible to its users: call the API from a server unless the key is meant to be public.',
+  ];
+}
+
+function undocumented(model: SdkModel): string[] {
+  const call = headline(model);
+  return [
+    '## Undocumented endpoints and params',
+    '',
+    'An endpoint the spec does not describe can still be called with the client (its base URL, credentials, retries and logging); the body is parsed as JSON:',
+    '',
+    ...ts(`const result = await client.request<unknown>({ method: 'get', path: '/some/undocumented/path', query: { limit: 10 } });`, 'console.log(result);'),
+    ...(call
+      ? [
+          '',
+          "Query parameters and headers the spec does not list go in a method's last argument. A body field it does not list is a type error: add it with `// @ts-expect-error` on the line above it, and it is sent as given.",
+          '',
+          ...ts(`await ${callWithOptions(model, call, "{ query: { undocumented_param: 'value' }, headers: { 'X-Undocumented': 'value' } }")};`),
+        ]
+      : []),
+    '',
+    'Response fields the spec does not declare are in the parsed body all the same: read them with a cast, such as `(result as Record<string, unknown>)[\'undocumented_field\']`.',
+  ];
+}
+
+function semver(): string[] {
+  return [
+    '## Semantic versioning',
+    '',
+    'This package follows [SemVer](https://semver.org/). Some changes that only touch types may come in minor versions:',
+    '',
+    '1. Changes that only affect static types, without breaking runtime behaviour.',
+    '2. Changes to internals that are technically public but not meant for use (`src/internal`, anything not exported from the package root).',
+    '3. Changes that should not affect the vast majority of users in practice.',
+    '',
+    'The SDK generator\'s change report (`sdkgen diff`) lists what a spec change would break in users\' code, to choose the next version by.',
+  ];
+}
+
+function faq(model: SdkModel): string[] {
+  return [
+    '## Frequently asked questions',
+    '',
+    '### A file says "Do not edit". How do I change it?',
+    '',
+    `This package is generated from \`${model.specFile}\`. Change the spec (or the generator's config) and run \`${model.regenerateCommand}\`: hand edits to generated files are overwritten.`,
+    '',
+    '### How do I see what is sent and received?',
+    '',
+    `Set \`logLevel: 'debug'\` (or \`${model.envPrefix}_LOG=debug\`): each request and response is logged with its headers and body, credentials masked.`,
+    '',
+    '### Why did a request take longer than its timeout?',
+    '',
+    'The timeout is per attempt, and failed attempts are retried (twice by default, with backoff). Set `maxRetries: 0` for one attempt, or pass a `signal` to bound the whole call.',
+    '',
+    '### Does it work without Node.js?',
+    '',
+    'Yes: it uses only web APIs (`fetch`, `Headers`, `FormData`, `AbortController`), so it runs in Bun, Deno, browsers and edge runtimes; see Requirements.',
   ];
 }
 

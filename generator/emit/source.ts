@@ -6,11 +6,14 @@ import type { SdkModel } from '../model/types.js';
 export interface OutputFile {
   path: string;
   text: string;
+  /** Already in its final form: the formatter passes it through (the mock spec, megabytes of plain JSON). */
+  final?: boolean;
 }
 
 /** The first lines of every generated file: where it came from and how to change it. */
-export function banner(model: Pick<SdkModel, 'specFile'>, lineComment = '//', origin = `Generated from ${model.specFile}`): string {
-  return `${lineComment} ${origin} by the SDK generator. Do not edit: change the source and run \`npm run generate\`.\n`;
+export function banner(model: Pick<SdkModel, 'specFile' | 'regenerateCommand'>, lineComment = '//', origin = `Generated from ${model.specFile}`): string {
+  // The command comes from the config: a backtick in it would end the inline code early, so it is dropped.
+  return `${lineComment} ${origin} by the SDK generator. Do not edit: change the source and run \`${oneLine(model.regenerateCommand).replace(/`/g, '')}\`.\n`;
 }
 
 /** Prints a source file structure (ts-morph) with the banner on top. Formatting is finished by emit/format.ts. */
@@ -43,4 +46,9 @@ export function relativeImport(from: string, to: string): string {
   const up = fromParts.length - common;
   const rest = toParts.slice(common).join('/');
   return `${up === 0 ? './' : '../'.repeat(up)}${rest}.js`;
+}
+
+/** Text on one line: a line break in config text would end a line comment and start code. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\u2028\u2029]+/g, ' ');
 }

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import { ConfigError } from '../errors.js';
+import { CONFIG_SCHEMA, checkAgainstSchema, type Path } from './config-schema.js';
 import { RefRefusal, resolveAllowRefs } from './ref-confinement.js';
 import { joinPointer, parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -17,11 +20,29 @@ export interface OperationOverride {
 
 /** The SDK config file: what the spec itself does not say. Every field is optional. */
 export interface SdkConfig {
+  /** The JSON Schema of this file, for editors. */
+  $schema?: string;
+  /** The OpenAPI document: a file relative to the config, or an http(s) URL. */
+  input?: string;
+  /** The folder the SDK package is written to, relative to the config. Default: `generated`. */
+  output?: string;
+  /** The command every generated file's banner tells readers to run. Default: `npx sdkgen generate`. */
+  regenerateCommand?: string;
   /** The client class name, e.g. `Telnyx`. Default: from the spec's `info.title`. */
   clientName?: string;
   /** Prefix of environment variables, e.g. `TELNYX` for `TELNYX_API_KEY`. Default: the client name upper-cased. */
   envPrefix?: string;
-  package?: { name?: string; version?: string; description?: string };
+  package?: {
+    name?: string;
+    version?: string;
+    description?: string;
+    /** SPDX id. Default: the spec's `info.license`, else `UNLICENSED`. */
+    license?: string;
+    author?: string;
+    /** Repository URL; api.md links point into it. */
+    repository?: string;
+    homepage?: string;
+  };
   /** Default base URL. Default: the spec's first server. */
   baseURL?: string;
   /** How words are written in type names, e.g. `{ oauth: OAuth }` makes `OAuthClient`, not `OauthClient`. */
@@ -39,92 +60,96 @@ export interface SdkConfig {
   surface?: string;
 }
 
-const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations', 'allowRefs', 'surface']);
-const PAGINATION_KINDS = new Set(['page-number', 'cursor', 'cursor-id', 'next-url', 'link-header', 'offset']);
+/** Config file names, in the order they are looked for in each folder. */
+export const CONFIG_FILES = ['sdkgen.config.ts', 'sdkgen.config.mts', 'sdkgen.config.yaml', 'sdkgen.config.yml', 'sdkgen.config.json', 'spec/sdk.config.yaml'];
 
-/** Reads and checks a config file; `undefined` when no file is given. */
+/** `defineConfig` in `sdkgen.config.ts`: returns its argument, typed, so editors complete and check it. */
+export function defineConfig(config: SdkConfig): SdkConfig {
+  return config;
+}
+
+/**
+ * The config that applies in `cwd`: the first of CONFIG_FILES in `cwd` or the nearest folder above it, up to the root of
+ * the git repository it is in (a config outside the project is not this project's).
+ */
+export function findConfig(cwd: string): string | undefined {
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      if (existsSync(join(dir, name))) return join(dir, name);
+    }
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Reads and checks a config file (YAML, JSON, or TypeScript with a default export); `{}` when no file is given. */
 export async function loadConfig(file: string | undefined, displayName = file): Promise<SdkConfig> {
   if (file === undefined) return {};
+  const shown = displayName ?? file;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError({ file: displayName ?? file }, code === 'ENOENT' ? 'file not found' : `cannot be read (${code})`);
+    throw new ConfigError({ file: shown }, code === 'ENOENT' ? 'file not found' : `cannot be read (${code})`);
   }
-  const source = parseSourceDocument(displayName ?? file, text, ConfigError);
-  const config = checkConfig(source);
+  const config = /\.[mc]?ts$/.test(file)
+    ? checkConfig({ file: shown, data: await evaluateTsConfig(file, shown, text), locate: (pointer) => ({ file: shown, pointer }) })
+    : checkConfig(parseSourceDocument(shown, text, ConfigError));
   return config.allowRefs === undefined ? config : { ...config, allowRefs: resolveAllowRefs(config.allowRefs, dirname(file)) };
 }
 
-/** Checks the shape of a parsed config, naming the line of the first wrong value. */
+/**
+ * A `.ts` config, compiled by the TypeScript that ts-morph carries (Node 20 cannot strip types) into a module beside
+ * it, so its imports resolve as they would for the file itself, then imported and removed.
+ */
+let compiledConfigs = 0;
+
+async function evaluateTsConfig(file: string, shown: string, text: string): Promise<unknown> {
+  const { ts } = await import('ts-morph');
+  const { outputText, diagnostics } = ts.transpileModule(text, {
+    fileName: file,
+    reportDiagnostics: true,
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  });
+  const first = diagnostics?.[0];
+  if (first) {
+    const position = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : undefined;
+    throw new ConfigError({ file: shown, line: position && position.line + 1, column: position && position.character + 1 }, ts.flattenDiagnosticMessageText(first.messageText, ' '));
+  }
+  // A new name each time: an ES module is cached by its URL, and a watched config changes.
+  const compiled = join(dirname(file), `.${basename(file)}.${process.pid}-${++compiledConfigs}.mjs`);
+  await writeFile(compiled, outputText);
+  try {
+    const module = (await import(pathToFileURL(compiled).href)) as { default?: unknown };
+    if (module.default === undefined) throw new ConfigError({ file: shown }, 'has no default export: end it with `export default defineConfig({ ... })`');
+    return module.default;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError({ file: shown }, `could not be run: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    await rm(compiled, { force: true });
+  }
+}
+
+/** Checks a parsed config against the published JSON Schema, then what a schema cannot say, naming the first wrong value. */
 export function checkConfig(source: SourceDocument): SdkConfig {
   const data = source.data ?? {};
-  const fail = (path: (string | number)[], problem: string): never => {
+  const fail = (path: Path, problem: string): never => {
     throw new ConfigError(source.locate(joinPointer(path)), problem);
   };
   if (typeof data !== 'object' || Array.isArray(data)) fail([], 'the config must be a mapping');
-  const record = data as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!TOP_LEVEL.has(key)) fail([key], `unknown setting "${key}" (known: ${[...TOP_LEVEL].join(', ')})`);
+  checkAgainstSchema(data, CONFIG_SCHEMA, [], fail);
+  const config = data as SdkConfig;
+  for (const [word, spelling] of Object.entries(config.casing ?? {})) {
+    if (spelling.toLowerCase() !== word.toLowerCase()) fail(['casing', word], `"${spelling}" must spell "${word}"`);
   }
-  const string = (path: (string | number)[], value: unknown, pattern?: RegExp, hint?: string): void => {
-    if (value === undefined) return;
-    if (typeof value !== 'string' || value === '') fail(path, 'must be a non-empty string');
-    if (pattern && !pattern.test(value as string)) fail(path, `"${String(value)}" is not valid: ${hint}`);
-  };
-  string(['clientName'], record['clientName'], /^[A-Z][A-Za-z0-9]*$/, 'a PascalCase identifier, like Telnyx');
-  string(['envPrefix'], record['envPrefix'], /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and _, like TELNYX');
-  string(['baseURL'], record['baseURL'], /^https?:\/\//, 'an http(s) URL');
-  string(['idempotencyHeader'], record['idempotencyHeader'], /^[A-Za-z0-9-]+$/, 'an HTTP header name, like Idempotency-Key');
-  string(['surface'], record['surface'], /^[^\0]+\.md$/, 'the path of an api.md file, like ../telnyx-node/api.md');
-  const pkg = record['package'];
-  if (pkg !== undefined) {
-    if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) fail(['package'], 'must be a mapping');
-    const p = pkg as Record<string, unknown>;
-    string(['package', 'name'], p['name'], /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/, 'an npm package name');
-    string(['package', 'version'], p['version'], /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/, 'a semver version, like 1.0.0');
-    string(['package', 'description'], p['description']);
-  }
-  const casing = record['casing'];
-  if (casing !== undefined) {
-    if (!casing || typeof casing !== 'object' || Array.isArray(casing)) fail(['casing'], 'must be a mapping of word to spelling');
-    for (const [word, spelling] of Object.entries(casing as Record<string, unknown>)) {
-      string(['casing', word], spelling, /^[A-Za-z0-9]+$/, 'letters and digits only');
-      if ((spelling as string).toLowerCase() !== word.toLowerCase()) fail(['casing', word], `"${String(spelling)}" must spell "${word}"`);
+  (config.allowRefs ?? []).forEach((entry, index) => {
+    try {
+      resolveAllowRefs([entry], '.');
+    } catch (error) {
+      if (error instanceof RefRefusal) fail(['allowRefs', index], error.problem);
+      throw error;
     }
-  }
-  const operations = record['operations'];
-  if (operations !== undefined) {
-    if (!operations || typeof operations !== 'object' || Array.isArray(operations)) fail(['operations'], 'must be a mapping');
-    for (const [key, value] of Object.entries(operations as Record<string, unknown>)) {
-      if (!value || typeof value !== 'object' || Array.isArray(value)) fail(['operations', key], 'must be a mapping with resource and/or method');
-      const override = value as Record<string, unknown>;
-      for (const field of Object.keys(override)) {
-        if (field !== 'resource' && field !== 'method' && field !== 'pagination') fail(['operations', key, field], `unknown field "${field}" (known: resource, method, pagination)`);
-      }
-      const pagination = override['pagination'];
-      if (pagination !== undefined && pagination !== false) {
-        const kind = (pagination as Record<string, unknown> | null)?.['kind'];
-        if (typeof kind !== 'string' || !PAGINATION_KINDS.has(kind)) fail(['operations', key, 'pagination'], `must be false or a mapping whose kind is one of ${[...PAGINATION_KINDS].join(', ')}`);
-        if (!Array.isArray((pagination as Record<string, unknown>)['items'])) fail(['operations', key, 'pagination'], 'needs "items": the path to the list in the response body, e.g. [data]');
-      }
-      string(['operations', key, 'resource'], override['resource'], /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)*$/, 'camelCase names joined by dots');
-      string(['operations', key, 'method'], override['method'], /^[a-z][A-Za-z0-9]*$/, 'a camelCase identifier');
-    }
-  }
-  const allowRefs = record['allowRefs'];
-  if (allowRefs !== undefined) {
-    if (!Array.isArray(allowRefs)) fail(['allowRefs'], 'must be a list of folders and http(s) URL prefixes');
-    (allowRefs as unknown[]).forEach((entry, index) => {
-      string(['allowRefs', index], entry);
-      try {
-        resolveAllowRefs([entry as string], '.');
-      } catch (error) {
-        if (error instanceof RefRefusal) fail(['allowRefs', index], error.problem);
-        throw error;
-      }
-    });
-  }
-  return record as SdkConfig;
+  });
+  return config;
 }

@@ -40,9 +40,17 @@ export interface LoadSpecOptions {
  * converted to OpenAPI 3 by swagger2openapi (positions in errors then refer to the converted document's pointers).
  */
 export async function loadSpec(file: string, displayName = file, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
-  const text = await readText(file, displayName);
+  return loadSpecText(await readText(file, displayName), file, displayName, options);
+}
+
+/**
+ * A spec whose text is already read. `file` is where its relative `$ref`s point from; `undefined` for a spec fetched
+ * from a URL or read from stdin, which must then be one document (nothing else is fetched on its say-so).
+ */
+export async function loadSpecText(text: string, file: string | undefined, displayName: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   let source = parseSourceDocument(displayName, text, SpecError);
   if (hasExternalRefs(source.data)) {
+    if (file === undefined) throw new SpecError(source.locate(''), 'refers to other files ($ref), which are not followed for a spec read from a URL or stdin: bundle it into one document');
     const policy = await createRefPolicy(file, dirname(displayName) || '.', options.allowRefs, options.refLimits);
     source = { ...source, data: await bundleExternalRefs(file, text, source, policy) };
   }

@@ -8,7 +8,7 @@ import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
 import { surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
-import type { AuthScheme, HTTPMethod, Method, NamedModel, Resource, SdkModel } from './types.js';
+import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
 const RUNTIME_EXPORTS = [
@@ -18,6 +18,33 @@ const RUNTIME_EXPORTS = [
   'RequestOptions', 'Fetch', 'Logger', 'LogLevel', 'Page', 'PagePromise', 'Stream', 'ServerSentEvent', 'toFile',
   'ToFileInput', 'Uploadable',
 ];
+
+/** What the banners say to run when no config names the project's own command. */
+export const DEFAULT_REGENERATE_COMMAND = 'npx sdkgen generate';
+
+/** license, author, repository, homepage: the config's, else what the spec's info says (`UNLICENSED` without either). */
+function packageMeta(document: OpenAPIDocument, config: SdkConfig): PackageMeta {
+  const info = document.info as OpenAPIDocument['info'] & {
+    license?: { name?: unknown; identifier?: unknown };
+    contact?: { name?: unknown; email?: unknown; url?: unknown };
+  };
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
+  const contact = info.contact ?? {};
+  const email = text(contact.email);
+  const contactAuthor = text(contact.name) ? `${text(contact.name)}${email ? ` <${email}>` : ''}` : email;
+  const docs = (document['externalDocs'] as { url?: unknown } | undefined)?.url;
+  // An SPDX id is one token (MIT, Apache-2.0); a license name with spaces is not one, so the package says UNLICENSED.
+  const spdx = text(info.license?.identifier) ?? text(info.license?.name);
+  const author = config.package?.author ?? contactAuthor;
+  const repository = config.package?.repository;
+  const homepage = config.package?.homepage ?? ([text(docs), text(contact.url)].find((url) => url !== undefined && /^https?:\/\//.test(url)));
+  return {
+    license: config.package?.license ?? (spdx && /^[A-Za-z0-9.+-]+$/.test(spdx) ? spdx : 'UNLICENSED'),
+    ...(author !== undefined && { author }),
+    ...(repository !== undefined && { repository }),
+    ...(homepage !== undefined && { homepage }),
+  };
+}
 
 /** Builds the SDK model from a loaded spec and its config. Pure: same inputs, same model. */
 export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFile: string, surface?: Surface): SdkModel {
@@ -47,6 +74,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
   return {
     specFile,
+    regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND,
     title: document.info.title,
     ...(document.info.description !== undefined && { description: document.info.description }),
     apiVersion: String(document.info.version),
@@ -55,6 +83,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     packageName: config.package?.name ?? (words.join('-').toLowerCase() || 'sdk'),
     packageVersion: config.package?.version ?? '0.0.1',
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
+    packageMeta: packageMeta(document, config),
     defaultBaseURL,
     securitySchemes,
     defaultSecurity: readSecurity(document.security, securitySchemes),

@@ -26,7 +26,7 @@ const FORMAT_EXAMPLES: Record<string, string> = {
  * A value that satisfies `schema`, for generated tests and README examples. Prefers what the spec offers
  * (`const`, `enum`, `example`, `default`), then builds one from the type and its bounds.
  */
-export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, depth = 0): unknown {
+export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, depth = 0, name?: string): unknown {
   const resolved = derefSchema(document, schema);
   // Required members that recurse (a tree whose node requires a node) end in an empty object, not a stack overflow.
   if (depth > 12 && (primaryType(resolved) === 'array' || primaryType(resolved) === 'object')) return primaryType(resolved) === 'array' ? [] : {};
@@ -77,7 +77,7 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
         const member = plain.map((part) => (part['properties'] as Record<string, unknown>)[name]).find((schema) => schema !== undefined);
-        if (!(name in out) && member !== undefined) out[name] = exampleValue(document, member, mode, depth + 1);
+        if (!(name in out) && member !== undefined) out[name] = exampleValue(document, member, mode, depth + 1, name);
       }
     }
     return out;
@@ -98,7 +98,7 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     case 'null':
       return null;
     default:
-      return resolved['format'] === 'binary' ? new BinaryExample() : stringExample(resolved);
+      return resolved['format'] === 'binary' ? new BinaryExample() : stringExample(resolved, name);
   }
 }
 
@@ -111,7 +111,7 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
   const implicit = typeof ref === 'string' ? ref.split('/').pop() : undefined;
   // An explicit mapping decides; without one, a value the option's own schema gave (an enum) is kept.
   const current = (value as Record<string, unknown>)[discriminator.propertyName];
-  const key = mapped ?? (current !== undefined && current !== 'string' ? undefined : implicit);
+  const key = mapped ?? (current !== undefined && !isPlaceholder(current, discriminator.propertyName) ? undefined : implicit);
   return key === undefined ? value : { ...(value as Record<string, unknown>), [discriminator.propertyName]: key };
 }
 
@@ -157,7 +157,7 @@ function objectExample(document: unknown, schema: Schema, mode: ExampleMode, dep
     if (mode === 'required' && !required.has(name)) continue;
     // An optional member no value fits (an allOf of string and integer) is better left out.
     if (!required.has(name) && admitsNoValue(document, property) !== undefined) continue;
-    out[name] = exampleValue(document, property, mode, depth + 1);
+    out[name] = exampleValue(document, property, mode, depth + 1, name);
   }
   return out;
 }
@@ -179,14 +179,70 @@ function numberExample(schema: Schema): number {
   return schema['type'] === 'integer' ? Math.ceil(value) : value;
 }
 
-function stringExample(schema: Schema): string {
+function stringExample(schema: Schema, name = ''): string {
   const format = typeof schema['format'] === 'string' ? schema['format'] : '';
-  let value = FORMAT_EXAMPLES[format] ?? 'string';
+  let value = FORMAT_EXAMPLES[format] ?? patterned(schema['pattern'], nameExample(name));
   const minLength = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const maxLength = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
   if (value.length < minLength) value = value.padEnd(minLength, 'x');
   if (value.length > maxLength) value = value.slice(0, maxLength);
   return value;
+}
+
+/** Values a reader recognises for what a string member is called, in order; the first whose pattern matches the name wins. */
+const NAME_EXAMPLES: Array<[RegExp, string]> = [
+  [/e-?mail/i, 'user@example.com'],
+  [/(^|_|[a-z])(ur[il]|href|link|website|endpoint)s?$/i, 'https://example.com'],
+  [/(^|_|[a-z])(uuid|guid)$/i, '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e'],
+  [/(^|_)(created|updated|deleted|expires|modified)(_at|_on)?$|(_at|At|timestamp)$/, '2025-01-01T00:00:00Z'],
+  [/(^|_|[a-z])(date|day)$/i, '2025-01-01'],
+  [/phone|mobile|(^|_)(to|from)$/i, '+15555550100'],
+  [/(^|_|[a-z])(first_?name|given_?name)$/i, 'Jane'],
+  [/(^|_|[a-z])(last_?name|family_?name|surname)$/i, 'Doe'],
+  [/(^|_|[a-z])(user_?name|login|handle)$/i, 'jane.doe'],
+  [/(^|_|[a-z])(name|title|label)$/i, 'My example'],
+  [/(^|_|[a-z])country(_code)?$/i, 'US'],
+  [/(^|_|[a-z])currency$/i, 'USD'],
+  [/(^|_|[a-z])(locale|language|lang)$/i, 'en-US'],
+  [/(^|_|[a-z])(timezone|time_zone|tz)$/i, 'UTC'],
+  [/(^|_|[a-z])(color|colour)$/i, '#3366ff'],
+  [/(^|_|[a-z])(ip|ip_address)$/i, '127.0.0.1'],
+  [/(^|_|[a-z])(host|hostname|domain)$/i, 'example.com'],
+  [/(^|_|[a-z])(password|secret)$/i, 'correct-horse-battery-staple'],
+  [/token$/i, 'example-token'],
+  [/(^|_|[a-z])key$/i, 'my-api-key'],
+  [/(^|_|[a-z])(id|ids)$/i, 'abc123'],
+  [/(^|_|[a-z])(description|summary|text|message|body|comment|note)s?$/i, 'An example description'],
+  [/(^|_|[a-z])(path|file_?name)$/i, 'example.txt'],
+];
+
+/** Short strings of common shapes, tried against a pattern the name's example does not match. */
+const PATTERN_CANDIDATES = ['abc123', 'example', 'ABC', '123', 'a', 'A1', 'abc-123', 'abc_123'];
+
+/** The preferred value when it matches the spec's pattern (or there is none), else the first candidate that does. */
+function patterned(pattern: unknown, preferred: string): string {
+  if (typeof pattern !== 'string') return preferred;
+  let regex: RegExp;
+  try {
+    regex = new RegExp(pattern, 'u');
+  } catch {
+    return preferred;
+  }
+  // Patterns are the spec's to satisfy; when no short candidate does, the old placeholder is as good as any.
+  return [preferred, ...PATTERN_CANDIDATES].find((candidate) => regex.test(candidate)) ?? 'string';
+}
+
+/** Whether a value is one stringExample made up (from the name, or none), not one the schema gave (enum, const, example). */
+function isPlaceholder(value: unknown, name: string): boolean {
+  return value === nameExample(name) || value === nameExample('') || value === 'string';
+}
+
+/** A string example for a member with no format, enum or example: from its name, never just `string`. */
+function nameExample(name: string): string {
+  for (const [pattern, value] of NAME_EXAMPLES) if (pattern.test(name)) return value;
+  // Any other name: a word that says what it is (`status` -> `example status`).
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' ').trim().toLowerCase();
+  return words ? `example ${words}` : 'example';
 }
 
 function matchesType(schema: Schema, value: unknown): boolean {

@@ -13,9 +13,18 @@ import type { ResponseKind } from '../../templates/src/internal/response.js';
 /** A JSON Schema object as found in the spec, `$ref`s unresolved. */
 export type Schema = Record<string, unknown>;
 
+export interface PackageMeta {
+  license: string;
+  author?: string;
+  repository?: string;
+  homepage?: string;
+}
+
 export interface SdkModel {
   /** Spec file name as shown in banners. */
   specFile: string;
+  /** The command the banners tell readers to run to regenerate the package. */
+  regenerateCommand: string;
   title: string;
   description?: string;
   apiVersion: string;
@@ -24,6 +33,8 @@ export interface SdkModel {
   packageName: string;
   packageVersion: string;
   packageDescription: string;
+  /** package.json metadata, from the config or else the spec's info. */
+  packageMeta: PackageMeta;
   defaultBaseURL: string;
   /** The security schemes the runtime applies, by name. */
   securitySchemes: Record<string, AuthScheme>;

@@ -1,13 +1,18 @@
 // Builds the package: ES modules into dist/esm, CommonJS into dist/cjs, declarations beside both.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The compiler's own entry point, from its package.json (TypeScript 7 exports no `typescript/bin/tsc` path).
-const typescript = createRequire(join(root, 'package.json')).resolve('typescript/package.json');
+// This package's own compiler (its devDependency), never one from a folder above: a parent project's TypeScript 5
+// cannot read this tsconfig (TS5095). Its entry point comes from its package.json (TypeScript 7 exports no
+// `typescript/bin/tsc` path).
+const typescript = join(root, 'node_modules/typescript/package.json');
+if (!existsSync(typescript)) {
+  console.error('error: this package\'s TypeScript is not installed: run `npm install` in this folder first');
+  process.exit(1);
+}
 const tsc = join(dirname(typescript), JSON.parse(readFileSync(typescript, 'utf8')).bin.tsc);
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });

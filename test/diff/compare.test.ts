@@ -126,7 +126,7 @@ describe('breaking changes', () => {
 
   test('breaking changes carry an example of the code that breaks', () => {
     const [change] = diff((s) => delete s.paths['/widgets/{id}'].delete);
-    expect(change!.example).toBe('client.widgets.delete("string")');
+    expect(change!.example).toBe('client.widgets.delete("abc123")');
   });
 });
 
@@ -167,7 +167,7 @@ describe('the report', () => {
     );
     expect(markdown).toContain('Semver: **major** (1 breaking, 0 warnings, 1 addition, 1 documentation change)');
     expect(markdown.indexOf('### Breaking changes')).toBeLessThan(markdown.indexOf('### Additions'));
-    expect(markdown).toContain('#### `widgets`\n\n- `widgets.delete` (DELETE /widgets/{id}) removed\n  `client.widgets.delete("string")`');
+    expect(markdown).toContain('#### `widgets`\n\n- `widgets.delete` (DELETE /widgets/{id}) removed\n  `client.widgets.delete("abc123")`');
     expect(markdown).toContain('<details><summary>Documentation changes (1)</summary>');
     expect(markdown).toContain('### Suggested changelog entry\n\n```md\n### Breaking changes\n\n- `widgets.delete` (DELETE /widgets/{id}) removed\n\n### Features\n\n- `widgets.create`: new optional param `weight`\n\n### Documentation\n\n- `widgets.create` description changed\n```');
   });

@@ -19,9 +19,9 @@ describe('resource oauthClients', () => {
         'filter[client_type]': 'confidential',
         'filter[verified]': true,
         'filter[allowed_grant_types][contains]': 'client_credentials',
-        'filter[name]': 'string',
-        'filter[name][contains]': 'string',
-        'filter[client_id]': 'string',
+        'filter[name]': 'example filter name',
+        'filter[name][contains]': 'example filter name contains',
+        'filter[client_id]': 'example filter client id',
       })
       .withResponse();
     expect(response.ok).toBe(true);
@@ -81,7 +81,7 @@ describe('resource oauthClients', () => {
         allowed_grant_types: ['client_credentials'],
         allowed_scopes: ['admin'],
         logo_uri: 'https://example.com',
-        name: 'string',
+        name: 'My example',
         policy_uri: 'https://example.com',
         redirect_uris: ['https://example.com'],
         require_pkce: true,

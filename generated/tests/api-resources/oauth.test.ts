@@ -7,7 +7,7 @@ const client = new Telnyx({ apiKey: 'My API Key', baseURL });
 describe('resource oauth', () => {
   test('retrieveAuthorize: only required params', async () => {
     const { data, response } = await client.oauth
-      .retrieveAuthorize({ response_type: 'code', client_id: 'string', redirect_uri: 'https://example.com' })
+      .retrieveAuthorize({ response_type: 'code', client_id: 'abc123', redirect_uri: 'https://example.com' })
       .withResponse();
     expect(response.ok).toBe(true);
     expect(data).toBeUndefined();
@@ -17,11 +17,11 @@ describe('resource oauth', () => {
     const { data, response } = await client.oauth
       .retrieveAuthorize({
         response_type: 'code',
-        client_id: 'string',
+        client_id: 'abc123',
         redirect_uri: 'https://example.com',
-        scope: 'string',
-        state: 'string',
-        code_challenge: 'string',
+        scope: 'example scope',
+        state: 'example state',
+        code_challenge: 'example code challenge',
         code_challenge_method: 'plain',
       })
       .withResponse();
@@ -30,19 +30,21 @@ describe('resource oauth', () => {
   });
 
   test('retrieve: only required params', async () => {
-    const { data, response } = await client.oauth.retrieve('string').withResponse();
+    const { data, response } = await client.oauth.retrieve('example-token').withResponse();
     expect(response.ok).toBe(true);
     expect(data).not.toBeInstanceOf(Response);
   });
 
   test('grants: only required params', async () => {
-    const { data, response } = await client.oauth.grants({ allowed: true, consent_token: 'string' }).withResponse();
+    const { data, response } = await client.oauth
+      .grants({ allowed: true, consent_token: 'example-token' })
+      .withResponse();
     expect(response.ok).toBe(true);
     expect(data).not.toBeInstanceOf(Response);
   });
 
   test('introspect: only required params', async () => {
-    const { data, response } = await client.oauth.introspect({ token: 'string' }).withResponse();
+    const { data, response } = await client.oauth.introspect({ token: 'example-token' }).withResponse();
     expect(response.ok).toBe(true);
     expect(data).not.toBeInstanceOf(Response);
   });
@@ -86,13 +88,13 @@ describe('resource oauth', () => {
   test('token: required and optional params', async () => {
     const { data, response } = await client.oauth
       .token({
-        client_id: 'string',
-        client_secret: 'string',
-        code: 'string',
-        code_verifier: 'string',
+        client_id: 'abc123',
+        client_secret: 'correct-horse-battery-staple',
+        code: 'example code',
+        code_verifier: 'example code verifier',
         grant_type: 'client_credentials',
         redirect_uri: 'https://example.com',
-        refresh_token: 'string',
+        refresh_token: 'example-token',
         scope: 'admin',
       })
       .withResponse();

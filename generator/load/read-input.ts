@@ -1,0 +1,72 @@
+import { SpecError } from '../errors.js';
+
+/** How long a spec URL may take, and how big it may be: a spec is untrusted, and so is the server that serves it. */
+const FETCH_TIMEOUT_MS = Number(process.env['SDKGEN_FETCH_TIMEOUT_MS'] ?? 30_000);
+const MAX_SPEC_BYTES = Number(process.env['SDKGEN_MAX_SPEC_BYTES'] ?? 64 * 1024 * 1024);
+
+export function isURL(input: string): boolean {
+  return /^https?:\/\//i.test(input);
+}
+
+/** The spec at an http(s) URL, within the time and size limits; a SpecError naming the URL otherwise. */
+export async function fetchSpec(url: string): Promise<string> {
+  let response: Response;
+  const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  try {
+    response = await fetch(url, { signal, headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+  } catch (error) {
+    throw new SpecError({ file: url }, fetchFailure(error));
+  }
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new SpecError({ file: url }, `could not be fetched: HTTP ${response.status} ${response.statusText}`.trim());
+  }
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > MAX_SPEC_BYTES) {
+    await response.body?.cancel();
+    throw new SpecError({ file: url }, tooBig());
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    const reader = response.body?.getReader();
+    for (let read = await reader?.read(); reader && read && !read.done; read = await reader.read()) {
+      const chunk = read.value;
+      size += chunk.byteLength;
+      if (size > MAX_SPEC_BYTES) {
+        await reader.cancel();
+        throw new SpecError({ file: url }, tooBig());
+      }
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof SpecError) throw error;
+    throw new SpecError({ file: url }, fetchFailure(error));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Everything on stdin, within the size limit. */
+export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
+  if ((stream as NodeJS.ReadStream).isTTY) throw new SpecError({ file: '<stdin>' }, 'is a terminal: pipe a spec in (`sdkgen generate - < openapi.yaml`)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.byteLength;
+    if (size > MAX_SPEC_BYTES) throw new SpecError({ file: '<stdin>' }, tooBig());
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function tooBig(): string {
+  return `is larger than ${MAX_SPEC_BYTES} bytes (set SDKGEN_MAX_SPEC_BYTES to allow more)`;
+}
+
+function fetchFailure(error: unknown): string {
+  const name = (error as Error).name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `could not be fetched within ${FETCH_TIMEOUT_MS} ms (set SDKGEN_FETCH_TIMEOUT_MS to wait longer)`;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return `could not be fetched: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
+}
