@@ -20,30 +20,49 @@ function removeTracked(): void {
   tracked.clear();
 }
 
+let dying: NodeJS.Signals | undefined;
+
 function onSignal(signal: NodeJS.Signals): void {
+  if (dying) return;
+  dying = signal;
   removeTracked();
-  unlisten();
-  // With our handler gone, the signal does what it would have done (exit 128+n), unless someone else handles it.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  // A write issued before the signal arrived may still create its file (the thread pool does not stop): no new ones
+  // start (track() refuses), and what is tracked by then is removed again once those have had their turn.
+  setTimeout(() => {
+    removeTracked();
+    unlisten();
+    // With our handler gone, the signal does what it would have done (exit 128+n), unless someone else handles it.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  }, 50);
+}
+
+/** On the way out: nothing of ours stays; a run that a signal interrupted still ends as that signal says. */
+function onExit(): void {
+  removeTracked();
+  if (dying) {
+    unlisten();
+    process.kill(process.pid, dying);
+  }
 }
 
 let listening = false;
 function listen(): void {
   if (listening) return;
   listening = true;
-  process.on('exit', removeTracked);
+  process.on('exit', onExit);
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
 function unlisten(): void {
   if (!listening) return;
   listening = false;
-  process.off('exit', removeTracked);
+  process.off('exit', onExit);
   for (const signal of SIGNALS) process.off(signal, onSignal);
 }
 
 /** Registers a temporary path: removed on exit, SIGINT, SIGTERM or SIGHUP unless `untrack`ed first. */
 export function track(path: string): void {
+  if (dying) throw new Error('interrupted by a signal');
   tracked.add(path);
   listen();
 }
@@ -51,7 +70,7 @@ export function track(path: string): void {
 /** The path was renamed into place or removed: no longer ours to clean. Handlers go when nothing is left. */
 export function untrack(path: string): void {
   tracked.delete(path);
-  if (tracked.size === 0) unlisten();
+  if (tracked.size === 0 && !dying) unlisten();
 }
 
 /** Whether a process with this pid runs (EPERM: it does, as another user). */
