@@ -1,6 +1,6 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { kebabCase, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
+import { fileName, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination } from './pagination.js';
@@ -87,6 +87,9 @@ interface Node {
   children: Map<string, Node>;
 }
 
+/** Members the client class inherits from BaseClient: a top-level resource named like one would clash with it. */
+const CLIENT_MEMBERS = new Set(['baseURL', 'timeout', 'maxRetries', 'withOptions', 'request', 'requestPage']);
+
 function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[]): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
   const paths = Object.keys(document.paths ?? {});
@@ -101,7 +104,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
       const chain = override?.resource?.split('.') ?? inferred.chain;
       let node = root;
-      for (const property of chain) {
+      for (const [depth, name] of chain.entries()) {
+        const property = depth === 0 && CLIENT_MEMBERS.has(name) ? `${name}_` : name;
         let child = node.children.get(property);
         if (!child) {
           child = { property, operations: [], children: new Map() };
@@ -228,9 +232,21 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
+function buildResources(
+  node: Node,
+  parentChain: string[],
+  casing: Record<string, string>,
+  prefixes: ReadonlyMap<string, string>,
+  names: NameRegistry,
+  reserved: ReadonlySet<string>,
+  parentClass?: string,
+  parentPath: readonly string[] = [],
+): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
+  // Siblings' modules share a folder: distinct properties that kebab-case alike (`aBC`, `aBc`), or differ only in
+  // case, get distinct files.
+  const files = new Set<string>();
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
     const typePrefix = prefixes.get(chain.join('.'))!;
@@ -246,14 +262,19 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     let className = free(wanted) ? wanted : `${wanted}Resource`;
     for (let n = 2; !free(className); n++) className = `${wanted}Resource${n}`;
     taken.add(className);
+    const wantedFile = fileName(child.property);
+    let file = wantedFile;
+    for (let n = 2; files.has(file.toLowerCase()); n++) file = `${wantedFile}-${n}`;
+    files.add(file.toLowerCase());
+    const modulePath = [...parentPath, file].join('/');
     return {
       property: child.property,
       className,
       typePrefix,
       chain,
-      modulePath: chain.map(kebabCase).join('/'),
+      modulePath,
       methods,
-      children: buildResources(child, chain, casing, prefixes, names, reserved, className),
+      children: buildResources(child, chain, casing, prefixes, names, reserved, className, modulePath.split('/')),
     };
   });
 }

@@ -72,7 +72,7 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     const value = base ? exampleValue(document, base, mode, depth + 1) : {};
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter(isPlain);
-    const out = Object.assign({ ...(value as Record<string, unknown>) }, ...plain.map((part) => objectExample(document, part, depth > 2 ? 'required' : mode, depth)));
+    const out = Object.assign(nullObject(), value, ...plain.map((part) => objectExample(document, part, depth > 2 ? 'required' : mode, depth)));
     for (const union of parts.filter(constraints)) {
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
@@ -121,7 +121,7 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
  * names.
  */
 function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | undefined {
-  const properties: Record<string, unknown> = {};
+  const properties = nullObject();
   const required = new Set<string>();
   const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
   for (const [index, raw] of parts.entries()) {
@@ -149,7 +149,7 @@ function isEmptySchema(schema: unknown): boolean {
 function objectExample(document: unknown, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
   const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
   const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
-  const out: Record<string, unknown> = {};
+  const out = nullObject();
   for (const [name, property] of Object.entries(properties)) {
     const resolved = derefSchema(document, property);
     // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
@@ -160,6 +160,11 @@ function objectExample(document: unknown, schema: Schema, mode: ExampleMode, dep
     out[name] = exampleValue(document, property, mode, depth + 1);
   }
   return out;
+}
+
+/** An object to fill with spec names: without a prototype, `__proto__` is a property like any other, not a setter. */
+function nullObject(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
 }
 
 function primaryType(schema: Schema): string | undefined {
