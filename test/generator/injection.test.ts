@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { diffSpecs } from '../../generator/diff/diff-specs.js';
+import { renderMarkdown } from '../../generator/diff/report.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -118,6 +120,14 @@ afterAll(async () => {
   await rm(specDir, { recursive: true, force: true });
 });
 
+/** Markdown without its fenced blocks and code spans (on one line): text to Markdown, whatever they hold. */
+const prose = (markdown: string): string =>
+  markdown
+    .replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '')
+    .split('\n')
+    .map((line) => line.replace(/(?<!\\)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ''))
+    .join('\n');
+
 /** Where a file's text is inert: its comments and the insides of its string and template literals (no substitutions). */
 function inertRanges(file: ts.SourceFile): Array<[number, number]> {
   const text = file.text;
@@ -202,13 +212,6 @@ describe('hostile text in every position of a spec', () => {
   }, 60_000);
 
   test('README.md and api.md: no payload opens HTML outside code', () => {
-    // Fenced blocks and code spans (on one line) are text to Markdown; everything else must not hold a tag we did not write.
-    const prose = (markdown: string): string =>
-      markdown
-        .replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '')
-        .split('\n')
-        .map((line) => line.replace(/(?<!\\)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ''))
-        .join('\n');
     const readme = prose(sdk.file('README.md'));
     expect(readme).toContain('&lt;/script>&lt;img');
     expect(readme).not.toMatch(/<\/?(script|img)/i);
@@ -220,6 +223,20 @@ describe('hostile text in every position of a spec', () => {
       expect(line).toMatch(/^- <code title="[^"<>]*">[^"<]*<a href="[^"<>]*">[^"<]*<\/a>[^"<]*<\/code>( \(deprecated\))?$/);
     }
   });
+
+  test('the change report (posted on pull requests) quotes the payloads without opening HTML', async () => {
+    const plain = join(specDir, 'plain.json');
+    await writeFile(plain, JSON.stringify({ openapi: '3.1.0', info: { title: 'Hostile', version: '1' }, paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } } }));
+    const hostile = join(specDir, 'hostile.json');
+    // Additions quote param names; removals (breaking) quote them and add an example call.
+    for (const [base, head] of [[plain, hostile], [hostile, plain]] as const) {
+      const markdown = renderMarkdown(await diffSpecs({ spec: base }, { spec: head }));
+      expect(markdown).toContain(MARKER);
+      expect(prose(markdown)).not.toMatch(/<\/?(script|img)/i);
+      // Each change is one list item: no payload starts a line of its own.
+      for (const line of prose(markdown).split('\n')) expect(line).not.toMatch(/^\s*(x|\/\/|globalThis)/);
+    }
+  }, 60_000);
 
   test('package.json is JSON whose strings hold the text as data', () => {
     const manifest = JSON.parse(sdk.file('package.json')) as { name: string; description: string };
