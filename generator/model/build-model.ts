@@ -1,6 +1,6 @@
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { fileName, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
+import { allowedMember, fileName, memberName, noLeadingDigit, pascalCase, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination } from './pagination.js';
@@ -102,7 +102,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
       const inferred = inferPlacement(path, httpMethod, collectionPaths);
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
-      const chain = override?.resource?.split('.') ?? inferred.chain;
+      // A config names members as it likes; the ones no member may take are renamed as inferred names are.
+      const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;
       let node = root;
       for (const [depth, name] of chain.entries()) {
         const property = depth === 0 && CLIENT_MEMBERS.has(name) ? `${name}_` : name;
@@ -116,7 +117,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
       const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
       const pinned = override?.method !== undefined || override?.resource !== undefined;
-      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }) });
+      node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method !== undefined ? allowedMember(override.method) : inferred.method, ...(pinned && { pinned }) });
     }
   }
   resolveNameClashes(root, warnings);

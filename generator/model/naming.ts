@@ -73,7 +73,11 @@ const RESERVED_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', '
  * member may not take (`constructor`, `toString`) a trailing one.
  */
 export function memberName(text: string): string {
-  const name = noLeadingDigit(camelCase(text));
+  return allowedMember(noLeadingDigit(camelCase(text)));
+}
+
+/** The name, or the name with a trailing `_` when no class member may take it (a config's `method: constructor`). */
+export function allowedMember(name: string): string {
   return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
 }
 

@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
+import { generate } from '../../generator/generate.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -236,6 +237,17 @@ describe('hostile text in every position of a spec', () => {
       // Each change is one list item: no payload starts a line of its own.
       for (const line of prose(markdown).split('\n')) expect(line).not.toMatch(/^\s*(x|\/\/|globalThis)/);
     }
+  }, 60_000);
+
+  test("a config's method and resource names are held to the same rules as inferred ones", async () => {
+    const spec = join(specDir, 'plain-config.json');
+    const config = join(specDir, 'sdk.config.yaml');
+    await writeFile(spec, JSON.stringify({ openapi: '3.1.0', info: { title: 'Plain', version: '1' }, paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } } }));
+    await writeFile(config, "operations:\n  'get /items': { resource: constructor.toString, method: constructor }\n");
+    const { model, files } = await generate({ spec, config, cwd: root });
+    const [resource] = model.resources;
+    expect([resource!.property, resource!.children[0]!.property, resource!.children[0]!.methods[0]!.name]).toEqual(['constructor_', 'toString_', 'constructor_']);
+    expect(files.find((file) => file.path === 'src/resources/constructor/to-string.ts')!.text).toMatch(/^  constructor_\(options\?: RequestOptions\)/m);
   }, 60_000);
 
   test('package.json is JSON whose strings hold the text as data', () => {
