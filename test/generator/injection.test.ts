@@ -11,6 +11,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
+import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/emit/escape.js';
 import { generate } from '../../generator/generate.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
@@ -268,3 +269,32 @@ describe('hostile text in every position of a spec', () => {
     expect(client).toMatch(/\[['"]__proto__['"]\]: \{ type: 'apiKey'/);
   });
 });
+
+describe('the escapers: each payload, written for its context and read back by the TypeScript parser, is the text', () => {
+  const parse = (code: string): ts.SourceFile => ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
+  const statement = (code: string): ts.Expression => {
+    const file = parse(code);
+    expect(file.statements, code).toHaveLength(1);
+    return (file.statements[0] as ts.ExpressionStatement).expression;
+  };
+
+  test.each(payloads)('%j', (payload) => {
+    expect((statement(stringLiteral(payload)) as ts.StringLiteral).text).toBe(payload);
+    expect((statement(`\`${templateLiteralText(payload)}\``) as ts.NoSubstitutionTemplateLiteral).text).toBe(payload);
+    // A property key: the object has that property (not a prototype set by `__proto__:`).
+    const literal = (statement(`({ ${propertyKey(payload)}: 1 })`) as ts.ParenthesizedExpression).expression as ts.ObjectLiteralExpression;
+    expect(literal.properties).toHaveLength(1);
+    const name = literal.properties[0]!.name!;
+    expect(ts.isComputedPropertyName(name) ? (name.expression as ts.StringLiteral).text : (name as ts.Identifier | ts.StringLiteral).text).toBe(payload);
+    expect(ts.isComputedPropertyName(name) || payload !== '__proto__').toBe(true);
+    // Comments: one comment, then the code after it.
+    for (const comment of [`/** ${jsdocText(payload)} */`, `// ${lineCommentText(payload)}`]) {
+      const file = parse(`${comment}\nconst after = 1;`);
+      expect(file.statements.map((node) => node.getText(file)), comment).toEqual(['const after = 1;']);
+    }
+    // Markdown: a code span holds the text on one line; prose has no tag left.
+    expect(markdownCode(payload)).not.toMatch(/[\n\u2028\u2029]/);
+    expect(prose(markdownText(payload))).not.toMatch(/<\/?(script|img)/i);
+  });
+});
+
