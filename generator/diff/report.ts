@@ -1,3 +1,4 @@
+import { markdownCode, markdownCodeBlock, markdownInline } from '../emit/escape.js';
 import type { Change, Severity } from './compare.js';
 
 export type Verdict = 'major' | 'minor' | 'patch' | 'none';
@@ -25,7 +26,10 @@ export function buildReport(changes: Change[]): DiffReport {
 
 const HEADINGS: Record<Severity, string> = { breaking: 'Breaking changes', warning: 'Warnings', addition: 'Additions', docs: 'Documentation' };
 
-/** Markdown for a pull-request comment: verdict, then breaking changes first, grouped by resource. */
+/**
+ * Markdown for a pull-request comment: verdict, then breaking changes first, grouped by resource. Messages quote spec
+ * text, which is untrusted: it is escaped so that it cannot open HTML or leave its code span or block.
+ */
 export function renderMarkdown(report: DiffReport): string {
   const { counts } = report;
   const lines = ['## SDK change report', ''];
@@ -44,17 +48,17 @@ export function renderMarkdown(report: DiffReport): string {
     for (const [resource, group] of groupBy(items)) {
       lines.push(`#### \`${resource}\``, '');
       for (const change of group) {
-        lines.push(`- ${change.message}`);
-        if (change.example && severity !== 'addition') lines.push(`  \`${change.example.replace(/`/g, "'")}\``);
+        lines.push(`- ${markdownInline(change.message)}`);
+        if (change.example && severity !== 'addition') lines.push(`  ${markdownCode(change.example.replace(/`/g, "'"))}`);
       }
       lines.push('');
     }
   }
   const docs = report.changes.filter((change) => change.severity === 'docs');
   if (docs.length > 0) {
-    lines.push(`<details><summary>Documentation changes (${docs.length})</summary>`, '', ...docs.map((change) => `- ${change.message}`), '', '</details>', '');
+    lines.push(`<details><summary>Documentation changes (${docs.length})</summary>`, '', ...docs.map((change) => `- ${markdownInline(change.message)}`), '', '</details>', '');
   }
-  lines.push('### Suggested changelog entry', '', '```md', report.changelog, '```', '');
+  lines.push('### Suggested changelog entry', '', ...markdownCodeBlock('md', report.changelog.split('\n')), '');
   return lines.join('\n');
 }
 

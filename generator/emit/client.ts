@@ -4,10 +4,12 @@ import type { SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { resourceModule } from './resources.js';
 import { valueSource } from './examples.js';
+import { markdownCode } from './escape.js';
 import { jsDoc, literal, printSourceFile, type OutputFile } from './source.js';
 
 /** `src/client.ts`: the client class, its options, and a property per top-level resource. */
 export function emitClient(model: SdkModel): OutputFile {
+  // Doc text (escaped with every JSDoc); the prefix is letters, digits and `_` (config.ts, naming.ts).
   const env = (name: string): string => `process.env['${model.envPrefix}_${name}']`;
   const config = {
     packageName: model.packageName,
@@ -50,7 +52,7 @@ export function emitClient(model: SdkModel): OutputFile {
       docs: [{ description: `Options of the {@link ${model.clientName}} client.` }],
       properties: [
         ...credentialOptions,
-        option('baseURL', `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then \`${model.defaultBaseURL}\`.`),
+        option('baseURL', `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then ${markdownCode(model.defaultBaseURL)}.`),
       ],
     },
     {
@@ -64,12 +66,12 @@ export function emitClient(model: SdkModel): OutputFile {
         isReadonly: true,
         type: resource.className,
         initializer: `new ${resource.className}(this)`,
-        docs: [{ description: `Methods under \`${resource.property}\`.` }],
+        docs: [{ description: `Methods under ${markdownCode(resource.property)}.` }],
       })),
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-          docs: [{ description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.` }],
+          docs: [{ description: `Creates a client. Options not given are read from ${markdownCode(`${model.envPrefix}_*`)} environment variables.` }],
           statements: [`super(options, ${valueSource(config)});`],
         },
       ],

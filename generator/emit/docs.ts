@@ -1,23 +1,24 @@
 import { allResources } from '../model/build-model.js';
 import type { Method, SdkModel } from '../model/types.js';
 import { paramsArgumentName } from './resources.js';
+import { htmlText, markdownCode, markdownInline } from './escape.js';
 import type { OutputFile } from './source.js';
 
 /** `api.md`: every method with its verb and path, and every exported type. A review aid: it changes when the surface does. */
 export function emitApiMd(model: SdkModel): OutputFile {
-  const lines = [`# ${model.clientName}`, '', `Generated from \`${model.specFile}\`.`, ''];
+  const lines = [`# ${model.clientName}`, '', `Generated from ${markdownCode(model.specFile)}.`, ''];
   for (const resource of allResources(model.resources)) {
-    lines.push(`## ${resource.chain.join('.')}`, '');
+    lines.push(`## ${markdownInline(resource.chain.join('.'))}`, '');
     const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
-    if (types.length > 0) lines.push('Types:', '', ...types.map((name) => `- <code><a href="./src/resources/${resource.modulePath}.ts">${name}</a></code>`), '');
+    if (types.length > 0) lines.push('Types:', '', ...types.map((name) => `- <code><a href="./src/resources/${htmlText(resource.modulePath)}.ts">${htmlText(name)}</a></code>`), '');
     if (resource.methods.length > 0) {
       lines.push('Methods:', '');
-      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${escapeHTML(method.path)}">client.${resource.chain.join('.')}.<a href="./src/resources/${resource.modulePath}.ts">${method.name}</a>(${escapeHTML(signature(method))}) -> ${method.pageTypeName ?? method.responseTypeName ?? 'void'}</code>${method.deprecated ? ' (deprecated)' : ''}`);
+      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${htmlText(method.path)}">client.${htmlText(resource.chain.join('.'))}.<a href="./src/resources/${htmlText(resource.modulePath)}.ts">${htmlText(method.name)}</a>(${htmlText(signature(method))}) -> ${htmlText(method.pageTypeName ?? method.responseTypeName ?? 'void')}</code>${method.deprecated ? ' (deprecated)' : ''}`);
       lines.push('');
     }
   }
   if (model.models.length > 0) {
-    lines.push('## Models', '', ...model.models.map((named) => `- <code><a href="./src/models.ts">${named.typeName}</a></code>`), '');
+    lines.push('## Models', '', ...model.models.map((named) => `- <code><a href="./src/models.ts">${htmlText(named.typeName)}</a></code>`), '');
   }
   return { path: 'api.md', text: lines.join('\n') };
 }
@@ -26,9 +27,5 @@ function signature(method: Method): string {
   const args = method.pathParams.map((param) => param.variable);
   if (method.paramsTypeName) args.push(`${paramsArgumentName(method)}${method.paramsRequired ? '' : '?'}`);
   return args.join(', ');
-}
-
-function escapeHTML(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 

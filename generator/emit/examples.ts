@@ -1,6 +1,7 @@
 import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
 import type { Method, SdkModel } from '../model/types.js';
 import { hasRequiredMembers } from '../model/schemas.js';
+import { propertyKey, stringLiteral } from './escape.js';
 import { pathParamType } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
@@ -35,14 +36,23 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
 }
 
-/** A JSON value as a TS expression; keys that are identifiers go unquoted. */
-export function valueSource(value: unknown): string {
+/**
+ * A JSON value as a TS expression; keys that are identifiers go unquoted. Under a key that names a member of
+ * `Object.prototype` (`constructor`, `toString`), TypeScript types the value without the contextual type of an index
+ * signature, so its strings would widen to `string`: there each leaf keeps its literal type (`as const`).
+ */
+export function valueSource(value: unknown, literalLeaves = false): string {
+  const leaf = (text: string): string => (literalLeaves ? `${text} as const` : text);
   if (value === undefined) return 'undefined';
-  if (value instanceof BinaryExample) return `new File(['Example data'], ${JSON.stringify(value.fileName)})`;
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(valueSource).join(', ')}]`;
+  if (value instanceof BinaryExample) return `new File(['Example data'], ${stringLiteral(value.fileName)})`;
+  if (typeof value === 'string') return leaf(stringLiteral(value));
+  // JSON's numbers only: YAML's `.inf` and `.nan` would print as `null`.
+  if (typeof value === 'number') return leaf(Number.isFinite(value) ? String(value) : '0');
+  if (typeof value === 'boolean') return leaf(String(value));
+  if (value === null || typeof value !== 'object') return 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => valueSource(item, literalLeaves)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(
-    ([key, item]) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : JSON.stringify(key)}: ${valueSource(item)}`,
+    ([key, item]) => `${propertyKey(key)}: ${valueSource(item, literalLeaves || Object.prototype.hasOwnProperty.call(Object.prototype, key))}`,
   );
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }

@@ -1,5 +1,6 @@
 import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
+import { markdownCode } from './escape.js';
 import { SCHEMA_MODULE } from './schema-types.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 
@@ -14,7 +15,7 @@ export function emitModels(model: SdkModel): OutputFile {
     type: `components['schemas'][${literal(named.key)}]`,
     docs: [
       {
-        description: jsDoc(named.description ?? `The \`${named.key}\` schema.`)!,
+        description: jsDoc(named.description) ?? `The ${markdownCode(named.key)} schema.`,
         ...(named.deprecated && { tags: [{ tagName: 'deprecated' }] }),
       },
     ],

@@ -1,5 +1,6 @@
 import { allMethods, allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
+import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from './escape.js';
 import { exampleArguments } from './examples.js';
 import type { OutputFile } from './source.js';
 
@@ -31,7 +32,7 @@ export function emitReadme(model: SdkModel): OutputFile {
   return { path: 'README.md', text: `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n` };
 }
 
-const ts = (...lines: string[]): string[] => ['```ts', ...lines, '```'];
+const ts = (...lines: string[]): string[] => markdownCodeBlock('ts', lines);
 
 interface Call {
   resource: Resource;
@@ -68,8 +69,8 @@ function intro(model: SdkModel): string[] {
   return [
     `# ${model.packageName}`,
     '',
-    `TypeScript client for the ${model.title} (API version ${model.apiVersion}), generated from \`${model.specFile}\`.`,
-    ...(model.description ? ['', model.description.split(/\n\s*\n/)[0]!.trim()] : []),
+    `TypeScript client for the ${markdownInline(model.title)} (API version ${markdownInline(model.apiVersion)}), generated from ${markdownCode(model.specFile)}.`,
+    ...(model.description ? ['', markdownText(model.description.split(/\n\s*\n/)[0]!.trim())] : []),
     '',
     '## Install',
     '',
@@ -85,9 +86,9 @@ function usage(model: SdkModel): string[] {
     '## Usage',
     '',
     ...ts(
-      `import ${model.clientName} from '${model.packageName}';`,
+      `import ${model.clientName} from ${stringLiteral(model.packageName)};`,
       '',
-      `const client = new ${model.clientName}({ apiKey: process.env['${model.envPrefix}_API_KEY'] }); // the default, may be omitted`,
+      `const client = new ${model.clientName}({ apiKey: process.env[${stringLiteral(`${model.envPrefix}_API_KEY`)}] }); // the default, may be omitted`,
       ...(call ? ['', awaitLine(model, call), ...(call.method.responseTypeName ? ['console.log(result);'] : [])] : []),
     ),
   ];
@@ -108,7 +109,7 @@ function options(model: SdkModel): string[] {
   const rows: string[][] = [];
   if (schemes.some((scheme) => scheme.type !== 'basic')) {
     const where = schemes.flatMap((scheme) =>
-      scheme.type === 'apiKey' ? [`the \`${scheme.name}\` ${scheme.in === 'query' ? 'query parameter' : scheme.in}`] : scheme.type === 'basic' ? [] : ['`Authorization: Bearer <apiKey>`'],
+      scheme.type === 'apiKey' ? [`the ${markdownCode(scheme.name)} ${scheme.in === 'query' ? 'query parameter' : scheme.in}`] : scheme.type === 'basic' ? [] : ['`Authorization: Bearer <apiKey>`'],
     );
     rows.push(['`apiKey`', env('API_KEY'), `sent as ${[...new Set(where)].join(' or ')}`]);
   }
@@ -121,7 +122,7 @@ function options(model: SdkModel): string[] {
       ['option', 'default', ''],
       [
         ...rows,
-        ['`baseURL`', `${env('BASE_URL')}, then \`${model.defaultBaseURL}\``, ''],
+        ['`baseURL`', `${env('BASE_URL')}, then ${markdownCode(model.defaultBaseURL)}`, ''],
         ['`timeout`', '`60000`', 'milliseconds per attempt'],
         ['`maxRetries`', '`2`', ''],
         ['`fetch`, `fetchOptions`', '`globalThis.fetch`', 'a custom `fetch`, and extra `RequestInit` for every request'],
@@ -157,7 +158,7 @@ function errors(model: SdkModel): string[] {
     ),
     '',
     ...ts(
-      `import { APIError, NotFoundError } from '${model.packageName}';`,
+      `import { APIError, NotFoundError } from ${stringLiteral(model.packageName)};`,
       '',
       'try {',
       `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
@@ -222,7 +223,7 @@ function uploads(model: SdkModel): string[] {
     '',
     'Binary fields take a `File` or `Blob`. `toFile()` makes one from a `Buffer`, a stream such as `fs.createReadStream(path)`, a `Response` or any async iterable of bytes:',
     '',
-    ...ts(`import fs from 'node:fs';`, `import { toFile } from '${model.packageName}';`, '', "const file = await toFile(fs.createReadStream('report.pdf'));", "const fromBytes = await toFile(Buffer.from('my bytes'), 'file.txt');"),
+    ...ts(`import fs from 'node:fs';`, `import { toFile } from ${stringLiteral(model.packageName)};`, '', "const file = await toFile(fs.createReadStream('report.pdf'));", "const fromBytes = await toFile(Buffer.from('my bytes'), 'file.txt');"),
   ];
 }
 
@@ -380,7 +381,8 @@ function hasClientCredentials(model: SdkModel): boolean {
 
 /** A Markdown table with its columns padded to one width, as a person (or prettier) would lay it out. */
 function table(header: string[], rows: string[][]): string[] {
-  const widths = header.map((cell, column) => Math.max(3, cell.length, ...rows.map((row) => row[column]!.length)));
+  const escaped = rows.map((row) => row.map(markdownTableCell));
+  const widths = header.map((cell, column) => Math.max(3, cell.length, ...escaped.map((row) => row[column]!.length)));
   const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)];
+  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...escaped.map(line)];
 }

@@ -8,11 +8,11 @@ import {
   type PropertyDeclarationStructure,
   type TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import { propertyKey } from '../model/naming.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
 import { valueSource } from './examples.js';
+import { markdownCode, propertyKey } from './escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 import { modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
 
@@ -61,16 +61,16 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     isReadonly: true,
     type: child.className,
     initializer: `new ${child.className}(this._client)`,
-    docs: [{ description: `Methods under \`${child.chain.join('.')}\`.` }],
+    docs: [{ description: `Methods under ${markdownCode(child.chain.join('.'))}.` }],
   }));
 
-  const paths = [...new Set(resource.methods.map((method) => `\`${method.path}\``))];
+  const paths = [...new Set(resource.methods.map((method) => markdownCode(method.path)))];
   const classStructure: ClassDeclarationStructure = {
     kind: StructureKind.Class,
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under \`${resource.chain.join('.')}\`.` }],
+    docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under ${markdownCode(resource.chain.join('.'))}.` }],
     properties,
     methods: resource.methods.map((method) => methodStructure(method, models, model.defaultSecurity)),
   };
@@ -90,7 +90,7 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       isExported: true,
       name: method.paramsTypeName,
       type: paramsTypeExpression(method, models),
-      docs: [{ description: jsDoc(`Parameters of \`${method.name}\`: ${operationLabel(method)}.`)! }],
+      docs: [{ description: `Parameters of ${markdownCode(method.name)}: ${operationLabel(method)}.` }],
     });
   }
   if (method.responseTypeName) {
@@ -99,7 +99,7 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       isExported: true,
       name: method.responseTypeName,
       type: responseTypeExpression(method, models),
-      docs: [{ description: jsDoc(`Response of \`${method.name}\`: ${operationLabel(method)}.`)! }],
+      docs: [{ description: `Response of ${markdownCode(method.name)}: ${operationLabel(method)}.` }],
     });
   }
   if (method.pageTypeName) {
@@ -115,7 +115,7 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
 }
 
 function operationLabel(method: Method): string {
-  return `\`${method.httpMethod.toUpperCase()} ${method.path}\`${method.summary ? `, ${method.summary}` : ''}`;
+  return `${markdownCode(`${method.httpMethod.toUpperCase()} ${method.path}`)}${method.summary ? `, ${method.summary}` : ''}`;
 }
 
 /** Model names the method's types refer to (body and response `$ref`s). */
@@ -152,10 +152,10 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   const responseType = method.responseTypeName ?? 'void';
   const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : responseType;
   const tags: Array<{ tagName: string; text?: string }> = [
-    ...method.pathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: jsDoc(`${param.variable} - ${param.description}`)! })),
+    ...method.pathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: `${param.variable} - ${param.description}` })),
     ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
   ];
-  const description = jsDoc(method.summary, method.description !== method.summary && method.description) ?? `\`${method.httpMethod.toUpperCase()} ${method.path}\``;
+  const description = jsDoc(method.summary, method.description !== method.summary && method.description) ?? markdownCode(`${method.httpMethod.toUpperCase()} ${method.path}`);
   return {
     name: method.name,
     parameters,

@@ -71,5 +71,29 @@ function context(document) {
 export function schemaTypesText(document) {
   // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
   document.components ??= {};
-  return astToString(transformSchema(document, context(document)));
+  const nodes = transformSchema(document, context(document));
+  const text = astToString(nodes);
+  // Most specs have no such member: the text says so, and the AST is walked only when it may.
+  return INHERITED_NAME.test(text) ? astToString(nodes.map(widenInheritedMembers)) : text;
+}
+
+/** Members every object inherits from `Object.prototype`, as TypeScript's `Object` interface declares them. */
+const INHERITED = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+const INHERITED_NAME = new RegExp(`\\b(${[...INHERITED].join('|')})['"]?\\?:`);
+
+/**
+ * An optional member named like an inherited one (a query param `constructor`): TypeScript checks an object without
+ * it against the type through the member every object has (`constructor: Function`), so no value would do. Its type
+ * admits the inherited member's too, which is also what reading it from an object without it gives.
+ */
+function widenInheritedMembers(root) {
+  const visit = (node) => {
+    const visited = ts.visitEachChild(node, visit, ts.nullTransformationContext);
+    if (!ts.isPropertySignature(visited) || !visited.questionToken || !visited.type) return visited;
+    const name = ts.isIdentifier(visited.name) || ts.isStringLiteral(visited.name) ? visited.name.text : undefined;
+    if (name === undefined || !INHERITED.has(name)) return visited;
+    const inherited = ts.factory.createIndexedAccessTypeNode(ts.factory.createTypeReferenceNode('Object'), ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(name)));
+    return ts.factory.updatePropertySignature(visited, visited.modifiers, visited.name, visited.questionToken, ts.factory.createUnionTypeNode([visited.type, inherited]));
+  };
+  return visit(root);
 }

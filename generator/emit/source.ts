@@ -1,6 +1,6 @@
 import { printStructure, StructureKind, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
-import { docText } from '../model/naming.js';
 import type { SdkModel } from '../model/types.js';
+import { jsdocText, lineCommentText, stringLiteral } from './escape.js';
 
 /** A file of the output package: its path relative to the package root and its text. */
 export interface OutputFile {
@@ -13,12 +13,15 @@ export interface OutputFile {
 /** The first lines of every generated file: where it came from and how to change it. */
 export function banner(model: Pick<SdkModel, 'specFile' | 'regenerateCommand'>, lineComment = '//', origin = `Generated from ${model.specFile}`): string {
   // The command comes from the config: a backtick in it would end the inline code early, so it is dropped.
-  return `${lineComment} ${origin} by the SDK generator. Do not edit: change the source and run \`${oneLine(model.regenerateCommand).replace(/`/g, '')}\`.\n`;
+  return `${lineComment} ${lineCommentText(origin)} by the SDK generator. Do not edit: change the source and run \`${oneLine(model.regenerateCommand).replace(/`/g, '')}\`.\n`;
 }
 
-/** Prints a source file structure (ts-morph) with the banner on top. Formatting is finished by emit/format.ts. */
+/**
+ * Prints a source file structure (ts-morph) with the banner on top. Formatting is finished by emit/format.ts. Every
+ * JSDoc of the structures is escaped here, the one place comments are written, whoever built its text.
+ */
 export function printSourceFile(model: SdkModel, path: string, statements: ReadonlyArray<string | OptionalKind<StatementStructures> | StatementStructures>): OutputFile {
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: [...statements] as SourceFileStructure['statements'] };
+  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: escapeDocs([...statements]) as SourceFileStructure['statements'] };
   const text = printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
   return { path, text: `${banner(model)}\n${text}` };
 }
@@ -27,14 +30,32 @@ export function printSourceFile(model: SdkModel, path: string, statements: Reado
 export function jsDoc(...parts: Array<string | undefined | false>): string | undefined {
   const text = parts
     .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
-    .map(docText)
+    .map(jsdocText)
     .join('\n\n');
   return text === '' ? undefined : text;
 }
 
-/** A TS string literal of any text (JSON's escaping is valid TS). */
-export function literal(text: string): string {
-  return JSON.stringify(text);
+/** A TS string literal of any text. */
+export const literal = stringLiteral;
+
+/** A copy of ts-morph structures with every `docs` entry (description and tag texts) escaped as JSDoc text. */
+function escapeDocs<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(escapeDocs) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = key === 'docs' && Array.isArray(value) ? value.map(escapeDoc) : escapeDocs(value);
+  return out as T;
+}
+
+function escapeDoc(doc: unknown): unknown {
+  if (typeof doc === 'string') return jsdocText(doc);
+  if (doc === null || typeof doc !== 'object') return doc;
+  const { description, tags, ...rest } = doc as { description?: unknown; tags?: Array<{ tagName: string; text?: unknown }> };
+  return {
+    ...rest,
+    ...(description !== undefined && { description: typeof description === 'string' ? jsdocText(description) : description }),
+    ...(tags && { tags: tags.map((tag) => (typeof tag.text === 'string' ? { ...tag, text: jsdocText(tag.text) } : tag)) }),
+  };
 }
 
 /** The relative import specifier from one module to another, both relative to `src/`, with `.js`. */

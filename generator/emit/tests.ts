@@ -1,6 +1,7 @@
 import { StructureKind } from 'ts-morph';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
+import { lineCommentText, stringLiteral } from './escape.js';
 import { exampleArguments } from './examples.js';
 import { printSourceFile, type OutputFile } from './source.js';
 
@@ -20,7 +21,7 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile {
   const accessor = `client.${resource.chain.join('.')}`;
   const tests = resource.methods.flatMap((method) => {
     // No call of it can compile; the generator warned about the spec.
-    if (method.noValidInput) return [`// ${method.name}: not tested, ${method.noValidInput.replace(/\s+/g, ' ')} (a defect of the spec).`];
+    if (method.noValidInput) return [`// ${method.name}: not tested, ${lineCommentText(method.noValidInput).replace(/\s+/g, ' ')} (a defect of the spec).`];
     const cases: string[] = [testCase(model, method, accessor, 'required')];
     if (hasOptionalMembers(model, method)) cases.push(testCase(model, method, accessor, 'all'));
     return cases;
@@ -30,7 +31,7 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile {
     { kind: StructureKind.ImportDeclaration, defaultImport: model.clientName, moduleSpecifier: `${up}src/index.js` },
     { kind: StructureKind.ImportDeclaration, namedImports: ['baseURL'], moduleSpecifier: `${up.slice(3)}setup.js` },
     `const client = new ${model.clientName}({ ${credentialOptions(model)}baseURL });`,
-    `describe('resource ${resource.chain.join('.')}', () => {\n${tests.join('\n\n')}\n});`,
+    `describe(${stringLiteral(`resource ${resource.chain.join('.')}`)}, () => {\n${tests.join('\n\n')}\n});`,
   ]);
 }
 
@@ -42,7 +43,7 @@ function testCase(model: SdkModel, method: Method, accessor: string, mode: 'requ
   const skip = method.response.kind === 'sse' ? ['// Prism does not mock server-sent event streams.'] : [];
   return [
     ...skip,
-    `test${skip.length > 0 ? '.skip' : ''}(${JSON.stringify(title)}, async () => {`,
+    `test${skip.length > 0 ? '.skip' : ''}(${stringLiteral(title)}, async () => {`,
     `const { data, response } = await ${accessor}.${method.name}(${args}).withResponse();`,
     'expect(response.ok).toBe(true);',
     dataCheck,

@@ -13,7 +13,8 @@ interface RawScheme {
 /** The spec's security schemes the runtime can apply, by name; others are reported and left out. */
 export function readSecuritySchemes(document: OpenAPIDocument, warnings: string[]): Record<string, AuthScheme> {
   const raw = document.components?.['securitySchemes'] ?? {};
-  const out: Record<string, AuthScheme> = {};
+  // Keyed by spec names: without a prototype, `__proto__` is a name like any other and `constructor` is no scheme.
+  const out = Object.create(null) as Record<string, AuthScheme>;
   for (const name of Object.keys(raw).sort()) {
     const scheme = deref<RawScheme>(document, raw[name] as RawScheme);
     const converted = scheme ? convert(scheme) : undefined;

@@ -1,6 +1,6 @@
 import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
+import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
@@ -123,6 +123,9 @@ interface Node {
   children: Map<string, Node>;
 }
 
+/** Members the client class inherits from BaseClient: a top-level resource named like one would clash with it. */
+const CLIENT_MEMBERS = new Set(['baseURL', 'timeout', 'maxRetries', 'withOptions', 'request', 'requestPage']);
+
 function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
   const existing = surface && surfaceByRoute(surface);
@@ -172,9 +175,11 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     if (kept) adopted.add(routeKey);
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
     const override = configured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
-    const chain = override?.resource?.split('.') ?? inferred.chain;
+    // A config (or api.md) names members as it likes; the ones no member may take are renamed as inferred names are.
+    const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;
     let node = root;
-    for (const property of chain) {
+    for (const [depth, name] of chain.entries()) {
+      const property = depth === 0 && CLIENT_MEMBERS.has(name) ? `${name}_` : name;
       let child = node.children.get(property);
       if (!child) {
         child = { property, operations: [], children: new Map() };
@@ -186,7 +191,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
     const surfaceNames = kept && !configured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
-    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method ?? inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method !== undefined ? allowedMember(override.method) : inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
     const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
@@ -380,11 +385,14 @@ function allOperations(node: Node): Node['operations'] {
   return [...node.operations, ...[...node.children.values()].flatMap(allOperations)];
 }
 
-function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass: string | undefined, paging: PageNaming): Resource[] {
+function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass: string | undefined, paging: PageNaming, parentPath: readonly string[] = []): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
   // An api.md type name, unless taken: the existing SDK shares it between methods, ours are one per method.
   const kept = (name: string | undefined): string | undefined => (name !== undefined && !names.has(name) ? name : undefined);
+  // Siblings' modules share a folder: distinct properties that kebab-case alike (`aBC`, `aBc`), or differ only in
+  // case, get distinct files.
+  const files = new Set<string>();
   return [...node.children.values()].map((child) => {
     const chain = [...parentChain, child.property];
     const typePrefix = prefixes.get(chain.join('.'))!;
@@ -401,14 +409,19 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     let className = free(wanted) ? wanted : `${wanted}Resource`;
     for (let n = 2; !free(className); n++) className = `${wanted}Resource${n}`;
     taken.add(className);
+    const wantedFile = fileName(child.property);
+    let file = wantedFile;
+    for (let n = 2; files.has(file.toLowerCase()); n++) file = `${wantedFile}-${n}`;
+    files.add(file.toLowerCase());
+    const modulePath = [...parentPath, file].join('/');
     return {
       property: child.property,
       className,
       typePrefix,
       chain,
-      modulePath: chain.map(kebabCase).join('/'),
+      modulePath,
       methods,
-      children: buildResources(child, chain, casing, prefixes, names, reserved, className, paging),
+      children: buildResources(child, chain, casing, prefixes, names, reserved, className, paging, modulePath.split('/')),
     };
   });
 

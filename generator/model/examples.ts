@@ -72,12 +72,13 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     const value = base ? exampleValue(document, base, mode, depth + 1) : {};
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter(isPlain);
-    const out = Object.assign({ ...(value as Record<string, unknown>) }, ...plain.map((part) => objectExample(document, part, depth > 2 ? 'required' : mode, depth)));
+    // Spread, not Object.assign: a `__proto__` member is copied as one, not set as the prototype.
+    const out = plain.reduce<Record<string, unknown>>((merged, part) => ({ ...merged, ...objectExample(document, part, depth > 2 ? 'required' : mode, depth) }), { ...(value as Record<string, unknown>) });
     for (const union of parts.filter(constraints)) {
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
         const member = plain.map((part) => (part['properties'] as Record<string, unknown>)[name]).find((schema) => schema !== undefined);
-        if (!(name in out) && member !== undefined) out[name] = exampleValue(document, member, mode, depth + 1, name);
+        if (!Object.hasOwn(out, name) && member !== undefined) setMember(out, name, exampleValue(document, member, mode, depth + 1, name));
       }
     }
     return out;
@@ -121,7 +122,7 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
  * names.
  */
 function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | undefined {
-  const properties: Record<string, unknown> = {};
+  const properties = nullObject();
   const required = new Set<string>();
   const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
   for (const [index, raw] of parts.entries()) {
@@ -157,9 +158,19 @@ function objectExample(document: unknown, schema: Schema, mode: ExampleMode, dep
     if (mode === 'required' && !required.has(name)) continue;
     // An optional member no value fits (an allOf of string and integer) is better left out.
     if (!required.has(name) && admitsNoValue(document, property) !== undefined) continue;
-    out[name] = exampleValue(document, property, mode, depth + 1, name);
+    setMember(out, name, exampleValue(document, property, mode, depth + 1, name));
   }
   return out;
+}
+
+/** A schema's property map to fill with spec names: without a prototype, `constructor` is not in it until it is. */
+function nullObject(): Record<string, unknown> {
+  return Object.create(null) as Record<string, unknown>;
+}
+
+/** Sets a member named by the spec: as an own property even when it is `__proto__` (an assignment sets the prototype). */
+function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function primaryType(schema: Schema): string | undefined {

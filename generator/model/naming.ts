@@ -1,4 +1,5 @@
-// Turning spec text (paths, operationIds, schema names) into identifiers a person would write.
+// Turning spec text (paths, operationIds, schema names) into identifiers a person would write, and file names.
+export { jsdocText as docText, propertyKey } from '../emit/escape.js';
 
 const RESERVED = new Set(
   (
@@ -73,9 +74,23 @@ export function noLeadingDigit(name: string): string {
   return name.replace(/^(?=[0-9])/, '_');
 }
 
-/** A camelCase property or method name; one that would start with a digit (`10dlc`) gets a leading `_`. */
+/**
+ * Names no class member should take: `constructor` would be (or clash with) the constructor; the others are what
+ * every object inherits (`String(client)` calls `toString`), and TypeScript takes a member of that name for an override.
+ */
+const RESERVED_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+
+/**
+ * A camelCase property or method name; one that would start with a digit (`10dlc`) gets a leading `_`, one a class
+ * member may not take (`constructor`, `toString`) a trailing one.
+ */
 export function memberName(text: string): string {
-  return noLeadingDigit(camelCase(text));
+  return allowedMember(noLeadingDigit(camelCase(text)));
+}
+
+/** The name, or the name with a trailing `_` when no class member may take it (a config's `method: constructor`). */
+export function allowedMember(name: string): string {
+  return RESERVED_MEMBERS.has(name) ? `${name}_` : name;
 }
 
 /** A camelCase identifier that is also a legal variable name (`default` -> `default_`, `3d` -> `_3d`). */
@@ -87,7 +102,8 @@ export function variableName(text: string): string {
 export function pascalCase(text: string, casing: Readonly<Record<string, string>> = {}): string {
   const words = splitWords(text);
   if (words.length === 0) return '_';
-  return words.map((word) => casing[word.toLowerCase()] ?? capitalize(word)).join('');
+  // Own keys only: `constructor` must not find Object.prototype.constructor in a plain casing object.
+  return words.map((word) => (Object.hasOwn(casing, word.toLowerCase()) ? casing[word.toLowerCase()]! : capitalize(word))).join('');
 }
 
 /** A PascalCase type name that is legal and does not shadow a global or keyword. */
@@ -101,6 +117,15 @@ export function kebabCase(text: string): string {
   return splitWords(text)
     .map((word) => word.toLowerCase())
     .join('-');
+}
+
+/**
+ * A file or folder name for a name (`oauthClients` -> `oauth-clients`): never empty, `.` or `..`, never a separator,
+ * never a device name Windows reserves.
+ */
+export function fileName(text: string): string {
+  const name = kebabCase(text) || '_';
+  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(name) ? `${name}_` : name;
 }
 
 /** Singular of the last word: `oauth_clients` -> `oauth_client`, `policies` -> `policy`. */
@@ -127,18 +152,4 @@ export function plural(name: string): string {
 function legalIdentifier(name: string): string {
   const safe = noLeadingDigit(name.replace(/[^A-Za-z0-9_$]/g, '_'));
   return RESERVED.has(safe) ? `${safe}_` : safe;
-}
-
-/** A property key as written in TS source: bare when it is an identifier, quoted otherwise. */
-export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name);
-}
-
-/** Text safe inside a `/** ... *\/` comment: no early `*\/`, no stray control characters. */
-export function docText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\*\//g, '*\\/')
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .trim();
 }

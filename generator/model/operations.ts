@@ -62,6 +62,7 @@ export function readOperation(
     body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
   }
   const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams ? 'mixed' : 'body';
+  uniqueVariables(pathParams, paramsShape);
   const requiredParam = [...queryParams, ...headerParams].some((param) => param.required);
   const bodyHasRequiredMembers = !!body && (!body.inline || hasRequiredMembers(document, body.schema));
   const paramsRequired = requiredParam || (!!body && body.required && bodyHasRequiredMembers);
@@ -106,6 +107,20 @@ export function readOperation(
       deprecated: param.deprecated === true,
       schema,
     };
+  }
+}
+
+/**
+ * Path params are the method's parameters, beside the params argument (`query`, `body` or `params`, named for the
+ * shape) and `options`: names that would repeat one (`{a-b}` and `{a_b}`, `{options}`) get the first free number.
+ */
+function uniqueVariables(pathParams: Param[], shape: Method['paramsShape']): void {
+  const taken = new Set(['options', ...(shape === 'none' ? [] : [shape === 'mixed' ? 'params' : shape])]);
+  for (const param of pathParams) {
+    let variable = param.variable;
+    for (let n = 2; taken.has(variable); n++) variable = `${param.variable}${n}`;
+    param.variable = variable;
+    taken.add(variable);
   }
 }
 

@@ -52,7 +52,8 @@ describe('case conversion', () => {
   });
 
   test('doc text cannot close the comment it sits in', () => {
-    expect(docText('accepts */* and ends */')).toBe('accepts *\\/* and ends *\\/');
+    // `/*` too: ts-morph closes a comment with an unmatched `/*` in it early, before its tags.
+    expect(docText('accepts */* and ends */')).toBe('accepts *\\/\\* and ends *\\/');
     expect(docText('a\r\nb\u0007')).toBe('a\nb');
   });
 });

@@ -1,0 +1,300 @@
+// Spec text is untrusted (README: a pull request's spec is generated in CI). A spec that puts hostile text in every
+// place a spec holds text must give an SDK where that text stays text: inside string literals and comments of the
+// code, escaped in Markdown, data in JSON; that compiles; and that does nothing when imported and called.
+import { execFile } from 'node:child_process';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { build } from 'esbuild';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { diffSpecs } from '../../generator/diff/diff-specs.js';
+import { renderMarkdown } from '../../generator/diff/report.js';
+import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/emit/escape.js';
+import { generate } from '../../generator/generate.js';
+import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const specDir = join(root, 'test', '.injection-spec');
+
+/** What a payload runs when it escapes into code; an identifier no generated or runtime file has. */
+const MARKER = '__pwned';
+const CODE = `globalThis.${MARKER}=1`;
+
+/** Each payload, by what it tries. Those with CODE in them try to run it; the others try to break names. */
+const PAYLOADS: Record<string, string> = {
+  closeComment: `*/ ${CODE}; /*`,
+  openComment: `/* ${CODE}`,
+  backtick: `\`+${CODE}+\``,
+  substitution: `\${${CODE}}`,
+  singleQuote: `'+${CODE}+'`,
+  doubleQuote: `"+${CODE}+"`,
+  backslash: `\\'+${CODE}+'\\`,
+  newline: `x\n${CODE};\n//`,
+  lineSeparator: `x\u2028${CODE};\u2028//`,
+  paragraphSeparator: `x\u2029${CODE};\u2029//`,
+  html: `</script><img src=x onerror="${CODE}">`,
+  proto: '__proto__',
+  constructor: 'constructor',
+  prototype: 'prototype',
+  toString: 'toString',
+  leadingDigit: '1st',
+  empty: '',
+};
+const payloads = Object.values(PAYLOADS);
+const everything = payloads.join(' ');
+
+/** An object with these keys, as own properties (`__proto__` included: an assignment would set the prototype). */
+const record = <T>(entries: Array<[string, T]>): Record<string, T> => Object.fromEntries(entries);
+/** A JSON pointer token for a `$ref`. */
+const token = (name: string): string => encodeURIComponent(name.replace(/~/g, '~0').replace(/\//g, '~1'));
+
+/**
+ * Every payload as the title, description and version; server URL, variable and description; tag; path, path
+ * segment and path param; operationId, summary and description; query and header param names, enum values and
+ * examples; body property names; schema names, titles and descriptions; security scheme names and API key names.
+ */
+function hostileSpec(): object {
+  const properties = (own: string): object => record(payloads.map((name) => [name, { type: 'string', description: name, enum: [name, own], example: name }]));
+  const schemaOf = (own: string): object => ({ title: own, description: own, type: 'object', properties: properties(own) });
+  const paths: Record<string, object> = {};
+  for (const [index, [kind, payload]] of Object.entries(PAYLOADS).entries()) {
+    // A path param's name cannot hold the characters that delimit it in the path.
+    const param = /[/{}]/.test(payload) || payload === '' ? 'id' : payload;
+    paths[`/${payload}/r${index}/{${param}}`] = {
+      summary: payload,
+      description: payload,
+      post: {
+        operationId: payload === '' ? undefined : payload,
+        tags: [payload],
+        summary: payload,
+        description: payload,
+        ...(kind === 'closeComment' && { servers: [{ url: `https://ops.example.com/${everything}` }] }),
+        parameters: [
+          { name: param, in: 'path', required: true, description: payload, schema: { type: 'string', example: payload } },
+          ...payloads.map((name) => ({ name, in: 'query', description: name, schema: { type: 'string', enum: [name], example: name } })),
+          { name: payload || 'x-empty', in: 'header', description: payload, schema: { type: 'string', example: payload } },
+        ],
+        requestBody: {
+          required: true,
+          content: { 'application/json': { schema: { type: 'object', required: payloads, properties: properties(payload) } } },
+        },
+        responses: { 200: { description: payload, content: { 'application/json': { schema: { $ref: `#/components/schemas/${token(payload)}` } } } } },
+        security: [record([[payload, []]])],
+      },
+    };
+    // Empty segments and segments of punctuation only: no name to infer, and no file name either.
+    paths[`/r${index}//x/*/{id}`] = {
+      get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: payload } } },
+    };
+  }
+  // Names that are taken where they land: BaseClient's members on the client, and `options` and each other among a
+  // method's parameters.
+  const param = (name: string, where = 'path'): object => ({ name, in: where, required: where === 'path', schema: { type: 'string' } });
+  paths['/request/{options}/{a-b}/{a_b}/{query}'] = {
+    get: { parameters: [param('options'), param('a-b'), param('a_b'), param('query'), param('q', 'query')], responses: { 204: { description: 'ok' } } },
+  };
+  for (const name of ['with_options', 'timeout', 'max_retries']) paths[`/${name}`] = { get: { responses: { 204: { description: 'ok' } } } };
+  return {
+    openapi: '3.1.0',
+    info: { title: `Hostile ${everything}`, version: `1 ${everything}`, description: everything },
+    servers: [{ url: `https://{host}.example.com/${everything}`, description: everything, variables: { host: { default: `h${everything}`, description: everything } } }],
+    tags: payloads.map((name) => ({ name, description: everything })),
+    paths,
+    components: {
+      schemas: record(payloads.map((name) => [name, schemaOf(name)])),
+      securitySchemes: record(payloads.map((name, index) => [name, { type: 'apiKey', in: index % 2 ? 'header' : 'query', name: name || 'x-empty', description: name }])),
+    },
+    security: payloads.map((name) => record([[name, []]])),
+  };
+}
+
+let sdk: GeneratedSdk;
+
+beforeAll(async () => {
+  await mkdir(specDir, { recursive: true });
+  await writeFile(join(specDir, 'hostile.json'), JSON.stringify(hostileSpec(), null, 1));
+  sdk = await generateSdk('test/.injection-spec/hostile.json', '.injection-sdk');
+}, 60_000);
+afterAll(async () => {
+  await sdk?.remove();
+  await rm(specDir, { recursive: true, force: true });
+});
+
+/** Markdown without its fenced blocks and code spans (on one line): text to Markdown, whatever they hold. */
+const prose = (markdown: string): string =>
+  markdown
+    .replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, '')
+    .split('\n')
+    .map((line) => line.replace(/(?<!\\)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g, ''))
+    .join('\n');
+
+/** Where a file's text is inert: its comments and the insides of its string and template literals (no substitutions). */
+function inertRanges(file: ts.SourceFile): Array<[number, number]> {
+  const text = file.text;
+  const ranges: Array<[number, number]> = [];
+  const comments = (list: ts.CommentRange[] | undefined): void => list?.forEach((range) => ranges.push([range.pos, range.end]));
+  const visit = (node: ts.Node): void => {
+    comments(ts.getLeadingCommentRanges(text, node.pos));
+    comments(ts.getTrailingCommentRanges(text, node.end));
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ranges.push([node.getStart(file), node.end]);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  comments(ts.getLeadingCommentRanges(text, file.endOfFileToken.pos));
+  return ranges;
+}
+
+const codeFiles = (): Array<{ path: string; text: string }> => sdk.result.files.filter((file) => /\.(ts|mjs|js)$/.test(file.path));
+
+describe('hostile text in every position of a spec', () => {
+  test('every output file has a plain relative path: no empty segment, no `.` or `..`, no odd character', () => {
+    for (const { path } of sdk.result.files) {
+      for (const segment of path.split('/')) expect(segment, path).toMatch(/^(?!\.{1,2}$)[A-Za-z0-9_.-]+$/);
+    }
+    // Punctuation-only segments (`/r0//x/*/{id}`) still give a module each, and distinct ones.
+    const modules = sdk.result.files.map((file) => file.path.toLowerCase());
+    expect(new Set(modules).size).toBe(modules.length);
+  });
+
+  test('in every emitted TypeScript file, the payloads stay inside string literals and comments', () => {
+    let occurrences = 0;
+    for (const { path, text } of codeFiles()) {
+      const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const identifiers: string[] = [];
+      const collect = (node: ts.Node): void => {
+        if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) identifiers.push(node.text);
+        ts.forEachChild(node, collect);
+      };
+      collect(file);
+      expect(identifiers, path).not.toContain(MARKER);
+      const inert = inertRanges(file);
+      for (let at = text.indexOf(MARKER); at >= 0; at = text.indexOf(MARKER, at + 1)) {
+        occurrences++;
+        expect(
+          inert.some(([start, end]) => start <= at && at < end),
+          `${path}:${file.getLineAndCharacterOfPosition(at).line + 1}: ${text.slice(Math.max(0, at - 60), at + 20)}`,
+        ).toBe(true);
+      }
+    }
+    // The payloads did reach the code (as data): the check above had something to check.
+    expect(occurrences).toBeGreaterThan(100);
+  });
+
+  test('the SDK, tests included, passes tsc --strict', async () => {
+    expect(await sdk.typecheck()).toBe('');
+  }, 120_000);
+
+  test('importing the SDK, constructing a client and calling every method runs none of it', async () => {
+    const out = join(root, 'test', '.injection-sdk');
+    await build({ entryPoints: [join(out, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'bundle.mjs'), logLevel: 'silent' });
+    // In a child process: whatever runs there cannot touch this one. fetch never leaves it.
+    const script = `
+      const { default: Client } = await import(${JSON.stringify(join(out, 'bundle.mjs'))});
+      const fetch = async () => new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      const client = new Client({ apiKey: 'key', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 });
+      let calls = 0;
+      const walk = async (resource, depth) => {
+        if (depth > 6 || resource === null || typeof resource !== 'object') return;
+        for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource))) {
+          if (name === 'constructor' || typeof resource[name] !== 'function') continue;
+          calls++;
+          await resource[name]('x', {}).then(() => undefined, () => undefined);
+        }
+        for (const value of Object.values(resource)) if (value !== client && value !== resource) await walk(value, depth + 1);
+      };
+      for (const value of Object.values(client)) await walk(value, 0);
+      process.stdout.write(JSON.stringify({ calls, pwned: globalThis.${MARKER} ?? null }));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: out });
+    const { calls, pwned } = JSON.parse(stdout) as { calls: number; pwned: unknown };
+    expect(pwned).toBeNull();
+    expect(calls).toBeGreaterThanOrEqual(2 * Object.keys(PAYLOADS).length);
+  }, 60_000);
+
+  test('README.md and api.md: no payload opens HTML outside code', () => {
+    const readme = prose(sdk.file('README.md'));
+    expect(readme).toContain('&lt;/script>&lt;img');
+    expect(readme).not.toMatch(/<\/?(script|img)/i);
+    // api.md is HTML lines of our own: the payloads sit in them as escaped text.
+    const api = sdk.file('api.md');
+    expect(api).toContain('&lt;/script&gt;&lt;img');
+    expect(api).not.toMatch(/<\/?(script|img)/i);
+    for (const line of api.split('\n').filter((candidate) => candidate.startsWith('- <code title="'))) {
+      expect(line).toMatch(/^- <code title="[^"<>]*">[^"<]*<a href="[^"<>]*">[^"<]*<\/a>[^"<]*<\/code>( \(deprecated\))?$/);
+    }
+  });
+
+  test('the change report (posted on pull requests) quotes the payloads without opening HTML', async () => {
+    const plain = join(specDir, 'plain.json');
+    await writeFile(plain, JSON.stringify({ openapi: '3.1.0', info: { title: 'Hostile', version: '1' }, paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } } }));
+    const hostile = join(specDir, 'hostile.json');
+    // Additions quote param names; removals (breaking) quote them and add an example call.
+    for (const [base, head] of [[plain, hostile], [hostile, plain]] as const) {
+      const markdown = renderMarkdown(await diffSpecs({ spec: base }, { spec: head }));
+      expect(markdown).toContain(MARKER);
+      expect(prose(markdown)).not.toMatch(/<\/?(script|img)/i);
+      // Each change is one list item: no payload starts a line of its own.
+      for (const line of prose(markdown).split('\n')) expect(line).not.toMatch(/^\s*(x|\/\/|globalThis)/);
+    }
+  }, 60_000);
+
+  test("a config's method and resource names are held to the same rules as inferred ones", async () => {
+    const spec = join(specDir, 'plain-config.json');
+    const config = join(specDir, 'sdk.config.yaml');
+    await writeFile(spec, JSON.stringify({ openapi: '3.1.0', info: { title: 'Plain', version: '1' }, paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } } }));
+    await writeFile(config, "operations:\n  'get /items': { resource: constructor.toString, method: constructor }\n");
+    const { model, files } = await generate({ spec, config, cwd: root });
+    const [resource] = model.resources;
+    expect([resource!.property, resource!.children[0]!.property, resource!.children[0]!.methods[0]!.name]).toEqual(['constructor_', 'toString_', 'constructor_']);
+    expect(files.find((file) => file.path === 'src/resources/constructor/to-string.ts')!.text).toMatch(/^  constructor_\(options\?: RequestOptions\)/m);
+  }, 60_000);
+
+  test('package.json is JSON whose strings hold the text as data', () => {
+    const manifest = JSON.parse(sdk.file('package.json')) as { name: string; description: string };
+    expect(manifest.name).toMatch(/^[a-z0-9-]+$/);
+    expect(manifest.description).toContain(PAYLOADS['newline']);
+  });
+
+  test('names: no member, type or variable takes a name JavaScript reserves or objects inherit', () => {
+    const client = sdk.file('src/client.ts');
+    // Resource and method names from `constructor` paths and operationIds are renamed, not the constructor.
+    expect(client).toMatch(/readonly constructor_: /);
+    expect(client).toMatch(/readonly toString_: /);
+    expect(client).not.toMatch(/readonly (constructor|__proto__|toString)\??: /);
+    for (const name of ['request', 'withOptions', 'timeout', 'maxRetries']) expect(client).toMatch(new RegExp(`readonly ${name}_: `));
+    expect(sdk.file('src/resources/request.ts')).toMatch(/retrieve\(\s*options2: string,\s*aB: string,\s*aB2: string,\s*query2: string,\s*query: RequestRetrieveParams/);
+    // A security scheme named `__proto__` is a property of the schemes object, not its prototype.
+    expect(client).toMatch(/\[['"]__proto__['"]\]: \{ type: 'apiKey'/);
+  });
+});
+
+describe('the escapers: each payload, written for its context and read back by the TypeScript parser, is the text', () => {
+  const parse = (code: string): ts.SourceFile => ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true);
+  const statement = (code: string): ts.Expression => {
+    const file = parse(code);
+    expect(file.statements, code).toHaveLength(1);
+    return (file.statements[0] as ts.ExpressionStatement).expression;
+  };
+
+  test.each(payloads)('%j', (payload) => {
+    expect((statement(stringLiteral(payload)) as ts.StringLiteral).text).toBe(payload);
+    expect((statement(`\`${templateLiteralText(payload)}\``) as ts.NoSubstitutionTemplateLiteral).text).toBe(payload);
+    // A property key: the object has that property (not a prototype set by `__proto__:`).
+    const literal = (statement(`({ ${propertyKey(payload)}: 1 })`) as ts.ParenthesizedExpression).expression as ts.ObjectLiteralExpression;
+    expect(literal.properties).toHaveLength(1);
+    const name = literal.properties[0]!.name!;
+    expect(ts.isComputedPropertyName(name) ? (name.expression as ts.StringLiteral).text : (name as ts.Identifier | ts.StringLiteral).text).toBe(payload);
+    expect(ts.isComputedPropertyName(name) || payload !== '__proto__').toBe(true);
+    // Comments: one comment, then the code after it.
+    for (const comment of [`/** ${jsdocText(payload)} */`, `// ${lineCommentText(payload)}`]) {
+      const file = parse(`${comment}\nconst after = 1;`);
+      expect(file.statements.map((node) => node.getText(file)), comment).toEqual(['const after = 1;']);
+    }
+    // Markdown: a code span holds the text on one line; prose has no tag left.
+    expect(markdownCode(payload)).not.toMatch(/[\n\u2028\u2029]/);
+    expect(prose(markdownText(payload))).not.toMatch(/<\/?(script|img)/i);
+  });
+});
+
