@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { SpecError } from '../errors.js';
 import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
+import { checkRefCycles } from './cycles.js';
 import { checkRefs } from './refs.js';
+import { checkDepth, checkShape } from './shape.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 
 /** A loaded OpenAPI 3.x document, checked to be one, with every local `$ref` known to resolve. */
@@ -30,13 +32,20 @@ export interface OpenAPIDocument {
 export async function loadSpec(file: string, displayName = file): Promise<LoadedSpec> {
   const text = await readText(file, displayName);
   let source = parseSourceDocument(displayName, text, SpecError);
+  // Before anything walks it: a walk that recurses per level must not meet a document 10,000 levels deep.
+  checkDepth(source);
+  const parsed = source.data;
   if (hasExternalRefs(source.data)) source = { ...source, data: await bundleExternalRefs(file, text, source) };
   const data = source.data as Record<string, unknown> | null;
   if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
     source = { ...source, data: await convertSwagger2(source) };
   }
+  // Other files bundled in, or a conversion from Swagger 2.0, make a new document.
+  if (source.data !== parsed) checkDepth(source);
   const document = checkOpenAPI(source);
+  checkShape(source);
   checkRefs(source);
+  checkRefCycles(source);
   return { source, document };
 }
 

@@ -1,3 +1,4 @@
+import { breakSchemaCycles } from './cycles.js';
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
 import { joinPointer, splitPointer } from './source-document.js';
@@ -23,6 +24,8 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
     }
     inlineDeepRefs(document, node, pointer, hoisted, isMap);
   });
+  // After the walk: refs it inlined or hoisted are part of the graph.
+  breakSchemaCycles(document, warnings);
 }
 
 type Node = Record<string | number, unknown>;

@@ -1,0 +1,248 @@
+import { SpecError } from '../errors.js';
+import { joinPointer, type SourceDocument } from './source-document.js';
+
+/**
+ * How deep a document may nest (mappings and lists). The deepest spec of the corpus nests 30 levels (DigitalOcean);
+ * the generator's walks recurse per level, and so do openapi-typescript's and the formatter's: a document 1,000 levels
+ * deep would overflow their stacks. 200 leaves room for any real spec.
+ */
+export const MAX_DEPTH = 200;
+
+/** Throws a SpecError at the first value nested deeper than `MAX_DEPTH`. Iterative: it must not overflow itself. */
+export function checkDepth(source: SourceDocument): void {
+  const seen = new Set<object>();
+  const stack: Array<{ node: unknown; path: string[] }> = [{ node: source.data, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    // A YAML alias makes one value appear in several places: one visit each keeps the walk linear.
+    seen.add(node);
+    if (path.length >= MAX_DEPTH) {
+      throw new SpecError(source.locate(joinPointer(path)), `the document nests deeper than ${MAX_DEPTH} levels here; no API needs that (the deepest known spec nests 30)`);
+    }
+    for (const key of Object.keys(node)) stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+  }
+}
+
+type Path = ReadonlyArray<string | number>;
+type Mapping = Record<string, unknown>;
+
+const PARAMETER_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
+const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'];
+const SCHEMA_VALUES = ['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems'];
+const TEXT_KEYS = ['description', 'summary', 'title', 'format'];
+
+/**
+ * A structural check of the parts of the document the generator reads (paths, operations, parameters, bodies,
+ * responses, schemas, security): each has the JSON type OpenAPI gives it, or the check stops with a SpecError at its
+ * pointer. What the generator does not read passes unchecked; type-specific keywords the model tests with `typeof`
+ * (`minimum`, `nullable`...) pass too. Call it after the document is bundled and known to be OpenAPI 3.
+ */
+export function checkShape(source: SourceDocument): void {
+  new ShapeChecker(source).document(source.data as Mapping);
+}
+
+class ShapeChecker {
+  private readonly checkedSchemas = new Set<object>();
+
+  constructor(private readonly source: SourceDocument) {}
+
+  document(document: Mapping): void {
+    const info = document['info'] as Mapping;
+    this.text(info, ['info'], ['description', 'summary']);
+    this.expect(info['version'], ['info', 'version'], 'a string', (value) => typeof value === 'string' || typeof value === 'number', true);
+    this.list(document['servers'], ['servers'], (server, path) => this.server(server, path));
+    this.security(document['security'], ['security']);
+    this.list(document['tags'], ['tags'], (tag, path) => {
+      this.mapping(tag, path);
+      this.expect((tag as Mapping)['name'], [...path, 'name'], 'a string', (value) => typeof value === 'string');
+    });
+    this.map(document['paths'], ['paths'], (item, path) => this.pathItem(item, path));
+    this.map(document['webhooks'], ['webhooks'], (item, path) => this.pathItem(item, path));
+    this.components(document['components'], ['components']);
+  }
+
+  private components(components: unknown, path: Path): void {
+    if (components === undefined) return;
+    this.mapping(components, path);
+    const sections = components as Mapping;
+    this.map(sections['schemas'], [...path, 'schemas'], (schema, at) => this.schema(schema, at));
+    this.map(sections['parameters'], [...path, 'parameters'], (parameter, at) => this.parameter(parameter, at));
+    this.map(sections['headers'], [...path, 'headers'], (header, at) => this.header(header, at));
+    this.map(sections['requestBodies'], [...path, 'requestBodies'], (body, at) => this.content(body, at));
+    this.map(sections['responses'], [...path, 'responses'], (response, at) => this.response(response, at));
+    this.map(sections['pathItems'], [...path, 'pathItems'], (item, at) => this.pathItem(item, at));
+    this.map(sections['securitySchemes'], [...path, 'securitySchemes'], (scheme, at) => this.securityScheme(scheme, at));
+    for (const [name, section] of Object.entries(sections)) if (!name.startsWith('x-')) this.map(section, [...path, name], () => undefined);
+  }
+
+  private pathItem(item: unknown, path: Path): void {
+    if (this.isRef(item, path)) return;
+    this.text(item, path, ['summary', 'description']);
+    const record = item as Mapping;
+    this.list(record['parameters'], [...path, 'parameters'], (parameter, at) => this.parameter(parameter, at));
+    this.list(record['servers'], [...path, 'servers'], (server, at) => this.server(server, at));
+    for (const method of HTTP_METHODS) if (record[method] !== undefined) this.operation(record[method], [...path, method]);
+  }
+
+  private operation(operation: unknown, path: Path): void {
+    this.text(operation, path, ['operationId', 'summary', 'description']);
+    const record = operation as Mapping;
+    this.list(record['tags'], [...path, 'tags'], (tag, at) => this.expect(tag, at, 'a string', (value) => typeof value === 'string'));
+    this.list(record['parameters'], [...path, 'parameters'], (parameter, at) => this.parameter(parameter, at));
+    if (record['requestBody'] !== undefined) this.content(record['requestBody'], [...path, 'requestBody']);
+    this.map(record['responses'], [...path, 'responses'], (response, at) => this.response(response, at));
+    this.security(record['security'], [...path, 'security']);
+    this.list(record['servers'], [...path, 'servers'], (server, at) => this.server(server, at));
+    this.map(record['callbacks'], [...path, 'callbacks'], (callback, at) => {
+      if (!this.isRef(callback, at)) this.map(callback, at, (item, itemPath) => this.pathItem(item, itemPath));
+    });
+  }
+
+  private parameter(parameter: unknown, path: Path): void {
+    if (this.isRef(parameter, path)) return;
+    this.header(parameter, path);
+    const record = parameter as Mapping;
+    this.expect(record['name'], [...path, 'name'], 'a string (the parameter\'s name)', (value) => typeof value === 'string', true);
+    this.expect(record['in'], [...path, 'in'], 'one of query, header, path, cookie', (value) => typeof value === 'string' && PARAMETER_LOCATIONS.has(value), true);
+  }
+
+  /** A header object, and the parts a parameter shares with it. */
+  private header(header: unknown, path: Path): void {
+    if (this.isRef(header, path)) return;
+    this.text(header, path, ['description']);
+    const record = header as Mapping;
+    this.flag(record, path, ['required', 'deprecated']);
+    if (record['schema'] !== undefined) this.schema(record['schema'], [...path, 'schema']);
+    this.mediaTypes(record['content'], [...path, 'content']);
+  }
+
+  /** A request body or a response: `content` maps media types to their schemas. */
+  private content(body: unknown, path: Path): void {
+    if (this.isRef(body, path)) return;
+    this.text(body, path, ['description']);
+    this.flag(body as Mapping, path, ['required']);
+    this.mediaTypes((body as Mapping)['content'], [...path, 'content']);
+  }
+
+  private response(response: unknown, path: Path): void {
+    this.content(response, path);
+    if (!this.isRef(response, path)) this.map((response as Mapping)['headers'], [...path, 'headers'], (header, at) => this.header(header, at));
+  }
+
+  private mediaTypes(content: unknown, path: Path): void {
+    this.map(content, path, (media, at) => {
+      this.mapping(media, at);
+      const schema = (media as Mapping)['schema'];
+      if (schema !== undefined) this.schema(schema, [...at, 'schema']);
+    });
+  }
+
+  private server(server: unknown, path: Path): void {
+    this.text(server, path, ['description']);
+    this.expect((server as Mapping)['url'], [...path, 'url'], 'a string (the server\'s URL)', (value) => typeof value === 'string', true);
+    this.map((server as Mapping)['variables'], [...path, 'variables'], (variable, at) => {
+      this.mapping(variable, at);
+      const fallback = (variable as Mapping)['default'];
+      this.expect(fallback, [...at, 'default'], 'a string', (value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean');
+    });
+  }
+
+  private security(requirements: unknown, path: Path): void {
+    this.list(requirements, path, (requirement, at) => this.map(requirement, at, (scopes, scopesAt) => this.list(scopes, scopesAt, () => undefined)));
+  }
+
+  private securityScheme(scheme: unknown, path: Path): void {
+    if (this.isRef(scheme, path)) return;
+    this.text(scheme, path, ['type', 'scheme', 'in', 'name', 'description', 'bearerFormat', 'openIdConnectUrl']);
+    this.map((scheme as Mapping)['flows'], [...path, 'flows'], (flow, at) => {
+      this.text(flow, at, ['tokenUrl', 'authorizationUrl', 'refreshUrl']);
+      this.map((flow as Mapping)['scopes'], [...at, 'scopes'], (description, scopeAt) => this.expect(description, scopeAt, 'a string', (value) => typeof value === 'string'));
+    });
+  }
+
+  /** A schema: a mapping (or, in OpenAPI 3.1, `true`/`false`), its subschemas schemas, its keywords of their types. */
+  schema(schema: unknown, path: Path): void {
+    if (typeof schema === 'boolean') return;
+    if (this.isRef(schema, path)) return;
+    if (this.checkedSchemas.has(schema as object)) return;
+    this.checkedSchemas.add(schema as object);
+    this.text(schema, path, TEXT_KEYS);
+    const record = schema as Mapping;
+    const type = record['type'];
+    const typeName = (value: unknown): boolean => typeof value === 'string';
+    this.expect(type, [...path, 'type'], 'a type name or a list of them', (value) => typeName(value) || (Array.isArray(value) && value.every(typeName)));
+    for (const key of SCHEMA_MAPS) this.map(record[key], [...path, key], (property, at) => this.schema(property, at));
+    for (const key of SCHEMA_LISTS) this.list(record[key], [...path, key], (part, at) => this.schema(part, at));
+    for (const key of SCHEMA_VALUES) if (record[key] !== undefined) this.schema(record[key], [...path, key]);
+    // `required: true` on a property is a common OpenAPI 2 habit; the generator ignores it, as openapi-typescript does.
+    this.expect(record['required'], [...path, 'required'], 'a list of property names', (value) => typeof value === 'boolean' || (Array.isArray(value) && value.every((name) => typeof name === 'string')));
+    this.expect(record['enum'], [...path, 'enum'], 'a list of values', Array.isArray);
+    const discriminator = record['discriminator'];
+    if (discriminator !== undefined) {
+      this.mapping(discriminator, [...path, 'discriminator']);
+      const { propertyName, mapping } = discriminator as Mapping;
+      this.expect(propertyName, [...path, 'discriminator', 'propertyName'], 'a string (a property name)', (value) => typeof value === 'string', true);
+      this.map(mapping, [...path, 'discriminator', 'mapping'], (target, at) => this.expect(target, at, 'a string (a schema name or $ref)', (value) => typeof value === 'string'));
+    }
+  }
+
+  /** `true` when the value is a reference (`$ref` a string; the ref check resolves it); a mapping otherwise. */
+  private isRef(value: unknown, path: Path): boolean {
+    this.mapping(value, path);
+    const ref = (value as Mapping)['$ref'];
+    if (ref === undefined) return false;
+    this.expect(ref, [...path, '$ref'], 'a string (a reference)', (item) => typeof item === 'string');
+    return true;
+  }
+
+  private text(value: unknown, path: Path, keys: readonly string[]): void {
+    this.mapping(value, path);
+    for (const key of keys) this.expect((value as Mapping)[key], [...path, key], 'a string', (item) => typeof item === 'string');
+  }
+
+  private flag(record: Mapping, path: Path, keys: readonly string[]): void {
+    for (const key of keys) this.expect(record[key], [...path, key], 'true or false', (item) => typeof item === 'boolean');
+  }
+
+  private mapping(value: unknown, path: Path): void {
+    this.expect(value, path, 'a mapping', (item) => item !== null && typeof item === 'object' && !Array.isArray(item), true);
+  }
+
+  private map(value: unknown, path: Path, each: (item: unknown, path: Path) => void): void {
+    if (value === undefined) return;
+    this.mapping(value, path);
+    for (const [key, item] of Object.entries(value as Mapping)) if (!key.startsWith('x-')) each(item, [...path, key]);
+  }
+
+  private list(value: unknown, path: Path, each: (item: unknown, path: Path) => void): void {
+    if (value === undefined) return;
+    this.expect(value, path, 'a list', Array.isArray);
+    (value as unknown[]).forEach((item, index) => each(item, [...path, index]));
+  }
+
+  /** Fails unless `value` passes `test`; a missing value passes unless `required`. */
+  private expect(value: unknown, path: Path, expected: string, test: (value: unknown) => boolean, required = false): void {
+    if (value === undefined && !required) return;
+    if (value !== undefined && test(value)) return;
+    const where = joinPointer(path);
+    const problem = value === undefined ? `missing; expected ${expected}` : `expected ${expected}, found ${describe(value)}`;
+    throw new SpecError(this.source.locate(where), `${lastKey(path)}: ${problem}`);
+  }
+}
+
+function lastKey(path: Path): string {
+  const key = path.at(-1);
+  return typeof key === 'number' ? `item ${key} of "${String(path.at(-2))}"` : `"${key ?? '#'}"`;
+}
+
+/** A value's JSON type, as a message names it; short strings are quoted. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return value.length <= 40 ? `the string ${JSON.stringify(value)}` : 'a string';
+  return `${typeof value === 'number' ? 'the number' : typeof value} ${JSON.stringify(value)}`;
+}
