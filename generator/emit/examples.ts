@@ -18,9 +18,11 @@ export function exampleArguments(model: SdkModel, method: Method, mode: ExampleM
 
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
   if (method.paramsShape === 'none') return undefined;
-  const fields: Record<string, unknown> = {};
+  // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
+  const fields = Object.create(null) as Record<string, unknown>;
+  const set = (name: string, value: unknown): void => void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode);
+    if (mode === 'all' || param.required) set(param.name, exampleValue(model.document, param.schema, mode));
   }
   let body: unknown;
   // Beside query or header params, an object body's fields are part of the params type even when the body is
@@ -29,8 +31,8 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
   if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
-    if (method.body?.inline && body && typeof body === 'object') Object.assign(fields, body);
-    else fields['body'] = body;
+    if (method.body?.inline && body && typeof body === 'object') for (const [name, value] of Object.entries(body)) set(name, value);
+    else set('body', body);
   }
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
 }

@@ -91,7 +91,7 @@ function hoist(document: OpenAPIDocument, ref: string, target: unknown, hoisted:
   const tokens = splitPointer(ref); // components, schemas, <name>, ...
   const last = [...tokens].reverse().find((token) => !/^\d+$/.test(token) && !SCHEMA_KEYWORDS.has(token)) ?? 'Schema';
   let name = last;
-  for (let suffix = 2; name in schemas; suffix++) name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
+  for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
   schemas[name] = target;
   hoisted.set(ref, name);
   return name;
@@ -116,7 +116,7 @@ function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, point
   const schemas = document.components?.['schemas'] ?? {};
   for (const [key, target] of Object.entries(mapping)) {
     if (typeof target !== 'string') continue;
-    if (!target.includes('/') && !target.includes('#') && target in schemas) mapping[key] = `#/components/schemas/${target}`;
+    if (!target.includes('/') && !target.includes('#') && Object.hasOwn(schemas, target)) mapping[key] = `#/components/schemas/${target}`;
     else if (!target.startsWith('#/') || resolvePointer(document, target) === undefined) {
       delete mapping[key];
       warnings.push(`${pointer}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`);

@@ -62,7 +62,7 @@ export function exampleTooLarge(document: unknown, schema: unknown): string | un
     return undefined;
   } catch (error) {
     if (!(error instanceof ExampleTooLarge)) throw error;
-    return `its smallest example holds more than ${EXAMPLE_BUDGET.toLocaleString('en-US')} values or nests deeper than ${MAX_EXAMPLE_DEPTH} (its $refs fan out)`;
+    return `its smallest example holds more than ${EXAMPLE_BUDGET.toLocaleString('en-US')} values or nests deeper than ${MAX_EXAMPLE_DEPTH} levels`;
   }
 }
 

@@ -3,6 +3,7 @@
 // succeed or stop with a one-line SpecError/ConfigError naming the place; never an internal error (exit 70) or a
 // stack trace. The pointers and replacements are a seeded sample (MALFORMED_SAMPLE=all runs every one of them).
 import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -191,9 +192,31 @@ describe('malformed specs end in an SDK or a one-line located error', () => {
   }, 600_000);
 });
 
+describe('the generate command on malformed specs', () => {
+  const withValue = (pointer: string[], value: unknown): unknown => replaced(pointer, value);
+  const cases: Array<[string, unknown]> = [
+    ['parameters: "x"', withValue(['paths', '/pets', 'get', 'parameters'], 'x')],
+    ['a schema of type 42', withValue(['components', 'schemas', 'Pet', 'type'], 42)],
+    ['responses: null', withValue(['paths', '/pets', 'post', 'responses'], null)],
+    ['a schema nested 1,000 deep', withValue(['components', 'schemas', 'Named'], nested(1000))],
+    ['a schema that is a $ref to itself', withValue(['components', 'schemas', 'Named'], { $ref: '#/components/schemas/Named' })],
+  ];
+
+  test.each(cases)('%s: exit 0 or 1, never 70, and no stack trace', async (_, spec) => {
+    const file = await writeSpec(spec, `cli-${cases.findIndex(([, candidate]) => candidate === spec)}.json`);
+    const { code, stderr } = await promisify(execFile)(process.execPath, [join(root, 'generator/run.mjs'), '--spec', join(dir, file), '--out', join(dir, 'out')], { cwd: dir }).then(
+      ({ stderr }) => ({ code: 0, stderr }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
+    );
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toContain('internal error');
+    expect([0, 1]).toContain(code);
+    if (code === 1) expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: cli-\d\.json(:\d+:\d+)? \(#\/.+\): /)]);
+  }, 60_000);
+});
+
 async function writeSpec(spec: unknown, file: string): Promise<string> {
   await writeFile(join(dir, file), JSON.stringify(spec));
   return file;
 }
 
-export { BASE, nested, replaced };
