@@ -17,6 +17,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
   forEachNode(document, (node, pointer, isMap) => {
     // A map's keys are names (a property may be called `properties` or `allOf`): only the ref repair applies.
     if (!isMap) {
+      dropBooleanRequired(node);
       requiredOnlyAllOfParts(node);
       widenAdditionalProperties(node);
       unwrapDiscriminatedAllOf(document, node);
@@ -153,6 +154,15 @@ function unwrapDiscriminatedAllOf(document: OpenAPIDocument, node: Node): void {
   delete node['allOf'];
   delete node['type'];
   node['$ref'] = ref;
+}
+
+/**
+ * `required: true` on an object schema is Swagger 2's habit for parameters, meaningless on a schema; openapi-typescript
+ * fails on it (`required.includes is not a function`). It goes, as openapi-typescript ignores it on other schemas.
+ */
+function dropBooleanRequired(node: Node): void {
+  if (typeof node['required'] !== 'boolean') return;
+  if (node['properties'] !== undefined || node['type'] === 'object' || node['allOf'] !== undefined) delete node['required'];
 }
 
 /**

@@ -52,7 +52,7 @@ class ShapeChecker {
   document(document: Mapping): void {
     const info = document['info'] as Mapping;
     this.text(info, ['info'], ['description', 'summary']);
-    this.expect(info['version'], ['info', 'version'], 'a string', (value) => typeof value === 'string' || typeof value === 'number', true);
+    this.expect(info['version'], ['info', 'version'], 'a string', (value) => typeof value === 'string' || typeof value === 'number');
     this.list(document['servers'], ['servers'], (server, path) => this.server(server, path));
     this.security(document['security'], ['security']);
     this.list(document['tags'], ['tags'], (tag, path) => {
@@ -175,7 +175,13 @@ class ShapeChecker {
     const typeName = (value: unknown): boolean => typeof value === 'string';
     this.expect(type, [...path, 'type'], 'a type name or a list of them', (value) => typeName(value) || (Array.isArray(value) && value.every(typeName)));
     for (const key of SCHEMA_MAPS) this.map(record[key], [...path, key], (property, at) => this.schema(property, at));
-    for (const key of SCHEMA_LISTS) this.list(record[key], [...path, key], (part, at) => this.schema(part, at));
+    for (const key of SCHEMA_LISTS) {
+      // `true`/`false` are schemas in OpenAPI 3.1, but not ones openapi-typescript takes in a list of them.
+      this.list(record[key], [...path, key], (part, at) => {
+        this.mapping(part, at);
+        this.schema(part, at);
+      });
+    }
     for (const key of SCHEMA_VALUES) if (record[key] !== undefined) this.schema(record[key], [...path, key]);
     // `required: true` on a property is a common OpenAPI 2 habit; the generator ignores it, as openapi-typescript does.
     this.expect(record['required'], [...path, 'required'], 'a list of property names', (value) => typeof value === 'boolean' || (Array.isArray(value) && value.every((name) => typeof name === 'string')));

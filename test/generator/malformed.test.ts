@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { InputError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
+import { loadSpec } from '../../generator/load/load-spec.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -190,6 +191,29 @@ describe('malformed specs end in an SDK or a one-line located error', () => {
     }
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+describe('wrong types are named where they are', () => {
+  const cases: Array<[string[], unknown, RegExp]> = [
+    [['paths', '/pets', 'get', 'parameters'], 'x', /\(#\/paths\/~1pets\/get\/parameters\): "parameters": expected a list, found the string "x"$/],
+    [['components', 'schemas', 'Pet', 'type'], 42, /\(#\/components\/schemas\/Pet\/type\): "type": expected a type name or a list of them, found the number 42$/],
+    [['components', 'schemas', 'Owner', 'allOf', '0'], true, /\(#\/components\/schemas\/Owner\/allOf\/0\): item 0 of "allOf": expected a mapping, found boolean true$/],
+    [['servers', '0', 'url'], undefined, /\(#\/servers\/0\/url\): "url": missing; expected a string \(the server's URL\)$/],
+    [['components', 'parameters', 'Trace', 'in'], 'body', /\(#\/components\/parameters\/Trace\/in\): "in": expected one of query, header, path, cookie, found the string "body"$/],
+    [['components', 'schemas', 'Pet', 'properties', 'details', 'discriminator', 'propertyName'], ['kind'], /"propertyName": expected a string \(a property name\), found a list$/],
+  ];
+
+  test.each(cases)('%j = %j', async (pointer, value, message) => {
+    const file = await writeSpec(replaced(pointer, value), `located-${pointer.join('-').replace(/\W/g, '')}.json`);
+    const error = await loadSpec(join(dir, file), file).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  test('`required: true` on an object schema (Swagger 2 style), which openapi-typescript fails on, is dropped', async () => {
+    const { files } = await generate({ spec: await writeSpec(replaced(['components', 'schemas', 'Pet', 'required'], true), 'required-true.json'), cwd: dir });
+    expect(files.find((file) => file.path === 'src/internal/openapi.ts')!.text).toMatch(/Pet: \{\s+(\/\*\*[^]*?\*\/\s+)?readonly id\?: string;/);
+  });
 });
 
 describe('the generate command on malformed specs', () => {
