@@ -79,7 +79,11 @@ class ShapeChecker {
       this.mapping(tag, path);
       this.expect((tag as Mapping)['name'], step(path, 'name'), 'a string', isString);
     });
-    this.map(document['paths'], step(undefined, 'paths'), (item, path) => this.pathItem(item, path));
+    this.map(document['paths'], step(undefined, 'paths'), (item, path) => {
+      // Path templates are resolved against the server URL; the model derives resources from their segments.
+      if (!String(path?.key).startsWith('/')) this.fail(path, `path "${String(path?.key)}" must start with "/"`);
+      this.pathItem(item, path);
+    });
     this.map(document['webhooks'], step(undefined, 'webhooks'), (item, path) => this.pathItem(item, path));
     this.components(document['components'], step(undefined, 'components'));
   }
@@ -252,9 +256,11 @@ class ShapeChecker {
   private expect(value: unknown, path: Path, expected: string, test: (value: unknown) => boolean, required = false): void {
     if (value === undefined && !required) return;
     if (value !== undefined && test(value)) return;
-    const where = joinPointer(keysOf(path));
-    const problem = value === undefined ? `missing; expected ${expected}` : `expected ${expected}, found ${describe(value)}`;
-    throw new SpecError(this.source.locate(where), `${lastKey(path)}: ${problem}`);
+    this.fail(path, `${lastKey(path)}: ${value === undefined ? `missing; expected ${expected}` : `expected ${expected}, found ${describe(value)}`}`);
+  }
+
+  private fail(path: Path, problem: string): never {
+    throw new SpecError(this.source.locate(joinPointer(keysOf(path))), problem);
   }
 }
 
