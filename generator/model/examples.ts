@@ -170,14 +170,17 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
  * a property defined by several parts being all of them (an empty `{}` adds nothing), and the union of the required
  * names.
  */
-function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | undefined {
+function mergeAllOf(document: unknown, schema: Schema, depth = 0, seen = new Set<unknown>()): Schema | undefined {
   const properties = record([]);
   const required = new Set<string>();
   const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
   for (const [index, raw] of parts.entries()) {
     let part = index === 0 ? { ...schema, allOf: undefined } : derefSchema(document, raw);
+    // A part already merged adds nothing again (`allOf: [A, A, A]` must not be walked three times per level).
+    if (index > 0 && seen.has(part)) continue;
+    seen.add(part);
     if (index > 0 && Array.isArray(part['allOf']) && depth < 8) {
-      const inner = mergeAllOf(document, part, depth + 1);
+      const inner = mergeAllOf(document, part, depth + 1, seen);
       if (!inner) return undefined;
       // A merged copy: the document's own schema must stay as it is (the model is built from it more than once).
       part = { ...part, properties: inner['properties'], required: inner['required'] };

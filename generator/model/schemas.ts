@@ -29,30 +29,51 @@ export function componentRefName(schema: unknown): string | undefined {
 }
 
 /** Whether a schema describes a JSON object (its fields can be spread into a params object). */
-export function isObjectSchema(document: unknown, schema: unknown, depth = 0): boolean {
+export function isObjectSchema(document: unknown, schema: unknown, depth = 0, known: Known = []): boolean {
   const resolved = derefSchema(document, schema);
   if (depth > 8) return false;
+  return remembered(known, depth, resolved, () => isObjectSchemaOnce(document, resolved, depth, known));
+}
+
+/**
+ * Answers about a schema at a depth, within one question: a schema many parts share (`allOf: [A, A, A]` where each A
+ * is alike) is looked at once per depth, not once per way there (3^depth). By depth, as the answer may depend on it.
+ */
+type Known = Array<Map<Schema, boolean>>;
+
+function remembered(known: Known, depth: number, schema: Schema, answer: () => boolean): boolean {
+  const atDepth = (known[depth] ??= new Map());
+  let result = atDepth.get(schema);
+  if (result === undefined) atDepth.set(schema, (result = answer()));
+  return result;
+}
+
+function isObjectSchemaOnce(document: unknown, resolved: Schema, depth: number, known: Known): boolean {
   const type = resolved['type'];
   if (type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object')) return true;
   if (type === undefined && resolved['properties'] !== undefined) return true;
   const allOf = resolved['allOf'];
-  return Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1));
+  return Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1, known));
 }
 
 /** Whether a schema has required members, so a value of it cannot be `{}`. */
-export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0): boolean {
+export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0, known: Known = []): boolean {
   const resolved = derefSchema(document, schema);
   if (depth > 8) return false;
+  return remembered(known, depth, resolved, () => hasRequiredMembersOnce(document, resolved, depth, known));
+}
+
+function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: number, known: Known): boolean {
   if (Array.isArray(resolved['required']) && resolved['required'].length > 0) return true;
   const allOf = resolved['allOf'];
-  if (Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1))) return true;
+  if (Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1, known))) return true;
   // A union where every option requires something cannot be `{}` either.
   const options = resolved['oneOf'] ?? resolved['anyOf'];
-  return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1));
+  return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1, known));
 }
 
 /** Properties and required names of an object schema, `allOf` parts merged. */
-export function objectMembers(document: unknown, schema: Schema, depth = 0): { properties: Record<string, unknown>; required: Set<string> } {
+export function objectMembers(document: unknown, schema: Schema, depth = 0, seen = new Set<Schema>()): { properties: Record<string, unknown>; required: Set<string> } {
   // Keyed by spec names: no prototype, so `constructor` is a member only when the schema has one.
   const properties = Object.create(null) as Record<string, unknown>;
   const required = new Set<string>();
@@ -60,7 +81,11 @@ export function objectMembers(document: unknown, schema: Schema, depth = 0): { p
     for (const [name, member] of Object.entries(members)) Object.defineProperty(properties, name, { value: member, enumerable: true, writable: true, configurable: true });
   };
   for (const part of Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : []) {
-    const members = objectMembers(document, derefSchema(document, part), depth + 1);
+    // A part already merged adds nothing again (`allOf: [A, A, A]` must not be walked three times per level).
+    const resolved = derefSchema(document, part);
+    if (seen.has(resolved)) continue;
+    seen.add(resolved);
+    const members = objectMembers(document, resolved, depth + 1, seen);
     add(members.properties);
     members.required.forEach((name) => required.add(name));
   }
