@@ -85,7 +85,11 @@ describe('$refs that fan out', () => {
     }
     // Every $ref followed reads `components` once: the count is the work done (3^7 = 2,187 per question without memory).
     let reads = 0;
-    const document = new Proxy({ components: { schemas } }, { get: (target, key) => ((reads += key === 'components' ? 1 : 0), Reflect.get(target, key)) });
+    const count = (target: object, key: string | symbol): unknown => {
+      if (key === 'components') reads++;
+      return Reflect.get(target, key);
+    };
+    const document = new Proxy({ components: { schemas } }, { get: count });
     const root = { $ref: '#/components/schemas/L0' };
     expect(isObjectSchema(document, root)).toBe(true);
     expect(hasRequiredMembers(document, root)).toBe(false);
