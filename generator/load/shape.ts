@@ -27,6 +27,7 @@ export function checkDepth(source: SourceDocument): void {
   walk(source.data);
 }
 
+/** Where a value is, as a chain of keys up to the root: one step per level, no copies (a pointer only on failure). */
 type Path = { readonly up: Path; readonly key: string | number } | undefined;
 
 function step(path: Path, key: string | number, next?: string): Path {
@@ -45,6 +46,7 @@ function keysOf(path: Path): Array<string | number> {
   for (let at = path; at !== undefined; at = at.up) keys.push(at.key);
   return keys.reverse();
 }
+
 type Mapping = Record<string, unknown>;
 
 const PARAMETER_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
