@@ -112,13 +112,14 @@ async function readSpec(spec: string, cwd: string, shown: string, allowRefs: rea
 
 /**
  * openapi-typescript's transform throws on some things it cannot type, with the place as `... at #/json/pointer`.
- * That is the user's spec, not a generator bug: report it as a SpecError at that place.
+ * That is the user's spec, not a generator bug: report it as a SpecError at that place (or at the top, without one).
  */
 function asSpecError(error: unknown, source: SourceDocument): unknown {
   if (!(error instanceof Error)) return error;
   const match = /^(.*?)\s+at #(\/\S*)/s.exec(error.message);
-  if (!match) return error;
-  return new SpecError(source.locate(match[2]!), `${match[1]!.trim()} (reported by openapi-typescript)`);
+  // Without a place, it is still the document openapi-typescript could not type: one line, at the top.
+  if (!match) return new SpecError(source.locate(''), `openapi-typescript cannot type this document: ${error.message.split('\n')[0]!.trim()}`);
+  return new SpecError(source.locate(match[2]!), `${match[1]!.trim().split('\n')[0]!} (reported by openapi-typescript)`);
 }
 
 /** With `SDKGEN_DEBUG` set, prints how long each phase took (to stderr). */

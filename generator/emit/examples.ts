@@ -8,7 +8,7 @@ import { pathParamType } from './type-expressions.js';
 export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
   // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
   const args = method.pathParams.map((param) => {
-    const value = exampleValue(model.document, param.schema, 'required', 0, param.name);
+    const value = exampleValue(model.document, param.schema, 'required', param.name);
     const type = pathParamType(param.schema);
     return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
   });
@@ -19,9 +19,11 @@ export function exampleArguments(model: SdkModel, method: Method, mode: ExampleM
 
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
   if (method.paramsShape === 'none') return undefined;
-  const fields: Record<string, unknown> = {};
+  // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
+  const fields = Object.create(null) as Record<string, unknown>;
+  const set = (name: string, value: unknown): void => void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode, 0, param.name);
+    if (mode === 'all' || param.required) set(param.name, exampleValue(model.document, param.schema, mode, param.name));
   }
   let body: unknown;
   // Beside query or header params, an object body's fields are part of the params type even when the body is
@@ -30,8 +32,8 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
   if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
-    if (method.body?.inline && body && typeof body === 'object') Object.assign(fields, body);
-    else fields['body'] = body;
+    if (method.body?.inline && body && typeof body === 'object') for (const [name, value] of Object.entries(body)) set(name, value);
+    else set('body', body);
   }
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
 }

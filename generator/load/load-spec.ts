@@ -3,7 +3,9 @@ import { dirname } from 'node:path';
 import { SpecError } from '../errors.js';
 import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
 import { createRefPolicy, type RefLimits } from './ref-confinement.js';
+import { checkRefCycles } from './cycles.js';
 import { checkRefs } from './refs.js';
+import { checkDepth, checkShape } from './shape.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 
 /** A loaded OpenAPI 3.x document, checked to be one, with every local `$ref` known to resolve. */
@@ -49,6 +51,9 @@ export async function loadSpec(file: string, displayName = file, options: LoadSp
  */
 export async function loadSpecText(text: string, file: string | undefined, displayName: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   let source = parseSourceDocument(displayName, text, SpecError);
+  // Before anything walks it: a walk that recurses per level must not meet a document 10,000 levels deep.
+  checkDepth(source);
+  const parsed = source.data;
   if (hasExternalRefs(source.data)) {
     if (file === undefined) throw new SpecError(source.locate(''), 'refers to other files ($ref), which are not followed for a spec read from a URL or stdin: bundle it into one document');
     const policy = await createRefPolicy(file, dirname(displayName) || '.', options.allowRefs, options.refLimits);
@@ -58,8 +63,12 @@ export async function loadSpecText(text: string, file: string | undefined, displ
   if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
     source = { ...source, data: await convertSwagger2(source) };
   }
+  // Other files bundled in, or a conversion from Swagger 2.0, make a new document.
+  if (source.data !== parsed) checkDepth(source);
   const document = checkOpenAPI(source);
+  checkShape(source);
   checkRefs(source);
+  checkRefCycles(source);
   return { source, document };
 }
 

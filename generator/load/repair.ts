@@ -1,3 +1,4 @@
+import { breakSchemaCycles } from './cycles.js';
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
 import { joinPointer, splitPointer } from './source-document.js';
@@ -16,6 +17,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
   forEachNode(document, (node, pointer, isMap) => {
     // A map's keys are names (a property may be called `properties` or `allOf`): only the ref repair applies.
     if (!isMap) {
+      dropBooleanRequired(node);
       requiredOnlyAllOfParts(node);
       widenAdditionalProperties(node);
       unwrapDiscriminatedAllOf(document, node);
@@ -23,6 +25,8 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
     }
     inlineDeepRefs(document, node, pointer, hoisted, isMap);
   });
+  // After the walk: refs it inlined or hoisted are part of the graph.
+  breakSchemaCycles(document, warnings);
 }
 
 type Node = Record<string | number, unknown>;
@@ -88,7 +92,7 @@ function hoist(document: OpenAPIDocument, ref: string, target: unknown, hoisted:
   const tokens = splitPointer(ref); // components, schemas, <name>, ...
   const last = [...tokens].reverse().find((token) => !/^\d+$/.test(token) && !SCHEMA_KEYWORDS.has(token)) ?? 'Schema';
   let name = last;
-  for (let suffix = 2; name in schemas; suffix++) name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
+  for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
   schemas[name] = target;
   hoisted.set(ref, name);
   return name;
@@ -113,7 +117,7 @@ function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, point
   const schemas = document.components?.['schemas'] ?? {};
   for (const [key, target] of Object.entries(mapping)) {
     if (typeof target !== 'string') continue;
-    if (!target.includes('/') && !target.includes('#') && target in schemas) mapping[key] = `#/components/schemas/${target}`;
+    if (!target.includes('/') && !target.includes('#') && Object.hasOwn(schemas, target)) mapping[key] = `#/components/schemas/${target}`;
     else if (!target.startsWith('#/') || resolvePointer(document, target) === undefined) {
       delete mapping[key];
       warnings.push(`${pointer}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`);
@@ -150,6 +154,15 @@ function unwrapDiscriminatedAllOf(document: OpenAPIDocument, node: Node): void {
   delete node['allOf'];
   delete node['type'];
   node['$ref'] = ref;
+}
+
+/**
+ * `required: true` on an object schema is Swagger 2's habit for parameters, meaningless on a schema; openapi-typescript
+ * fails on it (`required.includes is not a function`). It goes, as openapi-typescript ignores it on other schemas.
+ */
+function dropBooleanRequired(node: Node): void {
+  if (typeof node['required'] !== 'boolean') return;
+  if (node['properties'] !== undefined || node['type'] === 'object' || node['allOf'] !== undefined) delete node['required'];
 }
 
 /**

@@ -19,7 +19,18 @@ export function parseSourceDocument(file: string, text: string, ErrorClass = Spe
   const fast = parseFast(text);
   if (fast) {
     let parsed: ParsedYaml | undefined;
-    return { file, data: fast.data, locate: (pointer) => locateIn((parsed ??= parseYaml(file, text, ErrorClass)), file, pointer) };
+    return {
+      file,
+      data: fast.data,
+      locate: (pointer) => {
+        try {
+          return locateIn((parsed ??= parseYaml(file, text, ErrorClass)), file, pointer);
+        } catch {
+          // `yaml` gives up where JSON.parse did not (nesting thousands deep): the pointer alone still says where.
+          return { file, pointer };
+        }
+      },
+    };
   }
   // Not accepted by the fast parsers: `yaml` either accepts it (JSON with comments, say) or points at the error.
   const parsed = parseYaml(file, text, ErrorClass);

@@ -13,7 +13,7 @@ interface RawScheme {
 /** The spec's security schemes the runtime can apply, by name; others are reported and left out. */
 export function readSecuritySchemes(document: OpenAPIDocument, warnings: string[]): Record<string, AuthScheme> {
   const raw = document.components?.['securitySchemes'] ?? {};
-  // Keyed by spec names: without a prototype, `__proto__` is a name like any other and `constructor` is no scheme.
+  // Keyed by spec names: no prototype, so a scheme named `__proto__` or `constructor` is one like any other.
   const out = Object.create(null) as Record<string, AuthScheme>;
   for (const name of Object.keys(raw).sort()) {
     const scheme = deref<RawScheme>(document, raw[name] as RawScheme);
@@ -58,7 +58,7 @@ export function readSecurity(requirements: Array<Record<string, unknown>> | unde
   const out: string[][] = [];
   for (const requirement of requirements) {
     const names = Object.keys(requirement);
-    if (names.every((name) => name in schemes)) out.push(names);
+    if (names.every((name) => Object.hasOwn(schemes, name))) out.push(names);
   }
   return out;
 }

@@ -520,6 +520,6 @@ function choseTokenClientAuth(document: OpenAPIDocument, schemes: Record<string,
     if (!endpoint?.body) continue;
     const properties = (derefSchema(document, endpoint.body.schema)['properties'] ?? {}) as Record<string, unknown>;
     const takesBasic = endpoint.security.some((names) => names.some((name) => schemes[name]?.type === 'basic'));
-    scheme.clientAuth = 'client_secret' in properties && !takesBasic ? 'body' : 'basic';
+    scheme.clientAuth = Object.hasOwn(properties, 'client_secret') && !takesBasic ? 'body' : 'basic';
   }
 }

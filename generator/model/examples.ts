@@ -1,4 +1,4 @@
-import { admitsNoValue, derefSchema, isRef } from './schemas.js';
+import { admitsNoValue, derefSchema, hasRequiredMembers, isRef } from './schemas.js';
 import type { Schema } from './types.js';
 
 /** Stands for uploadable bytes (`format: binary`); printed as a `File` in example code. */
@@ -23,14 +23,61 @@ const FORMAT_EXAMPLES: Record<string, string> = {
 };
 
 /**
- * A value that satisfies `schema`, for generated tests and README examples. Prefers what the spec offers
- * (`const`, `enum`, `example`, `default`), then builds one from the type and its bounds.
+ * How many values one example may hold. Shared `$ref`s expand once per use: a schema whose three required members
+ * refer to the next of thirteen such schemas has 3^13 leaves (a 2.8 kB spec took 79 s and 4 GB). Real examples hold
+ * a few hundred values at most; past the budget the example is cut (see `exampleValue`).
  */
-export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, depth = 0, name?: string): unknown {
+export const EXAMPLE_BUDGET = 2_000;
+/** How deep an example nests, whatever the schema: recursion that objects and arrays do not end (unions) ends here. */
+const MAX_EXAMPLE_DEPTH = 24;
+
+/** Thrown inside an example's expansion when it is past its budget: stops the work at once. */
+class ExampleTooLarge extends Error {}
+
+interface Expansion {
+  document: unknown;
+  /** Values the example may still hold. */
+  left: number;
+}
+
+/**
+ * A value that satisfies `schema`, for generated tests and README examples. Prefers what the spec offers
+ * (`const`, `enum`, `example`, `default`), then builds one from the type and its bounds. An example with every member
+ * (`all`) that is past the budget is the one with only the required members; one with only the required members past
+ * it is `undefined`: `exampleTooLarge` has told the model so, and no call shows it.
+ */
+export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
+  try {
+    return build({ document, left: EXAMPLE_BUDGET }, schema, mode, 0);
+  } catch (error) {
+    if (!(error instanceof ExampleTooLarge)) throw error;
+    return mode === 'all' ? exampleValue(document, schema, 'required', name) : undefined;
+  }
+}
+
+/** Why no example of `schema` with its required members can be shown, if none can: it is past the budget. */
+export function exampleTooLarge(document: unknown, schema: unknown): string | undefined {
+  try {
+    build({ document, left: EXAMPLE_BUDGET }, schema, 'required', 0);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ExampleTooLarge)) throw error;
+    return `its smallest example holds more than ${EXAMPLE_BUDGET.toLocaleString('en-US')} values or nests deeper than ${MAX_EXAMPLE_DEPTH} levels`;
+  }
+}
+
+/** `name`: what the member is called, for a string example that says what it is. */
+function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: number, name?: string): unknown {
+  if (--expansion.left < 0 || depth > MAX_EXAMPLE_DEPTH) throw new ExampleTooLarge();
+  const { document } = expansion;
   const resolved = derefSchema(document, schema);
-  // Required members that recurse (a tree whose node requires a node) end in an empty object, not a stack overflow.
-  if (depth > 12 && (primaryType(resolved) === 'array' || primaryType(resolved) === 'object')) return primaryType(resolved) === 'array' ? [] : {};
-  if ('const' in resolved) return resolved['const'];
+  // Deep down, an array is empty and an object without required members is `{}`; one with them is too deep to show.
+  if (depth > 12 && primaryType(resolved) === 'array') return [];
+  if (depth > 12 && primaryType(resolved) === 'object') {
+    if (hasRequiredMembers(document, resolved)) throw new ExampleTooLarge();
+    return {};
+  }
+  if (Object.hasOwn(resolved, 'const')) return resolved['const'];
   const enumValues = resolved['enum'];
   if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues.find((value) => value !== null) ?? enumValues[0];
   if (resolved['format'] === 'binary') return new BinaryExample();
@@ -51,14 +98,14 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
         properties: { ...(resolved['properties'] as Record<string, unknown>), ...Object.fromEntries(optionProperties) },
         required: [...((resolved['required'] as string[] | undefined) ?? []), ...((option['required'] as string[] | undefined) ?? [])],
       };
-      return withDiscriminator(resolved, composite[0], objectExample(document, merged, depth > 2 ? 'required' : mode, depth));
+      return withDiscriminator(resolved, composite[0], objectExample(expansion, merged, depth > 2 ? 'required' : mode, depth));
     }
-    const value = exampleValue(document, composite[0], mode, depth + 1);
+    const value = build(expansion, composite[0], mode, depth + 1);
     return withDiscriminator(resolved, composite[0], value);
   }
   if (Array.isArray(resolved['allOf'])) {
     const merged = mergeAllOf(document, resolved);
-    if (merged) return objectExample(document, merged, depth > 2 ? 'required' : mode, depth);
+    if (merged) return objectExample(expansion, merged, depth > 2 ? 'required' : mode, depth);
     // A union among the parts: its example, with the plain object parts' members on top (the discriminator value
     // openapi-typescript pins, say). A union of bare constraints (DigitalOcean's `anyOf: [{ required: [inbound_rules] },
     // ...]`) says which members must be there, not what the value is.
@@ -69,27 +116,27 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
     const constraints = (part: Schema): boolean => !!options(part)?.every((option) => !isRef(option) && !says(derefSchema(document, option)));
     const candidates = parts.filter((part) => !isPlain(part) && !constraints(part));
     const base = candidates.find(says) ?? candidates[0];
-    const value = base ? exampleValue(document, base, mode, depth + 1) : {};
+    const value = base ? build(expansion, base, mode, depth + 1) : {};
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter(isPlain);
-    // Spread, not Object.assign: a `__proto__` member is copied as one, not set as the prototype.
-    const out = plain.reduce<Record<string, unknown>>((merged, part) => ({ ...merged, ...objectExample(document, part, depth > 2 ? 'required' : mode, depth) }), { ...(value as Record<string, unknown>) });
+    const out = record(Object.entries(value));
+    for (const part of plain) for (const [name, member] of Object.entries(objectExample(expansion, part, depth > 2 ? 'required' : mode, depth))) setMember(out, name, member);
     for (const union of parts.filter(constraints)) {
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
-        const member = plain.map((part) => (part['properties'] as Record<string, unknown>)[name]).find((schema) => schema !== undefined);
-        if (!Object.hasOwn(out, name) && member !== undefined) setMember(out, name, exampleValue(document, member, mode, depth + 1, name));
+        const member = plain.map((part) => ownMember(part['properties'], name)).find((schema) => schema !== undefined);
+        if (!Object.hasOwn(out, name) && member !== undefined) setMember(out, name, build(expansion, member, mode, depth + 1, name));
       }
     }
     return out;
   }
   switch (primaryType(resolved)) {
     case 'object':
-      return objectExample(document, resolved, depth > 2 ? 'required' : mode, depth);
+      return objectExample(expansion, resolved, depth > 2 ? 'required' : mode, depth);
     case 'array': {
       if (depth > 4) return [];
       const min = typeof resolved['minItems'] === 'number' ? resolved['minItems'] : 1;
-      return Array.from({ length: Math.max(1, Math.min(min, 3)) }, () => exampleValue(document, resolved['items'] ?? {}, mode, depth + 1));
+      return Array.from({ length: Math.max(1, Math.min(min, 3)) }, () => build(expansion, resolved['items'] ?? {}, mode, depth + 1));
     }
     case 'integer':
     case 'number':
@@ -113,7 +160,10 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
   // An explicit mapping decides; without one, a value the option's own schema gave (an enum) is kept.
   const current = (value as Record<string, unknown>)[discriminator.propertyName];
   const key = mapped ?? (current !== undefined && !isPlaceholder(current, discriminator.propertyName) ? undefined : implicit);
-  return key === undefined ? value : { ...(value as Record<string, unknown>), [discriminator.propertyName]: key };
+  if (key === undefined) return value;
+  const out = record(Object.entries(value));
+  setMember(out, discriminator.propertyName, key);
+  return out;
 }
 
 /**
@@ -121,22 +171,25 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
  * a property defined by several parts being all of them (an empty `{}` adds nothing), and the union of the required
  * names.
  */
-function mergeAllOf(document: unknown, schema: Schema, depth = 0): Schema | undefined {
-  const properties = nullObject();
+function mergeAllOf(document: unknown, schema: Schema, depth = 0, seen = new Set<unknown>()): Schema | undefined {
+  const properties = record([]);
   const required = new Set<string>();
   const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
   for (const [index, raw] of parts.entries()) {
     let part = index === 0 ? { ...schema, allOf: undefined } : derefSchema(document, raw);
+    // A part already merged adds nothing again (`allOf: [A, A, A]` must not be walked three times per level).
+    if (index > 0 && seen.has(part)) continue;
+    seen.add(part);
     if (index > 0 && Array.isArray(part['allOf']) && depth < 8) {
-      const inner = mergeAllOf(document, part, depth + 1);
+      const inner = mergeAllOf(document, part, depth + 1, seen);
       if (!inner) return undefined;
       // A merged copy: the document's own schema must stay as it is (the model is built from it more than once).
       part = { ...part, properties: inner['properties'], required: inner['required'] };
     } else if (index > 0 && (part['oneOf'] || part['anyOf'] || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
     for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
       // A property both parts define is both (Linode narrows `rules.inbound`, an array, with `required` alone).
-      if (!(name in properties) || isEmptySchema(properties[name])) properties[name] = property;
-      else if (!isEmptySchema(property) && property !== properties[name]) properties[name] = { allOf: [properties[name], property] };
+      if (!Object.hasOwn(properties, name) || isEmptySchema(properties[name])) setMember(properties, name, property);
+      else if (!isEmptySchema(property) && property !== properties[name]) setMember(properties, name, { allOf: [properties[name], property] });
     }
     if (Array.isArray(part['required'])) (part['required'] as string[]).forEach((name) => required.add(name));
   }
@@ -147,10 +200,11 @@ function isEmptySchema(schema: unknown): boolean {
   return !schema || (typeof schema === 'object' && Object.keys(schema).length === 0);
 }
 
-function objectExample(document: unknown, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
+function objectExample(expansion: Expansion, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
+  const { document } = expansion;
   const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
   const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
-  const out: Record<string, unknown> = {};
+  const out = record([]);
   for (const [name, property] of Object.entries(properties)) {
     const resolved = derefSchema(document, property);
     // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
@@ -158,19 +212,9 @@ function objectExample(document: unknown, schema: Schema, mode: ExampleMode, dep
     if (mode === 'required' && !required.has(name)) continue;
     // An optional member no value fits (an allOf of string and integer) is better left out.
     if (!required.has(name) && admitsNoValue(document, property) !== undefined) continue;
-    setMember(out, name, exampleValue(document, property, mode, depth + 1, name));
+    setMember(out, name, build(expansion, property, mode, depth + 1, name));
   }
   return out;
-}
-
-/** A schema's property map to fill with spec names: without a prototype, `constructor` is not in it until it is. */
-function nullObject(): Record<string, unknown> {
-  return Object.create(null) as Record<string, unknown>;
-}
-
-/** Sets a member named by the spec: as an own property even when it is `__proto__` (an assignment sets the prototype). */
-function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function primaryType(schema: Schema): string | undefined {
@@ -192,7 +236,7 @@ function numberExample(schema: Schema): number {
 
 function stringExample(schema: Schema, name = ''): string {
   const format = typeof schema['format'] === 'string' ? schema['format'] : '';
-  let value = FORMAT_EXAMPLES[format] ?? patterned(schema['pattern'], nameExample(name));
+  let value = (Object.hasOwn(FORMAT_EXAMPLES, format) ? FORMAT_EXAMPLES[format] : undefined) ?? patterned(schema['pattern'], nameExample(name));
   const minLength = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const maxLength = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
   if (value.length < minLength) value = value.padEnd(minLength, 'x');
@@ -276,4 +320,21 @@ function itemsMatch(document: unknown, schema: Schema, value: unknown): boolean 
 function isScalarOrFlat(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return true;
   return Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object');
+}
+
+/** An example object: spec names are its keys, so it has no prototype (`__proto__`, `constructor` are plain keys). */
+function record(entries: Iterable<[string, unknown]>): Record<string, unknown> {
+  const out = Object.create(null) as Record<string, unknown>;
+  for (const [key, value] of entries) setMember(out, key, value);
+  return out;
+}
+
+/** Sets a member by its spec name: as an own property even when the name is `__proto__`. */
+function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** A schema's own property schema by name; `undefined` for names only the prototype has (`constructor`). */
+function ownMember(properties: unknown, name: string): unknown {
+  return properties && typeof properties === 'object' && Object.hasOwn(properties, name) ? (properties as Record<string, unknown>)[name] : undefined;
 }

@@ -102,8 +102,8 @@ export function variableName(text: string): string {
 export function pascalCase(text: string, casing: Readonly<Record<string, string>> = {}): string {
   const words = splitWords(text);
   if (words.length === 0) return '_';
-  // Own keys only: `constructor` must not find Object.prototype.constructor in a plain casing object.
-  return words.map((word) => (Object.hasOwn(casing, word.toLowerCase()) ? casing[word.toLowerCase()]! : capitalize(word))).join('');
+  // Own spellings only: a word like `constructor` must not find Object.prototype's.
+  return words.map((word) => (Object.hasOwn(casing, word.toLowerCase()) ? casing[word.toLowerCase()] : undefined) ?? capitalize(word)).join('');
 }
 
 /** A PascalCase type name that is legal and does not shadow a global or keyword. */

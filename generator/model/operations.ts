@@ -2,6 +2,7 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import { readSecurity } from './auth.js';
 import { variableName } from './naming.js';
+import { exampleTooLarge } from './examples.js';
 import { admitsNoValue, componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
 import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
 
@@ -73,7 +74,10 @@ export function readOperation(
   const noValidInput = [...inputs, ...(body ? [{ what: 'the request body', schema: body.schema }] : [])]
     .map(({ what, schema }) => {
       const reason = admitsNoValue(document, schema);
-      return reason && `${what} admits no value: ${reason}`;
+      if (reason !== undefined) return `${what} admits no value: ${reason}`;
+      // Work is bounded: an example past its budget is cut, and a call without it would not compile.
+      const size = exampleTooLarge(document, schema);
+      return size && `${what} has no example small enough to show: ${size}`;
     })
     .find((reason) => reason !== undefined);
   if (noValidInput) warnings.push(`${httpMethod.toUpperCase()} ${path}: ${noValidInput}; no example call is generated for it`);

@@ -29,39 +29,69 @@ export function componentRefName(schema: unknown): string | undefined {
 }
 
 /** Whether a schema describes a JSON object (its fields can be spread into a params object). */
-export function isObjectSchema(document: unknown, schema: unknown, depth = 0): boolean {
+export function isObjectSchema(document: unknown, schema: unknown, depth = 0, known: Known = []): boolean {
   const resolved = derefSchema(document, schema);
   if (depth > 8) return false;
+  return remembered(known, depth, resolved, () => isObjectSchemaOnce(document, resolved, depth, known));
+}
+
+/**
+ * Answers about a schema at a depth, within one question: a schema many parts share (`allOf: [A, A, A]` where each A
+ * is alike) is looked at once per depth, not once per way there (3^depth). By depth, as the answer may depend on it.
+ */
+type Known = Array<Map<Schema, boolean>>;
+
+function remembered(known: Known, depth: number, schema: Schema, answer: () => boolean): boolean {
+  const atDepth = (known[depth] ??= new Map());
+  let result = atDepth.get(schema);
+  if (result === undefined) atDepth.set(schema, (result = answer()));
+  return result;
+}
+
+function isObjectSchemaOnce(document: unknown, resolved: Schema, depth: number, known: Known): boolean {
   const type = resolved['type'];
   if (type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object')) return true;
   if (type === undefined && resolved['properties'] !== undefined) return true;
   const allOf = resolved['allOf'];
-  return Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1));
+  return Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1, known));
 }
 
 /** Whether a schema has required members, so a value of it cannot be `{}`. */
-export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0): boolean {
+export function hasRequiredMembers(document: unknown, schema: unknown, depth = 0, known: Known = []): boolean {
   const resolved = derefSchema(document, schema);
   if (depth > 8) return false;
+  return remembered(known, depth, resolved, () => hasRequiredMembersOnce(document, resolved, depth, known));
+}
+
+function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: number, known: Known): boolean {
   if (Array.isArray(resolved['required']) && resolved['required'].length > 0) return true;
   const allOf = resolved['allOf'];
-  if (Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1))) return true;
+  if (Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1, known))) return true;
   // A union where every option requires something cannot be `{}` either.
   const options = resolved['oneOf'] ?? resolved['anyOf'];
-  return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1));
+  return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1, known));
 }
 
 /** Properties and required names of an object schema, `allOf` parts merged. */
-export function objectMembers(document: unknown, schema: Schema, depth = 0): { properties: Record<string, unknown>; required: Set<string> } {
-  const properties: Record<string, unknown> = {};
+export function objectMembers(document: unknown, schema: Schema, depth = 0, seen = new Set<Schema>()): { properties: Record<string, unknown>; required: Set<string> } {
+  // Keyed by spec names: no prototype, so `constructor` is a member only when the schema has one.
+  const properties = Object.create(null) as Record<string, unknown>;
   const required = new Set<string>();
+  const add = (members: object): void => {
+    for (const [name, member] of Object.entries(members)) Object.defineProperty(properties, name, { value: member, enumerable: true, writable: true, configurable: true });
+  };
   for (const part of Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : []) {
-    const members = objectMembers(document, derefSchema(document, part), depth + 1);
-    Object.assign(properties, members.properties);
+    // A part already merged adds nothing again (`allOf: [A, A, A]` must not be walked three times per level).
+    const resolved = derefSchema(document, part);
+    if (seen.has(resolved)) continue;
+    seen.add(resolved);
+    const members = objectMembers(document, resolved, depth + 1, seen);
+    add(members.properties);
     members.required.forEach((name) => required.add(name));
   }
-  Object.assign(properties, (schema['properties'] ?? {}) as Record<string, unknown>);
-  if (Array.isArray(schema['required'])) (schema['required'] as string[]).forEach((name) => required.add(name));
+  const own = schema['properties'];
+  if (own && typeof own === 'object') add(own);
+  if (Array.isArray(schema['required'])) (schema['required'] as unknown[]).forEach((name) => typeof name === 'string' && required.add(name));
   return { properties, required };
 }
 
@@ -71,21 +101,32 @@ export function objectMembers(document: unknown, schema: Schema, depth = 0): { p
  * number). Such a schema types as a type no finite value has; the generator says so instead of emitting a call that
  * cannot compile. `undefined` when a value exists (or the analysis cannot tell).
  */
-export function admitsNoValue(document: unknown, schema: unknown, stack: unknown[] = []): string | undefined {
+export function admitsNoValue(document: unknown, schema: unknown): string | undefined {
+  return noValue(document, schema, [], new Set());
+}
+
+/**
+ * A depth-first walk of required members: `stack` holds the schemas on the way here, `done` those already walked
+ * without finding a reason (a schema that many members share is walked once: their number may grow exponentially).
+ */
+function noValue(document: unknown, schema: unknown, stack: Schema[], done: Set<Schema>): string | undefined {
   const resolved = derefSchema(document, schema);
   if (stack.includes(resolved)) return 'a required member leads back to the schema it is in, without end';
-  if (stack.length > 16 || resolved['nullable'] === true || (Array.isArray(resolved['type']) && resolved['type'].includes('null'))) return undefined;
+  if (done.has(resolved) || stack.length > 64 || resolved['nullable'] === true || (Array.isArray(resolved['type']) && resolved['type'].includes('null'))) return undefined;
   const parts = Array.isArray(resolved['allOf']) ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part)) : [];
   const types = new Set([resolved, ...parts].flatMap((part) => (typeof part['type'] === 'string' ? [part['type'] === 'integer' ? 'number' : part['type']] : [])));
   if (types.size > 1) return `its allOf parts have types that exclude each other (${[...types].sort().join(', ')})`;
   // Unions and arrays can be satisfied by another option or by `[]`; only required members must exist.
-  if (resolved['oneOf'] !== undefined || resolved['anyOf'] !== undefined) return undefined;
-  const { properties, required } = objectMembers(document, resolved);
-  for (const name of required) {
-    const member = properties[name];
-    if (member === undefined) continue;
-    const reason = admitsNoValue(document, member, [...stack, resolved]);
-    if (reason !== undefined) return reason;
+  if (resolved['oneOf'] === undefined && resolved['anyOf'] === undefined) {
+    const { properties, required } = objectMembers(document, resolved);
+    stack.push(resolved);
+    for (const name of required) {
+      const member = properties[name];
+      const reason = member === undefined ? undefined : noValue(document, member, stack, done);
+      if (reason !== undefined) return reason;
+    }
+    stack.pop();
   }
+  done.add(resolved);
   return undefined;
 }
