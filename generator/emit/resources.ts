@@ -183,6 +183,8 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
     if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
   }
+  const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
+  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   const accept = method.response.statuses[0]?.contentType;
   if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);

@@ -3,7 +3,8 @@ import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import { readSecurity } from './auth.js';
 import { variableName } from './naming.js';
 import { admitsNoValue, componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
-import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
+import type { BodyEncoding, HTTPMethod, Method, Param, ParamEncoding, RequestBody, ResponseKind, Schema } from './types.js';
+import type { ParamStyle } from '../../templates/src/internal/params.js';
 
 export const HTTP_METHODS: readonly HTTPMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -15,6 +16,9 @@ interface RawParameter {
   deprecated?: boolean;
   schema?: Schema;
   content?: Record<string, { schema?: Schema }>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 interface RawOperation {
@@ -105,8 +109,25 @@ export function readOperation(
       ...(param.description !== undefined && { description: param.description }),
       deprecated: param.deprecated === true,
       schema,
+      ...paramEncoding(param),
     };
   }
+}
+
+const STYLES: ReadonlySet<string> = new Set<ParamStyle>(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject', 'label', 'matrix', 'simple']);
+
+/** A parameter's style, explode and allowReserved, kept only where they differ from its location's default. */
+function paramEncoding(param: RawParameter): { encoding?: ParamEncoding } {
+  const defaultStyle = param.in === 'query' || param.in === 'cookie' ? 'form' : 'simple';
+  const style = typeof param.style === 'string' && STYLES.has(param.style) ? (param.style as ParamStyle) : defaultStyle;
+  const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
+  const encoding: ParamEncoding = {
+    ...(style !== defaultStyle && { style }),
+    // deepObject has one form only; otherwise explode matters where it is not the style's default.
+    ...(style !== 'deepObject' && explode !== (style === 'form') && { explode }),
+    ...(param.in === 'query' && param.allowReserved === true && { allowReserved: true }),
+  };
+  return Object.keys(encoding).length > 0 ? { encoding } : {};
 }
 
 /** Path-level parameters, overridden by operation-level ones of the same name and location. Cookies are left out. */

@@ -5,6 +5,8 @@ export type { AuthScheme } from '../../templates/src/internal/auth.js';
 export type { PaginationScheme } from '../../templates/src/core/pagination.js';
 export type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
 export type { ResponseKind } from '../../templates/src/internal/response.js';
+export type { ParamEncoding } from '../../templates/src/internal/params.js';
+import type { ParamEncoding } from '../../templates/src/internal/params.js';
 import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
@@ -79,6 +81,8 @@ export interface Param {
   description?: string;
   deprecated: boolean;
   schema: Schema;
+  /** `style`/`explode`/`allowReserved`, only where they differ from the location's default (then the runtime needs them). */
+  encoding?: ParamEncoding;
 }
 
 export interface RequestBody {

@@ -26,6 +26,7 @@ beforeAll(async () => {
     if (url.pathname === '/files' && request.method === 'POST') return json(res, 201, { id: 'f9', name: 'upload.txt' });
     if (url.pathname === '/uploads') return json(res, 201, { id: 'raw', name: url.searchParams.get('name') });
     if (url.pathname === '/accounts') return json(res, 201, { email: 'e' });
+    if (url.pathname.startsWith('/search/')) return json(res, 200, { data: [] });
     return json(res, 404, {});
   });
 });
@@ -34,6 +35,12 @@ afterAll(() => server.close());
 const client = (extra: Record<string, unknown> = {}) => new Files({ apiKey: 'files-key', baseURL: server.url, ...extra });
 
 describe('the fixture SDK', () => {
+  test('query params go out in the style the spec gives each: nested deepObject, pipe-delimited, non-exploded form', async () => {
+    await client().search.retrieve('folder', { filter: { name: { contains: 'a&b' }, size: { gt: 10 } }, ids: ['f1', 'f2'], fields: ['id', 'bytes'] });
+    const seen = server.requests.at(-1)!;
+    expect(seen.url).toBe('/search/folder?filter[name][contains]=a%26b&filter[size][gt]=10&ids=f1|f2&fields=id,bytes');
+  });
+
   test('the API key goes in the header the spec names; POSTs carry an idempotency key', async () => {
     await client().files.create({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
     const seen = server.requests.at(-1)!;

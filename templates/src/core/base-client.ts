@@ -11,6 +11,7 @@ import { levelledLogger, logsAt, resolveLogLevel, type Logger, type LogLevel } f
 import { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import { platformHeaders } from '../internal/platform.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
+import { serializeHeader, serializePath, serializeQuery, type ParamStyles } from '../internal/params.js';
 import { parseResponse, type ResponseKind } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
 import type { Fetch } from '../internal/types.js';
@@ -97,7 +98,7 @@ export interface RequestSpec {
   method: HTTPMethod;
   /** The path template from the spec, e.g. `/oauth_clients/{id}`. */
   path: string;
-  pathParams?: Record<string, string | number | boolean>;
+  pathParams?: Record<string, unknown>;
   /** Query parameters, when the operation has no body. */
   query?: object | undefined;
   /** The request body, when the operation has no query or header parameters. */
@@ -114,6 +115,8 @@ export interface RequestSpec {
    */
   bodyEncoding?: BodyEncoding;
   contentType?: string;
+  /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
+  paramStyles?: ParamStyles;
   /** How to read a successful response (default: JSON). */
   response?: ResponseKind;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
@@ -138,6 +141,8 @@ interface Transport {
       headers: Headers;
       body?: unknown;
       bodySerializer?: (body: unknown) => BodyInit;
+      querySerializer: (query: Record<string, unknown>) => string;
+      pathSerializer: (url: string, params: Record<string, unknown>) => string;
       parseAs: 'stream';
       fetch: (request: Request) => Promise<Response>;
     } & Omit<RequestInit, 'body' | 'headers'>,
@@ -279,6 +284,8 @@ export abstract class BaseClient {
         headers,
         body,
         bodySerializer: (value) => serializeBody(value, encoding),
+        querySerializer: (values) => serializeQuery(values, spec.paramStyles),
+        pathSerializer: (url, values) => serializePath(url, values, spec.paramStyles),
         parseAs: 'stream',
         fetch: (request) => this.#fetchWithRetries(request, settings, retryAuth),
       });
@@ -397,7 +404,8 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
   for (const [key, value] of Object.entries(spec.params)) {
     if (queryKeys.has(key)) query[key] = value;
     else if (headerKeys.has(key)) {
-      if (value !== undefined && value !== null) headers[key] = String(value);
+      const text = serializeHeader(value, spec.paramStyles?.[key]);
+      if (text !== undefined) headers[key] = text;
     } else body[key] = value;
   }
   if (spec.bodyKey !== undefined) return { query, headers, body: body[spec.bodyKey] };
