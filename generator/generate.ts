@@ -50,7 +50,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       .catch((error: unknown) => {
         throw error instanceof SchemaTypesError ? asSpecError(error, source) : error;
       })
-      .then(async (text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile })}\n${text}` }]));
+      .then(async (text) => formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile })}\n${uploadImport(text)}${text}` }]));
     // If something below throws first, these rejections are not the ones to report.
     for (const promise of [emitters, formattedTypes]) promise.catch(() => undefined);
     // The worker has its copy; ours gets the discriminator properties openapi-typescript adds to its own.
@@ -93,4 +93,13 @@ function phaseTimer(): (phase: string) => void {
     if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)\n`);
     last = now;
   };
+}
+
+/**
+ * Request bodies with binary fields name the runtime's `Uploadable` (schema-types-transform.mjs's UPLOADABLE, not
+ * imported here: that module loads the TypeScript compiler); import it then. Comment lines do not count.
+ */
+function uploadImport(types: string): string {
+  const used = types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
+  return used ? `import type { Uploadable } from '../core/uploads.js';\n\n` : '';
 }

@@ -2,7 +2,7 @@ import createClient from 'openapi-fetch';
 import { APIPromise } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './error.js';
 import { Page, PagePromise, type PaginationScheme } from './pagination.js';
-import { toMultipartForm } from './uploads.js';
+import { isStreamBody, prepareBody, toMultipartForm } from './uploads.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { toFormUrlEncoded } from '../internal/form.js';
@@ -144,6 +144,7 @@ interface Transport {
       querySerializer: (query: Record<string, unknown>) => string;
       pathSerializer: (url: string, params: Record<string, unknown>) => string;
       parseAs: 'stream';
+      duplex?: 'half';
       fetch: (request: Request) => Promise<Response>;
     } & Omit<RequestInit, 'body' | 'headers'>,
   ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -250,7 +251,7 @@ export abstract class BaseClient {
   }
 
   async #send(spec: RequestSpec, options: RequestOptions = {}): Promise<Response> {
-    const { query, headers: headerParams, body } = splitParams(spec);
+    const { query, headers: headerParams, body: rawBody } = splitParams(spec);
     const method = spec.method.toUpperCase();
     const settings = this.#settings(options, `${method} ${spec.path}`);
     const idempotency =
@@ -259,6 +260,7 @@ export abstract class BaseClient {
         : undefined;
     const security = spec.security ?? this.#config.security;
     const encoding = spec.bodyEncoding ?? 'json';
+    const body = await prepareBody(rawBody, encoding);
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
     const headers = mergeHeaders(
       { accept: spec.accept ?? (spec.response === 'sse' ? 'text/event-stream' : 'application/json'), ...this.#platform },
@@ -287,6 +289,8 @@ export abstract class BaseClient {
         querySerializer: (values) => serializeQuery(values, spec.paramStyles),
         pathSerializer: (url, values) => serializePath(url, values, spec.paramStyles),
         parseAs: 'stream',
+        // fetch sends a stream body only when told it goes out while the response may come back (Node, Deno, Chromium).
+        ...(isStreamBody(body) && { duplex: 'half' }),
         fetch: (request) => this.#fetchWithRetries(request, settings, retryAuth),
       });
     } catch (cause) {
