@@ -1,10 +1,39 @@
-import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind, type ExportDeclarationStructure, type ImportDeclarationStructure, type OptionalKind } from 'ts-morph';
 import { allResources } from '../model/build-model.js';
-import type { SdkModel } from '../model/types.js';
+import type { Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { resourceModule } from './resources.js';
 import { valueSource } from './examples.js';
 import { jsDoc, literal, printSourceFile, type OutputFile } from './source.js';
+
+/** The runtime's error classes, exported by the index and hung on the client class (`Telnyx.NotFoundError`). */
+function errorClasses(model: SdkModel): string[] {
+  return [
+    `${model.clientName}Error`, 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
+    'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+    'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
+  ];
+}
+
+/** The types a resource module exports: each method's params and response types. */
+export function resourceTypes(resource: Resource): string[] {
+  return resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName]).filter((name): name is string => !!name);
+}
+
+/**
+ * The client class's namespace, as the official SDKs have it: every exported type (`Telnyx.OAuthClientCreateParams`)
+ * and the top-level resource classes (`Telnyx.OAuthClients`, whose own namespace holds its types). A class whose name
+ * is taken by a type or a static member is left out.
+ */
+function namespaceMembers(model: SdkModel, statics: ReadonlySet<string>): { classes: Resource[]; types: Map<string, string> } {
+  const types = new Map<string, string>();
+  for (const named of model.models) types.set(named.typeName, `./${MODELS_MODULE}.js`);
+  for (const resource of allResources(model.resources)) {
+    for (const name of resourceTypes(resource)) if (!types.has(name)) types.set(name, `./${resourceModule(resource)}.js`);
+  }
+  const classes = model.resources.filter((resource) => !types.has(resource.className) && !statics.has(resource.className));
+  return { classes, types };
+}
 
 /** `src/client.ts`: the client class, its options, and a property per top-level resource. */
 export function emitClient(model: SdkModel): OutputFile {
@@ -39,9 +68,19 @@ export function emitClient(model: SdkModel): OutputFile {
       : []),
   ];
   const unused = ['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter((name) => !credentialOptions.some((item) => item.name === name));
+  const errors = errorClasses(model);
+  const statics = new Set([model.clientName, 'toFile', ...errors]);
+  const { classes, types } = namespaceMembers(model, statics);
+  // One import per module: resource classes as values, every exported type as a type, for the namespace.
+  const imports = new Map<string, ImportDeclarationStructure['namedImports'] & unknown[]>();
+  const add = (module: string, name: string | { name: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
+  for (const resource of model.resources) add(`./${resourceModule(resource)}.js`, resource.className);
+  for (const [name, module] of types) add(module, { name, isTypeOnly: true });
   return printSourceFile(model, 'src/client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
-    ...model.resources.map((resource) => ({ kind: StructureKind.ImportDeclaration as const, namedImports: [resource.className], moduleSpecifier: `./${resourceModule(resource)}.js` })),
+    { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
+    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, namedImports, moduleSpecifier })),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
@@ -59,19 +98,39 @@ export function emitClient(model: SdkModel): OutputFile {
       isExported: true,
       extends: 'BaseClient',
       docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
-      properties: model.resources.map((resource) => ({
-        name: resource.property,
-        isReadonly: true,
-        type: resource.className,
-        initializer: `new ${resource.className}(this)`,
-        docs: [{ description: `Methods under \`${resource.property}\`.` }],
-      })),
+      properties: [
+        // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile`.
+        { name: model.clientName, isStatic: true, isReadonly: true, initializer: 'this', docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }] },
+        ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
+        { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
+        ...model.resources.map((resource) => ({
+          name: resource.property,
+          isReadonly: true,
+          type: resource.className,
+          initializer: `new ${resource.className}(this)`,
+          docs: [{ description: `Methods under \`${resource.property}\`.` }],
+        })),
+      ],
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
           docs: [{ description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.` }],
           statements: [`super(options, ${valueSource(config)});`],
         },
+      ],
+    },
+    // The namespace declares these class members; the assignments give them their values.
+    ...classes.map((resource) => `${model.clientName}.${resource.className} = ${resource.className};`),
+    {
+      kind: StructureKind.Module,
+      name: model.clientName,
+      isExported: true,
+      hasDeclareKeyword: true,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      statements: [
+        `export type { ClientOptions };`,
+        ...(classes.length > 0 ? [`export { ${classes.map((resource) => `${resource.className} as ${resource.className}`).join(', ')} };`] : []),
+        ...(types.size > 0 ? [`export type { ${[...types.keys()].map((name) => `${name} as ${name}`).join(', ')} };`] : []),
       ],
     },
   ]);
@@ -90,20 +149,13 @@ export function emitIndex(model: SdkModel): OutputFile {
     { isTypeOnly: true, namedExports: ['ServerSentEvent'], moduleSpecifier: './core/streaming.js' },
     { namedExports: ['toFile'], moduleSpecifier: './core/uploads.js' },
     { isTypeOnly: true, namedExports: ['ToFileInput', 'Uploadable'], moduleSpecifier: './core/uploads.js' },
-    {
-      namedExports: [
-        `${model.clientName}Error`, 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
-        'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
-        'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
-      ],
-      moduleSpecifier: './core/error.js',
-    },
+    { namedExports: errorClasses(model), moduleSpecifier: './core/error.js' },
   ];
   if (model.models.length > 0) {
     exports.push({ isTypeOnly: true, namedExports: model.models.map((named) => named.typeName), moduleSpecifier: `./${MODELS_MODULE}.js` });
   }
   for (const resource of allResources(model.resources)) {
-    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName]).filter((name): name is string => !!name);
+    const types = resourceTypes(resource);
     if (types.length > 0) exports.push({ isTypeOnly: true, namedExports: types, moduleSpecifier: `./${resourceModule(resource)}.js` });
   }
   return printSourceFile(

@@ -1,4 +1,5 @@
 import {
+  ModuleDeclarationKind,
   StructureKind,
   type ClassDeclarationStructure,
   type ImportDeclarationStructure,
@@ -75,10 +76,28 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     methods: resource.methods.map((method) => methodStructure(method, models, model.defaultSecurity)),
   };
 
+  // The class's namespace, as in the official SDKs: `Client.OAuthClients.OAuthClient`, `Client.Calls.Actions`. Own
+  // types first, then child classes, then the models its methods use; a name already taken is skipped.
+  const members = new Map<string, boolean>();
+  for (const alias of typeAliases) members.set(alias.name, true);
+  for (const child of resource.children) if (!members.has(child.className)) members.set(child.className, false);
+  for (const name of usedModels) if (!members.has(name)) members.set(name, true);
+  const children = resource.children.filter((child) => members.get(child.className) === false);
+  const namespace = {
+    kind: StructureKind.Module as const,
+    name: resource.className,
+    isExported: true,
+    hasDeclareKeyword: true,
+    declarationKind: ModuleDeclarationKind.Namespace,
+    statements: members.size > 0 ? [`export { ${[...members].map(([name, isType]) => `${isType ? 'type ' : ''}${name} as ${name}`).join(', ')} };`] : [],
+  };
+
   return printSourceFile(model, `src/${module}.ts`, [
     ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration as const, ...item })),
     classStructure,
+    ...children.map((child) => `${resource.className}.${child.className} = ${child.className};`),
     ...typeAliases,
+    ...(members.size > 0 ? [namespace] : []),
   ]);
 }
 
