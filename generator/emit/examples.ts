@@ -6,7 +6,7 @@ import { pathParamType } from './type-expressions.js';
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
 export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
   // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
-  const args = method.pathParams.map((param) => {
+  const args = method.positionalPathParams.map((param) => {
     const value = exampleValue(model.document, param.schema, 'required');
     const type = pathParamType(param.schema);
     return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
@@ -17,8 +17,12 @@ export function exampleArguments(model: SdkModel, method: Method, mode: ExampleM
 }
 
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
-  if (method.paramsShape === 'none') return undefined;
   const fields: Record<string, unknown> = {};
+  for (const param of method.namedPathParams) {
+    const value = exampleValue(model.document, param.schema, 'required');
+    fields[param.name] = pathParamType(param.schema) === 'string' && typeof value !== 'string' ? String(value) : value;
+  }
+  if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
     if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode);
   }
@@ -27,7 +31,13 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   // optional, so its required fields are too.
   const bodyFieldsRequired = method.paramsShape === 'mixed' && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
   if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
-  if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
+  const renames = Object.entries(method.body?.renames ?? {});
+  if (renames.length > 0 && body && typeof body === 'object' && !Array.isArray(body)) {
+    // Renamed fields appear under their SDK names, in their place.
+    const wireToName = new Map(renames.map(([name, wire]) => [wire, name]));
+    body = Object.fromEntries(Object.entries(body).map(([key, value]) => [wireToName.get(key) ?? key, value]));
+  }
+  if (method.paramsShape === 'body' && method.namedPathParams.length === 0) return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
     if (method.body?.inline && body && typeof body === 'object') Object.assign(fields, body);
     else fields['body'] = body;

@@ -46,7 +46,7 @@ function callText(model: SdkModel, { resource, method }: Call, mode: 'required' 
 /** A call with a last `options` argument; an omitted optional params object becomes `{}`. */
 function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
   const args = exampleArguments(model, call.method, 'required');
-  if (call.method.paramsTypeName && args.length === call.method.pathParams.length) args.push('{}');
+  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length) args.push('{}');
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
 }
 

@@ -33,9 +33,22 @@ export function resourceModule(resource: Resource): string {
   return `resources/${resource.modulePath}`;
 }
 
-/** The argument that carries query and body fields, named for what it holds. */
+/** The argument that carries query and body fields, named for what it holds (`params` when it holds parent ids too). */
 export function paramsArgumentName(method: Method): string {
+  if (method.namedPathParams.length > 0) return 'params';
   return method.paramsShape === 'query' ? 'query' : method.paramsShape === 'body' ? 'body' : 'params';
+}
+
+/** What the params argument holds beside the parent ids, named after the RequestSpec field it fills. */
+function restName(method: Method): string {
+  return method.paramsShape === 'query' ? 'query' : method.paramsShape === 'body' ? 'body' : 'rest';
+}
+
+const LOCALS = new Set(['params', 'options', 'query', 'body', 'rest']);
+
+/** The local variable of a parent id taken out of the params object, clear of the method's other names. */
+function pathLocal(variable: string): string {
+  return LOCALS.has(variable) ? `${variable}Param` : variable;
 }
 
 function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<string, string>): OutputFile {
@@ -143,7 +156,7 @@ function pageItemType(method: Method, models: ReadonlyMap<string, string>): stri
 }
 
 function methodStructure(method: Method, models: ReadonlyMap<string, string>, defaultSecurity: string[][]): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.pathParams.map((param) => ({
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.positionalPathParams.map((param) => ({
     name: param.variable,
     type: pathParamType(param.schema),
   }));
@@ -162,7 +175,7 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   const responseType = method.responseTypeName ?? 'void';
   const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : responseType;
   const tags: Array<{ tagName: string; text?: string }> = [
-    ...method.pathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: jsDoc(`${param.variable} - ${param.description}`)! })),
+    ...method.positionalPathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: jsDoc(`${param.variable} - ${param.description}`)! })),
     ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
   ];
   const description = jsDoc(method.summary, method.description !== method.summary && method.description) ?? `\`${method.httpMethod.toUpperCase()} ${method.path}\``;
@@ -172,6 +185,10 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
     returnType: method.pagination ? `PagePromise<${responseType}, ${pageItemType(method, models)}>` : `APIPromise<${returned}>`,
     docs: [{ description, tags }],
     statements: [
+      // Parent ids come out of the params object; the rest is what the operation sends as query, headers or body.
+      ...(method.namedPathParams.length > 0
+        ? [`const { ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathLocal(param.variable)}`).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
+        : []),
       method.pagination
         ? `return this._client.requestPage<${responseType}, ${pageItemType(method, models)}>(${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
         : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
@@ -186,11 +203,19 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
 function requestSpec(method: Method, argument: string, defaultSecurity: string[][]): string {
   const fields: string[] = [`method: ${literal(method.httpMethod)}`, `path: ${literal(method.path)}`];
   if (method.pathParams.length > 0) {
-    const entries = method.pathParams.map((param) => (propertyKey(param.name) === param.variable ? param.variable : `${propertyKey(param.name)}: ${param.variable}`));
+    const named = new Set(method.namedPathParams);
+    const entries = method.pathParams.map((param) => {
+      const local = named.has(param) ? pathLocal(param.variable) : param.variable;
+      return propertyKey(param.name) === local ? local : `${propertyKey(param.name)}: ${local}`;
+    });
     fields.push(`pathParams: { ${entries.join(', ')} }`);
   }
   // The argument is named after the RequestSpec field it fills (`query`, `body` or `params`), so shorthand works.
-  if (method.paramsShape !== 'none') fields.push(argument);
+  if (method.paramsShape !== 'none') {
+    const rest = method.namedPathParams.length > 0 ? restName(method) : argument;
+    const field = method.paramsShape === 'mixed' ? 'params' : rest;
+    fields.push(field === rest ? rest : `${field}: ${rest}`);
+  }
   if (method.paramsShape === 'mixed') {
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
@@ -204,6 +229,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
   if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`);
+  if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   const accept = method.response.statuses[0]?.contentType;
   if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);

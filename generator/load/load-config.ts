@@ -22,6 +22,12 @@ export interface SdkConfig {
   package?: { name?: string; version?: string; description?: string };
   /** Default base URL. Default: the spec's first server. */
   baseURL?: string;
+  /**
+   * Path params of nested resources: `named` (default) keeps the last one positional and takes the parent ids in the
+   * params object, `participants.retrieve(participantId, { conference_id })`, as the official SDKs do; `positional`
+   * takes them all as arguments, `participants.retrieve(conferenceId, participantId)`.
+   */
+  pathParams?: 'named' | 'positional';
   /** How words are written in type names, e.g. `{ oauth: OAuth }` makes `OAuthClient`, not `OauthClient`. */
   casing?: Record<string, string>;
   /** The header that carries idempotency keys on non-GET requests (e.g. `Idempotency-Key`); none by default. */
@@ -30,7 +36,7 @@ export interface SdkConfig {
   operations?: Record<string, OperationOverride>;
 }
 
-const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations']);
+const TOP_LEVEL = new Set(['clientName', 'envPrefix', 'package', 'baseURL', 'casing', 'idempotencyHeader', 'operations', 'pathParams']);
 const PAGINATION_KINDS = new Set(['page-number', 'cursor', 'cursor-id', 'next-url', 'link-header', 'offset']);
 
 /** Reads and checks a config file; `undefined` when no file is given. */
@@ -67,6 +73,8 @@ export function checkConfig(source: SourceDocument): SdkConfig {
   string(['envPrefix'], record['envPrefix'], /^[A-Z][A-Z0-9_]*$/, 'upper case letters, digits and _, like TELNYX');
   string(['baseURL'], record['baseURL'], /^https?:\/\//, 'an http(s) URL');
   string(['idempotencyHeader'], record['idempotencyHeader'], /^[A-Za-z0-9-]+$/, 'an HTTP header name, like Idempotency-Key');
+  const pathParams = record['pathParams'];
+  if (pathParams !== undefined && pathParams !== 'named' && pathParams !== 'positional') fail(['pathParams'], `"${String(pathParams)}" is not valid: named or positional`);
   const pkg = record['package'];
   if (pkg !== undefined) {
     if (!pkg || typeof pkg !== 'object' || Array.isArray(pkg)) fail(['package'], 'must be a mapping');

@@ -96,7 +96,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     for (const httpMethod of HTTP_METHODS) {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') continue;
-      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings);
+      const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional' });
       const inferred = inferPlacement(path, httpMethod, collectionPaths);
       const override = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
       const chain = override?.resource?.split('.') ?? inferred.chain;
@@ -238,7 +238,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       const methodPart = pascalCase(operation.name);
       return {
         ...operation,
-        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(`${typePrefix}${methodPart}Params`) }),
+        ...((operation.paramsShape !== 'none' || operation.namedPathParams.length > 0) && { paramsTypeName: names.claim(`${typePrefix}${methodPart}Params`) }),
         ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(`${typePrefix}${methodPart}Response`) }),
       };
     });

@@ -97,6 +97,8 @@ export interface RequestBody {
   ref?: string;
   /** Whether the body is an object whose fields can sit beside query params in one params object. */
   isObject: boolean;
+  /** Body fields the SDK names differently (`x-stainless-param`, `x-sdk-param`): SDK name -> wire name. */
+  renames?: Record<string, string>;
   /**
    * Whether its fields do sit there: an object body none of whose fields shares a name with a query or header param.
    * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
@@ -113,7 +115,11 @@ export interface Method {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** Every path param, in path order; `positionalPathParams` are the method's leading arguments, `namedPathParams`
+   * (the parent ids of a nested resource, by default) sit in the params object under their spec names. */
   pathParams: Param[];
+  positionalPathParams: Param[];
+  namedPathParams: Param[];
   queryParams: Param[];
   headerParams: Param[];
   body?: RequestBody;

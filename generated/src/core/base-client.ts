@@ -117,6 +117,8 @@ export interface RequestSpec {
    */
   bodyEncoding?: BodyEncoding;
   contentType?: string;
+  /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
+  renames?: Readonly<Record<string, string>>;
   /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
   paramStyles?: ParamStyles;
   /** How to read a successful response (default: JSON). */
@@ -454,7 +456,7 @@ function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
 }
 
 function splitParams(spec: RequestSpec): { query?: object; headers?: Record<string, string>; body?: unknown } {
-  if (spec.params === undefined) return { query: spec.query, body: spec.body };
+  if (spec.params === undefined) return { query: spec.query, body: renameFields(spec.body, spec.renames) };
   const queryKeys = new Set(spec.queryKeys ?? []);
   const headerKeys = new Set(spec.headerKeys ?? []);
   const query: Record<string, unknown> = {};
@@ -469,7 +471,15 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
   }
   if (spec.bodyKey !== undefined) return { query, headers, body: body[spec.bodyKey] };
   const hasBody = spec.bodyEncoding !== undefined && Object.keys(body).length > 0;
-  return { query, headers, body: hasBody ? body : undefined };
+  return { query, headers, body: hasBody ? renameFields(body, spec.renames) : undefined };
+}
+
+/** Puts renamed body fields back under their wire names. */
+function renameFields(body: unknown, renames: Readonly<Record<string, string>> | undefined): unknown {
+  if (renames === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [Object.hasOwn(renames, key) ? renames[key]! : key, value]),
+  );
 }
 
 /** The `Content-Type` of a request body: the spec's, JSON by default; none for multipart (`fetch` adds the boundary). */
