@@ -35,6 +35,11 @@ function namespaceMembers(model: SdkModel, statics: ReadonlySet<string>): { clas
   return { classes, types };
 }
 
+/** The top-level resource classes the client class carries as statics (`Telnyx.OAuthClients`). */
+export function staticResourceClasses(model: SdkModel): Resource[] {
+  return namespaceMembers(model, new Set([model.clientName, 'toFile', ...errorClasses(model)])).classes;
+}
+
 /** `src/client.ts`: the client class, its options, and a property per top-level resource. */
 export function emitClient(model: SdkModel): OutputFile {
   const env = (name: string): string => `process.env['${model.envPrefix}_${name}']`;
