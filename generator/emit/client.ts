@@ -40,8 +40,17 @@ export function staticResourceClasses(model: SdkModel): Resource[] {
   return namespaceMembers(model, new Set([model.clientName, 'toFile', ...errorClasses(model)])).classes;
 }
 
-/** `src/client.ts`: the client class, its options, and a property per top-level resource. */
-export function emitClient(model: SdkModel): OutputFile {
+/** The class of `src/core-client.ts`: the client without resources, for importing one resource alone. */
+export function coreClientName(model: SdkModel): string {
+  return `${model.clientName}Core`;
+}
+
+/**
+ * `src/client.ts`: the client class, with a lazily created property per top-level resource, its statics and its
+ * namespace; and `src/core-client.ts`: its options and the class without resources (what it extends), so that a
+ * single resource imported alone (`new OAuthClients(new TelnyxCore())`) bundles without the others.
+ */
+export function emitClient(model: SdkModel): OutputFile[] {
   const env = (name: string): string => `process.env['${model.envPrefix}_${name}']`;
   const config = {
     packageName: model.packageName,
@@ -81,11 +90,9 @@ export function emitClient(model: SdkModel): OutputFile {
   const add = (module: string, name: string | { name: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
   for (const resource of model.resources) add(`./${resourceModule(resource)}.js`, resource.className);
   for (const [name, module] of types) add(module, { name, isTypeOnly: true });
-  return printSourceFile(model, 'src/client.ts', [
+  const core = coreClientName(model);
+  const coreClient = printSourceFile(model, 'src/core-client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
-    { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
-    { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
-    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, namedImports, moduleSpecifier })),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
@@ -99,28 +106,50 @@ export function emitClient(model: SdkModel): OutputFile {
     },
     {
       kind: StructureKind.Class,
-      name: model.clientName,
+      name: core,
       isExported: true,
       extends: 'BaseClient',
+      docs: [{ description: `The ${model.clientName} client without its resources: hand it to a resource class imported alone, for the smallest bundle.` }],
+      ctors: [
+        {
+          parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+          docs: [{ description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.` }],
+          statements: [`super(options, ${valueSource(config)});`],
+        },
+      ],
+    },
+  ]);
+  return [coreClient, printSourceFile(model, 'src/client.ts', [
+    { kind: StructureKind.ImportDeclaration, namedImports: [core, { name: 'ClientOptions', isTypeOnly: true }], moduleSpecifier: './core-client.js' },
+    { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
+    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, namedImports, moduleSpecifier })),
+    `export type { ClientOptions };`,
+    {
+      kind: StructureKind.Class,
+      name: model.clientName,
+      isExported: true,
+      extends: core,
       docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
       properties: [
         // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile`.
         { name: model.clientName, isStatic: true, isReadonly: true, initializer: 'this', docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }] },
         ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
         { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
-        ...model.resources.map((resource) => ({
-          name: resource.property,
-          isReadonly: true,
-          type: resource.className,
-          initializer: `new ${resource.className}(this)`,
-          docs: [{ description: `Methods under \`${resource.property}\`.` }],
-        })),
+        ...model.resources.map((resource) => ({ name: `#${resource.property}`, type: `${resource.className} | undefined` })),
       ],
+      // Resources are made on first use: a client used for one call builds one resource object, not hundreds.
+      getAccessors: model.resources.map((resource) => ({
+        name: resource.property,
+        returnType: resource.className,
+        statements: [`return (this.#${resource.property} ??= new ${resource.className}(this));`],
+        docs: [{ description: `Methods under \`${resource.property}\`.` }],
+      })),
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
           docs: [{ description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.` }],
-          statements: [`super(options, ${valueSource(config)});`],
+          statements: ['super(options);'],
         },
       ],
     },
@@ -138,7 +167,7 @@ export function emitClient(model: SdkModel): OutputFile {
         ...(types.size > 0 ? [`export type { ${[...types.keys()].map((name) => `${name} as ${name}`).join(', ')} };`] : []),
       ],
     },
-  ]);
+  ])];
 }
 
 /** `src/index.ts`: the default export, the runtime's public names, and every type. */
@@ -146,6 +175,7 @@ export function emitIndex(model: SdkModel): OutputFile {
   const exports: OptionalKind<ExportDeclarationStructure>[] = [
     { namedExports: [{ name: model.clientName, alias: 'default' }, model.clientName], moduleSpecifier: './client.js' },
     { isTypeOnly: true, namedExports: ['ClientOptions'], moduleSpecifier: './client.js' },
+    { namedExports: [coreClientName(model)], moduleSpecifier: './core-client.js' },
     { isTypeOnly: true, namedExports: ['Fetch', 'Logger', 'LogLevel', 'RequestOptions'], moduleSpecifier: './core/base-client.js' },
     { namedExports: ['APIPromise'], moduleSpecifier: './core/api-promise.js' },
     { isTypeOnly: true, namedExports: ['APIResponse'], moduleSpecifier: './core/api-promise.js' },

@@ -31,6 +31,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     // Subpaths as the official SDKs have them: `pkg/resources/oauth-clients`, `pkg/core/error` (with or without `.js`).
     exports: {
       '.': entry('index'),
+      './core-client': entry('core-client'),
+      './core-client.js': entry('core-client'),
       ...Object.fromEntries(['resources', 'core'].flatMap((dir) => [[`./${dir}/*.js`, entry(`${dir}/*`)], [`./${dir}/*`, entry(`${dir}/*`)]])),
       './package.json': './package.json',
     },

@@ -1,6 +1,6 @@
 import { allMethods, allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { staticResourceClasses } from './client.js';
+import { coreClientName, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
 import type { OutputFile } from './source.js';
 
@@ -343,6 +343,19 @@ function modules(model: SdkModel): string[] {
       `  if (err instanceof ${model.clientName}.NotFoundError) console.log('not found');`,
       '}',
     ),
+    ...(resource
+      ? [
+          '',
+          `Resources are created on first use, and no module has side effects. For the smallest bundle, import the resources you use alone and hand them the client without resources, \`${coreClientName(model)}\` (same options): the bundle then leaves out every other resource.`,
+          '',
+          ...ts(
+            `import { ${coreClientName(model)} } from '${model.packageName}/core-client';`,
+            `import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`,
+            '',
+            `const ${resource.property} = new ${resource.className}(new ${coreClientName(model)}());`,
+          ),
+        ]
+      : []),
     '',
     'CommonJS works as with the official SDKs: the package itself is the client class, with `.default` and `.' + model.clientName + '` beside it.',
     '',

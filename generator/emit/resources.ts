@@ -70,11 +70,12 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
   ];
 
-  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({
+  // Child resources are made on first use, as the client's are.
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({ name: `#${child.property}`, type: `${child.className} | undefined` }));
+  const getAccessors = resource.children.map((child) => ({
     name: child.property,
-    isReadonly: true,
-    type: child.className,
-    initializer: `new ${child.className}(this._client)`,
+    returnType: child.className,
+    statements: [`return (this.#${child.property} ??= new ${child.className}(this._client));`],
     docs: [{ description: `Methods under \`${child.chain.join('.')}\`.` }],
   }));
 
@@ -86,6 +87,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     extends: 'APIResource',
     docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under \`${resource.chain.join('.')}\`.` }],
     properties,
+    getAccessors,
     methods: resource.methods.map((method) => methodStructure(method, models, model.defaultSecurity)),
   };
 
