@@ -69,7 +69,7 @@ async function prepareTests(dir: string): Promise<number> {
 }
 
 /** Runs the tests in `dir` with `telnyx` (and `telnyx/...`) resolved to `target`; returns each test's outcome. */
-async function runTests(dir: string, label: string, target: string, subpathSuffix: string, baseURL: string): Promise<TestOutcome[]> {
+async function runTests(dir: string, label: string, target: string, subpathSuffix: string, baseURL: string, filters: string[]): Promise<TestOutcome[]> {
   const config = join(dir, `vitest.${label}.config.mjs`);
   const report = join(dir, `report.${label}.json`);
   await writeFile(
@@ -82,7 +82,7 @@ export default defineConfig({
 `,
   );
   const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-  await promisify(execFile)(process.execPath, [vitest, 'run', '--config', config, '--root', dir, '--reporter=json', `--outputFile=${report}`], {
+  await promisify(execFile)(process.execPath, [vitest, 'run', ...filters, '--config', config, '--root', dir, '--reporter=json', `--outputFile=${report}`], {
     cwd: dir,
     env: { ...process.env, TEST_API_BASE_URL: baseURL, TELNYX_LOG: 'off' },
     maxBuffer: 256 * 1024 * 1024,
@@ -131,7 +131,8 @@ function summary(outcomes: TestOutcome[]): Record<string, number | string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { keep: { type: 'boolean', default: false }, official: { type: 'string' } } });
+  // Positional arguments filter the test files, as vitest's do: `npm run compat -- oauth-clients calls`.
+  const { values, positionals: filters } = parseArgs({ options: { keep: { type: 'boolean', default: false }, official: { type: 'string' } }, allowPositionals: true });
   const officialDir = values.official ?? process.env['COMPAT_OFFICIAL'] ?? join(root, 'bench/node_modules/telnyx');
   await rm(WORK, { recursive: true, force: true });
   await mkdir(WORK, { recursive: true });
@@ -150,12 +151,12 @@ async function main(): Promise<void> {
     await writeOutput(sdk, result.files);
     if (!existsSync(join(WORK, 'node_modules'))) await symlink(join(root, 'node_modules'), join(WORK, 'node_modules'), 'dir');
     process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
-    const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prism.url);
+    const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prism.url, filters);
     const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
     if (existsSync(join(officialDir, 'package.json'))) {
       const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
       process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
-      columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url)]);
+      columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url, filters)]);
     } else {
       process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
     }

@@ -87,10 +87,13 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const { classes, types } = namespaceMembers(model, statics);
   // One import per module: resource classes as values, every exported type as a type, for the namespace.
   const imports = new Map<string, ImportDeclarationStructure['namedImports'] & unknown[]>();
-  const add = (module: string, name: string | { name: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
+  const add = (module: string, name: string | { name: string; alias?: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
   for (const resource of model.resources) add(`./${resourceModule(resource)}.js`, resource.className);
-  for (const [name, module] of types) add(module, { name, isTypeOnly: true });
+  // A type named like a value of this module (the full Telnyx spec has a model `Errors`) is imported under `$Name`.
   const core = coreClientName(model);
+  const values = new Set([model.clientName, core, 'ClientOptions', 'Errors', 'toFile', ...model.resources.map((resource) => resource.className)]);
+  const local = (name: string): string => (values.has(name) ? `$${name}` : name);
+  for (const [name, module] of types) add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
   const coreClient = printSourceFile(model, 'src/core-client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
     {
@@ -164,7 +167,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
       statements: [
         `export type { ClientOptions };`,
         ...(classes.length > 0 ? [`export { ${classes.map((resource) => `${resource.className} as ${resource.className}`).join(', ')} };`] : []),
-        ...(types.size > 0 ? [`export type { ${[...types.keys()].map((name) => `${name} as ${name}`).join(', ')} };`] : []),
+        ...(types.size > 0 ? [`export type { ${[...types.keys()].map((name) => `${local(name)} as ${name}`).join(', ')} };`] : []),
       ],
     },
   ])];

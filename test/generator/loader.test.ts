@@ -155,7 +155,7 @@ describe('loading the SDK config', () => {
 
   test('wrong values name the line', async () => {
     expect((await configError('clientName: telnyx\n')).message).toBe('sdk.yaml:1:13 (#/clientName): "telnyx" is not valid: a PascalCase identifier, like Telnyx');
-    expect((await configError('clientName: T\nenvPrefix: T\nbogus: 1\n')).message).toBe('sdk.yaml:3:8 (#/bogus): unknown setting "bogus" (known: clientName, envPrefix, package, baseURL, casing, idempotencyHeader, operations)');
+    expect((await configError('clientName: T\nenvPrefix: T\nbogus: 1\n')).message).toBe('sdk.yaml:3:8 (#/bogus): unknown setting "bogus" (known: clientName, envPrefix, package, baseURL, casing, idempotencyHeader, operations, pathParams)');
     expect((await configError('operations:\n  X:\n    method: Retrieve\n')).message).toMatch(/^sdk\.yaml:3:13 \(#\/operations\/X\/method\): "Retrieve" is not valid/);
     expect((await configError('casing:\n  oauth: OAuthz\n')).message).toMatch(/"OAuthz" must spell "oauth"/);
   });
