@@ -27,9 +27,10 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
     if (mode === 'all' || param.required) fields[param.name] = exampleValue(model.document, param.schema, mode);
   }
   let body: unknown;
-  // Beside query or header params, an object body's fields are part of the params type even when the body is
+  // Beside query, header or parent-id params, an object body's fields are part of the params type even when the body is
   // optional, so its required fields are too.
-  const bodyFieldsRequired = method.paramsShape === 'mixed' && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
+  const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
+  const bodyFieldsRequired = besideOthers && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
   if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
   const renames = Object.entries(method.body?.renames ?? {});
   if (renames.length > 0 && body && typeof body === 'object' && !Array.isArray(body)) {
