@@ -67,7 +67,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         throw error instanceof SchemaTypesError ? asSpecError(error, source) : error;
       })
       .then(async (text) =>
-        formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile, regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND })}\n${text}` }]),
+        formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile, regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND })}\n${uploadImport(text)}${text}` }]),
       );
     // If something below throws first, these rejections are not the ones to report.
     for (const promise of [emitters, formattedTypes]) promise.catch(() => undefined);
@@ -146,4 +146,13 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
   } catch (error) {
     throw error instanceof SurfaceError ? new ConfigError({ file: display, line: error.line }, error.message) : error;
   }
+}
+
+/**
+ * Request bodies with binary fields name the runtime's `Uploadable` (schema-types-transform.mjs's UPLOADABLE, not
+ * imported here: that module loads the TypeScript compiler); import it then. Comment lines do not count.
+ */
+function uploadImport(types: string): string {
+  const used = types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
+  return used ? `import type { Uploadable } from '../core/uploads.js';\n\n` : '';
 }

@@ -93,7 +93,8 @@ function runNode(file: string): Promise<{ stdout: string }> {
   });
 }
 
-describe('the generated package, installed from its tarball', () => {
+// Each compile is a full tsc run; on a loaded machine (CI shares its cores) one can take longer than the default 30 s.
+describe('the generated package, installed from its tarball', { timeout: 120_000 }, () => {
   test('the docs snippet compiles under --strict and prints the created client', async () => {
     const compiled = await compile({ 'index.ts': SNIPPET });
     expect(compiled.output).toBe('');
@@ -134,8 +135,39 @@ describe('the generated package, installed from its tarball', () => {
     expect(compiled.ok).toBe(true);
   });
 
-  test('CommonJS consumers can require the package', async () => {
-    const { stdout } = await run(process.execPath, ['-e', "const T = require('telnyx').default; console.log(new T({ apiKey: 'k' }).baseURL)"], { cwd: project });
-    expect(stdout.trim()).toBe('https://api.telnyx.com/v2');
+  test('CommonJS consumers can require the package: the class itself, .default, .Telnyx, and its statics', async () => {
+    const script = `const Telnyx = require('telnyx');
+      const client = new Telnyx({ apiKey: 'k' });
+      const { OAuthClients } = require('telnyx/resources/oauth-clients');
+      console.log(JSON.stringify({
+        baseURL: client.baseURL, instance: client instanceof Telnyx, default: Telnyx.default === Telnyx, named: Telnyx.Telnyx === Telnyx,
+        notFound: new Telnyx.NotFoundError(404, {}, new Headers()) instanceof Telnyx.APIError,
+        toFile: typeof Telnyx.toFile, resource: Telnyx.OAuthClients === OAuthClients,
+      }));`;
+    const { stdout } = await run(process.execPath, ['-e', script], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ baseURL: 'https://api.telnyx.com/v2', instance: true, default: true, named: true, notFound: true, toFile: 'function', resource: true });
+  });
+
+  test('static members, types as a namespace and subpath imports, as the official SDK has them', async () => {
+    const compiled = await compile({
+      'statics.ts': `import Telnyx from 'telnyx';
+import { OAuthClients } from 'telnyx/resources/oauth-clients';
+import { APIPromise } from 'telnyx/core/api-promise';
+const params: Telnyx.OAuthClientCreateParams = { allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'public', name: 'n' };
+const client = new Telnyx();
+const created: Telnyx.OAuthClients.OAuthClientCreateResponse = await client.oauthClients.create(params);
+const data: Telnyx.OAuthClients.OAuthClient | undefined = created.data;
+const resource: OAuthClients = client.oauthClients;
+const promise = resource.retrieve('182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
+const missing = await client.oauthClients.retrieve('00000000-0000-0000-0000-000000000000', { headers: { Prefer: 'code=404' } }).catch((error: unknown) => error);
+console.log(JSON.stringify({
+  id: typeof data?.client_id, promise: promise instanceof APIPromise, notFound: missing instanceof Telnyx.NotFoundError,
+  apiError: missing instanceof Telnyx.APIError, sameClass: Telnyx.OAuthClients === OAuthClients, toFile: (await Telnyx.toFile(Buffer.from('x'), 'a.txt')).name,
+}));
+`,
+    });
+    expect(compiled.output).toBe('');
+    const { stdout } = await runNode('out/statics.js');
+    expect(JSON.parse(stdout)).toEqual({ id: 'string', promise: true, notFound: true, apiError: true, sameClass: true, toFile: 'a.txt' });
   });
 });

@@ -24,3 +24,17 @@ for (const project of ['tsconfig.build.json', 'tsconfig.cjs.json']) {
 // dist/cjs holds CommonJS even though the package is "type": "module".
 mkdirSync(join(root, 'dist/cjs'), { recursive: true });
 writeFileSync(join(root, 'dist/cjs/package.json'), '{ "type": "commonjs" }\n');
+
+// `const Client = require('pkg'); new Client()`, as with the official SDKs: the CommonJS entry exports the client class
+// itself, with every named export (`.default`, `.Client`, the errors, `toFile`...) as a property of it.
+const cjsIndex = join(root, 'dist/cjs/index.js');
+const [code, sourceMap = ''] = readFileSync(cjsIndex, 'utf8').split(/(?=^\/\/# sourceMappingURL)/m);
+writeFileSync(
+  cjsIndex,
+  `${code}const Client = exports.default;
+for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(exports))) {
+  if (key !== 'prototype' && key !== 'name' && key !== 'length') Object.defineProperty(Client, key, { ...descriptor, configurable: true });
+}
+module.exports = Client;
+${sourceMap}`,
+);

@@ -2,6 +2,7 @@
 
 export { Telnyx as default, Telnyx } from './client.js';
 export type { ClientOptions } from './client.js';
+export { TelnyxCore } from './core-client.js';
 export type { Fetch, Logger, LogLevel, RequestOptions } from './core/base-client.js';
 export { APIPromise } from './core/api-promise.js';
 export type { APIResponse } from './core/api-promise.js';

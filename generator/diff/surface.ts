@@ -81,7 +81,7 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
     summary: method.summary ?? '',
     description: method.description ?? '',
     deprecated: method.deprecated,
-    pathParams: method.pathParams.map((param) => `${param.variable}: ${shapeOf(document, param.schema).type}`),
+    pathParams: method.positionalPathParams.map((param) => `${param.variable}: ${shapeOf(document, param.schema).type}`),
     params,
     response,
     responseKind: method.response.kind,

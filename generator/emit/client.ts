@@ -1,14 +1,57 @@
-import { StructureKind, type ExportDeclarationStructure, type OptionalKind } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind, type ExportDeclarationStructure, type ImportDeclarationStructure, type OptionalKind } from 'ts-morph';
 import { allResources } from '../model/build-model.js';
-import type { SdkModel } from '../model/types.js';
+import type { Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { resourceModule } from './resources.js';
 import { valueSource } from './examples.js';
 import { markdownCode } from './escape.js';
 import { jsDoc, literal, printSourceFile, type OutputFile } from './source.js';
 
-/** `src/client.ts`: the client class, its options, and a property per top-level resource. */
-export function emitClient(model: SdkModel): OutputFile {
+/** The runtime's error classes, exported by the index and hung on the client class (`Telnyx.NotFoundError`). */
+function errorClasses(model: SdkModel): string[] {
+  return [
+    `${model.clientName}Error`, 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
+    'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
+    'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
+  ];
+}
+
+/** The types a resource module exports: each method's params and response types. */
+export function resourceTypes(resource: Resource): string[] {
+  return resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
+}
+
+/**
+ * The client class's namespace, as the official SDKs have it: every exported type (`Telnyx.OAuthClientCreateParams`)
+ * and the top-level resource classes (`Telnyx.OAuthClients`, whose own namespace holds its types). A class whose name
+ * is taken by a type or a static member is left out.
+ */
+function namespaceMembers(model: SdkModel, statics: ReadonlySet<string>): { classes: Resource[]; types: Map<string, string> } {
+  const types = new Map<string, string>();
+  for (const named of model.models) types.set(named.typeName, `./${MODELS_MODULE}.js`);
+  for (const resource of allResources(model.resources)) {
+    for (const name of resourceTypes(resource)) if (!types.has(name)) types.set(name, `./${resourceModule(resource)}.js`);
+  }
+  const classes = model.resources.filter((resource) => !types.has(resource.className) && !statics.has(resource.className));
+  return { classes, types };
+}
+
+/** The top-level resource classes the client class carries as statics (`Telnyx.OAuthClients`). */
+export function staticResourceClasses(model: SdkModel): Resource[] {
+  return namespaceMembers(model, new Set([model.clientName, 'toFile', ...errorClasses(model)])).classes;
+}
+
+/** The class of `src/core-client.ts`: the client without resources, for importing one resource alone. */
+export function coreClientName(model: SdkModel): string {
+  return `${model.clientName}Core`;
+}
+
+/**
+ * `src/client.ts`: the client class, with a lazily created property per top-level resource, its statics and its
+ * namespace; and `src/core-client.ts`: its options and the class without resources (what it extends), so that a
+ * single resource imported alone (`new OAuthClients(new TelnyxCore())`) bundles without the others.
+ */
+export function emitClient(model: SdkModel): OutputFile[] {
   // Doc text (escaped with every JSDoc); the prefix is letters, digits and `_` (config.ts, naming.ts).
   const env = (name: string): string => `process.env['${model.envPrefix}_${name}']`;
   const config = {
@@ -41,9 +84,20 @@ export function emitClient(model: SdkModel): OutputFile {
       : []),
   ];
   const unused = ['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter((name) => !credentialOptions.some((item) => item.name === name));
-  return printSourceFile(model, 'src/client.ts', [
+  const errors = errorClasses(model);
+  const statics = new Set([model.clientName, 'toFile', ...errors]);
+  const { classes, types } = namespaceMembers(model, statics);
+  // One import per module: resource classes as values, every exported type as a type, for the namespace.
+  const imports = new Map<string, ImportDeclarationStructure['namedImports'] & unknown[]>();
+  const add = (module: string, name: string | { name: string; alias?: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
+  for (const resource of model.resources) add(`./${resourceModule(resource)}.js`, resource.className);
+  // A type named like a value of this module (the full Telnyx spec has a model `Errors`) is imported under `$Name`.
+  const core = coreClientName(model);
+  const values = new Set([model.clientName, core, 'ClientOptions', 'Errors', 'toFile', ...model.resources.map((resource) => resource.className)]);
+  const local = (name: string): string => (values.has(name) ? `$${name}` : name);
+  for (const [name, module] of types) add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
+  const coreClient = printSourceFile(model, 'src/core-client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
-    ...model.resources.map((resource) => ({ kind: StructureKind.ImportDeclaration as const, namedImports: [resource.className], moduleSpecifier: `./${resourceModule(resource)}.js` })),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
@@ -57,17 +111,10 @@ export function emitClient(model: SdkModel): OutputFile {
     },
     {
       kind: StructureKind.Class,
-      name: model.clientName,
+      name: core,
       isExported: true,
       extends: 'BaseClient',
-      docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
-      properties: model.resources.map((resource) => ({
-        name: resource.property,
-        isReadonly: true,
-        type: resource.className,
-        initializer: `new ${resource.className}(this)`,
-        docs: [{ description: `Methods under ${markdownCode(resource.property)}.` }],
-      })),
+      docs: [{ description: `The ${model.clientName} client without its resources: hand it to a resource class imported alone, for the smallest bundle.` }],
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
@@ -77,6 +124,55 @@ export function emitClient(model: SdkModel): OutputFile {
       ],
     },
   ]);
+  return [coreClient, printSourceFile(model, 'src/client.ts', [
+    { kind: StructureKind.ImportDeclaration, namedImports: [core, { name: 'ClientOptions', isTypeOnly: true }], moduleSpecifier: './core-client.js' },
+    { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
+    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, namedImports, moduleSpecifier })),
+    `export type { ClientOptions };`,
+    {
+      kind: StructureKind.Class,
+      name: model.clientName,
+      isExported: true,
+      extends: core,
+      docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
+      properties: [
+        // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile`.
+        { name: model.clientName, isStatic: true, isReadonly: true, initializer: 'this', docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }] },
+        ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
+        { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
+        ...model.resources.map((resource) => ({ name: `#${resource.property}`, type: `${resource.className} | undefined` })),
+      ],
+      // Resources are made on first use: a client used for one call builds one resource object, not hundreds.
+      getAccessors: model.resources.map((resource) => ({
+        name: resource.property,
+        returnType: resource.className,
+        statements: [`return (this.#${resource.property} ??= new ${resource.className}(this));`],
+        docs: [{ description: `Methods under ${markdownCode(resource.property)}.` }],
+      })),
+      ctors: [
+        {
+          parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+          docs: [{ description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.` }],
+          statements: ['super(options);'],
+        },
+      ],
+    },
+    // The namespace declares these class members; the assignments give them their values.
+    ...classes.map((resource) => `${model.clientName}.${resource.className} = ${resource.className};`),
+    {
+      kind: StructureKind.Module,
+      name: model.clientName,
+      isExported: true,
+      hasDeclareKeyword: true,
+      declarationKind: ModuleDeclarationKind.Namespace,
+      statements: [
+        `export type { ClientOptions };`,
+        ...(classes.length > 0 ? [`export { ${classes.map((resource) => `${resource.className} as ${resource.className}`).join(', ')} };`] : []),
+        ...(types.size > 0 ? [`export type { ${[...types.keys()].map((name) => `${local(name)} as ${name}`).join(', ')} };`] : []),
+      ],
+    },
+  ])];
 }
 
 /** `src/index.ts`: the default export, the runtime's public names, and every type. */
@@ -84,6 +180,7 @@ export function emitIndex(model: SdkModel): OutputFile {
   const exports: OptionalKind<ExportDeclarationStructure>[] = [
     { namedExports: [{ name: model.clientName, alias: 'default' }, model.clientName], moduleSpecifier: './client.js' },
     { isTypeOnly: true, namedExports: ['ClientOptions'], moduleSpecifier: './client.js' },
+    { namedExports: [coreClientName(model)], moduleSpecifier: './core-client.js' },
     { isTypeOnly: true, namedExports: ['Fetch', 'Logger', 'LogLevel', 'RequestOptions'], moduleSpecifier: './core/base-client.js' },
     { namedExports: ['APIPromise'], moduleSpecifier: './core/api-promise.js' },
     { isTypeOnly: true, namedExports: ['APIResponse'], moduleSpecifier: './core/api-promise.js' },
@@ -92,20 +189,13 @@ export function emitIndex(model: SdkModel): OutputFile {
     { isTypeOnly: true, namedExports: ['ServerSentEvent'], moduleSpecifier: './core/streaming.js' },
     { namedExports: ['toFile'], moduleSpecifier: './core/uploads.js' },
     { isTypeOnly: true, namedExports: ['ToFileInput', 'Uploadable'], moduleSpecifier: './core/uploads.js' },
-    {
-      namedExports: [
-        `${model.clientName}Error`, 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
-        'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
-        'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
-      ],
-      moduleSpecifier: './core/error.js',
-    },
+    { namedExports: errorClasses(model), moduleSpecifier: './core/error.js' },
   ];
   if (model.models.length > 0) {
     exports.push({ isTypeOnly: true, namedExports: model.models.map((named) => named.typeName), moduleSpecifier: `./${MODELS_MODULE}.js` });
   }
   for (const resource of allResources(model.resources)) {
-    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
+    const types = resourceTypes(resource);
     if (types.length > 0) exports.push({ isTypeOnly: true, namedExports: types, moduleSpecifier: `./${resourceModule(resource)}.js` });
   }
   return printSourceFile(

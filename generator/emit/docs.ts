@@ -24,7 +24,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
 }
 
 function signature(method: Method): string {
-  const args = method.pathParams.map((param) => param.variable);
+  const args = method.positionalPathParams.map((param) => param.variable);
   if (method.paramsTypeName) args.push(`${paramsArgumentName(method)}${method.paramsRequired ? '' : '?'}`);
   return args.join(', ');
 }

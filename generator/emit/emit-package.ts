@@ -19,7 +19,7 @@ export async function emitPackage(model: SdkModel): Promise<OutputFile[]> {
   return [
     emitModels(model),
     ...emitResources(model),
-    emitClient(model),
+    ...emitClient(model),
     emitIndex(model),
     ...(await emitRuntime(model)),
     ...(await emitPackageFiles(model)),

@@ -7,7 +7,7 @@ import { pathParamType } from './type-expressions.js';
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
 export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
   // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
-  const args = method.pathParams.map((param) => {
+  const args = method.positionalPathParams.map((param) => {
     const value = exampleValue(model.document, param.schema, 'required', param.name);
     const type = pathParamType(param.schema);
     return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
@@ -18,19 +18,30 @@ export function exampleArguments(model: SdkModel, method: Method, mode: ExampleM
 }
 
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
-  if (method.paramsShape === 'none') return undefined;
   // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
   const fields = Object.create(null) as Record<string, unknown>;
   const set = (name: string, value: unknown): void => void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+  for (const param of method.namedPathParams) {
+    const value = exampleValue(model.document, param.schema, 'required', param.name);
+    set(param.name, pathParamType(param.schema) === 'string' && typeof value !== 'string' ? String(value) : value);
+  }
+  if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
     if (mode === 'all' || param.required) set(param.name, exampleValue(model.document, param.schema, mode, param.name));
   }
   let body: unknown;
-  // Beside query or header params, an object body's fields are part of the params type even when the body is
+  // Beside query, header or parent-id params, an object body's fields are part of the params type even when the body is
   // optional, so its required fields are too.
-  const bodyFieldsRequired = method.paramsShape === 'mixed' && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
+  const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
+  const bodyFieldsRequired = besideOthers && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
   if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
-  if (method.paramsShape === 'body') return body ?? (method.paramsRequired ? {} : undefined);
+  const renames = Object.entries(method.body?.renames ?? {});
+  if (renames.length > 0 && body && typeof body === 'object' && !Array.isArray(body)) {
+    // Renamed fields appear under their SDK names, in their place.
+    const wireToName = new Map(renames.map(([name, wire]) => [wire, name]));
+    body = Object.fromEntries(Object.entries(body).map(([key, value]) => [wireToName.get(key) ?? key, value]));
+  }
+  if (method.paramsShape === 'body' && method.namedPathParams.length === 0) return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
     if (method.body?.inline && body && typeof body === 'object') for (const [name, value] of Object.entries(body)) set(name, value);
     else set('body', body);

@@ -9,6 +9,14 @@ interface RuntimeManifest {
   devDependencies: Record<string, string>;
 }
 
+/** A conditional export of one module (or a `*` pattern) of the ESM and CommonJS builds, each with its declarations. */
+function entry(path: string): object {
+  return {
+    import: { types: `./dist/esm/${path}.d.ts`, default: `./dist/esm/${path}.js` },
+    require: { types: `./dist/cjs/${path}.d.ts`, default: `./dist/cjs/${path}.js` },
+  };
+}
+
 /** `package.json`, the tsconfigs and the vitest config of the generated package. */
 export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
   const runtime = JSON.parse(await readFile(join(TEMPLATES_DIR, 'package.json'), 'utf8')) as RuntimeManifest;
@@ -24,11 +32,12 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     main: './dist/cjs/index.js',
     module: './dist/esm/index.js',
     types: './dist/esm/index.d.ts',
+    // Subpaths as the official SDKs have them: `pkg/resources/oauth-clients`, `pkg/core/error` (with or without `.js`).
     exports: {
-      '.': {
-        import: { types: './dist/esm/index.d.ts', default: './dist/esm/index.js' },
-        require: { types: './dist/cjs/index.d.ts', default: './dist/cjs/index.js' },
-      },
+      '.': entry('index'),
+      './core-client': entry('core-client'),
+      './core-client.js': entry('core-client'),
+      ...Object.fromEntries(['resources', 'core'].flatMap((dir) => [[`./${dir}/*.js`, entry(`${dir}/*`)], [`./${dir}/*`, entry(`${dir}/*`)]])),
       './package.json': './package.json',
     },
     // src ships too: api.md links into it and the source maps in dist point at it.

@@ -1,6 +1,7 @@
 import { allMethods, allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from './escape.js';
+import { coreClientName, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
 import type { OutputFile } from './source.js';
 
@@ -14,6 +15,7 @@ export function emitReadme(model: SdkModel): OutputFile {
     requirements(),
     usage(model),
     examples(model),
+    parameters(model),
     options(model),
     errors(model),
     retriesAndTimeouts(model),
@@ -25,6 +27,7 @@ export function emitReadme(model: SdkModel): OutputFile {
     customFetch(model),
     undocumented(model),
     oauth(model),
+    modules(model),
     semver(),
     faq(model),
     ['Every method, with its HTTP route, and every type is listed in [api.md](api.md).'],
@@ -51,7 +54,7 @@ function callText(model: SdkModel, { resource, method }: Call, mode: 'required' 
 /** A call with a last `options` argument; an omitted optional params object becomes `{}`. */
 function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
   const args = exampleArguments(model, call.method, 'required');
-  if (call.method.paramsTypeName && args.length === call.method.pathParams.length) args.push('{}');
+  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length) args.push('{}');
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
 }
 
@@ -221,7 +224,7 @@ function uploads(model: SdkModel): string[] {
   return [
     '## File uploads',
     '',
-    'Binary fields take a `File` or `Blob`. `toFile()` makes one from a `Buffer`, a stream such as `fs.createReadStream(path)`, a `Response` or any async iterable of bytes:',
+    'Binary bodies and file fields take a `File` or `Blob`, bytes (`Buffer`, `Uint8Array`, `ArrayBuffer`), a web `ReadableStream`, a Node stream such as `fs.createReadStream(path)`, any async iterable of bytes, or a `Response`. A binary body is streamed as it is read (`duplex: \'half\'`; in browsers, which stream uploads only over HTTP/2, it is read first); a file field of a multipart body is read into a `File`, named after the stream\'s path. `toFile()` makes a `File` yourself, with a name and type:',
     '',
     ...ts(`import fs from 'node:fs';`, `import { toFile } from ${stringLiteral(model.packageName)};`, '', "const file = await toFile(fs.createReadStream('report.pdf'));", "const fromBytes = await toFile(Buffer.from('my bytes'), 'file.txt');"),
   ];
@@ -372,6 +375,74 @@ function oauth(model: SdkModel): string[] {
       `const client = new ${model.clientName}({ clientID: 'my-client-id', clientSecret: process.env['MY_CLIENT_SECRET'] });`,
       ...(call ? ['', awaitLine(model, call)] : []),
     ),
+  ];
+}
+
+function parameters(model: SdkModel): string[] {
+  const all = calls(model);
+  const nested = all.find((call) => call.method.namedPathParams.length > 0);
+  const wrapped = all.find((call) => call.method.body !== undefined && !call.method.body.isObject && call.method.body.encoding !== 'binary' && call.method.paramsShape === 'mixed');
+  const styled = all.some((call) => [...call.method.queryParams, ...call.method.pathParams].some((param) => param.encoding !== undefined));
+  const renamed = all.find((call) => call.method.body?.renames !== undefined);
+  const lines = [
+    '## Parameters',
+    '',
+    'Path ids come first, then one object with the query parameters, headers and body fields, then the request options. Query, path and header parameters are written in the `style` the spec gives each (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `label`, `matrix`, `simple`, exploded or not): arrays as the spec says, nested objects of a `deepObject` parameter as brackets, `filter[a][b]=x`.',
+  ];
+  if (styled) lines.push('', `This API has parameters in styles of their own (see \`paramStyles\` in \`src/resources/\`).`);
+  if (nested) {
+    lines.push('', 'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:', '', ...ts(`await ${callText(model, nested)};`));
+  }
+  if (wrapped) lines.push('', 'A body that is not an object (an array, a string, a union) goes in the params object as `body`:', '', ...ts(`await ${callText(model, wrapped)};`));
+  if (renamed) {
+    const pairs = Object.entries(renamed.method.body!.renames!).map(([name, wire]) => `\`${name}\` (sent as \`${wire}\`)`);
+    lines.push('', `Some body fields have SDK names of their own, and are sent under their API names: ${pairs.join(', ')} in \`${renamed.resource.chain.join('.')}.${renamed.method.name}\`.`);
+  }
+  return lines;
+}
+
+function modules(model: SdkModel): string[] {
+  const classes = staticResourceClasses(model);
+  const resource = classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ?? classes[0];
+  const typed = resource?.methods.find((method) => method.paramsTypeName);
+  const call = headline(model);
+  return [
+    '## Imports, CommonJS and types',
+    '',
+    `The client class carries the error classes and \`toFile\` (\`${model.clientName}.NotFoundError\`, \`${model.clientName}.toFile\`) and, as a namespace, every type: \`${model.clientName}.<Type>\`, or by resource, \`${model.clientName}.<Resource>.<Type>\`. A resource class can be imported alone from \`${model.packageName}/resources/<resource>\`.`,
+    '',
+    ...ts(
+      `import ${model.clientName} from '${model.packageName}';`,
+      ...(resource ? [`import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`] : []),
+      '',
+      ...(typed ? [`type Params = ${model.clientName}.${typed.paramsTypeName};`, `type SameParams = ${model.clientName}.${resource!.className}.${typed.paramsTypeName};`, ''] : []),
+      ...(resource ? [`console.log(${model.clientName}.${resource.className} === ${resource.className});`] : []),
+      'try {',
+      `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
+      '} catch (err) {',
+      `  if (err instanceof ${model.clientName}.NotFoundError) console.log('not found');`,
+      '}',
+    ),
+    ...(resource
+      ? [
+          '',
+          `Resources are created on first use, and no module has side effects. For the smallest bundle, import the resources you use alone and hand them the client without resources, \`${coreClientName(model)}\` (same options): the bundle then leaves out every other resource.`,
+          '',
+          ...ts(
+            `import { ${coreClientName(model)} } from '${model.packageName}/core-client';`,
+            `import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`,
+            '',
+            `const ${resource.property} = new ${resource.className}(new ${coreClientName(model)}());`,
+          ),
+        ]
+      : []),
+    '',
+    'CommonJS works as with the official SDKs: the package itself is the client class, with `.default` and `.' + model.clientName + '` beside it.',
+    '',
+    '```js',
+    `const ${model.clientName} = require('${model.packageName}');`,
+    `const client = new ${model.clientName}();`,
+    '```',
   ];
 }
 

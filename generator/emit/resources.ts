@@ -1,4 +1,5 @@
 import {
+  ModuleDeclarationKind,
   StructureKind,
   type ClassDeclarationStructure,
   type ImportDeclarationStructure,
@@ -32,9 +33,22 @@ export function resourceModule(resource: Resource): string {
   return `resources/${resource.modulePath}`;
 }
 
-/** The argument that carries query and body fields, named for what it holds. */
+/** The argument that carries query and body fields, named for what it holds (`params` when it holds parent ids too). */
 export function paramsArgumentName(method: Method): string {
+  if (method.namedPathParams.length > 0) return 'params';
   return method.paramsShape === 'query' ? 'query' : method.paramsShape === 'body' ? 'body' : 'params';
+}
+
+/** What the params argument holds beside the parent ids, named after the RequestSpec field it fills. */
+function restName(method: Method): string {
+  return method.paramsShape === 'query' ? 'query' : method.paramsShape === 'body' ? 'body' : 'rest';
+}
+
+const LOCALS = new Set(['params', 'options', 'query', 'body', 'rest']);
+
+/** The local variable of a parent id taken out of the params object, clear of the method's other names. */
+function pathLocal(variable: string): string {
+  return LOCALS.has(variable) ? `${variable}Param` : variable;
 }
 
 function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<string, string>): OutputFile {
@@ -56,11 +70,12 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
   ];
 
-  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({
+  // Child resources are made on first use, as the client's are.
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({ name: `#${child.property}`, type: `${child.className} | undefined` }));
+  const getAccessors = resource.children.map((child) => ({
     name: child.property,
-    isReadonly: true,
-    type: child.className,
-    initializer: `new ${child.className}(this._client)`,
+    returnType: child.className,
+    statements: [`return (this.#${child.property} ??= new ${child.className}(this._client));`],
     docs: [{ description: `Methods under ${markdownCode(child.chain.join('.'))}.` }],
   }));
 
@@ -72,13 +87,32 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     extends: 'APIResource',
     docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under ${markdownCode(resource.chain.join('.'))}.` }],
     properties,
+    getAccessors,
     methods: resource.methods.map((method) => methodStructure(method, models, model.defaultSecurity)),
+  };
+
+  // The class's namespace, as in the official SDKs: `Client.OAuthClients.OAuthClient`, `Client.Calls.Actions`. Own
+  // types first, then child classes, then the models its methods use; a name already taken is skipped.
+  const members = new Map<string, boolean>();
+  for (const alias of typeAliases) members.set(alias.name, true);
+  for (const child of resource.children) if (!members.has(child.className)) members.set(child.className, false);
+  for (const name of usedModels) if (!members.has(name)) members.set(name, true);
+  const children = resource.children.filter((child) => members.get(child.className) === false);
+  const namespace = {
+    kind: StructureKind.Module as const,
+    name: resource.className,
+    isExported: true,
+    hasDeclareKeyword: true,
+    declarationKind: ModuleDeclarationKind.Namespace,
+    statements: members.size > 0 ? [`export { ${[...members].map(([name, isType]) => `${isType ? 'type ' : ''}${name} as ${name}`).join(', ')} };`] : [],
   };
 
   return printSourceFile(model, `src/${module}.ts`, [
     ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration as const, ...item })),
     classStructure,
+    ...children.map((child) => `${resource.className}.${child.className} = ${child.className};`),
     ...typeAliases,
+    ...(members.size > 0 ? [namespace] : []),
   ]);
 }
 
@@ -133,7 +167,7 @@ function pageItemType(method: Method, models: ReadonlyMap<string, string>): stri
 }
 
 function methodStructure(method: Method, models: ReadonlyMap<string, string>, defaultSecurity: string[][]): OptionalKind<MethodDeclarationStructure> {
-  const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.pathParams.map((param) => ({
+  const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.positionalPathParams.map((param) => ({
     name: param.variable,
     type: pathParamType(param.schema),
   }));
@@ -152,7 +186,7 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   const responseType = method.responseTypeName ?? 'void';
   const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : responseType;
   const tags: Array<{ tagName: string; text?: string }> = [
-    ...method.pathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: `${param.variable} - ${param.description}` })),
+    ...method.positionalPathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: `${param.variable} - ${param.description}` })),
     ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
   ];
   const description = jsDoc(method.summary, method.description !== method.summary && method.description) ?? markdownCode(`${method.httpMethod.toUpperCase()} ${method.path}`);
@@ -162,6 +196,10 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
     returnType: method.pagination ? `PagePromise<${responseType}, ${pageItemType(method, models)}>` : `APIPromise<${returned}>`,
     docs: [{ description, tags }],
     statements: [
+      // Parent ids come out of the params object; the rest is what the operation sends as query, headers or body.
+      ...(method.namedPathParams.length > 0
+        ? [`const { ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathLocal(param.variable)}`).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
+        : []),
       method.pagination
         ? `return this._client.requestPage<${responseType}, ${pageItemType(method, models)}>(${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
         : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
@@ -176,11 +214,19 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
 function requestSpec(method: Method, argument: string, defaultSecurity: string[][]): string {
   const fields: string[] = [`method: ${literal(method.httpMethod)}`, `path: ${literal(method.path)}`];
   if (method.pathParams.length > 0) {
-    const entries = method.pathParams.map((param) => (propertyKey(param.name) === param.variable ? param.variable : `${propertyKey(param.name)}: ${param.variable}`));
+    const named = new Set(method.namedPathParams);
+    const entries = method.pathParams.map((param) => {
+      const local = named.has(param) ? pathLocal(param.variable) : param.variable;
+      return propertyKey(param.name) === local ? local : `${propertyKey(param.name)}: ${local}`;
+    });
     fields.push(`pathParams: { ${entries.join(', ')} }`);
   }
   // The argument is named after the RequestSpec field it fills (`query`, `body` or `params`), so shorthand works.
-  if (method.paramsShape !== 'none') fields.push(argument);
+  if (method.paramsShape !== 'none') {
+    const rest = method.namedPathParams.length > 0 ? restName(method) : argument;
+    const field = method.paramsShape === 'mixed' ? 'params' : rest;
+    fields.push(field === rest ? rest : `${field}: ${rest}`);
+  }
   if (method.paramsShape === 'mixed') {
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
@@ -192,6 +238,9 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
     if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
   }
+  const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
+  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`);
+  if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   const accept = method.response.statuses[0]?.contentType;
   if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);

@@ -13,6 +13,9 @@ const require = createRequire(import.meta.url);
 const { astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript');
 const ts = require('typescript');
 
+/** The runtime's upload type, which request bodies with binary fields refer to. */
+export const UPLOADABLE = 'Uploadable';
+
 /** openapi-typescript's options for our types; `context()` gives the rest their openapiTS() defaults. */
 export const OPTIONS = {
   silent: true,
@@ -24,11 +27,15 @@ export const OPTIONS = {
   transform: binaryAsBlob,
 };
 
-/** Binary data is a Blob both ways: uploads take one (see `toFile()`), downloads resolve to one. */
-function binaryAsBlob(schema) {
+/**
+ * Binary data: downloads resolve to a Blob; uploads in a request body take any `Uploadable` (Blob, bytes, streams; the
+ * runtime's type, imported by the types module). A component schema may serve both ways, so it stays a Blob.
+ */
+function binaryAsBlob(schema, options) {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (schema.format !== 'binary' || !types.includes('string')) return undefined;
-  const blob = ts.factory.createTypeReferenceNode('Blob');
+  const upload = typeof options?.path === 'string' && options.path.includes('/requestBody/');
+  const blob = ts.factory.createTypeReferenceNode(upload ? UPLOADABLE : 'Blob');
   return types.includes('null') ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
 }
 

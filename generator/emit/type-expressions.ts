@@ -1,4 +1,5 @@
 import type { Method, SdkModel } from '../model/types.js';
+import { propertyKey } from '../model/naming.js';
 import { literal } from './source.js';
 
 /** Type names of component schemas, by their key under `components.schemas`. */
@@ -29,11 +30,20 @@ function statusKey(status: string): string {
 export function paramsTypeExpression(method: Method, models: ReadonlyMap<string, string>): string {
   const op = operationType(method);
   const parts: string[] = [];
+  if (method.namedPathParams.length > 0) parts.push(`{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathParamType(param.schema)}`).join('; ')} }`);
   if (method.queryParams.length > 0) parts.push(`NonNullable<${op}['parameters']['query']>`);
   if (method.headerParams.length > 0) parts.push(`NonNullable<${op}['parameters']['header']>`);
   if (method.body) {
     const named = method.body.ref !== undefined ? models.get(method.body.ref) : undefined;
-    const bodyType = named ?? `NonNullable<${op}['requestBody']>['content'][${literal(method.body.mediaType)}]`;
+    let bodyType = named ?? `NonNullable<${op}['requestBody']>['content'][${literal(method.body.mediaType)}]`;
+    // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
+    const renames = Object.entries(method.body.renames ?? {});
+    if (renames.length > 0) {
+      const wire = renames.map(([, name]) => literal(name)).join(' | ');
+      // A homomorphic mapped type keeps each field's optionality under its new name.
+      const remap = renames.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
+      bodyType = `Omit<${bodyType}, ${wire}> & { [K in keyof ${bodyType} as ${remap}never]: ${bodyType}[K] }`;
+    }
     parts.push(method.body.inline || method.paramsShape === 'body' ? bodyType : `{ body${method.body.required ? '' : '?'}: ${bodyType} }`);
   }
   return parts.join(' & ');

@@ -45,6 +45,12 @@ export interface SdkConfig {
   };
   /** Default base URL. Default: the spec's first server. */
   baseURL?: string;
+  /**
+   * Path params of nested resources: `named` (default) keeps the last one positional and takes the parent ids in the
+   * params object, `participants.retrieve(participantId, { conference_id })`, as the official SDKs do; `positional`
+   * takes them all as arguments, `participants.retrieve(conferenceId, participantId)`.
+   */
+  pathParams?: 'named' | 'positional';
   /** How words are written in type names, e.g. `{ oauth: OAuth }` makes `OAuthClient`, not `OauthClient`. */
   casing?: Record<string, string>;
   /** The header that carries idempotency keys on non-GET requests (e.g. `Idempotency-Key`); none by default. */

@@ -140,7 +140,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
-      return operation && typeof operation === 'object' ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings) }] : [];
+      return operation && typeof operation === 'object' ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional' }) }] : [];
     });
   });
   const byStatics = new Map<string, typeof operations>();
@@ -400,7 +400,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
       const methodPart = pascalCase(operation.name);
       return {
         ...operation,
-        ...(operation.paramsShape !== 'none' && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
+        ...((operation.paramsShape !== 'none' || operation.namedPathParams.length > 0) && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
         ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}Response`) }),
         ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };

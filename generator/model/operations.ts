@@ -4,7 +4,8 @@ import { readSecurity } from './auth.js';
 import { variableName } from './naming.js';
 import { exampleTooLarge } from './examples.js';
 import { admitsNoValue, componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
-import type { BodyEncoding, HTTPMethod, Method, Param, RequestBody, ResponseKind, Schema } from './types.js';
+import type { BodyEncoding, HTTPMethod, Method, Param, ParamEncoding, RequestBody, ResponseKind, Schema } from './types.js';
+import type { ParamStyle } from '../../templates/src/internal/params.js';
 
 export const HTTP_METHODS: readonly HTTPMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -16,6 +17,9 @@ interface RawParameter {
   deprecated?: boolean;
   schema?: Schema;
   content?: Record<string, { schema?: Schema }>;
+  style?: string;
+  explode?: boolean;
+  allowReserved?: boolean;
 }
 
 interface RawOperation {
@@ -41,10 +45,14 @@ export function readOperation(
   operation: RawOperation,
   schemes: Record<string, AuthScheme>,
   warnings: string[] = [],
+  options: { positionalPathParams?: boolean } = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
   const pathParams = pick('path');
+  // Parent ids of a nested resource go in the params object, the last path param stays positional (official SDKs).
+  const namedPathParams = options.positionalPathParams ? [] : pathParams.slice(0, -1);
+  const positionalPathParams = pathParams.slice(namedPathParams.length);
   const queryParams = pick('query');
   const headerParams = pick('header');
   const declared = readBody(document, operation.requestBody);
@@ -56,15 +64,18 @@ export function readOperation(
     warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
   }
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
+  // A body that is not an object (an array, a union, a primitive) is `{ body }` in the params object, as the official
+  // SDKs take it; so is a binary body beside other params. A lone binary body stays the argument itself.
+  const wrapped = body !== undefined && !body.isObject && (body.encoding !== 'binary' || hasParams || namedPathParams.length > 0);
   if (body?.isObject && hasParams) {
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
     const names = Object.keys(fields);
     body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
   }
-  const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams ? 'mixed' : 'body';
+  const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams || wrapped ? 'mixed' : 'body';
   uniqueVariables(pathParams, paramsShape);
-  const requiredParam = [...queryParams, ...headerParams].some((param) => param.required);
+  const requiredParam = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
   const bodyHasRequiredMembers = !!body && (!body.inline || hasRequiredMembers(document, body.schema));
   const paramsRequired = requiredParam || (!!body && body.required && bodyHasRequiredMembers);
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
@@ -89,6 +100,8 @@ export function readOperation(
     ...(operation.description !== undefined && { description: operation.description }),
     deprecated: operation.deprecated === true,
     pathParams,
+    positionalPathParams,
+    namedPathParams,
     queryParams,
     headerParams,
     ...(body && { body }),
@@ -110,6 +123,7 @@ export function readOperation(
       ...(param.description !== undefined && { description: param.description }),
       deprecated: param.deprecated === true,
       schema,
+      ...paramEncoding(param),
     };
   }
 }
@@ -126,6 +140,22 @@ function uniqueVariables(pathParams: Param[], shape: Method['paramsShape']): voi
     param.variable = variable;
     taken.add(variable);
   }
+}
+
+const STYLES: ReadonlySet<string> = new Set<ParamStyle>(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject', 'label', 'matrix', 'simple']);
+
+/** A parameter's style, explode and allowReserved, kept only where they differ from its location's default. */
+function paramEncoding(param: RawParameter): { encoding?: ParamEncoding } {
+  const defaultStyle = param.in === 'query' || param.in === 'cookie' ? 'form' : 'simple';
+  const style = typeof param.style === 'string' && STYLES.has(param.style) ? (param.style as ParamStyle) : defaultStyle;
+  const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
+  const encoding: ParamEncoding = {
+    ...(style !== defaultStyle && { style }),
+    // deepObject has one form only; otherwise explode matters where it is not the style's default.
+    ...(style !== 'deepObject' && explode !== (style === 'form') && { explode }),
+    ...(param.in === 'query' && param.allowReserved === true && { allowReserved: true }),
+  };
+  return Object.keys(encoding).length > 0 ? { encoding } : {};
 }
 
 /** Path-level parameters, overridden by operation-level ones of the same name and location. Cookies are left out. */
@@ -172,6 +202,7 @@ function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefi
   const schema = content[contentType]?.schema ?? {};
   const ref = componentRefName(schema);
   const isObject = (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema);
+  const renames = isObject ? bodyRenames(document, schema) : undefined;
   return {
     contentType: contentType.includes('*') ? 'application/json' : contentType,
     mediaType: contentType,
@@ -181,7 +212,21 @@ function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefi
     ...(ref !== undefined && { ref }),
     isObject,
     inline: isObject,
+    ...(renames && { renames }),
   };
+}
+
+/** Body fields with an SDK name of their own (`x-sdk-param`, or Stainless's `x-stainless-param`): SDK name -> wire name. */
+function bodyRenames(document: OpenAPIDocument, schema: Schema): Record<string, string> | undefined {
+  const { properties } = objectMembers(document, derefSchema(document, schema));
+  const renames: Record<string, string> = {};
+  for (const [wire, property] of Object.entries(properties)) {
+    const own = property as Record<string, unknown> | undefined;
+    const name = own?.['x-sdk-param'] ?? own?.['x-stainless-param'];
+    // A rename onto another field's name would hide that field; such a rename is ignored.
+    if (typeof name === 'string' && name !== '' && name !== wire && !Object.hasOwn(properties, name) && !Object.hasOwn(renames, name)) renames[name] = wire;
+  }
+  return Object.keys(renames).length > 0 ? renames : undefined;
 }
 
 function responseKind(contentType: string): ResponseKind {

@@ -5,6 +5,8 @@ export type { AuthScheme } from '../../templates/src/internal/auth.js';
 export type { PaginationScheme } from '../../templates/src/core/pagination.js';
 export type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
 export type { ResponseKind } from '../../templates/src/internal/response.js';
+export type { ParamEncoding } from '../../templates/src/internal/params.js';
+import type { ParamEncoding } from '../../templates/src/internal/params.js';
 import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
@@ -90,6 +92,8 @@ export interface Param {
   description?: string;
   deprecated: boolean;
   schema: Schema;
+  /** `style`/`explode`/`allowReserved`, only where they differ from the location's default (then the runtime needs them). */
+  encoding?: ParamEncoding;
 }
 
 export interface RequestBody {
@@ -104,6 +108,8 @@ export interface RequestBody {
   ref?: string;
   /** Whether the body is an object whose fields can sit beside query params in one params object. */
   isObject: boolean;
+  /** Body fields the SDK names differently (`x-stainless-param`, `x-sdk-param`): SDK name -> wire name. */
+  renames?: Record<string, string>;
   /**
    * Whether its fields do sit there: an object body none of whose fields shares a name with a query or header param.
    * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
@@ -120,7 +126,11 @@ export interface Method {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** Every path param, in path order; `positionalPathParams` are the method's leading arguments, `namedPathParams`
+   * (the parent ids of a nested resource, by default) sit in the params object under their spec names. */
   pathParams: Param[];
+  positionalPathParams: Param[];
+  namedPathParams: Param[];
   queryParams: Param[];
   headerParams: Param[];
   body?: RequestBody;

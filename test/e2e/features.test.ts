@@ -26,6 +26,8 @@ beforeAll(async () => {
     if (url.pathname === '/files' && request.method === 'POST') return json(res, 201, { id: 'f9', name: 'upload.txt' });
     if (url.pathname === '/uploads') return json(res, 201, { id: 'raw', name: url.searchParams.get('name') });
     if (url.pathname === '/accounts') return json(res, 201, { email: 'e' });
+    if (url.pathname.startsWith('/search/')) return json(res, 200, { data: [] });
+    if (url.pathname.startsWith('/folders/')) return json(res, 200, { id: 'f1', name: 'a' });
     return json(res, 404, {});
   });
 });
@@ -34,6 +36,23 @@ afterAll(() => server.close());
 const client = (extra: Record<string, unknown> = {}) => new Files({ apiKey: 'files-key', baseURL: server.url, ...extra });
 
 describe('the fixture SDK', () => {
+  test('a nested resource takes its parent id from the params object; an array body goes as { body }; renamed fields keep their wire names', async () => {
+    await client().folders.files.retrieve('file 1', { folder_id: 'fold/1', include: 'metadata' });
+    expect(server.requests.at(-1)!.url).toBe('/folders/fold%2F1/files/file%201?include=metadata');
+    await client().folders.files.replace('file_1', { folder_id: 'fold_1', body: ['red', 'blue'] });
+    expect(JSON.parse(server.requests.at(-1)!.body)).toEqual(['red', 'blue']);
+    await client().folders.files.update('file_1', { folder_id: 'fold_1', timeout_seconds: 30, name: 'n' });
+    const seen = server.requests.at(-1)!;
+    expect([seen.method, seen.url]).toEqual(['PATCH', '/folders/fold_1/files/file_1']);
+    expect(JSON.parse(seen.body)).toEqual({ Timeout: 30, name: 'n' });
+  });
+
+  test('query params go out in the style the spec gives each: nested deepObject, pipe-delimited, non-exploded form', async () => {
+    await client().search.retrieve('folder', { filter: { name: { contains: 'a&b' }, size: { gt: 10 } }, ids: ['f1', 'f2'], fields: ['id', 'bytes'] });
+    const seen = server.requests.at(-1)!;
+    expect(seen.url).toBe('/search/folder?filter[name][contains]=a%26b&filter[size][gt]=10&ids=f1|f2&fields=id,bytes');
+  });
+
   test('the API key goes in the header the spec names; POSTs carry an idempotency key', async () => {
     await client().files.upload({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
     const seen = server.requests.at(-1)!;

@@ -101,7 +101,7 @@ describe('the generate command', () => {
     expect(result.code).toBe(0);
     const pkg = JSON.parse(await readFile(join(out, 'package.json'), 'utf8')) as { name: string };
     expect(pkg.name).toBe('telnyx-oauth-subset');
-    expect(await readFile(join(out, 'src/client.ts'), 'utf8')).toContain('export class TelnyxOAuthSubset extends BaseClient');
+    expect(await readFile(join(out, 'src/client.ts'), 'utf8')).toContain('export class TelnyxOAuthSubset extends TelnyxOAuthSubsetCore');
   });
 
   test.each([

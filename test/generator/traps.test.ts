@@ -30,10 +30,11 @@ describe('traps', () => {
     expect(file('src/models.ts')).toContain('A pet *\\/ with a `tick` and ${injection}');
   });
 
-  test('paths with dots and dashes (files.versions.retrieve(fileName, versionID)), the same name in path and query, ranges and text bodies', () => {
+  test('paths with dots and dashes (files.versions.retrieve(versionID, { "file.name" })), the same name in path and query, ranges and text bodies', () => {
     const files = file('src/resources/files/versions.ts');
     expect(files).toContain("pathParams: { 'file.name': fileName, 'version-id': versionID }");
-    expect(files).toMatch(/retrieve\(\s*fileName: string,\s*versionID: number,/);
+    expect(files).toMatch(/retrieve\(\s*versionID: number,\s*params: VersionRetrieveParams,/);
+    expect(files).toContain("const { 'file.name': fileName } = params;");
     expect(files).toContain("response: 'text'");
     const items = file('src/resources/items.ts');
     expect(items).toMatch(/retrieve\(id: string, query: ItemRetrieveParams = \{\}/);

@@ -4,7 +4,7 @@ import createClient from 'openapi-fetch';
 import { APIPromise } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
 import { Page, PagePromise, type PaginationScheme } from './pagination.js';
-import { toMultipartForm } from './uploads.js';
+import { isStreamBody, prepareBody, toMultipartForm } from './uploads.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { toFormUrlEncoded } from '../internal/form.js';
@@ -13,6 +13,7 @@ import { levelledLogger, logsAt, resolveLogLevel, type Logger, type LogLevel } f
 import { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import { platformHeaders } from '../internal/platform.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
+import { serializeHeader, serializePath, serializeQuery, type ParamStyles } from '../internal/params.js';
 import { parseResponse, type ResponseKind } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
 import type { Fetch } from '../internal/types.js';
@@ -99,7 +100,7 @@ export interface RequestSpec {
   method: HTTPMethod;
   /** The path template from the spec, e.g. `/oauth_clients/{id}`. */
   path: string;
-  pathParams?: Record<string, string | number | boolean>;
+  pathParams?: Record<string, unknown>;
   /** Query parameters, when the operation has no body. */
   query?: object | undefined;
   /** The request body, when the operation has no query or header parameters. */
@@ -116,6 +117,10 @@ export interface RequestSpec {
    */
   bodyEncoding?: BodyEncoding;
   contentType?: string;
+  /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
+  renames?: Readonly<Record<string, string>>;
+  /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
+  paramStyles?: ParamStyles;
   /** How to read a successful response (default: JSON). */
   response?: ResponseKind;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
@@ -140,7 +145,10 @@ interface Transport {
       headers: Headers;
       body?: unknown;
       bodySerializer?: (body: unknown) => BodyInit;
+      querySerializer: (query: Record<string, unknown>) => string;
+      pathSerializer: (url: string, params: Record<string, unknown>) => string;
       parseAs: 'stream';
+      duplex?: 'half';
       fetch: (request: Request) => Promise<Response>;
     } & Omit<RequestInit, 'body' | 'headers'>,
   ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
@@ -259,7 +267,7 @@ export abstract class BaseClient {
   }
 
   async #send(spec: RequestSpec, options: RequestOptions = {}): Promise<Response> {
-    const { query, headers: headerParams, body } = splitParams(spec);
+    const { query, headers: headerParams, body: rawBody } = splitParams(spec);
     const method = spec.method.toUpperCase();
     const settings = this.#settings(options, `${method} ${spec.path}`);
     const idempotency =
@@ -268,6 +276,7 @@ export abstract class BaseClient {
         : undefined;
     const security = spec.security ?? this.#config.security;
     const encoding = spec.bodyEncoding ?? 'json';
+    const body = await prepareBody(rawBody, encoding);
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
     const headers = mergeHeaders(
       {
@@ -301,7 +310,11 @@ export abstract class BaseClient {
         headers,
         body,
         bodySerializer: (value) => serializeBody(value, encoding),
+        querySerializer: (values) => serializeQuery(values, spec.paramStyles),
+        pathSerializer: (url, values) => serializePath(url, values, spec.paramStyles),
         parseAs: 'stream',
+        // fetch sends a stream body only when told it goes out while the response may come back (Node, Deno, Chromium).
+        ...(isStreamBody(body) && { duplex: 'half' }),
         fetch: (request) => this.#fetchWithRetries(request, settings, retryAuth),
       });
     } catch (cause) {
@@ -443,7 +456,7 @@ function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
 }
 
 function splitParams(spec: RequestSpec): { query?: object; headers?: Record<string, string>; body?: unknown } {
-  if (spec.params === undefined) return { query: spec.query, body: spec.body };
+  if (spec.params === undefined) return { query: spec.query, body: renameFields(spec.body, spec.renames) };
   const queryKeys = new Set(spec.queryKeys ?? []);
   const headerKeys = new Set(spec.headerKeys ?? []);
   const query: Record<string, unknown> = {};
@@ -452,12 +465,21 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
   for (const [key, value] of Object.entries(spec.params)) {
     if (queryKeys.has(key)) query[key] = value;
     else if (headerKeys.has(key)) {
-      if (value !== undefined && value !== null) headers[key] = String(value);
+      const text = serializeHeader(value, spec.paramStyles?.[key]);
+      if (text !== undefined) headers[key] = text;
     } else body[key] = value;
   }
   if (spec.bodyKey !== undefined) return { query, headers, body: body[spec.bodyKey] };
   const hasBody = spec.bodyEncoding !== undefined && Object.keys(body).length > 0;
-  return { query, headers, body: hasBody ? body : undefined };
+  return { query, headers, body: hasBody ? renameFields(body, spec.renames) : undefined };
+}
+
+/** Puts renamed body fields back under their wire names. */
+function renameFields(body: unknown, renames: Readonly<Record<string, string>> | undefined): unknown {
+  if (renames === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [Object.hasOwn(renames, key) ? renames[key]! : key, value]),
+  );
 }
 
 /** The `Content-Type` of a request body: the spec's, JSON by default; none for multipart (`fetch` adds the boundary). */

@@ -99,3 +99,19 @@ export type OAuthClientUpdateParams = OAuthClientUpdateRequest;
 /** Response of `update`: `PUT /oauth_clients/{id}`, Update OAuth client. */
 export type OAuthClientUpdateResponse =
   operations['UpdateOAuthClient']['responses'][200]['content']['application/json'];
+
+export declare namespace OAuthClients {
+  export {
+    type OAuthClientListParams as OAuthClientListParams,
+    type OAuthClientListResponse as OAuthClientListResponse,
+    type OAuthClientsPage as OAuthClientsPage,
+    type OAuthClientCreateParams as OAuthClientCreateParams,
+    type OAuthClientCreateResponse as OAuthClientCreateResponse,
+    type OAuthClientRetrieveResponse as OAuthClientRetrieveResponse,
+    type OAuthClientUpdateParams as OAuthClientUpdateParams,
+    type OAuthClientUpdateResponse as OAuthClientUpdateResponse,
+    type OAuthClient as OAuthClient,
+    type OAuthClientCreateRequest as OAuthClientCreateRequest,
+    type OAuthClientUpdateRequest as OAuthClientUpdateRequest,
+  };
+}

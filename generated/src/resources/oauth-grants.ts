@@ -65,3 +65,14 @@ export type OAuthGrantsPage = Page<OAuthGrantListResponse, OAuthGrant>;
 export type OAuthGrantRetrieveResponse = operations['GetOAuthGrant']['responses'][200]['content']['application/json'];
 /** Response of `delete`: `DELETE /oauth_grants/{id}`, Revoke OAuth grant. */
 export type OAuthGrantDeleteResponse = operations['RevokeOAuthGrant']['responses'][200]['content']['application/json'];
+
+export declare namespace OAuthGrants {
+  export {
+    type OAuthGrantListParams as OAuthGrantListParams,
+    type OAuthGrantListResponse as OAuthGrantListResponse,
+    type OAuthGrantsPage as OAuthGrantsPage,
+    type OAuthGrantRetrieveResponse as OAuthGrantRetrieveResponse,
+    type OAuthGrantDeleteResponse as OAuthGrantDeleteResponse,
+    type OAuthGrant as OAuthGrant,
+  };
+}

@@ -138,3 +138,29 @@ export type OAuthRegisterResponse = OAuthDynamicRegistrationResponse;
 export type OAuthTokenParams = TokenRequest;
 /** Response of `token`: `POST /oauth/token`, OAuth token endpoint. */
 export type OAuthTokenResponse = TokenResponse;
+
+export declare namespace OAuth {
+  export {
+    type OAuthRetrieveAuthorizeParams as OAuthRetrieveAuthorizeParams,
+    type OAuthRetrieveResponse as OAuthRetrieveResponse,
+    type OAuthGrantsParams as OAuthGrantsParams,
+    type OAuthGrantsResponse as OAuthGrantsResponse,
+    type OAuthIntrospectParams as OAuthIntrospectParams,
+    type OAuthIntrospectResponse as OAuthIntrospectResponse,
+    type OAuthRetrieveJwksResponse as OAuthRetrieveJwksResponse,
+    type OAuthRegisterParams as OAuthRegisterParams,
+    type OAuthRegisterResponse as OAuthRegisterResponse,
+    type OAuthTokenParams as OAuthTokenParams,
+    type OAuthTokenResponse as OAuthTokenResponse,
+    type ConsentTokenResponse as ConsentTokenResponse,
+    type CreateGrantResponse as CreateGrantResponse,
+    type CreateOAuthGrantRequest as CreateOAuthGrantRequest,
+    type IntrospectRequest as IntrospectRequest,
+    type IntrospectResponse as IntrospectResponse,
+    type JWKSet as JWKSet,
+    type OAuthDynamicRegistrationRequest as OAuthDynamicRegistrationRequest,
+    type OAuthDynamicRegistrationResponse as OAuthDynamicRegistrationResponse,
+    type TokenRequest as TokenRequest,
+    type TokenResponse as TokenResponse,
+  };
+}

@@ -45,3 +45,12 @@ export class WellKnown extends APIResource {
 export type WellKnownRetrieveAuthorizationServerMetadataResponse = AuthorizationServerMetadata;
 /** Response of `retrieveProtectedResourceMetadata`: `GET /.well-known/oauth-protected-resource`, Protected resource metadata. */
 export type WellKnownRetrieveProtectedResourceMetadataResponse = ResourceMetadata;
+
+export declare namespace WellKnown {
+  export {
+    type WellKnownRetrieveAuthorizationServerMetadataResponse as WellKnownRetrieveAuthorizationServerMetadataResponse,
+    type WellKnownRetrieveProtectedResourceMetadataResponse as WellKnownRetrieveProtectedResourceMetadataResponse,
+    type AuthorizationServerMetadata as AuthorizationServerMetadata,
+    type ResourceMetadata as ResourceMetadata,
+  };
+}

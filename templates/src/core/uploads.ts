@@ -10,8 +10,12 @@ export type ToFileInput =
   | ReadableStream<Uint8Array>
   | string;
 
-/** Anything an upload field accepts directly: a `File` or `Blob` (make one from other sources with `toFile()`). */
-export type Uploadable = Blob;
+/**
+ * What a binary body or an upload field accepts: a `File` or `Blob`, bytes (`Buffer`, `Uint8Array`, `ArrayBuffer`), a
+ * web `ReadableStream`, a Node `fs.ReadStream` or any async iterable of bytes, or a `Response`. Streams are sent as
+ * streams where the platform can (Node, Bun, Deno), buffered in browsers, which stream uploads only over HTTP/2.
+ */
+export type Uploadable = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Response;
 
 /**
  * Makes a `File` from a `Blob`/`File`, `Buffer`, `ArrayBuffer`, typed array, `Response`, Node `fs.ReadStream` or any
@@ -34,6 +38,74 @@ export async function toFile(value: ToFileInput | PromiseLike<ToFileInput>, name
   else if (isAsyncIterable(input)) parts.push(...(await collect(input)));
   else throw new TypeError(`toFile() cannot read a ${describe(input)}; pass a Blob, File, Buffer, ArrayBuffer, Response, stream or async iterable.`);
   return new File(parts, fileName, options.type !== undefined ? { type: options.type } : {});
+}
+
+/**
+ * Readies a request body for `fetch`: a binary body becomes something `fetch` sends (iterables and Node streams as a
+ * `ReadableStream`); in a multipart body, every upload that is not a `Blob` is read into a `File` (`FormData` holds
+ * only those). Other bodies are returned as they are.
+ */
+export async function prepareBody(body: unknown, encoding: string): Promise<unknown> {
+  if (encoding === 'binary') return binaryBody(body);
+  if (encoding === 'multipart' && body !== null && typeof body === 'object' && !(body instanceof FormData)) {
+    const fields = await Promise.all(
+      Object.entries(body as Record<string, unknown>).map(async ([key, value]) => [key, Array.isArray(value) ? await Promise.all(value.map(uploadPart)) : await uploadPart(value)] as const),
+    );
+    return Object.fromEntries(fields);
+  }
+  return body;
+}
+
+/** Whether a body is a stream, which `fetch` sends only with `duplex: 'half'`. */
+export function isStreamBody(body: unknown): body is ReadableStream {
+  return isReadableStream(body);
+}
+
+async function binaryBody(body: unknown): Promise<unknown> {
+  if (body instanceof Response) return binaryBody(body.body ?? new Uint8Array());
+  const stream = isReadableStream(body) ? body : isIterableOfChunks(body) ? iterableToStream(body) : undefined;
+  if (stream === undefined) return body;
+  // Browsers send a stream only over HTTP/2 (Chromium refuses it on HTTP/1.1): there it is read into a Blob first.
+  if (!streamsUploads()) return new Blob(await collect(iterateStream(stream)));
+  return stream;
+}
+
+/** An upload field's value as a `FormData` part: bytes and streams become a `File`; anything else is kept. */
+async function uploadPart(value: unknown): Promise<unknown> {
+  if (value instanceof Blob || value === null || typeof value !== 'object') return value;
+  const bytes = value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response || isReadableStream(value) || isAsyncIterable(value);
+  return bytes ? toFile(value as ToFileInput) : value;
+}
+
+function streamsUploads(): boolean {
+  const global = globalThis as { process?: { versions?: Record<string, string> }; Deno?: unknown; Bun?: unknown };
+  return global.Deno !== undefined || global.Bun !== undefined || global.process?.versions?.['node'] !== undefined;
+}
+
+/** Async iterables (Node streams included) and iterators of chunks that are not bytes or text themselves. */
+function isIterableOfChunks(value: unknown): value is AsyncIterable<unknown> | Iterable<unknown> {
+  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Blob) return false;
+  if (value instanceof URLSearchParams || value instanceof FormData) return false;
+  return Symbol.asyncIterator in value || Symbol.iterator in value;
+}
+
+/** A pull stream over an iterable of chunks: strings UTF-8 encoded, typed arrays as their bytes. */
+function iterableToStream(iterable: AsyncIterable<unknown> | Iterable<unknown>): ReadableStream<Uint8Array> {
+  const iterator = Symbol.asyncIterator in iterable ? iterable[Symbol.asyncIterator]() : iterable[Symbol.iterator]();
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await iterator.next();
+      if (done) return controller.close();
+      if (typeof value === 'string') controller.enqueue(encoder.encode(value));
+      else if (ArrayBuffer.isView(value)) controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      else if (value instanceof ArrayBuffer) controller.enqueue(new Uint8Array(value));
+      else controller.error(new TypeError(`A stream body yielded a ${describe(value)}; chunks must be strings or bytes.`));
+    },
+    async cancel(reason) {
+      await iterator.return?.(reason);
+    },
+  });
 }
 
 /**

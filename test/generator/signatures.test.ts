@@ -1,0 +1,62 @@
+// Method signatures of the official SDKs (#12 items 6, 7): parent ids of nested resources in the params object (or all
+// positional, by config), non-object bodies as `{ body }`, and body fields renamed by `x-sdk-param`.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generate, type GenerateResult } from '../../generator/generate.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const spec = 'test/fixtures/features.yaml';
+let dir: string;
+let named: GenerateResult;
+let positional: GenerateResult;
+
+const file = (result: GenerateResult, path: string): string => result.files.find((candidate) => candidate.path === path)!.text;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sdk-signatures-'));
+  await writeFile(join(dir, 'positional.yaml'), 'clientName: Files\npathParams: positional\n');
+  await writeFile(join(dir, 'bad.yaml'), 'clientName: Files\npathParams: sometimes\n');
+  [named, positional] = await Promise.all([
+    generate({ spec, config: 'test/fixtures/features.config.yaml', cwd: root }),
+    generate({ spec, config: join(dir, 'positional.yaml'), cwd: root }),
+  ]);
+}, 60_000);
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('nested resources', () => {
+  test('by default the last path param is positional and parent ids are named in the params object', () => {
+    const source = file(named, 'src/resources/folders/files.ts');
+    expect(source).toMatch(/retrieve\(\s*fileId: string,\s*params: FolderFileRetrieveParams,/);
+    expect(source).toContain('const { folder_id: folderId, ...query } = params;');
+    expect(source).toContain('export type FolderFileRetrieveParams = { folder_id: string } &');
+    expect(file(named, 'api.md')).toContain('client.folders.files.<a href="./src/resources/folders/files.ts">retrieve</a>(fileId, params)');
+    expect(file(named, 'tests/api-resources/folders/files.test.ts')).toContain(".retrieve('file_1', { folder_id: 'fold_1' })");
+  });
+
+  test('`pathParams: positional` in the config keeps every path param an argument', () => {
+    const source = file(positional, 'src/resources/folders/files.ts');
+    expect(source).toMatch(/retrieve\(\s*folderId: string,\s*fileId: string,\s*query: FolderFileRetrieveParams = \{\},/);
+    expect(source).not.toContain('= params;');
+  });
+
+  test('any other value of pathParams is a located config error', async () => {
+    await expect(generate({ spec, config: join(dir, 'bad.yaml'), cwd: root })).rejects.toThrow(/bad\.yaml:2:\d+.*"sometimes" is not valid: named or positional/);
+  });
+});
+
+describe('bodies', () => {
+  test('an array body is `{ body }` beside the other params', () => {
+    const source = file(named, 'src/resources/folders/files.ts');
+    expect(source).toMatch(/export type FolderFileReplaceParams = \{ folder_id: string \} & \{\s*body: /);
+    expect(source).toMatch(/params: rest,\s*bodyKey: 'body',/);
+  });
+
+  test('a field renamed by x-sdk-param takes its SDK name in the types, and the runtime its wire name', () => {
+    const source = file(named, 'src/resources/folders/files.ts');
+    expect(source).toContain("renames: { timeout_seconds: 'Timeout' }");
+    expect(source).toMatch(/as K extends 'Timeout' \? 'timeout_seconds' : never\]/);
+  });
+});
