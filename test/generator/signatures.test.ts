@@ -29,21 +29,21 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('nested resources', () => {
   test('by default the last path param is positional and parent ids are named in the params object', () => {
     const source = file(named, 'src/resources/folders/files.ts');
-    expect(source).toMatch(/retrieve\(\s*fileId: string,\s*params: FolderFileRetrieveParams,/);
-    expect(source).toContain('const { folder_id: folderId, ...query } = params;');
+    expect(source).toMatch(/retrieve\(\s*fileID: string,\s*params: FolderFileRetrieveParams,/);
+    expect(source).toContain('const { folder_id: folderID, ...query } = params;');
     expect(source).toContain('export type FolderFileRetrieveParams = { folder_id: string } &');
-    expect(file(named, 'api.md')).toContain('client.folders.files.<a href="./src/resources/folders/files.ts">retrieve</a>(fileId, params)');
+    expect(file(named, 'api.md')).toContain('client.folders.files.<a href="./src/resources/folders/files.ts">retrieve</a>(fileID, params)');
     expect(file(named, 'tests/api-resources/folders/files.test.ts')).toContain(".retrieve('file_1', { folder_id: 'fold_1' })");
   });
 
   test('`pathParams: positional` in the config keeps every path param an argument', () => {
     const source = file(positional, 'src/resources/folders/files.ts');
-    expect(source).toMatch(/retrieve\(\s*folderId: string,\s*fileId: string,\s*query: FolderFileRetrieveParams = \{\},/);
+    expect(source).toMatch(/retrieve\(\s*folderID: string,\s*fileID: string,\s*query: FolderFileRetrieveParams = \{\},/);
     expect(source).not.toContain('= params;');
   });
 
   test('any other value of pathParams is a located config error', async () => {
-    await expect(generate({ spec, config: join(dir, 'bad.yaml'), cwd: root })).rejects.toThrow(/bad\.yaml:2:\d+.*"sometimes" is not valid: named or positional/);
+    await expect(generate({ spec, config: join(dir, 'bad.yaml'), cwd: root })).rejects.toThrow(/bad\.yaml:2:\d+.*must be one of named, positional/);
   });
 });
 

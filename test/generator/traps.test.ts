@@ -75,7 +75,7 @@ describe('names JavaScript gives a meaning (issue #11: each gave an SDK that did
     expect(file('src/internal/openapi.ts')).toContain("constructor?: string | Object['constructor'];");
     expect(file('src/internal/openapi.ts')).toContain("toString?: number | Object['toString'];");
     // Under an inherited name, TypeScript gives the value no contextual type: its literals keep theirs.
-    expect(file('src/client.ts')).toContain("constructor: { type: 'apiKey' as const, in: 'header' as const, name: 'X-Constructor' as const }");
+    expect(file('src/core-client.ts')).toContain("constructor: { type: 'apiKey' as const, in: 'header' as const, name: 'X-Constructor' as const }");
     expect(file('src/models.ts')).toContain("export type Constructor = components['schemas']['constructor'];");
   });
 });
