@@ -40,7 +40,7 @@ export async function startFaultServer(): Promise<FaultServer> {
         const count = bump(key!);
         // `?slow` leaves out retry-after-ms, so the client's own backoff (0.5 s, 1 s, ...) applies.
         if (count <= Number(n)) return json(res, Number(status ?? 503), { errors: [{ code: 'busy', detail: 'try again' }] }, url.searchParams.has('slow') ? {} : { 'retry-after-ms': '1' });
-        return json(res, 200, { attempts: count, retryCount: request.headers['x-sdk-retry-count'] ?? null, idempotencyKey: request.headers['idempotency-key'] ?? null, body: request.body });
+        return json(res, 200, { attempts: count, retryCount: request.headers['x-stainless-retry-count'] ?? null, idempotencyKey: request.headers['idempotency-key'] ?? null, body: request.body });
       }
       case 'status': {
         bump(`status-${parts[1]}`);

@@ -1,3 +1,5 @@
+import { defaultPathSerializer } from 'openapi-fetch';
+
 /**
  * Chooses the base URL of one operation.
  *
@@ -5,6 +7,7 @@
  * `https://api.example.com/v2`). When the client's base URL is the default, that server is used as is. When the caller
  * pointed the client elsewhere (staging, a local mock), the operation follows: the default server's path is swapped for
  * the operation server's path on the caller's origin, so `http://localhost:4010/v2` becomes `http://localhost:4010`.
+ * A server on another host (`wss://stream.example.com`) yields to the caller's base URL, as in the official SDKs.
  */
 export function operationBaseURL(clientBaseURL: string, defaultServer: string, operationServer?: string): string {
   if (!operationServer) return clientBaseURL;
@@ -15,8 +18,8 @@ export function operationBaseURL(clientBaseURL: string, defaultServer: string, o
   const defaultPath = pathOf(fallback);
   const targetPath = pathOf(target);
   const prefix = defaultPath && client.endsWith(defaultPath) ? client.slice(0, -defaultPath.length) : client;
-  // Only rebase when the operation server shares the default server's origin; a foreign host is used as given.
-  if (originOf(fallback) !== originOf(target)) return target;
+  // Only rebase when the operation server shares the default server's origin; else the caller's choice wins.
+  if (originOf(fallback) !== originOf(target)) return client;
   return trimSlash(prefix + targetPath);
 }
 
@@ -49,4 +52,33 @@ export function rebaseURL(url: string, defaultServer: string, clientBaseURL: str
   const client = trimSlash(clientBaseURL);
   if (client === fallback || !url.startsWith(fallback)) return url;
   return client + url.slice(fallback.length);
+}
+
+/** A path that is a whole URL (`https://...`, a next-page link): sent as is, not under the base URL. */
+export function isAbsoluteURL(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+}
+
+/** Serializes path params into a path template, with openapi-fetch's serializer unless the operation brings its own. */
+export type PathSerializer = (path: string, params: Record<string, unknown>) => string;
+
+/**
+ * Fills a path template. A value that makes a whole segment `.` or `..` is percent-encoded (`%2E%2E`): left as is, URL
+ * parsing would resolve it and `delete('..')` would hit the parent collection.
+ */
+export function fillPath(path: string, params: Record<string, unknown> | undefined, serializer: PathSerializer = defaultPathSerializer): string {
+  if (!params || !path.includes('{')) return path;
+  const filled = serializer(path, params);
+  return filled.includes('.') ? filled.split('/').map(encodeDotSegment).join('/') : filled;
+}
+
+function encodeDotSegment(segment: string): string {
+  return segment === '.' || segment === '..' ? segment.replaceAll('.', '%2E') : segment;
+}
+
+/** Joins a base URL (trailing slashes allowed) and a path (leading slash optional), as the official SDKs do. */
+export function joinURL(baseURL: string, path: string): string {
+  if (isAbsoluteURL(path)) return path;
+  const base = baseURL.endsWith('/') ? baseURL.replace(/\/+$/, '') : baseURL;
+  return path.startsWith('/') ? base + path : `${base}/${path}`;
 }
