@@ -378,7 +378,8 @@ export abstract class BaseClient {
     for (const name in auth.headers) headers[name] = auth.headers[name]!;
     // The operation's own Idempotency-Key header param, else the API-wide header from the config; non-GET only.
     const declared = spec.headerKeys?.find((key) => IDEMPOTENCY_PARAM.test(key));
-    const idempotencyHeader = (declared ?? this.#config.idempotencyHeader)?.toLowerCase();
+    // A caller's own key goes out as `Idempotency-Key` where the API names no header, and makes the call resendable.
+    const idempotencyHeader = (declared ?? this.#config.idempotencyHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined))?.toLowerCase();
     if (idempotencyHeader !== undefined && method !== 'GET' && method !== 'HEAD') {
       headers[idempotencyHeader] = options.idempotencyKey ?? `sdk-${crypto.randomUUID()}`;
     }

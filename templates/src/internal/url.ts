@@ -1,4 +1,5 @@
 import { defaultPathSerializer } from 'openapi-fetch';
+import { SDKError } from '../core/error.js';
 
 /**
  * Chooses the base URL of one operation.
@@ -63,18 +64,25 @@ export function isAbsoluteURL(path: string): boolean {
 export type PathSerializer = (path: string, params: Record<string, unknown>) => string;
 
 /**
- * Fills a path template. A value that makes a whole segment `.` or `..` is percent-encoded (`%2E%2E`): left as is, URL
- * parsing would resolve it and `delete('..')` would hit the parent collection.
+ * Fills a path template. A value that would make a whole segment `.` or `..` is refused before anything is sent:
+ * URL parsing (WHATWG, so every `fetch`) resolves such a segment, `%2E%2E` included, so `delete('..')` would hit the
+ * parent collection with the caller's credentials.
  */
 export function fillPath(path: string, params: Record<string, unknown> | undefined, serializer: PathSerializer = defaultPathSerializer): string {
   if (!params || !path.includes('{')) return path;
   const filled = serializer(path, params);
-  return filled.includes('.') ? filled.split('/').map(encodeDotSegment).join('/') : filled;
+  if (filled.includes('.') || /%2e/i.test(filled)) {
+    for (const segment of filled.split(/[/?#]/)) {
+      if (DOT_SEGMENT.test(segment)) {
+        const name = Object.keys(params).find((key) => String(params[key]) === segment) ?? 'a path parameter';
+        throw new SDKError(`Path parameter ${JSON.stringify(name)} is ${JSON.stringify(segment)}: URL parsing would resolve it and send the request to another path, so it is not sent.`);
+      }
+    }
+  }
+  return filled;
 }
 
-function encodeDotSegment(segment: string): string {
-  return segment === '.' || segment === '..' ? segment.replaceAll('.', '%2E') : segment;
-}
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
 
 /** Joins a base URL (trailing slashes allowed) and a path (leading slash optional), as the official SDKs do. */
 export function joinURL(baseURL: string, path: string): string {
