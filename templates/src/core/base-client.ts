@@ -137,6 +137,8 @@ export interface RequestSpec {
   security?: readonly (readonly string[])[];
   /** An operation-level server from the spec, if it has one. */
   server?: string;
+  /** Headers the method itself sends (under the caller's `headers`). */
+  headers?: HeadersLike | undefined;
   /** Serializers for operations whose params use other OpenAPI styles than openapi-fetch's defaults. */
   querySerializer?: (query: Record<string, unknown>) => string;
   pathSerializer?: PathSerializer;
@@ -384,8 +386,9 @@ export abstract class BaseClient {
       headers[idempotencyHeader] = options.idempotencyKey ?? `sdk-${crypto.randomUUID()}`;
     }
     const userHeaders = options.headers instanceof Headers ? Object.fromEntries(options.headers) : options.headers;
-    assignHeaders(headers, this.#options.defaultHeaders, split.headers, userHeaders);
-    const retryCountSet = hasHeader(this.#options.defaultHeaders, RETRY_COUNT_HEADER) || hasHeader(userHeaders, RETRY_COUNT_HEADER);
+    const specHeaders = spec.headers instanceof Headers ? Object.fromEntries(spec.headers) : spec.headers;
+    assignHeaders(headers, this.#options.defaultHeaders, split.headers, specHeaders, userHeaders);
+    const retryCountSet = [this.#options.defaultHeaders, specHeaders, userHeaders].some((set) => hasHeader(set, RETRY_COUNT_HEADER));
 
     const query = options.query === undefined || options.query === null ? split.query : { ...(split.query as Record<string, unknown>), ...options.query };
     const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
