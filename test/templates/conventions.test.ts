@@ -86,6 +86,29 @@ describe('fetch and URLs', () => {
   });
 });
 
+describe('buildURL and buildRequest, as the official client has them', () => {
+  test('buildURL: base URL slashes, the default query, and an operation server only while the base URL is the default', () => {
+    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/custom/path/', defaultQuery: { apiVersion: 'foo', hello: 'world' } });
+    expect(client.buildURL('/foo', null)).toBe('http://localhost:5000/custom/path/foo?apiVersion=foo&hello=world');
+    expect(client.buildURL('/foo', { hello: undefined })).toBe('http://localhost:5000/custom/path/foo?apiVersion=foo');
+    expect(client.buildURL('/foo', null, 'http://localhost:5000/option')).toBe('http://localhost:5000/custom/path/foo?apiVersion=foo&hello=world');
+    expect(new ConvClient({ apiKey: 'k' }).buildURL('/foo', null, 'http://localhost:5000/option')).toBe('http://localhost:5000/option/foo');
+  });
+
+  test('buildRequest: default headers kept on undefined, removed with null; names case-insensitive', async () => {
+    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/', defaultHeaders: { 'X-My-Default-Header': '2' } });
+    expect((await client.buildRequest({ path: '/foo', method: 'post' })).req.headers.get('x-my-default-header')).toBe('2');
+    expect((await client.buildRequest({ path: '/foo', method: 'post', headers: { 'X-My-Default-Header': undefined } })).req.headers.get('x-my-default-header')).toBe('2');
+    expect((await client.buildRequest({ path: '/foo', method: 'post', headers: { 'X-My-Default-Header': null } })).req.headers.has('x-my-default-header')).toBe(false);
+    const { req, url } = await client.buildRequest({ path: '/foo', method: 'post', body: { value: 'hello' }, headers: { 'X-Foo': 'baz', 'x-foo': 'bar', 'x-Foo': undefined, 'x-baz': 'bam', 'X-Baz': null } });
+    expect(url).toBe('http://localhost:5000/foo');
+    expect(req.method).toBe('POST');
+    expect(req.body).toBe('{"value":"hello"}');
+    expect(req.headers.get('x-foo')).toBe('bar');
+    expect(req.headers.has('x-baz')).toBe(false);
+  });
+});
+
 describe('the retry-count header', () => {
   test('is sent on every attempt, counting from 0', async () => {
     const wire = capturing((call) => (call <= 2 ? rateLimited() : Response.json({ a: 1 })));

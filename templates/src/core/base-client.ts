@@ -198,7 +198,6 @@ export abstract class BaseClient {
   readonly #redactor: Redactor;
   /** Platform and default headers, merged once, lower-case names. */
   readonly #baseHeaders: Record<string, string>;
-  readonly #baseURLOption: string | undefined;
   #requestCount = 0;
 
   constructor(options: ClientOptions, config: SDKConfig) {
@@ -206,8 +205,7 @@ export abstract class BaseClient {
     this.#config = config;
     const env = (name: string): string | undefined => readEnv(`${config.envPrefix}_${name}`);
     this.#redactor = createRedactor(config.secretHeaders, config.secretFields);
-    this.#baseURLOption = options.baseURL ?? env('BASE_URL');
-    const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(this.#baseURLOption ?? config.defaultBaseURL, this.#redactor);
+    const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL, this.#redactor);
     this.baseURL = baseURL;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -322,6 +320,23 @@ export abstract class BaseClient {
 
   #verb<T>(method: HTTPMethod, path: string, options: RequestOptions = {}): APIPromise<T> {
     return this.request<T>({ method, path }, options);
+  }
+
+  /**
+   * The URL a request to `path` goes to, with the default query and `query`; `defaultBaseURL` (an operation's own
+   * server) is used only while the client's base URL is the spec's default, as in the official SDKs.
+   */
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+    const base = defaultBaseURL !== undefined && this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '') ? defaultBaseURL : this.baseURL;
+    const search = defaultQuerySerializer({ ...this.#options.defaultQuery, ...query });
+    return joinURL(base, path) + (search ? `?${search}` : '');
+  }
+
+  /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */
+  async buildRequest(options: RequestOptions & { path: string; method: HTTPMethod | Uppercase<HTTPMethod> }): Promise<{ url: string; timeout: number; req: RequestInit & { method: string; headers: Headers } }> {
+    const prepared = await this.#prepare({ method: 'get', path: options.path }, options, { raw: false });
+    const req = { method: prepared.method, headers: toHeaders(prepared.headers), body: prepared.body ?? null, ...(prepared.signal && { signal: prepared.signal }) };
+    return { url: prepared.url, timeout: prepared.timeout, req };
   }
 
   /** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
