@@ -159,6 +159,20 @@ describe('client properties', () => {
     }
   });
 
+  test('an invalid log level in the env var is reported as the official client words it; the option wins silently', () => {
+    const warnings: string[] = [];
+    const logger: Logger = { ...quiet, warn: (message: string) => void warnings.push(message) };
+    process.env['CONV_SDK_LOG'] = 'not a log level';
+    try {
+      expect(new ConvClient({ apiKey: 'k', logger }).logLevel).toBe('warn');
+      expect(warnings).toEqual(['process.env[\'CONV_SDK_LOG\'] was set to "not a log level", expected one of ["off","error","warn","info","debug"]']);
+      expect(new ConvClient({ apiKey: 'k', logger, logLevel: 'debug' }).logLevel).toBe('debug');
+      expect(warnings).toHaveLength(1);
+    } finally {
+      delete process.env['CONV_SDK_LOG'];
+    }
+  });
+
   test('withOptions copies the current values, changed ones included; the original is untouched', async () => {
     const wire = capturing();
     const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/', timeout: 1000, fetch: wire.fetch, defaultHeaders: { 'x-test-header': 'v' }, defaultQuery: { 'test-param': 'p' } });
