@@ -356,6 +356,16 @@ export abstract class BaseClient {
   }
 
   async #send(spec: RequestSpec, options: RequestOptions = {}, mode: ResponseMode): Promise<RawResponse> {
+    try {
+      return await this.#sendOnce(spec, options, mode);
+    } catch (error) {
+      // Every message leaving the client is masked: token endpoint errors, messages of causes, echoed bodies.
+      if (error instanceof Error) error.message = this.#redactor.text(error.message);
+      throw error;
+    }
+  }
+
+  async #sendOnce(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<RawResponse> {
     const prepared = await this.#prepare(spec, options, mode);
     const raw = await this.#loop(prepared);
     const { response } = raw;
@@ -368,8 +378,6 @@ export abstract class BaseClient {
         // Not JSON: the text is the error body.
       }
       const apiError = APIError.generate(response.status, body, response.headers);
-      // The API may echo what it was sent: its error text is masked like logs are.
-      apiError.message = this.#redactor.text(apiError.message);
       if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
       throw apiError;
     }
