@@ -200,7 +200,6 @@ export abstract class BaseClient {
   readonly #redactor: Redactor;
   /** Platform and default headers, merged once, lower-case names. */
   readonly #baseHeaders: Record<string, string>;
-  readonly #baseURLOption: string | undefined;
   #requestCount = 0;
 
   constructor(options: ClientOptions, config: SDKConfig) {
@@ -208,12 +207,11 @@ export abstract class BaseClient {
     this.#config = config;
     const env = (name: string): string | undefined => readEnv(`${config.envPrefix}_${name}`);
     this.#redactor = createRedactor(config.secretHeaders, config.secretFields);
-    this.#baseURLOption = options.baseURL ?? env('BASE_URL');
     const {
       url: baseURL,
       username: urlUser,
       password: urlPassword,
-    } = splitCredentials(this.#baseURLOption ?? config.defaultBaseURL, this.#redactor);
+    } = splitCredentials(options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL, this.#redactor);
     this.baseURL = baseURL;
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
@@ -349,6 +347,34 @@ export abstract class BaseClient {
     return this.request<T>({ method, path }, options);
   }
 
+  /**
+   * The URL a request to `path` goes to, with the default query and `query`; `defaultBaseURL` (an operation's own
+   * server) is used only while the client's base URL is the spec's default, as in the official SDKs.
+   */
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+    const base =
+      defaultBaseURL !== undefined &&
+      this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '')
+        ? defaultBaseURL
+        : this.baseURL;
+    const search = defaultQuerySerializer({ ...this.#options.defaultQuery, ...query });
+    return joinURL(base, path) + (search ? `?${search}` : '');
+  }
+
+  /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */
+  async buildRequest(
+    options: RequestOptions & { path: string; method: HTTPMethod | Uppercase<HTTPMethod> },
+  ): Promise<{ url: string; timeout: number; req: RequestInit & { method: string; headers: Headers } }> {
+    const prepared = await this.#prepare({ method: 'get', path: options.path }, options, { raw: false });
+    const req = {
+      method: prepared.method,
+      headers: toHeaders(prepared.headers),
+      body: prepared.body ?? null,
+      ...(prepared.signal && { signal: prepared.signal }),
+    };
+    return { url: prepared.url, timeout: prepared.timeout, req };
+  }
+
   /** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
   requestPage<Body, Item>(
     spec: RequestSpec,
@@ -372,6 +398,16 @@ export abstract class BaseClient {
   }
 
   async #send(spec: RequestSpec, options: RequestOptions = {}, mode: ResponseMode): Promise<RawResponse> {
+    try {
+      return await this.#sendOnce(spec, options, mode);
+    } catch (error) {
+      // Every message leaving the client is masked: token endpoint errors, messages of causes, echoed bodies.
+      if (error instanceof Error) error.message = this.#redactor.text(error.message);
+      throw error;
+    }
+  }
+
+  async #sendOnce(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<RawResponse> {
     const prepared = await this.#prepare(spec, options, mode);
     const raw = await this.#loop(prepared);
     const { response } = raw;
@@ -384,8 +420,6 @@ export abstract class BaseClient {
         // Not JSON: the text is the error body.
       }
       const apiError = APIError.generate(response.status, body, response.headers);
-      // The API may echo what it was sent: its error text is masked like logs are.
-      apiError.message = this.#redactor.text(apiError.message);
       if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
       throw apiError;
     }
