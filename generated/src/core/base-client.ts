@@ -1,6 +1,5 @@
 // Copied from templates/src/core/base-client.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import { createQuerySerializer } from 'openapi-fetch';
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
 import { Page, PagePromise, type PaginationScheme } from './pagination.js';
@@ -11,6 +10,7 @@ import { toFormUrlEncoded } from '../internal/form.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import { ClientCredentialsTokenSource } from '../internal/oauth.js';
+import { createQuerySerializer } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
 import { parseResponse, readBody, type ResponseKind } from '../internal/response.js';

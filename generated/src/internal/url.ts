@@ -1,6 +1,6 @@
 // Copied from templates/src/internal/url.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import { defaultPathSerializer } from 'openapi-fetch';
+import { defaultPathSerializer } from './openapi-fetch.js';
 import { TelnyxError } from '../core/error.js';
 
 /**

@@ -1,4 +1,4 @@
-import { defaultPathSerializer } from 'openapi-fetch';
+import { defaultPathSerializer } from './openapi-fetch.js';
 import { SDKError } from '../core/error.js';
 
 /**
