@@ -191,6 +191,11 @@ describe('secrets never reach logs or error messages', () => {
     expect(client.baseURL).toBe(`${server.url}/`);
     await client.request({ method: 'get', path: `/flaky/${unique()}/0` });
     expect(server.requests.at(-1)!.headers['authorization']).toBe(`Basic ${btoa('ann:url-secret-3')}`);
+    // A copy keeps the credentials, never showing them.
+    const copy = client.withOptions({ maxRetries: 1 });
+    expect(copy.baseURL).toBe(`${server.url}/`);
+    await copy.request({ method: 'get', path: `/flaky/${unique()}/0` });
+    expect(server.requests.at(-1)!.headers['authorization']).toBe(`Basic ${btoa('ann:url-secret-3')}`);
 
     const closed = await startServer(() => undefined);
     await closed.close();

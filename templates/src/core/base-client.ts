@@ -198,6 +198,8 @@ export abstract class BaseClient {
   readonly #redactor: Redactor;
   /** Platform and default headers, merged once, lower-case names. */
   readonly #baseHeaders: Record<string, string>;
+  /** The base URL as given, `user:password@` included, and as stripped: `withOptions` passes the former on while unchanged. */
+  readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
 
   constructor(options: ClientOptions, config: SDKConfig) {
@@ -205,8 +207,10 @@ export abstract class BaseClient {
     this.#config = config;
     const env = (name: string): string | undefined => readEnv(`${config.envPrefix}_${name}`);
     this.#redactor = createRedactor(config.secretHeaders, config.secretFields);
-    const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL, this.#redactor);
+    const givenBaseURL = options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL;
+    const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(givenBaseURL, this.#redactor);
     this.baseURL = baseURL;
+    this.#givenBaseURL = { given: givenBaseURL, stripped: baseURL };
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
     this.#logger = maskedLogger(options.logger ?? console, this.#redactor);
@@ -277,7 +281,7 @@ export abstract class BaseClient {
     const Constructor = this.constructor as new (options: ClientOptions) => this;
     return new Constructor({
       ...this.#options,
-      baseURL: this.baseURL,
+      baseURL: this.baseURL === this.#givenBaseURL.stripped ? this.#givenBaseURL.given : this.baseURL,
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       logLevel: this.#logLevel,
