@@ -226,6 +226,52 @@ describe('request options override what the method would send', () => {
   });
 });
 
+describe('bodies given as request options', () => {
+  const encoder = new TextEncoder();
+  const sources = (): Array<[string, unknown]> => [
+    ['an iterator', [encoder.encode('a\nb\nc\n')][Symbol.iterator]()],
+    ['a ReadableStream', new Response('a\nb\nc\n').body],
+    ['an async generator', (async function* () {
+      yield 'a\n';
+      yield encoder.encode('b\nc\n');
+    })()],
+  ];
+
+  test.each(sources())('%s is sent as a stream, with no content type of ours', async (_name, body) => {
+    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://h' });
+    const { req } = await client.buildRequest({ path: '/foo', method: 'post', body });
+    expect(req.body).toBeInstanceOf(ReadableStream);
+    expect(req.headers.get('content-type')).toBeNull();
+    expect(await new Response(req.body).text()).toBe('a\nb\nc\n');
+  });
+
+  test('objects that are only iterable, or serializable, are JSON', async () => {
+    class Collection {
+      toJSON(): string[] {
+        return ['item'];
+      }
+      *[Symbol.iterator](): Iterator<string> {
+        yield 'item';
+      }
+    }
+    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://h' });
+    const { req } = await client.buildRequest({ path: '/foo', method: 'post', body: new Collection() });
+    expect(req.body).toBe('["item"]');
+    expect(req.headers.get('content-type')).toBe('application/json');
+  });
+
+  test('an async iterable reaches the server whole, with its own content type', async () => {
+    const client = new ConvClient({ apiKey: 'k', baseURL: server.url });
+    const body = (async function* () {
+      yield 'streamed ';
+      yield 'text';
+    })();
+    const result = await client.post<{ body: string }>(`/flaky/stream-${Math.random()}/0`, { body, headers: { 'content-type': 'text/plain' } });
+    expect(result.body).toBe('streamed text');
+    expect(server.requests.at(-1)!.headers['content-type']).toBe('text/plain');
+  });
+});
+
 describe('client.get/post/put/patch/delete for endpoints without a method', () => {
   test('return an APIPromise with withResponse(), typed errors and retries', async () => {
     const client = new ConvClient({ apiKey: 'k', baseURL: server.url });

@@ -402,7 +402,9 @@ export abstract class BaseClient {
     const headers = { ...this.#baseHeaders };
     if (spec.accept !== undefined) headers['accept'] = spec.accept;
     else if (spec.response === 'sse') headers['accept'] = 'text/event-stream';
-    const contentType = body === undefined ? undefined : contentTypeOf(encoding, spec.contentType);
+    // A stream where JSON is expected (request options, client.post) goes as is, with no content type of ours.
+    const stream = encoding === 'json' && body !== undefined ? toStream(body) : undefined;
+    const contentType = body === undefined || stream !== undefined ? undefined : contentTypeOf(encoding, spec.contentType);
     if (contentType !== undefined) headers['content-type'] = contentType;
     for (const name in auth.headers) headers[name] = auth.headers[name]!;
     // The operation's own Idempotency-Key header param, else the API-wide header from the config; non-GET only.
@@ -431,7 +433,7 @@ export abstract class BaseClient {
       url,
       method,
       headers,
-      body: body === undefined ? undefined : serializeBody(body, encoding),
+      body: stream ?? (body === undefined ? undefined : serializeBody(body, encoding)),
       fetchOptions: options.fetchOptions ? { ...this.#options.fetchOptions, ...options.fetchOptions } : this.#options.fetchOptions,
       maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
       timeout: options.timeout ?? this.timeout,
@@ -639,6 +641,29 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
 function contentTypeOf(encoding: BodyEncoding, contentType: string | undefined): string | undefined {
   if (encoding === 'multipart') return undefined;
   return contentType ?? (encoding === 'json' ? 'application/json' : undefined);
+}
+
+/** A `ReadableStream`, or one made from an iterator or async iterable of bytes or strings; else undefined. */
+function toStream(body: unknown): ReadableStream<Uint8Array> | undefined {
+  if (body instanceof ReadableStream) return body;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const source = body as Partial<AsyncIterable<unknown> & Iterator<unknown> & Iterable<unknown>>;
+  // Iterators and async iterables are streams; an object that is only iterable (a collection with toJSON) is JSON.
+  const asyncIterate = source[Symbol.asyncIterator];
+  const iterate = typeof source.next === 'function' ? source[Symbol.iterator] : undefined;
+  const iterator: AsyncIterator<unknown> | Iterator<unknown> | undefined = asyncIterate ? asyncIterate.call(source) : iterate?.call(source);
+  if (!iterator) return undefined;
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : (value as Uint8Array));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 function serializeBody(body: unknown, encoding: BodyEncoding): BodyInit {
