@@ -118,7 +118,7 @@ function options(model: SdkModel): string[] {
       [
         ...rows,
         ['`baseURL`', `${env('BASE_URL')}, then \`${model.defaultBaseURL}\``, ''],
-        ['`timeout`', '`60000`', 'milliseconds per attempt'],
+        ['`timeout`', '`60000`', 'milliseconds per attempt, response body included'],
         ['`maxRetries`', '`2`', ''],
         ['`fetch`, `fetchOptions`', '`globalThis.fetch`', 'a custom `fetch`, and extra `RequestInit` for every request'],
         ['`defaultHeaders`, `defaultQuery`', '', 'sent with every request; a `null` header removes one'],

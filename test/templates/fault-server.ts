@@ -13,6 +13,7 @@ import { json, startServer, type SeenRequest, type TestServer } from '../support
  * - `/oauth/token` and `/secure`: a client-credentials token endpoint and an endpoint that takes its tokens
  * - `/trickle`: 200 with JSON headers, then one byte every 20 ms, forever
  * - `/claims-huge`: 200 announcing a 600 MB body, then nothing
+ * - `/sse-hang`: an event stream with one event, then nothing
  * - anything else: 404 with the method, URL and headers it received
  */
 export interface FaultServer extends TestServer {
@@ -114,6 +115,9 @@ export async function startFaultServer(): Promise<FaultServer> {
         res.on('close', () => clearInterval(timer));
         return;
       }
+      case 'sse-hang':
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        return void res.write('data: {"n":1}\n\n');
       case 'claims-huge':
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(600 * 1024 * 1024) });
         return void res.write('[');

@@ -88,6 +88,23 @@ describe('the timeout covers the whole response', () => {
     expect(error).toBeInstanceOf(APIUserAbortError);
   });
 
+  test('an abort while reading an event stream is an APIUserAbortError; the stream is not bound by the timeout', async () => {
+    const client = new HardClient({ apiKey: 'key-1234', baseURL: server.url });
+    const controller = new AbortController();
+    const stream = (await client.request({ method: 'get', path: '/sse-hang', response: 'sse' }, { signal: controller.signal, timeout: 50 })) as AsyncIterable<unknown>;
+    const seen: unknown[] = [];
+    const error = await caught(
+      (async () => {
+        for await (const event of stream) {
+          seen.push(event);
+          setTimeout(() => controller.abort(), 150);
+        }
+      })(),
+    );
+    expect(seen).toEqual([{ n: 1 }]);
+    expect(error).toBeInstanceOf(APIUserAbortError);
+  });
+
   test('a body announced as 600 MB is refused with an SDK error before it is read', async () => {
     const client = new HardClient({ apiKey: 'key-1234', baseURL: server.url });
     const error = await caught(client.request({ method: 'get', path: '/claims-huge' }));
