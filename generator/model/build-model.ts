@@ -228,11 +228,16 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
+/** Members of the runtime's client (templates/src/core/base-client.ts) that a resource property would shadow. */
+const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'requestPage', 'buildURL', 'buildRequest', 'withOptions', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel']);
+
 function buildResources(node: Node, parentChain: string[], casing: Record<string, string>, prefixes: ReadonlyMap<string, string>, names: NameRegistry, reserved: ReadonlySet<string>, parentClass?: string): Resource[] {
   const taken = new Set<string>(parentClass === undefined ? [] : [parentClass]);
   const free = (name: string): boolean => !reserved.has(name) && !taken.has(name);
   return [...node.children.values()].map((child) => {
-    const chain = [...parentChain, child.property];
+    // A top-level resource may not shadow a member of the client (`/delete` beside `client.delete(path)`).
+    const property = parentChain.length === 0 && CLIENT_MEMBERS.has(child.property) ? `${child.property}Resource` : child.property;
+    const chain = [...parentChain, property];
     const typePrefix = prefixes.get(chain.join('.'))!;
     const methods: Method[] = child.operations.map((operation) => {
       const methodPart = pascalCase(operation.name);
@@ -247,7 +252,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     for (let n = 2; !free(className); n++) className = `${wanted}Resource${n}`;
     taken.add(className);
     return {
-      property: child.property,
+      property,
       className,
       typePrefix,
       chain,
