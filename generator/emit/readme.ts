@@ -126,7 +126,7 @@ function options(model: SdkModel): string[] {
       [
         ...rows,
         ['`baseURL`', `${env('BASE_URL')}, then ${markdownCode(model.defaultBaseURL)}`, ''],
-        ['`timeout`', '`60000`', 'milliseconds per attempt'],
+        ['`timeout`', '`60000`', 'milliseconds per attempt, response body included'],
         ['`maxRetries`', '`2`', ''],
         ['`fetch`, `fetchOptions`', '`globalThis.fetch`', 'a custom `fetch`, and extra `RequestInit` for every request'],
         ['`defaultHeaders`, `defaultQuery`', '', 'sent with every request; a `null` header removes one'],
@@ -135,7 +135,19 @@ function options(model: SdkModel): string[] {
       ],
     ),
     '',
-    `Every method takes a last \`options\` argument with per-request \`timeout\`, \`maxRetries\`, \`headers\`, \`query\`, \`signal\`${model.idempotencyHeader ? ` and \`idempotencyKey\` (sent as \`${model.idempotencyHeader}\`; one is generated per call and reused by its retries)` : ''}. \`client.withOptions({ ... })\` returns a copy of the client with some options changed.`,
+    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`, \`logLevel\` and \`apiKey\`, which are readable and writable properties.`,
+    '',
+    ...ts('const copy = client.withOptions({ maxRetries: 5 });', 'console.log(copy.baseURL, copy.timeout, copy.maxRetries, copy.logLevel);'),
+    '',
+    '### Undocumented endpoints',
+    '',
+    'Endpoints the SDK has no method for are reachable with `client.get`, `client.post`, `client.put`, `client.patch` and `client.delete`: the same auth, retries, errors and `withResponse()` as every method. A `body` is sent as JSON.',
+    '',
+    ...ts(
+      "const found = await client.get<{ data: unknown[] }>('/some/undocumented/path', { query: { 'page[size]': 5 } });",
+      "const created = await client.post('/some/undocumented/path', { body: { name: 'x' }, headers: { 'x-extra': '1' } });",
+      'console.log(found.data, created);',
+    ),
   ];
 }
 
@@ -179,13 +191,16 @@ function retriesAndTimeouts(model: SdkModel): string[] {
   return [
     '## Retries',
     '',
-    'Connection errors, timeouts, 408, 409, 429 and 5xx responses are retried twice by default, with exponential backoff (0.5 s, 1 s, ... up to 8 s, with jitter). `retry-after` and `retry-after-ms` headers are honoured, and so is `x-should-retry`.',
+    'Failed requests are retried twice by default, with exponential backoff (0.5 s, 1 s, ... up to 8 s, with jitter). `retry-after` and `retry-after-ms` headers are honoured, and so is `x-should-retry`. Every attempt carries `x-stainless-retry-count` (0 first; set it in `headers` to override it, or to `null` to leave it out).',
+    '',
+    '- 408, 409, 429 and 5xx responses are retried for every method: the server answered, and says with `x-should-retry` whether to try again.',
+    ...resendRules(model),
     '',
     ...ts(`const client = new ${model.clientName}({ maxRetries: 0 }); // default is 2`, ...(call ? ['', `// or per request:`, `await ${callWithOptions(model, call, '{ maxRetries: 5 }')};`] : [])),
     '',
     '## Timeouts',
     '',
-    'Each attempt times out after 60 seconds by default, throwing `APIConnectionTimeoutError` (timed-out requests are retried). Pass an `AbortSignal` as `signal` to cancel a request yourself; a cancelled request is never retried.',
+    'Each attempt times out after 60 seconds by default, the whole response included: a body that stops arriving ends in `APIConnectionTimeoutError` too (server-sent event streams and `.asResponse()` bodies, which you read yourself, are bounded by the headers only). Pass an `AbortSignal` as `signal` to cancel a request yourself; a cancelled request is never retried.',
     '',
     ...ts(
       `const client = new ${model.clientName}({ timeout: 20 * 1000 });`,
@@ -193,6 +208,29 @@ function retriesAndTimeouts(model: SdkModel): string[] {
         ? ['', 'const controller = new AbortController();', 'setTimeout(() => controller.abort(), 1000);', `await ${callWithOptions(model, call, '{ timeout: 5 * 1000, signal: controller.signal }')};`]
         : []),
     ),
+  ];
+}
+
+/**
+ * Which methods are resent after a connection error or a timeout, when the request may have reached the server: those
+ * that are idempotent (RFC 9110) or carry an idempotency key. The official SDKs send a key on every non-GET request
+ * of an API that takes one; an API without one gets its POST and PATCH calls sent once, so nothing is applied twice.
+ */
+function resendRules(model: SdkModel): string[] {
+  const idempotent = 'GET, HEAD, PUT and DELETE requests are retried after a connection error or a timeout (they are idempotent); so is any request whose connection was refused (nothing was sent).';
+  if (model.idempotencyHeader) {
+    return [`- ${idempotent} Other methods carry an \`${model.idempotencyHeader}\` header (one key per call, the same on every retry), so the API applies them once, and they are retried too.`];
+  }
+  const unsafe = allResources(model.resources).flatMap((resource) =>
+    resource.methods.filter((method) => method.httpMethod === 'post' || method.httpMethod === 'patch').map((method) => ({ name: `${resource.chain.join('.')}.${method.name}`, keyed: method.headerParams.some((param) => /^idempotency[-_]key$/i.test(param.name)) })),
+  );
+  const keyed = unsafe.filter((method) => method.keyed).map((method) => `\`${method.name}\``);
+  const once = unsafe.filter((method) => !method.keyed).map((method) => `\`${method.name}\``);
+  const list = (names: string[]): string => (names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', '));
+  return [
+    `- ${idempotent}`,
+    ...(keyed.length > 0 ? [`- Methods that take an \`Idempotency-Key\` header get one generated per call (or pass \`idempotencyKey\`), reused by their retries, and are retried too: ${list(keyed)}.`] : []),
+    ...(once.length > 0 ? [`- POST and PATCH methods without an idempotency key are not resent after a connection error or a timeout, since the API may have applied them: ${list(once)}. If the API honours an \`Idempotency-Key\` header, pass \`idempotencyKey\` and the call is sent with it and retried.`] : []),
   ];
 }
 
@@ -264,7 +302,7 @@ function logging(model: SdkModel): string[] {
   return [
     '## Logging',
     '',
-    `Set \`logLevel\` (or \`${model.envPrefix}_LOG\`) to \`debug\`, \`info\`, \`warn\` (the default), \`error\` or \`off\`. \`info\` logs each request's method, URL, status, attempt and duration; \`debug\` adds headers and bodies. Credentials (\`Authorization\`, API keys, \`client_secret\`, tokens, passwords and fields the spec marks \`writeOnly\`) are always masked. Pass \`logger\` to send logs elsewhere than \`console\`:`,
+    `Set \`logLevel\` (or \`${model.envPrefix}_LOG\`) to \`debug\`, \`info\`, \`warn\` (the default), \`error\` or \`off\`. \`info\` logs each request's method, URL, status, attempt and duration; \`debug\` adds headers and bodies. Credentials (\`Authorization\`, API keys in headers, query or cookies, \`client_secret\`, OAuth tokens, passwords, \`user:password\` in \`baseURL\` and fields the spec marks \`writeOnly\`) are always masked, in logs and in error messages. Pass \`logger\` to send logs elsewhere than \`console\`:`,
     '',
     ...ts(`const client = new ${model.clientName}({ logLevel: 'debug', logger: console });`),
   ];
@@ -274,13 +312,13 @@ function customFetch(model: SdkModel): string[] {
   return [
     '## Custom fetch',
     '',
-    'Pass `fetch` to route requests through your own implementation (proxies, tracing, tests), and `fetchOptions` for extra `RequestInit` fields on every request:',
+    'Pass `fetch` to route requests through your own implementation (proxies, tracing, tests); it is called as `fetch(url, init)` with a URL string and a `RequestInit`, as `globalThis.fetch` is. `fetchOptions` adds `RequestInit` fields to every request:',
     '',
     ...ts(
       `const client = new ${model.clientName}({`,
-      '  fetch: async (request) => {',
-      "    console.log('sending', request.method, request.url);",
-      '    return fetch(request);',
+      '  fetch: async (url, init) => {',
+      "    console.log('sending', init.method, url);",
+      '    return fetch(url, init);',
       '  },',
       "  fetchOptions: { keepalive: true },",
       '});',

@@ -123,8 +123,11 @@ interface Node {
   children: Map<string, Node>;
 }
 
-/** Members the client class inherits from BaseClient: a top-level resource named like one would clash with it. */
-const CLIENT_MEMBERS = new Set(['baseURL', 'timeout', 'maxRetries', 'withOptions', 'request', 'requestPage']);
+/**
+ * Members the client class inherits from BaseClient (templates/src/core/base-client.ts): a top-level resource named
+ * like one (`/delete` beside `client.delete(path)`) would shadow it, so it takes a trailing `_`.
+ */
+const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'requestPage', 'buildURL', 'buildRequest', 'withOptions', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel']);
 
 function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
@@ -394,7 +397,8 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
   // case, get distinct files.
   const files = new Set<string>();
   return [...node.children.values()].map((child) => {
-    const chain = [...parentChain, child.property];
+    const property = child.property;
+    const chain = [...parentChain, property];
     const typePrefix = prefixes.get(chain.join('.'))!;
     const methods: Method[] = child.operations.map((operation) => {
       const methodPart = pascalCase(operation.name);
@@ -415,7 +419,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     files.add(file.toLowerCase());
     const modulePath = [...parentPath, file].join('/');
     return {
-      property: child.property,
+      property,
       className,
       typePrefix,
       chain,

@@ -5,13 +5,15 @@ import Telnyx, { AuthenticationError, UnprocessableEntityError, type OAuthClient
 const baseURL = inject('TEST_API_BASE_URL');
 
 /** A fetch that records what goes over the wire, then sends it for real. */
-function recordingFetch(): { fetch: (request: Request) => Promise<Response>; seen: Array<{ method: string; url: string; authorization: string | null; body: string }> } {
+function recordingFetch(): { fetch: (url: string, init: RequestInit) => Promise<Response>; seen: Array<{ method: string; url: string; authorization: string | null; body: string }> } {
   const seen: Array<{ method: string; url: string; authorization: string | null; body: string }> = [];
   return {
     seen,
-    fetch: async (request) => {
-      seen.push({ method: request.method, url: request.url, authorization: request.headers.get('authorization'), body: await request.clone().text() });
-      return fetch(request);
+    fetch: async (url, init) => {
+      // The SDK calls fetch as the official SDKs do: a URL string and a RequestInit.
+      expect(typeof url).toBe('string');
+      seen.push({ method: init.method ?? 'GET', url, authorization: new Headers(init.headers).get('authorization'), body: typeof init.body === 'string' ? init.body : '' });
+      return fetch(url, init);
     },
   };
 }

@@ -45,10 +45,10 @@ describe('BaseClient', () => {
     delete process.env['TEST_SDK_API_KEY'];
   });
 
-  test('base URL: option, then env var, then the spec default; the key never shows in inspect', () => {
+  test('base URL: option, then env var, then the spec default, kept as given (as the official SDK); the key never shows in inspect', () => {
     expect(new TestClient({ apiKey: 'k' }).baseURL).toBe('https://api.example.com/v2');
     process.env['TEST_SDK_BASE_URL'] = 'http://env.example/';
-    expect(new TestClient({ apiKey: 'k' }).baseURL).toBe('http://env.example');
+    expect(new TestClient({ apiKey: 'k' }).baseURL).toBe('http://env.example/');
     expect(new TestClient({ apiKey: 'k', baseURL: 'http://opt.example' }).baseURL).toBe('http://opt.example');
     delete process.env['TEST_SDK_BASE_URL'];
     expect(inspect(new TestClient({ apiKey: 'sk-very-secret' }), { depth: 5 })).not.toContain('sk-very-secret');
@@ -139,7 +139,7 @@ describe('BaseClient', () => {
     expect((error as Error).message).toMatch(/^Connection error: fetch failed: .*ECONNREFUSED/);
 
     const urls: string[] = [];
-    const client = new TestClient({ apiKey: 'k', baseURL: 'http://nowhere.invalid', fetch: async (request) => (urls.push(request.url), Response.json({ ok: true })) });
+    const client = new TestClient({ apiKey: 'k', baseURL: 'http://nowhere.invalid', fetch: async (url) => (urls.push(url), Response.json({ ok: true })) });
     expect(await client.request(get('/custom'))).toEqual({ ok: true });
     expect(urls).toEqual(['http://nowhere.invalid/custom']);
   });

@@ -11,6 +11,10 @@ import { json, startServer, type SeenRequest, type TestServer } from '../support
  * - `/hang`: never answers; `/malformed`: 200 with broken JSON; `/huge?mb=N`: a large JSON array
  * - `/pages?page[number]=k&total=T`: page k of T (Telnyx page-number style, 2 items a page)
  * - `/oauth/token` and `/secure`: a client-credentials token endpoint and an endpoint that takes its tokens
+ * - `/trickle`: 200 with JSON headers, then one byte every 20 ms, forever
+ * - `/claims-huge`: 200 announcing a 600 MB body, then nothing
+ * - `/sse-hang`: an event stream with one event, then nothing
+ * - anything else: 404 with the method, URL and headers it received
  */
 export interface FaultServer extends TestServer {
   counts: Map<string, number>;
@@ -40,7 +44,7 @@ export async function startFaultServer(): Promise<FaultServer> {
         const count = bump(key!);
         // `?slow` leaves out retry-after-ms, so the client's own backoff (0.5 s, 1 s, ...) applies.
         if (count <= Number(n)) return json(res, Number(status ?? 503), { errors: [{ code: 'busy', detail: 'try again' }] }, url.searchParams.has('slow') ? {} : { 'retry-after-ms': '1' });
-        return json(res, 200, { attempts: count, retryCount: request.headers['x-sdk-retry-count'] ?? null, idempotencyKey: request.headers['idempotency-key'] ?? null, body: request.body });
+        return json(res, 200, { attempts: count, retryCount: request.headers['x-stainless-retry-count'] ?? null, idempotencyKey: request.headers['idempotency-key'] ?? null, body: request.body });
       }
       case 'status': {
         bump(`status-${parts[1]}`);
@@ -103,8 +107,22 @@ export async function startFaultServer(): Promise<FaultServer> {
         if (!state.valid.has(token)) return json(res, 401, { error: 'invalid_token' });
         return json(res, 200, { token });
       }
+      case 'trickle': {
+        bump('trickle');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('[');
+        const timer = setInterval(() => res.write(' '), 20);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
+      case 'sse-hang':
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        return void res.write('data: {"n":1}\n\n');
+      case 'claims-huge':
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(600 * 1024 * 1024) });
+        return void res.write('[');
       default:
-        return json(res, 404, { error: 'not_found' });
+        return json(res, 404, { error: 'not_found', method: request.method, url: request.url, headers: request.headers });
     }
   };
 

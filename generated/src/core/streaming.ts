@@ -1,6 +1,6 @@
 // Copied from templates/src/core/streaming.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import { TelnyxError } from './error.js';
+import { APIConnectionError, APIUserAbortError, TelnyxError } from './error.js';
 
 /** One server-sent event. */
 export interface ServerSentEvent {
@@ -37,7 +37,9 @@ export class Stream<T> implements AsyncIterable<T> {
     let event: Partial<ServerSentEvent> & { dataLines: string[] } = { dataLines: [] };
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await reader.read().catch((error: unknown) => {
+          throw readError(error);
+        });
         if (done) break;
         buffer += value;
         let newline: number;
@@ -71,6 +73,16 @@ export class Stream<T> implements AsyncIterable<T> {
       yield parseData<T>(event.data);
     }
   }
+}
+
+/** A failure while reading the stream, as an SDK error: the caller's abort, or a lost connection. */
+function readError(error: unknown): TelnyxError {
+  if (error instanceof TelnyxError) return error;
+  if ((error as { name?: unknown } | null)?.name === 'AbortError') return new APIUserAbortError();
+  return new APIConnectionError(
+    `Connection error while reading the event stream: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }
 
 function finish(event: Partial<ServerSentEvent> & { dataLines: string[] }): ServerSentEvent {

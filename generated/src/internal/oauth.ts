@@ -15,6 +15,8 @@ export interface ClientCredentialsOptions {
   /** `basic`: HTTP Basic client authentication (the default); `body`: `client_id`/`client_secret` form fields. */
   clientAuth?: 'basic' | 'body' | undefined;
   fetch: Fetch;
+  /** Called with each new access token (the client masks it in logs and errors). */
+  onToken?: (token: string) => void;
   now?: () => number;
 }
 
@@ -60,8 +62,11 @@ export class ClientCredentialsTokenSource {
     } else {
       headers['authorization'] = `Basic ${btoa(`${encodeURIComponent(clientID)}:${encodeURIComponent(clientSecret)}`)}`;
     }
-    const request = new Request(this.#options.tokenURL(), { method: 'POST', headers, body: body.toString() });
-    const response = await this.#options.fetch(request);
+    const response = await this.#options.fetch(this.#options.tokenURL(), {
+      method: 'POST',
+      headers,
+      body: body.toString(),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -79,6 +84,7 @@ export class ClientCredentialsTokenSource {
     }
     const lifetimeMs = typeof record.expires_in === 'number' ? record.expires_in * 1000 : Number.POSITIVE_INFINITY;
     const margin = Math.min(EXPIRY_MARGIN_MS, lifetimeMs / 2);
+    this.#options.onToken?.(record.access_token);
     this.#token = { value: record.access_token, expiresAt: (this.#options.now ?? Date.now)() + lifetimeMs - margin };
     return record.access_token;
   }

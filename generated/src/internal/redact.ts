@@ -29,18 +29,32 @@ const SECRET_FIELDS = new Set([
 ]);
 
 export interface Redactor {
-  headers(headers: Headers): Record<string, string>;
+  headers(headers: Headers | Record<string, string>): Record<string, string>;
   value(value: unknown): unknown;
   url(url: string): string;
+  /** Masks every secret the client holds (keys, tokens, passwords), as given or URL-encoded, wherever it occurs in `text`. */
+  text(text: string): string;
+  /** Adds a secret to mask by value (an API key, a password, an access token once fetched). */
+  addSecret(secret: string | undefined): void;
 }
+
+/** Shorter values are not masked by value: they would mask ordinary words. */
+const MIN_SECRET_LENGTH = 4;
 
 /** A redactor that also masks the given header names and field names (from the spec). */
 export function createRedactor(extraHeaders: readonly string[] = [], extraFields: readonly string[] = []): Redactor {
   const headerNames = new Set([...SECRET_HEADERS, ...extraHeaders.map((name) => name.toLowerCase())]);
   const fieldNames = new Set([...SECRET_FIELDS, ...extraFields.map((name) => name.toLowerCase())]);
   const isSecretField = (name: string): boolean => fieldNames.has(name.toLowerCase());
+  const secrets = new Set<string>();
+  const text = (input: string): string => {
+    let out = input;
+    for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    return out;
+  };
 
   const value = (input: unknown, depth = 0): unknown => {
+    if (typeof input === 'string') return text(input);
     if (depth > 20 || input === null || typeof input !== 'object') return input;
     if (Array.isArray(input)) return input.map((item) => value(item, depth + 1));
     const out: Record<string, unknown> = {};
@@ -53,10 +67,16 @@ export function createRedactor(extraHeaders: readonly string[] = [], extraFields
   return {
     headers(headers) {
       const out: Record<string, string> = {};
-      headers.forEach((item, name) => {
-        out[name] = headerNames.has(name.toLowerCase()) ? REDACTED : item;
-      });
+      const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+      for (const [name, item] of entries) out[name] = headerNames.has(name.toLowerCase()) ? REDACTED : text(item);
       return out;
+    },
+    text,
+    addSecret(secret) {
+      if (secret === undefined || secret.length < MIN_SECRET_LENGTH) return;
+      secrets.add(secret);
+      const encoded = encodeURIComponent(secret);
+      if (encoded !== secret) secrets.add(encoded);
     },
     value,
     url(url) {
@@ -66,9 +86,9 @@ export function createRedactor(extraHeaders: readonly string[] = [], extraFields
           if (isSecretField(key) || headerNames.has(key.toLowerCase())) parsed.searchParams.set(key, REDACTED);
         }
         if (parsed.password) parsed.password = REDACTED;
-        return parsed.toString();
+        return text(parsed.toString());
       } catch {
-        return url;
+        return text(url);
       }
     },
   };
@@ -79,11 +99,11 @@ export function redactBodyText(text: string, contentType: string | null, redacto
   if (contentType?.includes('application/x-www-form-urlencoded')) {
     const params = new URLSearchParams(text);
     const masked = redactor.value(Object.fromEntries(params)) as Record<string, string>;
-    return new URLSearchParams(masked).toString();
+    return redactor.text(new URLSearchParams(masked).toString());
   }
   try {
     return JSON.stringify(redactor.value(JSON.parse(text)));
   } catch {
-    return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
+    return redactor.text(text.length > 1000 ? `${text.slice(0, 1000)}…` : text);
   }
 }

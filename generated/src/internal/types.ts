@@ -1,4 +1,4 @@
 // Copied from templates/src/internal/types.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-/** The `fetch` the client calls; defaults to `globalThis.fetch`. */
-export type Fetch = (input: Request, init?: RequestInit) => Promise<Response>;
+/** The `fetch` the client calls, as the official SDKs call it: a URL string and a `RequestInit`. `globalThis.fetch` fits. */
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;

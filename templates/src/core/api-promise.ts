@@ -5,6 +5,20 @@ export interface APIResponse<T> {
 }
 
 /**
+ * A response as the request loop hands it over: the `Response`, and its body when the SDK read it itself (inside the
+ * request's timeout, so a body that trickles forever ends in a timeout).
+ */
+export interface RawResponse {
+  response: Response;
+  body?: string | Blob | undefined;
+}
+
+/** Shared with the request loop: set when the caller wants the raw `Response`, so the loop leaves its body unread. */
+export interface ResponseMode {
+  raw: boolean;
+}
+
+/**
  * The promise every SDK method returns. Awaiting it gives the parsed body;
  * `.withResponse()` gives the body and the `Response`; `.asResponse()` gives the `Response` alone.
  */
@@ -12,8 +26,9 @@ export class APIPromise<T> extends Promise<T> {
   private parsed: Promise<APIResponse<T>> | undefined;
 
   constructor(
-    private readonly responsePromise: Promise<Response>,
-    private readonly parse: (response: Response) => Promise<T>,
+    private readonly responsePromise: Promise<RawResponse>,
+    private readonly parse: (raw: RawResponse) => Promise<T>,
+    private readonly mode: ResponseMode = { raw: false },
   ) {
     // The executor is a no-op: `then` below reads from `responsePromise`, so the request runs once.
     super((resolve) => resolve(undefined as T));
@@ -26,7 +41,13 @@ export class APIPromise<T> extends Promise<T> {
 
   /** The raw `Response`, body unread. Non-success statuses have already been thrown as errors. */
   asResponse(): Promise<Response> {
-    return this.responsePromise;
+    this.mode.raw = true;
+    return this.responsePromise.then(({ response, body }) => {
+      if (body === undefined) return response;
+      // The body was read before `asResponse()` was called: hand out a response carrying the same bytes.
+      const empty = response.status === 204 || response.status === 205 || response.status === 304;
+      return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+    });
   }
 
   /** The parsed body together with the raw `Response`. */
@@ -35,7 +56,7 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   private parseOnce(): Promise<APIResponse<T>> {
-    this.parsed ??= this.responsePromise.then(async (response) => ({ data: await this.parse(response), response }));
+    this.parsed ??= this.responsePromise.then(async (raw) => ({ data: await this.parse(raw), response: raw.response }));
     return this.parsed;
   }
 

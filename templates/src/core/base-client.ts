@@ -1,21 +1,21 @@
-import createClient from 'openapi-fetch';
-import { APIPromise } from './api-promise.js';
+import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './error.js';
 import { Page, PagePromise, type PaginationScheme } from './pagination.js';
-import { isStreamBody, prepareBody, toMultipartForm } from './uploads.js';
+import { prepareBody, toMultipartForm } from './uploads.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { toFormUrlEncoded } from '../internal/form.js';
-import { mergeHeaders, type HeadersLike } from '../internal/headers.js';
-import { levelledLogger, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
+import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
+import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import { ClientCredentialsTokenSource } from '../internal/oauth.js';
+import { createQuerySerializer } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
-import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
 import { serializeHeader, serializePath, serializeQuery, type ParamStyles } from '../internal/params.js';
-import { parseResponse, type ResponseKind } from '../internal/response.js';
+import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
+import { parseResponse, readBody, type ResponseKind } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
 import type { Fetch } from '../internal/types.js';
-import { operationBaseURL, rebaseURL } from '../internal/url.js';
+import { fillPath, joinURL, operationBaseURL, rebaseURL, type PathSerializer } from '../internal/url.js';
 
 export type { Fetch, Logger, LogLevel };
 
@@ -31,7 +31,7 @@ export interface ClientOptions {
   password?: string | undefined;
   /** Overrides the API's base URL. Defaults to `<PREFIX>_BASE_URL`, then the spec's server. */
   baseURL?: string | undefined;
-  /** Milliseconds before a request (each attempt) times out. Default 60 000. */
+  /** Milliseconds before a request (each attempt, response body included) times out. Default 60 000. */
   timeout?: number | undefined;
   /** How many times a failed request is retried. Default 2. */
   maxRetries?: number | undefined;
@@ -49,20 +49,32 @@ export interface ClientOptions {
   logger?: Logger | undefined;
 }
 
-/** Per-request options, the last argument of every method. */
+/**
+ * Per-request options, the last argument of every method. Each overrides what the method would send: `path` and
+ * `method` replace the operation's, `query` keys and `headers` are merged over the method's (`null` removes a header),
+ * `body` replaces the body.
+ */
 export interface RequestOptions {
+  /** Sends the request to this path (under the base URL) or absolute URL instead of the operation's. */
+  path?: string | undefined;
+  /** Sends the request with this HTTP method instead of the operation's. */
+  method?: HTTPMethod | Uppercase<HTTPMethod> | undefined;
+  /** Query parameters for this request, merged over the method's; an `undefined` value removes one. */
+  query?: Record<string, unknown> | null | undefined;
+  /** The request body, instead of the one the method would send. */
+  body?: unknown;
   /** Extra headers for this request; a `null` value removes a header. */
   headers?: HeadersLike | undefined;
-  /** Extra query parameters for this request. */
-  query?: Record<string, unknown> | undefined;
-  /** Milliseconds before this request (each attempt) times out. */
+  /** Milliseconds before this request (each attempt, response body included) times out. */
   timeout?: number | undefined;
   /** How many times this request is retried. */
   maxRetries?: number | undefined;
   /** Aborts the request at once; an aborted request is never retried. */
-  signal?: AbortSignal | undefined;
-  /** The idempotency key of this call (default: a new one per call, reused by its retries). */
+  signal?: AbortSignal | null | undefined;
+  /** The idempotency key of this call (default: a new one per call, reused by its retries, where the API takes one). */
   idempotencyKey?: string | undefined;
+  /** Extra `RequestInit` fields for this request, over the client's `fetchOptions`. */
+  fetchOptions?: RequestInit | undefined;
 }
 
 /** What a generated client tells the runtime about its API. Filled in by the generator from the spec and config. */
@@ -115,10 +127,6 @@ export interface RequestSpec {
    */
   bodyEncoding?: BodyEncoding;
   contentType?: string;
-  /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
-  renames?: Readonly<Record<string, string>>;
-  /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
-  paramStyles?: ParamStyles;
   /** How to read a successful response (default: JSON). */
   response?: ResponseKind;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
@@ -130,76 +138,89 @@ export interface RequestSpec {
   security?: readonly (readonly string[])[];
   /** An operation-level server from the spec, if it has one. */
   server?: string;
-}
-
-/** The part of openapi-fetch's client used here, typed loosely: the generated methods carry the precise types. */
-interface Transport {
-  request(
-    method: string,
-    path: string,
-    init: {
-      baseUrl: string;
-      params: { path?: object; query?: object };
-      headers: Headers;
-      body?: unknown;
-      bodySerializer?: (body: unknown) => BodyInit;
-      querySerializer: (query: Record<string, unknown>) => string;
-      pathSerializer: (url: string, params: Record<string, unknown>) => string;
-      parseAs: 'stream';
-      duplex?: 'half';
-      fetch: (request: Request) => Promise<Response>;
-    } & Omit<RequestInit, 'body' | 'headers'>,
-  ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  /** Headers the method itself sends (under the caller's `headers`). */
+  headers?: HeadersLike | undefined;
+  /** Serializers for operations whose params use other OpenAPI styles than openapi-fetch's defaults. */
+  querySerializer?: (query: Record<string, unknown>) => string;
+  pathSerializer?: PathSerializer;
+  /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
+  paramStyles?: ParamStyles;
+  /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
+  renames?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;
+/** Sent on every attempt (0 on the first), under the official SDKs' name; a caller's header of that name wins. */
+const RETRY_COUNT_HEADER = 'x-stainless-retry-count';
+/** Methods RFC 9110 calls idempotent: resent after a connection error even without an idempotency key. */
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+/** Connection errors that mean the request never left: safe to resend whatever the method. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const IDEMPOTENCY_PARAM = /^idempotency[-_]key$/i;
+const defaultQuerySerializer = createQuerySerializer();
 
-/** The settings of one call, after options and defaults are merged. */
-interface CallSettings {
+/** One request, ready to send: everything that stays the same across its attempts. */
+interface PreparedRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: BodyInit | undefined;
+  fetchOptions: RequestInit | undefined;
   maxRetries: number;
   timeout: number;
   signal: AbortSignal | undefined;
   label: string;
+  /** How to read a successful body; `mode.raw` (set by `asResponse()`) leaves it unread. */
+  kind: ResponseKind;
+  mode: ResponseMode;
+  /** Whether a connection error may be retried: an idempotent method, or an idempotency key sent. */
+  resendable: boolean;
+  /** Whether the caller set the retry-count header (or removed it): then it is left alone. */
+  retryCountSet: boolean;
+  /** On a 401 with an OAuth token: fresh auth headers, or undefined when there is nothing to refresh. */
+  refreshAuth?: (() => Promise<Record<string, string> | undefined>) | undefined;
 }
 
 /**
  * The base of every generated client: resolves options against the environment and the spec's defaults, builds each
- * request and hands it to openapi-fetch, with a fetch of its own underneath that adds timeouts, retries, OAuth token
- * refresh and logging; turns non-success statuses into typed errors.
+ * request (URLs with openapi-fetch's serializers) and runs the request loop: per-attempt timeouts that cover the body,
+ * retries, OAuth token refresh and logging; turns non-success statuses into typed errors.
  */
 export abstract class BaseClient {
-  /** The base URL requests go to. */
-  readonly baseURL: string;
+  /** The base URL requests go to, as given (a trailing slash is fine). */
+  baseURL: string;
   /** Per-attempt timeout, in milliseconds. */
-  readonly timeout: number;
+  timeout: number;
   /** How many times failed requests are retried. */
-  readonly maxRetries: number;
+  maxRetries: number;
   readonly #options: ClientOptions;
   readonly #config: SDKConfig;
   readonly #credentials: Credentials;
   readonly #fetch: Fetch;
-  readonly #transport: Transport;
-  readonly #logLevel: LogLevel;
+  #logLevel: LogLevel;
   readonly #logger: Logger;
   readonly #redactor: Redactor;
-  readonly #platform: Record<string, string>;
+  /** Platform and default headers, merged once, lower-case names. */
+  readonly #baseHeaders: Record<string, string>;
+  /** The base URL as given, `user:password@` included, and as stripped: `withOptions` passes the former on while unchanged. */
+  readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
 
   constructor(options: ClientOptions, config: SDKConfig) {
     this.#options = options;
     this.#config = config;
     const env = (name: string): string | undefined => readEnv(`${config.envPrefix}_${name}`);
-    this.baseURL = (options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL).replace(/\/+$/, '');
+    this.#redactor = createRedactor(config.secretHeaders, config.secretFields);
+    const givenBaseURL = options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL;
+    const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(givenBaseURL, this.#redactor);
+    this.baseURL = baseURL;
+    this.#givenBaseURL = { given: givenBaseURL, stripped: baseURL };
     this.timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
     this.maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
-    const baseLogger = options.logger ?? console;
-    this.#logLevel = resolveLogLevel(options.logLevel, `${config.envPrefix}_LOG`, baseLogger);
-    this.#logger = levelledLogger(baseLogger, this.#logLevel);
-    this.#redactor = createRedactor(config.secretHeaders, config.secretFields);
-    this.#platform = platformHeaders(config.packageName, config.packageVersion);
-    const userFetch = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
-    this.#fetch = userFetch;
+    this.#logger = maskedLogger(options.logger ?? console, this.#redactor);
+    this.#logLevel = resolveLogLevel(options.logLevel, `${config.envPrefix}_LOG`, this.#logger);
+    this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
 
     const oauth = Object.values(config.securitySchemes).find((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
     const clientID = options.clientID ?? env('CLIENT_ID');
@@ -216,29 +237,115 @@ export abstract class BaseClient {
               clientSecret,
               scopes: oauth.scopes,
               clientAuth: oauth.clientAuth,
-              fetch: (request) => this.#fetchWithRetries(request, this.#settings({}, 'POST oauth token'), undefined),
+              fetch: (url, init) => this.#tokenFetch(url, init),
+              onToken: (token) => this.#redactor.addSecret(token),
             })
           : undefined,
     };
-    const { apiKey, username, tokenSource } = this.#credentials;
-    if (config.requiresCredentials && apiKey === undefined && username === undefined && tokenSource === undefined) {
+    const { apiKey, username, password, tokenSource } = this.#credentials;
+    for (const secret of [apiKey, password, clientSecret, urlPassword]) this.#redactor.addSecret(secret);
+    if (apiKey !== undefined) checkHeader('x', apiKey, 'the API key');
+    if (config.requiresCredentials && apiKey === undefined && username === undefined && tokenSource === undefined && urlUser === undefined) {
       const hint = oauth ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)` : '';
       throw new SDKError(
         `The ${config.envPrefix}_API_KEY environment variable is missing or empty; either provide it, or instantiate the client with an apiKey option${hint}.`,
       );
     }
-    this.#transport = createClient({}) as unknown as Transport;
+    // user:password in the base URL: sent as HTTP Basic (as curl does) where no other credentials apply, never in URLs.
+    const urlAuth = urlUser !== undefined && username === undefined ? { authorization: `Basic ${btoa(`${urlUser}:${urlPassword ?? ''}`)}` } : undefined;
+    if (urlAuth) this.#redactor.addSecret(urlAuth.authorization.slice(6));
+    if (username !== undefined) this.#redactor.addSecret(btoa(`${username}:${password ?? ''}`));
+    this.#baseHeaders = assignHeaders({ accept: 'application/json', [RETRY_COUNT_HEADER]: '0' }, platformHeaders(config.packageName, config.packageVersion), urlAuth, options.defaultHeaders);
+    // An invalid default header is a construction-time error, not a failure of every request.
+    for (const [name, value] of Object.entries(this.#baseHeaders)) checkHeader(name, value);
   }
 
-  /** A copy of this client with some options changed; the original is untouched. */
+  /** The API key the client sends (read and set; never shown by `console.log(client)`). */
+  get apiKey(): string | undefined {
+    return this.#credentials.apiKey;
+  }
+
+  set apiKey(value: string | undefined) {
+    if (value !== undefined) checkHeader('x', value, 'the API key');
+    this.#redactor.addSecret(value);
+    this.#credentials.apiKey = value;
+  }
+
+  /** How much the client logs. */
+  get logLevel(): LogLevel {
+    return this.#logLevel;
+  }
+
+  set logLevel(value: LogLevel) {
+    if (!isLogLevel(value)) throw new SDKError(`logLevel must be one of off, error, warn, info, debug; got ${JSON.stringify(value)}.`);
+    this.#logLevel = value;
+  }
+
+  /** A copy of this client with some options changed; the original is untouched. Current values are copied. */
   withOptions(options: Partial<ClientOptions>): this {
     const Constructor = this.constructor as new (options: ClientOptions) => this;
-    return new Constructor({ ...this.#options, ...options });
+    return new Constructor({
+      ...this.#options,
+      baseURL: this.baseURL === this.#givenBaseURL.stripped ? this.#givenBaseURL.given : this.baseURL,
+      timeout: this.timeout,
+      maxRetries: this.maxRetries,
+      logLevel: this.#logLevel,
+      apiKey: this.#credentials.apiKey,
+      ...options,
+    });
   }
 
   /** Sends one request; the returned promise resolves to the parsed body. */
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
-    return new APIPromise<T>(this.#send(spec, options), (response) => parseResponse<T>(response, spec.response ?? 'json'));
+    const mode: ResponseMode = { raw: false };
+    const kind = spec.response ?? 'json';
+    return new APIPromise<T>(this.#send(spec, options, mode), (raw) => parseResponse<T>(raw, kind), mode);
+  }
+
+  /** `GET path` on an endpoint the SDK has no method for, with the client's auth, retries and errors. */
+  get<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#verb('get', path, options);
+  }
+
+  /** `POST path`; `options.body` is sent as JSON. */
+  post<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#verb('post', path, options);
+  }
+
+  /** `PUT path`; `options.body` is sent as JSON. */
+  put<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#verb('put', path, options);
+  }
+
+  /** `PATCH path`; `options.body` is sent as JSON. */
+  patch<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#verb('patch', path, options);
+  }
+
+  /** `DELETE path`. */
+  delete<T = unknown>(path: string, options?: RequestOptions): APIPromise<T> {
+    return this.#verb('delete', path, options);
+  }
+
+  #verb<T>(method: HTTPMethod, path: string, options: RequestOptions = {}): APIPromise<T> {
+    return this.request<T>({ method, path }, options);
+  }
+
+  /**
+   * The URL a request to `path` goes to, with the default query and `query`; `defaultBaseURL` (an operation's own
+   * server) is used only while the client's base URL is the spec's default, as in the official SDKs.
+   */
+  buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
+    const base = defaultBaseURL !== undefined && this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '') ? defaultBaseURL : this.baseURL;
+    const search = defaultQuerySerializer({ ...this.#options.defaultQuery, ...query });
+    return joinURL(base, path) + (search ? `?${search}` : '');
+  }
+
+  /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */
+  async buildRequest(options: RequestOptions & { path: string; method: HTTPMethod | Uppercase<HTTPMethod> }): Promise<{ url: string; timeout: number; req: RequestInit & { method: string; headers: Headers } }> {
+    const prepared = await this.#prepare({ method: 'get', path: options.path }, options, { raw: false });
+    const req = { method: prepared.method, headers: toHeaders(prepared.headers), body: prepared.body ?? null, ...(prepared.signal && { signal: prepared.signal }) };
+    return { url: prepared.url, timeout: prepared.timeout, req };
   }
 
   /** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
@@ -246,158 +353,277 @@ export abstract class BaseClient {
     const firstQuery = { ...((spec.query ?? {}) as Record<string, unknown>) };
     const fetchPage = (next: { query: Record<string, unknown> } | { url: string }): APIPromise<Body> =>
       'url' in next ? this.request<Body>(urlSpec(spec, next.url, this.baseURL), options) : this.request<Body>({ ...spec, query: next.query }, options);
-    return new PagePromise<Body, Item>(this.#send(spec, options), async (response) => {
-      const body = await parseResponse<Body>(response, 'json');
-      return new Page<Body, Item>(pagination, firstQuery, body, response, fetchPage);
-    });
+    const mode: ResponseMode = { raw: false };
+    return new PagePromise<Body, Item>(
+      this.#send(spec, options, mode),
+      async (raw) => {
+        const body = await parseResponse<Body>(raw, 'json');
+        return new Page<Body, Item>(pagination, firstQuery, body, raw.response, fetchPage);
+      },
+      mode,
+    );
   }
 
-  async #send(spec: RequestSpec, options: RequestOptions = {}): Promise<Response> {
-    const { query, headers: headerParams, body: rawBody } = splitParams(spec);
-    const method = spec.method.toUpperCase();
-    const settings = this.#settings(options, `${method} ${spec.path}`);
-    const idempotency =
-      this.#config.idempotencyHeader && method !== 'GET' && method !== 'HEAD'
-        ? { [this.#config.idempotencyHeader]: options.idempotencyKey ?? `sdk-${crypto.randomUUID()}` }
-        : undefined;
-    const security = spec.security ?? this.#config.security;
+  async #send(spec: RequestSpec, options: RequestOptions = {}, mode: ResponseMode): Promise<RawResponse> {
+    try {
+      return await this.#sendOnce(spec, options, mode);
+    } catch (error) {
+      // Every message leaving the client is masked: token endpoint errors, messages of causes, echoed bodies.
+      if (error instanceof Error) error.message = this.#redactor.text(error.message);
+      throw error;
+    }
+  }
+
+  async #sendOnce(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<RawResponse> {
+    const prepared = await this.#prepare(spec, options, mode);
+    const raw = await this.#loop(prepared);
+    const { response } = raw;
+    if (!response.ok) {
+      const text = typeof raw.body === 'string' ? raw.body : '';
+      let body: unknown = text === '' ? undefined : text;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        // Not JSON: the text is the error body.
+      }
+      const apiError = APIError.generate(response.status, body, response.headers);
+      if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
+      throw apiError;
+    }
+    return raw;
+  }
+
+  /** Everything about a call that does not change between attempts: URL, headers (merged once), body, settings. */
+  async #prepare(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<PreparedRequest> {
+    if (options.signal?.aborted) throw new APIUserAbortError();
+    const split = splitParams(spec);
+    const method = (options.method ?? spec.method).toUpperCase();
+    const path = options.path ?? spec.path;
     const encoding = spec.bodyEncoding ?? 'json';
-    const body = await prepareBody(rawBody, encoding);
+    // Streams, iterables and bytes in binary bodies and upload fields become what fetch sends (stream or file parts).
+    const body = await prepareBody(options.body !== undefined ? options.body : split.body, encoding);
+    const security = spec.security ?? this.#config.security;
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
-    const headers = mergeHeaders(
-      { accept: spec.accept ?? (spec.response === 'sse' ? 'text/event-stream' : 'application/json'), ...this.#platform },
-      body !== undefined ? contentTypeHeader(encoding, spec.contentType) : undefined,
-      auth.headers,
-      idempotency,
-      this.#options.defaultHeaders,
-      headerParams,
-      options.headers,
-    );
-    const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...options.query, ...auth.query };
-    const retryAuth = async (): Promise<Record<string, string> | undefined> => {
-      if (auth.token === undefined) return undefined;
+
+    const headers = { ...this.#baseHeaders };
+    if (spec.accept !== undefined) headers['accept'] = spec.accept;
+    else if (spec.response === 'sse') headers['accept'] = 'text/event-stream';
+    // A stream where JSON is expected (request options, client.post) goes as is, with no content type of ours.
+    const stream = encoding === 'json' && body !== undefined ? toStream(body) : undefined;
+    const contentType = body === undefined || stream !== undefined ? undefined : contentTypeOf(encoding, spec.contentType);
+    if (contentType !== undefined) headers['content-type'] = contentType;
+    for (const name in auth.headers) headers[name] = auth.headers[name]!;
+    // The operation's own Idempotency-Key header param, else the API-wide header from the config; non-GET only.
+    const declared = spec.headerKeys?.find((key) => IDEMPOTENCY_PARAM.test(key));
+    // A caller's own key goes out as `Idempotency-Key` where the API names no header, and makes the call resendable.
+    const idempotencyHeader = (declared ?? this.#config.idempotencyHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined))?.toLowerCase();
+    if (idempotencyHeader !== undefined && method !== 'GET' && method !== 'HEAD') {
+      headers[idempotencyHeader] = options.idempotencyKey ?? `sdk-${crypto.randomUUID()}`;
+    }
+    const userHeaders = options.headers instanceof Headers ? Object.fromEntries(options.headers) : options.headers;
+    const specHeaders = spec.headers instanceof Headers ? Object.fromEntries(spec.headers) : spec.headers;
+    assignHeaders(headers, this.#options.defaultHeaders, split.headers, specHeaders, userHeaders);
+    const retryCountSet = [this.#options.defaultHeaders, specHeaders, userHeaders].some((set) => hasHeader(set, RETRY_COUNT_HEADER));
+
+    const query = options.query === undefined || options.query === null ? split.query : { ...(split.query as Record<string, unknown>), ...options.query };
+    const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
+    // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
+    const search = spec.querySerializer ? spec.querySerializer(fullQuery) : serializeQuery(fullQuery, spec.paramStyles);
+    const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
+    const url = joinURL(base, fillPath(path, spec.pathParams, spec.pathSerializer ?? ((template, values) => serializePath(template, values, spec.paramStyles)))) + (search ? `?${search}` : '');
+
+    const refreshAuth = auth.token === undefined ? undefined : async (): Promise<Record<string, string> | undefined> => {
       this.#credentials.tokenSource?.invalidate(auth.token);
       return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
     };
-    let result: Awaited<ReturnType<Transport['request']>>;
-    try {
-      result = await this.#transport.request(spec.method, spec.path, {
-        ...this.#options.fetchOptions,
-        baseUrl: operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server),
-        params: { path: spec.pathParams ?? {}, query: fullQuery },
-        headers,
-        body,
-        bodySerializer: (value) => serializeBody(value, encoding),
-        querySerializer: (values) => serializeQuery(values, spec.paramStyles),
-        pathSerializer: (url, values) => serializePath(url, values, spec.paramStyles),
-        parseAs: 'stream',
-        // fetch sends a stream body only when told it goes out while the response may come back (Node, Deno, Chromium).
-        ...(isStreamBody(body) && { duplex: 'half' }),
-        fetch: (request) => this.#fetchWithRetries(request, settings, retryAuth),
-      });
-    } catch (cause) {
-      if (cause instanceof SDKError) throw cause;
-      throw new APIConnectionError(`Connection error: ${describeCause(cause)}`, { cause });
-    }
-    const { response, error } = result;
-    if (!response.ok) {
-      const apiError = APIError.generate(response.status, error, response.headers);
-      this.#logger.debug(`[${settings.label}] failed: ${apiError.message}`);
-      throw apiError;
-    }
-    return response;
-  }
-
-  #settings(options: RequestOptions, label: string): CallSettings {
     return {
+      url,
+      method,
+      headers,
+      body: stream ?? (body === undefined ? undefined : serializeBody(body, encoding)),
+      fetchOptions: options.fetchOptions ? { ...this.#options.fetchOptions, ...options.fetchOptions } : this.#options.fetchOptions,
       maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
       timeout: options.timeout ?? this.timeout,
-      signal: options.signal,
-      label,
+      signal: options.signal ?? undefined,
+      label: `${method} ${path}`,
+      kind: spec.response ?? 'json',
+      mode,
+      resendable: IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
+      retryCountSet,
+      refreshAuth,
     };
   }
 
+  /** The token endpoint goes through the same loop (timeouts, retries); a POST with a form body, resendable. */
+  async #tokenFetch(url: string, init: RequestInit): Promise<Response> {
+    const raw = await this.#loop({
+      url,
+      method: 'POST',
+      headers: assignHeaders({ ...this.#baseHeaders }, init.headers as Record<string, string>),
+      body: init.body ?? undefined,
+      fetchOptions: this.#options.fetchOptions,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      signal: undefined,
+      label: 'POST oauth token',
+      kind: 'text',
+      mode: { raw: false },
+      // Asking for a token twice is harmless.
+      resendable: true,
+      retryCountSet: false,
+    });
+    return new Response(typeof raw.body === 'string' ? raw.body : null, { status: raw.response.status, headers: raw.response.headers });
+  }
+
   /**
-   * The request loop under openapi-fetch: one attempt per iteration, each with its own timeout and a fresh copy of the
-   * request (so bodies, streams included, are replayable). Retries connection errors, timeouts and retryable statuses;
-   * on a 401 with an OAuth token, retries once with a fresh token.
+   * The request loop: one attempt per iteration, each with one `AbortSignal` and a timeout that lasts until the body
+   * is read (server-sent events and `asResponse()` stop it at the headers). Retries connection errors and timeouts
+   * of resendable requests, and retryable statuses; on a 401 with an OAuth token, retries once with a fresh token.
    */
-  async #fetchWithRetries(request: Request, settings: CallSettings, refreshAuth: (() => Promise<Record<string, string> | undefined>) | undefined): Promise<Response> {
+  async #loop(request: PreparedRequest): Promise<RawResponse> {
     const requestId = `req_${++this.#requestCount}`;
-    let authHeaders: Record<string, string> | undefined;
+    const userSignal = request.signal;
+    let headers = toHeaders(request.headers);
+    let body = request.body;
     let refreshedAuth = false;
     for (let attempt = 0; ; attempt++) {
-      const retriesLeft = settings.maxRetries - attempt;
-      if (settings.signal?.aborted) throw new APIUserAbortError();
-      const headers = mergeHeaders(request.headers, authHeaders, attempt > 0 ? { 'x-sdk-retry-count': String(attempt) } : undefined);
-      const timeout = new AbortController();
-      const signal = settings.signal ? AbortSignal.any([settings.signal, timeout.signal]) : timeout.signal;
-      const attemptRequest = new Request(request.clone(), { headers, signal });
-      this.#logRequest(requestId, attemptRequest, attempt, settings);
-      const timer = setTimeout(() => timeout.abort(new APIConnectionTimeoutError()), settings.timeout);
-      const started = Date.now();
-      let response: Response;
+      const retriesLeft = request.maxRetries - attempt;
+      if (userSignal?.aborted) throw new APIUserAbortError();
+      if (attempt > 0 && !request.retryCountSet) {
+        headers = new Headers(headers);
+        headers.set(RETRY_COUNT_HEADER, String(attempt));
+      }
+      // A stream body is read by the attempt that sends it: keep a copy for the next one while retries remain.
+      let sent = body;
+      if (body instanceof ReadableStream && retriesLeft > 0) [sent, body] = body.tee();
+      const controller = new AbortController();
+      const onAbort = (): void => controller.abort(userSignal?.reason);
+      userSignal?.addEventListener('abort', onAbort, { once: true });
+      const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError()), request.timeout);
+      const init: RequestInit = { ...request.fetchOptions, method: request.method, headers, body: sent, signal: controller.signal };
+      if (sent instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
+      if (logsAt(this.#logLevel, 'debug')) this.#logRequest(requestId, request, headers, attempt);
+      const started = logsAt(this.#logLevel, 'info') ? Date.now() : 0;
+      let keepListening = false;
+      let failure: APIConnectionError;
+      let response: Response | undefined;
       try {
-        response = await this.#fetch(attemptRequest, this.#options.fetchOptions);
+        response = await this.#fetch(request.url, init);
+        if (logsAt(this.#logLevel, 'info')) {
+          this.#logger.info(`[${requestId}] ${request.method} ${this.#redactor.url(request.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`);
+          if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${requestId}] response headers`, this.#redactor.headers(response.headers));
+        }
+        if (response.ok) {
+          if (request.mode.raw || request.kind === 'sse') {
+            // The caller reads the body: their abort still reaches it, the timeout no longer does.
+            keepListening = true;
+            return { response };
+          }
+          return { response, body: await readBody(response, request.kind) };
+        }
+        if (response.status === 401 && request.refreshAuth && !refreshedAuth) {
+          refreshedAuth = true;
+          const fresh = await request.refreshAuth();
+          if (fresh) {
+            headers = new Headers(headers);
+            for (const name in fresh) headers.set(name, fresh[name]!);
+            await response.body?.cancel().catch(() => undefined);
+            attempt--; // a token refresh is not a retry
+            continue;
+          }
+        }
+        if (retriesLeft <= 0 || !shouldRetryResponse(response)) return { response, body: await response.text() };
+        await response.body?.cancel().catch(() => undefined);
       } catch (cause) {
-        clearTimeout(timer);
-        if (settings.signal?.aborted) throw new APIUserAbortError();
-        const error = timeout.signal.aborted ? new APIConnectionTimeoutError(`Request timed out after ${settings.timeout} ms.`) : new APIConnectionError(`Connection error: ${describeCause(cause)}`, { cause });
-        if (retriesLeft <= 0) {
-          this.#logger.error(`[${requestId}] ${settings.label} failed after ${attempt + 1} attempt(s): ${error.message}`);
-          throw error;
+        if (cause instanceof SDKError && !(cause instanceof APIConnectionError)) throw cause;
+        if (userSignal?.aborted) throw new APIUserAbortError();
+        failure = controller.signal.aborted
+          ? new APIConnectionTimeoutError(`Request timed out after ${request.timeout} ms.`)
+          : new APIConnectionError(`Connection error: ${this.#redactor.text(describeCause(cause))}`, { cause });
+        const resendable = request.resendable || (response === undefined && notSent(cause));
+        if (retriesLeft <= 0 || !resendable) {
+          if (logsAt(this.#logLevel, 'error')) {
+            const why = resendable ? `after ${attempt + 1} attempt(s)` : `(not retried: a ${request.method} without an idempotency key may have been applied)`;
+            this.#logger.error(`[${requestId}] ${request.label} failed ${why}: ${failure.message}`);
+          }
+          throw failure;
         }
-        await this.#backoff(requestId, settings, attempt, undefined, error.message);
+        await this.#backoff(requestId, request, attempt, undefined, failure.message);
         continue;
+      } finally {
+        clearTimeout(timer);
+        if (!keepListening) userSignal?.removeEventListener('abort', onAbort);
       }
-      clearTimeout(timer);
-      this.#logger.info(`[${requestId}] ${attemptRequest.method} ${this.#redactor.url(attemptRequest.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`);
-      if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${requestId}] response headers`, this.#redactor.headers(response.headers));
-      if (response.status === 401 && refreshAuth && !refreshedAuth) {
-        refreshedAuth = true;
-        const fresh = await refreshAuth();
-        if (fresh) {
-          authHeaders = fresh;
-          await response.body?.cancel();
-          attempt--; // a token refresh is not a retry
-          continue;
-        }
-      }
-      if (response.ok || retriesLeft <= 0 || !shouldRetryResponse(response)) return response;
-      await response.body?.cancel().catch(() => undefined);
-      await this.#backoff(requestId, settings, attempt, response.headers, `status ${response.status}`);
+      await this.#backoff(requestId, request, attempt, response.headers, `status ${response.status}`);
     }
   }
 
-  async #backoff(requestId: string, settings: CallSettings, attempt: number, headers: Headers | undefined, reason: string): Promise<void> {
+  async #backoff(requestId: string, request: PreparedRequest, attempt: number, headers: Headers | undefined, reason: string): Promise<void> {
     const delay = retryDelayMs(attempt, headers);
-    this.#logger.warn(`[${requestId}] ${settings.label}: ${reason}; retrying in ${Math.round(delay)} ms (${settings.maxRetries - attempt} retries left)`);
+    if (logsAt(this.#logLevel, 'warn')) {
+      this.#logger.warn(`[${requestId}] ${request.label}: ${reason}; retrying in ${Math.round(delay)} ms (${request.maxRetries - attempt} retries left)`);
+    }
     try {
-      await sleep(delay, settings.signal);
+      await sleep(delay, request.signal);
     } catch {
       throw new APIUserAbortError();
     }
   }
 
-  #logRequest(requestId: string, request: Request, attempt: number, settings: CallSettings): void {
-    if (!logsAt(this.#logLevel, 'debug')) return;
-    const info = { method: request.method, url: this.#redactor.url(request.url), attempt: attempt + 1, timeout: settings.timeout, headers: this.#redactor.headers(request.headers) };
+  #logRequest(requestId: string, request: PreparedRequest, headers: Headers, attempt: number): void {
+    const info = { method: request.method, url: this.#redactor.url(request.url), attempt: attempt + 1, timeout: request.timeout, headers: this.#redactor.headers(headers) };
     this.#logger.debug(`[${requestId}] sending request`, info);
-    void request
-      .clone()
-      .text()
-      .then((text) => {
-        if (text) this.#logger.debug(`[${requestId}] request body`, redactBodyText(text, request.headers.get('content-type'), this.#redactor));
-      })
-      .catch(() => undefined);
+    if (typeof request.body === 'string' && request.body !== '') {
+      this.#logger.debug(`[${requestId}] request body`, redactBodyText(request.body, headers.get('content-type'), this.#redactor));
+    }
   }
+}
+
+/** Removes `user:password@` from a URL (fetch refuses it, and it would reach logs and errors); returns both parts. */
+function splitCredentials(url: string, redactor: Redactor): { url: string; username?: string; password?: string } {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new SDKError(`baseURL is not a valid URL: ${JSON.stringify(redactor.text(url.replace(/\/\/[^/@]*@/, '//***@')))}`);
+  }
+  if (parsed.username === '' && parsed.password === '') return { url };
+  const username = decodeURIComponent(parsed.username);
+  const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
+  redactor.addSecret(password);
+  const at = url.indexOf('@');
+  return { url: url.slice(0, url.indexOf('//') + 2) + url.slice(at + 1), username, ...(password !== undefined && { password }) };
+}
+
+/** A logger that masks every secret the client holds, in messages and in what is logged with them. */
+function maskedLogger(logger: Logger, redactor: Redactor): Logger {
+  const mask = (message: string, rest: unknown[]): [string, ...unknown[]] => [redactor.text(message), ...rest.map((item) => (typeof item === 'string' ? redactor.text(item) : redactor.value(item)))];
+  return {
+    error: (message, ...rest) => logger.error(...mask(message, rest)),
+    warn: (message, ...rest) => logger.warn(...mask(message, rest)),
+    info: (message, ...rest) => logger.info(...mask(message, rest)),
+    debug: (message, ...rest) => logger.debug(...mask(message, rest)),
+  };
+}
+
+function hasHeader(headers: Record<string, string | null | undefined> | undefined, name: string): boolean {
+  if (!headers) return false;
+  for (const key in headers) if (key.toLowerCase() === name && headers[key] !== undefined) return true;
+  return false;
+}
+
+/** Whether a fetch failure happened before the request reached the server (refused, no DNS), so any method may be resent. */
+function notSent(cause: unknown): boolean {
+  const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return typeof code === 'string' && NOT_SENT_CODES.has(code);
 }
 
 /** A request to a server-given URL (a next page): the same operation, at that URL, with no params of its own. */
 function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
-  const absolute = new URL(url, `${baseURL}/`);
+  const absolute = new URL(url, `${baseURL.replace(/\/+$/, '')}/`);
   const query = Object.fromEntries(absolute.searchParams);
-  return { ...spec, path: absolute.pathname, server: absolute.origin, query, pathParams: {}, params: undefined };
+  const { server: _server, ...rest } = spec;
+  return { ...rest, path: absolute.origin + absolute.pathname, query, pathParams: {}, params: undefined };
 }
 
 function splitParams(spec: RequestSpec): { query?: object; headers?: Record<string, string>; body?: unknown } {
@@ -426,10 +652,32 @@ function renameFields(body: unknown, renames: Readonly<Record<string, string>> |
 }
 
 /** The `Content-Type` of a request body: the spec's, JSON by default; none for multipart (`fetch` adds the boundary). */
-function contentTypeHeader(encoding: BodyEncoding, contentType: string | undefined): Record<string, string> | undefined {
+function contentTypeOf(encoding: BodyEncoding, contentType: string | undefined): string | undefined {
   if (encoding === 'multipart') return undefined;
-  const type = contentType ?? (encoding === 'json' ? 'application/json' : undefined);
-  return type === undefined ? undefined : { 'content-type': type };
+  return contentType ?? (encoding === 'json' ? 'application/json' : undefined);
+}
+
+/** A `ReadableStream`, or one made from an iterator or async iterable of bytes or strings; else undefined. */
+function toStream(body: unknown): ReadableStream<Uint8Array> | undefined {
+  if (body instanceof ReadableStream) return body;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const source = body as Partial<AsyncIterable<unknown> & Iterator<unknown> & Iterable<unknown>>;
+  // Iterators and async iterables are streams; an object that is only iterable (a collection with toJSON) is JSON.
+  const asyncIterate = source[Symbol.asyncIterator];
+  const iterate = typeof source.next === 'function' ? source[Symbol.iterator] : undefined;
+  const iterator: AsyncIterator<unknown> | Iterator<unknown> | undefined = asyncIterate ? asyncIterate.call(source) : iterate?.call(source);
+  if (!iterator) return undefined;
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : (value as Uint8Array));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
 }
 
 function serializeBody(body: unknown, encoding: BodyEncoding): BodyInit {

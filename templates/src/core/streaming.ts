@@ -1,4 +1,4 @@
-import { SDKError } from './error.js';
+import { APIConnectionError, APIUserAbortError, SDKError } from './error.js';
 
 /** One server-sent event. */
 export interface ServerSentEvent {
@@ -35,7 +35,9 @@ export class Stream<T> implements AsyncIterable<T> {
     let event: Partial<ServerSentEvent> & { dataLines: string[] } = { dataLines: [] };
     try {
       for (;;) {
-        const { done, value } = await reader.read();
+        const { done, value } = await reader.read().catch((error: unknown) => {
+          throw readError(error);
+        });
         if (done) break;
         buffer += value;
         let newline: number;
@@ -69,6 +71,13 @@ export class Stream<T> implements AsyncIterable<T> {
       yield parseData<T>(event.data);
     }
   }
+}
+
+/** A failure while reading the stream, as an SDK error: the caller's abort, or a lost connection. */
+function readError(error: unknown): SDKError {
+  if (error instanceof SDKError) return error;
+  if ((error as { name?: unknown } | null)?.name === 'AbortError') return new APIUserAbortError();
+  return new APIConnectionError(`Connection error while reading the event stream: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
 }
 
 function finish(event: Partial<ServerSentEvent> & { dataLines: string[] }): ServerSentEvent {

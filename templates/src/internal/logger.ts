@@ -23,21 +23,12 @@ export function resolveLogLevel(option: LogLevel | undefined, envVar: string, lo
   const fromEnv = readEnv(envVar);
   if (fromEnv === undefined) return 'warn';
   if (isLogLevel(fromEnv)) return fromEnv;
-  logger.warn(`${envVar} is "${fromEnv}", which is not a log level (off, error, warn, info, debug); using warn.`);
+  // Worded as the official SDKs word it, so log filters written for them keep working.
+  logger.warn(`process.env['${envVar}'] was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(Object.keys(LEVELS))}`);
   return 'warn';
 }
 
-/** A logger that drops messages below `level`. */
-export function levelledLogger(logger: Logger, level: LogLevel): Logger {
-  const enabled = (at: Exclude<LogLevel, 'off'>): boolean => LEVELS[at] <= LEVELS[level];
-  return {
-    error: (message, ...rest) => enabled('error') && logger.error(message, ...rest),
-    warn: (message, ...rest) => enabled('warn') && logger.warn(message, ...rest),
-    info: (message, ...rest) => enabled('info') && logger.info(message, ...rest),
-    debug: (message, ...rest) => enabled('debug') && logger.debug(message, ...rest),
-  };
-}
-
+/** Whether `level` logs messages at `at`; callers check it before building a message, so nothing is built below it. */
 export function logsAt(level: LogLevel, at: Exclude<LogLevel, 'off'>): boolean {
   return LEVELS[at] <= LEVELS[level];
 }

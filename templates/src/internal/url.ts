@@ -1,3 +1,6 @@
+import { defaultPathSerializer } from './openapi-fetch.js';
+import { SDKError } from '../core/error.js';
+
 /**
  * Chooses the base URL of one operation.
  *
@@ -5,6 +8,7 @@
  * `https://api.example.com/v2`). When the client's base URL is the default, that server is used as is. When the caller
  * pointed the client elsewhere (staging, a local mock), the operation follows: the default server's path is swapped for
  * the operation server's path on the caller's origin, so `http://localhost:4010/v2` becomes `http://localhost:4010`.
+ * A server on another host (`wss://stream.example.com`) yields to the caller's base URL, as in the official SDKs.
  */
 export function operationBaseURL(clientBaseURL: string, defaultServer: string, operationServer?: string): string {
   if (!operationServer) return clientBaseURL;
@@ -15,8 +19,8 @@ export function operationBaseURL(clientBaseURL: string, defaultServer: string, o
   const defaultPath = pathOf(fallback);
   const targetPath = pathOf(target);
   const prefix = defaultPath && client.endsWith(defaultPath) ? client.slice(0, -defaultPath.length) : client;
-  // Only rebase when the operation server shares the default server's origin; a foreign host is used as given.
-  if (originOf(fallback) !== originOf(target)) return target;
+  // Only rebase when the operation server shares the default server's origin; else the caller's choice wins.
+  if (originOf(fallback) !== originOf(target)) return client;
   return trimSlash(prefix + targetPath);
 }
 
@@ -49,4 +53,40 @@ export function rebaseURL(url: string, defaultServer: string, clientBaseURL: str
   const client = trimSlash(clientBaseURL);
   if (client === fallback || !url.startsWith(fallback)) return url;
   return client + url.slice(fallback.length);
+}
+
+/** A path that is a whole URL (`https://...`, a next-page link): sent as is, not under the base URL. */
+export function isAbsoluteURL(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+}
+
+/** Serializes path params into a path template, with openapi-fetch's serializer unless the operation brings its own. */
+export type PathSerializer = (path: string, params: Record<string, unknown>) => string;
+
+/**
+ * Fills a path template. A value that would make a whole segment `.` or `..` is refused before anything is sent:
+ * URL parsing (WHATWG, so every `fetch`) resolves such a segment, `%2E%2E` included, so `delete('..')` would hit the
+ * parent collection with the caller's credentials.
+ */
+export function fillPath(path: string, params: Record<string, unknown> | undefined, serializer: PathSerializer = defaultPathSerializer): string {
+  if (!params || !path.includes('{')) return path;
+  const filled = serializer(path, params);
+  if (filled.includes('.') || /%2e/i.test(filled)) {
+    for (const segment of filled.split(/[/?#]/)) {
+      if (DOT_SEGMENT.test(segment)) {
+        const name = Object.keys(params).find((key) => String(params[key]) === segment) ?? 'a path parameter';
+        throw new SDKError(`Path parameter ${JSON.stringify(name)} is ${JSON.stringify(segment)}: URL parsing would resolve it and send the request to another path, so it is not sent.`);
+      }
+    }
+  }
+  return filled;
+}
+
+const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/** Joins a base URL (trailing slashes allowed) and a path (leading slash optional), as the official SDKs do. */
+export function joinURL(baseURL: string, path: string): string {
+  if (isAbsoluteURL(path)) return path;
+  const base = baseURL.endsWith('/') ? baseURL.replace(/\/+$/, '') : baseURL;
+  return path.startsWith('/') ? base + path : `${base}/${path}`;
 }
