@@ -48,7 +48,7 @@ interface Expansion {
  */
 export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   try {
-    return build({ document, left: EXAMPLE_BUDGET }, schema, mode, 0);
+    return build({ document, left: EXAMPLE_BUDGET }, schema, mode, 0, name);
   } catch (error) {
     if (!(error instanceof ExampleTooLarge)) throw error;
     return mode === 'all' ? exampleValue(document, schema, 'required', name) : undefined;
