@@ -7,7 +7,7 @@ import { ConfigError, InputError, SpecError } from './errors.js';
 import { loadConfig, type SdkConfig } from './load/load-config.js';
 import { type LoadedSpec, loadSpec, loadSpecText } from './load/load-spec.js';
 import { fetchSpec, isURL, readStdin } from './load/read-input.js';
-import { RefRefusal, resolveAllowRefs } from './load/ref-confinement.js';
+import { allowedByFlag } from './load/ref-confinement.js';
 import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
 import { allMethods, buildModel, DEFAULT_REGENERATE_COMMAND } from './model/build-model.js';
@@ -90,16 +90,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {
     schemaTypes.cancel();
-  }
-}
-
-/** `--allow-refs` values as the loader takes them; a wrong one is the user's error, named as the flag. */
-function allowedByFlag(entries: readonly string[], cwd: string): string[] {
-  try {
-    return resolveAllowRefs(entries, cwd);
-  } catch (error) {
-    if (error instanceof RefRefusal) throw new InputError({ file: '--allow-refs' }, error.problem);
-    throw error;
   }
 }
 

@@ -9,7 +9,7 @@ import type { Io } from '../cli/generate-command.js';
 import { InputError } from '../errors.js';
 import { findConfig, loadConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
-import { DEFAULT_REF_LIMITS, RefRefusal, resolveAllowRefs } from '../load/ref-confinement.js';
+import { allowedByFlag, DEFAULT_REF_LIMITS } from '../load/ref-confinement.js';
 import { track, untrack } from '../write/temp.js';
 import { diffSpecs, type SpecInput } from './diff-specs.js';
 import { renderMarkdown } from './report.js';
@@ -46,16 +46,6 @@ export async function runDiff(args: ParsedArgs, cwd: string, io: Io): Promise<nu
   } finally {
     await rm(scratch, { recursive: true, force: true });
     untrack(scratch);
-  }
-}
-
-/** `--allow-refs` values as the loader takes them; a wrong one is the user's error, named as the flag. */
-function allowedByFlag(entries: readonly string[], cwd: string): string[] {
-  try {
-    return resolveAllowRefs(entries, cwd);
-  } catch (error) {
-    if (error instanceof RefRefusal) throw new InputError({ file: '--allow-refs' }, error.problem);
-    throw error;
   }
 }
 

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { InputError } from '../errors.js';
 
 /**
  * What a `$ref` to another file may read. Spec text is untrusted (a pull request's), so by default a ref reaches only
@@ -266,4 +267,14 @@ function formatBytes(bytes: number): string {
 
 function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
+}
+
+/** `--allow-refs` values as the loader takes them; a wrong one is the user's error, named as the flag. */
+export function allowedByFlag(entries: readonly string[], cwd: string): string[] {
+  try {
+    return resolveAllowRefs(entries, cwd);
+  } catch (error) {
+    if (error instanceof RefRefusal) throw new InputError({ file: '--allow-refs' }, error.problem);
+    throw error;
+  }
 }
