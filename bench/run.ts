@@ -2,7 +2,8 @@
 // on this machine, in one run. Prints ratios (ours / peer); writes bench/results.json. Timings are wall-clock seconds:
 // the median of BENCH_RUNS runs (default 3), taken in turns, for ours, openapi-typescript, orval and the tsc checks; one
 // run for hey-api, which takes many times longer. Shared, noisy machines: read the ratios, not the seconds.
-// `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts).
+// `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts), `npm run bench -- bundle`
+// its bundle sizes and cold load times (bench/bundle.ts).
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -159,5 +160,7 @@ async function main(): Promise<void> {
 }
 
 // `npm run bench -- runtime`: the SDK's per-call cost at run time (bench/runtime.ts) instead of the generator's.
+// `npm run bench -- bundle`: bundle sizes of one call and cold load times of the built SDKs (bench/bundle.ts).
 if (process.argv[2] === 'runtime') await import('./runtime.js');
+else if (process.argv[2] === 'bundle') await import('./bundle.js');
 else await main();
