@@ -158,7 +158,8 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', '
 /** Connection errors that mean the request never left: safe to resend whatever the method. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const IDEMPOTENCY_PARAM = /^idempotency[-_]key$/i;
-const defaultQuerySerializer = createQuerySerializer();
+/** Made on first use: a call at module level would be a side effect a bundler has to keep. */
+let defaultQuerySerializer: ((query: Record<string, unknown>) => string) | undefined;
 
 /** One request, ready to send: everything that stays the same across its attempts. */
 interface PreparedRequest {
@@ -337,7 +338,7 @@ export abstract class BaseClient {
    */
   buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
     const base = defaultBaseURL !== undefined && this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '') ? defaultBaseURL : this.baseURL;
-    const search = defaultQuerySerializer({ ...this.#options.defaultQuery, ...query });
+    const search = (defaultQuerySerializer ??= createQuerySerializer())({ ...this.#options.defaultQuery, ...query });
     return joinURL(base, path) + (search ? `?${search}` : '');
   }
 
