@@ -28,7 +28,7 @@ const PARAMS = `{ name: 'Bench client', allowed_scopes: ['admin'], allowed_grant
 /** A package folder built as `npm run build` builds it, with its compiler and dependency linked from the root. */
 async function buildPackage(dir: string): Promise<void> {
   await mkdir(join(dir, 'node_modules'), { recursive: true });
-  for (const [name, target] of [['typescript', 'typescript-7'], ['openapi-fetch', 'openapi-fetch']] as const) {
+  for (const [name, target] of [['typescript', 'typescript-7'], ['openapi-fetch', 'openapi-fetch'], ['esbuild', 'esbuild']] as const) {
     if (!existsSync(join(dir, 'node_modules', name))) await symlink(join(root, 'node_modules', target), join(dir, 'node_modules', name), 'dir');
   }
   await run(process.execPath, [join(dir, 'scripts/build.mjs')], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });

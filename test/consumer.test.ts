@@ -62,6 +62,7 @@ beforeAll(async () => {
   await mkdir(join(pkg, 'node_modules'));
   await symlink(join(root, 'node_modules/typescript-7'), join(pkg, 'node_modules/typescript'), 'dir');
   await symlink(join(root, 'node_modules/openapi-fetch'), join(pkg, 'node_modules/openapi-fetch'), 'dir');
+  await symlink(join(root, 'node_modules/esbuild'), join(pkg, 'node_modules/esbuild'), 'dir');
   await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: pkg });
   const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!;
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));

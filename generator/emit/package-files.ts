@@ -34,7 +34,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     types: './dist/esm/index.d.ts',
     // Subpaths as the official SDKs have them: `pkg/resources/oauth-clients`, `pkg/core/error` (with or without `.js`).
     exports: {
-      '.': entry('index'),
+      // Node imports the main entry as one bundled file (scripts/build.mjs); bundlers take the per-file modules.
+      '.': { ...entry('index'), import: { types: './dist/esm/index.d.ts', node: './dist/esm/index.node.js', default: './dist/esm/index.js' } },
       './core-client': entry('core-client'),
       './core-client.js': entry('core-client'),
       ...Object.fromEntries(['resources', 'core'].flatMap((dir) => [[`./${dir}/*.js`, entry(`${dir}/*`)], [`./${dir}/*`, entry(`${dir}/*`)]])),
