@@ -32,7 +32,7 @@ writeFileSync(join(root, 'dist/cjs/package.json'), '{ "type": "commonjs" }\n');
 // "default" conditions), which they shake one resource at a time.
 const esm = join(root, 'dist/esm');
 const cjs = join(root, 'dist/cjs');
-const resourceFiles = readdirSync(join(esm, 'resources'), { recursive: true })
+const resourceFiles = (existsSync(join(esm, 'resources')) ? readdirSync(join(esm, 'resources'), { recursive: true }) : [])
   .map((file) => String(file).split(sep).join('/'))
   .filter((file) => file.endsWith('.js'))
   .sort();
@@ -50,7 +50,7 @@ if (!build) console.warn('note: esbuild is not installed: the Node entry re-expo
 const entry = [
   "export * from './index.js';",
   "export { default } from './index.js';",
-  ...resources.map(({ file, local }) => `import * as ${local} from './resources/${file}';`),
+  ...resources.map(({ file, local }) => `import * as ${local} from ${JSON.stringify(`./resources/${file}`)};`),
   // Internal: the resource modules by path, for the shims. Not in the declarations.
   `export const __resources = { ${resources.map(({ key, local }) => `${JSON.stringify(key)}: ${local}`).join(', ')} };`,
 ].join('\n');
@@ -70,7 +70,10 @@ if (build) {
   await build({ ...options, format: 'cjs', outfile: join(cjs, 'bundle.js') });
 } else {
   writeFileSync(join(esm, 'index.node.js'), `${entry}\n`);
-  writeFileSync(join(cjs, 'bundle.js'), `const index = require('./index.js');\nmodule.exports = { ...index, default: index.default, __resources: { ${resources.map(({ key, file }) => `${JSON.stringify(key)}: require('./resources/${file}')`).join(', ')} } };\n`);
+  // tsc's CommonJS index becomes the "bundle" the wrapper and the shims read, the resource modules beside it.
+  const tscIndex = readFileSync(join(cjs, 'index.js'), 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  const resourceModules = resources.map(({ key, file }) => `${JSON.stringify(key)}: require(${JSON.stringify(`./resources/${file}`)})`);
+  writeFileSync(join(cjs, 'bundle.js'), `${tscIndex}exports.__resources = { ${resourceModules.join(', ')} };\n`);
 }
 for (const { file, key, names } of resources) {
   const up = '../'.repeat(file.split('/').length);
