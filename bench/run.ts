@@ -138,7 +138,9 @@ async function main(): Promise<void> {
     }
     results[spec.name] = r;
   }
-  await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // The runtime and bundle sections (`-- runtime`, `-- bundle`) are kept: each run rewrites only its own figures.
+  const previous = JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile(join(root, 'bench/results.json'), `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 
   const ratio = (a: Measure | undefined, b: Measure | undefined) => (a && b && b.seconds > 0 ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
   const lines = ['| spec | measure | ours s | peer s | ours / peer | target |', '|---|---|---|---|---|---|'];
