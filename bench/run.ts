@@ -2,7 +2,8 @@
 // on this machine, in one run. Prints ratios (ours / peer); writes bench/results.json. Timings are wall-clock seconds:
 // the median of BENCH_RUNS runs (default 3), taken in turns, for ours, openapi-typescript, orval and the tsc checks; one
 // run for hey-api, which takes many times longer. Shared, noisy machines: read the ratios, not the seconds.
-// `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts).
+// `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts), `npm run bench -- bundle`
+// its bundle sizes and cold load times (bench/bundle.ts).
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -137,7 +138,9 @@ async function main(): Promise<void> {
     }
     results[spec.name] = r;
   }
-  await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // The runtime and bundle sections (`-- runtime`, `-- bundle`) are kept: each run rewrites only its own figures.
+  const previous = JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  await writeFile(join(root, 'bench/results.json'), `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 
   const ratio = (a: Measure | undefined, b: Measure | undefined) => (a && b && b.seconds > 0 ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
   const lines = ['| spec | measure | ours s | peer s | ours / peer | target |', '|---|---|---|---|---|---|'];
@@ -159,5 +162,7 @@ async function main(): Promise<void> {
 }
 
 // `npm run bench -- runtime`: the SDK's per-call cost at run time (bench/runtime.ts) instead of the generator's.
+// `npm run bench -- bundle`: bundle sizes of one call and cold load times of the built SDKs (bench/bundle.ts).
 if (process.argv[2] === 'runtime') await import('./runtime.js');
+else if (process.argv[2] === 'bundle') await import('./bundle.js');
 else await main();

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -62,6 +62,7 @@ beforeAll(async () => {
   await mkdir(join(pkg, 'node_modules'));
   await symlink(join(root, 'node_modules/typescript-7'), join(pkg, 'node_modules/typescript'), 'dir');
   await symlink(join(root, 'node_modules/openapi-fetch'), join(pkg, 'node_modules/openapi-fetch'), 'dir');
+  await symlink(join(root, 'node_modules/esbuild'), join(pkg, 'node_modules/esbuild'), 'dir');
   await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: pkg });
   const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!;
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
@@ -133,6 +134,15 @@ describe('the generated package, installed from its tarball', { timeout: 120_000
     const compiled = await compile(files);
     expect(compiled.output).toBe('');
     expect(compiled.ok).toBe(true);
+  });
+
+  test('Node loads the client and its resources from one bundled file per format, the runtime beside it', async () => {
+    const required = await run(process.execPath, ['-e', `require('telnyx'); console.log(JSON.stringify(Object.keys(require.cache)))`], { cwd: project });
+    const files = (JSON.parse(required.stdout) as string[]).map((file) => file.split(sep).join('/').replace(/^.*\/node_modules\/telnyx\//, ''));
+    expect(files).toEqual(expect.arrayContaining(['dist/cjs/index.js', 'dist/cjs/bundle.js', 'dist/cjs/core/base-client.js']));
+    expect(files.filter((file) => /^dist\/cjs\/(resources\/|client\.js|models\.js)/.test(file))).toEqual([]);
+    const imported = await run(process.execPath, ['--input-type=module', '-e', `console.log(import.meta.resolve('telnyx'), import.meta.resolve('telnyx/resources/oauth-clients'))`], { cwd: project });
+    expect(imported.stdout.trim().split(' ').map((url) => url.replace(/^.*node_modules\/telnyx\//, ''))).toEqual(['dist/esm/index.node.js', 'dist/esm/resources/oauth-clients.node.js']);
   });
 
   test('CommonJS consumers can require the package: the class itself, .default, .Telnyx, and its statics', async () => {

@@ -9,11 +9,17 @@ interface RuntimeManifest {
   devDependencies: Record<string, string>;
 }
 
-/** A conditional export of one module (or a `*` pattern) of the ESM and CommonJS builds, each with its declarations. */
-function entry(path: string): object {
+/**
+ * A conditional export of one module (or a `*` pattern) of the ESM and CommonJS builds, each with its declarations.
+ * `node`: what Node imports instead (scripts/build.mjs): the main entry bundled into one file, and resource shims that
+ * take their classes from it; bundlers keep the per-file ES modules.
+ */
+function entry(path: string, node?: string): object {
+  const index = node === 'index';
   return {
-    import: { types: `./dist/esm/${path}.d.ts`, default: `./dist/esm/${path}.js` },
-    require: { types: `./dist/cjs/${path}.d.ts`, default: `./dist/cjs/${path}.js` },
+    import: { types: `./dist/esm/${path}.d.ts`, ...(node && { node: `./dist/esm/${node}.node.js` }), default: `./dist/esm/${path}.js` },
+    // CommonJS always takes the bundle (index.js wraps it) and its shims: one copy of each class for every require.
+    require: { types: `./dist/cjs/${path}.d.ts`, default: node && !index ? `./dist/cjs/${node}.node.js` : `./dist/cjs/${path}.js` },
   };
 }
 
@@ -34,10 +40,11 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     types: './dist/esm/index.d.ts',
     // Subpaths as the official SDKs have them: `pkg/resources/oauth-clients`, `pkg/core/error` (with or without `.js`).
     exports: {
-      '.': entry('index'),
+      '.': entry('index', 'index'),
       './core-client': entry('core-client'),
       './core-client.js': entry('core-client'),
-      ...Object.fromEntries(['resources', 'core'].flatMap((dir) => [[`./${dir}/*.js`, entry(`${dir}/*`)], [`./${dir}/*`, entry(`${dir}/*`)]])),
+      ...Object.fromEntries([`./resources/*.js`, `./resources/*`].map((key) => [key, entry('resources/*', 'resources/*')])),
+      ...Object.fromEntries([`./core/*.js`, `./core/*`].map((key) => [key, entry('core/*')])),
       './package.json': './package.json',
     },
     // src ships too: api.md links into it and the source maps in dist point at it.

@@ -63,7 +63,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
-    ...(paginated ? [{ isTypeOnly: true, namedImports: ['Page', 'PagePromise'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
+    ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
     ...(streams ? [{ isTypeOnly: true, namedImports: ['Stream'], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
     ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
@@ -201,7 +201,7 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
         ? [`const { ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathLocal(param.variable)}`).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
         : []),
       method.pagination
-        ? `return this._client.requestPage<${responseType}, ${pageItemType(method, models)}>(${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
+        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
         : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
     ],
   };

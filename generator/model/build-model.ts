@@ -127,7 +127,7 @@ interface Node {
  * Members the client class inherits from BaseClient (templates/src/core/base-client.ts): a top-level resource named
  * like one (`/delete` beside `client.delete(path)`) would shadow it, so it takes a trailing `_`.
  */
-const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'requestPage', 'buildURL', 'buildRequest', 'withOptions', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel']);
+const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'requestPage', 'requestWith', 'buildURL', 'buildRequest', 'withOptions', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel']);
 
 function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };

@@ -1,8 +1,9 @@
-// Builds the package: ES modules into dist/esm, CommonJS into dist/cjs, declarations beside both.
+// Builds the package: ES modules into dist/esm, CommonJS into dist/cjs, declarations beside both. Node then loads the
+// main entry as one file per format (the client, its resources and models bundled by esbuild), not one per resource.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // This package's own compiler (its devDependency), never one from a folder above: a parent project's TypeScript 5
@@ -23,16 +24,75 @@ for (const project of ['tsconfig.build.json', 'tsconfig.cjs.json']) {
 mkdirSync(join(root, 'dist/cjs'), { recursive: true });
 writeFileSync(join(root, 'dist/cjs/package.json'), '{ "type": "commonjs" }\n');
 
+// One file for Node's `import 'pkg'` (dist/esm/index.node.js, the "node" condition) and `require('pkg')`
+// (dist/cjs/bundle.js behind dist/cjs/index.js): loading a few hundred resource modules one by one was most of a cold
+// start. Under Node, `pkg/resources/<name>` is a shim (resources/<name>.node.js) that takes its classes from that bundle,
+// so that `Client.OAuthClients === OAuthClients` whichever way it was imported; the runtime (core/, internal/,
+// core-client) stays outside the bundle, one copy for every entry. Bundlers for browsers keep the per-file modules (the
+// "default" conditions), which they shake one resource at a time.
+const esm = join(root, 'dist/esm');
+const cjs = join(root, 'dist/cjs');
+const resourceFiles = (existsSync(join(esm, 'resources')) ? readdirSync(join(esm, 'resources'), { recursive: true }) : [])
+  .map((file) => String(file).split(sep).join('/'))
+  .filter((file) => file.endsWith('.js'))
+  .sort();
+/** The values a resource module exports: its classes (the generator writes nothing else there). */
+function exportedNames(file) {
+  const code = readFileSync(join(esm, 'resources', file), 'utf8');
+  if (/^export\s*(\{|\*|default)/m.test(code)) throw new Error(`dist/esm/resources/${file}: an export the build cannot re-export by name`);
+  return [...code.matchAll(/^export (?:abstract )?(?:class|const|let|var|function\*?|async function) ([\w$]+)/gm)].map((match) => match[1]);
+}
+const resources = resourceFiles.map((file, index) => ({ file, local: `r${index}`, key: file.slice(0, -'.js'.length), names: exportedNames(file) }));
+const esbuildPackage = join(root, 'node_modules/esbuild/package.json');
+const importEsbuild = () => import(pathToFileURL(join(dirname(esbuildPackage), JSON.parse(readFileSync(esbuildPackage, 'utf8')).main)).href);
+const { build } = existsSync(esbuildPackage) ? await importEsbuild() : { build: undefined };
+if (!build) console.warn('note: esbuild is not installed: the Node entry re-exports the per-file modules (run `npm install` to bundle it)');
+const entry = [
+  "export * from './index.js';",
+  "export { default } from './index.js';",
+  ...resources.map(({ file, local }) => `import * as ${local} from ${JSON.stringify(`./resources/${file}`)};`),
+  // Internal: the resource modules by path, for the shims. Not in the declarations.
+  `export const __resources = { ${resources.map(({ key, local }) => `${JSON.stringify(key)}: ${local}`).join(', ')} };`,
+].join('\n');
+const runtime = /^(core|internal)[\\/]|^core-client\.js$/;
+const keepRuntimeOutside = {
+  name: 'keep-runtime-outside',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const path = relative(esm, join(args.resolveDir, args.path));
+      return runtime.test(path) ? { path: `./${path.split(sep).join('/')}`, external: true } : undefined;
+    });
+  },
+};
+const options = { stdin: { contents: entry, resolveDir: esm, sourcefile: '<node entry>' }, bundle: true, platform: 'node', target: 'node20', external: ['openapi-fetch'], sourcemap: true, logLevel: 'warning', plugins: [keepRuntimeOutside] };
+if (build) {
+  await build({ ...options, format: 'esm', outfile: join(esm, 'index.node.js') });
+  await build({ ...options, format: 'cjs', outfile: join(cjs, 'bundle.js') });
+} else {
+  writeFileSync(join(esm, 'index.node.js'), `${entry}\n`);
+  // tsc's CommonJS index becomes the "bundle" the wrapper and the shims read, the resource modules beside it.
+  const tscIndex = readFileSync(join(cjs, 'index.js'), 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
+  const resourceModules = resources.map(({ key, file }) => `${JSON.stringify(key)}: require(${JSON.stringify(`./resources/${file}`)})`);
+  writeFileSync(join(cjs, 'bundle.js'), `${tscIndex}exports.__resources = { ${resourceModules.join(', ')} };\n`);
+}
+for (const { file, key, names } of resources) {
+  const up = '../'.repeat(file.split('/').length);
+  const shim = file.replace(/\.js$/, '.node.js');
+  writeFileSync(join(esm, 'resources', shim), `import { __resources } from '${up}index.node.js';\nexport const { ${names.join(', ')} } = __resources[${JSON.stringify(key)}];\n`);
+  writeFileSync(join(cjs, 'resources', shim), `module.exports = require('${up}bundle.js').__resources[${JSON.stringify(key)}];\n`);
+}
+
 // `const Client = require('pkg'); new Client()`, as with the official SDKs: the CommonJS entry exports the client class
 // itself, with every named export (`.default`, `.Client`, the errors, `toFile`...) as a property of it.
 const cjsIndex = join(root, 'dist/cjs/index.js');
-const [code, sourceMap = ''] = readFileSync(cjsIndex, 'utf8').split(/(?=^\/\/# sourceMappingURL)/m);
+rmSync(`${cjsIndex}.map`, { force: true });
 writeFileSync(
   cjsIndex,
-  `${code}const Client = exports.default;
-for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(exports))) {
-  if (key !== 'prototype' && key !== 'name' && key !== 'length') Object.defineProperty(Client, key, { ...descriptor, configurable: true });
+  `const bundle = require('./bundle.js');
+const Client = bundle.default;
+for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(bundle))) {
+  if (key !== 'prototype' && key !== 'name' && key !== 'length' && key !== '__resources') Object.defineProperty(Client, key, { ...descriptor, configurable: true });
 }
 module.exports = Client;
-${sourceMap}`,
+`,
 );

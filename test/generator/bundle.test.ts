@@ -1,7 +1,8 @@
 // Small bundles (#15 item 2): a resource imported alone against the core client bundles without the other resources
 // (no module has side effects, the package says `"sideEffects": false`); the full client creates resources lazily.
 import { build } from 'esbuild';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import Telnyx from '../../generated/src/index.js';
@@ -30,6 +31,12 @@ await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).list();`);
     for (const other of ['/oauth_grants', '/oauth/introspect', '/.well-known/oauth-authorization-server', 'class OAuthGrants', 'retrieveJwks']) expect(code).not.toContain(other);
   });
 
+  test('a call takes only the serializers of openapi-fetch, not its client', async () => {
+    const code = await bundle(`import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.create({ name: 'n' } as never);`);
+    expect(code).toContain('function createQuerySerializer');
+    for (const unused of ['function createClient', 'function wrapAsPathBasedClient', 'function defaultBodySerializer']) expect(code).not.toContain(unused);
+  });
+
   test('the full client, for comparison, has them all', async () => {
     const code = await bundle(`import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.list();`);
     expect(code).toContain('/oauth_grants');
@@ -37,6 +44,44 @@ await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).list();`);
 
   test('the package declares no side effects', async () => {
     expect(JSON.parse(await readFile(`${root}/generated/package.json`, 'utf8')).sideEffects).toBe(false);
+  });
+});
+
+describe('modules without side effects', () => {
+  // Each module alone, its package's `"sideEffects": false` overruled: what a bundler keeps of an import that uses
+  // nothing is what the module does when loaded. client.ts alone gives its resource classes to the class's namespace
+  // (`Telnyx.OAuthClients = OAuthClients`), the official SDKs' pattern: only the package's flag lets that go.
+  const src = join(root, 'generated/src');
+  const everyModuleHasEffects = {
+    name: 'every-module-has-effects',
+    setup(b: import('esbuild').PluginBuild) {
+      b.onResolve({ filter: /^\./ }, (args) => (args.kind === 'entry-point' ? undefined : { path: join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true }));
+    },
+  };
+
+  test('importing any module but the client for nothing keeps nothing', async () => {
+    const modules = (await readdir(src, { recursive: true })).filter((file) => file.endsWith('.ts') && !['client.ts', 'index.ts'].includes(file));
+    expect(modules).toEqual(expect.arrayContaining(['core-client.ts', 'core/base-client.ts', 'internal/openapi-fetch.ts', 'resources/oauth-clients.ts']));
+    const kept: Record<string, string> = {};
+    for (const file of modules) {
+      const result = await build({
+        stdin: { contents: `import './${file.replace(/\.ts$/, '.js')}';`, resolveDir: src, loader: 'ts' },
+        bundle: true,
+        minify: true,
+        write: false,
+        format: 'esm',
+        platform: 'browser',
+        logLevel: 'silent',
+        plugins: [everyModuleHasEffects],
+      });
+      const code = result.outputFiles[0]!.text.trim();
+      if (code) kept[file] = code.slice(0, 200);
+    }
+    expect(kept).toEqual({});
+  });
+
+  test('the whole package, with its flag, imported for nothing keeps nothing', async () => {
+    expect(await bundle(`import './generated/src/index.js';\nimport './generated/src/core-client.js';`)).toBe('');
   });
 });
 

@@ -2,7 +2,6 @@
 
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
-import { Page, PagePromise, type PaginationScheme } from './pagination.js';
 import { prepareBody, toMultipartForm } from './uploads.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
@@ -160,7 +159,8 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', '
 /** Connection errors that mean the request never left: safe to resend whatever the method. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const IDEMPOTENCY_PARAM = /^idempotency[-_]key$/i;
-const defaultQuerySerializer = createQuerySerializer();
+/** Made on first use: a call at module level would be a side effect a bundler has to keep. */
+let defaultQuerySerializer: ((query: Record<string, unknown>) => string) | undefined;
 
 /** One request, ready to send: everything that stays the same across its attempts. */
 interface PreparedRequest {
@@ -362,7 +362,7 @@ export abstract class BaseClient {
       this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '')
         ? defaultBaseURL
         : this.baseURL;
-    const search = defaultQuerySerializer({ ...this.#options.defaultQuery, ...query });
+    const search = (defaultQuerySerializer ??= createQuerySerializer())({ ...this.#options.defaultQuery, ...query });
     return joinURL(base, path) + (search ? `?${search}` : '');
   }
 
@@ -380,26 +380,17 @@ export abstract class BaseClient {
     return { url: prepared.url, timeout: prepared.timeout, req };
   }
 
-  /** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
-  requestPage<Body, Item>(
+  /**
+   * Sends a request and hands its raw response to `wrap`, which makes the promise the caller gets. List methods page
+   * through it (`requestPage` in core/pagination.ts), so that pagination is bundled only into SDKs' calls that use it.
+   */
+  requestWith<P>(
     spec: RequestSpec,
-    pagination: PaginationScheme,
-    options?: RequestOptions,
-  ): PagePromise<Body, Item> {
-    const firstQuery = { ...((spec.query ?? {}) as Record<string, unknown>) };
-    const fetchPage = (next: { query: Record<string, unknown> } | { url: string }): APIPromise<Body> =>
-      'url' in next
-        ? this.request<Body>(urlSpec(spec, next.url, this.baseURL), options)
-        : this.request<Body>({ ...spec, query: next.query }, options);
+    options: RequestOptions | undefined,
+    wrap: (sent: Promise<RawResponse>, mode: ResponseMode) => P,
+  ): P {
     const mode: ResponseMode = { raw: false };
-    return new PagePromise<Body, Item>(
-      this.#send(spec, options, mode),
-      async (raw) => {
-        const body = await parseResponse<Body>(raw, 'json');
-        return new Page<Body, Item>(pagination, firstQuery, body, raw.response, fetchPage);
-      },
-      mode,
-    );
+    return wrap(this.#send(spec, options, mode), mode);
   }
 
   async #send(spec: RequestSpec, options: RequestOptions = {}, mode: ResponseMode): Promise<RawResponse> {
@@ -718,14 +709,6 @@ function hasHeader(headers: Record<string, string | null | undefined> | undefine
 function notSent(cause: unknown): boolean {
   const code = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
   return typeof code === 'string' && NOT_SENT_CODES.has(code);
-}
-
-/** A request to a server-given URL (a next page): the same operation, at that URL, with no params of its own. */
-function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
-  const absolute = new URL(url, `${baseURL.replace(/\/+$/, '')}/`);
-  const query = Object.fromEntries(absolute.searchParams);
-  const { server: _server, ...rest } = spec;
-  return { ...rest, path: absolute.origin + absolute.pathname, query, pathParams: {}, params: undefined };
 }
 
 function splitParams(spec: RequestSpec): { query?: object; headers?: Record<string, string>; body?: unknown } {

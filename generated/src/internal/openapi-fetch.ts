@@ -9,4 +9,6 @@ interface Serializers {
   defaultPathSerializer(path: string, params: Record<string, unknown>): string;
 }
 
-export const { createQuerySerializer, defaultPathSerializer } = openapiFetch as unknown as Serializers;
+// Property by property, not destructured: a bundler then keeps these two and shakes the rest of openapi-fetch out.
+export const createQuerySerializer = (openapiFetch as unknown as Serializers).createQuerySerializer;
+export const defaultPathSerializer = (openapiFetch as unknown as Serializers).defaultPathSerializer;

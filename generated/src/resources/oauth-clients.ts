@@ -3,7 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
-import type { Page, PagePromise } from '../core/pagination.js';
+import { type Page, type PagePromise, requestPage } from '../core/pagination.js';
 import type { operations } from '../internal/openapi.js';
 import type { OAuthClient, OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
 
@@ -15,7 +15,8 @@ export class OAuthClients extends APIResource {
    * Retrieve a paginated list of OAuth clients for the authenticated user
    */
   list(query: OAuthClientListParams = {}, options?: RequestOptions): PagePromise<OAuthClientListResponse, OAuthClient> {
-    return this._client.requestPage<OAuthClientListResponse, OAuthClient>(
+    return requestPage<OAuthClientListResponse, OAuthClient>(
+      this._client,
       { method: 'get', path: '/oauth_clients', query },
       {
         kind: 'page-number',

@@ -3,7 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
-import type { Page, PagePromise } from '../core/pagination.js';
+import { type Page, type PagePromise, requestPage } from '../core/pagination.js';
 import type { operations } from '../internal/openapi.js';
 import type { OAuthGrant } from '../models.js';
 
@@ -15,7 +15,8 @@ export class OAuthGrants extends APIResource {
    * Retrieve a paginated list of OAuth grants for the authenticated user
    */
   list(query: OAuthGrantListParams = {}, options?: RequestOptions): PagePromise<OAuthGrantListResponse, OAuthGrant> {
-    return this._client.requestPage<OAuthGrantListResponse, OAuthGrant>(
+    return requestPage<OAuthGrantListResponse, OAuthGrant>(
+      this._client,
       { method: 'get', path: '/oauth_grants', query },
       {
         kind: 'page-number',

@@ -1,4 +1,6 @@
 import { APIPromise } from './api-promise.js';
+import type { BaseClient, RequestOptions, RequestSpec } from './base-client.js';
+import { parseResponse } from '../internal/response.js';
 
 /**
  * How an operation pages, as the generator inferred it from the spec (or the SDK config declared it).
@@ -156,4 +158,29 @@ export class PagePromise<Body, Item> extends APIPromise<Page<Body, Item>> implem
     const page = await this;
     yield* page;
   }
+}
+
+/** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
+export function requestPage<Body, Item>(client: BaseClient, spec: RequestSpec, pagination: PaginationScheme, options?: RequestOptions): PagePromise<Body, Item> {
+  const firstQuery = { ...((spec.query ?? {}) as Record<string, unknown>) };
+  const fetchPage = (next: { query: Record<string, unknown> } | { url: string }): APIPromise<Body> =>
+    'url' in next ? client.request<Body>(urlSpec(spec, next.url, client.baseURL), options) : client.request<Body>({ ...spec, query: next.query }, options);
+  return client.requestWith(
+    spec,
+    options,
+    (sent, mode) =>
+      new PagePromise<Body, Item>(
+        sent,
+        async (raw) => new Page<Body, Item>(pagination, firstQuery, await parseResponse<Body>(raw, 'json'), raw.response, fetchPage),
+        mode,
+      ),
+  );
+}
+
+/** A request to a server-given URL (a next page): the same operation, at that URL, with no params of its own. */
+function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
+  const absolute = new URL(url, `${baseURL.replace(/\/+$/, '')}/`);
+  const query = Object.fromEntries(absolute.searchParams);
+  const { server: _server, ...rest } = spec;
+  return { ...rest, path: absolute.origin + absolute.pathname, query, pathParams: {}, params: undefined };
 }
