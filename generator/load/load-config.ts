@@ -51,6 +51,12 @@ export interface SdkConfig {
    * takes them all as arguments, `participants.retrieve(conferenceId, participantId)`.
    */
   pathParams?: 'named' | 'positional';
+  /**
+   * `deepObject` query params: `nested` (default) takes them as objects, `{ page: { number: 1 } }`; `flat` takes each
+   * leaf as a bracketed key, `{ 'page[number]': 1 }`, as an SDK made from a spec that listed those names does; a list
+   * of param names flattens those only. The request is the same either way: `page[number]=1`.
+   */
+  deepObjectParams?: 'nested' | 'flat' | string[];
   /** How words are written in type names, e.g. `{ oauth: OAuth }` makes `OAuthClient`, not `OauthClient`. */
   casing?: Record<string, string>;
   /** The header that carries idempotency keys on non-GET requests (e.g. `Idempotency-Key`); none by default. */
