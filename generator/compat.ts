@@ -28,6 +28,10 @@ casing:
 deepObjectParams: [page]
 `;
 
+const COMPARABLE = 'ours, where the method exists and the official SDK passes';
+/** The file of the hollow-pass guard: the error classes the tests expect must be classes, or `toThrow(X)` accepts anything. */
+const GUARD = 'tests/_compat-guard.test.ts';
+
 type Cause = 'passed' | 'method missing' | 'rejected by Prism' | 'runtime error';
 
 interface TestOutcome {
@@ -67,10 +71,25 @@ async function prepareTests(dir: string): Promise<number> {
     }
   };
   await visit(join(dir, 'tests'));
+  const errorNames = new Set<string>();
+  const collect = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) await collect(join(folder, entry.name));
+      else if (entry.name.endsWith('.test.ts')) for (const match of (await readFile(join(folder, entry.name), 'utf8')).matchAll(/\bTelnyx\.(\w+Error)\b/g)) errorNames.add(match[1]!);
+    }
+  };
+  await collect(join(dir, 'tests'));
+  await writeFile(
+    join(dir, GUARD),
+    `import Telnyx from 'telnyx';\n\ntest.each(${JSON.stringify([...errorNames].sort())})('Telnyx.%s is an error class', (name) => {\n  const value = (Telnyx as unknown as Record<string, unknown>)[name];\n  expect(typeof value).toBe('function');\n  expect((value as { prototype: unknown }).prototype instanceof Error).toBe(true);\n});\n`,
+  );
   return count;
 }
 
 /** Runs the tests in `dir` with `telnyx` (and `telnyx/...`) resolved to `target`; returns each test's outcome. */
+/** Per column, the guard tests that failed: then every `rejects.toThrow(Telnyx.XError)` pass may be hollow. */
+const hollow = new Map<string, string[]>();
+
 async function runTests(dir: string, label: string, target: string, subpathSuffix: string, baseURL: string, filters: string[]): Promise<TestOutcome[]> {
   const config = join(dir, `vitest.${label}.config.mjs`);
   const report = join(dir, `report.${label}.json`);
@@ -94,6 +113,11 @@ export default defineConfig({
   const outcomes: TestOutcome[] = [];
   for (const file of parsed.testResults) {
     const name = relative(dir, file.name);
+    if (name === GUARD) {
+      const failed = file.assertionResults.filter((test) => test.status !== 'passed').map((test) => test.fullName);
+      if (failed.length > 0 || file.assertionResults.length === 0) hollow.set(label, failed.length > 0 ? failed : ['the guard did not run']);
+      continue;
+    }
     for (const test of file.assertionResults) {
       const message = test.failureMessages[0] ?? '';
       outcomes.push({
@@ -166,15 +190,20 @@ async function main(): Promise<void> {
       process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
     }
     const rows = columns.map(([, outcomes]) => summary(outcomes));
-    const width = Math.max(...Object.keys(rows[0]!).map((key) => key.length));
-    const lines = [`${''.padEnd(width)}  ${columns.map(([label]) => label.padStart(14)).join('')}`];
-    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}  ${rows.map((row) => String(row[key]).padStart(14)).join('')}`);
+    const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
+    const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
+    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
     // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
     if (columns.length > 1) {
       const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
       const comparable = ours.filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
       const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
-      lines.push(`${'ours, where the method exists and the official SDK passes'.padEnd(width)}  ${`${passing}/${comparable.length}`.padStart(14)}`);
+      lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
+    }
+    for (const [label] of columns) {
+      const failed = hollow.get(label);
+      lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
+      if (failed) lines.push(...failed.map((test) => `  ${test}`));
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     const failures = ours.filter((outcome) => outcome.cause !== 'passed');

@@ -143,7 +143,11 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
-      return operation && typeof operation === 'object' ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional' }) }] : [];
+      // api.md's arguments say which path params its method takes positionally.
+      const surfaceArguments = existing?.get(surfaceRouteKey(httpMethod, path))?.positional;
+      return operation && typeof operation === 'object'
+        ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional', ...(surfaceArguments && { surfaceArguments }) }) }]
+        : [];
     });
   });
   const byStatics = new Map<string, typeof operations>();

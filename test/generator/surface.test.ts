@@ -87,6 +87,45 @@ describe('generating with a surface: its names are kept, the rest inferred and l
   });
 });
 
+describe("api.md's arguments decide which path params are positional", () => {
+  const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } } };
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths: {
+      // Path order puts the parent first; api.md takes the parent positionally here, the child named.
+      '/accounts/{account_sid}/calls/{call_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('call_sid')], responses: ok } },
+      '/accounts/{account_sid}/queues/{queue_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('queue_sid')], responses: ok } },
+      '/rooms/{room_id}/sessions/{session_id}': { get: { parameters: [pathParam('room_id'), pathParam('session_id')], responses: ok } },
+    },
+  };
+  const API = `# Accounts
+
+Methods:
+
+- <code title="get /accounts/{account_sid}/calls/{call_sid}">client.accounts.calls.<a href="./src/resources/accounts/calls.ts">retrieve</a>(accountSid, { ...params }) -> Call</code>
+- <code title="get /accounts/{account_sid}/queues/{queue_sid}">client.accounts.queues.<a href="./src/resources/accounts/queues.ts">retrieve</a>(accountSid, queueSid) -> Queue</code>
+- <code title="get /rooms/{room_id}/sessions/{session_id}">client.rooms.sessions.<a href="./src/resources/rooms/sessions.ts">retrieve</a>(sessionID, { ...params }) -> Session</code>
+`;
+
+  test('matched by name in any spelling, in the order api.md gives; the others named in the params object', () => {
+    const model = buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(API, 'api.md'));
+    const methods = Object.fromEntries(
+      allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, [method.positionalPathParams.map((param) => param.name), method.namedPathParams.map((param) => param.name)]])),
+    );
+    expect(methods).toEqual({
+      'accounts.calls.retrieve': [['account_sid'], ['call_sid']],
+      'accounts.queues.retrieve': [['account_sid', 'queue_sid'], []],
+      'rooms.sessions.retrieve': [['session_id'], ['room_id']],
+    });
+    // Without api.md: the last positional, the parents named.
+    const inferred = buildModel(structuredClone(document) as never, {}, 't.yaml');
+    const calls = allResources(inferred.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
+    expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
+  });
+});
+
 describe("other generators' naming extensions in the spec", () => {
   test('x-speakeasy-group / x-speakeasy-name-override and x-stainless-resource / x-stainless-method place the operation; a non-name is warned about', () => {
     const ok = { '200': { description: 'ok' } };
