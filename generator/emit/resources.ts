@@ -231,6 +231,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.body && !method.body.inline) fields.push(`bodyKey: 'body'`);
+    if (method.body?.inline && method.body.required) fields.push('bodyRequired: true');
   }
   if (method.body) {
     const { encoding, contentType } = method.body;

@@ -60,3 +60,25 @@ describe('bodies', () => {
     expect(source).toMatch(/as K extends 'Timeout' \? 'timeout_seconds' : never\]/);
   });
 });
+
+describe('a required body beside header params', () => {
+  test('is marked bodyRequired, so an empty params object still sends `{}`; an optional one is not', async () => {
+    const spec = (required: boolean): string => `openapi: 3.0.3
+info: { title: Bundles, version: 1.0.0 }
+paths:
+  /bundles:
+    post:
+      operationId: CreateBundles
+      parameters: [{ name: x-trace, in: header, schema: { type: string } }]
+      requestBody:
+        required: ${required}
+        content: { application/json: { schema: { type: object, properties: { items: { type: array, items: { type: string } } } } } }
+      responses: { '201': { description: ok } }
+`;
+    await writeFile(join(dir, 'required.yaml'), spec(true));
+    await writeFile(join(dir, 'optional.yaml'), spec(false));
+    const [required, optional] = await Promise.all(['required', 'optional'].map((name) => generate({ spec: join(dir, `${name}.yaml`), cwd: dir })));
+    expect(file(required!, 'src/resources/bundles.ts')).toContain('bodyRequired: true');
+    expect(file(optional!, 'src/resources/bundles.ts')).not.toContain('bodyRequired');
+  }, 60_000);
+});
