@@ -31,6 +31,8 @@ deepObjectParams: [page]
 const COMPARABLE = 'ours, where the method exists and the official SDK passes';
 /** The file of the hollow-pass guard: the error classes the tests expect must be classes, or `toThrow(X)` accepts anything. */
 const GUARD = 'tests/_compat-guard.test.ts';
+/** tests/index.test.ts of telnyx-node: how the client behaves, apart from any endpoint. */
+const CLIENT_TESTS = 'tests/index.test.ts';
 
 type Cause = 'passed' | 'method missing' | 'rejected by Prism' | 'runtime error';
 
@@ -58,6 +60,10 @@ export function classify(message: string): Exclude<Cause, 'passed'> {
 async function prepareTests(dir: string): Promise<number> {
   const source = join(SHARED, 'reference/telnyx-node/tests/api-resources');
   await cp(source, join(dir, 'tests'), { recursive: true });
+  // The client-behaviour tests (custom fetch, base URL, retries, timeouts...) run beside them and are counted apart.
+  await cp(join(SHARED, 'reference/telnyx-node/tests/index.test.ts'), join(dir, CLIENT_TESTS));
+  // They are written for jest: its fn, spyOn and resetModules are vitest's vi.
+  await writeFile(join(dir, 'jest-globals.mjs'), "import { vi } from 'vitest';\nglobalThis.jest = vi;\n");
   let count = 0;
   const visit = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
@@ -98,7 +104,7 @@ async function runTests(dir: string, label: string, target: string, subpathSuffi
     `import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: [{ find: /^telnyx$/, replacement: ${JSON.stringify(target)} }, { find: /^telnyx\\/(.*)$/, replacement: ${JSON.stringify(`${join(target, '..')}/`)} + '$1${subpathSuffix}' }] },
-  test: { globals: true, include: ['tests/**/*.test.ts'], testTimeout: 30000, pool: 'threads', isolate: false, maxWorkers: 2 },
+  test: { globals: true, setupFiles: [${JSON.stringify(join(dir, 'jest-globals.mjs'))}], include: ['tests/**/*.test.ts'], testTimeout: 30000, pool: 'threads', isolate: false, maxWorkers: 2 },
 });
 `,
   );
@@ -189,6 +195,9 @@ async function main(): Promise<void> {
     } else {
       process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
     }
+    // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
+    const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
+    for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
     const rows = columns.map(([, outcomes]) => summary(outcomes));
     const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
     const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
@@ -196,7 +205,7 @@ async function main(): Promise<void> {
     // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
     if (columns.length > 1) {
       const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
-      const comparable = ours.filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
+      const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
       const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
       lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
     }
@@ -205,11 +214,17 @@ async function main(): Promise<void> {
       lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
       if (failed) lines.push(...failed.map((test) => `  ${test}`));
     }
+    for (const [label, outcomes] of clientTests) {
+      const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
+      lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
+      lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
+    }
     process.stdout.write(`${lines.join('\n')}\n`);
-    const failures = ours.filter((outcome) => outcome.cause !== 'passed');
+    const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
     // The official column's failures too: a test both fail says more about the spec or Prism than about us.
     const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
-    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures };
+    const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
+    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures };
     const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`);

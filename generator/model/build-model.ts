@@ -6,7 +6,7 @@ import { HTTP_METHODS, readOperation, type OperationModel } from './operations.j
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
+import { surfaceAliases, surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
@@ -132,6 +132,7 @@ const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'reques
 function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
   const existing = surface && surfaceByRoute(surface);
+  const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
   const added: string[] = [];
   const paths = Object.keys(document.paths ?? {});
@@ -198,7 +199,10 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
     const surfaceNames = kept && !configured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
-    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method !== undefined ? allowedMember(override.method) : inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+    const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
+    // api.md's other names of the route, where they sit on the same resource.
+    const aliases = kept && !configured ? [...new Set((aliasesByRoute.get(routeKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
+    node.operations.push({ ...model, ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
     const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);

@@ -119,6 +119,8 @@ export interface RequestBody {
 
 export interface Method {
   name: string;
+  /** Other names of the same method, kept from an existing SDK's api.md (`--surface`). */
+  aliases?: string[];
   httpMethod: HTTPMethod;
   /** The path template as in the spec. */
   path: string;

@@ -164,3 +164,30 @@ describe('surface: in the config and --surface', () => {
     await expect(generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir })).rejects.toThrow(/^sdk\/api\.md:2: arguments api\.md's format does not fit: \(a b\)$/);
   }, 60_000);
 });
+
+describe('a route api.md lists twice', () => {
+  test('keeps its other name as an alias of the first, on the same resource', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { generate } = await import('../../generator/generate.js');
+    const dir = await mkdtemp(join(tmpdir(), 'surface-alias-'));
+    await writeFile(
+      join(dir, 'api.md'),
+      [
+        '- <code title="post /oauth_clients">client.oauthClients.<a href="./x.ts">create0</a>({ ...params }) -> OAuthClientCreateResponse</code>',
+        '- <code title="post /oauth_clients">client.oauthClients.<a href="./x.ts">create</a>({ ...params }) -> OAuthClientCreateResponse</code>',
+        // On another resource it is not the same method's name: left out.
+        '- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>({ ...params }) -> OAuthClientCreateResponse</code>',
+        '',
+      ].join('\n'),
+    );
+    const spec = new URL('../../spec/openapi.yaml', import.meta.url).pathname;
+    const { model, files } = await generate({ spec, surface: join(dir, 'api.md'), cwd: dir });
+    const method = allResources(model.resources).flatMap((resource) => resource.methods).find((candidate) => candidate.name === 'create0')!;
+    expect(method.aliases).toEqual(['create']);
+    const source = files.find((file) => file.path === 'src/resources/oauth-clients.ts')!.text;
+    expect(source).toMatch(/readonly create = this\.create0;/);
+    expect(source).not.toContain('register');
+  }, 60_000);
+});
