@@ -49,7 +49,12 @@ export function readOperation(
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
-  const pathParams = pick('path');
+  // In path order, whatever order the spec lists them in: the last is the method's own id.
+  const at = (param: Param): number => {
+    const index = path.indexOf(`{${param.name}}`);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const pathParams = pick('path').sort((a, b) => at(a) - at(b));
   // Parent ids of a nested resource go in the params object, the last path param stays positional (official SDKs);
   // an existing SDK's api.md says which it takes positionally, `retrieve(callSid, { ...params })`.
   const positionalPathParams = options.positionalPathParams

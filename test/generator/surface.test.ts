@@ -124,6 +124,16 @@ Methods:
     const calls = allResources(inferred.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
     expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
   });
+
+  test('without api.md, the last path param in the path is positional, whatever order the spec lists them in', () => {
+    const listed = structuredClone(document);
+    listed.paths['/accounts/{account_sid}/calls/{call_sid}'].get.parameters.reverse();
+    const model = buildModel(listed as never, {}, 't.yaml');
+    const calls = allResources(model.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
+    expect(calls.pathParams.map((param) => param.name)).toEqual(['account_sid', 'call_sid']);
+    expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
+    expect(calls.namedPathParams.map((param) => param.name)).toEqual(['account_sid']);
+  });
 });
 
 describe("other generators' naming extensions in the spec", () => {
