@@ -143,8 +143,10 @@ export function readOperation(
  * in any case or spelling (`callSid`, `assistantID` for `call_sid`, `assistant_id`). Arguments it cannot match (a
  * renamed id) are the last path params not matched, as many as are left, in the path's order.
  */
-function surfacePositional(pathParams: Param[], args: readonly string[]): Param[] {
+function surfacePositional(pathParams: Param[], allArgs: readonly string[]): Param[] {
   const norm = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // `update(key, body, { ...params })`: a positional body is not a path param.
+  const args = allArgs.filter((arg) => arg !== 'body' || pathParams.some((param) => norm(param.name) === 'body'));
   const matched = args.map((arg) => pathParams.find((param) => norm(param.name) === norm(arg) || norm(param.variable) === norm(arg)));
   const rest = pathParams.filter((param) => !matched.includes(param));
   const unmatched = matched.filter((param) => param === undefined).length;

@@ -97,7 +97,10 @@ describe("api.md's arguments decide which path params are positional", () => {
       // Path order puts the parent first; api.md takes the parent positionally here, the child named.
       '/accounts/{account_sid}/calls/{call_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('call_sid')], responses: ok } },
       '/accounts/{account_sid}/queues/{queue_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('queue_sid')], responses: ok } },
-      '/rooms/{room_id}/sessions/{session_id}': { get: { parameters: [pathParam('room_id'), pathParam('session_id')], responses: ok } },
+      '/rooms/{room_id}/sessions/{session_id}': {
+        get: { parameters: [pathParam('room_id'), pathParam('session_id')], responses: ok },
+        put: { parameters: [pathParam('room_id'), pathParam('session_id')], requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: ok },
+      },
     },
   };
   const API = `# Accounts
@@ -106,6 +109,7 @@ Methods:
 
 - <code title="get /accounts/{account_sid}/calls/{call_sid}">client.accounts.calls.<a href="./src/resources/accounts/calls.ts">retrieve</a>(accountSid, { ...params }) -> Call</code>
 - <code title="get /accounts/{account_sid}/queues/{queue_sid}">client.accounts.queues.<a href="./src/resources/accounts/queues.ts">retrieve</a>(accountSid, queueSid) -> Queue</code>
+- <code title="put /rooms/{room_id}/sessions/{session_id}">client.rooms.sessions.<a href="./src/resources/rooms/sessions.ts">update</a>(sessionID, body, { ...params }) -> void</code>
 - <code title="get /rooms/{room_id}/sessions/{session_id}">client.rooms.sessions.<a href="./src/resources/rooms/sessions.ts">retrieve</a>(sessionID, { ...params }) -> Session</code>
 `;
 
@@ -118,6 +122,8 @@ Methods:
       'accounts.calls.retrieve': [['account_sid'], ['call_sid']],
       'accounts.queues.retrieve': [['account_sid', 'queue_sid'], []],
       'rooms.sessions.retrieve': [['session_id'], ['room_id']],
+      // A positional body is no path param: room_id stays named.
+      'rooms.sessions.update': [['session_id'], ['room_id']],
     });
     // Without api.md: the last positional, the parents named.
     const inferred = buildModel(structuredClone(document) as never, {}, 't.yaml');
