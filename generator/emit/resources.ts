@@ -239,7 +239,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
   if (method.paramsShape === 'mixed') {
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
-    if (method.body && !method.body.inline) fields.push(`bodyKey: 'body'`);
+    if (method.body && !method.body.inline) fields.push(`bodyKey: ${literal(method.body.key ?? 'body')}`);
     if (method.body?.inline && method.body.required) fields.push('bodyRequired: true');
   }
   if (method.body) {

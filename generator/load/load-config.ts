@@ -16,6 +16,10 @@ export interface OperationOverride {
   method?: string;
   /** How the operation pages, where inference cannot tell; `false` turns inferred pagination off. */
   pagination?: PaginationScheme | false;
+  /** The params key of a body that is not an object (default `body`): `{ voice_clone_request: {...} }`. */
+  bodyParam?: string;
+  /** SDK names of body fields, SDK name -> wire name, as `x-sdk-param` would give them in the spec. */
+  bodyFields?: Record<string, string>;
 }
 
 /** The SDK config file: what the spec itself does not say. Every field is optional. */

@@ -115,6 +115,8 @@ export interface RequestBody {
    * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
    */
   inline: boolean;
+  /** The params key of a body that is not inline (default `body`), from the config's `bodyParam`. */
+  key?: string;
 }
 
 export interface Method {

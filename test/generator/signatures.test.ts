@@ -54,6 +54,18 @@ describe('bodies', () => {
     expect(source).toMatch(/params: rest,\s*bodyKey: 'body',/);
   });
 
+  test('the config names a non-object body\'s params key (bodyParam) and body fields (bodyFields); the names stay inferred', async () => {
+    await writeFile(join(dir, 'body.yaml'), 'clientName: Files\noperations:\n  setFolderFileLabels: { bodyParam: labels }\n  updateFolderFile: { bodyFields: { file_name: name } }\n  getFolderFile: { bodyParam: nothing }\n');
+    const result = await generate({ spec, config: join(dir, 'body.yaml'), cwd: root });
+    const source = file(result, 'src/resources/folders/files.ts');
+    expect(source).toMatch(/replace\(\s*fileID: string,/);
+    expect(source).toContain("bodyKey: 'labels'");
+    expect(source).toMatch(/export type FolderFileReplaceParams = \{ folder_id: string \} & \{\s*labels: /);
+    expect(source).toContain("renames: { timeout_seconds: 'Timeout', file_name: 'name' }");
+    expect(file(result, 'tests/api-resources/folders/files.test.ts')).toMatch(/\.replace\('[^']+', \{ folder_id: '[^']+', labels: \[/);
+    expect(result.model.warnings).toContain('GET /folders/{folder_id}/files/{file_id}: bodyParam is set in the config, but its body is not a params member of its own; ignored');
+  }, 60_000);
+
   test('a field renamed by x-sdk-param takes its SDK name in the types, and the runtime its wire name', () => {
     const source = file(named, 'src/resources/folders/files.ts');
     expect(source).toContain("renames: { timeout_seconds: 'Timeout' }");
