@@ -26,6 +26,12 @@ casing:
   oauth: OAuth
 # telnyx-node takes its page params as bracketed keys, { 'page[number]': 1 }, and its filters as objects.
 deepObjectParams: [page]
+# Names telnyx-node's own (Stainless) config gives outside the spec, which api.md cannot show either.
+operations:
+  post /mobile_push_credentials: { bodyParam: createMobilePushCredentialRequest }
+  post /voice_clones: { bodyParam: voice_clone_request }
+  post /voice_clones/from_upload: { bodyParam: voice_clone_upload_request }
+  post /calls/{call_control_id}/actions/bridge: { bodyFields: { call_control_id_to_bridge_with: call_control_id } }
 `;
 
 const COMPARABLE = 'ours, where the method exists and the official SDK passes';
