@@ -80,6 +80,10 @@ describe('deepObjectParams', () => {
     // The member's description goes with it.
     expect(types(flat)).toContain('The page to load');
     expect(allMethods(flat.model.resources)[0]!.pagination).toMatchObject({ kind: 'page-number', pageParam: 'page[number]' });
+    // The generated README says how they are given.
+    const readme = flat.files.find((file) => file.path === 'README.md')!.text;
+    expect(readme).toContain('Parameters with brackets in their names are given flat, as they are sent: `{ "page[number]": ... }` goes out as `page[number]=...`.');
+    expect(results['nested']!.files.find((file) => file.path === 'README.md')!.text).not.toContain('Parameters with brackets');
   });
 
   test('a list flattens the named params only', () => {
