@@ -24,7 +24,21 @@ package:
 baseURL: https://api.telnyx.com/v2
 casing:
   oauth: OAuth
+# telnyx-node takes its page params as bracketed keys, { 'page[number]': 1 }, and its filters as objects.
+deepObjectParams: [page]
+# Names telnyx-node's own (Stainless) config gives outside the spec, which api.md cannot show either.
+operations:
+  post /mobile_push_credentials: { bodyParam: createMobilePushCredentialRequest }
+  post /voice_clones: { bodyParam: voice_clone_request }
+  post /voice_clones/from_upload: { bodyParam: voice_clone_upload_request }
+  post /calls/{call_control_id}/actions/bridge: { bodyFields: { call_control_id_to_bridge_with: call_control_id } }
 `;
+
+const COMPARABLE = 'ours, where the method exists and the official SDK passes';
+/** The file of the hollow-pass guard: the error classes the tests expect must be classes, or `toThrow(X)` accepts anything. */
+const GUARD = 'tests/_compat-guard.test.ts';
+/** tests/index.test.ts of telnyx-node: how the client behaves, apart from any endpoint. */
+const CLIENT_TESTS = 'tests/index.test.ts';
 
 type Cause = 'passed' | 'method missing' | 'rejected by Prism' | 'runtime error';
 
@@ -52,6 +66,10 @@ export function classify(message: string): Exclude<Cause, 'passed'> {
 async function prepareTests(dir: string): Promise<number> {
   const source = join(SHARED, 'reference/telnyx-node/tests/api-resources');
   await cp(source, join(dir, 'tests'), { recursive: true });
+  // The client-behaviour tests (custom fetch, base URL, retries, timeouts...) run beside them and are counted apart.
+  await cp(join(SHARED, 'reference/telnyx-node/tests/index.test.ts'), join(dir, CLIENT_TESTS));
+  // They are written for jest: its fn, spyOn and resetModules are vitest's vi.
+  await writeFile(join(dir, 'jest-globals.mjs'), "import { vi } from 'vitest';\nglobalThis.jest = vi;\n");
   let count = 0;
   const visit = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
@@ -65,10 +83,25 @@ async function prepareTests(dir: string): Promise<number> {
     }
   };
   await visit(join(dir, 'tests'));
+  const errorNames = new Set<string>();
+  const collect = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      if (entry.isDirectory()) await collect(join(folder, entry.name));
+      else if (entry.name.endsWith('.test.ts')) for (const match of (await readFile(join(folder, entry.name), 'utf8')).matchAll(/\bTelnyx\.(\w+Error)\b/g)) errorNames.add(match[1]!);
+    }
+  };
+  await collect(join(dir, 'tests'));
+  await writeFile(
+    join(dir, GUARD),
+    `import Telnyx from 'telnyx';\n\ntest.each(${JSON.stringify([...errorNames].sort())})('Telnyx.%s is an error class', (name) => {\n  const value = (Telnyx as unknown as Record<string, unknown>)[name];\n  expect(typeof value).toBe('function');\n  expect((value as { prototype: unknown }).prototype instanceof Error).toBe(true);\n});\n`,
+  );
   return count;
 }
 
 /** Runs the tests in `dir` with `telnyx` (and `telnyx/...`) resolved to `target`; returns each test's outcome. */
+/** Per column, the guard tests that failed: then every `rejects.toThrow(Telnyx.XError)` pass may be hollow. */
+const hollow = new Map<string, string[]>();
+
 async function runTests(dir: string, label: string, target: string, subpathSuffix: string, baseURL: string, filters: string[]): Promise<TestOutcome[]> {
   const config = join(dir, `vitest.${label}.config.mjs`);
   const report = join(dir, `report.${label}.json`);
@@ -77,7 +110,7 @@ async function runTests(dir: string, label: string, target: string, subpathSuffi
     `import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: { alias: [{ find: /^telnyx$/, replacement: ${JSON.stringify(target)} }, { find: /^telnyx\\/(.*)$/, replacement: ${JSON.stringify(`${join(target, '..')}/`)} + '$1${subpathSuffix}' }] },
-  test: { globals: true, include: ['tests/**/*.test.ts'], testTimeout: 30000, pool: 'threads', isolate: false, maxWorkers: 2 },
+  test: { globals: true, setupFiles: [${JSON.stringify(join(dir, 'jest-globals.mjs'))}], include: ['tests/**/*.test.ts'], testTimeout: 30000, pool: 'threads', isolate: false, maxWorkers: 2 },
 });
 `,
   );
@@ -92,6 +125,11 @@ export default defineConfig({
   const outcomes: TestOutcome[] = [];
   for (const file of parsed.testResults) {
     const name = relative(dir, file.name);
+    if (name === GUARD) {
+      const failed = file.assertionResults.filter((test) => test.status !== 'passed').map((test) => test.fullName);
+      if (failed.length > 0 || file.assertionResults.length === 0) hollow.set(label, failed.length > 0 ? failed : ['the guard did not run']);
+      continue;
+    }
     for (const test of file.assertionResults) {
       const message = test.failureMessages[0] ?? '';
       outcomes.push({
@@ -132,17 +170,18 @@ function summary(outcomes: TestOutcome[]): Record<string, number | string> {
 
 async function main(): Promise<void> {
   // Positional arguments filter the test files, as vitest's do: `npm run compat -- oauth-clients calls`.
-  const { values, positionals: filters } = parseArgs({ options: { keep: { type: 'boolean', default: false }, official: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals: filters } = parseArgs({ options: { keep: { type: 'boolean', default: false }, official: { type: 'string' }, surface: { type: 'string' }, 'no-official': { type: 'boolean', default: false }, report: { type: 'string' } }, allowPositionals: true });
   const officialDir = values.official ?? process.env['COMPAT_OFFICIAL'] ?? join(root, 'bench/node_modules/telnyx');
   await rm(WORK, { recursive: true, force: true });
   await mkdir(WORK, { recursive: true });
   const started = Date.now();
-  process.stderr.write('compat: generating the Telnyx SDK from spec3.yml and starting Prism...\n');
+  process.stderr.write(`compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`} and starting Prism...\n`);
   const spec = join(SHARED, 'specs/telnyx/spec3.yml');
   const configFile = join(WORK, 'sdk.config.yaml');
   await writeFile(configFile, CONFIG);
   const [result, prism, tests] = await Promise.all([
-    generate({ spec, config: configFile, cwd: root }),
+    // --surface: the official SDK's api.md names the methods (issue #13), as a team moving its SDK here would run it.
+    generate({ spec, config: configFile, cwd: root, surface: values.surface === undefined ? undefined : resolve(values.surface) }),
     startPrism(spec, 300_000),
     prepareTests(WORK),
   ]);
@@ -153,29 +192,48 @@ async function main(): Promise<void> {
     process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
     const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prism.url, filters);
     const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
-    if (existsSync(join(officialDir, 'package.json'))) {
+    if (values['no-official']) {
+      process.stderr.write('compat: --no-official; ours only.\n');
+    } else if (existsSync(join(officialDir, 'package.json'))) {
       const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
       process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
       columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url, filters)]);
     } else {
       process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
     }
+    // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
+    const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
+    for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
     const rows = columns.map(([, outcomes]) => summary(outcomes));
-    const width = Math.max(...Object.keys(rows[0]!).map((key) => key.length));
-    const lines = [`${''.padEnd(width)}  ${columns.map(([label]) => label.padStart(14)).join('')}`];
-    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}  ${rows.map((row) => String(row[key]).padStart(14)).join('')}`);
+    const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
+    const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
+    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
     // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
     if (columns.length > 1) {
       const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
-      const comparable = ours.filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
+      const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
       const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
-      lines.push(`${'ours, where the method exists and the official SDK passes'.padEnd(width)}  ${`${passing}/${comparable.length}`.padStart(14)}`);
+      lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
+    }
+    for (const [label] of columns) {
+      const failed = hollow.get(label);
+      lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
+      if (failed) lines.push(...failed.map((test) => `  ${test}`));
+    }
+    for (const [label, outcomes] of clientTests) {
+      const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
+      lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
+      lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
     }
     process.stdout.write(`${lines.join('\n')}\n`);
-    const failures = ours.filter((outcome) => outcome.cause !== 'passed');
-    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures };
-    await writeFile(join(root, 'compat-report.json'), `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in compat-report.json\n`);
+    const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
+    // The official column's failures too: a test both fail says more about the spec or Prism than about us.
+    const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
+    const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
+    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures };
+    const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
+    await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+    process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`);
   } finally {
     await prism.stop();
     if (!values.keep) await rm(WORK, { recursive: true, force: true });

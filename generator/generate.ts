@@ -4,6 +4,7 @@ import { formatFiles } from './emit/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './emit/source.js';
 import { ConfigError, InputError, SpecError } from './errors.js';
+import { flattenDeepObjectParams } from './load/flat-params.js';
 import { loadConfig, type SdkConfig } from './load/load-config.js';
 import { type LoadedSpec, loadSpec, loadSpecText } from './load/load-spec.js';
 import { fetchSpec, isURL, readStdin } from './load/read-input.js';
@@ -57,6 +58,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const { document, source } = await readSpec(options.spec, cwd, display(options.spec), allowRefs);
     const repairs: string[] = [];
     repairSpec(document, repairs);
+    // Before the types and the model read the params: both see the flat names.
+    flattenDeepObjectParams(document, config.deepObjectParams);
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
     const specFile = display(options.spec);
     const types = schemaTypes.emit(document);

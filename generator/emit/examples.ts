@@ -44,7 +44,7 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   if (method.paramsShape === 'body' && method.namedPathParams.length === 0) return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
     if (method.body?.inline && body && typeof body === 'object') for (const [name, value] of Object.entries(body)) set(name, value);
-    else set('body', body);
+    else set(method.body?.key ?? 'body', body);
   }
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
 }

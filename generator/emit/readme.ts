@@ -428,10 +428,16 @@ function parameters(model: SdkModel): string[] {
     'Path ids come first, then one object with the query parameters, headers and body fields, then the request options. Query, path and header parameters are written in the `style` the spec gives each (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `label`, `matrix`, `simple`, exploded or not): arrays as the spec says, nested objects of a `deepObject` parameter as brackets, `filter[a][b]=x`.',
   ];
   if (styled) lines.push('', `This API has parameters in styles of their own (see \`paramStyles\` in \`src/resources/\`).`);
+  // deepObjectParams: flat in the config gave params bracketed names; they go out as they are named.
+  const flat = all.flatMap((call) => call.method.queryParams).find((param) => /^[^[\]]+(\[[^[\]]+\])+$/.test(param.name));
+  if (flat) lines.push('', `Parameters with brackets in their names are given flat, as they are sent: ${markdownCode(`{ ${stringLiteral(flat.name)}: ... }`)} goes out as ${markdownCode(`${flat.name}=...`)}.`);
+  if (wrapped) {
+    const key = wrapped.method.body?.key ?? 'body';
+    lines.push('', `A body that is not an object (an array, a string, a union) goes in the params object as \`${key}\`${key === 'body' ? '' : ' (named so in the config)'}:`, '', ...ts(`await ${callText(model, wrapped)};`));
+  }
   if (nested) {
     lines.push('', 'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:', '', ...ts(`await ${callText(model, nested)};`));
   }
-  if (wrapped) lines.push('', 'A body that is not an object (an array, a string, a union) goes in the params object as `body`:', '', ...ts(`await ${callText(model, wrapped)};`));
   if (renamed) {
     const pairs = Object.entries(renamed.method.body!.renames!).map(([name, wire]) => `\`${name}\` (sent as \`${wire}\`)`);
     lines.push('', `Some body fields have SDK names of their own, and are sent under their API names: ${pairs.join(', ')} in \`${renamed.resource.chain.join('.')}.${renamed.method.name}\`.`);

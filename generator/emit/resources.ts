@@ -72,6 +72,15 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
 
   // Child resources are made on first use, as the client's are.
   const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({ name: `#${child.property}`, type: `${child.className} | undefined` }));
+  // Aliases an existing SDK's api.md keeps (`--surface`): the same method under its other name, where that is free.
+  const memberNames = new Set([...resource.methods.map((method) => method.name), ...resource.children.map((child) => child.property)]);
+  for (const method of resource.methods) {
+    for (const alias of method.aliases ?? []) {
+      if (memberNames.has(alias)) continue;
+      memberNames.add(alias);
+      properties.push({ name: alias, isReadonly: true, initializer: `this.${method.name}`, docs: [{ description: `Another name of ${markdownCode(method.name)}, kept from the SDK this one replaces.` }] });
+    }
+  }
   const getAccessors = resource.children.map((child) => ({
     name: child.property,
     returnType: child.className,
@@ -230,7 +239,8 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
   if (method.paramsShape === 'mixed') {
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
-    if (method.body && !method.body.inline) fields.push(`bodyKey: 'body'`);
+    if (method.body && !method.body.inline) fields.push(`bodyKey: ${literal(method.body.key ?? 'body')}`);
+    if (method.body?.inline && method.body.required) fields.push('bodyRequired: true');
   }
   if (method.body) {
     const { encoding, contentType } = method.body;

@@ -44,7 +44,7 @@ export function paramsTypeExpression(method: Method, models: ReadonlyMap<string,
       const remap = renames.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
       bodyType = `Omit<${bodyType}, ${wire}> & { [K in keyof ${bodyType} as ${remap}never]: ${bodyType}[K] }`;
     }
-    parts.push(method.body.inline || method.paramsShape === 'body' ? bodyType : `{ body${method.body.required ? '' : '?'}: ${bodyType} }`);
+    parts.push(method.body.inline || method.paramsShape === 'body' ? bodyType : `{ ${propertyKey(method.body.key ?? 'body')}${method.body.required ? '' : '?'}: ${bodyType} }`);
   }
   return parts.join(' & ');
 }

@@ -16,6 +16,10 @@ export interface OperationOverride {
   method?: string;
   /** How the operation pages, where inference cannot tell; `false` turns inferred pagination off. */
   pagination?: PaginationScheme | false;
+  /** The params key of a body that is not an object (default `body`): `{ voice_clone_request: {...} }`. */
+  bodyParam?: string;
+  /** SDK names of body fields, SDK name -> wire name, as `x-sdk-param` would give them in the spec. */
+  bodyFields?: Record<string, string>;
 }
 
 /** The SDK config file: what the spec itself does not say. Every field is optional. */
@@ -51,6 +55,12 @@ export interface SdkConfig {
    * takes them all as arguments, `participants.retrieve(conferenceId, participantId)`.
    */
   pathParams?: 'named' | 'positional';
+  /**
+   * `deepObject` query params: `nested` (default) takes them as objects, `{ page: { number: 1 } }`; `flat` takes each
+   * leaf as a bracketed key, `{ 'page[number]': 1 }`, as an SDK made from a spec that listed those names does; a list
+   * of param names flattens those only. The request is the same either way: `page[number]=1`.
+   */
+  deepObjectParams?: 'nested' | 'flat' | string[];
   /** How words are written in type names, e.g. `{ oauth: OAuth }` makes `OAuthClient`, not `OauthClient`. */
   casing?: Record<string, string>;
   /** The header that carries idempotency keys on non-GET requests (e.g. `Idempotency-Key`); none by default. */

@@ -6,7 +6,7 @@ import { HTTP_METHODS, readOperation, type OperationModel } from './operations.j
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
+import { surfaceAliases, surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
@@ -129,9 +129,26 @@ interface Node {
  */
 const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'request', 'requestPage', 'requestWith', 'buildURL', 'buildRequest', 'withOptions', 'apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel']);
 
+/**
+ * `bodyParam` and `bodyFields` of an operation's config: the params key of a body that is not an object (`{ body }` by
+ * default; `{ voice_clone_request }` where an existing SDK named it so), and SDK names of body fields (SDK name -> wire
+ * name, as `x-sdk-param` gives them in the spec). Where the body has no such shape, a warning says the entry is unused.
+ */
+function applyBodyConfig(model: OperationModel, configured: OperationOverride | undefined, label: string, warnings: string[]): void {
+  if (configured?.bodyParam !== undefined) {
+    if (model.body && !model.body.inline && model.paramsShape === 'mixed') model.body.key = configured.bodyParam;
+    else warnings.push(`${label}: bodyParam is set in the config, but its body is not a params member of its own; ignored`);
+  }
+  if (configured?.bodyFields !== undefined) {
+    if (model.body?.isObject) model.body.renames = { ...model.body.renames, ...configured.bodyFields };
+    else warnings.push(`${label}: bodyFields is set in the config, but its body is not an object; ignored`);
+  }
+}
+
 function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
   const existing = surface && surfaceByRoute(surface);
+  const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
   const added: string[] = [];
   const paths = Object.keys(document.paths ?? {});
@@ -143,7 +160,11 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
-      return operation && typeof operation === 'object' ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional' }) }] : [];
+      // api.md's arguments say which path params its method takes positionally.
+      const surfaceArguments = existing?.get(surfaceRouteKey(httpMethod, path))?.positional;
+      return operation && typeof operation === 'object'
+        ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional', ...(surfaceArguments && { surfaceArguments }) }) }]
+        : [];
     });
   });
   const byStatics = new Map<string, typeof operations>();
@@ -177,7 +198,10 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const kept = existing?.get(routeKey);
     if (kept) adopted.add(routeKey);
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
-    const override = configured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
+    // A config entry that only shapes the params (bodyParam, bodyFields) leaves the naming to api.md and inference.
+    const namesConfigured = configured && (configured.resource !== undefined || configured.method !== undefined || configured.pagination !== undefined) ? configured : undefined;
+    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
+    applyBodyConfig(model, configured, `${httpMethod.toUpperCase()} ${path}`, warnings);
     // A config (or api.md) names members as it likes; the ones no member may take are renamed as inferred names are.
     const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;
     let node = root;
@@ -193,8 +217,11 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
-    const surfaceNames = kept && !configured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
-    node.operations.push({ ...model, ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name: override?.method !== undefined ? allowedMember(override.method) : inferred.method, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+    const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
+    const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
+    // api.md's other names of the route, where they sit on the same resource.
+    const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(routeKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
+    node.operations.push({ ...model, ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
     const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);

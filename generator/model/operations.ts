@@ -45,14 +45,24 @@ export function readOperation(
   operation: RawOperation,
   schemes: Record<string, AuthScheme>,
   warnings: string[] = [],
-  options: { positionalPathParams?: boolean } = {},
+  options: { positionalPathParams?: boolean; surfaceArguments?: readonly string[] } = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
-  const pathParams = pick('path');
-  // Parent ids of a nested resource go in the params object, the last path param stays positional (official SDKs).
-  const namedPathParams = options.positionalPathParams ? [] : pathParams.slice(0, -1);
-  const positionalPathParams = pathParams.slice(namedPathParams.length);
+  // In path order, whatever order the spec lists them in: the last is the method's own id.
+  const at = (param: Param): number => {
+    const index = path.indexOf(`{${param.name}}`);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  const pathParams = pick('path').sort((a, b) => at(a) - at(b));
+  // Parent ids of a nested resource go in the params object, the last path param stays positional (official SDKs);
+  // an existing SDK's api.md says which it takes positionally, `retrieve(callSid, { ...params })`.
+  const positionalPathParams = options.positionalPathParams
+    ? pathParams
+    : options.surfaceArguments !== undefined
+      ? surfacePositional(pathParams, options.surfaceArguments)
+      : pathParams.slice(-1);
+  const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
   const queryParams = pick('query');
   const headerParams = pick('header');
   const declared = readBody(document, operation.requestBody);
@@ -126,6 +136,22 @@ export function readOperation(
       ...paramEncoding(param),
     };
   }
+}
+
+/**
+ * The path params an api.md line takes as arguments, in its order: each argument is the path param of the same name
+ * in any case or spelling (`callSid`, `assistantID` for `call_sid`, `assistant_id`). Arguments it cannot match (a
+ * renamed id) are the last path params not matched, as many as are left, in the path's order.
+ */
+function surfacePositional(pathParams: Param[], allArgs: readonly string[]): Param[] {
+  const norm = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  // `update(key, body, { ...params })`: a positional body is not a path param.
+  const args = allArgs.filter((arg) => arg !== 'body' || pathParams.some((param) => norm(param.name) === 'body'));
+  const matched = args.map((arg) => pathParams.find((param) => norm(param.name) === norm(arg) || norm(param.variable) === norm(arg)));
+  const rest = pathParams.filter((param) => !matched.includes(param));
+  const unmatched = matched.filter((param) => param === undefined).length;
+  const fill = unmatched > 0 ? rest.slice(Math.max(0, rest.length - unmatched)) : [];
+  return matched.map((param) => param ?? fill.shift()).filter((param): param is Param => param !== undefined);
 }
 
 /**

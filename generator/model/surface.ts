@@ -94,6 +94,20 @@ export function surfaceByRoute(surface: Surface): Map<string, SurfaceMethod> {
 }
 
 /**
+ * The other names api.md gives a route it lists more than once (a renamed method kept under its old name too:
+ * `preview0` and `preview`), by route: the SDK keeps them as aliases of the first.
+ */
+export function surfaceAliases(surface: Surface): Map<string, SurfaceMethod[]> {
+  const first = surfaceByRoute(surface);
+  const out = new Map<string, SurfaceMethod[]>();
+  for (const method of surface.methods) {
+    const key = surfaceRouteKey(method.httpMethod, method.path);
+    if (first.get(key) !== method) out.set(key, [...(out.get(key) ?? []), method]);
+  }
+  return out;
+}
+
+/**
  * The type names a surface method fixes: a named result (`OAuthClientCreateResponse`) and, by the same convention,
  * its params (`OAuthClientCreateParams`); for a paginated method the result is the page (`OAuthClientsDefaultFlatPagination`).
  */

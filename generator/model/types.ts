@@ -115,10 +115,14 @@ export interface RequestBody {
    * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
    */
   inline: boolean;
+  /** The params key of a body that is not inline (default `body`), from the config's `bodyParam`. */
+  key?: string;
 }
 
 export interface Method {
   name: string;
+  /** Other names of the same method, kept from an existing SDK's api.md (`--surface`). */
+  aliases?: string[];
   httpMethod: HTTPMethod;
   /** The path template as in the spec. */
   path: string;

@@ -54,9 +54,43 @@ describe('bodies', () => {
     expect(source).toMatch(/params: rest,\s*bodyKey: 'body',/);
   });
 
+  test('the config names a non-object body\'s params key (bodyParam) and body fields (bodyFields); the names stay inferred', async () => {
+    await writeFile(join(dir, 'body.yaml'), 'clientName: Files\noperations:\n  setFolderFileLabels: { bodyParam: labels }\n  updateFolderFile: { bodyFields: { file_name: name } }\n  getFolderFile: { bodyParam: nothing }\n');
+    const result = await generate({ spec, config: join(dir, 'body.yaml'), cwd: root });
+    const source = file(result, 'src/resources/folders/files.ts');
+    expect(source).toMatch(/replace\(\s*fileID: string,/);
+    expect(source).toContain("bodyKey: 'labels'");
+    expect(source).toMatch(/export type FolderFileReplaceParams = \{ folder_id: string \} & \{\s*labels: /);
+    expect(source).toContain("renames: { timeout_seconds: 'Timeout', file_name: 'name' }");
+    expect(file(result, 'tests/api-resources/folders/files.test.ts')).toMatch(/\.replace\('[^']+', \{ folder_id: '[^']+', labels: \[/);
+    expect(result.model.warnings).toContain('GET /folders/{folder_id}/files/{file_id}: bodyParam is set in the config, but its body is not a params member of its own; ignored');
+  }, 60_000);
+
   test('a field renamed by x-sdk-param takes its SDK name in the types, and the runtime its wire name', () => {
     const source = file(named, 'src/resources/folders/files.ts');
     expect(source).toContain("renames: { timeout_seconds: 'Timeout' }");
     expect(source).toMatch(/as K extends 'Timeout' \? 'timeout_seconds' : never\]/);
   });
+});
+
+describe('a required body beside header params', () => {
+  test('is marked bodyRequired, so an empty params object still sends `{}`; an optional one is not', async () => {
+    const spec = (required: boolean): string => `openapi: 3.0.3
+info: { title: Bundles, version: 1.0.0 }
+paths:
+  /bundles:
+    post:
+      operationId: CreateBundles
+      parameters: [{ name: x-trace, in: header, schema: { type: string } }]
+      requestBody:
+        required: ${required}
+        content: { application/json: { schema: { type: object, properties: { items: { type: array, items: { type: string } } } } } }
+      responses: { '201': { description: ok } }
+`;
+    await writeFile(join(dir, 'required.yaml'), spec(true));
+    await writeFile(join(dir, 'optional.yaml'), spec(false));
+    const [required, optional] = await Promise.all(['required', 'optional'].map((name) => generate({ spec: join(dir, `${name}.yaml`), cwd: dir })));
+    expect(file(required!, 'src/resources/bundles.ts')).toContain('bodyRequired: true');
+    expect(file(optional!, 'src/resources/bundles.ts')).not.toContain('bodyRequired');
+  }, 60_000);
 });

@@ -87,6 +87,61 @@ describe('generating with a surface: its names are kept, the rest inferred and l
   });
 });
 
+describe("api.md's arguments decide which path params are positional", () => {
+  const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+  const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } } };
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths: {
+      // Path order puts the parent first; api.md takes the parent positionally here, the child named.
+      '/accounts/{account_sid}/calls/{call_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('call_sid')], responses: ok } },
+      '/accounts/{account_sid}/queues/{queue_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('queue_sid')], responses: ok } },
+      '/rooms/{room_id}/sessions/{session_id}': {
+        get: { parameters: [pathParam('room_id'), pathParam('session_id')], responses: ok },
+        put: { parameters: [pathParam('room_id'), pathParam('session_id')], requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: ok },
+      },
+    },
+  };
+  const API = `# Accounts
+
+Methods:
+
+- <code title="get /accounts/{account_sid}/calls/{call_sid}">client.accounts.calls.<a href="./src/resources/accounts/calls.ts">retrieve</a>(accountSid, { ...params }) -> Call</code>
+- <code title="get /accounts/{account_sid}/queues/{queue_sid}">client.accounts.queues.<a href="./src/resources/accounts/queues.ts">retrieve</a>(accountSid, queueSid) -> Queue</code>
+- <code title="put /rooms/{room_id}/sessions/{session_id}">client.rooms.sessions.<a href="./src/resources/rooms/sessions.ts">update</a>(sessionID, body, { ...params }) -> void</code>
+- <code title="get /rooms/{room_id}/sessions/{session_id}">client.rooms.sessions.<a href="./src/resources/rooms/sessions.ts">retrieve</a>(sessionID, { ...params }) -> Session</code>
+`;
+
+  test('matched by name in any spelling, in the order api.md gives; the others named in the params object', () => {
+    const model = buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(API, 'api.md'));
+    const methods = Object.fromEntries(
+      allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, [method.positionalPathParams.map((param) => param.name), method.namedPathParams.map((param) => param.name)]])),
+    );
+    expect(methods).toEqual({
+      'accounts.calls.retrieve': [['account_sid'], ['call_sid']],
+      'accounts.queues.retrieve': [['account_sid', 'queue_sid'], []],
+      'rooms.sessions.retrieve': [['session_id'], ['room_id']],
+      // A positional body is no path param: room_id stays named.
+      'rooms.sessions.update': [['session_id'], ['room_id']],
+    });
+    // Without api.md: the last positional, the parents named.
+    const inferred = buildModel(structuredClone(document) as never, {}, 't.yaml');
+    const calls = allResources(inferred.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
+    expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
+  });
+
+  test('without api.md, the last path param in the path is positional, whatever order the spec lists them in', () => {
+    const listed = structuredClone(document);
+    listed.paths['/accounts/{account_sid}/calls/{call_sid}'].get.parameters.reverse();
+    const model = buildModel(listed as never, {}, 't.yaml');
+    const calls = allResources(model.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
+    expect(calls.pathParams.map((param) => param.name)).toEqual(['account_sid', 'call_sid']);
+    expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
+    expect(calls.namedPathParams.map((param) => param.name)).toEqual(['account_sid']);
+  });
+});
+
 describe("other generators' naming extensions in the spec", () => {
   test('x-speakeasy-group / x-speakeasy-name-override and x-stainless-resource / x-stainless-method place the operation; a non-name is warned about', () => {
     const ok = { '200': { description: 'ok' } };
@@ -123,5 +178,32 @@ describe('surface: in the config and --surface', () => {
     expect(create).toContainEqual(['apps', 'register', 'AppRegisterResponse', 'post', '/oauth_clients']);
     await writeFile(join(dir, 'sdk', 'api.md'), '\n- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>(a b) -> X</code>\n');
     await expect(generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir })).rejects.toThrow(/^sdk\/api\.md:2: arguments api\.md's format does not fit: \(a b\)$/);
+  }, 60_000);
+});
+
+describe('a route api.md lists twice', () => {
+  test('keeps its other name as an alias of the first, on the same resource', async () => {
+    const { mkdtemp, writeFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { generate } = await import('../../generator/generate.js');
+    const dir = await mkdtemp(join(tmpdir(), 'surface-alias-'));
+    await writeFile(
+      join(dir, 'api.md'),
+      [
+        '- <code title="post /oauth_clients">client.oauthClients.<a href="./x.ts">create0</a>({ ...params }) -> OAuthClientCreateResponse</code>',
+        '- <code title="post /oauth_clients">client.oauthClients.<a href="./x.ts">create</a>({ ...params }) -> OAuthClientCreateResponse</code>',
+        // On another resource it is not the same method's name: left out.
+        '- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>({ ...params }) -> OAuthClientCreateResponse</code>',
+        '',
+      ].join('\n'),
+    );
+    const spec = new URL('../../spec/openapi.yaml', import.meta.url).pathname;
+    const { model, files } = await generate({ spec, surface: join(dir, 'api.md'), cwd: dir });
+    const method = allResources(model.resources).flatMap((resource) => resource.methods).find((candidate) => candidate.name === 'create0')!;
+    expect(method.aliases).toEqual(['create']);
+    const source = files.find((file) => file.path === 'src/resources/oauth-clients.ts')!.text;
+    expect(source).toMatch(/readonly create = this\.create0;/);
+    expect(source).not.toContain('register');
   }, 60_000);
 });

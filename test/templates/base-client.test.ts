@@ -87,6 +87,14 @@ describe('BaseClient', () => {
     expect(seen.headers['content-type']).toBe('application/json');
     expect(JSON.parse(seen.body)).toEqual({ name: 'n' });
 
+    // A required body with no fields given is still sent, as `{}` (Prism and real APIs refuse a missing one); an optional one is not.
+    await client.request({ method: 'post', path: '/things', params: { 'x-trace': 't' }, headerKeys: ['x-trace'], bodyEncoding: 'json', bodyRequired: true });
+    seen = server.requests.at(-1)!;
+    expect(seen.body).toBe('{}');
+    expect(seen.headers['content-type']).toBe('application/json');
+    await client.request({ method: 'post', path: '/things', params: { 'x-trace': 't' }, headerKeys: ['x-trace'], bodyEncoding: 'json' });
+    expect(server.requests.at(-1)!.body).toBe('');
+
     // Without a bodyEncoding, params hold query and header fields only: nothing else becomes a body.
     await client.request({ method: 'get', path: '/things', params: { limit: 5, stray: 'x' }, queryKeys: ['limit'] });
     seen = server.requests.at(-1)!;

@@ -57,6 +57,10 @@ describe('headers, env, forms, URLs', () => {
     expect(operationBaseURL(api, api, wellKnown)).toBe(wellKnown);
     expect(operationBaseURL('http://localhost:4010/v2', api, wellKnown)).toBe('http://localhost:4010');
     expect(operationBaseURL('http://localhost:4010', api, wellKnown)).toBe('http://localhost:4010');
+    // An operation that repeats the default server (Telnyx's listSttProviders) goes where the rest goes, not to /v2.
+    expect(operationBaseURL('http://localhost:4010', api, api)).toBe('http://localhost:4010');
+    expect(operationBaseURL('http://localhost:4010', api, 'https://api.telnyx.com/v3')).toBe('http://localhost:4010');
+    expect(operationBaseURL('http://localhost:4010/v2', api, 'https://api.telnyx.com/v3')).toBe('http://localhost:4010/v3');
     // A server on another host yields to a base URL the caller set (wss:// speech-to-text against a mock).
     expect(operationBaseURL('http://localhost:4010', api, 'https://files.example.com/upload')).toBe('http://localhost:4010');
     expect(operationBaseURL(api, api, 'wss://stream.example.com/v2')).toBe('wss://stream.example.com/v2');

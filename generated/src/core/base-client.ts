@@ -128,6 +128,8 @@ export interface RequestSpec {
    */
   bodyEncoding?: BodyEncoding;
   contentType?: string;
+  /** The spec requires a body: in a params object, no body fields still send `{}` (an API may reject no body). */
+  bodyRequired?: boolean;
   /** How to read a successful response (default: JSON). */
   response?: ResponseKind;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
@@ -726,7 +728,7 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
     } else body[key] = value;
   }
   if (spec.bodyKey !== undefined) return { query, headers, body: body[spec.bodyKey] };
-  const hasBody = spec.bodyEncoding !== undefined && Object.keys(body).length > 0;
+  const hasBody = spec.bodyEncoding !== undefined && (Object.keys(body).length > 0 || spec.bodyRequired === true);
   return { query, headers, body: hasBody ? renameFields(body, spec.renames) : undefined };
 }
 

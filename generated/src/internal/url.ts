@@ -20,10 +20,12 @@ export function operationBaseURL(clientBaseURL: string, defaultServer: string, o
   if (client === fallback) return target;
   const defaultPath = pathOf(fallback);
   const targetPath = pathOf(target);
-  const prefix = defaultPath && client.endsWith(defaultPath) ? client.slice(0, -defaultPath.length) : client;
   // Only rebase when the operation server shares the default server's origin; else the caller's choice wins.
   if (originOf(fallback) !== originOf(target)) return client;
-  return trimSlash(prefix + targetPath);
+  // A base URL without the default server's path (a mock serving the spec's paths at its root) says nothing of
+  // where other paths of that host live: the caller's choice wins there too, as the official SDKs send it.
+  if (defaultPath && !client.endsWith(defaultPath)) return client;
+  return trimSlash(client.slice(0, client.length - defaultPath.length) + targetPath);
 }
 
 function trimSlash(url: string): string {
