@@ -258,7 +258,7 @@ function mergeParts(document: unknown, schema: Schema, depth: number, seen: Set<
       if (!inner) return undefined;
       // A merged copy: the document's own schema must stay as it is (the model is built from it more than once).
       part = { ...part, properties: inner['properties'], required: inner['required'] };
-    } else if (index > 0 && (part['oneOf'] || part['anyOf'] || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
+    } else if (index > 0 && (part['oneOf'] || part['anyOf'] || part['enum'] || Object.hasOwn(part, 'const') || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
     for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
       // A property both parts define is both (Linode narrows `rules.inbound`, an array, with `required` alone).
       if (!Object.hasOwn(properties, name) || isEmptySchema(properties[name])) setMember(properties, name, property);
