@@ -38,7 +38,16 @@ interface Expansion {
   document: unknown;
   /** Values the example may still hold. */
   left: number;
+  /** How deep objects show every member in an `all` example; deeper, only the required ones. */
+  allDepth: number;
 }
+
+/**
+ * How many values an example with every member may hold before its nested objects show only their required members.
+ * Graph's entities have a hundred members down their `allOf` chains, each referring to another such entity: shown
+ * in full two levels deep, each call of a test held a thousand lines (97 MB of tests, most of the generator's time).
+ */
+export const FULL_EXAMPLE_BUDGET = 500;
 
 /**
  * A value that satisfies `schema`, for generated tests and README examples. Prefers what the spec offers
@@ -55,12 +64,16 @@ export function exampleValue(document: unknown, schema: unknown, mode: ExampleMo
 const examplesOf = perSchema<unknown>();
 
 function buildExample(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
-  try {
-    return build({ document, left: EXAMPLE_BUDGET }, schema, mode, 0);
-  } catch (error) {
-    if (!(error instanceof ExampleTooLarge)) throw error;
-    return mode === 'all' ? exampleValue(document, schema, 'required', name) : undefined;
+  // Every member two levels deep; past its budget, every member of the value itself; past that, the required ones.
+  const attempts = mode === 'all' ? [{ left: FULL_EXAMPLE_BUDGET, allDepth: 2 }, { left: EXAMPLE_BUDGET, allDepth: 0 }] : [{ left: EXAMPLE_BUDGET, allDepth: 2 }];
+  for (const attempt of attempts) {
+    try {
+      return build({ document, ...attempt }, schema, mode, 0);
+    } catch (error) {
+      if (!(error instanceof ExampleTooLarge)) throw error;
+    }
   }
+  return mode === 'all' ? exampleValue(document, schema, 'required', name) : undefined;
 }
 
 /** Why no example of `schema` with its required members can be shown, if none can: it is past the budget. */
@@ -102,14 +115,14 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
         properties: { ...(resolved['properties'] as Record<string, unknown>), ...Object.fromEntries(optionProperties) },
         required: [...((resolved['required'] as string[] | undefined) ?? []), ...((option['required'] as string[] | undefined) ?? [])],
       };
-      return withDiscriminator(resolved, composite[0], objectExample(expansion, merged, depth > 2 ? 'required' : mode, depth));
+      return withDiscriminator(resolved, composite[0], objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth));
     }
     const value = build(expansion, composite[0], mode, depth + 1);
     return withDiscriminator(resolved, composite[0], value);
   }
   if (Array.isArray(resolved['allOf'])) {
     const merged = mergeAllOf(document, resolved);
-    if (merged) return objectExample(expansion, merged, depth > 2 ? 'required' : mode, depth);
+    if (merged) return objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth);
     const pinned = pinnedValue(document, resolved);
     if (pinned) return pinned.value;
     // Parts whose types meet only in `null` (a property one level of a chain defines as a nullable string and another
@@ -130,7 +143,7 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter(isPlain);
     const out = record(Object.entries(value));
-    for (const part of plain) for (const [name, member] of Object.entries(objectExample(expansion, part, depth > 2 ? 'required' : mode, depth))) setMember(out, name, member);
+    for (const part of plain) for (const [name, member] of Object.entries(objectExample(expansion, part, depth > expansion.allDepth ? 'required' : mode, depth))) setMember(out, name, member);
     for (const union of parts.filter(constraints)) {
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
@@ -142,7 +155,7 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
   }
   switch (primaryType(resolved)) {
     case 'object':
-      return objectExample(expansion, resolved, depth > 2 ? 'required' : mode, depth);
+      return objectExample(expansion, resolved, depth > expansion.allDepth ? 'required' : mode, depth);
     case 'array': {
       if (depth > 4) return [];
       const min = typeof resolved['minItems'] === 'number' ? resolved['minItems'] : 1;

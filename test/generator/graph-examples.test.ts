@@ -120,3 +120,29 @@ describe('answers kept per schema', () => {
     expect(exampleValue(other, ref('user'), 'required')).toEqual({ extra: true, '@odata.type': '#microsoft.graph.user' });
   });
 });
+
+describe('an example with every member, of a large entity', () => {
+  // 30 members, each a reference to another entity of 30 members: in full two levels deep, 900 values.
+  const members = (prefix: string, extra: (index: number) => unknown) =>
+    Object.fromEntries(Array.from({ length: 30 }, (_, index) => [`${prefix}${index}`, extra(index)]));
+  const document = {
+    components: {
+      schemas: {
+        leaf: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['leaf'] }, ...members('note', () => ({ type: 'string' })) } },
+        big: { type: 'object', properties: members('part', () => ref('leaf')) },
+        small: { type: 'object', properties: { one: ref('leaf') } },
+      },
+    },
+  };
+
+  test('past its budget, shows every member of the value itself and only the required ones of nested objects', () => {
+    const value = exampleValue(document, ref('big'), 'all') as Record<string, unknown>;
+    expect(Object.keys(value)).toHaveLength(30);
+    expect(value['part0']).toEqual({ kind: 'leaf' });
+  });
+
+  test('within it, nested objects show every member too', () => {
+    const value = exampleValue(document, ref('small'), 'all') as Record<string, Record<string, unknown>>;
+    expect(Object.keys(value['one']!)).toHaveLength(31);
+  });
+});
