@@ -287,21 +287,37 @@ function isEmptySchema(schema: unknown): boolean {
 }
 
 function objectExample(expansion: Expansion, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
-  const { document } = expansion;
-  const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
-  const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
   const out = record([]);
-  for (const [name, property] of Object.entries(properties)) {
-    const resolved = derefSchema(document, property);
-    // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
-    if (resolved['readOnly'] === true && !required.has(name)) continue;
-    if (mode === 'required' && !required.has(name)) continue;
-    // An optional member no value fits (an allOf of string and integer) is better left out.
-    if (!required.has(name) && (admitsNoValue(document, property) !== undefined || kindsOf(document, property).size === 0)) continue;
-    setMember(out, name, build(expansion, property, mode, depth + 1, name));
-  }
+  for (const [name, property] of shownMembers(expansion.document, schema)[mode]) setMember(out, name, build(expansion, property, mode, depth + 1, name));
   return out;
 }
+
+/**
+ * The members an example of an object schema shows, in order, per mode; kept per schema: a Graph entity's hundred
+ * members were filtered again for each of its many uses, to find the one it requires.
+ */
+function shownMembers(document: unknown, schema: Schema): Record<ExampleMode, Array<[string, Schema]>> {
+  return shownOf(document, schema, () => {
+    const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
+    const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
+    const shown: Record<ExampleMode, Array<[string, Schema]>> = { required: [], all: [] };
+    for (const [name, property] of Object.entries(properties)) {
+      if (required.has(name)) {
+        shown.required.push([name, property]);
+        shown.all.push([name, property]);
+        continue;
+      }
+      // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
+      if (derefSchema(document, property)['readOnly'] === true) continue;
+      // An optional member no value fits (an allOf of string and integer) is better left out.
+      if (admitsNoValue(document, property) !== undefined || kindsOf(document, property).size === 0) continue;
+      shown.all.push([name, property]);
+    }
+    return shown;
+  });
+}
+
+const shownOf = perSchema<Record<ExampleMode, Array<[string, Schema]>>>();
 
 function primaryType(schema: Schema): string | undefined {
   const type = schema['type'];
