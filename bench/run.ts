@@ -2,8 +2,10 @@
 // on this machine, in one run. Prints ratios (ours / peer); writes bench/results.json. Timings are wall-clock seconds:
 // the median of BENCH_RUNS runs (default 3), taken in turns, for ours, openapi-typescript, orval and the tsc checks; one
 // run for hey-api, which takes many times longer. Shared, noisy machines: read the ratios, not the seconds.
-// `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts).
+// `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts); `npm run bench -- graph`
+// (spec names, comma-separated) measures only those specs.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,7 +112,9 @@ async function main(): Promise<void> {
   await mkdir(work, { recursive: true });
   await writeFile(join(work, 'graph.json'), JSON.stringify(graphSpec()));
   const results: Record<string, Record<string, Measure>> = {};
-  for (const spec of SPECS) {
+  // `npm run bench -- graph` (names, comma-separated) measures those specs only; the others' figures stay in the file.
+  const only = process.argv[2]?.split(',');
+  for (const spec of SPECS.filter((candidate) => !only || only.includes(candidate.name))) {
     const dir = (name: string) => join(work, spec.name, name);
     for (const name of ['ours', 'openapi-typescript', 'hey-api', 'orval', 'openapi-fetch']) await mkdir(dir(name), { recursive: true });
     const r: Record<string, Measure> = {};
@@ -162,7 +166,9 @@ async function main(): Promise<void> {
     }
     results[spec.name] = r;
   }
-  await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  const file = join(root, 'bench/results.json');
+  const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
+  await writeFile(file, `${JSON.stringify({ ...existing, ...results }, null, 2)}\n`);
 
   const ratio = (a: Measure | undefined, b: Measure | undefined) => (a && b && b.seconds > 0 ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
   const lines = ['| spec | measure | ours s | peer s | ours / peer | target |', '|---|---|---|---|---|---|'];
