@@ -68,7 +68,7 @@ function buildExample(document: unknown, schema: unknown, mode: ExampleMode, nam
   const attempts = mode === 'all' ? [{ left: FULL_EXAMPLE_BUDGET, allDepth: 2 }, { left: EXAMPLE_BUDGET, allDepth: 0 }] : [{ left: EXAMPLE_BUDGET, allDepth: 2 }];
   for (const attempt of attempts) {
     try {
-      return build({ document, ...attempt }, schema, mode, 0);
+      return build({ document, ...attempt }, schema, mode, 0, name);
     } catch (error) {
       if (!(error instanceof ExampleTooLarge)) throw error;
     }

@@ -19,9 +19,9 @@ describe('resource oauthClients', () => {
         'filter[client_type]': 'confidential',
         'filter[verified]': true,
         'filter[allowed_grant_types][contains]': 'client_credentials',
-        'filter[name]': 'example',
-        'filter[name][contains]': 'example',
-        'filter[client_id]': 'example',
+        'filter[name]': 'example filter name',
+        'filter[name][contains]': 'example filter name contains',
+        'filter[client_id]': 'example filter client id',
       })
       .withResponse();
     expect(response.ok).toBe(true);

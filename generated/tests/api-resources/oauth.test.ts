@@ -7,7 +7,7 @@ const client = new Telnyx({ apiKey: 'My API Key', baseURL });
 describe('resource oauth', () => {
   test('retrieveAuthorize: only required params', async () => {
     const { data, response } = await client.oauth
-      .retrieveAuthorize({ response_type: 'code', client_id: 'example', redirect_uri: 'https://example.com' })
+      .retrieveAuthorize({ response_type: 'code', client_id: 'abc123', redirect_uri: 'https://example.com' })
       .withResponse();
     expect(response.ok).toBe(true);
     expect(data).toBeUndefined();
@@ -17,11 +17,11 @@ describe('resource oauth', () => {
     const { data, response } = await client.oauth
       .retrieveAuthorize({
         response_type: 'code',
-        client_id: 'example',
+        client_id: 'abc123',
         redirect_uri: 'https://example.com',
-        scope: 'example',
-        state: 'example',
-        code_challenge: 'example',
+        scope: 'example scope',
+        state: 'example state',
+        code_challenge: 'example code challenge',
         code_challenge_method: 'plain',
       })
       .withResponse();
@@ -30,7 +30,7 @@ describe('resource oauth', () => {
   });
 
   test('retrieve: only required params', async () => {
-    const { data, response } = await client.oauth.retrieve('example').withResponse();
+    const { data, response } = await client.oauth.retrieve('example-token').withResponse();
     expect(response.ok).toBe(true);
     expect(data).not.toBeInstanceOf(Response);
   });
