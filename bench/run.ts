@@ -3,11 +3,14 @@
 // the median of BENCH_RUNS runs (default 3), taken in turns, for ours, openapi-typescript, orval and the tsc checks; one
 // run for hey-api, which takes many times longer. Shared, noisy machines: read the ratios, not the seconds.
 // `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts), `npm run bench -- bundle`
-// its bundle sizes and cold load times (bench/bundle.ts).
+// its bundle sizes and cold load times (bench/bundle.ts); `npm run bench -- graph` (spec names, comma-separated)
+// measures only those specs.
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { graphSpec } from './graph-spec.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.bench');
@@ -19,9 +22,19 @@ const COMPILERS = [
   { key: 'tsc7', package: join(root, 'node_modules/typescript-7') },
 ];
 
-const SPECS = [
+interface BenchSpec {
+  name: string;
+  file: string;
+  /** Peers too slow on it to wait for (one run each would take many minutes): left out, and the table says so. */
+  skip?: string[];
+}
+
+const SPECS: BenchSpec[] = [
   { name: 'telnyx', file: join(root, '../shared/specs/telnyx/spec3.yml') },
   { name: 'github', file: join(root, '../shared/specs/corpus/named/github__api.github.com.json') },
+  // Microsoft Graph's size and shape (bench/graph-spec.ts; the real document is not in the corpus): ~17 MB of JSON,
+  // 11,000 operations, 4,000 schemas in deep allOf chains. Written into .bench/ by main() before the runs.
+  { name: 'graph', file: join(work, 'graph.json'), skip: ['hey-api', 'orval'] },
 ];
 
 const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 3));
@@ -98,8 +111,11 @@ async function compilerVersion(compiler: string): Promise<string> {
 async function main(): Promise<void> {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
+  await writeFile(join(work, 'graph.json'), JSON.stringify(graphSpec()));
   const results: Record<string, Record<string, Measure>> = {};
-  for (const spec of SPECS) {
+  // `npm run bench -- graph` (names, comma-separated) measures those specs only; the others' figures stay in the file.
+  const only = process.argv[2]?.split(',');
+  for (const spec of SPECS.filter((candidate) => !only || only.includes(candidate.name))) {
     const dir = (name: string) => join(work, spec.name, name);
     for (const name of ['ours', 'openapi-typescript', 'hey-api', 'orval', 'openapi-fetch']) await mkdir(dir(name), { recursive: true });
     const r: Record<string, Measure> = {};
@@ -113,14 +129,27 @@ async function main(): Promise<void> {
           await rm(dir('ours'), { recursive: true, force: true });
           return measure(process.execPath, [join(root, 'generator/run.mjs'), 'generate', '--no-config', '--spec', spec.file, '--out', dir('ours')]);
         },
-        'generate openapi-typescript': () => measure(process.execPath, [join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec.file, '-o', join(dir('openapi-typescript'), 'types.ts')]),
+        // A deeper stack: Redocly's walk in openapi-typescript recurses once per level of nesting, and the Graph-shaped
+        // spec's chains overflow the default one (RangeError). 7,800 kB stays inside Linux's usual 8 MB thread stack.
+        'generate openapi-typescript': () =>
+          measure(process.execPath, ['--stack-size=7800', join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec.file, '-o', join(dir('openapi-typescript'), 'types.ts')]),
       }),
     );
-    process.stderr.write(`${spec.name}: @hey-api/openapi-ts...\n`);
-    r['generate hey-api'] = await measure(bin('openapi-ts'), ['-i', spec.file, '-o', dir('hey-api'), '-c', '@hey-api/client-fetch']);
-    process.stderr.write(`${spec.name}: orval...\n`);
-    await writeFile(join(dir('orval'), 'orval.config.cjs'), `module.exports = { api: { input: ${JSON.stringify(spec.file)}, output: { target: ${JSON.stringify(join(dir('orval'), 'api.ts'))}, client: 'fetch' } } };\n`);
-    Object.assign(r, await inTurns({ 'generate orval': () => measure(bin('orval'), ['--config', join(dir('orval'), 'orval.config.cjs')]) }));
+    if (!spec.skip?.includes('hey-api')) {
+      process.stderr.write(`${spec.name}: @hey-api/openapi-ts...\n`);
+      r['generate hey-api'] = await measure(bin('openapi-ts'), ['-i', spec.file, '-o', dir('hey-api'), '-c', '@hey-api/client-fetch']);
+    }
+    if (!spec.skip?.includes('orval')) {
+      process.stderr.write(`${spec.name}: orval...\n`);
+      await writeFile(join(dir('orval'), 'orval.config.cjs'), `module.exports = { api: { input: ${JSON.stringify(spec.file)}, output: { target: ${JSON.stringify(join(dir('orval'), 'api.ts'))}, client: 'fetch' } } };\n`);
+      Object.assign(r, await inTurns({ 'generate orval': () => measure(bin('orval'), ['--config', join(dir('orval'), 'orval.config.cjs')]) }));
+    }
+    if (spec.name === 'graph') {
+      // The issue's figure: the SDK, generated tests included, checked by its own compiler (TypeScript 7).
+      process.stderr.write(`${spec.name}: tsc 7 of the SDK, tests included...\n`);
+      const check = await measure(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '-p', join(dir('ours'), 'tsconfig.json'), '--noEmit']);
+      r['tsc7 ours with tests'] = check;
+    }
     if (spec.name === 'github') {
       process.stderr.write(`${spec.name}: tsc...\n`);
       await openapiFetchCalls(join(dir('openapi-typescript'), 'types.ts'), spec.file, dir('openapi-fetch'));
@@ -146,10 +175,13 @@ async function main(): Promise<void> {
   const lines = ['| spec | measure | ours s | peer s | ours / peer | target |', '|---|---|---|---|---|---|'];
   for (const [spec, r] of Object.entries(results)) {
     const ours = r['generate ours'];
-    lines.push(`| ${spec} | generate vs openapi-typescript (types only) | ${ours?.seconds} | ${r['generate openapi-typescript']?.seconds} | ${ratio(ours, r['generate openapi-typescript'])} | <= 1.5 |`);
-    lines.push(`| ${spec} | generate vs @hey-api/openapi-ts | ${ours?.seconds} | ${r['generate hey-api']?.seconds}${r['generate hey-api']?.ok ? '' : ' (failed)'} | ${ratio(ours, r['generate hey-api'])} | < 1 |`);
-    lines.push(`| ${spec} | generate vs orval | ${ours?.seconds} | ${r['generate orval']?.seconds}${r['generate orval']?.ok ? '' : ' (failed)'} | ${ratio(ours, r['generate orval'])} | < 1 |`);
-    lines.push(`| ${spec} | peak memory of generation (MB) | ${ours?.peakMB} | | | < 1024 |`);
+    lines.push(`| ${spec} | generate vs openapi-typescript (types only) | ${ours?.seconds} | ${r['generate openapi-typescript']?.seconds} | ${ratio(ours, r['generate openapi-typescript'])} | ${spec === 'graph' ? '<= 1.3' : '<= 1.5'} |`);
+    const peer = (name: string): string => (r[name] ? `${r[name].seconds}${r[name].ok ? '' : ' (failed)'}` : 'not run (too slow on this spec)');
+    lines.push(`| ${spec} | generate vs @hey-api/openapi-ts | ${ours?.seconds} | ${peer('generate hey-api')} | ${ratio(ours, r['generate hey-api'])} | < 1 |`);
+    lines.push(`| ${spec} | generate vs orval | ${ours?.seconds} | ${peer('generate orval')} | ${ratio(ours, r['generate orval'])} | < 1 |`);
+    lines.push(`| ${spec} | peak memory of generation (MB) | ${ours?.peakMB} | ${r['generate openapi-typescript']?.peakMB} (openapi-typescript) | | < 1024 |`);
+    const tests = r['tsc7 ours with tests'];
+    if (tests) lines.push(`| ${spec} | tsc 7 of the SDK, tests included (s; peak MB) | ${tests.seconds}; ${tests.peakMB} | | | ${tests.ok ? '0 errors' : 'ERRORS'} |`);
     for (const { key, package: compiler } of COMPILERS) {
       const ours = r[`${key} ours`];
       if (!ours) continue;

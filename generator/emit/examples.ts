@@ -6,6 +6,17 @@ import { pathParamType } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
 export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
+  // Tests and the README ask for each method's call several times (a test per mode, a comparison of the two).
+  let byMode = argumentsOf.get(method);
+  if (!byMode) argumentsOf.set(method, (byMode = new Map()));
+  let args = byMode.get(mode);
+  if (!args) byMode.set(mode, (args = buildArguments(model, method, mode)));
+  return [...args];
+}
+
+const argumentsOf = new WeakMap<Method, Map<ExampleMode, string[]>>();
+
+function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
   // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
   const args = method.positionalPathParams.map((param) => {
     const value = exampleValue(model.document, param.schema, 'required', param.name);

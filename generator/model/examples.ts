@@ -1,4 +1,4 @@
-import { admitsNoValue, derefSchema, hasRequiredMembers, isRef } from './schemas.js';
+import { admitsNoValue, derefSchema, hasRequiredMembers, isRef, perSchema } from './schemas.js';
 import type { Schema } from './types.js';
 
 /** Stands for uploadable bytes (`format: binary`); printed as a `File` in example code. */
@@ -38,7 +38,16 @@ interface Expansion {
   document: unknown;
   /** Values the example may still hold. */
   left: number;
+  /** How deep objects show every member in an `all` example; deeper, only the required ones. */
+  allDepth: number;
 }
+
+/**
+ * How many values an example with every member may hold before its nested objects show only their required members.
+ * Graph's entities have a hundred members down their `allOf` chains, each referring to another such entity: shown
+ * in full two levels deep, each call of a test held a thousand lines (97 MB of tests, most of the generator's time).
+ */
+export const FULL_EXAMPLE_BUDGET = 500;
 
 /**
  * A value that satisfies `schema`, for generated tests and README examples. Prefers what the spec offers
@@ -47,23 +56,31 @@ interface Expansion {
  * it is `undefined`: `exampleTooLarge` has told the model so, and no call shows it.
  */
 export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
-  try {
-    return build({ document, left: EXAMPLE_BUDGET }, schema, mode, 0, name);
-  } catch (error) {
-    if (!(error instanceof ExampleTooLarge)) throw error;
-    return mode === 'all' ? exampleValue(document, schema, 'required', name) : undefined;
+  // Each entity of a large spec is the body of several operations and shown twice per call (tests, README): built once.
+  // The value is shared: callers copy it before they change it.
+  return examplesOf(document, derefSchema(document, schema), () => buildExample(document, schema, mode, name), `${mode}\0${name ?? ''}`);
+}
+
+const examplesOf = perSchema<unknown>();
+
+function buildExample(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
+  // Every member two levels deep; past its budget, every member of the value itself; past that, the required ones.
+  const attempts = mode === 'all' ? [{ left: FULL_EXAMPLE_BUDGET, allDepth: 2 }, { left: EXAMPLE_BUDGET, allDepth: 0 }] : [{ left: EXAMPLE_BUDGET, allDepth: 2 }];
+  for (const attempt of attempts) {
+    try {
+      return build({ document, ...attempt }, schema, mode, 0, name);
+    } catch (error) {
+      if (!(error instanceof ExampleTooLarge)) throw error;
+    }
   }
+  return mode === 'all' ? exampleValue(document, schema, 'required', name) : undefined;
 }
 
 /** Why no example of `schema` with its required members can be shown, if none can: it is past the budget. */
 export function exampleTooLarge(document: unknown, schema: unknown): string | undefined {
-  try {
-    build({ document, left: EXAMPLE_BUDGET }, schema, 'required', 0);
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof ExampleTooLarge)) throw error;
-    return `its smallest example holds more than ${EXAMPLE_BUDGET.toLocaleString('en-US')} values or nests deeper than ${MAX_EXAMPLE_DEPTH} levels`;
-  }
+  // No example is `undefined` otherwise (a spec's `const` or `example` is JSON); the one built here is kept for the call.
+  if (exampleValue(document, schema, 'required') !== undefined) return undefined;
+  return `its smallest example holds more than ${EXAMPLE_BUDGET.toLocaleString('en-US')} values or nests deeper than ${MAX_EXAMPLE_DEPTH} levels`;
 }
 
 /** `name`: what the member is called, for a string example that says what it is. */
@@ -98,14 +115,20 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
         properties: { ...(resolved['properties'] as Record<string, unknown>), ...Object.fromEntries(optionProperties) },
         required: [...((resolved['required'] as string[] | undefined) ?? []), ...((option['required'] as string[] | undefined) ?? [])],
       };
-      return withDiscriminator(resolved, composite[0], objectExample(expansion, merged, depth > 2 ? 'required' : mode, depth));
+      return withDiscriminator(resolved, composite[0], objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth));
     }
     const value = build(expansion, composite[0], mode, depth + 1);
     return withDiscriminator(resolved, composite[0], value);
   }
   if (Array.isArray(resolved['allOf'])) {
     const merged = mergeAllOf(document, resolved);
-    if (merged) return objectExample(expansion, merged, depth > 2 ? 'required' : mode, depth);
+    if (merged) return objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth);
+    const pinned = pinnedValue(document, resolved);
+    if (pinned) return pinned.value;
+    // Parts whose types meet only in `null` (a property one level of a chain defines as a nullable string and another
+    // as a nullable reference: TypeScript intersects them), `null` is the one value that compiles.
+    const allowed = kindsOf(document, resolved);
+    if (allowed.size === 1 && allowed.has('null')) return null;
     // A union among the parts: its example, with the plain object parts' members on top (the discriminator value
     // openapi-typescript pins, say). A union of bare constraints (DigitalOcean's `anyOf: [{ required: [inbound_rules] },
     // ...]`) says which members must be there, not what the value is.
@@ -120,7 +143,7 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter(isPlain);
     const out = record(Object.entries(value));
-    for (const part of plain) for (const [name, member] of Object.entries(objectExample(expansion, part, depth > 2 ? 'required' : mode, depth))) setMember(out, name, member);
+    for (const part of plain) for (const [name, member] of Object.entries(objectExample(expansion, part, depth > expansion.allDepth ? 'required' : mode, depth))) setMember(out, name, member);
     for (const union of parts.filter(constraints)) {
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
@@ -132,7 +155,7 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
   }
   switch (primaryType(resolved)) {
     case 'object':
-      return objectExample(expansion, resolved, depth > 2 ? 'required' : mode, depth);
+      return objectExample(expansion, resolved, depth > expansion.allDepth ? 'required' : mode, depth);
     case 'array': {
       if (depth > 4) return [];
       const min = typeof resolved['minItems'] === 'number' ? resolved['minItems'] : 1;
@@ -148,6 +171,63 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
     default:
       return resolved['format'] === 'binary' ? new BinaryExample() : stringExample(resolved, name);
   }
+}
+
+/**
+ * The value an `allOf` of scalar parts pins with a `const` or `enum`, nested `allOf`s followed: one every such part
+ * allows. A property that several levels of an `allOf` chain define is such an `allOf` once merged: Graph's
+ * `@odata.type` is the base's plain string (its `default` the base's name) and, in the part openapi-typescript adds
+ * for the derived schema, the one value the discriminator demands (`'#microsoft.graph.user'`), which the type pins.
+ * When no value is allowed by all, the last part's wins: the most derived one, which openapi-typescript's
+ * `Omit<Parent, '@odata.type'> & { '@odata.type': ... }` keeps.
+ */
+function pinnedValue(document: unknown, schema: Schema): { value: unknown } | undefined {
+  const lists: unknown[][] = [];
+  const collect = (part: Schema, depth: number): void => {
+    if (Object.hasOwn(part, 'const')) lists.push([part['const']]);
+    else if (Array.isArray(part['enum']) && part['enum'].length > 0) lists.push(part['enum'] as unknown[]);
+    if (Array.isArray(part['allOf']) && depth < 8) for (const inner of part['allOf'] as unknown[]) collect(derefSchema(document, inner), depth + 1);
+  };
+  collect(schema, 0);
+  if (lists.length === 0) return undefined;
+  const allowedByAll = lists[0]!.find((value) => lists.every((list) => list.includes(value)));
+  return { value: allowedByAll !== undefined ? allowedByAll : lists.at(-1)![0] };
+}
+
+type ValueKind = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+const ANY_KIND: ReadonlySet<ValueKind> = new Set(['string', 'number', 'boolean', 'object', 'array', 'null']);
+
+const kindsMemo = perSchema<ReadonlySet<ValueKind>>();
+
+function kindsOf(document: unknown, schema: unknown): ReadonlySet<ValueKind> {
+  const resolved = derefSchema(document, schema);
+  return kindsMemo(document, resolved, () => valueKinds(document, resolved, 0));
+}
+
+/**
+ * The JSON kinds of value a schema admits: `allOf` parts intersect, `oneOf`/`anyOf` options unite, `nullable` and
+ * `type: [.., 'null']` add `null`. Empty when no value satisfies it. Conservative: what it cannot tell is any kind.
+ */
+function valueKinds(document: unknown, schema: unknown, depth: number): ReadonlySet<ValueKind> {
+  const resolved = derefSchema(document, schema);
+  if (depth > 8) return ANY_KIND;
+  const ofValue = (value: unknown): ValueKind => (value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as ValueKind));
+  if (Object.hasOwn(resolved, 'const')) return new Set([ofValue(resolved['const'])]);
+  if (Array.isArray(resolved['enum']) && resolved['enum'].length > 0) return new Set((resolved['enum'] as unknown[]).map(ofValue));
+  const types = Array.isArray(resolved['type']) ? (resolved['type'] as unknown[]) : resolved['type'] !== undefined ? [resolved['type']] : undefined;
+  let kinds: Set<ValueKind> = types
+    ? new Set(types.flatMap((type) => (type === 'integer' ? ['number' as const] : ANY_KIND.has(type as ValueKind) ? [type as ValueKind] : [])))
+    : new Set(ANY_KIND);
+  if (types && resolved['nullable'] === true) kinds.add('null');
+  const within = (other: ReadonlySet<ValueKind>): void => void (kinds = new Set([...kinds].filter((kind) => other.has(kind))));
+  const options = (resolved['oneOf'] ?? resolved['anyOf']) as unknown[] | undefined;
+  if (Array.isArray(options) && options.length > 0) {
+    const union = new Set<ValueKind>(options.flatMap((option) => [...valueKinds(document, option, depth + 1)]));
+    if (resolved['nullable'] === true) union.add('null');
+    within(union);
+  }
+  if (Array.isArray(resolved['allOf'])) for (const part of resolved['allOf'] as unknown[]) within(valueKinds(document, part, depth + 1));
+  return kinds;
 }
 
 /** A oneOf option's example carries the discriminator value that selects that option. */
@@ -171,7 +251,13 @@ function withDiscriminator(parent: Schema, option: unknown, value: unknown): unk
  * a property defined by several parts being all of them (an empty `{}` adds nothing), and the union of the required
  * names.
  */
-function mergeAllOf(document: unknown, schema: Schema, depth = 0, seen = new Set<unknown>()): Schema | undefined {
+function mergeAllOf(document: unknown, schema: Schema): Schema | undefined {
+  return mergedOf(document, schema, () => mergeParts(document, schema, 0, new Set()));
+}
+
+const mergedOf = perSchema<Schema | undefined>();
+
+function mergeParts(document: unknown, schema: Schema, depth: number, seen: Set<unknown>): Schema | undefined {
   const properties = record([]);
   const required = new Set<string>();
   const parts = [schema, ...((schema['allOf'] as unknown[] | undefined) ?? [])];
@@ -181,11 +267,11 @@ function mergeAllOf(document: unknown, schema: Schema, depth = 0, seen = new Set
     if (index > 0 && seen.has(part)) continue;
     seen.add(part);
     if (index > 0 && Array.isArray(part['allOf']) && depth < 8) {
-      const inner = mergeAllOf(document, part, depth + 1, seen);
+      const inner = mergeParts(document, part, depth + 1, seen);
       if (!inner) return undefined;
       // A merged copy: the document's own schema must stay as it is (the model is built from it more than once).
       part = { ...part, properties: inner['properties'], required: inner['required'] };
-    } else if (index > 0 && (part['oneOf'] || part['anyOf'] || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
+    } else if (index > 0 && (part['oneOf'] || part['anyOf'] || part['enum'] || Object.hasOwn(part, 'const') || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
     for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
       // A property both parts define is both (Linode narrows `rules.inbound`, an array, with `required` alone).
       if (!Object.hasOwn(properties, name) || isEmptySchema(properties[name])) setMember(properties, name, property);
@@ -201,21 +287,37 @@ function isEmptySchema(schema: unknown): boolean {
 }
 
 function objectExample(expansion: Expansion, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
-  const { document } = expansion;
-  const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
-  const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
   const out = record([]);
-  for (const [name, property] of Object.entries(properties)) {
-    const resolved = derefSchema(document, property);
-    // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
-    if (resolved['readOnly'] === true && !required.has(name)) continue;
-    if (mode === 'required' && !required.has(name)) continue;
-    // An optional member no value fits (an allOf of string and integer) is better left out.
-    if (!required.has(name) && admitsNoValue(document, property) !== undefined) continue;
-    setMember(out, name, build(expansion, property, mode, depth + 1, name));
-  }
+  for (const [name, property] of shownMembers(expansion.document, schema)[mode]) setMember(out, name, build(expansion, property, mode, depth + 1, name));
   return out;
 }
+
+/**
+ * The members an example of an object schema shows, in order, per mode; kept per schema: a Graph entity's hundred
+ * members were filtered again for each of its many uses, to find the one it requires.
+ */
+function shownMembers(document: unknown, schema: Schema): Record<ExampleMode, Array<[string, Schema]>> {
+  return shownOf(document, schema, () => {
+    const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
+    const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
+    const shown: Record<ExampleMode, Array<[string, Schema]>> = { required: [], all: [] };
+    for (const [name, property] of Object.entries(properties)) {
+      if (required.has(name)) {
+        shown.required.push([name, property]);
+        shown.all.push([name, property]);
+        continue;
+      }
+      // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
+      if (derefSchema(document, property)['readOnly'] === true) continue;
+      // An optional member no value fits (an allOf of string and integer) is better left out.
+      if (admitsNoValue(document, property) !== undefined || kindsOf(document, property).size === 0) continue;
+      shown.all.push([name, property]);
+    }
+    return shown;
+  });
+}
+
+const shownOf = perSchema<Record<ExampleMode, Array<[string, Schema]>>>();
 
 function primaryType(schema: Schema): string | undefined {
   const type = schema['type'];

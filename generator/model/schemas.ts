@@ -72,8 +72,40 @@ function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: numb
   return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1, known));
 }
 
-/** Properties and required names of an object schema, `allOf` parts merged. */
-export function objectMembers(document: unknown, schema: Schema, depth = 0, seen = new Set<Schema>()): { properties: Record<string, unknown>; required: Set<string> } {
+/**
+ * Answers that depend only on a schema object and the document it is in, kept per document. On the largest specs
+ * (Graph: 4,000 schemas in `allOf` chains eight deep, each used by dozens of operations) recomputing them on every use
+ * was most of the generator's time. The model reads the document and never changes it, so an answer stays true while
+ * the document lives. `key` tells apart answers that also depend on an argument (an example's mode).
+ */
+export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string) => V {
+  const byDocument = new WeakMap<object, WeakMap<object, Map<string, V>>>();
+  return (document, schema, compute, key = '') => {
+    if (!document || typeof document !== 'object') return compute();
+    let bySchema = byDocument.get(document);
+    if (!bySchema) byDocument.set(document, (bySchema = new WeakMap()));
+    let answers = bySchema.get(schema);
+    if (!answers) bySchema.set(schema, (answers = new Map()));
+    if (answers.has(key)) return answers.get(key)!;
+    const value = compute();
+    answers.set(key, value);
+    return value;
+  };
+}
+
+export interface ObjectMembers {
+  properties: Record<string, unknown>;
+  required: Set<string>;
+}
+
+const membersOf = perSchema<ObjectMembers>();
+
+/** Properties and required names of an object schema, `allOf` parts merged. Shared: callers must not change it. */
+export function objectMembers(document: unknown, schema: Schema): ObjectMembers {
+  return membersOf(document, schema, () => collectMembers(document, schema, 0, new Set()));
+}
+
+function collectMembers(document: unknown, schema: Schema, depth: number, seen: Set<Schema>): ObjectMembers {
   // Keyed by spec names: no prototype, so `constructor` is a member only when the schema has one.
   const properties = Object.create(null) as Record<string, unknown>;
   const required = new Set<string>();
@@ -85,7 +117,7 @@ export function objectMembers(document: unknown, schema: Schema, depth = 0, seen
     const resolved = derefSchema(document, part);
     if (seen.has(resolved)) continue;
     seen.add(resolved);
-    const members = objectMembers(document, resolved, depth + 1, seen);
+    const members = collectMembers(document, resolved, depth + 1, seen);
     add(members.properties);
     members.required.forEach((name) => required.add(name));
   }
@@ -102,8 +134,11 @@ export function objectMembers(document: unknown, schema: Schema, depth = 0, seen
  * cannot compile. `undefined` when a value exists (or the analysis cannot tell).
  */
 export function admitsNoValue(document: unknown, schema: unknown): string | undefined {
-  return noValue(document, schema, [], new Set());
+  const resolved = derefSchema(document, schema);
+  return noValueOf(document, resolved, () => noValue(document, resolved, [], new Set()));
 }
+
+const noValueOf = perSchema<string | undefined>();
 
 /**
  * A depth-first walk of required members: `stack` holds the schemas on the way here, `done` those already walked
