@@ -87,6 +87,11 @@ describe('BaseClient', () => {
     expect(seen.headers['content-type']).toBe('application/json');
     expect(JSON.parse(seen.body)).toEqual({ name: 'n' });
 
+    // A field the API names `__proto__` is sent like any other, not taken for the object's prototype.
+    await client.request({ method: 'post', path: '/things', params: JSON.parse('{"limit": 1, "__proto__": {"x": 1}, "name": "n"}') as object, queryKeys: ['limit'], bodyEncoding: 'json' });
+    expect(server.requests.at(-1)!.url).toBe('/things?limit=1');
+    expect(server.requests.at(-1)!.body).toBe('{"__proto__":{"x":1},"name":"n"}');
+
     // A required body with no fields given is still sent, as `{}` (Prism and real APIs refuse a missing one); an optional one is not.
     await client.request({ method: 'post', path: '/things', params: { 'x-trace': 't' }, headerKeys: ['x-trace'], bodyEncoding: 'json', bodyRequired: true });
     seen = server.requests.at(-1)!;

@@ -617,9 +617,11 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
   if (spec.params === undefined) return { query: spec.query, body: renameFields(spec.body, spec.renames) };
   const queryKeys = new Set(spec.queryKeys ?? []);
   const headerKeys = new Set(spec.headerKeys ?? []);
-  const query: Record<string, unknown> = {};
-  const headers: Record<string, string> = {};
-  const body: Record<string, unknown> = {};
+  // Keyed by the API's names: without a prototype, `__proto__` is a field like any other (set with `=` on a plain
+  // object it would change the prototype and never be sent).
+  const query = Object.create(null) as Record<string, unknown>;
+  const headers = Object.create(null) as Record<string, string>;
+  const body = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of Object.entries(spec.params)) {
     if (queryKeys.has(key)) query[key] = value;
     else if (headerKeys.has(key)) {
