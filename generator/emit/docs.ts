@@ -13,7 +13,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
     if (types.length > 0) lines.push('Types:', '', ...types.map((name) => `- <code><a href="./src/resources/${htmlText(resource.modulePath)}.ts">${htmlText(name)}</a></code>`), '');
     if (resource.methods.length > 0) {
       lines.push('Methods:', '');
-      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${htmlText(method.path)}">client.${htmlText(resource.chain.join('.'))}.<a href="./src/resources/${htmlText(resource.modulePath)}.ts">${htmlText(method.name)}</a>(${htmlText(signature(method))}) -> ${htmlText(method.pageTypeName ?? method.responseTypeName ?? 'void')}</code>${method.deprecated ? ' (deprecated)' : ''}`);
+      for (const method of resource.methods) lines.push(`- <code title="${method.httpMethod} ${htmlText(method.path)}${method.splitContentType !== undefined ? `?content-type=${htmlText(method.splitContentType)}` : ''}">client.${htmlText(resource.chain.join('.'))}.<a href="./src/resources/${htmlText(resource.modulePath)}.ts">${htmlText(method.name)}</a>(${htmlText(signature(method))}) -> ${htmlText(method.pageTypeName ?? method.responseTypeName ?? 'void')}</code>${method.deprecated ? ' (deprecated)' : ''}`);
       lines.push('');
     }
   }
@@ -25,6 +25,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
 
 function signature(method: Method): string {
   const args = method.positionalPathParams.map((param) => param.variable);
+  if (method.body?.positional && method.paramsShape === 'mixed') args.push(`body${method.body.required ? '' : '?'}`);
   if (method.paramsTypeName) args.push(`${paramsArgumentName(method)}${method.paramsRequired ? '' : '?'}`);
   return args.join(', ');
 }

@@ -23,6 +23,10 @@ function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): str
     const type = pathParamType(param.schema);
     return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
   });
+  // api.md's `update(key, body, { ...params })`: the body is an argument of its own.
+  if (method.body?.positional && method.paramsShape === 'mixed' && (mode === 'all' || method.body.required || method.paramsRequired)) {
+    args.push(valueSource(exampleValue(model.document, method.body.schema, mode)));
+  }
   const params = exampleParams(model, method, mode);
   if (params !== undefined) args.push(valueSource(params));
   return args;
@@ -45,7 +49,7 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   // optional, so its required fields are too.
   const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
   const bodyFieldsRequired = besideOthers && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
-  if (method.body && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
+  if (method.body && !method.body.positional && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
   const renames = Object.entries(method.body?.renames ?? {});
   if (renames.length > 0 && body && typeof body === 'object' && !Array.isArray(body)) {
     // Renamed fields appear under their SDK names, in their place.

@@ -15,7 +15,7 @@ import { SCHEMA_MODULE } from './schema-types.js';
 import { valueSource } from './examples.js';
 import { markdownCode, propertyKey } from './escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
-import { modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
+import { bodyTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
 
 /** `src/resources/<module>.ts` for every resource of the tree. */
 export function emitResources(model: SdkModel): OutputFile[] {
@@ -181,6 +181,10 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
     type: pathParamType(param.schema),
   }));
   const argument = paramsArgumentName(method);
+  // A binary body of its own before the params (`--surface`: api.md's `update(key, body, { ...params })`).
+  if (method.body?.positional && method.paramsShape === 'mixed') {
+    parameters.push({ name: 'body', type: bodyTypeExpression(method, models), ...(!method.body.required && { hasQuestionToken: true }) });
+  }
   if (method.paramsTypeName) {
     // `= {}` where `{}` is valid; an optional body whose schema has required fields is `body?: T` instead.
     const objectLike = (method.paramsShape !== 'body' || method.body?.isObject === true) && method.paramsAcceptEmpty;
@@ -207,7 +211,7 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
     statements: [
       // Parent ids come out of the params object; the rest is what the operation sends as query, headers or body.
       ...(method.namedPathParams.length > 0
-        ? [`const { ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathLocal(param.variable)}`).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
+        ? [`const { ${method.namedPathParams.map((param) => (propertyKey(param.name) === pathLocal(param.variable) ? param.name : `${propertyKey(param.name)}: ${pathLocal(param.variable)}`)).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
         : []),
       method.pagination
         ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
@@ -234,7 +238,10 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
   if (method.paramsShape !== 'none') {
     const rest = method.namedPathParams.length > 0 ? restName(method) : argument;
     const field = method.paramsShape === 'mixed' ? 'params' : rest;
-    fields.push(field === rest ? rest : `${field}: ${rest}`);
+    // A positional body joins the params under its key, where the runtime takes the body from.
+    const key = propertyKey(method.body?.key ?? 'body');
+    if (method.body?.positional && method.paramsShape === 'mixed') fields.push(`${field}: { ...${rest}, ${key === 'body' ? key : `${key}: body`} }`);
+    else fields.push(field === rest ? rest : `${field}: ${rest}`);
   }
   if (method.paramsShape === 'mixed') {
     if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);

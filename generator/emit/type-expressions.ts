@@ -33,20 +33,26 @@ export function paramsTypeExpression(method: Method, models: ReadonlyMap<string,
   if (method.namedPathParams.length > 0) parts.push(`{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathParamType(param.schema)}`).join('; ')} }`);
   if (method.queryParams.length > 0) parts.push(`NonNullable<${op}['parameters']['query']>`);
   if (method.headerParams.length > 0) parts.push(`NonNullable<${op}['parameters']['header']>`);
-  if (method.body) {
-    const named = method.body.ref !== undefined ? models.get(method.body.ref) : undefined;
-    let bodyType = named ?? `NonNullable<${op}['requestBody']>['content'][${literal(method.body.mediaType)}]`;
-    // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
-    const renames = Object.entries(method.body.renames ?? {});
-    if (renames.length > 0) {
-      const wire = renames.map(([, name]) => literal(name)).join(' | ');
-      // A homomorphic mapped type keeps each field's optionality under its new name.
-      const remap = renames.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
-      bodyType = `Omit<${bodyType}, ${wire}> & { [K in keyof ${bodyType} as ${remap}never]: ${bodyType}[K] }`;
-    }
+  if (method.body && !method.body.positional) {
+    const bodyType = bodyTypeExpression(method, models);
     parts.push(method.body.inline || method.paramsShape === 'body' ? bodyType : `{ ${propertyKey(method.body.key ?? 'body')}${method.body.required ? '' : '?'}: ${bodyType} }`);
   }
-  return parts.join(' & ');
+  // Params an existing SDK's method takes that the spec does not declare (`--surface`): none are typed.
+  return parts.join(' & ') || 'Record<string, never>';
+}
+
+/** The type of the request body: its model, else indexed out of openapi-typescript's operation type. */
+export function bodyTypeExpression(method: Method, models: ReadonlyMap<string, string>): string {
+  const body = method.body!;
+  const named = body.ref !== undefined ? models.get(body.ref) : undefined;
+  const bodyType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
+  // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
+  const renames = Object.entries(body.renames ?? {});
+  if (renames.length === 0) return bodyType;
+  const wire = renames.map(([, name]) => literal(name)).join(' | ');
+  // A homomorphic mapped type keeps each field's optionality under its new name.
+  const remap = renames.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
+  return `Omit<${bodyType}, ${wire}> & { [K in keyof ${bodyType} as ${remap}never]: ${bodyType}[K] }`;
 }
 
 /** The type a method resolves to: the union of its success bodies. */

@@ -2,11 +2,11 @@ import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
-import { HTTP_METHODS, readOperation, type OperationModel } from './operations.js';
+import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { surfaceAliases, surfaceByRoute, surfaceRouteKey, surfaceTypeNames, type Surface } from './surface.js';
+import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, type Surface, type SurfaceMethod } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
@@ -156,15 +156,38 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const continuedPaths = findContinuedPaths(paths);
   // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
   const staticsKey = (path: string): string => path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join('/');
+  // Routes api.md splits by body content type: `post /documents?content-type=multipart` beside `post /documents`.
+  const splits = new Map<string, SurfaceMethod[]>();
+  for (const method of existing?.values() ?? []) {
+    if (method.contentType === undefined) continue;
+    const route = surfaceRouteKey(method.httpMethod, method.path);
+    splits.set(route, [...(splits.get(route) ?? []), method]);
+  }
   const operations = paths.flatMap((path) => {
     const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
-      // api.md's arguments say which path params its method takes positionally.
-      const surfaceArguments = existing?.get(surfaceRouteKey(httpMethod, path))?.positional;
-      return operation && typeof operation === 'object'
-        ? [{ path, httpMethod, model: readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, { positionalPathParams: config.pathParams === 'positional', ...(surfaceArguments && { surfaceArguments }) }) }]
-        : [];
+      if (!operation || typeof operation !== 'object') return [];
+      const routeKey = surfaceRouteKey(httpMethod, path);
+      const read = (surfaceKey: string, body?: { mediaType?: string; exclude?: string[] }) => {
+        // api.md's arguments say which path params its method takes positionally, and whether it takes params.
+        const kept = existing?.get(surfaceKey);
+        const model = readOperation(document, path, httpMethod, pathItem, operation, schemes, warnings, {
+          positionalPathParams: config.pathParams === 'positional',
+          ...(kept && { surfaceArguments: kept.positional, surfaceTakesParams: kept.takesParams }),
+          ...(body && { body }),
+        });
+        return { path, httpMethod, surfaceKey, model };
+      };
+      const mediaTypes = Object.keys(requestContent(document, operation));
+      // Each split of api.md's is a method of its own, sending its content type; the route's own method the others.
+      const split = (splits.get(routeKey) ?? []).flatMap((method) => {
+        const mediaType = mediaTypes.find((candidate) => candidate.split(';')[0]!.trim().toLowerCase().startsWith(method.contentType!.toLowerCase()));
+        return mediaType === undefined ? [] : [{ method, mediaType }];
+      });
+      const claimed = split.map((entry) => entry.mediaType);
+      const rest = claimed.length === 0 || mediaTypes.length > claimed.length ? [read(routeKey, claimed.length > 0 ? { exclude: claimed } : undefined)] : [];
+      return [...rest, ...split.map(({ method, mediaType }) => read(surfaceMethodKey(method), { mediaType }))];
     });
   });
   const byStatics = new Map<string, typeof operations>();
@@ -184,7 +207,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       })
       .map(([key]) => key),
   );
-  for (const { path, httpMethod, model } of operations) {
+  for (const { path, httpMethod, model, surfaceKey } of operations) {
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
@@ -194,7 +217,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
     const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
     // An existing SDK's api.md names what it lists, as the config would; the config still wins.
-    const routeKey = surfaceRouteKey(httpMethod, path);
+    const routeKey = surfaceKey;
     const kept = existing?.get(routeKey);
     if (kept) adopted.add(routeKey);
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
@@ -221,7 +244,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
     // api.md's other names of the route, where they sit on the same resource.
     const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(routeKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
-    node.operations.push({ ...model, ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+    node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
     const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);

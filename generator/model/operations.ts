@@ -45,7 +45,15 @@ export function readOperation(
   operation: RawOperation,
   schemes: Record<string, AuthScheme>,
   warnings: string[] = [],
-  options: { positionalPathParams?: boolean; surfaceArguments?: readonly string[] } = {},
+  options: {
+    positionalPathParams?: boolean;
+    /** api.md's arguments of the method before its params: path params and, for a binary body, `body`. */
+    surfaceArguments?: readonly string[];
+    /** Whether api.md's method takes a params object: it keeps that argument where the spec declares no params. */
+    surfaceTakesParams?: boolean;
+    /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
+    body?: { mediaType?: string; exclude?: readonly string[] };
+  } = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
@@ -65,7 +73,7 @@ export function readOperation(
   const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
   const queryParams = pick('query');
   const headerParams = pick('header');
-  const declared = readBody(document, operation.requestBody);
+  const declared = readBody(document, operation.requestBody, options.body);
   // fetch() cannot send a body with GET or HEAD; an optional body that can only be `{}` (Stripe's) says nothing.
   const unsendable = httpMethod === 'get' || httpMethod === 'head';
   const empty = declared !== undefined && isEmptyObject(document, declared.schema);
@@ -74,20 +82,30 @@ export function readOperation(
     warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
   }
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
+  // api.md's `update(key, body, { ...params })`: a binary body is an argument of its own before the params.
+  if (body?.encoding === 'binary' && options.surfaceArguments?.includes('body') && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
   // A body that is not an object (an array, a union, a primitive) is `{ body }` in the params object, as the official
   // SDKs take it; so is a binary body beside other params. A lone binary body stays the argument itself.
-  const wrapped = body !== undefined && !body.isObject && (body.encoding !== 'binary' || hasParams || namedPathParams.length > 0);
+  const wrapped = body !== undefined && !body.isObject && !body.positional && (body.encoding !== 'binary' || hasParams || namedPathParams.length > 0);
   if (body?.isObject && hasParams) {
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
     const names = Object.keys(fields);
     body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
   }
-  const paramsShape: Method['paramsShape'] = !body && !hasParams ? 'none' : !body ? (headerParams.length > 0 ? 'mixed' : 'query') : hasParams || wrapped ? 'mixed' : 'body';
-  uniqueVariables(pathParams, paramsShape);
+  const beside = body?.positional === true && (hasParams || namedPathParams.length > 0);
+  const paramsShape: Method['paramsShape'] = !body && !hasParams
+    ? // An existing SDK's method that takes params the spec does not declare keeps the argument: its callers pass options after it.
+      options.surfaceTakesParams && namedPathParams.length === 0 ? 'query' : 'none'
+    : !body
+      ? headerParams.length > 0 ? 'mixed' : 'query'
+      : hasParams || wrapped || beside ? 'mixed' : 'body';
+  uniqueVariables(pathParams, paramsShape, body?.positional === true);
   const requiredParam = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
-  const bodyHasRequiredMembers = !!body && (!body.inline || hasRequiredMembers(document, body.schema));
-  const paramsRequired = requiredParam || (!!body && body.required && bodyHasRequiredMembers);
+  // A positional body is no part of the params object.
+  const paramsBody = body?.positional ? undefined : body;
+  const bodyHasRequiredMembers = !!paramsBody && (!paramsBody.inline || hasRequiredMembers(document, paramsBody.schema));
+  const paramsRequired = requiredParam || (!!paramsBody && paramsBody.required && bodyHasRequiredMembers);
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
   const inputs = Object.entries({ path: pathParams, query: queryParams, header: headerParams }).flatMap(([where, params]) =>
     params.map((param) => ({ what: `the ${where} param "${param.name}"`, schema: param.schema })),
@@ -158,8 +176,8 @@ function surfacePositional(pathParams: Param[], allArgs: readonly string[]): Par
  * Path params are the method's parameters, beside the params argument (`query`, `body` or `params`, named for the
  * shape) and `options`: names that would repeat one (`{a-b}` and `{a_b}`, `{options}`) get the first free number.
  */
-function uniqueVariables(pathParams: Param[], shape: Method['paramsShape']): void {
-  const taken = new Set(['options', ...(shape === 'none' ? [] : [shape === 'mixed' ? 'params' : shape])]);
+function uniqueVariables(pathParams: Param[], shape: Method['paramsShape'], positionalBody: boolean): void {
+  const taken = new Set(['options', ...(shape === 'none' ? [] : [shape === 'mixed' ? 'params' : shape]), ...(positionalBody ? ['body'] : [])]);
   for (const param of pathParams) {
     let variable = param.variable;
     for (let n = 2; taken.has(variable); n++) variable = `${param.variable}${n}`;
@@ -218,11 +236,19 @@ function isEmptyObject(document: OpenAPIDocument, schema: unknown): boolean {
   return noProperties && resolved['additionalProperties'] === false && !resolved['allOf'] && !resolved['oneOf'] && !resolved['anyOf'];
 }
 
-function readBody(document: OpenAPIDocument, raw: unknown): RequestBody | undefined {
+/** The request body's media types and their schemas (empty without a body). */
+export function requestContent(document: OpenAPIDocument, operation: object): Record<string, { schema?: Schema }> {
+  const raw = (operation as RawOperation).requestBody;
+  return (raw && typeof raw === 'object' ? deref<{ content?: Record<string, { schema?: Schema }> }>(document, raw)?.content : undefined) ?? {};
+}
+
+function readBody(document: OpenAPIDocument, raw: unknown, pick: { mediaType?: string; exclude?: readonly string[] } = {}): RequestBody | undefined {
   const body = deref<{ required?: boolean; content?: Record<string, { schema?: Schema }> }>(document, raw as object);
   const content = body?.content;
   if (!content || Object.keys(content).length === 0) return undefined;
-  const candidates = Object.keys(content).map((contentType) => ({ contentType, encoding: bodyEncoding(contentType)! }));
+  const offered = Object.keys(content).filter((contentType) => (pick.mediaType === undefined || contentType === pick.mediaType) && !pick.exclude?.includes(contentType));
+  if (offered.length === 0) return undefined;
+  const candidates = offered.map((contentType) => ({ contentType, encoding: bodyEncoding(contentType)! }));
   candidates.sort((a, b) => ENCODING_PREFERENCE.indexOf(a.encoding) - ENCODING_PREFERENCE.indexOf(b.encoding));
   const { contentType, encoding } = candidates[0]!;
   const schema = content[contentType]?.schema ?? {};

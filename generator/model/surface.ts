@@ -4,8 +4,13 @@
 /** One method of an existing SDK. */
 export interface SurfaceMethod {
   httpMethod: string;
-  /** The path template as api.md writes it. */
+  /** The path template as api.md writes it, without a `?content-type=` suffix. */
   path: string;
+  /**
+   * The body content type of a method api.md splits a route by (`post /documents?content-type=multipart`: `upload`,
+   * beside `uploadJson` for the route's other body type).
+   */
+  contentType?: string;
   /** Resource properties from the client: `['calls', 'actions']`. */
   chain: string[];
   method: string;
@@ -57,7 +62,9 @@ export function readSurface(text: string, file: string): Surface {
     if (!line.includes('<code title=')) return;
     const match = METHOD_LINE.exec(line);
     if (!match) throw new SurfaceError(index + 1, `a method line api.md's format does not fit: ${line.slice(0, 120)}`);
-    const [, httpMethod, path, chain, method, args, returns] = match as unknown as [string, string, string, string, string, string, string];
+    const [, httpMethod, title, chain, method, args, returns] = match as unknown as [string, string, string, string, string, string, string];
+    const [path, query] = decodeEntities(title).split('?', 2) as [string, string | undefined];
+    const contentType = query === undefined ? undefined : new URLSearchParams(query).get('content-type') ?? undefined;
     const parts = args.split(',').map((part) => part.trim()).filter((part) => part !== '');
     // `{ ...params }` or `[ ...body ]` (an array body) is the params argument; the rest are path params.
     const isParams = (part: string): boolean => /^[{[]/.test(part) || /[}\]]$/.test(part);
@@ -66,7 +73,8 @@ export function readSurface(text: string, file: string): Surface {
     if (!positional.every((name) => IDENTIFIER.test(name))) throw new SurfaceError(index + 1, `arguments api.md's format does not fit: (${args})`);
     methods.push({
       httpMethod: httpMethod.toLowerCase(),
-      path: decodeEntities(path),
+      path,
+      ...(contentType !== undefined && contentType !== '' && { contentType }),
       chain: chain.split('.').filter((part) => part !== ''),
       method,
       positional,
@@ -83,11 +91,17 @@ export function surfaceRouteKey(httpMethod: string, path: string): string {
   return `${httpMethod.toLowerCase()} ${path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '')}`;
 }
 
-/** The surface's methods by route; where api.md lists a route twice, the first. */
+/** The key of a surface method: its route, and the body content type where api.md splits the route by it. */
+export function surfaceMethodKey(method: SurfaceMethod): string {
+  const route = surfaceRouteKey(method.httpMethod, method.path);
+  return method.contentType === undefined ? route : `${route}?content-type=${method.contentType}`;
+}
+
+/** The surface's methods by key (`surfaceMethodKey`); where api.md lists a key twice, the first. */
 export function surfaceByRoute(surface: Surface): Map<string, SurfaceMethod> {
   const out = new Map<string, SurfaceMethod>();
   for (const method of surface.methods) {
-    const key = surfaceRouteKey(method.httpMethod, method.path);
+    const key = surfaceMethodKey(method);
     if (!out.has(key)) out.set(key, method);
   }
   return out;
@@ -101,7 +115,7 @@ export function surfaceAliases(surface: Surface): Map<string, SurfaceMethod[]> {
   const first = surfaceByRoute(surface);
   const out = new Map<string, SurfaceMethod[]>();
   for (const method of surface.methods) {
-    const key = surfaceRouteKey(method.httpMethod, method.path);
+    const key = surfaceMethodKey(method);
     if (first.get(key) !== method) out.set(key, [...(out.get(key) ?? []), method]);
   }
   return out;

@@ -117,12 +117,16 @@ export interface RequestBody {
   inline: boolean;
   /** The params key of a body that is not inline (default `body`), from the config's `bodyParam`. */
   key?: string;
+  /** A binary body taken as an argument of its own before the params object (`update(key, body, params)`, api.md's shape). */
+  positional?: boolean;
 }
 
 export interface Method {
   name: string;
   /** Other names of the same method, kept from an existing SDK's api.md (`--surface`). */
   aliases?: string[];
+  /** The body content type api.md splits this method's route by (`multipart`: `post /documents?content-type=multipart`). */
+  splitContentType?: string;
   httpMethod: HTTPMethod;
   /** The path template as in the spec. */
   path: string;
