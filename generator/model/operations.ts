@@ -82,24 +82,25 @@ export function readOperation(
     warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
   }
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
-  // api.md's `update(key, body, { ...params })`: a binary body is an argument of its own before the params.
-  if (body?.encoding === 'binary' && options.surfaceArguments?.includes('body') && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
+  // A binary body beside other params is an argument of its own before them, as the official SDKs take it
+  // (`update(key, body, { ...params })`), unless an existing SDK's api.md has it in the params; a lone one is the argument.
+  const beside = hasParams || namedPathParams.length > 0;
+  if (body?.encoding === 'binary' && beside && (options.surfaceArguments?.includes('body') ?? true) && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
   // A body that is not an object (an array, a union, a primitive) is `{ body }` in the params object, as the official
-  // SDKs take it; so is a binary body beside other params. A lone binary body stays the argument itself.
-  const wrapped = body !== undefined && !body.isObject && !body.positional && (body.encoding !== 'binary' || hasParams || namedPathParams.length > 0);
+  // SDKs take it.
+  const wrapped = body !== undefined && !body.isObject && !body.positional && (body.encoding !== 'binary' || beside);
   if (body?.isObject && hasParams) {
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
     const names = Object.keys(fields);
     body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
   }
-  const beside = body?.positional === true && (hasParams || namedPathParams.length > 0);
   const paramsShape: Method['paramsShape'] = !body && !hasParams
     ? // An existing SDK's method that takes params the spec does not declare keeps the argument: its callers pass options after it.
       options.surfaceTakesParams && namedPathParams.length === 0 ? 'query' : 'none'
     : !body
       ? headerParams.length > 0 ? 'mixed' : 'query'
-      : hasParams || wrapped || beside ? 'mixed' : 'body';
+      : hasParams || wrapped || body.positional ? 'mixed' : 'body';
   uniqueVariables(pathParams, paramsShape, body?.positional === true);
   const requiredParam = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
   // A positional body is no part of the params object.

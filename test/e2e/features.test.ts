@@ -67,7 +67,7 @@ describe('the fixture SDK', () => {
   });
 
   test('an octet-stream body goes out as bytes, with its query param beside it', async () => {
-    const result = await client().uploads.create({ name: 'raw.bin', body: new Blob([new Uint8Array([9, 8, 7])]) });
+    const result = await client().uploads.create(new Blob([new Uint8Array([9, 8, 7])]), { name: 'raw.bin' });
     expect(result).toEqual({ id: 'raw', name: 'raw.bin' });
     const seen = server.requests.at(-1)!;
     expect(seen.headers['content-type']).toBe('application/octet-stream');

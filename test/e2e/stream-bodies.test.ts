@@ -56,21 +56,21 @@ const sources: Array<[string, () => Uploadable]> = [
 
 describe('binary bodies', () => {
   test.each(sources)('%s is sent as its bytes', async (_, source) => {
-    await client().uploads.create({ name: 'notes.txt', body: source() });
+    await client().uploads.create(source(), { name: 'notes.txt' });
     const seen = server.requests.at(-1)!;
     expect(seen.body).toBe(TEXT);
     expect(seen.headers['content-type']).toBe('application/octet-stream');
   });
 
   test('an iterator of chunks is sent as its bytes, not as "[object Array Iterator]"', async () => {
-    await client().uploads.create({ name: 'n', body: halves.values() as unknown as Uploadable });
+    await client().uploads.create(halves.values() as unknown as Uploadable, { name: 'n' });
     expect(server.requests.at(-1)!.body).toBe(TEXT);
   });
 
   test('a streamed body is replayed when the first attempt is retried', async () => {
     failNext = 1;
     const before = server.requests.length;
-    await client().uploads.create({ name: 'n', body: createReadStream(path) });
+    await client().uploads.create(createReadStream(path), { name: 'n' });
     const attempts = server.requests.slice(before);
     expect(attempts.map((request) => request.body)).toEqual([TEXT, TEXT]);
   });

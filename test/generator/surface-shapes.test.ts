@@ -1,5 +1,5 @@
 // Call shapes an existing SDK's api.md fixes (`--surface`, issues #12 and #13): a binary body as an argument of its own
-// (`update(key, body, { ...params })`), a route split by body content type (`post /documents?content-type=multipart`),
+// (`update(key, body, { ...params })`, also the default), a route split by body content type (`post /documents?content-type=multipart`),
 // and a params argument the spec does not declare, so that options passed after it still arrive. Generated, then called
 // against a loopback server.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
@@ -97,8 +97,8 @@ describe('a binary body api.md writes as an argument of its own', () => {
     expect([seen.method, seen.url, seen.headers['content-type'], seen.body]).toEqual(['PUT', '/kvs/ns/keys/k%2F1?ttl_secs=60', 'application/octet-stream', '\u0001\u0002\u0003']);
   });
 
-  test('without api.md the body stays in the params object, as `{ body }`', () => {
-    expect(file(inferred, 'src/resources/kvs/keys.ts')).toMatch(/update\(\s*key: string,\s*params: KeyUpdateParams,/);
+  test('without api.md too: the official SDKs take a binary body so', () => {
+    expect(file(inferred, 'src/resources/kvs/keys.ts')).toMatch(/update\(\s*key: string,\s*body: [^,]+,\s*params: KeyUpdateParams,/);
   });
 });
 
