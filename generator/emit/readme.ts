@@ -54,7 +54,10 @@ function callText(model: SdkModel, { resource, method }: Call, mode: 'required' 
 /** A call with a last `options` argument; an omitted optional params object becomes `{}`. */
 function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
   const args = exampleArguments(model, call.method, 'required');
-  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length) args.push('{}');
+  // A positional body (`update(key, body, params)`) comes before the params: an omitted optional one is `undefined`.
+  const positionalBody = call.method.body?.positional === true && call.method.paramsShape === 'mixed';
+  if (positionalBody && args.length === call.method.positionalPathParams.length) args.push('undefined');
+  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) args.push('{}');
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
 }
 
@@ -447,9 +450,10 @@ function parameters(model: SdkModel): string[] {
 
 function modules(model: SdkModel): string[] {
   const classes = staticResourceClasses(model);
-  const resource = classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ?? classes[0];
-  const typed = resource?.methods.find((method) => method.paramsTypeName);
   const call = headline(model);
+  // The resource of the README's first example, where that can be imported alone.
+  const resource = classes.find((candidate) => candidate === call?.resource) ?? classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ?? classes[0];
+  const typed = call && call.resource === resource && call.method.paramsTypeName ? call.method : resource?.methods.find((method) => method.paramsTypeName);
   return [
     '## Imports, CommonJS and types',
     '',
@@ -477,6 +481,7 @@ function modules(model: SdkModel): string[] {
             `import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`,
             '',
             `const ${resource.property} = new ${resource.className}(new ${coreClientName(model)}());`,
+            ...(call && call.resource === resource ? [`${call.method.responseTypeName ? 'const result = ' : ''}await ${resource.property}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`] : []),
           ),
         ]
       : []),
