@@ -57,6 +57,8 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
   const paginated = resource.methods.some((method) => method.pagination);
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
+  const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
+  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
   const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
@@ -64,7 +66,10 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
     ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
-    ...(streams ? [{ isTypeOnly: true, namedImports: ['Stream'], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
+    ...(streams ? [{ namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
+    // Body encoders only where an operation needs them, so that a bundle of other calls leaves them out.
+    ...(uploads.length > 0 ? [{ namedImports: uploads, moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
+    ...(encodings.has('form') ? [{ namedImports: [ENCODERS['form']!], moduleSpecifier: relativeImport(module, 'internal/form') }] : []),
     ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
     ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
@@ -216,6 +221,9 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   };
 }
 
+/** The runtime's encoder of each non-JSON body encoding (`text` needs none: the body goes as given). */
+const ENCODERS: Readonly<Record<string, string>> = { multipart: 'multipartBody', binary: 'binaryBody', form: 'formBody' };
+
 /**
  * The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. What the runtime assumes by
  * default (a JSON body and response, the spec's top-level security) is left out, as a hand-written call would.
@@ -247,11 +255,13 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     // In a params object, the encoding is also what says that the remaining fields are the body.
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
     if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
+    if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
   if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`);
   if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
+  if (method.response.kind === 'sse') fields.push('decode: eventStream');
   const accept = method.response.statuses[0]?.contentType;
   if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);
   if (JSON.stringify(method.security) !== JSON.stringify(defaultSecurity)) fields.push(`security: ${valueSource(method.security)}`);

@@ -2,10 +2,8 @@
 
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
-import { prepareBody, toMultipartForm } from './uploads.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
-import { toFormUrlEncoded } from '../internal/form.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import { ClientCredentialsTokenSource } from '../internal/oauth.js';
@@ -130,8 +128,16 @@ export interface RequestSpec {
   contentType?: string;
   /** The spec requires a body: in a params object, no body fields still send `{}` (an API may reject no body). */
   bodyRequired?: boolean;
+  /**
+   * Turns the body into what `fetch` sends, for encodings other than JSON (`multipartBody`, `binaryBody` from
+   * core/uploads, `formBody` from internal/form). Passed by the methods that need one, so that a bundle holds only the
+   * encoders its calls use; without one, a non-JSON body is sent as given.
+   */
+  encode?: (body: unknown) => BodyInit | Promise<BodyInit>;
   /** How to read a successful response (default: JSON). */
   response?: ResponseKind;
+  /** Reads a successful `sse` response (`eventStream` from core/streaming); without one, the `Response` itself. */
+  decode?: (response: Response) => unknown;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
   accept?: string;
   /**
@@ -322,7 +328,7 @@ export abstract class BaseClient {
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const mode: ResponseMode = { raw: false };
     const kind = spec.response ?? 'json';
-    return new APIPromise<T>(this.#send(spec, options, mode), (raw) => parseResponse<T>(raw, kind), mode);
+    return new APIPromise<T>(this.#send(spec, options, mode), (raw) => parseResponse<T>(raw, kind, spec.decode), mode);
   }
 
   /** `GET path` on an endpoint the SDK has no method for, with the client's auth, retries and errors. */
@@ -431,8 +437,7 @@ export abstract class BaseClient {
     const method = (options.method ?? spec.method).toUpperCase();
     const path = options.path ?? spec.path;
     const encoding = spec.bodyEncoding ?? 'json';
-    // Streams, iterables and bytes in binary bodies and upload fields become what fetch sends (stream or file parts).
-    const body = await prepareBody(options.body !== undefined ? options.body : split.body, encoding);
+    const body = options.body !== undefined ? options.body : split.body;
     const security = spec.security ?? this.#config.security;
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
@@ -492,7 +497,16 @@ export abstract class BaseClient {
       url,
       method,
       headers,
-      body: stream ?? (body === undefined ? undefined : serializeBody(body, encoding)),
+      // The operation's encoder, else JSON; other bodies without an encoder (FormData, bytes, text) go as given.
+      body:
+        stream ??
+        (body === undefined
+          ? undefined
+          : spec.encode
+            ? await spec.encode(body)
+            : encoding === 'json'
+              ? JSON.stringify(body)
+              : (body as BodyInit)),
       fetchOptions: options.fetchOptions
         ? { ...this.#options.fetchOptions, ...options.fetchOptions }
         : this.#options.fetchOptions,
@@ -771,20 +785,6 @@ function toStream(body: unknown): ReadableStream<Uint8Array> | undefined {
       await iterator.return?.();
     },
   });
-}
-
-function serializeBody(body: unknown, encoding: BodyEncoding): BodyInit {
-  switch (encoding) {
-    case 'form':
-      return toFormUrlEncoded(body);
-    case 'multipart':
-      return body instanceof FormData ? body : toMultipartForm(body);
-    case 'binary':
-    case 'text':
-      return body as BodyInit;
-    case 'json':
-      return JSON.stringify(body);
-  }
 }
 
 function describeCause(cause: unknown): string {
