@@ -56,6 +56,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const typeAliases = resource.methods.flatMap((method) => methodTypes(method, models));
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
   const paginated = resource.methods.some((method) => method.pagination);
+  const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
   const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
@@ -65,7 +66,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
-    ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
+    ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage', ...finders], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
     ...(streams ? [{ namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
     // Body encoders only where an operation needs them, so that a bundle of other calls leaves them out.
     ...(uploads.length > 0 ? [{ namedImports: uploads, moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
@@ -215,11 +216,21 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
         ? [`const { ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathLocal(param.variable)}`).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
         : []),
       method.pagination
-        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
+        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options, ${PAGE_FINDERS[method.pagination.kind]});`
         : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
     ],
   };
 }
+
+/** The runtime's next-page finder of each pagination kind (core/pagination.ts). */
+const PAGE_FINDERS: Readonly<Record<NonNullable<Method['pagination']>['kind'], string>> = {
+  'page-number': 'nextPageNumber',
+  cursor: 'nextCursorPage',
+  'cursor-id': 'nextCursorIDPage',
+  'next-url': 'nextURLPage',
+  'link-header': 'nextLinkHeaderPage',
+  offset: 'nextOffsetPage',
+};
 
 /** The runtime's encoder of each non-JSON body encoding (`text` needs none: the body goes as given). */
 const ENCODERS: Readonly<Record<string, string>> = { multipart: 'multipartBody', binary: 'binaryBody', form: 'formBody' };
