@@ -56,6 +56,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const typeAliases = resource.methods.flatMap((method) => methodTypes(method, models));
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
   const paginated = resource.methods.some((method) => method.pagination);
+  const styledParams = resource.methods.some((method) => [...method.pathParams, ...method.queryParams, ...method.headerParams].some((param) => param.encoding !== undefined));
   const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
@@ -70,6 +71,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     ...(streams ? [{ namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
     // Body encoders only where an operation needs them, so that a bundle of other calls leaves them out.
     ...(uploads.length > 0 ? [{ namedImports: uploads, moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
+    ...(styledParams ? [{ namedImports: ['styledParams'], moduleSpecifier: relativeImport(module, 'internal/params') }] : []),
     ...(encodings.has('form') ? [{ namedImports: [ENCODERS['form']!], moduleSpecifier: relativeImport(module, 'internal/form') }] : []),
     ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
@@ -269,7 +271,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
-  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`);
+  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`, 'paramSerializers: styledParams');
   if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   if (method.response.kind === 'sse') fields.push('decode: eventStream');

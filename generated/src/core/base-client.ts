@@ -9,7 +9,13 @@ import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from 
 import { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import { createQuerySerializer } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
-import { serializeHeader, serializePath, serializeQuery, type ParamStyles } from '../internal/params.js';
+import {
+  serializeFormQuery,
+  serializeHeader,
+  serializeSimplePath,
+  type ParamSerializers,
+  type ParamStyles,
+} from '../internal/params.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
 import { parseResponse, readBody, type ResponseKind } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
@@ -154,6 +160,8 @@ export interface RequestSpec {
   pathSerializer?: PathSerializer;
   /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
   paramStyles?: ParamStyles;
+  /** The serializers that read `paramStyles` (`styledParams` from internal/params); without them, every param is in its location's default style. */
+  paramSerializers?: ParamSerializers;
   /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
   renames?: Readonly<Record<string, string>>;
 }
@@ -474,7 +482,12 @@ export abstract class BaseClient {
         : { ...(split.query as Record<string, unknown>), ...options.query };
     const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
-    const search = spec.querySerializer ? spec.querySerializer(fullQuery) : serializeQuery(fullQuery, spec.paramStyles);
+    const styled = spec.paramSerializers;
+    const search = spec.querySerializer
+      ? spec.querySerializer(fullQuery)
+      : styled
+        ? styled.query(fullQuery, spec.paramStyles)
+        : serializeFormQuery(fullQuery);
     const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
     const url =
       joinURL(
@@ -482,7 +495,8 @@ export abstract class BaseClient {
         fillPath(
           path,
           spec.pathParams,
-          spec.pathSerializer ?? ((template, values) => serializePath(template, values, spec.paramStyles)),
+          spec.pathSerializer ??
+            (styled ? (template, values) => styled.path(template, values, spec.paramStyles) : serializeSimplePath),
         ),
       ) + (search ? `?${search}` : '');
 
