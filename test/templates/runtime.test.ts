@@ -14,6 +14,7 @@ import {
 } from '../../templates/src/core/error.js';
 import { nextPage, requestPage, type PaginationScheme } from '../../templates/src/core/pagination.js';
 import type { Logger } from '../../templates/src/internal/logger.js';
+import { ClientCredentialsTokenSource } from '../../templates/src/internal/oauth.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
 
 const CONFIG: SDKConfig = {
@@ -28,6 +29,7 @@ const CONFIG: SDKConfig = {
   security: [['bearerAuth']],
   requiresCredentials: true,
   idempotencyHeader: 'Idempotency-Key',
+  tokenSource: ClientCredentialsTokenSource,
 };
 
 class FaultClient extends BaseClient {

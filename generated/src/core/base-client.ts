@@ -6,7 +6,7 @@ import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.j
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
-import { ClientCredentialsTokenSource } from '../internal/oauth.js';
+import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import { createQuerySerializer } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
 import {
@@ -95,6 +95,11 @@ export interface SDKConfig {
   securitySchemes: Readonly<Record<string, AuthScheme>>;
   /** The spec's top-level security requirements: what an operation that states none of its own needs. */
   security: readonly (readonly string[])[];
+  /**
+   * The OAuth 2.0 client-credentials flow (`ClientCredentialsTokenSource` from internal/oauth), given by clients whose
+   * spec has a `tokenUrl`, so that other SDKs do not bundle it.
+   */
+  tokenSource?: typeof ClientCredentialsTokenSource;
   /** Every operation's security requirements, to tell at construction whether credentials are needed. */
   requiresCredentials: boolean;
   /** The header that carries idempotency keys, when the API has one. */
@@ -250,8 +255,8 @@ export abstract class BaseClient {
       username: options.username ?? env('USERNAME'),
       password: options.password ?? env('PASSWORD'),
       tokenSource:
-        oauth?.type === 'oauth2' && clientID !== undefined && clientSecret !== undefined
-          ? new ClientCredentialsTokenSource({
+        oauth?.type === 'oauth2' && config.tokenSource && clientID !== undefined && clientSecret !== undefined
+          ? new config.tokenSource({
               tokenURL: () => rebaseURL(oauth.tokenUrl!, config.defaultBaseURL, this.baseURL),
               clientID,
               clientSecret,
