@@ -408,7 +408,9 @@ export abstract class BaseClient {
     const method = (options.method ?? spec.method).toUpperCase();
     const path = options.path ?? spec.path;
     const encoding = spec.bodyEncoding ?? 'json';
-    const body = options.body !== undefined ? options.body : split.body;
+    const given = options.body !== undefined ? options.body : split.body;
+    // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
+    const body = given !== undefined && spec.encode ? await spec.encode(given) : given;
     const security = spec.security ?? this.#config.security;
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
@@ -448,8 +450,8 @@ export abstract class BaseClient {
       url,
       method,
       headers,
-      // The operation's encoder, else JSON; other bodies without an encoder (FormData, bytes, text) go as given.
-      body: stream ?? (body === undefined ? undefined : spec.encode ? await spec.encode(body) : encoding === 'json' ? JSON.stringify(body) : (body as BodyInit)),
+      // JSON unless encoded above; other bodies without an encoder (FormData, bytes, text) go as given.
+      body: stream ?? (body === undefined ? undefined : encoding === 'json' && !spec.encode ? JSON.stringify(body) : (body as BodyInit)),
       fetchOptions: options.fetchOptions ? { ...this.#options.fetchOptions, ...options.fetchOptions } : this.#options.fetchOptions,
       maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
       timeout: options.timeout ?? this.timeout,
