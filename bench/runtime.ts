@@ -2,7 +2,7 @@
 // installed under bench/), against a local server in its own process. Each worker process measures one thing for every
 // contender, in turns (a slow spell of the shared machine hits all alike), over BENCH_ROUNDS rounds; medians reported.
 // - throughput: BENCH_CALLS `oauthClients.create` calls, 64 in flight: req/s and client CPU per call
-// - sequential `oauthClients.retrieve`: mean latency
+// - sequential `oauthClients.retrieve`: mean latency, and client CPU per call
 // - pagination: walking 50 pages with `for await`
 // - heap after GC at the end of each round (no growth across rounds), and heap allocated per call (a separate worker
 //   with a young generation large enough that no GC runs while it counts)
@@ -19,7 +19,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 5));
 const CALLS = Math.max(100, Number(process.env['BENCH_CALLS'] ?? 5000));
 const IN_FLIGHT = 64;
-const SEQUENTIAL = 300;
+// Sequential calls are short and the machine is shared: enough of them that a slow spell is a small part of a round.
+const SEQUENTIAL = 1000;
 const ALLOC_CALLS = 200;
 
 interface Contender {
@@ -106,10 +107,12 @@ async function throughput(contender: Contender): Promise<{ reqPerS: number; cpuM
   return { reqPerS: CALLS / seconds, cpuMicrosPerCall: (cpuMicros() - cpu) / CALLS };
 }
 
-async function sequential(contender: Contender): Promise<number> {
+/** Mean latency of sequential retrieves, and the client CPU each takes (steadier than wall time on a shared machine). */
+async function sequential(contender: Contender): Promise<{ retrieveMs: number; retrieveCpuMicros: number }> {
+  const cpu = cpuMicros();
   const started = performance.now();
   for (let i = 0; i < SEQUENTIAL; i++) await contender.retrieve(`id-${i}`);
-  return (performance.now() - started) / SEQUENTIAL;
+  return { retrieveMs: (performance.now() - started) / SEQUENTIAL, retrieveCpuMicros: (cpuMicros() - cpu) / SEQUENTIAL };
 }
 
 async function pagination(contender: Contender): Promise<number> {
@@ -169,9 +172,9 @@ async function worker(kind: 'load' | 'alloc', baseURL: string): Promise<void> {
         continue;
       }
       const { reqPerS, cpuMicrosPerCall } = await throughput(contender);
-      const retrieveMs = await sequential(contender);
+      const { retrieveMs, retrieveCpuMicros } = await sequential(contender);
       const pagesMs = await pagination(contender);
-      rows[contender.name]!.push({ reqPerS, cpuMicrosPerCall, retrieveMs, pagesMs, heapAfterGCMB: heapAfterGC() });
+      rows[contender.name]!.push({ reqPerS, cpuMicrosPerCall, retrieveMs, retrieveCpuMicros, pagesMs, heapAfterGCMB: heapAfterGC() });
     }
   }
   const out: Record<string, Row & { heapAfterGCByRound?: number[] }> = {};
@@ -221,6 +224,7 @@ async function orchestrate(): Promise<void> {
     row('client CPU per call (µs)', 'cpuMicrosPerCall', 0);
     row(`heap allocated per call (kB; ${ALLOC_CALLS} sequential calls, no GC)`, 'allocKBPerCall', 1);
     row('sequential retrieve, mean (ms)', 'retrieveMs', 3);
+    row('sequential retrieve, client CPU per call (µs)', 'retrieveCpuMicros', 0);
     row('pagination, 50 pages (ms)', 'pagesMs', 1);
     row('heap after GC (MB)', 'heapAfterGCMB', 1);
     lines.push('', `heap after GC by round: ${Object.entries(results).map(([name, r]) => `${name} ${JSON.stringify((r as { heapAfterGCByRound?: number[] }).heapAfterGCByRound)}`).join('; ')}`);

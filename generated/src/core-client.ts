@@ -1,6 +1,7 @@
 // Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
 import { BaseClient, type ClientOptions as BaseClientOptions } from './core/base-client.js';
+import { ClientCredentialsTokenSource } from './internal/oauth.js';
 
 /** Options of the {@link Telnyx} client. */
 export interface ClientOptions extends Omit<BaseClientOptions, 'username' | 'password'> {
@@ -50,6 +51,7 @@ export class TelnyxCore extends BaseClient {
       },
       security: [['bearerAuth']],
       requiresCredentials: true,
+      tokenSource: ClientCredentialsTokenSource,
     });
   }
 }

@@ -96,8 +96,11 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const values = new Set([model.clientName, core, 'ClientOptions', 'Errors', 'toFile', ...model.resources.map((resource) => resource.className)]);
   const local = (name: string): string => (values.has(name) ? `$${name}` : name);
   for (const [name, module] of types) add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
+  // The client-credentials flow is handed to the runtime only by clients whose spec has one, so others do not bundle it.
+  const configSource = usesClientCredentials ? valueSource(config).replace(/\s*\}$/, ', tokenSource: ClientCredentialsTokenSource }') : valueSource(config);
   const coreClient = printSourceFile(model, 'src/core-client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
+    ...(usesClientCredentials ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: ['ClientCredentialsTokenSource'], moduleSpecifier: './internal/oauth.js' }] : []),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
@@ -119,7 +122,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
           docs: [{ description: `Creates a client. Options not given are read from ${markdownCode(`${model.envPrefix}_*`)} environment variables.` }],
-          statements: [`super(options, ${valueSource(config)});`],
+          statements: [`super(options, ${configSource});`],
         },
       ],
     },

@@ -56,15 +56,23 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const typeAliases = resource.methods.flatMap((method) => methodTypes(method, models));
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
   const paginated = resource.methods.some((method) => method.pagination);
+  const styledParams = resource.methods.some((method) => [...method.pathParams, ...method.queryParams, ...method.headerParams].some((param) => param.encoding !== undefined));
+  const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
+  const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
+  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
   const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
-    ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage'], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
-    ...(streams ? [{ isTypeOnly: true, namedImports: ['Stream'], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
+    ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage', ...finders], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
+    ...(streams ? [{ namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
+    // Body encoders only where an operation needs them, so that a bundle of other calls leaves them out.
+    ...(uploads.length > 0 ? [{ namedImports: uploads, moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
+    ...(styledParams ? [{ namedImports: ['styledParams'], moduleSpecifier: relativeImport(module, 'internal/params') }] : []),
+    ...(encodings.has('form') ? [{ namedImports: [ENCODERS['form']!], moduleSpecifier: relativeImport(module, 'internal/form') }] : []),
     ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
     ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
     ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
@@ -214,11 +222,24 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
         ? [`const { ${method.namedPathParams.map((param) => (propertyKey(param.name) === pathLocal(param.variable) ? param.name : `${propertyKey(param.name)}: ${pathLocal(param.variable)}`)).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
         : []),
       method.pagination
-        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options);`
+        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options, ${PAGE_FINDERS[method.pagination.kind]});`
         : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
     ],
   };
 }
+
+/** The runtime's next-page finder of each pagination kind (core/pagination.ts). */
+const PAGE_FINDERS: Readonly<Record<NonNullable<Method['pagination']>['kind'], string>> = {
+  'page-number': 'nextPageNumber',
+  cursor: 'nextCursorPage',
+  'cursor-id': 'nextCursorIDPage',
+  'next-url': 'nextURLPage',
+  'link-header': 'nextLinkHeaderPage',
+  offset: 'nextOffsetPage',
+};
+
+/** The runtime's encoder of each non-JSON body encoding (`text` needs none: the body goes as given). */
+const ENCODERS: Readonly<Record<string, string>> = { multipart: 'multipartBody', binary: 'binaryBody', form: 'formBody' };
 
 /**
  * The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. What the runtime assumes by
@@ -254,11 +275,13 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     // In a params object, the encoding is also what says that the remaining fields are the body.
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
     if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
+    if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
-  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`);
+  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`, 'paramSerializers: styledParams');
   if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
+  if (method.response.kind === 'sse') fields.push('decode: eventStream');
   const accept = method.response.statuses[0]?.contentType;
   if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);
   if (JSON.stringify(method.security) !== JSON.stringify(defaultSecurity)) fields.push(`security: ${valueSource(method.security)}`);

@@ -37,6 +37,41 @@ await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).list();`);
     for (const unused of ['function createClient', 'function wrapAsPathBasedClient', 'function defaultBodySerializer']) expect(code).not.toContain(unused);
   });
 
+  // What only some operations need (body encoders, the event-stream reader, params in other styles, pagination
+  // schemes, the client-credentials flow) is imported by the resource modules and clients that use it.
+  const features = (resource: string, className: string, call: string) =>
+    bundle(`import { FilesCore } from './test/fixtures/features-sdk/src/core-client.js';
+import { ${className} } from './test/fixtures/features-sdk/src/resources/${resource}.js';
+await new ${className}(new FilesCore({ apiKey: 'k' })).${call};`);
+  const OPTIONAL = {
+    multipart: 'function multipartBody(',
+    binary: 'function binaryBody(',
+    form: 'function toFormUrlEncoded(',
+    events: 'Stream = class',
+    styles: 'function pathValue(',
+    cursor: 'nextCursorPage = ',
+    linkHeader: 'function parseLinkHeader(',
+    offset: 'nextOffsetPage = ',
+    tokenSource: 'ClientCredentialsTokenSource = class',
+  };
+  const present = (code: string) => Object.entries(OPTIONAL).filter(([, marker]) => code.includes(marker)).map(([name]) => name);
+
+  test('a JSON call of the OAuth SDK bundles its page scheme and token flow, none of the optional rest', async () => {
+    const code = await bundle(`import { TelnyxCore } from './generated/src/core-client.js';
+import { OAuthClients } from './generated/src/resources/oauth-clients.js';
+await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).create({ name: 'n' } as never);`);
+    expect(code).toContain('nextPageNumber = ');
+    expect(present(code)).toEqual(['tokenSource']);
+  });
+
+  test('the operations that need an encoder, a reader, styles or a page scheme bring it', async () => {
+    expect(present(await features('accounts', 'Accounts', `create({} as never)`))).toEqual([]);
+    expect(present(await features('files', 'FilesResource', `upload({} as never)`))).toEqual(['multipart', 'cursor']);
+    expect(present(await features('uploads', 'Uploads', `create({} as never)`))).toEqual(['binary']);
+    expect(present(await features('events', 'Events', `stream()`))).toEqual(['events']);
+    expect(present(await features('search', 'Search', `retrieve('f')`))).toEqual(['styles']);
+  });
+
   test('the full client, for comparison, has them all', async () => {
     const code = await bundle(`import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.list();`);
     expect(code).toContain('/oauth_grants');

@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APIPromise } from '../../templates/src/core/api-promise.js';
 import { BaseClient, type ClientOptions, type RequestSpec } from '../../templates/src/core/base-client.js';
+import { formBody } from '../../templates/src/internal/form.js';
 import { APIConnectionError, APIError, NotFoundError, SDKError } from '../../templates/src/core/error.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
@@ -75,7 +76,7 @@ describe('BaseClient', () => {
 
   test('bodies go out in the spec\'s encoding; mixed params are split by key', async () => {
     const client = new TestClient({ apiKey: 'k', baseURL: server.url });
-    await client.request({ method: 'post', path: '/token', body: { grant_type: 'client_credentials', scope: 'admin' }, bodyEncoding: 'form', contentType: 'application/x-www-form-urlencoded', response: 'json', security: [] });
+    await client.request({ method: 'post', path: '/token', body: { grant_type: 'client_credentials', scope: 'admin' }, bodyEncoding: 'form', encode: formBody, contentType: 'application/x-www-form-urlencoded', response: 'json', security: [] });
     let seen = server.requests.at(-1)!;
     expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen.body).toBe('grant_type=client_credentials&scope=admin');

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BaseClient, type ClientOptions, type RequestSpec, type SDKConfig } from '../../templates/src/core/base-client.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, NotFoundError, SDKError } from '../../templates/src/core/error.js';
+import { eventStream } from '../../templates/src/core/streaming.js';
 import type { Logger } from '../../templates/src/internal/logger.js';
 import { startServer } from '../support/http-server.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
@@ -91,7 +92,7 @@ describe('the timeout covers the whole response', () => {
   test('an abort while reading an event stream is an APIUserAbortError; the stream is not bound by the timeout', async () => {
     const client = new HardClient({ apiKey: 'key-1234', baseURL: server.url });
     const controller = new AbortController();
-    const stream = (await client.request({ method: 'get', path: '/sse-hang', response: 'sse' }, { signal: controller.signal, timeout: 50 })) as AsyncIterable<unknown>;
+    const stream = (await client.request({ method: 'get', path: '/sse-hang', response: 'sse', decode: eventStream }, { signal: controller.signal, timeout: 50 })) as AsyncIterable<unknown>;
     const seen: unknown[] = [];
     const error = await caught(
       (async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { serializeCookies, serializeHeader, serializePath, serializeQuery, type ParamStyle } from '../../templates/src/internal/params.js';
+import { serializeCookies, serializeFormQuery, serializeHeader, serializePath, serializeQuery, serializeSimplePath, type ParamStyle } from '../../templates/src/internal/params.js';
 
 // The OpenAPI Specification's own style examples (3.1.1, "Style Examples"): a parameter `color` that holds the empty
 // string, "blue", ["blue", "black", "brown"] or { R: 100, G: 200, B: 150 }. `null` marks "n/a" in the table.
@@ -37,6 +37,15 @@ describe('the OpenAPI style examples table', () => {
     const styles = { color: { style, explode } };
     const got = pathStyles.has(style) ? serializePath('{color}', { color: value }, styles) : serializeQuery({ color: value }, styles);
     expect(got).toBe(want);
+  });
+});
+
+describe('the default-style serializers the request loop uses without styledParams', () => {
+  // The same output as the styled serializers with no styles, for every kind of value: only the bundle differs.
+  const values: unknown[] = [empty, string, 0, false, null, undefined, new Date(0), 'a/b c&d', array, [1, null, 'x'], object, { a: { b: 'x', c: [1, 2] }, d: 'y' }, { s: [{ id: 1 }, { id: 2 }] }, { n: null, u: undefined, v: 'é' }, []];
+  test.each(values.map((value) => ({ value, label: String(JSON.stringify(value)) })))('$label', ({ value }) => {
+    expect(serializeFormQuery({ color: value, 'page[size]': 5 })).toBe(serializeQuery({ color: value, 'page[size]': 5 }));
+    expect(serializeSimplePath('/x/{color}/{missing}', { color: value })).toBe(serializePath('/x/{color}/{missing}', { color: value }));
   });
 });
 

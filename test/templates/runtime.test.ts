@@ -12,8 +12,9 @@ import {
   RateLimitError,
   SDKError,
 } from '../../templates/src/core/error.js';
-import { requestPage, type PaginationScheme } from '../../templates/src/core/pagination.js';
+import { nextPage, requestPage, type PaginationScheme } from '../../templates/src/core/pagination.js';
 import type { Logger } from '../../templates/src/internal/logger.js';
+import { ClientCredentialsTokenSource } from '../../templates/src/internal/oauth.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
 
 const CONFIG: SDKConfig = {
@@ -28,6 +29,7 @@ const CONFIG: SDKConfig = {
   security: [['bearerAuth']],
   requiresCredentials: true,
   idempotencyHeader: 'Idempotency-Key',
+  tokenSource: ClientCredentialsTokenSource,
 };
 
 class FaultClient extends BaseClient {
@@ -197,7 +199,7 @@ describe('responses', () => {
 describe('pagination', () => {
   const scheme: PaginationScheme = { kind: 'page-number', items: ['data'], pageParam: 'page[number]', currentPage: ['meta', 'page_number'], totalPages: ['meta', 'total_pages'] };
   const list = (total: number) =>
-    requestPage<{ data: Array<{ id: string }> }, { id: string }>(client, { ...get('/pages'), query: { total } }, scheme);
+    requestPage<{ data: Array<{ id: string }> }, { id: string }>(client, { ...get('/pages'), query: { total } }, scheme, undefined, nextPage);
 
   test.each([
     [0, []],

@@ -57,33 +57,28 @@ export async function toFile(
 }
 
 /**
- * Readies a request body for `fetch`: a binary body becomes something `fetch` sends (iterables and Node streams as a
- * `ReadableStream`); in a multipart body, every upload that is not a `Blob` is read into a `File` (`FormData` holds
- * only those). Other bodies are returned as they are.
+ * The encoder of `multipart/form-data` bodies (a method's `encode`): every upload that is not a `Blob` is read into a
+ * `File` (`FormData` holds only those), then the fields become parts. A `FormData` is sent as it is.
  */
-export async function prepareBody(body: unknown, encoding: string): Promise<unknown> {
-  if (encoding === 'binary') return binaryBody(body);
-  if (encoding === 'multipart' && body !== null && typeof body === 'object' && !(body instanceof FormData)) {
-    const fields = await Promise.all(
-      Object.entries(body as Record<string, unknown>).map(
-        async ([key, value]) =>
-          [key, Array.isArray(value) ? await Promise.all(value.map(uploadPart)) : await uploadPart(value)] as const,
-      ),
-    );
-    return Object.fromEntries(fields);
-  }
-  return body;
+export async function multipartBody(body: unknown): Promise<FormData> {
+  if (body instanceof FormData || body === null || typeof body !== 'object') return toMultipartForm(body);
+  const fields = await Promise.all(
+    Object.entries(body as Record<string, unknown>).map(
+      async ([key, value]) =>
+        [key, Array.isArray(value) ? await Promise.all(value.map(uploadPart)) : await uploadPart(value)] as const,
+    ),
+  );
+  return toMultipartForm(Object.fromEntries(fields));
 }
 
-/** Whether a body is a stream, which `fetch` sends only with `duplex: 'half'`. */
-export function isStreamBody(body: unknown): body is ReadableStream {
-  return isReadableStream(body);
-}
-
-async function binaryBody(body: unknown): Promise<unknown> {
+/**
+ * The encoder of binary bodies (a method's `encode`): iterables and Node streams become a `ReadableStream`, a
+ * `Response` its body; bytes, `Blob`s and text are sent as they are.
+ */
+export async function binaryBody(body: unknown): Promise<BodyInit> {
   if (body instanceof Response) return binaryBody(body.body ?? new Uint8Array());
   const stream = isReadableStream(body) ? body : isIterableOfChunks(body) ? iterableToStream(body) : undefined;
-  if (stream === undefined) return body;
+  if (stream === undefined) return body as BodyInit;
   // Browsers send a stream only over HTTP/2 (Chromium refuses it on HTTP/1.1): there it is read into a Blob first.
   if (!streamsUploads()) return new Blob(await collect(iterateStream(stream)));
   return stream;
@@ -146,6 +141,7 @@ function iterableToStream(iterable: AsyncIterable<unknown> | Iterable<unknown>):
  * as `key[prop]` parts (the bracket convention servers and mock servers such as Prism parse back into structures).
  */
 export function toMultipartForm(body: unknown): FormData {
+  if (body instanceof FormData) return body;
   const form = new FormData();
   if (body === null || typeof body !== 'object') return form;
   for (const [key, value] of Object.entries(body as Record<string, unknown>)) appendPart(form, key, value);

@@ -40,6 +40,55 @@ export function serializeQuery(query: Readonly<Record<string, unknown>> | undefi
   return parts.join('&');
 }
 
+/**
+ * `serializeQuery` for params in their location's default styles only (form, exploded; simple paths): what the request
+ * loop uses unless a method passes `styledParams`, so that bundles of APIs without other styles leave those out.
+ */
+export function serializeFormQuery(query: Readonly<Record<string, unknown>> | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    if (isPlainObject(value)) {
+      // An exploded form object has no name of its own: its members are the keys (nested ones in brackets).
+      if (hasNestedObject(value))
+        for (const [member, item] of Object.entries(value))
+          parts.push(...bracketParts(member, item, encodeURIComponent));
+      else
+        for (const [member, item] of definedEntries(value))
+          parts.push(`${encodeKey(member)}=${encodeURIComponent(text(item))}`);
+    } else if (Array.isArray(value)) {
+      for (const item of value)
+        if (item !== undefined && item !== null) parts.push(`${encodeKey(name)}=${encodeURIComponent(text(item))}`);
+    } else parts.push(`${encodeKey(name)}=${encodeURIComponent(text(value))}`);
+  }
+  return parts.join('&');
+}
+
+/** `serializePath` for `simple` path params only (the default): `a,b` for lists, `k,v` for objects. */
+export function serializeSimplePath(template: string, params: Readonly<Record<string, unknown>> | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{([^{}]+)\}/g, (match, name: string) => {
+    if (!(name in params)) return match;
+    const value = params[name];
+    if (value === undefined || value === null) return '';
+    if (Array.isArray(value)) return value.map((item) => encodeURIComponent(text(item))).join(',');
+    if (isPlainObject(value))
+      return definedEntries(value)
+        .flatMap(([member, item]) => [encodeURIComponent(member), encodeURIComponent(text(item))])
+        .join(',');
+    return encodeURIComponent(text(value));
+  });
+}
+
+/** Serializers of params in any style, for `RequestSpec.paramSerializers`: a method whose params have `paramStyles` passes them. */
+export interface ParamSerializers {
+  query(query: Readonly<Record<string, unknown>>, styles?: ParamStyles): string;
+  path(template: string, params: Readonly<Record<string, unknown>> | undefined, styles?: ParamStyles): string;
+}
+
+export const styledParams: ParamSerializers = { query: serializeQuery, path: serializePath };
+
 function queryParts(
   name: string,
   value: unknown,

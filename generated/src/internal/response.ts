@@ -2,7 +2,6 @@
 
 import type { RawResponse } from '../core/api-promise.js';
 import { TelnyxError } from '../core/error.js';
-import { Stream } from '../core/streaming.js';
 
 /** How a successful response body is read, decided from the spec's response content type. */
 export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'void';
@@ -37,14 +36,21 @@ function tooLarge(size: string): TelnyxError {
   );
 }
 
-/** Reads a successful response. An empty body (204, `content-length: 0`, no bytes) is `undefined`. */
-export async function parseResponse<T>(input: Response | RawResponse, kind: ResponseKind): Promise<T> {
+/**
+ * Reads a successful response. An empty body (204, `content-length: 0`, no bytes) is `undefined`; server-sent events
+ * go to `decode` (the method's, so that only SDK calls that stream bundle the event parser).
+ */
+export async function parseResponse<T>(
+  input: Response | RawResponse,
+  kind: ResponseKind,
+  decode?: (response: Response) => unknown,
+): Promise<T> {
   const { response, body } = input instanceof Response ? { response: input, body: undefined } : input;
   if (kind === 'void' || response.status === 204 || response.status === 205 || (body === undefined && !response.body)) {
     if (body === undefined) await response.body?.cancel();
     return undefined as T;
   }
-  if (kind === 'sse') return new Stream<unknown>(response) as T;
+  if (kind === 'sse') return (decode ? decode(response) : response) as T;
   if (kind === 'binary') return (body instanceof Blob ? body : await response.blob()) as T;
   const text =
     typeof body === 'string'

@@ -3,7 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
-import { type Page, type PagePromise, requestPage } from '../core/pagination.js';
+import { type Page, type PagePromise, requestPage, nextPageNumber } from '../core/pagination.js';
 import type { operations } from '../internal/openapi.js';
 import type { OAuthGrant } from '../models.js';
 
@@ -26,6 +26,7 @@ export class OAuthGrants extends APIResource {
         totalPages: ['meta', 'total_pages'],
       },
       options,
+      nextPageNumber,
     );
   }
 

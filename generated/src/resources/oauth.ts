@@ -3,6 +3,7 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import { formBody } from '../internal/form.js';
 import type { operations } from '../internal/openapi.js';
 import type {
   ConsentTokenResponse,
@@ -66,6 +67,7 @@ export class OAuth extends APIResource {
         body,
         bodyEncoding: 'form',
         contentType: 'application/x-www-form-urlencoded',
+        encode: formBody,
         security: [['oauthClientAuth']],
       },
       options,
@@ -109,6 +111,7 @@ export class OAuth extends APIResource {
         body,
         bodyEncoding: 'form',
         contentType: 'application/x-www-form-urlencoded',
+        encode: formBody,
         security: [['oauthClientAuth'], []],
       },
       options,

@@ -1,15 +1,13 @@
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './error.js';
-import { prepareBody, toMultipartForm } from './uploads.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
-import { toFormUrlEncoded } from '../internal/form.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
-import { ClientCredentialsTokenSource } from '../internal/oauth.js';
+import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import { createQuerySerializer } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
-import { serializeHeader, serializePath, serializeQuery, type ParamStyles } from '../internal/params.js';
+import { serializeFormQuery, serializeHeader, serializeSimplePath, type ParamSerializers, type ParamStyles } from '../internal/params.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
 import { parseResponse, readBody, type ResponseKind } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
@@ -89,6 +87,11 @@ export interface SDKConfig {
   securitySchemes: Readonly<Record<string, AuthScheme>>;
   /** The spec's top-level security requirements: what an operation that states none of its own needs. */
   security: readonly (readonly string[])[];
+  /**
+   * The OAuth 2.0 client-credentials flow (`ClientCredentialsTokenSource` from internal/oauth), given by clients whose
+   * spec has a `tokenUrl`, so that other SDKs do not bundle it.
+   */
+  tokenSource?: typeof ClientCredentialsTokenSource;
   /** Every operation's security requirements, to tell at construction whether credentials are needed. */
   requiresCredentials: boolean;
   /** The header that carries idempotency keys, when the API has one. */
@@ -128,8 +131,16 @@ export interface RequestSpec {
   contentType?: string;
   /** The spec requires a body: in a params object, no body fields still send `{}` (an API may reject no body). */
   bodyRequired?: boolean;
+  /**
+   * Turns the body into what `fetch` sends, for encodings other than JSON (`multipartBody`, `binaryBody` from
+   * core/uploads, `formBody` from internal/form). Passed by the methods that need one, so that a bundle holds only the
+   * encoders its calls use; without one, a non-JSON body is sent as given.
+   */
+  encode?: (body: unknown) => BodyInit | Promise<BodyInit>;
   /** How to read a successful response (default: JSON). */
   response?: ResponseKind;
+  /** Reads a successful `sse` response (`eventStream` from core/streaming); without one, the `Response` itself. */
+  decode?: (response: Response) => unknown;
   /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
   accept?: string;
   /**
@@ -146,6 +157,8 @@ export interface RequestSpec {
   pathSerializer?: PathSerializer;
   /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
   paramStyles?: ParamStyles;
+  /** The serializers that read `paramStyles` (`styledParams` from internal/params); without them, every param is in its location's default style. */
+  paramSerializers?: ParamSerializers;
   /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
   renames?: Readonly<Record<string, string>>;
 }
@@ -232,8 +245,8 @@ export abstract class BaseClient {
       username: options.username ?? env('USERNAME'),
       password: options.password ?? env('PASSWORD'),
       tokenSource:
-        oauth?.type === 'oauth2' && clientID !== undefined && clientSecret !== undefined
-          ? new ClientCredentialsTokenSource({
+        oauth?.type === 'oauth2' && config.tokenSource && clientID !== undefined && clientSecret !== undefined
+          ? new config.tokenSource({
               tokenURL: () => rebaseURL(oauth.tokenUrl!, config.defaultBaseURL, this.baseURL),
               clientID,
               clientSecret,
@@ -301,7 +314,7 @@ export abstract class BaseClient {
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const mode: ResponseMode = { raw: false };
     const kind = spec.response ?? 'json';
-    return new APIPromise<T>(this.#send(spec, options, mode), (raw) => parseResponse<T>(raw, kind), mode);
+    return new APIPromise<T>(this.#send(spec, options, mode), (raw) => parseResponse<T>(raw, kind, spec.decode), mode);
   }
 
   /** `GET path` on an endpoint the SDK has no method for, with the client's auth, retries and errors. */
@@ -395,8 +408,9 @@ export abstract class BaseClient {
     const method = (options.method ?? spec.method).toUpperCase();
     const path = options.path ?? spec.path;
     const encoding = spec.bodyEncoding ?? 'json';
-    // Streams, iterables and bytes in binary bodies and upload fields become what fetch sends (stream or file parts).
-    const body = await prepareBody(options.body !== undefined ? options.body : split.body, encoding);
+    const given = options.body !== undefined ? options.body : split.body;
+    // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
+    const body = given !== undefined && spec.encode ? await spec.encode(given) : given;
     const security = spec.security ?? this.#config.security;
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
@@ -423,9 +437,10 @@ export abstract class BaseClient {
     const query = options.query === undefined || options.query === null ? split.query : { ...(split.query as Record<string, unknown>), ...options.query };
     const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
-    const search = spec.querySerializer ? spec.querySerializer(fullQuery) : serializeQuery(fullQuery, spec.paramStyles);
+    const styled = spec.paramSerializers;
+    const search = spec.querySerializer ? spec.querySerializer(fullQuery) : styled ? styled.query(fullQuery, spec.paramStyles) : serializeFormQuery(fullQuery);
     const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
-    const url = joinURL(base, fillPath(path, spec.pathParams, spec.pathSerializer ?? ((template, values) => serializePath(template, values, spec.paramStyles)))) + (search ? `?${search}` : '');
+    const url = joinURL(base, fillPath(path, spec.pathParams, spec.pathSerializer ?? (styled ? (template, values) => styled.path(template, values, spec.paramStyles) : serializeSimplePath))) + (search ? `?${search}` : '');
 
     const refreshAuth = auth.token === undefined ? undefined : async (): Promise<Record<string, string> | undefined> => {
       this.#credentials.tokenSource?.invalidate(auth.token);
@@ -435,7 +450,8 @@ export abstract class BaseClient {
       url,
       method,
       headers,
-      body: stream ?? (body === undefined ? undefined : serializeBody(body, encoding)),
+      // JSON unless encoded above; other bodies without an encoder (FormData, bytes, text) go as given.
+      body: stream ?? (body === undefined ? undefined : encoding === 'json' && !spec.encode ? JSON.stringify(body) : (body as BodyInit)),
       fetchOptions: options.fetchOptions ? { ...this.#options.fetchOptions, ...options.fetchOptions } : this.#options.fetchOptions,
       maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
       timeout: options.timeout ?? this.timeout,
@@ -667,20 +683,6 @@ function toStream(body: unknown): ReadableStream<Uint8Array> | undefined {
       await iterator.return?.();
     },
   });
-}
-
-function serializeBody(body: unknown, encoding: BodyEncoding): BodyInit {
-  switch (encoding) {
-    case 'form':
-      return toFormUrlEncoded(body);
-    case 'multipart':
-      return body instanceof FormData ? body : toMultipartForm(body);
-    case 'binary':
-    case 'text':
-      return body as BodyInit;
-    case 'json':
-      return JSON.stringify(body);
-  }
 }
 
 function describeCause(cause: unknown): string {

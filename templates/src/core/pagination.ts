@@ -39,45 +39,72 @@ export function itemsOf<Item>(scheme: PaginationScheme, body: unknown): Item[] {
   return Array.isArray(items) ? (items as Item[]) : [];
 }
 
-/** Computes the next page from this page's query, body and headers, per scheme. Pure, so it is tested alone. */
-export function nextPage(scheme: PaginationScheme, query: Record<string, unknown>, body: unknown, headers: Headers): NextPage {
+type SchemeOf<K extends PaginationScheme['kind']> = Extract<PaginationScheme, { kind: K }>;
+
+/**
+ * Finds the next page of one scheme from this page's query, body and headers. A list method passes the finder of its
+ * scheme (`nextPageNumber`...), so that a bundle holds only the schemes its calls use. Pure, so they are tested alone.
+ */
+export type PageFinder<S extends PaginationScheme> = (scheme: S, query: Record<string, unknown>, body: unknown, headers: Headers) => NextPage;
+
+export const nextPageNumber: PageFinder<SchemeOf<'page-number'>> = (scheme, query, body) => {
+  if (itemsOf(scheme, body).length === 0) return null;
+  const reported = scheme.currentPage ? Number(valueAt(body, scheme.currentPage)) : NaN;
+  const current = Number.isFinite(reported) && reported > 0 ? reported : Number(query[scheme.pageParam] ?? 1);
+  const total = scheme.totalPages ? Number(valueAt(body, scheme.totalPages)) : NaN;
+  if (Number.isFinite(total) && current >= total) return null;
+  return { query: { ...query, [scheme.pageParam]: current + 1 } };
+};
+
+export const nextCursorPage: PageFinder<SchemeOf<'cursor'>> = (scheme, query, body) => {
+  const cursor = valueAt(body, scheme.nextCursor);
+  if (cursor === undefined || cursor === null || cursor === '' || itemsOf(scheme, body).length === 0) return null;
+  return { query: { ...query, [scheme.cursorParam]: cursor } };
+};
+
+export const nextCursorIDPage: PageFinder<SchemeOf<'cursor-id'>> = (scheme, query, body) => {
   const items = itemsOf(scheme, body);
+  if (valueAt(body, scheme.hasMore) !== true || items.length === 0) return null;
+  const last = valueAt(items[items.length - 1], [scheme.idField]);
+  return last === undefined ? null : { query: { ...query, [scheme.cursorParam]: last } };
+};
+
+export const nextURLPage: PageFinder<SchemeOf<'next-url'>> = (scheme, _query, body) => {
+  const url = valueAt(body, scheme.nextURL);
+  return typeof url === 'string' && url !== '' && itemsOf(scheme, body).length > 0 ? { url } : null;
+};
+
+export const nextLinkHeaderPage: PageFinder<SchemeOf<'link-header'>> = (_scheme, _query, _body, headers) => {
+  const url = parseLinkHeader(headers.get('link'))['next'];
+  return url ? { url } : null;
+};
+
+export const nextOffsetPage: PageFinder<SchemeOf<'offset'>> = (scheme, query, body) => {
+  const items = itemsOf(scheme, body);
+  const offset = Number(query[scheme.offsetParam] ?? 0);
+  const limit = scheme.limitParam ? Number(query[scheme.limitParam]) : NaN;
+  if (items.length === 0 || (Number.isFinite(limit) && items.length < limit)) return null;
+  const total = scheme.total ? Number(valueAt(body, scheme.total)) : NaN;
+  const next = offset + items.length;
+  if (Number.isFinite(total) && next >= total) return null;
+  return { query: { ...query, [scheme.offsetParam]: next } };
+};
+
+/** The next page of any scheme (the finders above, chosen by kind). */
+export function nextPage(scheme: PaginationScheme, query: Record<string, unknown>, body: unknown, headers: Headers): NextPage {
   switch (scheme.kind) {
-    case 'page-number': {
-      if (items.length === 0) return null;
-      const reported = scheme.currentPage ? Number(valueAt(body, scheme.currentPage)) : NaN;
-      const current = Number.isFinite(reported) && reported > 0 ? reported : Number(query[scheme.pageParam] ?? 1);
-      const total = scheme.totalPages ? Number(valueAt(body, scheme.totalPages)) : NaN;
-      if (Number.isFinite(total) && current >= total) return null;
-      return { query: { ...query, [scheme.pageParam]: current + 1 } };
-    }
-    case 'cursor': {
-      const cursor = valueAt(body, scheme.nextCursor);
-      if (cursor === undefined || cursor === null || cursor === '' || items.length === 0) return null;
-      return { query: { ...query, [scheme.cursorParam]: cursor } };
-    }
-    case 'cursor-id': {
-      if (valueAt(body, scheme.hasMore) !== true || items.length === 0) return null;
-      const last = valueAt(items[items.length - 1], [scheme.idField]);
-      return last === undefined ? null : { query: { ...query, [scheme.cursorParam]: last } };
-    }
-    case 'next-url': {
-      const url = valueAt(body, scheme.nextURL);
-      return typeof url === 'string' && url !== '' && items.length > 0 ? { url } : null;
-    }
-    case 'link-header': {
-      const url = parseLinkHeader(headers.get('link'))['next'];
-      return url ? { url } : null;
-    }
-    case 'offset': {
-      const offset = Number(query[scheme.offsetParam] ?? 0);
-      const limit = scheme.limitParam ? Number(query[scheme.limitParam]) : NaN;
-      if (items.length === 0 || (Number.isFinite(limit) && items.length < limit)) return null;
-      const total = scheme.total ? Number(valueAt(body, scheme.total)) : NaN;
-      const next = offset + items.length;
-      if (Number.isFinite(total) && next >= total) return null;
-      return { query: { ...query, [scheme.offsetParam]: next } };
-    }
+    case 'page-number':
+      return nextPageNumber(scheme, query, body, headers);
+    case 'cursor':
+      return nextCursorPage(scheme, query, body, headers);
+    case 'cursor-id':
+      return nextCursorIDPage(scheme, query, body, headers);
+    case 'next-url':
+      return nextURLPage(scheme, query, body, headers);
+    case 'link-header':
+      return nextLinkHeaderPage(scheme, query, body, headers);
+    case 'offset':
+      return nextOffsetPage(scheme, query, body, headers);
   }
 }
 
@@ -111,14 +138,16 @@ export class Page<Body, Item> implements AsyncIterable<Item> {
   readonly #next: NextPage;
   readonly #fetchPage: PageFetcher<Body>;
   readonly #scheme: PaginationScheme;
+  readonly #find: PageFinder<never>;
 
-  constructor(scheme: PaginationScheme, query: Record<string, unknown>, body: Body, response: Response, fetchPage: PageFetcher<Body>) {
+  constructor(scheme: PaginationScheme, query: Record<string, unknown>, body: Body, response: Response, fetchPage: PageFetcher<Body>, find: PageFinder<never>) {
     this.#scheme = scheme;
     this.body = body;
     this.response = response;
     this.data = itemsOf<Item>(scheme, body);
-    this.#next = nextPage(scheme, query, body, response.headers);
+    this.#next = (find as PageFinder<PaginationScheme>)(scheme, query, body, response.headers);
     this.#fetchPage = fetchPage;
+    this.#find = find;
   }
 
   /** Whether there is a page after this one. */
@@ -132,7 +161,7 @@ export class Page<Body, Item> implements AsyncIterable<Item> {
     if (next === null) throw new Error('No next page: check hasNextPage() before calling getNextPage().');
     const { data, response } = await this.#fetchPage(next).withResponse();
     const query = 'query' in next ? next.query : {};
-    return new Page<Body, Item>(this.#scheme, query, data, response, this.#fetchPage);
+    return new Page<Body, Item>(this.#scheme, query, data, response, this.#fetchPage, this.#find);
   }
 
   /** This page and every page after it. */
@@ -160,8 +189,11 @@ export class PagePromise<Body, Item> extends APIPromise<Page<Body, Item>> implem
   }
 }
 
-/** Sends a list request; the result is the first page, and iterating it walks every item of every page. */
-export function requestPage<Body, Item>(client: BaseClient, spec: RequestSpec, pagination: PaginationScheme, options?: RequestOptions): PagePromise<Body, Item> {
+/**
+ * Sends a list request; the result is the first page, and iterating it walks every item of every page. `find` is the
+ * finder of the scheme's kind (`nextPageNumber` for `page-number`...).
+ */
+export function requestPage<Body, Item>(client: BaseClient, spec: RequestSpec, pagination: PaginationScheme, options: RequestOptions | undefined, find: PageFinder<never>): PagePromise<Body, Item> {
   const firstQuery = { ...((spec.query ?? {}) as Record<string, unknown>) };
   const fetchPage = (next: { query: Record<string, unknown> } | { url: string }): APIPromise<Body> =>
     'url' in next ? client.request<Body>(urlSpec(spec, next.url, client.baseURL), options) : client.request<Body>({ ...spec, query: next.query }, options);
@@ -171,7 +203,7 @@ export function requestPage<Body, Item>(client: BaseClient, spec: RequestSpec, p
     (sent, mode) =>
       new PagePromise<Body, Item>(
         sent,
-        async (raw) => new Page<Body, Item>(pagination, firstQuery, await parseResponse<Body>(raw, 'json'), raw.response, fetchPage),
+        async (raw) => new Page<Body, Item>(pagination, firstQuery, await parseResponse<Body>(raw, 'json'), raw.response, fetchPage, find),
         mode,
       ),
   );

@@ -73,6 +73,11 @@ export class Stream<T> implements AsyncIterable<T> {
   }
 }
 
+/** The reader of `text/event-stream` responses (a method's `decode`). */
+export function eventStream(response: Response): Stream<unknown> {
+  return new Stream<unknown>(response);
+}
+
 /** A failure while reading the stream, as an SDK error: the caller's abort, or a lost connection. */
 function readError(error: unknown): SDKError {
   if (error instanceof SDKError) return error;

@@ -8,6 +8,9 @@ export function toFormUrlEncoded(body: unknown): string {
   return params.toString();
 }
 
+/** The encoder of `application/x-www-form-urlencoded` bodies (a method's `encode`). */
+export const formBody = (body: unknown): string => toFormUrlEncoded(body);
+
 function append(params: URLSearchParams, key: string, value: unknown): void {
   if (value === undefined) return;
   if (value === null) {

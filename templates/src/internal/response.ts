@@ -1,6 +1,5 @@
 import type { RawResponse } from '../core/api-promise.js';
 import { SDKError } from '../core/error.js';
-import { Stream } from '../core/streaming.js';
 
 /** How a successful response body is read, decided from the spec's response content type. */
 export type ResponseKind = 'json' | 'text' | 'binary' | 'sse' | 'void';
@@ -32,14 +31,17 @@ function tooLarge(size: string): SDKError {
   return new SDKError(`The response body (${size}) is too large to read as text; use .asResponse() and read response.body as a stream.`);
 }
 
-/** Reads a successful response. An empty body (204, `content-length: 0`, no bytes) is `undefined`. */
-export async function parseResponse<T>(input: Response | RawResponse, kind: ResponseKind): Promise<T> {
+/**
+ * Reads a successful response. An empty body (204, `content-length: 0`, no bytes) is `undefined`; server-sent events
+ * go to `decode` (the method's, so that only SDK calls that stream bundle the event parser).
+ */
+export async function parseResponse<T>(input: Response | RawResponse, kind: ResponseKind, decode?: (response: Response) => unknown): Promise<T> {
   const { response, body } = input instanceof Response ? { response: input, body: undefined } : input;
   if (kind === 'void' || response.status === 204 || response.status === 205 || (body === undefined && !response.body)) {
     if (body === undefined) await response.body?.cancel();
     return undefined as T;
   }
-  if (kind === 'sse') return new Stream<unknown>(response) as T;
+  if (kind === 'sse') return (decode ? decode(response) : response) as T;
   if (kind === 'binary') return (body instanceof Blob ? body : await response.blob()) as T;
   const text = typeof body === 'string' ? body : body instanceof Blob ? await body.text() : await readBody(response, kind) as string;
   const contentType = response.headers.get('content-type') ?? '';
