@@ -168,76 +168,224 @@ function summary(outcomes: TestOutcome[]): Record<string, number | string> {
   };
 }
 
+export interface TypeError {
+  file: string;
+  line: number;
+  code: string;
+  message: string;
+}
+
+export interface TypecheckResult {
+  files: number;
+  clean: number;
+  /** Per file with errors, its errors. */
+  errors: Record<string, TypeError[]>;
+  /** Errors grouped by cause: `TS2345 wrong param type` -> count of errors and of files. */
+  causes: Array<{ cause: string; errors: number; files: number; example: string }>;
+}
+
+/** A short name for what a tsc error on an official test says about our SDK, from its code and message. */
+export function classifyTypeError(code: string, message: string): string {
+  if (code === 'TS2339' || code === 'TS2551') {
+    if (/on type 'typeof \w+'/.test(message)) return 'static member missing on the client class';
+    if (/on type 'APIPromise|on type 'Promise/.test(message)) return 'promise method missing';
+    return 'property or method missing';
+  }
+  if (code === 'TS2694' || code === 'TS2724' || code === 'TS2305') return 'type or namespace member missing';
+  if (code === 'TS2554' || code === 'TS2555') return 'wrong number of arguments';
+  if (code === 'TS2353' || code === 'TS2561') {
+    if (/in type 'RequestOptions|in type '\w*Options/.test(message)) return 'request option unknown';
+    return 'param unknown (object literal)';
+  }
+  if (code === 'TS2345' || code === 'TS2322') {
+    if (/is missing the following properties|is missing in type/.test(message)) return 'required param missing';
+    if (/'string' is not assignable to parameter of type '\{/.test(message)) return 'positional path param expected as object';
+    return 'param type differs';
+  }
+  if (code === 'TS2504' || code === 'TS2488') return 'not async iterable';
+  if (code === 'TS2307') return 'module not found';
+  return `other ${code}`;
+}
+
+/** tsc's `file(line,col): error TSxxxx: message` lines (with --pretty false), continuation lines folded into the message. */
+export function parseTscOutput(output: string): TypeError[] {
+  const errors: TypeError[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
+    if (match) errors.push({ file: match[1]!, line: Number(match[2]), code: match[3]!, message: match[4]! });
+    else if (line.startsWith('  ') && errors.length > 0) errors[errors.length - 1]!.message += ` ${line.trim()}`;
+  }
+  return errors;
+}
+
+/** Type-checks the copied official tests against the SDK in `sdk` with TypeScript 7, `telnyx` mapped to its sources. */
+async function typecheck(dir: string, sdk: string, filters: string[]): Promise<TypecheckResult> {
+  const files: string[] = [];
+  const visit = async (folder: string): Promise<void> => {
+    for (const entry of await readdir(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) await visit(path);
+      else if (entry.name.endsWith('.test.ts')) files.push(relative(dir, path));
+    }
+  };
+  await visit(join(dir, 'tests'));
+  const included = files.filter((file) => file !== GUARD && file !== CLIENT_TESTS && (filters.length === 0 || filters.some((filter) => file.includes(filter)))).sort();
+  const tsconfig = join(dir, 'tsconfig.typecheck.json');
+  await writeFile(
+    tsconfig,
+    `${JSON.stringify(
+      {
+        compilerOptions: {
+          target: 'ES2022',
+          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+          module: 'preserve',
+          moduleResolution: 'bundler',
+          allowImportingTsExtensions: true,
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node', 'vitest/globals'],
+          paths: { telnyx: [`./${relative(dir, join(sdk, 'src/index.ts'))}`], 'telnyx/*': [`./${relative(dir, join(sdk, 'src'))}/*`] },
+        },
+        files: included,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
+  const { stdout } = await promisify(execFile)(process.execPath, [tsc, '-p', tsconfig, '--pretty', 'false'], { cwd: dir, maxBuffer: 256 * 1024 * 1024 }).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+  );
+  const errors: Record<string, TypeError[]> = {};
+  const sdkErrors: TypeError[] = [];
+  for (const error of parseTscOutput(stdout)) {
+    if (included.includes(error.file)) (errors[error.file] ??= []).push(error);
+    else sdkErrors.push(error);
+  }
+  // An error inside the SDK itself would count against every file: say so rather than classify it.
+  if (sdkErrors.length > 0) throw new Error(`the generated SDK does not type-check: ${sdkErrors[0]!.file}(${sdkErrors[0]!.line}): ${sdkErrors[0]!.code} ${sdkErrors[0]!.message}`);
+  const causes = new Map<string, { errors: number; files: Set<string>; example: string }>();
+  for (const [file, list] of Object.entries(errors)) {
+    for (const error of list) {
+      const cause = `${error.code} ${classifyTypeError(error.code, error.message)}`;
+      const entry = causes.get(cause) ?? { errors: 0, files: new Set<string>(), example: `${file}:${error.line} ${error.message.slice(0, 200)}` };
+      entry.errors++;
+      entry.files.add(file);
+      causes.set(cause, entry);
+    }
+  }
+  return {
+    files: included.length,
+    clean: included.length - Object.keys(errors).length,
+    errors,
+    causes: [...causes].map(([cause, entry]) => ({ cause, errors: entry.errors, files: entry.files.size, example: entry.example })).sort((a, b) => b.errors - a.errors || a.cause.localeCompare(b.cause)),
+  };
+}
+
 async function main(): Promise<void> {
   // Positional arguments filter the test files, as vitest's do: `npm run compat -- oauth-clients calls`.
-  const { values, positionals: filters } = parseArgs({ options: { keep: { type: 'boolean', default: false }, official: { type: 'string' }, surface: { type: 'string' }, 'no-official': { type: 'boolean', default: false }, report: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals: filters } = parseArgs({
+    options: {
+      keep: { type: 'boolean', default: false },
+      official: { type: 'string' },
+      surface: { type: 'string' },
+      'no-official': { type: 'boolean', default: false },
+      report: { type: 'string' },
+      typecheck: { type: 'boolean', default: false },
+      'no-run': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
   const officialDir = values.official ?? process.env['COMPAT_OFFICIAL'] ?? join(root, 'bench/node_modules/telnyx');
   await rm(WORK, { recursive: true, force: true });
   await mkdir(WORK, { recursive: true });
   const started = Date.now();
-  process.stderr.write(`compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`} and starting Prism...\n`);
+  const run = !values['no-run'];
+  process.stderr.write(`compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`}${run ? ' and starting Prism' : ''}...\n`);
   const spec = join(SHARED, 'specs/telnyx/spec3.yml');
   const configFile = join(WORK, 'sdk.config.yaml');
   await writeFile(configFile, CONFIG);
   const [result, prism, tests] = await Promise.all([
     // --surface: the official SDK's api.md names the methods (issue #13), as a team moving its SDK here would run it.
     generate({ spec, config: configFile, cwd: root, surface: values.surface === undefined ? undefined : resolve(values.surface) }),
-    startPrism(spec, 300_000),
+    run ? startPrism(spec, 300_000) : undefined,
     prepareTests(WORK),
   ]);
   try {
     const sdk = join(WORK, 'sdk');
     await writeOutput(sdk, result.files);
     if (!existsSync(join(WORK, 'node_modules'))) await symlink(join(root, 'node_modules'), join(WORK, 'node_modules'), 'dir');
-    process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
-    const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prism.url, filters);
-    const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
-    if (values['no-official']) {
-      process.stderr.write('compat: --no-official; ours only.\n');
-    } else if (existsSync(join(officialDir, 'package.json'))) {
-      const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
-      process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
-      columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url, filters)]);
-    } else {
-      process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
+    const report: Record<string, unknown> = {};
+    if (values.typecheck) {
+      process.stderr.write('compat: type-checking the official tests against our SDK (tsc 7)...\n');
+      const checked = await typecheck(WORK, sdk, filters);
+      process.stdout.write(`${typecheckLines(checked).join('\n')}\n`);
+      report['typecheck'] = checked;
     }
-    // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
-    const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
-    for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
-    const rows = columns.map(([, outcomes]) => summary(outcomes));
-    const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
-    const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
-    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
-    // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
-    if (columns.length > 1) {
-      const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
-      const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
-      const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
-      lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
-    }
-    for (const [label] of columns) {
-      const failed = hollow.get(label);
-      lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
-      if (failed) lines.push(...failed.map((test) => `  ${test}`));
-    }
-    for (const [label, outcomes] of clientTests) {
-      const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
-      lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
-      lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
-    }
-    process.stdout.write(`${lines.join('\n')}\n`);
-    const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
-    // The official column's failures too: a test both fail says more about the spec or Prism than about us.
-    const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
-    const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
-    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures };
+    if (prism) await runAll(prism.url, sdk, officialDir, tests, filters, values['no-official'], report);
+    report['seconds'] = Math.round((Date.now() - started) / 1000);
     const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`);
+    process.stderr.write(`compat: done in ${report['seconds']} s; the details are in ${relative(process.cwd(), reportFile)}\n`);
   } finally {
-    await prism.stop();
+    await prism?.stop();
     if (!values.keep) await rm(WORK, { recursive: true, force: true });
   }
+}
+
+/** The typecheck's summary: files clean, then the causes, most errors first. */
+export function typecheckLines(checked: TypecheckResult): string[] {
+  const lines = [`official tests that type-check against ours (tsc 7): ${checked.clean}/${checked.files} files`];
+  if (checked.causes.length > 0) lines.push('errors by cause:                                           errors  files');
+  for (const cause of checked.causes) lines.push(`  ${cause.cause.padEnd(56)}${String(cause.errors).padStart(7)}${String(cause.files).padStart(7)}   e.g. ${cause.example.slice(0, 140)}`);
+  return lines;
+}
+
+/** Runs the official tests against ours (and the official package if installed) and prints the table. */
+async function runAll(prismURL: string, sdk: string, officialDir: string, tests: number, filters: string[], noOfficial: boolean | undefined, report: Record<string, unknown>): Promise<void> {
+  process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
+  const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prismURL, filters);
+  const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
+  if (noOfficial) {
+    process.stderr.write('compat: --no-official; ours only.\n');
+  } else if (existsSync(join(officialDir, 'package.json'))) {
+    const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
+    process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
+    columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prismURL, filters)]);
+  } else {
+    process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
+  }
+  // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
+  const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
+  for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
+  const rows = columns.map(([, outcomes]) => summary(outcomes));
+  const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
+  const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
+  for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
+  // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
+  if (columns.length > 1) {
+    const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
+    const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
+    const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
+    lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
+  }
+  for (const [label] of columns) {
+    const failed = hollow.get(label);
+    lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
+    if (failed) lines.push(...failed.map((test) => `  ${test}`));
+  }
+  for (const [label, outcomes] of clientTests) {
+    const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
+    lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
+    lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
+  // The official column's failures too: a test both fail says more about the spec or Prism than about us.
+  const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
+  const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
+  Object.assign(report, { columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
