@@ -32,6 +32,14 @@ operations:
   post /voice_clones: { bodyParam: voice_clone_request }
   post /voice_clones/from_upload: { bodyParam: voice_clone_upload_request }
   post /calls/{call_control_id}/actions/bridge: { bodyFields: { call_control_id_to_bridge_with: call_control_id } }
+  # Object bodies telnyx-node takes whole under one key rather than field by field.
+  post /networks: { bodyParam: network_create }
+  patch /networks/{id}: { bodyParam: network_create }
+  patch /global_ip_assignments/{id}: { bodyParam: globalIpAssignmentUpdateRequest }
+  post /wireguard_interfaces: { bodyParam: body }
+  post /wireguard_peers: { bodyParam: body }
+  post /storage/buckets/{bucketName}/{objectName}/presigned_url: { bodyParam: body }
+  post /texml/Accounts/{account_sid}/Calls: { bodyParam: body }
 `;
 
 const COMPARABLE = 'ours, where the method exists and the official SDK passes';
