@@ -8,7 +8,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { startPrism } from '../test/support/prism.js';
+import { handWrittenMethods, typecheckLines, typecheckTests } from './compat-typecheck.js';
 import { generate } from './generate.js';
+import { readSurface } from './model/surface.js';
 import { writeOutput } from './write/write-output.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -176,121 +178,6 @@ function summary(outcomes: TestOutcome[]): Record<string, number | string> {
   };
 }
 
-export interface TypeError {
-  file: string;
-  line: number;
-  code: string;
-  message: string;
-}
-
-export interface TypecheckResult {
-  files: number;
-  clean: number;
-  /** Per file with errors, its errors. */
-  errors: Record<string, TypeError[]>;
-  /** Errors grouped by cause: `TS2345 wrong param type` -> count of errors and of files. */
-  causes: Array<{ cause: string; errors: number; files: number; example: string }>;
-}
-
-/** A short name for what a tsc error on an official test says about our SDK, from its code and message. */
-export function classifyTypeError(code: string, message: string): string {
-  if (code === 'TS2339' || code === 'TS2551') {
-    if (/on type 'typeof \w+'/.test(message)) return 'static member missing on the client class';
-    if (/on type 'APIPromise|on type 'Promise/.test(message)) return 'promise method missing';
-    return 'property or method missing';
-  }
-  if (code === 'TS2694' || code === 'TS2724' || code === 'TS2305') return 'type or namespace member missing';
-  if (code === 'TS2554' || code === 'TS2555') return 'wrong number of arguments';
-  if (code === 'TS2353' || code === 'TS2561') {
-    if (/in type 'RequestOptions|in type '\w*Options/.test(message)) return 'request option unknown';
-    return 'param unknown (object literal)';
-  }
-  if (code === 'TS2345' || code === 'TS2322') {
-    if (/is missing the following properties|is missing in type/.test(message)) return 'required param missing';
-    if (/'string' is not assignable to parameter of type '\{/.test(message)) return 'positional path param expected as object';
-    return 'param type differs';
-  }
-  if (code === 'TS2504' || code === 'TS2488') return 'not async iterable';
-  if (code === 'TS2307') return 'module not found';
-  return `other ${code}`;
-}
-
-/** tsc's `file(line,col): error TSxxxx: message` lines (with --pretty false), continuation lines folded into the message. */
-export function parseTscOutput(output: string): TypeError[] {
-  const errors: TypeError[] = [];
-  for (const line of output.split('\n')) {
-    const match = /^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/.exec(line);
-    if (match) errors.push({ file: match[1]!, line: Number(match[2]), code: match[3]!, message: match[4]! });
-    else if (line.startsWith('  ') && errors.length > 0) errors[errors.length - 1]!.message += ` ${line.trim()}`;
-  }
-  return errors;
-}
-
-/** Type-checks the copied official tests against the SDK in `sdk` with TypeScript 7, `telnyx` mapped to its sources. */
-async function typecheck(dir: string, sdk: string, filters: string[]): Promise<TypecheckResult> {
-  const files: string[] = [];
-  const visit = async (folder: string): Promise<void> => {
-    for (const entry of await readdir(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) await visit(path);
-      else if (entry.name.endsWith('.test.ts')) files.push(relative(dir, path));
-    }
-  };
-  await visit(join(dir, 'tests'));
-  const included = files.filter((file) => file !== GUARD && file !== CLIENT_TESTS && (filters.length === 0 || filters.some((filter) => file.includes(filter)))).sort();
-  const tsconfig = join(dir, 'tsconfig.typecheck.json');
-  await writeFile(
-    tsconfig,
-    `${JSON.stringify(
-      {
-        compilerOptions: {
-          target: 'ES2022',
-          lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-          module: 'preserve',
-          moduleResolution: 'bundler',
-          allowImportingTsExtensions: true,
-          strict: true,
-          noEmit: true,
-          skipLibCheck: true,
-          types: ['node', 'vitest/globals'],
-          paths: { telnyx: [`./${relative(dir, join(sdk, 'src/index.ts'))}`], 'telnyx/*': [`./${relative(dir, join(sdk, 'src'))}/*`] },
-        },
-        files: included,
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
-  const { stdout } = await promisify(execFile)(process.execPath, [tsc, '-p', tsconfig, '--pretty', 'false'], { cwd: dir, maxBuffer: 256 * 1024 * 1024 }).catch(
-    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
-  );
-  const errors: Record<string, TypeError[]> = {};
-  const sdkErrors: TypeError[] = [];
-  for (const error of parseTscOutput(stdout)) {
-    if (included.includes(error.file)) (errors[error.file] ??= []).push(error);
-    else sdkErrors.push(error);
-  }
-  // An error inside the SDK itself would count against every file: say so rather than classify it.
-  if (sdkErrors.length > 0) throw new Error(`the generated SDK does not type-check: ${sdkErrors[0]!.file}(${sdkErrors[0]!.line}): ${sdkErrors[0]!.code} ${sdkErrors[0]!.message}`);
-  const causes = new Map<string, { errors: number; files: Set<string>; example: string }>();
-  for (const [file, list] of Object.entries(errors)) {
-    for (const error of list) {
-      const cause = `${error.code} ${classifyTypeError(error.code, error.message)}`;
-      const entry = causes.get(cause) ?? { errors: 0, files: new Set<string>(), example: `${file}:${error.line} ${error.message.slice(0, 200)}` };
-      entry.errors++;
-      entry.files.add(file);
-      causes.set(cause, entry);
-    }
-  }
-  return {
-    files: included.length,
-    clean: included.length - Object.keys(errors).length,
-    errors,
-    causes: [...causes].map(([cause, entry]) => ({ cause, errors: entry.errors, files: entry.files.size, example: entry.example })).sort((a, b) => b.errors - a.errors || a.cause.localeCompare(b.cause)),
-  };
-}
-
 async function main(): Promise<void> {
   // Positional arguments filter the test files, as vitest's do: `npm run compat -- oauth-clients calls`.
   const { values, positionals: filters } = parseArgs({
@@ -327,7 +214,10 @@ async function main(): Promise<void> {
     const report: Record<string, unknown> = {};
     if (values.typecheck) {
       process.stderr.write('compat: type-checking the official tests against our SDK (tsc 7)...\n');
-      const checked = await typecheck(WORK, sdk, filters);
+      const apiMd = values.surface === undefined ? undefined : await readFile(resolve(values.surface), 'utf8');
+      const context = { model: result.model, surface: readSurface(apiMd ?? '', values.surface ?? 'api.md'), handWritten: handWrittenMethods(apiMd ?? '') };
+      const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
+      const checked = await typecheckTests({ dir: WORK, sdk, packageName: 'telnyx', exclude: [GUARD, CLIENT_TESTS], filters, tsc, context, readText: (file) => readFile(file, 'utf8') });
       process.stdout.write(`${typecheckLines(checked).join('\n')}\n`);
       report['typecheck'] = checked;
     }
@@ -340,14 +230,6 @@ async function main(): Promise<void> {
     await prism?.stop();
     if (!values.keep) await rm(WORK, { recursive: true, force: true });
   }
-}
-
-/** The typecheck's summary: files clean, then the causes, most errors first. */
-export function typecheckLines(checked: TypecheckResult): string[] {
-  const lines = [`official tests that type-check against ours (tsc 7): ${checked.clean}/${checked.files} files`];
-  if (checked.causes.length > 0) lines.push('errors by cause:                                           errors  files');
-  for (const cause of checked.causes) lines.push(`  ${cause.cause.padEnd(56)}${String(cause.errors).padStart(7)}${String(cause.files).padStart(7)}   e.g. ${cause.example.slice(0, 140)}`);
-  return lines;
 }
 
 /** Runs the official tests against ours (and the official package if installed) and prints the table. */
