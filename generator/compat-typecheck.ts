@@ -61,7 +61,7 @@ export function classifyTypeError(code: string, message: string): string {
     if (/in type '(?:Partial<)?\w*Options>?'/.test(message)) return 'option unknown';
     return 'param unknown (object literal)';
   }
-  if (code === 'TS2345' || code === 'TS2322') {
+  if (code === 'TS2345' || code === 'TS2322' || code === 'TS2741') {
     if (/is missing the following properties|is missing in type/.test(message)) return 'required param missing';
     return 'param type differs';
   }
@@ -122,10 +122,14 @@ export function traceError(error: TypeError, lines: readonly string[], context: 
     const name = /(?:and|but) '(.+?)' does not exist in type/.exec(error.message)?.[1]?.replace(/^'(.*)'$/, '$1');
     if (name === undefined || !method) return { owner: 'ours', text: `client.${call ?? '?'}: ${error.message.slice(0, 200)}` };
     if (/in type '(?:Partial<)?\w*Options>?'/.test(error.message)) return { owner: 'ours', text: `option ${name} unknown` };
-    if (!requestNames(context.model.document, method).has(name)) return { owner: 'spec', text: `the spec lacks the param ${name} on ${route}` };
+    // The object the name was put in: the spec's schema with the members tsc lists for it, else the params themselves.
+    const members = memberNames(/does not exist in type '(.*)'/.exec(error.message)?.[1] ?? '');
+    const objects = members.length > 0 ? bodyObjects(context.model.document, method).filter((properties) => members.every((member) => properties.has(member))) : [];
+    const lacks = objects.length > 0 ? objects.every((properties) => !properties.has(name)) : !requestNames(context.model.document, method).has(name);
+    if (lacks) return { owner: 'spec', text: `the spec lacks the param ${name} on ${route}${objects.length > 0 && !members.every((member) => requestNames(context.model.document, method, true).has(member)) ? ' (in a nested object)' : ''}` };
     return { owner: 'ours', text: `client.${call}: the spec has ${name} on ${route}, our params type does not take it there` };
   }
-  if (error.code === 'TS2345' || error.code === 'TS2322') {
+  if (error.code === 'TS2345' || error.code === 'TS2322' || error.code === 'TS2741') {
     if (listed && method && listed.positional.length > method.positionalPathParams.length) return { owner: 'call shape', text: `client.${call}: api.md takes (${listed.positional.join(', ')}) positionally (${route})` };
     const missing = [...error.message.matchAll(/[Pp]ropert(?:y|ies) '?([^']+?)'? (?:is|are) missing|missing the following properties from type '.*?': ([\w, ]+)/g)]
       .flatMap((match) => (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim()))
@@ -152,16 +156,40 @@ function methodsByRoute(model: SdkModel): Map<string, Method> {
   return out;
 }
 
-/** Every name the operation takes: its params and each property name anywhere in its body's schema. */
-function requestNames(document: Record<string, unknown>, method: Method): Set<string> {
+/** Every name the operation takes at the top of its params: its params, and its body's fields (or the body's key). */
+function requestNames(document: Record<string, unknown>, method: Method, topOnly = false): Set<string> {
   const names = new Set([...method.pathParams, ...method.queryParams, ...method.headerParams].map((param) => param.name));
   for (const name of Object.keys(method.body?.renames ?? {})) names.add(name);
-  if (method.body?.key !== undefined) names.add(method.body.key);
   if (method.body && !method.body.inline && method.paramsShape === 'mixed') names.add(method.body.key ?? 'body');
-  walkSchemas(document, method.body?.schema, (schema) => {
-    for (const key of Object.keys(objectOf(schema['properties']))) names.add(key);
-  });
+  const top = bodyObjects(document, method, topOnly);
+  for (const properties of top) for (const key of properties) names.add(key);
   return names;
+}
+
+/** The property names of each object schema in the body (or only of its top level: the body and its allOf/oneOf/anyOf parts). */
+function bodyObjects(document: Record<string, unknown>, method: Method, topOnly = false): Array<Set<string>> {
+  const out: Array<Set<string>> = [];
+  walkSchemas(document, method.body?.schema, (schema) => void out.push(new Set(Object.keys(objectOf(schema['properties'])))), topOnly);
+  return out;
+}
+
+/** The member names at the top level of a type as tsc prints it: `{ a?: string; 'b-c': { d: number }; }` -> a, b-c. */
+export function memberNames(type: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = -1;
+  for (let index = 0; index < type.length; index++) {
+    const char = type[index]!;
+    if (char === '{' || char === '(' || char === '<' || char === '[') {
+      depth++;
+      if (depth === 1 && char === '{') start = index + 1;
+    } else if (char === '}' || char === ')' || char === '>' || char === ']') depth--;
+    else if (depth === 1 && start !== -1 && (char === ';' || index === start)) {
+      const match = /^\s*(?:readonly\s+)?('[^']*'|"[^"]*"|[A-Za-z_$][\w$]*)\??:/.exec(type.slice(char === ';' ? index + 1 : index));
+      if (match) out.push(match[1]!.replace(/^['"]|['"]$/g, ''));
+    }
+  }
+  return [...new Set(out)];
 }
 
 /** Every name a schema of the operation's body lists as required, and its required params. */
@@ -177,8 +205,8 @@ function objectOf(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-/** Visits a schema and every schema inside it, `$ref`s followed once each. */
-function walkSchemas(document: Record<string, unknown>, root: unknown, visit: (schema: Record<string, unknown>) => void): void {
+/** Visits a schema and every schema inside it (or only its allOf/oneOf/anyOf parts), `$ref`s followed once each. */
+function walkSchemas(document: Record<string, unknown>, root: unknown, visit: (schema: Record<string, unknown>) => void, topOnly = false): void {
   const seen = new Set<unknown>();
   const stack = [root];
   while (stack.length > 0) {
@@ -191,7 +219,7 @@ function walkSchemas(document: Record<string, unknown>, root: unknown, visit: (s
     const node = schema as Record<string, unknown>;
     visit(node);
     for (const key of ['allOf', 'oneOf', 'anyOf']) if (Array.isArray(node[key])) stack.push(...(node[key] as unknown[]));
-    stack.push(...Object.values(objectOf(node['properties'])), node['items'], node['additionalProperties']);
+    if (!topOnly) stack.push(...Object.values(objectOf(node['properties'])), node['items'], node['additionalProperties']);
   }
 }
 

@@ -42,6 +42,7 @@ operations:
   post /wireguard_peers: { bodyParam: body }
   post /storage/buckets/{bucketName}/{objectName}/presigned_url: { bodyParam: body }
   post /texml/Accounts/{account_sid}/Calls: { bodyParam: body }
+  post /documents: { bodyParam: document }
 `;
 
 const COMPARABLE = 'ours, where the method exists and the official SDK passes';
