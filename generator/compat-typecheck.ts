@@ -126,6 +126,9 @@ export function traceError(error: TypeError, lines: readonly string[], context: 
     const members = memberNames(/does not exist in type '(.*)'/.exec(error.message)?.[1] ?? '');
     const objects = members.length > 0 ? bodyObjects(context.model.document, method).filter((properties) => members.every((member) => properties.has(member))) : [];
     const lacks = objects.length > 0 ? objects.every((properties) => !properties.has(name)) : !requestNames(context.model.document, method).has(name);
+    // `metadata: { assistant_id }` where the spec lists `metadata.assistant_id`: the same data, nested by the official SDK.
+    const flat = [...requestNames(context.model.document, method, true)].filter((param) => param.startsWith(`${name}.`) || param.startsWith(`${name}[`));
+    if (lacks && flat.length > 0) return { owner: 'ours', text: `client.${call}: the spec names ${flat.join(', ')} flat on ${route}; the official SDK takes them nested under ${name}` };
     if (lacks) return { owner: 'spec', text: `the spec lacks the param ${name} on ${route}${objects.length > 0 && !members.every((member) => requestNames(context.model.document, method, true).has(member)) ? ' (in a nested object)' : ''}` };
     return { owner: 'ours', text: `client.${call}: the spec has ${name} on ${route}, our params type does not take it there` };
   }

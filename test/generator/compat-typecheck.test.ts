@@ -35,8 +35,12 @@ paths:
   /widgets/{id}:
     get:
       operationId: GetWidget
-      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }, { name: meta.owner, in: query, schema: { type: string } }]
       responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } } }
+    delete:
+      operationId: DeleteWidget
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      responses: { '204': { description: deleted } }
 `;
 
 // The official SDK's api.md: a method the spec lacks (gadgets), one with params the spec does not declare (retrieve),
@@ -46,6 +50,7 @@ Methods:
 
 - <code title="post /widgets">client.widgets.<a href="./src/resources/widgets.ts">create</a>({ ...params }) -> WidgetCreateResponse</code>
 - <code title="get /widgets/{id}">client.widgets.<a href="./src/resources/widgets.ts">retrieve</a>(id, { ...params }) -> WidgetRetrieveResponse</code>
+- <code title="delete /widgets/{id}">client.widgets.<a href="./src/resources/widgets.ts">delete</a>(id, { ...params }) -> void</code>
 - <code title="get /gadgets">client.gadgets.<a href="./src/resources/gadgets.ts">list</a>() -> GadgetListResponse</code>
 - <code>client.webhooks.<a href="./src/resources/webhooks.ts">unwrap</a>(body) -> void</code>
 `;
@@ -62,7 +67,8 @@ test('create', async () => {
   });
   await client.widgets.create({ name: 'a', color: 'red' });
   await client.widgets.create({});
-  await client.widgets.retrieve('w_1', {}, {});
+  await client.widgets.retrieve('w_1', { meta: { owner: 'me' } });
+  await client.widgets.delete('w_1', { force: true }, {});
   await client.gadgets.list();
   await client.widgets.retrieve('w_1').withResponse();
   for await (const widget of client.widgets.retrieve('w_1')) void widget;
@@ -137,7 +143,11 @@ describe('tracing', () => {
       owner: 'spec',
       text: 'the spec requires name on POST /widgets; the test leaves them out',
     });
-    expect(trace('TS2554', at("retrieve('w_1', {}, {})"), 'Expected 1-2 arguments, but got 3.')).toEqual({ owner: 'call shape', text: 'client.widgets.retrieve: api.md takes params where the spec declares none (GET /widgets/{id})' });
+    expect(trace('TS2554', at('delete('), 'Expected 1-2 arguments, but got 3.')).toEqual({ owner: 'call shape', text: 'client.widgets.delete: api.md takes params where the spec declares none (DELETE /widgets/{id})' });
+    expect(trace('TS2353', at('meta:'), "Object literal may only specify known properties, and 'meta' does not exist in type '{ 'meta.owner'?: string | undefined; }'.")).toEqual({
+      owner: 'ours',
+      text: 'client.widgets.retrieve: the spec names meta.owner flat on GET /widgets/{id}; the official SDK takes them nested under meta',
+    });
     expect(trace('TS2339', 1, "Property 'webhooks' does not exist on type 'Shop'.").owner).toBe('ours');
     expect(traceError({ file: 'x', line: 1, code: 'TS2339', message: "Property 'webhooks' does not exist on type 'Shop'." }, ['client.webhooks.unwrap(body);'], context).owner).toBe('hand-written');
   });
@@ -152,8 +162,9 @@ test('tsc 7 checks the tests against the SDK by its package name; clean files an
   const reasons = result.verdicts['tests/widgets.test.ts']!.reasons;
   expect(reasons).toContain('spec: the spec lacks GET /gadgets (client.gadgets.list)');
   expect(reasons).toContain('spec: the spec lacks the param colour on POST /widgets (in a nested object)');
-  expect(reasons).toContain('call shape: client.widgets.retrieve: api.md takes params where the spec declares none (GET /widgets/{id})');
   expect(reasons).toContain('spec: the spec requires name on POST /widgets; the test leaves them out');
+  expect(reasons).toContain('call shape: client.widgets.delete: api.md takes params where the spec declares none (DELETE /widgets/{id})');
+  expect(reasons).toContain('ours: client.widgets.retrieve: the spec names meta.owner flat on GET /widgets/{id}; the official SDK takes them nested under meta');
   // A page is iterable and a promise has withResponse(): no error on those lines but the for-await over a non-page.
   const lineOf = (text: string): number => TEST.split('\n').findIndex((line) => line.includes(text)) + 1;
   const errorLines = result.errors['tests/widgets.test.ts']!.map((error) => error.line);
