@@ -8,7 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { startPrism } from '../test/support/prism.js';
-import { handWrittenMethods, typecheckLines, typecheckTests } from './compat-typecheck.js';
+import { handWrittenMethods, type TypecheckResult, typecheckLines, typecheckTests } from './compat-typecheck.js';
 import { generate } from './generate.js';
 import { readSurface } from './model/surface.js';
 import { writeOutput } from './write/write-output.js';
@@ -188,6 +188,7 @@ async function main(): Promise<void> {
       surface: { type: 'string' },
       'no-official': { type: 'boolean', default: false },
       report: { type: 'string' },
+      // --typecheck: the tests type-checked against ours too (#13 item 3); --no-run: only that, without Prism.
       typecheck: { type: 'boolean', default: false },
       'no-run': { type: 'boolean', default: false },
     },
@@ -212,71 +213,69 @@ async function main(): Promise<void> {
     const sdk = join(WORK, 'sdk');
     await writeOutput(sdk, result.files);
     if (!existsSync(join(WORK, 'node_modules'))) await symlink(join(root, 'node_modules'), join(WORK, 'node_modules'), 'dir');
-    const report: Record<string, unknown> = {};
+    const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
+    let typecheck: TypecheckResult | undefined;
     if (values.typecheck) {
       process.stderr.write('compat: type-checking the official tests against our SDK (tsc 7)...\n');
-      const apiMd = values.surface === undefined ? undefined : await readFile(resolve(values.surface), 'utf8');
-      const context = { model: result.model, surface: readSurface(apiMd ?? '', values.surface ?? 'api.md'), handWritten: handWrittenMethods(apiMd ?? '') };
+      const apiMd = values.surface === undefined ? '' : await readFile(resolve(values.surface), 'utf8');
+      const context = { model: result.model, surface: readSurface(apiMd, values.surface ?? 'api.md'), handWritten: handWrittenMethods(apiMd) };
       const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
-      const checked = await typecheckTests({ dir: WORK, sdk, packageName: 'telnyx', exclude: [GUARD, CLIENT_TESTS], filters, tsc, context, readText: (file) => readFile(file, 'utf8') });
-      process.stdout.write(`${typecheckLines(checked).join('\n')}\n`);
-      report['typecheck'] = checked;
+      typecheck = await typecheckTests({ dir: WORK, sdk, packageName: 'telnyx', exclude: [GUARD, CLIENT_TESTS], filters, tsc, context, readText: (file) => readFile(file, 'utf8') });
+      process.stdout.write(`${typecheckLines(typecheck).join('\n')}\n`);
     }
-    if (prism) await runAll(prism.url, sdk, officialDir, tests, filters, values['no-official'], report);
-    report['seconds'] = Math.round((Date.now() - started) / 1000);
-    const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
+    if (!prism) {
+      await writeFile(reportFile, `${JSON.stringify({ seconds: Math.round((Date.now() - started) / 1000), typecheck }, null, 2)}\n`);
+      process.stderr.write(`compat: --no-run; the type-check is in ${relative(process.cwd(), reportFile)}\n`);
+      return;
+    }
+    process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
+    const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prism.url, filters);
+    const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
+    if (values['no-official']) {
+      process.stderr.write('compat: --no-official; ours only.\n');
+    } else if (existsSync(join(officialDir, 'package.json'))) {
+      const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
+      process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
+      columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url, filters)]);
+    } else {
+      process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
+    }
+    // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
+    const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
+    for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
+    const rows = columns.map(([, outcomes]) => summary(outcomes));
+    const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
+    const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
+    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
+    // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
+    if (columns.length > 1) {
+      const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
+      const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
+      const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
+      lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
+    }
+    for (const [label] of columns) {
+      const failed = hollow.get(label);
+      lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
+      if (failed) lines.push(...failed.map((test) => `  ${test}`));
+    }
+    for (const [label, outcomes] of clientTests) {
+      const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
+      lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
+      lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
+    // The official column's failures too: a test both fail says more about the spec or Prism than about us.
+    const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
+    const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
+    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures, ...(typecheck && { typecheck }) };
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`compat: done in ${report['seconds']} s; the details are in ${relative(process.cwd(), reportFile)}\n`);
+    process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`);
   } finally {
     await prism?.stop();
     if (!values.keep) await rm(WORK, { recursive: true, force: true });
   }
-}
-
-/** Runs the official tests against ours (and the official package if installed) and prints the table. */
-async function runAll(prismURL: string, sdk: string, officialDir: string, tests: number, filters: string[], noOfficial: boolean | undefined, report: Record<string, unknown>): Promise<void> {
-  process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
-  const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prismURL, filters);
-  const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
-  if (noOfficial) {
-    process.stderr.write('compat: --no-official; ours only.\n');
-  } else if (existsSync(join(officialDir, 'package.json'))) {
-    const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
-    process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
-    columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prismURL, filters)]);
-  } else {
-    process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
-  }
-  // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
-  const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
-  for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
-  const rows = columns.map(([, outcomes]) => summary(outcomes));
-  const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
-  const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
-  for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
-  // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
-  if (columns.length > 1) {
-    const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
-    const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
-    const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
-    lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
-  }
-  for (const [label] of columns) {
-    const failed = hollow.get(label);
-    lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
-    if (failed) lines.push(...failed.map((test) => `  ${test}`));
-  }
-  for (const [label, outcomes] of clientTests) {
-    const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
-    lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
-    lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
-  }
-  process.stdout.write(`${lines.join('\n')}\n`);
-  const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
-  // The official column's failures too: a test both fail says more about the spec or Prism than about us.
-  const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
-  const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
-  Object.assign(report, { columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
