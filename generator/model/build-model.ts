@@ -226,7 +226,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
-    const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
+    const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined, surface?.types.get(kept.module)) : undefined;
     const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
     // api.md's other names of the route, where they sit on the same resource.
     const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(routeKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
