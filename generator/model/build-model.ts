@@ -119,7 +119,7 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string } }>;
+  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string; item?: string } }>;
   children: Map<string, Node>;
 }
 
@@ -438,10 +438,14 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     const typePrefix = prefixes.get(chain.join('.'))!;
     const methods: Method[] = child.operations.map((operation) => {
       const methodPart = pascalCase(operation.name);
+      // An item name api.md keeps is claimed first: the page's body, which would take it by convention, is named apart.
+      const item = operation.pagination && operation.response.kind !== 'void' ? kept(operation.surfaceNames?.item) : undefined;
+      const itemTypeName = item !== undefined ? names.claim(item) : undefined;
       return {
         ...operation,
         ...((operation.paramsShape !== 'none' || operation.namedPathParams.length > 0) && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
-        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}Response`) }),
+        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}${itemTypeName !== undefined ? 'Page' : ''}Response`) }),
+        ...(itemTypeName !== undefined && { itemTypeName }),
         ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });

@@ -113,9 +113,10 @@ export function surfaceAliases(surface: Surface): Map<string, SurfaceMethod[]> {
 /**
  * The type names a surface method fixes: a named result (`OAuthClientCreateResponse`) and, by the same convention,
  * its params (`OAuthClientCreateParams`); for a paginated method the result is the page (`OAuthClientsDefaultFlatPagination`).
- * A result api.md writes as `unknown` or `string` is named by the one type its module lists for the method (`listed`).
+ * A result api.md writes as `unknown` or `string` is named by the one type its module lists for the method (`listed`);
+ * a page's items by the listed type its name is the plural of (`ClusterListResponse`, `ClusterListResponsesDefaultFlatPagination`).
  */
-export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean, listed: readonly string[] = []): { response?: string; params?: string; page?: string } {
+export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean, listed: readonly string[] = []): { response?: string; params?: string; page?: string; item?: string } {
   const named = IDENTIFIER.test(method.returns) && /^[A-Z]/.test(method.returns) && !['Response', 'Uint8Array', 'Blob'].includes(method.returns);
   if (!named) {
     // `-> unknown` or `-> string`, yet the module lists `ToolAddResponse` for `add`: the SDK still exports it by that name.
@@ -125,7 +126,11 @@ export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean, list
     const response = candidates[0]!;
     return { response, ...(method.takesParams && { params: `${response.slice(0, -'Response'.length)}Params` }) };
   }
-  if (paginated) return { page: method.returns };
+  if (paginated) {
+    // `ClusterListResponsesDefaultFlatPagination` beside a listed `ClusterListResponse`: the name of one item.
+    const item = listed.find((name) => name.endsWith('Response') && method.returns.startsWith(`${name}s`) && /^[A-Z]/.test(method.returns.slice(name.length + 1)));
+    return { page: method.returns, ...(item !== undefined && { item }) };
+  }
   const params = method.returns.endsWith('Response') ? `${method.returns.slice(0, -'Response'.length)}Params` : undefined;
   return { response: method.returns, ...(params !== undefined && method.takesParams && { params }) };
 }

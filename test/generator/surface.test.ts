@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
+import { emitResources } from '../../generator/emit/resources.js';
 import { readSurface, SurfaceError, surfaceRouteKey, surfaceTypeNames } from '../../generator/model/surface.js';
 
 const API_MD = `# OAuthClients
@@ -123,6 +124,41 @@ Methods:
   const method = allResources(buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(api, 'api.md')).resources)[0]!.methods[0]!;
   // Inference alone would say ToolAddResponse.
   expect([method.name, method.responseTypeName, method.paramsTypeName]).toEqual(['add', 'ToolsAddResponse', 'ToolsAddParams']);
+});
+
+test("a page's items take the name api.md lists for them; the page's body is named apart", () => {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/clusters': {
+        get: {
+          parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } } } } } } } },
+        },
+      },
+    },
+  };
+  const api = `# Clusters
+
+Types:
+
+- <code><a href="./src/resources/clusters.ts">ClusterListResponse</a></code>
+
+Methods:
+
+- <code title="get /clusters">client.clusters.<a href="./src/resources/clusters.ts">list</a>({ ...params }) -> ClusterListResponsesDefaultFlatPagination</code>
+`;
+  const surface = readSurface(api, 'api.md');
+  expect(surfaceTypeNames(surface.methods[0]!, true, ['ClusterListResponse'])).toEqual({ page: 'ClusterListResponsesDefaultFlatPagination', item: 'ClusterListResponse' });
+  expect(surfaceTypeNames(surface.methods[0]!, true, [])).toEqual({ page: 'ClusterListResponsesDefaultFlatPagination' });
+  const model = buildModel(structuredClone(document) as never, {}, 't.yaml', surface);
+  const method = allResources(model.resources)[0]!.methods[0]!;
+  expect([method.pageTypeName, method.itemTypeName, method.responseTypeName]).toEqual(['ClusterListResponsesDefaultFlatPagination', 'ClusterListResponse', 'ClusterListPageResponse']);
+  const source = emitResources(model).find((file) => file.path === 'src/resources/clusters.ts')!.text;
+  expect(source).toMatch(/export type ClusterListResponse = NonNullable<ClusterListPageResponse\[["']data["']\]>\[number\];/);
+  expect(source).toContain('export type ClusterListResponsesDefaultFlatPagination = Page<ClusterListPageResponse, ClusterListResponse>;');
+  expect(source).toMatch(/list\([^)]*\): PagePromise<ClusterListPageResponse, ClusterListResponse>/);
 });
 
 describe("api.md's arguments decide which path params are positional", () => {
