@@ -8,7 +8,9 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { startPrism } from '../test/support/prism.js';
+import { handWrittenMethods, type TypecheckResult, typecheckLines, typecheckTests } from './compat-typecheck.js';
 import { generate } from './generate.js';
+import { readSurface } from './model/surface.js';
 import { writeOutput } from './write/write-output.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -32,6 +34,15 @@ operations:
   post /voice_clones: { bodyParam: voice_clone_request }
   post /voice_clones/from_upload: { bodyParam: voice_clone_upload_request }
   post /calls/{call_control_id}/actions/bridge: { bodyFields: { call_control_id_to_bridge_with: call_control_id } }
+  # Object bodies telnyx-node takes whole under one key rather than field by field.
+  post /networks: { bodyParam: network_create }
+  patch /networks/{id}: { bodyParam: network_create }
+  patch /global_ip_assignments/{id}: { bodyParam: globalIpAssignmentUpdateRequest }
+  post /wireguard_interfaces: { bodyParam: body }
+  post /wireguard_peers: { bodyParam: body }
+  post /storage/buckets/{bucketName}/{objectName}/presigned_url: { bodyParam: body }
+  post /texml/Accounts/{account_sid}/Calls: { bodyParam: body }
+  post /documents: { bodyParam: document }
 `;
 
 const COMPARABLE = 'ours, where the method exists and the official SDK passes';
@@ -170,25 +181,53 @@ function summary(outcomes: TestOutcome[]): Record<string, number | string> {
 
 async function main(): Promise<void> {
   // Positional arguments filter the test files, as vitest's do: `npm run compat -- oauth-clients calls`.
-  const { values, positionals: filters } = parseArgs({ options: { keep: { type: 'boolean', default: false }, official: { type: 'string' }, surface: { type: 'string' }, 'no-official': { type: 'boolean', default: false }, report: { type: 'string' } }, allowPositionals: true });
+  const { values, positionals: filters } = parseArgs({
+    options: {
+      keep: { type: 'boolean', default: false },
+      official: { type: 'string' },
+      surface: { type: 'string' },
+      'no-official': { type: 'boolean', default: false },
+      report: { type: 'string' },
+      // --typecheck: the tests type-checked against ours too (#13 item 3); --no-run: only that, without Prism.
+      typecheck: { type: 'boolean', default: false },
+      'no-run': { type: 'boolean', default: false },
+    },
+    allowPositionals: true,
+  });
   const officialDir = values.official ?? process.env['COMPAT_OFFICIAL'] ?? join(root, 'bench/node_modules/telnyx');
   await rm(WORK, { recursive: true, force: true });
   await mkdir(WORK, { recursive: true });
   const started = Date.now();
-  process.stderr.write(`compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`} and starting Prism...\n`);
+  const run = !values['no-run'];
+  process.stderr.write(`compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`}${run ? ' and starting Prism' : ''}...\n`);
   const spec = join(SHARED, 'specs/telnyx/spec3.yml');
   const configFile = join(WORK, 'sdk.config.yaml');
   await writeFile(configFile, CONFIG);
   const [result, prism, tests] = await Promise.all([
     // --surface: the official SDK's api.md names the methods (issue #13), as a team moving its SDK here would run it.
     generate({ spec, config: configFile, cwd: root, surface: values.surface === undefined ? undefined : resolve(values.surface) }),
-    startPrism(spec, 300_000),
+    run ? startPrism(spec, 300_000) : undefined,
     prepareTests(WORK),
   ]);
   try {
     const sdk = join(WORK, 'sdk');
     await writeOutput(sdk, result.files);
     if (!existsSync(join(WORK, 'node_modules'))) await symlink(join(root, 'node_modules'), join(WORK, 'node_modules'), 'dir');
+    const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
+    let typecheck: TypecheckResult | undefined;
+    if (values.typecheck) {
+      process.stderr.write('compat: type-checking the official tests against our SDK (tsc 7)...\n');
+      const apiMd = values.surface === undefined ? '' : await readFile(resolve(values.surface), 'utf8');
+      const context = { model: result.model, surface: readSurface(apiMd, values.surface ?? 'api.md'), handWritten: handWrittenMethods(apiMd) };
+      const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
+      typecheck = await typecheckTests({ dir: WORK, sdk, packageName: 'telnyx', exclude: [GUARD, CLIENT_TESTS], filters, tsc, context, readText: (file) => readFile(file, 'utf8') });
+      process.stdout.write(`${typecheckLines(typecheck).join('\n')}\n`);
+    }
+    if (!prism) {
+      await writeFile(reportFile, `${JSON.stringify({ seconds: Math.round((Date.now() - started) / 1000), typecheck }, null, 2)}\n`);
+      process.stderr.write(`compat: --no-run; the type-check is in ${relative(process.cwd(), reportFile)}\n`);
+      return;
+    }
     process.stderr.write(`compat: ${tests} tests; running them against our SDK...\n`);
     const ours = await runTests(WORK, 'ours', join(sdk, 'src/index.ts'), '.ts', prism.url, filters);
     const columns: Array<[string, TestOutcome[]]> = [['ours', ours]];
@@ -230,12 +269,11 @@ async function main(): Promise<void> {
     // The official column's failures too: a test both fail says more about the spec or Prism than about us.
     const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
     const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
-    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures };
-    const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
+    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures, ...(typecheck && { typecheck }) };
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
     process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`);
   } finally {
-    await prism.stop();
+    await prism?.stop();
     if (!values.keep) await rm(WORK, { recursive: true, force: true });
   }
 }

@@ -18,7 +18,7 @@ function errorClasses(model: SdkModel): string[] {
 
 /** The types a resource module exports: each method's params and response types. */
 export function resourceTypes(resource: Resource): string[] {
-  return resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
+  return resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.itemTypeName, method.pageTypeName]).filter((name): name is string => !!name);
 }
 
 /**

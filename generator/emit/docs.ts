@@ -9,7 +9,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
   const lines = [`# ${model.clientName}`, '', `Generated from ${markdownCode(model.specFile)}.`, ''];
   for (const resource of allResources(model.resources)) {
     lines.push(`## ${markdownInline(resource.chain.join('.'))}`, '');
-    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.pageTypeName]).filter((name): name is string => !!name);
+    const types = resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.itemTypeName, method.pageTypeName]).filter((name): name is string => !!name);
     if (types.length > 0) lines.push('Types:', '', ...types.map((name) => `- <code><a href="./src/resources/${htmlText(resource.modulePath)}.ts">${htmlText(name)}</a></code>`), '');
     if (resource.methods.length > 0) {
       lines.push('Methods:', '');

@@ -153,6 +153,15 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       docs: [{ description: `Response of ${markdownCode(method.name)}: ${operationLabel(method)}.` }],
     });
   }
+  if (method.itemTypeName) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: method.itemTypeName,
+      type: pageItemType({ ...method, itemTypeName: undefined }, models),
+      docs: [{ description: `One item of a page of ${markdownCode(method.name)}: ${operationLabel(method)}.` }],
+    });
+  }
   if (method.pageTypeName) {
     out.push({
       kind: StructureKind.TypeAlias,
@@ -177,6 +186,7 @@ function referencedModels(method: Method, models: ReadonlyMap<string, string>): 
 
 /** The type of one item of a page: the component the items refer to, else indexed out of the response type. */
 function pageItemType(method: Method, models: ReadonlyMap<string, string>): string {
+  if (method.itemTypeName) return method.itemTypeName;
   const named = method.pageItemRef !== undefined ? models.get(method.pageItemRef) : undefined;
   if (named) return named;
   const list = method.pagination!.items.reduce((type, key) => `NonNullable<${type}[${literal(key)}]>`, method.responseTypeName!);

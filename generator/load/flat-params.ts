@@ -15,7 +15,8 @@ const isNode = (value: unknown): value is Node => typeof value === 'object' && v
  * `page: { number, size }` becomes `page[number]` and `page[size]`. The wire is the same (`page[number]=1`); what
  * changes is the SDK's params type, `{ 'page[number]': 1 }` instead of `{ page: { number: 1 } }`, as SDKs generated
  * from a spec that listed the bracketed names take them. Done on the document, so the types and the model agree.
- * A param whose schema has no properties to spread (a free-form map, a union) stays as it is.
+ * A param whose schema has no properties to spread (a free-form map, a union) stays as it is. A listed param in form
+ * style (explode) is taken as deepObject too: naming it says what the spec's style left out.
  */
 export function flattenDeepObjectParams(document: OpenAPIDocument, setting: DeepObjectParams | undefined): void {
   if (setting === undefined || setting === 'nested') return;
@@ -25,7 +26,11 @@ export function flattenDeepObjectParams(document: OpenAPIDocument, setting: Deep
     let changed = false;
     const out = list.flatMap((item: unknown) => {
       const param = resolveParam(document, item);
-      if (!param || param['in'] !== 'query' || param['style'] !== 'deepObject' || typeof param['name'] !== 'string' || !wanted(param['name'])) return [item];
+      if (!param || param['in'] !== 'query' || typeof param['name'] !== 'string' || !wanted(param['name'])) return [item];
+      // A param the list names is meant as deepObject even where its spec left the style at form's default (a spec that
+      // says "deepObject style" in a description only): it is sent as `page[number]=1`, not `number=1`.
+      const named = Array.isArray(setting) && (param['style'] === undefined || param['style'] === 'form') && param['explode'] !== false;
+      if (param['style'] !== 'deepObject' && !named) return [item];
       const leaves = leafParams(document, param['name'], param['schema'], param['required'] === true, new Set());
       if (leaves === undefined || leaves.length === 0) return [item];
       changed = true;

@@ -16,7 +16,8 @@ export interface OperationOverride {
   method?: string;
   /** How the operation pages, where inference cannot tell; `false` turns inferred pagination off. */
   pagination?: PaginationScheme | false;
-  /** The params key of a body that is not an object (default `body`): `{ voice_clone_request: {...} }`. */
+  /** The params key of a body that is not an object (default `body`): `{ voice_clone_request: {...} }`; on an object
+   * body, its fields are taken under that key instead of beside the other params: `{ body: { region_code } }`. */
   bodyParam?: string;
   /** SDK names of body fields, SDK name -> wire name, as `x-sdk-param` would give them in the spec. */
   bodyFields?: Record<string, string>;

@@ -119,7 +119,7 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string } }>;
+  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string; item?: string } }>;
   children: Map<string, Node>;
 }
 
@@ -131,13 +131,22 @@ const CLIENT_MEMBERS = new Set(['get', 'post', 'put', 'patch', 'delete', 'reques
 
 /**
  * `bodyParam` and `bodyFields` of an operation's config: the params key of a body that is not an object (`{ body }` by
- * default; `{ voice_clone_request }` where an existing SDK named it so), and SDK names of body fields (SDK name -> wire
+ * default; `{ voice_clone_request }` where an existing SDK named it so) or of an object body taken whole rather than
+ * field by field, and SDK names of body fields (SDK name -> wire
  * name, as `x-sdk-param` gives them in the spec). Where the body has no such shape, a warning says the entry is unused.
  */
 function applyBodyConfig(model: OperationModel, configured: OperationOverride | undefined, label: string, warnings: string[]): void {
   if (configured?.bodyParam !== undefined) {
     if (model.body && !model.body.inline && model.paramsShape === 'mixed') model.body.key = configured.bodyParam;
-    else warnings.push(`${label}: bodyParam is set in the config, but its body is not a params member of its own; ignored`);
+    else if (model.body) {
+      // An object body the existing SDK takes whole under one key (`{ network_create: {...} }`) becomes that member.
+      model.body.inline = false;
+      model.body.key = configured.bodyParam;
+      model.paramsShape = 'mixed';
+      const requiredParam = [...model.namedPathParams, ...model.queryParams, ...model.headerParams].some((param) => param.required);
+      model.paramsRequired = requiredParam || model.body.required;
+      model.paramsAcceptEmpty = !requiredParam && !model.body.required;
+    } else warnings.push(`${label}: bodyParam is set in the config, but the operation has no body; ignored`);
   }
   if (configured?.bodyFields !== undefined) {
     if (model.body?.isObject) model.body.renames = { ...model.body.renames, ...configured.bodyFields };
@@ -240,7 +249,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
-    const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined) : undefined;
+    const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined, surface?.types.get(kept.module)) : undefined;
     const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
     // api.md's other names of the route, where they sit on the same resource.
     const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(routeKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
@@ -452,10 +461,14 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
     const typePrefix = prefixes.get(chain.join('.'))!;
     const methods: Method[] = child.operations.map((operation) => {
       const methodPart = pascalCase(operation.name);
+      // An item name api.md keeps is claimed first: the page's body, which would take it by convention, is named apart.
+      const item = operation.pagination && operation.response.kind !== 'void' ? kept(operation.surfaceNames?.item) : undefined;
+      const itemTypeName = item !== undefined ? names.claim(item) : undefined;
       return {
         ...operation,
         ...((operation.paramsShape !== 'none' || operation.namedPathParams.length > 0) && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
-        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}Response`) }),
+        ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}${itemTypeName !== undefined ? 'Page' : ''}Response`) }),
+        ...(itemTypeName !== undefined && { itemTypeName }),
         ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });

@@ -20,6 +20,8 @@ export interface SurfaceMethod {
   takesParams: boolean;
   /** The type after `->`: a response type, a page type (`OAuthClientsDefaultFlatPagination`), `void`, `string`... */
   returns: string;
+  /** The module api.md links it to, as a key of `Surface.types`: `calls/actions`. */
+  module: string;
   /** The line in api.md, for messages. */
   line: number;
 }
@@ -41,7 +43,7 @@ export class SurfaceError extends Error {
   }
 }
 
-const METHOD_LINE = /<code title="([a-z]+) ([^"]+)">client\.((?:[A-Za-z_$][A-Za-z0-9_$]*\.)*)<a [^>]*>([A-Za-z_$][A-Za-z0-9_$]*)<\/a>\(([^)]*)\)(?: -&gt;| ->) ([^<]*)<\/code>/;
+const METHOD_LINE = /<code title="([a-z]+) ([^"]+)">client\.((?:[A-Za-z_$][A-Za-z0-9_$]*\.)*)<a ([^>]*)>([A-Za-z_$][A-Za-z0-9_$]*)<\/a>\(([^)]*)\)(?: -&gt;| ->) ([^<]*)<\/code>/;
 const TYPE_LINE = /^- <code><a href="\.\/src\/resources\/([^"]+)\.ts">([A-Za-z_$][A-Za-z0-9_$]*)<\/a><\/code>/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -62,7 +64,7 @@ export function readSurface(text: string, file: string): Surface {
     if (!line.includes('<code title=')) return;
     const match = METHOD_LINE.exec(line);
     if (!match) throw new SurfaceError(index + 1, `a method line api.md's format does not fit: ${line.slice(0, 120)}`);
-    const [, httpMethod, title, chain, method, args, returns] = match as unknown as [string, string, string, string, string, string, string];
+    const [, httpMethod, title, chain, link, method, args, returns] = match as unknown as [string, string, string, string, string, string, string, string];
     const [path, query] = decodeEntities(title).split('?', 2) as [string, string | undefined];
     const contentType = query === undefined ? undefined : new URLSearchParams(query).get('content-type') ?? undefined;
     const parts = args.split(',').map((part) => part.trim()).filter((part) => part !== '');
@@ -80,6 +82,7 @@ export function readSurface(text: string, file: string): Surface {
       positional,
       takesParams,
       returns: decodeEntities(returns.trim()),
+      module: /href="\.\/src\/resources\/([^"]+)\.ts"/.exec(link)?.[1] ?? '',
       line: index + 1,
     });
   });
@@ -124,11 +127,24 @@ export function surfaceAliases(surface: Surface): Map<string, SurfaceMethod[]> {
 /**
  * The type names a surface method fixes: a named result (`OAuthClientCreateResponse`) and, by the same convention,
  * its params (`OAuthClientCreateParams`); for a paginated method the result is the page (`OAuthClientsDefaultFlatPagination`).
+ * A result api.md writes as `unknown` or `string` is named by the one type its module lists for the method (`listed`);
+ * a page's items by the listed type its name is the plural of (`ClusterListResponse`, `ClusterListResponsesDefaultFlatPagination`).
  */
-export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean): { response?: string; params?: string; page?: string } {
+export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean, listed: readonly string[] = []): { response?: string; params?: string; page?: string; item?: string } {
   const named = IDENTIFIER.test(method.returns) && /^[A-Z]/.test(method.returns) && !['Response', 'Uint8Array', 'Blob'].includes(method.returns);
-  if (!named) return {};
-  if (paginated) return { page: method.returns };
+  if (!named) {
+    // `-> unknown` or `-> string`, yet the module lists `ToolAddResponse` for `add`: the SDK still exports it by that name.
+    const suffix = `${method.method.charAt(0).toUpperCase()}${method.method.slice(1)}Response`;
+    const candidates = paginated || ['void', 'Response'].includes(method.returns) ? [] : listed.filter((name) => name.endsWith(suffix));
+    if (candidates.length !== 1) return {};
+    const response = candidates[0]!;
+    return { response, ...(method.takesParams && { params: `${response.slice(0, -'Response'.length)}Params` }) };
+  }
+  if (paginated) {
+    // `ClusterListResponsesDefaultFlatPagination` beside a listed `ClusterListResponse`: the name of one item.
+    const item = listed.find((name) => name.endsWith('Response') && method.returns.startsWith(`${name}s`) && /^[A-Z]/.test(method.returns.slice(name.length + 1)));
+    return { page: method.returns, ...(item !== undefined && { item }) };
+  }
   const params = method.returns.endsWith('Response') ? `${method.returns.slice(0, -'Response'.length)}Params` : undefined;
   return { response: method.returns, ...(params !== undefined && method.takesParams && { params }) };
 }

@@ -155,6 +155,9 @@ export interface Method {
   responseTypeName?: string;
   /** For a paginated method, the page it resolves to (`OAuthClientsPage`: `Page<OAuthClientListResponse, OAuthClient>`). */
   pageTypeName?: string;
+  /** For a paginated method, the name of one item's type where an existing SDK exports one (`--surface`: `ClusterListResponse`
+   * beside `ClusterListResponsesDefaultFlatPagination`); the page's body is then `ClusterListPageResponse`. */
+  itemTypeName?: string;
   response: {
     kind: ResponseKind;
     /** Success status codes with a body, in order, with the content type read. */

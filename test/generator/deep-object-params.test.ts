@@ -40,6 +40,7 @@ paths:
               name: { type: object, properties: { contains: { type: string } } }
               color: { type: string }
         - { name: sort, in: query, schema: { type: string } }
+        - { name: window, in: query, explode: true, schema: { type: object, properties: { from: { type: string } } } }
       responses:
         '200':
           description: ok
@@ -60,7 +61,7 @@ const types = (result: GenerateResult): string => result.files.find((file) => fi
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sdk-deep-object-'));
   await writeFile(join(dir, 'spec.yaml'), SPEC);
-  const configs = { nested: '', flat: 'deepObjectParams: flat\n', listed: 'deepObjectParams: [page]\n', bad: 'deepObjectParams: sometimes\n' };
+  const configs = { nested: '', flat: 'deepObjectParams: flat\n', listed: 'deepObjectParams: [page, window]\n', bad: 'deepObjectParams: sometimes\n' };
   for (const [name, text] of Object.entries(configs)) await writeFile(join(dir, `${name}.yaml`), `clientName: Widgets\n${text}`);
   for (const name of ['nested', 'flat', 'listed']) results[name] = await generate({ spec: join(dir, 'spec.yaml'), config: join(dir, `${name}.yaml`), cwd: dir });
 }, 60_000);
@@ -68,13 +69,13 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('deepObjectParams', () => {
   test('by default a deepObject param is one nested object', () => {
-    expect(queryNames(results['nested']!)).toEqual(['page', 'filter', 'sort']);
+    expect(queryNames(results['nested']!)).toEqual(['page', 'filter', 'sort', 'window']);
     expect(allMethods(results['nested']!.model.resources)[0]!.pagination).toMatchObject({ kind: 'page-number', pageParam: 'page' });
   });
 
   test('`flat` takes every leaf as a bracketed key, in the types and the model (pagination reads the flat name)', () => {
     const flat = results['flat']!;
-    expect(queryNames(flat)).toEqual(['page[number]', 'page[size]', 'filter[name][contains]', 'filter[color]', 'sort']);
+    expect(queryNames(flat)).toEqual(['page[number]', 'page[size]', 'filter[name][contains]', 'filter[color]', 'sort', 'window']);
     expect(types(flat)).toMatch(/'page\[number\]'\?: number;/);
     expect(types(flat)).toMatch(/'filter\[name\]\[contains\]'\?: string;/);
     // The member's description goes with it.
@@ -86,8 +87,8 @@ describe('deepObjectParams', () => {
     expect(results['nested']!.files.find((file) => file.path === 'README.md')!.text).not.toContain('Parameters with brackets');
   });
 
-  test('a list flattens the named params only', () => {
-    expect(queryNames(results['listed']!)).toEqual(['page[number]', 'page[size]', 'filter', 'sort']);
+  test('a list flattens the named params only, a named form-style object too (its spec left the style out)', () => {
+    expect(queryNames(results['listed']!)).toEqual(['page[number]', 'page[size]', 'filter', 'sort', 'window[from]']);
   });
 
   test('the wire is the same either way', () => {

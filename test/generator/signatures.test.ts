@@ -63,7 +63,45 @@ describe('bodies', () => {
     expect(source).toMatch(/export type FolderFileReplaceParams = \{ folder_id: string \} & \{\s*labels: /);
     expect(source).toContain("renames: { timeout_seconds: 'Timeout', file_name: 'name' }");
     expect(file(result, 'tests/api-resources/folders/files.test.ts')).toMatch(/\.replace\('[^']+', \{ folder_id: '[^']+', labels: \[/);
-    expect(result.model.warnings).toContain('GET /folders/{folder_id}/files/{file_id}: bodyParam is set in the config, but its body is not a params member of its own; ignored');
+    expect(result.model.warnings).toContain('GET /folders/{folder_id}/files/{file_id}: bodyParam is set in the config, but the operation has no body; ignored');
+  }, 60_000);
+
+  test('bodyParam on an object body takes its fields under that key, as an SDK that wraps it does', async () => {
+    await writeFile(
+      join(dir, 'networks.yaml'),
+      `openapi: 3.0.3
+info: { title: Nets, version: 1.0.0 }
+paths:
+  /networks:
+    post:
+      operationId: CreateNetwork
+      requestBody:
+        required: true
+        content: { application/json: { schema: { $ref: '#/components/schemas/NetworkCreate' } } }
+      responses: { '201': { description: ok } }
+  /networks/{id}:
+    patch:
+      operationId: UpdateNetwork
+      parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+      requestBody:
+        content: { application/json: { schema: { type: object, properties: { name: { type: string } }, required: [name] } } }
+      responses: { '200': { description: ok } }
+components:
+  schemas:
+    NetworkCreate: { type: object, properties: { name: { type: string } }, required: [name] }
+`,
+    );
+    await writeFile(join(dir, 'networks.config.yaml'), 'clientName: Nets\noperations:\n  CreateNetwork: { bodyParam: network_create }\n  UpdateNetwork: { bodyParam: body }\n');
+    const result = await generate({ spec: join(dir, 'networks.yaml'), config: join(dir, 'networks.config.yaml'), cwd: root });
+    const source = file(result, 'src/resources/networks.ts');
+    // Required body: a required member, so the params argument is required; optional body: an optional member.
+    expect(source).toMatch(/create\(params: NetworkCreateParams, options\?: RequestOptions\)/);
+    expect(source).toContain('export type NetworkCreateParams = { network_create: NetworkCreate };');
+    expect(source).toMatch(/params, bodyKey: 'network_create', bodyEncoding: 'json'/);
+    expect(source).toMatch(/update\(id: string, params: NetworkUpdateParams = \{\}, options\?: RequestOptions\)/);
+    expect(source).toMatch(/export type NetworkUpdateParams = \{\s*body\?: /);
+    expect(file(result, 'tests/api-resources/networks.test.ts')).toMatch(/\.create\(\{ network_create: \{ name: '[^']*' \} \}\)/);
+    expect(result.model.warnings.filter((warning) => warning.includes('bodyParam'))).toEqual([]);
   }, 60_000);
 
   test('a field renamed by x-sdk-param takes its SDK name in the types, and the runtime its wire name', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
+import { emitResources } from '../../generator/emit/resources.js';
 import { readSurface, SurfaceError, surfaceRouteKey, surfaceTypeNames } from '../../generator/model/surface.js';
 
 const API_MD = `# OAuthClients
@@ -22,11 +23,11 @@ describe("reading an existing SDK's api.md (Stainless format)", () => {
   test('every method line: route, chain, method, positional path params, params object, result; types per module', () => {
     const surface = readSurface(API_MD, 'api.md');
     expect(surface.methods.map(({ line, ...method }) => method)).toEqual([
-      { httpMethod: 'get', path: '/oauth_clients', chain: ['oauthClients'], method: 'list', positional: [], takesParams: true, returns: 'OAuthClientsDefaultFlatPagination' },
-      { httpMethod: 'post', path: '/oauth_clients', chain: ['oauthClients'], method: 'create', positional: [], takesParams: true, returns: 'OAuthClientCreateResponse' },
-      { httpMethod: 'delete', path: '/oauth_clients/{id}', chain: ['oauthClients'], method: 'delete', positional: ['id'], takesParams: false, returns: 'void' },
-      { httpMethod: 'delete', path: '/ai/assistants/{assistant_id}/tags/{tag}', chain: ['ai', 'assistants', 'tags'], method: 'remove', positional: ['tag'], takesParams: true, returns: 'TagsResponse' },
-      { httpMethod: 'post', path: '/numbers/batch', chain: ['numbers'], method: 'batch', positional: [], takesParams: true, returns: 'string' },
+      { httpMethod: 'get', path: '/oauth_clients', chain: ['oauthClients'], method: 'list', positional: [], takesParams: true, returns: 'OAuthClientsDefaultFlatPagination', module: 'oauth-clients' },
+      { httpMethod: 'post', path: '/oauth_clients', chain: ['oauthClients'], method: 'create', positional: [], takesParams: true, returns: 'OAuthClientCreateResponse', module: 'oauth-clients' },
+      { httpMethod: 'delete', path: '/oauth_clients/{id}', chain: ['oauthClients'], method: 'delete', positional: ['id'], takesParams: false, returns: 'void', module: 'oauth-clients' },
+      { httpMethod: 'delete', path: '/ai/assistants/{assistant_id}/tags/{tag}', chain: ['ai', 'assistants', 'tags'], method: 'remove', positional: ['tag'], takesParams: true, returns: 'TagsResponse', module: 'ai/assistants/tags' },
+      { httpMethod: 'post', path: '/numbers/batch', chain: ['numbers'], method: 'batch', positional: [], takesParams: true, returns: 'string', module: 'numbers' },
     ]);
     expect(surface.methods[0]!.line).toBe(10);
     expect(surface.types.get('oauth-clients')).toEqual(['OAuthClient', 'OAuthClientCreateResponse']);
@@ -39,6 +40,15 @@ describe("reading an existing SDK's api.md (Stainless format)", () => {
     expect(surfaceTypeNames(create!, false)).toEqual({ response: 'OAuthClientCreateResponse', params: 'OAuthClientCreateParams' });
     expect(surfaceTypeNames(remove!, false)).toEqual({ response: 'TagsResponse', params: 'TagsParams' });
     expect(surfaceTypeNames(batch!, false)).toEqual({});
+  });
+
+  test('a result written `unknown` or `string` takes the one type its module lists for the method', () => {
+    const batch = readSurface(API_MD, 'api.md').methods[4]!;
+    expect(surfaceTypeNames(batch, false, ['NumberBatchResponse', 'NumberListResponse'])).toEqual({ response: 'NumberBatchResponse', params: 'NumberBatchParams' });
+    // None, or more than one, that fits: nothing is taken.
+    expect(surfaceTypeNames(batch, false, ['NumberListResponse'])).toEqual({});
+    expect(surfaceTypeNames(batch, false, ['NumberBatchResponse', 'OtherNumberBatchResponse'])).toEqual({});
+    expect(surfaceTypeNames({ ...batch, takesParams: false }, false, ['NumberBatchResponse'])).toEqual({ response: 'NumberBatchResponse' });
   });
 
   test('a method line the format does not fit is an error with its line', () => {
@@ -85,6 +95,70 @@ describe('generating with a surface: its names are kept, the rest inferred and l
       '1 operations are not in api.md; their names are inferred (additions): POST /widgets',
     ]);
   });
+});
+
+test('a method api.md shows returning `unknown` keeps the response and params names its module lists', () => {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/tools/{id}': {
+        put: {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } } },
+        },
+      },
+    },
+  };
+  const api = `# Tools
+
+Types:
+
+- <code><a href="./src/resources/tools.ts">ToolsAddResponse</a></code>
+
+Methods:
+
+- <code title="put /tools/{id}">client.tools.<a href="./src/resources/tools.ts">add</a>(id, { ...params }) -> unknown</code>
+`;
+  const method = allResources(buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(api, 'api.md')).resources)[0]!.methods[0]!;
+  // Inference alone would say ToolAddResponse.
+  expect([method.name, method.responseTypeName, method.paramsTypeName]).toEqual(['add', 'ToolsAddResponse', 'ToolsAddParams']);
+});
+
+test("a page's items take the name api.md lists for them; the page's body is named apart", () => {
+  const document = {
+    openapi: '3.1.0',
+    info: { title: 'T', version: '1' },
+    paths: {
+      '/clusters': {
+        get: {
+          parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }],
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } } } } } } } },
+        },
+      },
+    },
+  };
+  const api = `# Clusters
+
+Types:
+
+- <code><a href="./src/resources/clusters.ts">ClusterListResponse</a></code>
+
+Methods:
+
+- <code title="get /clusters">client.clusters.<a href="./src/resources/clusters.ts">list</a>({ ...params }) -> ClusterListResponsesDefaultFlatPagination</code>
+`;
+  const surface = readSurface(api, 'api.md');
+  expect(surfaceTypeNames(surface.methods[0]!, true, ['ClusterListResponse'])).toEqual({ page: 'ClusterListResponsesDefaultFlatPagination', item: 'ClusterListResponse' });
+  expect(surfaceTypeNames(surface.methods[0]!, true, [])).toEqual({ page: 'ClusterListResponsesDefaultFlatPagination' });
+  const model = buildModel(structuredClone(document) as never, {}, 't.yaml', surface);
+  const method = allResources(model.resources)[0]!.methods[0]!;
+  expect([method.pageTypeName, method.itemTypeName, method.responseTypeName]).toEqual(['ClusterListResponsesDefaultFlatPagination', 'ClusterListResponse', 'ClusterListPageResponse']);
+  const source = emitResources(model).find((file) => file.path === 'src/resources/clusters.ts')!.text;
+  expect(source).toMatch(/export type ClusterListResponse = NonNullable<ClusterListPageResponse\[["']data["']\]>\[number\];/);
+  expect(source).toContain('export type ClusterListResponsesDefaultFlatPagination = Page<ClusterListPageResponse, ClusterListResponse>;');
+  expect(source).toMatch(/list\([^)]*\): PagePromise<ClusterListPageResponse, ClusterListResponse>/);
 });
 
 describe("api.md's arguments decide which path params are positional", () => {
