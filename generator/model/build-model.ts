@@ -188,7 +188,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
-    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape, alone, shared });
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, summary: model.summary, shape, alone, shared });
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
     const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;

@@ -50,6 +50,40 @@ export function titleWords(text: string): string[] {
  */
 const ACRONYMS = new Map(['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'SDK', 'SMS', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]));
 
+/**
+ * Verbs of plain English that name what an API call does beyond create, read, update and delete. Not a list of one
+ * API's words: an operationId or summary word is taken as a method's verb only if it is a real verb, so a typo
+ * (`retreiveCountryCoverage`) or a noun (`Forking start`, `Assistant Chat`) is not.
+ */
+const VERBS = new Set(
+  (
+    'accept acknowledge activate add allocate analyse analyze answer append apply approve archive assign associate attach ' +
+    'authenticate authorize backup ban block book boot bridge broadcast build calculate cancel capture charge check ' +
+    'checkout claim clean clear clone close collect commit compare complete compress compute confirm connect convert copy ' +
+    'count deactivate decline decrypt deny deploy detach dial disable disassociate disconnect dismiss dispatch download ' +
+    'duplicate embed enable encrypt end enqueue enroll estimate evaluate execute expire export extend extract finalize ' +
+    'flag flush follow fork forward freeze gather generate grant hangup hide hold ignore import initialize initiate ' +
+    'install introspect invalidate invite join kick launch leave link load lock log login logout mark merge migrate move ' +
+    'mute notify open order parse pause pay perform ping pin play poll preview print process promote provision publish ' +
+    'purchase purge push reactivate reboot rebuild recalculate receive reconnect recover redeem redeliver redirect refer ' +
+    'refresh refund regenerate register reject release reload remove rename render renew reopen reorder replay reply ' +
+    'rerun resend reset resize resolve restart restore resume retry revert review revoke rollback rotate run save scan ' +
+    'schedule seek select send share shutdown sign skip snooze sort speak split star start stop store subscribe summarize ' +
+    'suspend swap switch sync terminate toggle track transcribe transfer transition translate trigger truncate ' +
+    'unarchive unassign unban unblock unfollow unhold uninstall unlink unlock unmute unpin unpublish unschedule unshare ' +
+    'unstar unsubscribe unsuspend untag unwatch upgrade upload upsert validate verify vote watch wipe withdraw'
+  ).split(' '),
+);
+
+/** The plain form of a word that is a verb (`sends` -> `send`, `processes` -> `process`), else undefined. */
+export function verbForm(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (VERBS.has(lower)) return lower;
+  if (/es$/.test(lower) && VERBS.has(lower.slice(0, -2))) return lower.slice(0, -2);
+  if (/s$/.test(lower) && VERBS.has(lower.slice(0, -1))) return lower.slice(0, -1);
+  return undefined;
+}
+
 /** The table's spelling of a word that is an initialism (`ips` -> `IPs`), if it is one. */
 export function acronym(word: string): string | undefined {
   return ACRONYMS.get(word.toLowerCase());

@@ -1,4 +1,4 @@
-import { memberName, pascalCase, singular, splitWords } from './naming.js';
+import { memberName, pascalCase, singular, splitWords, verbForm } from './naming.js';
 import type { ResponseShape } from './pagination.js';
 import type { HTTPMethod } from './types.js';
 
@@ -23,6 +23,8 @@ export const isParamSegment = (segment: string): boolean => segment.includes('{'
 /** What the operation itself says about its name, beside its path. */
 export interface PlacementHints {
   operationId?: string | undefined;
+  /** The operation's summary, whose first word is often its verb (`Upload media`). */
+  summary?: string | undefined;
   /** What a GET answers with: pages, a list, one object. */
   shape?: ResponseShape | undefined;
   /** Whether the path holds this one operation and no other path continues it. */
@@ -50,7 +52,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    const method = domainVerb(hints.operationId, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    const method = domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
     return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
@@ -65,7 +67,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
     const oneThing = (hints.shape === 'object' && verb !== 'list') || (hints.shape === 'list' && READ_WORDS.has(verb));
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
-    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics) ?? crud ?? httpMethod };
+    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;
   return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem) };
@@ -85,15 +87,30 @@ const CRUD_WORDS = new Set(
  * `/messages`: `send`; `add_assistant_tag` on `/assistants/{id}/tags`: `add`). `ListCalls` or `GetCallById` say
  * nothing new; `CallsList` or `v1_dial_call` do not start with a verb.
  */
-export function domainVerb(operationId: string | undefined, statics: readonly string[]): string | undefined {
+export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string): string | undefined {
   const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
+  // A real verb, or one the summary starts with too: not a typo of a CRUD word (`retreiveCountryCoverage`).
+  if (verbForm(verb) !== verb && firstWord(summary) !== verb) return undefined;
   const resourceWords = new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
   if (resourceWords.has(verb) || resourceWords.has(singular(verb))) return undefined;
   const named = (word: string): boolean => resourceWords.has(word) || resourceWords.has(singular(word));
   return rest.every(named) ? verb : undefined;
 }
+
+/**
+ * The verb a summary starts with, where the call changes something and the verb says more than the HTTP method
+ * (`Upload media`: `upload`; `Enables reputation`: `enable`); a GET reads, whatever its summary calls it.
+ */
+export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined): string | undefined {
+  if (httpMethod === 'get' || httpMethod === 'head') return undefined;
+  const verb = verbForm(splitWords(summary ?? '')[0] ?? '');
+  return verb !== undefined && !CRUD_WORDS.has(verb) && !METHOD_SYNONYMS[httpMethod]?.includes(verb) ? verb : undefined;
+}
+
+/** Summary verbs that only restate the HTTP method: `Add a member` is a POST's create, `Remove a member` a DELETE. */
+const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert'], delete: ['remove'] };
 
 /**
  * The method name of an action segment:

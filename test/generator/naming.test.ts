@@ -307,6 +307,49 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     });
   });
 
+  test('an operationId verb that is no verb (a typo of a CRUD word) says nothing, unless the summary says it too', async () => {
+    const { byRoute } = await surface({
+      '/country_coverage': { get: op('retreiveCountryCoverage') },
+      '/coverage_checks': { get: op('retreiveCoverageChecks', object, { summary: 'Retreive coverage checks' }) },
+      '/calls': { post: op('DialCall') },
+    });
+    expect(byRoute).toEqual({
+      'get /country_coverage': 'countryCoverage.retrieve',
+      // The summary agrees: the spec means the word, whatever it is.
+      'get /coverage_checks': 'coverageChecks.retreive',
+      'post /calls': 'calls.dial',
+    });
+  });
+
+  test("the summary's verb where a call changes something and the verb says more than its HTTP method", async () => {
+    const summary = (text: string) => ({ summary: text });
+    const { byRoute } = await surface({
+      '/media': { post: op('CreateMediaStorage', object, summary('Upload media')), get: op('ListMedia', list, summary('Upload media')) },
+      '/voice_designs/{id}': { patch: op('updateVoiceDesign', object, summary('Rename a voice design')), delete: op(undefined, object, summary('Deletes a voice design')) },
+      '/gists/{id}/star': { put: op(undefined, object, summary('Star a gist')), delete: op(undefined, object, summary('Unstar a gist')) },
+      '/teams/{id}/members': { post: op(undefined, object, summary('Add a member to a team')) },
+      '/teams/{id}/members/{user}': { delete: op(undefined, object, summary('Removes a member')), put: op(undefined, object, summary('Add a member')) },
+      '/runs': { post: op(undefined, object, summary('Forking start')) },
+      '/calls': { post: op('DialCall', object, summary('Start a call')) },
+    });
+    expect(byRoute).toEqual({
+      'post /media': 'media.upload',
+      // A GET reads, whatever its summary says.
+      'get /media': 'media.list',
+      'patch /voice_designs/{id}': 'voiceDesigns.rename',
+      'delete /voice_designs/{id}': 'voiceDesigns.delete',
+      'put /gists/{id}/star': 'gists.star.star',
+      'delete /gists/{id}/star': 'gists.star.unstar',
+      // `Add` on a POST and `Remove` on a DELETE only restate the method; on a PUT, `add` says what the PUT does.
+      'post /teams/{id}/members': 'teams.members.create',
+      'delete /teams/{id}/members/{user}': 'teams.members.delete',
+      'put /teams/{id}/members/{user}': 'teams.members.add',
+      // `Forking` is no verb; the operationId's domain verb comes before the summary's.
+      'post /runs': 'runs.create',
+      'post /calls': 'calls.dial',
+    });
+  });
+
   test('list or retrieve from the response: pages and arrays list, one object is retrieved', async () => {
     const { byRoute } = await surface({
       '/balance': { get: op('GetUserBalance') },
