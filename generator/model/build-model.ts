@@ -264,7 +264,7 @@ function namingExtensions(document: OpenAPIDocument, path: string, httpMethod: s
  */
 function resolveNameClashes(node: Node, chain: readonly string[], warnings: string[]): void {
   revertTakenNames(node, chain);
-  moveIntoChildResources(node);
+  moveIntoChildResources(node, chain);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
   const counts = new Map<string, number>();
@@ -321,10 +321,12 @@ function revertTakenNames(node: Node, chain: readonly string[]): void {
  * when that is a method verb (`SendRcsMessage`: `messages.rcs.send()`), else by its HTTP method as on a collection
  * (`create`, `list`, `update`, `delete`), unless the resource has that name already.
  */
-function moveIntoChildResources(node: Node): void {
+function moveIntoChildResources(node: Node, chain: readonly string[]): void {
   const subtree = (child: Node): Node['operations'] => [...child.operations, ...[...child.children.values()].flatMap(subtree)];
   node.operations = node.operations.filter((operation) => {
-    const child = node.children.get(operation.name);
+    // Named by its path alone, it may be the child's name where its operationId or summary named it otherwise.
+    const plain = operation.fallback?.chain.join('.') === chain.join('.') ? operation.fallback.method : undefined;
+    const child = node.children.get(operation.name) ?? (plain !== undefined ? node.children.get(plain) : undefined);
     if (!child || operation.pinned || !subtree(child).every((other) => other.path.startsWith(`${operation.path}/`))) return true;
     // The action's path is the child's collection path.
     const own = operationIdVerb(operation);

@@ -127,12 +127,24 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   const idWords = splitWords(hints.operationId ?? '');
   const lowerId = idWords.map((word) => word.toLowerCase());
   const lower = words.map((word) => word.toLowerCase());
-  // A GET reads something, which its segment names (`transcription`, `export`): only other methods act.
-  if (httpMethod !== 'get' && lower.length > 0 && lowerId[0] === lower[0]) return memberName(segment);
+  // A GET reads something, which its segment names (`transcription`, `export`): only other methods act, and a GET
+  // whose operationId and summary both start with its segment (`DownloadDocument`, `Download a document`).
+  const summaryVerb = verbForm(firstWord(hints.summary));
+  const opIdSays = lower.length > 0 && lowerId[0] === lower[0];
+  const summarySays = lower.length > 0 && summaryVerb === lower[0];
+  if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
   if (lower.length > 1 && verbAt >= 0 && lower.slice(0, -1).every((word) => lowerId.findIndex((idWord) => idWord.startsWith(word)) > verbAt)) {
     const nouns = lower.slice(0, -1).map((word) => idWords.find((idWord) => idWord.toLowerCase().startsWith(word))!);
     return memberName([lower[lower.length - 1]!, ...nouns].join(' '));
+  }
+  if (httpMethod !== 'get' && summarySays) return memberName(segment);
+  // A segment that names a thing, not an act, takes the summary's verb (`Send a long code message`: `sendLongCode`),
+  // less the segment's words made from that verb (`Validate codes` on `validation_codes`: `validateCodes`).
+  const acting = actingVerb(httpMethod, hints.summary);
+  if (acting !== undefined && verbForm(lower[0] ?? '') === undefined && !CRUD_WORDS.has(lower[0] ?? '')) {
+    const rest = words.filter((word) => !madeFrom(word, acting));
+    return memberName([acting, ...rest].join(' '));
   }
   const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && firstWord(hints.operationId) === 'list');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
@@ -140,6 +152,14 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb) return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
   return `${prefix}${pascalCase(segment)}`;
+}
+
+/** Whether a word is made from a verb: `validation` from `validate`, `transcriptions` from `transcribe`, `eval`. */
+function madeFrom(word: string, verb: string): boolean {
+  const lower = word.toLowerCase();
+  let common = 0;
+  while (common < lower.length && common < verb.length && lower[common] === verb[common]) common++;
+  return common >= Math.max(4, verb.length - 3) || (common === lower.length && common >= 3);
 }
 
 /** The paths that some other path continues with a parameter: `/foo/bar` when `/foo/bar/{id}` exists. */

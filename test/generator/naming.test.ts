@@ -350,6 +350,37 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     });
   });
 
+  test("an action segment: a verb the summary starts with is the method; a thing takes the summary's verb", async () => {
+    const summary = (text: string, operationId?: string) => op(operationId, object, { summary: text });
+    const { byRoute } = await surface({
+      '/messages/long_code': { post: summary('Send a long code message', 'CreateLongCodeMessage') },
+      '/orders/{id}/validation_codes': { post: summary('Validate hosted number codes') },
+      '/audio/transcriptions': { post: summary('Transcribe speech to text') },
+      '/groups/{id}/insights/{iid}/unassign': { delete: summary('Unassign an insight from a group') },
+      '/workflows/{id}/disable': { put: summary('Disable a workflow') },
+      '/schemes/{id}/mapping/delete': { post: summary('Remove issue types from a scheme') },
+      '/docs/{id}/download': { get: summary('Download a document', 'DownloadDocument') },
+      '/blocks/export': { get: summary('Export blocks as CSV') },
+      // Named by its summary, it is still the action of the resource under it, which it joins as that resource's verb.
+      '/messages/rcs': { post: summary('Send an RCS message', 'SendRcsMessage') },
+      '/messages/rcs/deeplinks/{agent_id}': { get: op('GenerateRcsDeeplink') },
+    });
+    expect(byRoute).toEqual({
+      'post /messages/long_code': 'messages.sendLongCode',
+      // The segment's words made from the verb are not said twice.
+      'post /orders/{id}/validation_codes': 'orders.validateCodes',
+      'post /audio/transcriptions': 'audio.transcribe',
+      'delete /groups/{id}/insights/{iid}/unassign': 'groups.insights.unassign',
+      'put /workflows/{id}/disable': 'workflows.disable',
+      'post /schemes/{id}/mapping/delete': 'schemes.mapping.delete',
+      // A GET is its segment only where the operationId and the summary both say it.
+      'get /docs/{id}/download': 'docs.download',
+      'get /blocks/export': 'blocks.retrieveExport',
+      'post /messages/rcs': 'messages.rcs.send',
+      'get /messages/rcs/deeplinks/{agent_id}': 'messages.rcs.deeplinks.generate',
+    });
+  });
+
   test('list or retrieve from the response: pages and arrays list, one object is retrieved', async () => {
     const { byRoute } = await surface({
       '/balance': { get: op('GetUserBalance') },
