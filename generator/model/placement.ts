@@ -63,8 +63,8 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
     // A GET of one object is `retrieve` (unless the operationId says list), and so is a GET of a list the
     // operationId calls a get (a report); but where items of the path exist (`/foo/{id}`), the GET lists them.
-    const verb = firstWord(hints.operationId);
-    const oneThing = (hints.shape === 'object' && verb !== 'list') || (hints.shape === 'list' && READ_WORDS.has(verb));
+    const intent = readIntent(hints);
+    const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
     return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary) ?? crud ?? httpMethod };
@@ -74,6 +74,20 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
 }
 
 const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read']);
+
+/**
+ * What a GET says it does: `list` where its summary or operationId says so (`List user tags`, `Get all tags`,
+ * `get_all_tags`), else `read` one thing where its operationId says get (`GetUsage`: a report). A summary's `Get`
+ * says nothing: summaries get lists too (`Get apps with access to the branch`).
+ */
+function readIntent(hints: PlacementHints): 'list' | 'read' | undefined {
+  const words = (text: string | undefined): string[] => splitWords(text ?? '').map((word) => word.toLowerCase());
+  const lists = ([first, second]: string[]): boolean => first === 'list' || (first !== undefined && READ_WORDS.has(first) && second === 'all');
+  const summary = words(hints.summary);
+  const operationId = words(hints.operationId);
+  if (lists(summary) || lists(operationId)) return 'list';
+  return operationId[0] !== undefined && READ_WORDS.has(operationId[0]) ? 'read' : undefined;
+}
 const firstWord = (operationId: string | undefined): string => splitWords(operationId ?? '')[0]?.toLowerCase() ?? '';
 
 /** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */

@@ -393,6 +393,11 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/ai/events': { get: op('GetEvents', list, paged) },
       '/ai/settings': { get: op('GetSettings', list) },
       '/ai/settings/{id}': { get: op() },
+      // The summary or operationId says list: `List …`, `Get all …`; a summary's plain `Get` says nothing.
+      '/user_tags': { get: op('GetUserTags', object, { summary: 'List user tags' }) },
+      '/assistant_tags': { get: op('get_all_assistant_tags', list) },
+      '/blocklist_values': { get: op('BlocklistGetAll', object, { summary: 'Get all possible blocklist values' }) },
+      '/reviewers': { get: op('pulls/list-requested-reviewers', list, { summary: 'Get requested reviewers' }) },
     });
     expect(byRoute).toMatchObject({
       'get /balance': 'balance.retrieve',
@@ -404,6 +409,10 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'get /ai/models': 'ai.listModels',
       'get /ai/providers': 'ai.retrieveProviders',
       'get /ai/events': 'ai.listEvents',
+      'get /user_tags': 'userTags.list',
+      'get /assistant_tags': 'assistantTags.list',
+      'get /blocklist_values': 'blocklistValues.list',
+      'get /reviewers': 'reviewers.list',
     });
   });
 
