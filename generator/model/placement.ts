@@ -52,7 +52,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    const method = domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    const method = domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
     return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
@@ -67,10 +67,10 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
     const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
-    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary) ?? crud ?? httpMethod };
+    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;
-  return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem) };
+  return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem, statics.slice(0, -1)) };
 }
 
 const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read']);
@@ -107,20 +107,27 @@ export function domainVerb(operationId: string | undefined, statics: readonly st
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
   // A real verb, or one the summary starts with too: not a typo of a CRUD word (`retreiveCountryCoverage`).
   if (verbForm(verb) !== verb && firstWord(summary) !== verb) return undefined;
-  const resourceWords = new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
-  if (resourceWords.has(verb) || resourceWords.has(singular(verb))) return undefined;
-  const named = (word: string): boolean => resourceWords.has(word) || resourceWords.has(singular(word));
+  const ownWords = resourceWords(statics);
+  if (ownWords.has(verb) || ownWords.has(singular(verb))) return undefined;
+  const named = (word: string): boolean => ownWords.has(word) || ownWords.has(singular(word));
   return rest.every(named) ? verb : undefined;
+}
+
+/** The words of a resource's path segments, each also singular (`oauth_clients`: oauth, clients, client). */
+function resourceWords(statics: readonly string[]): Set<string> {
+  return new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
 }
 
 /**
  * The verb a summary starts with, where the call changes something and the verb says more than the HTTP method
  * (`Upload media`: `upload`; `Enables reputation`: `enable`); a GET reads, whatever its summary calls it.
  */
-export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined): string | undefined {
+export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined, statics: readonly string[]): string | undefined {
   if (httpMethod === 'get' || httpMethod === 'head') return undefined;
   const verb = verbForm(splitWords(summary ?? '')[0] ?? '');
-  return verb !== undefined && !CRUD_WORDS.has(verb) && !METHOD_SYNONYMS[httpMethod]?.includes(verb) ? verb : undefined;
+  if (verb === undefined || CRUD_WORDS.has(verb) || METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
+  // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create).
+  return resourceWords(statics).has(verb) ? undefined : verb;
 }
 
 /** Summary verbs that only restate the HTTP method: `Add a member` is a POST's create, `Remove a member` a DELETE. */
@@ -136,7 +143,7 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: 
  *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose operationId says list:
  *   `listParticipants`, `listModels`; `updateRequirementGroup`).
  */
-function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false): string {
+function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false, parents: readonly string[] = []): string {
   const words = splitWords(segment);
   const idWords = splitWords(hints.operationId ?? '');
   const lowerId = idWords.map((word) => word.toLowerCase());
@@ -155,7 +162,7 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   if (httpMethod !== 'get' && summarySays) return memberName(segment);
   // A segment that names a thing, not an act, takes the summary's verb (`Send a long code message`: `sendLongCode`),
   // less the segment's words made from that verb (`Validate codes` on `validation_codes`: `validateCodes`).
-  const acting = actingVerb(httpMethod, hints.summary);
+  const acting = actingVerb(httpMethod, hints.summary, parents);
   if (acting !== undefined && verbForm(lower[0] ?? '') === undefined && !CRUD_WORDS.has(lower[0] ?? '')) {
     const rest = words.filter((word) => !madeFrom(word, acting));
     return memberName([acting, ...rest].join(' '));

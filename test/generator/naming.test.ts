@@ -327,6 +327,7 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/media': { post: op('CreateMediaStorage', object, summary('Upload media')), get: op('ListMedia', list, summary('Upload media')) },
       '/voice_designs/{id}': { patch: op('updateVoiceDesign', object, summary('Rename a voice design')), delete: op(undefined, object, summary('Deletes a voice design')) },
       '/gists/{id}/star': { put: op(undefined, object, summary('Star a gist')), delete: op(undefined, object, summary('Unstar a gist')) },
+      '/uploads': { post: op('uploadRaw', object, summary('Upload raw bytes')) },
       '/teams/{id}/members': { post: op(undefined, object, summary('Add a member to a team')) },
       '/teams/{id}/members/{user}': { delete: op(undefined, object, summary('Removes a member')), put: op(undefined, object, summary('Add a member')) },
       '/runs': { post: op(undefined, object, summary('Forking start')) },
@@ -338,8 +339,10 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'get /media': 'media.list',
       'patch /voice_designs/{id}': 'voiceDesigns.rename',
       'delete /voice_designs/{id}': 'voiceDesigns.delete',
-      'put /gists/{id}/star': 'gists.star.star',
+      // A verb that names the resource says nothing new of it: no `gists.star.star`, no `uploads.upload`.
+      'put /gists/{id}/star': 'gists.star.update',
       'delete /gists/{id}/star': 'gists.star.unstar',
+      'post /uploads': 'uploads.create',
       // `Add` on a POST and `Remove` on a DELETE only restate the method; on a PUT, `add` says what the PUT does.
       'post /teams/{id}/members': 'teams.members.create',
       'delete /teams/{id}/members/{user}': 'teams.members.delete',
