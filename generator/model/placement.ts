@@ -167,7 +167,7 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
     const rest = words.filter((word) => !madeFrom(word, acting));
     return memberName([acting, ...rest].join(' '));
   }
-  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && firstWord(hints.operationId) === 'list');
+  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) === 'list');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
   if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb) return `${opVerb}${pascalCase(segment)}`;

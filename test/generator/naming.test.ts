@@ -401,6 +401,7 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/assistant_tags': { get: op('get_all_assistant_tags', list) },
       '/blocklist_values': { get: op('BlocklistGetAll', object, { summary: 'Get all possible blocklist values' }) },
       '/reviewers': { get: op('pulls/list-requested-reviewers', list, { summary: 'Get requested reviewers' }) },
+      '/ai/regions': { get: op('apps/regions', list, { summary: 'List regions' }) },
     });
     expect(byRoute).toMatchObject({
       'get /balance': 'balance.retrieve',
@@ -416,6 +417,7 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'get /assistant_tags': 'assistantTags.list',
       'get /blocklist_values': 'blocklistValues.list',
       'get /reviewers': 'reviewers.list',
+      'get /ai/regions': 'ai.listRegions',
     });
   });
 
