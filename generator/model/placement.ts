@@ -156,7 +156,11 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
   if (lower.length > 1 && verbAt >= 0 && lower.slice(0, -1).every((word) => lowerId.findIndex((idWord) => idWord.startsWith(word)) > verbAt)) {
-    const nouns = lower.slice(0, -1).map((word) => idWords.find((idWord) => idWord.toLowerCase().startsWith(word))!);
+    // Spelt in full as the operationId or the summary spells them (`StartCallFork`, `Forking start`: `startForking`).
+    const spellings = [...idWords, ...splitWords(hints.summary ?? '')];
+    const spelt = (word: string): string =>
+      spellings.filter((other) => other.toLowerCase().startsWith(word)).reduce((longest, other) => (other.length > longest.length ? other : longest), word);
+    const nouns = lower.slice(0, -1).map(spelt);
     return memberName([lower[lower.length - 1]!, ...nouns].join(' '));
   }
   if (httpMethod !== 'get' && summarySays) return memberName(segment);

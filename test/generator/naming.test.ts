@@ -421,18 +421,23 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     });
   });
 
-  test('a noun_verb segment is verb first when the operationId puts the verb first, its nouns spelt as the operationId spells them', async () => {
+  test('a noun_verb segment is verb first when the operationId puts the verb first, its nouns spelt in full as the operationId or summary spells them', async () => {
     const { byRoute } = await surface({
       '/conferences/{id}/actions/record_start': { post: op('StartConferenceRecording') },
       '/conferences/{id}/actions/playback_stop': { post: op('ConferencePlaybackStop') },
       '/calls/{id}/actions/client_state_update': { put: op('UpdateClientState') },
       '/calls/{id}/actions/ai_assistant_join': { post: op('CallJoinAIAssistant') },
+      // Spelt in full where the operationId or the summary has the longer word.
+      '/calls/{id}/actions/fork_start': { post: op('StartCallFork', object, { summary: 'Forking start' }) },
+      '/calls/{id}/actions/record_pause': { post: op('PauseCallRecording', object, { summary: 'Record pause' }) },
     });
     expect(byRoute).toEqual({
       'post /conferences/{id}/actions/record_start': 'conferences.actions.startRecording',
       'post /conferences/{id}/actions/playback_stop': 'conferences.actions.playbackStop',
       'put /calls/{id}/actions/client_state_update': 'calls.actions.updateClientState',
       'post /calls/{id}/actions/ai_assistant_join': 'calls.actions.joinAIAssistant',
+      'post /calls/{id}/actions/fork_start': 'calls.actions.startForking',
+      'post /calls/{id}/actions/record_pause': 'calls.actions.pauseRecording',
     });
   });
 
