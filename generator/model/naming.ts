@@ -63,8 +63,8 @@ const VERBS = new Set(
     'count deactivate decline decrypt deny deploy detach dial disable disassociate disconnect dismiss dispatch download ' +
     'duplicate embed enable encrypt end enqueue enroll estimate evaluate execute expire export extend extract finalize ' +
     'flag flush follow fork forward freeze gather generate grant hangup hide hold ignore import initialize initiate ' +
-    'install introspect invalidate invite join kick launch leave link load lock log login logout mark merge migrate move ' +
-    'mute notify open order parse pause pay perform ping pin play poll preview print process promote provision publish ' +
+    'install introspect invalidate invite join kick launch leave link load lock log login logout merge migrate move ' +
+    'mute notify open order parse pause pay ping pin play poll preview print process promote provision publish ' +
     'purchase purge push reactivate reboot rebuild recalculate receive reconnect recover redeem redeliver redirect refer ' +
     'refresh refund regenerate register reject release reload remove rename render renew reopen reorder replay reply ' +
     'rerun resend reset resize resolve restart restore resume retry revert review revoke rollback rotate run save scan ' +

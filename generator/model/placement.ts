@@ -105,7 +105,8 @@ export function domainVerb(operationId: string | undefined, statics: readonly st
   const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
-  // A real verb, or one the summary starts with too: not a typo of a CRUD word (`retreiveCountryCoverage`).
+  // A real verb, or one the summary starts with too: not a typo (`retreiveCountryCoverage`, `Get country coverage`)
+  // or a noun (`DashboardMetrics`, `defaultColumns`).
   if (verbForm(verb) !== verb && firstWord(summary) !== verb) return undefined;
   const ownWords = resourceWords(statics);
   if (ownWords.has(verb) || ownWords.has(singular(verb))) return undefined;
