@@ -125,11 +125,16 @@ function resourceWords(statics: readonly string[]): Set<string> {
  */
 export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined, statics: readonly string[]): string | undefined {
   if (httpMethod === 'get' || httpMethod === 'head') return undefined;
-  const verb = verbForm(splitWords(summary ?? '')[0] ?? '');
+  const [first, second] = splitWords(summary ?? '').map((word) => word.toLowerCase());
+  const verb = verbForm(first ?? '');
   if (verb === undefined || CRUD_WORDS.has(verb) || METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
+  // A phrasal verb is not its first word (`Sign in`, `Log out`).
+  if (second !== undefined && PARTICLES.has(second)) return undefined;
   // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create).
   return resourceWords(statics).has(verb) ? undefined : verb;
 }
+
+const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
 
 /** Summary verbs that only restate the HTTP method: `Add a member` is a POST's create, `Remove a member` a DELETE. */
 const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert'], delete: ['remove'] };
@@ -185,7 +190,10 @@ function madeFrom(word: string, verb: string): boolean {
   const lower = word.toLowerCase();
   let common = 0;
   while (common < lower.length && common < verb.length && lower[common] === verb[common]) common++;
-  return common >= Math.max(4, verb.length - 3) || (common === lower.length && common >= 3);
+  if (common >= Math.max(4, verb.length - 3) || (common === lower.length && common >= 3)) return true;
+  // The whole verb and a suffix that makes a noun of it: `payment` from `pay`, `sender` from `send` (not `address`).
+  const stem = verb.replace(/e$/, '');
+  return lower.startsWith(stem) && /^(ment|ing|er|ion|ation|al)s?$/.test(lower.slice(stem.length));
 }
 
 /** The paths that some other path continues with a parameter: `/foo/bar` when `/foo/bar/{id}` exists. */

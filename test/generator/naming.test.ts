@@ -331,6 +331,7 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/teams/{id}/members': { post: op(undefined, object, summary('Add a member to a team')) },
       '/teams/{id}/members/{user}': { delete: op(undefined, object, summary('Removes a member')), put: op(undefined, object, summary('Add a member')) },
       '/runs': { post: op(undefined, object, summary('Forking start')) },
+      '/sessions': { post: op(undefined, object, summary('Sign in')) },
       '/calls': { post: op('DialCall', object, summary('Start a call')) },
     });
     expect(byRoute).toEqual({
@@ -349,6 +350,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'put /teams/{id}/members/{user}': 'teams.members.add',
       // `Forking` is no verb; the operationId's domain verb comes before the summary's.
       'post /runs': 'runs.create',
+      // A phrasal verb is not its first word.
+      'post /sessions': 'sessions.create',
       'post /calls': 'calls.dial',
     });
   });
@@ -359,6 +362,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/messages/long_code': { post: summary('Send a long code message', 'CreateLongCodeMessage') },
       '/orders/{id}/validation_codes': { post: summary('Validate hosted number codes') },
       '/audio/transcriptions': { post: summary('Transcribe speech to text') },
+      '/bookings/{id}/payment': { post: summary('Pay for a booking') },
+      '/contacts/{id}/address': { put: summary('Add an address') },
       '/groups/{id}/insights/{iid}/unassign': { delete: summary('Unassign an insight from a group') },
       '/workflows/{id}/disable': { put: summary('Disable a workflow') },
       '/schemes/{id}/mapping/delete': { post: summary('Remove issue types from a scheme') },
@@ -373,6 +378,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       // The segment's words made from the verb are not said twice.
       'post /orders/{id}/validation_codes': 'orders.validateCodes',
       'post /audio/transcriptions': 'audio.transcribe',
+      'post /bookings/{id}/payment': 'bookings.pay',
+      'put /contacts/{id}/address': 'contacts.addAddress',
       'delete /groups/{id}/insights/{iid}/unassign': 'groups.insights.unassign',
       'put /workflows/{id}/disable': 'workflows.disable',
       'post /schemes/{id}/mapping/delete': 'schemes.mapping.delete',
