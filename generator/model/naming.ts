@@ -57,21 +57,28 @@ const ACRONYMS = new Map(['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 
  */
 const VERBS = new Set(
   (
-    'accept acknowledge activate add allocate analyse analyze answer append apply approve archive assign associate attach ' +
-    'authenticate authorize backup ban block book boot bridge broadcast build calculate cancel capture charge check ' +
-    'checkout claim clean clear clone close collect commit compare complete compress compute confirm connect convert copy ' +
-    'count deactivate decline decrypt deny deploy detach dial disable disassociate disconnect dismiss dispatch download ' +
-    'duplicate embed enable encrypt end enqueue enroll estimate evaluate execute expire export extend extract finalize ' +
-    'flag flush follow fork forward freeze gather generate grant hangup hide hold ignore import initialize initiate ' +
-    'install introspect invalidate invite join kick launch leave link load lock log login logout merge migrate move ' +
-    'mute notify open order parse pause pay ping pin play poll preview print process promote provision publish ' +
-    'purchase purge push reactivate reboot rebuild recalculate receive reconnect recover redeem redeliver redirect refer ' +
-    'refresh refund regenerate register reject release reload remove rename render renew reopen reorder replay reply ' +
-    'rerun resend reset resize resolve restart restore resume retry revert review revoke rollback rotate run save scan ' +
-    'schedule seek select send share shutdown sign skip snooze sort speak split star start stop store subscribe summarize ' +
-    'suspend swap switch sync terminate toggle track transcribe transfer transition translate trigger truncate ' +
-    'unarchive unassign unban unblock unfollow unhold uninstall unlink unlock unmute unpin unpublish unschedule unshare ' +
-    'unstar unsubscribe unsuspend untag unwatch upgrade upload upsert validate verify vote watch wipe withdraw'
+    'abort accept acknowledge activate add adjust allocate allow analyse analyze answer append apply approve archive ' +
+    'assess assign associate attach attest audit authenticate authorize backup ban bind block book boot bridge ' +
+    'broadcast build bump calculate cancel capture certify charge check checkout claim classify clean clear clone ' +
+    'close collect commit compare compile complete compose compress compute confirm connect consume convert copy ' +
+    'count crawl deactivate debit decline decrypt deliver demote deny deploy deprecate detach dial disable ' +
+    'disassociate discard disconnect discover dismiss dispatch dispute download drain drop duplicate embed emit ' +
+    'enable encrypt end enqueue enrich enroll erase escalate estimate evaluate exchange execute expand expire export ' +
+    'extend extract finalize finish fix flag flush follow fork forward freeze fulfill gather generate grant hangup ' +
+    'hide hold identify ignore import ingest initialize initiate inspect install introspect invalidate invite invoke ' +
+    'join kick kill launch lease leave link listen load locate lock log login logout lookup match measure merge ' +
+    'migrate mint mirror moderate monitor move mute normalize notify obtain onboard open optimize order overwrite ' +
+    'parse pause pay pin ping play poll predict prepare preview print prioritize process promote provision prune ' +
+    'publish purchase purge push rank reactivate reassign reboot rebuild recalculate receive reconcile reconnect ' +
+    'recover redact redeem redeliver redirect refer refresh refund regenerate register reindex reject relay release ' +
+    'reload remind remove rename render renew reopen reorder repair replay replicate reply reprocess reroute rerun ' +
+    'reschedule resend reserve reset resize resolve restart restore resubmit resume retire retry reverse revert ' +
+    'review revoke rollback rotate route run save scale scan schedule scrape seek select send share ship shorten ' +
+    'shutdown sign simulate skip snooze solve sort speak spin split stage star start stop store subscribe ' +
+    'suggest summarize suppress suspend swap switch sync terminate toggle tokenize track train transcribe transfer ' +
+    'transform transition translate trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +
+    'unhold uninstall unlink unlock unmute unpin unpublish unregister unschedule unset unshare unstar unsubscribe ' +
+    'unsuspend untag unwatch upgrade upload upsert validate verify vote wait wake warm watch wipe withdraw wrap'
   ).split(' '),
 );
 
