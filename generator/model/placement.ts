@@ -61,7 +61,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
   const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
   if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
-    // A GET of one object is `retrieve` (unless the operationId says list), and so is a GET of a list the
+    // A GET of one object is `retrieve` (unless its summary or operationId says list), and so is a GET of a list the
     // operationId calls a get (a report); but where items of the path exist (`/foo/{id}`), the GET lists them.
     const intent = readIntent(hints);
     const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
@@ -88,6 +88,7 @@ function readIntent(hints: PlacementHints): 'list' | 'read' | undefined {
   if (lists(summary) || lists(operationId)) return 'list';
   return operationId[0] !== undefined && READ_WORDS.has(operationId[0]) ? 'read' : undefined;
 }
+
 const firstWord = (operationId: string | undefined): string => splitWords(operationId ?? '')[0]?.toLowerCase() ?? '';
 
 /** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */
@@ -141,12 +142,15 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: 
 
 /**
  * The method name of an action segment:
- * - a segment the operationId starts with is a verb itself, but for a GET: `cancel` (`CancelOrder`), `verify`;
- * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt as the
- *   operationId spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
+ * - a segment the operationId starts with is a verb itself (`cancel` for `CancelOrder`), for a GET only where the
+ *   summary starts with it too (`download`); so is one the summary starts with (`Unassign …`: `unassign`);
+ * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt in full as
+ *   the operationId or summary spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
+ * - a segment that names a thing takes the verb the summary starts with (`Send a long code message`:
+ *   `sendLongCode`);
  * - under an item, a POST whose operationId says create or update does that to the segment: `createToken`;
  * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
- *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose operationId says list:
+ *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose summary or operationId says list:
  *   `listParticipants`, `listModels`; `updateRequirementGroup`).
  */
 function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false, parents: readonly string[] = []): string {
