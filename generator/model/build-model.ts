@@ -220,7 +220,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
-    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, shape, alone, shared });
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, summary: model.summary, shape, alone, shared });
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
     const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
@@ -296,7 +296,7 @@ function namingExtensions(document: OpenAPIDocument, path: string, httpMethod: s
  */
 function resolveNameClashes(node: Node, chain: readonly string[], warnings: string[]): void {
   revertTakenNames(node, chain);
-  moveIntoChildResources(node);
+  moveIntoChildResources(node, chain);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
   const counts = new Map<string, number>();
@@ -353,10 +353,12 @@ function revertTakenNames(node: Node, chain: readonly string[]): void {
  * when that is a method verb (`SendRcsMessage`: `messages.rcs.send()`), else by its HTTP method as on a collection
  * (`create`, `list`, `update`, `delete`), unless the resource has that name already.
  */
-function moveIntoChildResources(node: Node): void {
+function moveIntoChildResources(node: Node, chain: readonly string[]): void {
   const subtree = (child: Node): Node['operations'] => [...child.operations, ...[...child.children.values()].flatMap(subtree)];
   node.operations = node.operations.filter((operation) => {
-    const child = node.children.get(operation.name);
+    // Named by its path alone, it may be the child's name where its operationId or summary named it otherwise.
+    const plain = operation.fallback?.chain.join('.') === chain.join('.') ? operation.fallback.method : undefined;
+    const child = node.children.get(operation.name) ?? (plain !== undefined ? node.children.get(plain) : undefined);
     if (!child || operation.pinned || !subtree(child).every((other) => other.path.startsWith(`${operation.path}/`))) return true;
     // The action's path is the child's collection path.
     const own = operationIdVerb(operation);

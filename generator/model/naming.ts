@@ -50,6 +50,47 @@ export function titleWords(text: string): string[] {
  */
 const ACRONYMS = new Map(['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'SDK', 'SMS', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]));
 
+/**
+ * Verbs of plain English that name what an API call does beyond create, read, update and delete. Not a list of one
+ * API's words: an operationId or summary word is taken as a method's verb only if it is a real verb, so a typo
+ * (`retreiveCountryCoverage`) or a noun (`Forking start`, `Assistant Chat`) is not.
+ */
+const VERBS = new Set(
+  (
+    'abort accept acknowledge activate add adjust allocate allow analyse analyze answer append apply approve archive ' +
+    'assess assign associate attach attest audit authenticate authorize backup ban bind block book boot bridge ' +
+    'broadcast build bump calculate cancel capture certify charge check checkout claim classify clean clear clone ' +
+    'close collect commit compare compile complete compose compress compute confirm connect consume convert copy ' +
+    'count crawl deactivate debit decline decrypt deliver demote deny deploy deprecate detach dial disable ' +
+    'disassociate discard disconnect discover dismiss dispatch dispute download drain drop duplicate embed emit ' +
+    'enable encrypt end enqueue enrich enroll erase escalate estimate evaluate exchange execute expand expire export ' +
+    'extend extract finalize finish fix flag flush follow fork forward freeze fulfill gather generate grant hangup ' +
+    'hide hold identify ignore import ingest initialize initiate inspect install introspect invalidate invite invoke ' +
+    'join kick kill launch lease leave link listen load locate lock log login logout lookup match measure merge ' +
+    'migrate mint mirror moderate monitor move mute normalize notify obtain onboard open optimize order overwrite ' +
+    'parse pause pay pin ping play poll predict prepare preview print prioritize process promote provision prune ' +
+    'publish purchase purge push rank reactivate reassign reboot rebuild recalculate receive reconcile reconnect ' +
+    'recover redact redeem redeliver redirect refer refresh refund regenerate register reindex reject relay release ' +
+    'reload remind remove rename render renew reopen reorder repair replay replicate reply reprocess reroute rerun ' +
+    'reschedule resend reserve reset resize resolve restart restore resubmit resume retire retry reverse revert ' +
+    'review revoke rollback rotate route run save scale scan schedule scrape seek select send share ship shorten ' +
+    'shutdown sign simulate skip snooze solve sort speak spin split stage star start stop store subscribe ' +
+    'suggest summarize suppress suspend swap switch sync terminate toggle tokenize track train transcribe transfer ' +
+    'transform transition translate trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +
+    'unhold uninstall unlink unlock unmute unpin unpublish unregister unschedule unset unshare unstar unsubscribe ' +
+    'unsuspend untag unwatch upgrade upload upsert validate verify vote wait wake warm watch wipe withdraw wrap'
+  ).split(' '),
+);
+
+/** The plain form of a word that is a verb (`sends` -> `send`, `processes` -> `process`), else undefined. */
+export function verbForm(word: string): string | undefined {
+  const lower = word.toLowerCase();
+  if (VERBS.has(lower)) return lower;
+  if (/es$/.test(lower) && VERBS.has(lower.slice(0, -2))) return lower.slice(0, -2);
+  if (/s$/.test(lower) && VERBS.has(lower.slice(0, -1))) return lower.slice(0, -1);
+  return undefined;
+}
+
 /** The table's spelling of a word that is an initialism (`ips` -> `IPs`), if it is one. */
 export function acronym(word: string): string | undefined {
   return ACRONYMS.get(word.toLowerCase());

@@ -1,4 +1,4 @@
-import { memberName, pascalCase, singular, splitWords } from './naming.js';
+import { memberName, pascalCase, singular, splitWords, verbForm } from './naming.js';
 import type { ResponseShape } from './pagination.js';
 import type { HTTPMethod } from './types.js';
 
@@ -23,6 +23,8 @@ export const isParamSegment = (segment: string): boolean => segment.includes('{'
 /** What the operation itself says about its name, beside its path. */
 export interface PlacementHints {
   operationId?: string | undefined;
+  /** The operation's summary, whose first word is often its verb (`Upload media`). */
+  summary?: string | undefined;
   /** What a GET answers with: pages, a list, one object. */
   shape?: ResponseShape | undefined;
   /** Whether the path holds this one operation and no other path continues it. */
@@ -50,7 +52,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    const method = domainVerb(hints.operationId, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    const method = domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
     return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
@@ -59,19 +61,34 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
   const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
   if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
-    // A GET of one object is `retrieve` (unless the operationId says list), and so is a GET of a list the
+    // A GET of one object is `retrieve` (unless its summary or operationId says list), and so is a GET of a list the
     // operationId calls a get (a report); but where items of the path exist (`/foo/{id}`), the GET lists them.
-    const verb = firstWord(hints.operationId);
-    const oneThing = (hints.shape === 'object' && verb !== 'list') || (hints.shape === 'list' && READ_WORDS.has(verb));
+    const intent = readIntent(hints);
+    const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
-    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics) ?? crud ?? httpMethod };
+    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;
-  return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem) };
+  return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem, statics.slice(0, -1)) };
 }
 
 const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read']);
+
+/**
+ * What a GET says it does: `list` where its summary or operationId says so (`List user tags`, `Get all tags`,
+ * `get_all_tags`), else `read` one thing where its operationId says get (`GetUsage`: a report). A summary's `Get`
+ * says nothing: summaries get lists too (`Get apps with access to the branch`).
+ */
+function readIntent(hints: PlacementHints): 'list' | 'read' | undefined {
+  const words = (text: string | undefined): string[] => splitWords(text ?? '').map((word) => word.toLowerCase());
+  const lists = ([first, second]: string[]): boolean => first === 'list' || (first !== undefined && READ_WORDS.has(first) && second === 'all');
+  const summary = words(hints.summary);
+  const operationId = words(hints.operationId);
+  if (lists(summary) || lists(operationId)) return 'list';
+  return operationId[0] !== undefined && READ_WORDS.has(operationId[0]) ? 'read' : undefined;
+}
+
 const firstWord = (operationId: string | undefined): string => splitWords(operationId ?? '')[0]?.toLowerCase() ?? '';
 
 /** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */
@@ -85,44 +102,102 @@ const CRUD_WORDS = new Set(
  * `/messages`: `send`; `add_assistant_tag` on `/assistants/{id}/tags`: `add`). `ListCalls` or `GetCallById` say
  * nothing new; `CallsList` or `v1_dial_call` do not start with a verb.
  */
-export function domainVerb(operationId: string | undefined, statics: readonly string[]): string | undefined {
+export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string): string | undefined {
   const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
-  const resourceWords = new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
-  if (resourceWords.has(verb) || resourceWords.has(singular(verb))) return undefined;
-  const named = (word: string): boolean => resourceWords.has(word) || resourceWords.has(singular(word));
+  // A real verb, or one the summary starts with too: not a typo (`retreiveCountryCoverage`, `Get country coverage`)
+  // or a noun (`DashboardMetrics`, `defaultColumns`).
+  if (verbForm(verb) !== verb && firstWord(summary) !== verb) return undefined;
+  const ownWords = resourceWords(statics);
+  if (ownWords.has(verb) || ownWords.has(singular(verb))) return undefined;
+  const named = (word: string): boolean => ownWords.has(word) || ownWords.has(singular(word));
   return rest.every(named) ? verb : undefined;
 }
 
+/** The words of a resource's path segments, each also singular (`oauth_clients`: oauth, clients, client). */
+function resourceWords(statics: readonly string[]): Set<string> {
+  return new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
+}
+
+/**
+ * The verb a summary starts with, where the call changes something and the verb says more than the HTTP method
+ * (`Upload media`: `upload`; `Enables reputation`: `enable`); a GET reads, whatever its summary calls it.
+ */
+export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined, statics: readonly string[]): string | undefined {
+  if (httpMethod === 'get' || httpMethod === 'head') return undefined;
+  const [first, second] = splitWords(summary ?? '').map((word) => word.toLowerCase());
+  const verb = verbForm(first ?? '');
+  if (verb === undefined || CRUD_WORDS.has(verb) || METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
+  // A phrasal verb is not its first word (`Sign in`, `Log out`).
+  if (second !== undefined && PARTICLES.has(second)) return undefined;
+  // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create).
+  return resourceWords(statics).has(verb) ? undefined : verb;
+}
+
+const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
+
+/** Summary verbs that only restate the HTTP method: `Add a member` is a POST's create, `Remove a member` a DELETE. */
+const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert'], delete: ['remove'] };
+
 /**
  * The method name of an action segment:
- * - a segment the operationId starts with is a verb itself, but for a GET: `cancel` (`CancelOrder`), `verify`;
- * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt as the
- *   operationId spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
+ * - a segment the operationId starts with is a verb itself (`cancel` for `CancelOrder`), for a GET only where the
+ *   summary starts with it too (`download`); so is one the summary starts with (`Unassign …`: `unassign`);
+ * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt in full as
+ *   the operationId or summary spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
+ * - a segment that names a thing takes the verb the summary starts with (`Send a long code message`:
+ *   `sendLongCode`);
  * - under an item, a POST whose operationId says create or update does that to the segment: `createToken`;
  * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
- *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose operationId says list:
+ *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose summary or operationId says list:
  *   `listParticipants`, `listModels`; `updateRequirementGroup`).
  */
-function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false): string {
+function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false, parents: readonly string[] = []): string {
   const words = splitWords(segment);
   const idWords = splitWords(hints.operationId ?? '');
   const lowerId = idWords.map((word) => word.toLowerCase());
   const lower = words.map((word) => word.toLowerCase());
-  // A GET reads something, which its segment names (`transcription`, `export`): only other methods act.
-  if (httpMethod !== 'get' && lower.length > 0 && lowerId[0] === lower[0]) return memberName(segment);
+  // A GET reads something, which its segment names (`transcription`, `export`): only other methods act, and a GET
+  // whose operationId and summary both start with its segment (`DownloadDocument`, `Download a document`).
+  const summaryVerb = verbForm(firstWord(hints.summary));
+  const opIdSays = lower.length > 0 && lowerId[0] === lower[0];
+  const summarySays = lower.length > 0 && summaryVerb === lower[0];
+  if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
   if (lower.length > 1 && verbAt >= 0 && lower.slice(0, -1).every((word) => lowerId.findIndex((idWord) => idWord.startsWith(word)) > verbAt)) {
-    const nouns = lower.slice(0, -1).map((word) => idWords.find((idWord) => idWord.toLowerCase().startsWith(word))!);
+    // Spelt in full as the operationId or the summary spells them (`StartCallFork`, `Forking start`: `startForking`).
+    const spellings = [...idWords, ...splitWords(hints.summary ?? '')];
+    const spelt = (word: string): string =>
+      spellings.filter((other) => other.toLowerCase().startsWith(word)).reduce((longest, other) => (other.length > longest.length ? other : longest), word);
+    const nouns = lower.slice(0, -1).map(spelt);
     return memberName([lower[lower.length - 1]!, ...nouns].join(' '));
   }
-  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && firstWord(hints.operationId) === 'list');
+  if (httpMethod !== 'get' && summarySays) return memberName(segment);
+  // A segment that names a thing, not an act, takes the summary's verb (`Send a long code message`: `sendLongCode`),
+  // less the segment's words made from that verb (`Validate codes` on `validation_codes`: `validateCodes`).
+  const acting = actingVerb(httpMethod, hints.summary, parents);
+  if (acting !== undefined && verbForm(lower[0] ?? '') === undefined && !CRUD_WORDS.has(lower[0] ?? '')) {
+    const rest = words.filter((word) => !madeFrom(word, acting));
+    return memberName([acting, ...rest].join(' '));
+  }
+  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) === 'list');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
   if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb) return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
   return `${prefix}${pascalCase(segment)}`;
+}
+
+/** Whether a word is made from a verb: `validation` from `validate`, `transcriptions` from `transcribe`, `eval`. */
+function madeFrom(word: string, verb: string): boolean {
+  const lower = word.toLowerCase();
+  let common = 0;
+  while (common < lower.length && common < verb.length && lower[common] === verb[common]) common++;
+  if (common >= Math.max(4, verb.length - 3) || (common === lower.length && common >= 3)) return true;
+  // The whole verb and a suffix that makes a noun of it: `payment` from `pay`, `sender` from `send` (not `address`).
+  const stem = verb.replace(/e$/, '');
+  return lower.startsWith(stem) && /^(ment|ing|er|ion|ation|al)s?$/.test(lower.slice(stem.length));
 }
 
 /** The paths that some other path continues with a parameter: `/foo/bar` when `/foo/bar/{id}` exists. */

@@ -307,6 +307,90 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     });
   });
 
+  test('an operationId verb that is no verb (a typo of a CRUD word) says nothing, unless the summary says it too', async () => {
+    const { byRoute } = await surface({
+      '/country_coverage': { get: op('retreiveCountryCoverage') },
+      '/coverage_checks': { get: op('retreiveCoverageChecks', object, { summary: 'Retreive coverage checks' }) },
+      '/calls': { post: op('DialCall') },
+    });
+    expect(byRoute).toEqual({
+      'get /country_coverage': 'countryCoverage.retrieve',
+      // The summary agrees: the spec means the word, whatever it is.
+      'get /coverage_checks': 'coverageChecks.retreive',
+      'post /calls': 'calls.dial',
+    });
+  });
+
+  test("the summary's verb where a call changes something and the verb says more than its HTTP method", async () => {
+    const summary = (text: string) => ({ summary: text });
+    const { byRoute } = await surface({
+      '/media': { post: op('CreateMediaStorage', object, summary('Upload media')), get: op('ListMedia', list, summary('Upload media')) },
+      '/voice_designs/{id}': { patch: op('updateVoiceDesign', object, summary('Rename a voice design')), delete: op(undefined, object, summary('Deletes a voice design')) },
+      '/gists/{id}/star': { put: op(undefined, object, summary('Star a gist')), delete: op(undefined, object, summary('Unstar a gist')) },
+      '/uploads': { post: op('uploadRaw', object, summary('Upload raw bytes')) },
+      '/teams/{id}/members': { post: op(undefined, object, summary('Add a member to a team')) },
+      '/teams/{id}/members/{user}': { delete: op(undefined, object, summary('Removes a member')), put: op(undefined, object, summary('Add a member')) },
+      '/runs': { post: op(undefined, object, summary('Forking start')) },
+      '/sessions': { post: op(undefined, object, summary('Sign in')) },
+      '/calls': { post: op('DialCall', object, summary('Start a call')) },
+    });
+    expect(byRoute).toEqual({
+      'post /media': 'media.upload',
+      // A GET reads, whatever its summary says.
+      'get /media': 'media.list',
+      'patch /voice_designs/{id}': 'voiceDesigns.rename',
+      'delete /voice_designs/{id}': 'voiceDesigns.delete',
+      // A verb that names the resource says nothing new of it: no `gists.star.star`, no `uploads.upload`.
+      'put /gists/{id}/star': 'gists.star.update',
+      'delete /gists/{id}/star': 'gists.star.unstar',
+      'post /uploads': 'uploads.create',
+      // `Add` on a POST and `Remove` on a DELETE only restate the method; on a PUT, `add` says what the PUT does.
+      'post /teams/{id}/members': 'teams.members.create',
+      'delete /teams/{id}/members/{user}': 'teams.members.delete',
+      'put /teams/{id}/members/{user}': 'teams.members.add',
+      // `Forking` is no verb; the operationId's domain verb comes before the summary's.
+      'post /runs': 'runs.create',
+      // A phrasal verb is not its first word.
+      'post /sessions': 'sessions.create',
+      'post /calls': 'calls.dial',
+    });
+  });
+
+  test("an action segment: a verb the summary starts with is the method; a thing takes the summary's verb", async () => {
+    const summary = (text: string, operationId?: string) => op(operationId, object, { summary: text });
+    const { byRoute } = await surface({
+      '/messages/long_code': { post: summary('Send a long code message', 'CreateLongCodeMessage') },
+      '/orders/{id}/validation_codes': { post: summary('Validate hosted number codes') },
+      '/audio/transcriptions': { post: summary('Transcribe speech to text') },
+      '/bookings/{id}/payment': { post: summary('Pay for a booking') },
+      '/contacts/{id}/address': { put: summary('Add an address') },
+      '/groups/{id}/insights/{iid}/unassign': { delete: summary('Unassign an insight from a group') },
+      '/workflows/{id}/disable': { put: summary('Disable a workflow') },
+      '/schemes/{id}/mapping/delete': { post: summary('Remove issue types from a scheme') },
+      '/docs/{id}/download': { get: summary('Download a document', 'DownloadDocument') },
+      '/blocks/export': { get: summary('Export blocks as CSV') },
+      // Named by its summary, it is still the action of the resource under it, which it joins as that resource's verb.
+      '/messages/rcs': { post: summary('Send an RCS message', 'SendRcsMessage') },
+      '/messages/rcs/deeplinks/{agent_id}': { get: op('GenerateRcsDeeplink') },
+    });
+    expect(byRoute).toEqual({
+      'post /messages/long_code': 'messages.sendLongCode',
+      // The segment's words made from the verb are not said twice.
+      'post /orders/{id}/validation_codes': 'orders.validateCodes',
+      'post /audio/transcriptions': 'audio.transcribe',
+      'post /bookings/{id}/payment': 'bookings.pay',
+      'put /contacts/{id}/address': 'contacts.addAddress',
+      'delete /groups/{id}/insights/{iid}/unassign': 'groups.insights.unassign',
+      'put /workflows/{id}/disable': 'workflows.disable',
+      'post /schemes/{id}/mapping/delete': 'schemes.mapping.delete',
+      // A GET is its segment only where the operationId and the summary both say it.
+      'get /docs/{id}/download': 'docs.download',
+      'get /blocks/export': 'blocks.retrieveExport',
+      'post /messages/rcs': 'messages.rcs.send',
+      'get /messages/rcs/deeplinks/{agent_id}': 'messages.rcs.deeplinks.generate',
+    });
+  });
+
   test('list or retrieve from the response: pages and arrays list, one object is retrieved', async () => {
     const { byRoute } = await surface({
       '/balance': { get: op('GetUserBalance') },
@@ -319,6 +403,12 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/ai/events': { get: op('GetEvents', list, paged) },
       '/ai/settings': { get: op('GetSettings', list) },
       '/ai/settings/{id}': { get: op() },
+      // The summary or operationId says list: `List …`, `Get all …`; a summary's plain `Get` says nothing.
+      '/user_tags': { get: op('GetUserTags', object, { summary: 'List user tags' }) },
+      '/assistant_tags': { get: op('get_all_assistant_tags', list) },
+      '/blocklist_values': { get: op('BlocklistGetAll', object, { summary: 'Get all possible blocklist values' }) },
+      '/reviewers': { get: op('pulls/list-requested-reviewers', list, { summary: 'Get requested reviewers' }) },
+      '/ai/regions': { get: op('apps/regions', list, { summary: 'List regions' }) },
     });
     expect(byRoute).toMatchObject({
       'get /balance': 'balance.retrieve',
@@ -330,21 +420,31 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'get /ai/models': 'ai.listModels',
       'get /ai/providers': 'ai.retrieveProviders',
       'get /ai/events': 'ai.listEvents',
+      'get /user_tags': 'userTags.list',
+      'get /assistant_tags': 'assistantTags.list',
+      'get /blocklist_values': 'blocklistValues.list',
+      'get /reviewers': 'reviewers.list',
+      'get /ai/regions': 'ai.listRegions',
     });
   });
 
-  test('a noun_verb segment is verb first when the operationId puts the verb first, its nouns spelt as the operationId spells them', async () => {
+  test('a noun_verb segment is verb first when the operationId puts the verb first, its nouns spelt in full as the operationId or summary spells them', async () => {
     const { byRoute } = await surface({
       '/conferences/{id}/actions/record_start': { post: op('StartConferenceRecording') },
       '/conferences/{id}/actions/playback_stop': { post: op('ConferencePlaybackStop') },
       '/calls/{id}/actions/client_state_update': { put: op('UpdateClientState') },
       '/calls/{id}/actions/ai_assistant_join': { post: op('CallJoinAIAssistant') },
+      // Spelt in full where the operationId or the summary has the longer word.
+      '/calls/{id}/actions/fork_start': { post: op('StartCallFork', object, { summary: 'Forking start' }) },
+      '/calls/{id}/actions/record_pause': { post: op('PauseCallRecording', object, { summary: 'Record pause' }) },
     });
     expect(byRoute).toEqual({
       'post /conferences/{id}/actions/record_start': 'conferences.actions.startRecording',
       'post /conferences/{id}/actions/playback_stop': 'conferences.actions.playbackStop',
       'put /calls/{id}/actions/client_state_update': 'calls.actions.updateClientState',
       'post /calls/{id}/actions/ai_assistant_join': 'calls.actions.joinAIAssistant',
+      'post /calls/{id}/actions/fork_start': 'calls.actions.startForking',
+      'post /calls/{id}/actions/record_pause': 'calls.actions.pauseRecording',
     });
   });
 

@@ -75,7 +75,7 @@ describe('generating with a surface: its names are kept, the rest inferred and l
         post: { requestBody: { content: { 'application/json': { schema: client } } }, responses: json(client) },
       },
       '/oauth_clients/{id}': { delete: { operationId: 'RevokeClient', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'gone' } } } },
-      '/widgets': { post: { operationId: 'SpinWidget', responses: json(client) } },
+      '/widgets': { post: { operationId: 'SpinWidget', summary: 'Spin a widget', responses: json(client) } },
     },
   };
 
