@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { formatFiles } from './emit/format.js';
+import { formatFiles, startFormatting } from './emit/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './emit/source.js';
 import { ConfigError, InputError, SpecError } from './errors.js';
@@ -85,10 +85,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const { emitPackage } = await emitters;
     timer('model');
     progress(`emitting ${allMethods(model.resources).length} methods`);
-    const files = await emitPackage(model);
+    // Each group of files goes to the formatter (a process of its own) as soon as it is emitted.
+    const formatting: Array<() => Promise<OutputFile[]>> = [];
+    let count = 1;
+    try {
+      for await (const group of emitPackage(model)) {
+        count += group.length;
+        formatting.push(await startFormatting(group));
+      }
+    } catch (error) {
+      // The formatter runs already started end (and their scratch folders go) before the error is reported.
+      await Promise.allSettled(formatting.map((finish) => finish()));
+      throw error;
+    }
     timer('emit');
-    progress(`formatting ${files.length + 1} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
-    const formatted = [...(await formatFiles(files)), ...(await formattedTypes)];
+    progress(`formatting ${count} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
+    const formatted: OutputFile[] = [];
+    for (const finish of formatting) formatted.push(...(await finish()));
+    formatted.push(...(await formattedTypes));
     timer('format (and the schema types)');
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {

@@ -12,19 +12,13 @@ import { emitTests } from './tests.js';
 export { banner };
 
 /**
- * Every file of the package but the schema types (emit/schema-types.ts), unformatted. generate.ts loads this module
- * (and ts-morph with it) only after the document is on its way to the schema types worker.
+ * Every file of the package but the schema types (emit/schema-types.ts), unformatted, in groups: generate.ts starts
+ * formatting each group while the next is emitted. generate.ts loads this module (and ts-morph with it) only after the
+ * document is on its way to the schema types worker.
  */
-export async function emitPackage(model: SdkModel): Promise<OutputFile[]> {
-  return [
-    emitModels(model),
-    ...emitResources(model),
-    ...emitClient(model),
-    emitIndex(model),
-    ...(await emitRuntime(model)),
-    ...(await emitPackageFiles(model)),
-    ...emitTests(model),
-    emitReadme(model),
-    emitApiMd(model),
-  ];
+export async function* emitPackage(model: SdkModel): AsyncGenerator<OutputFile[]> {
+  yield [emitModels(model), ...emitResources(model), ...emitClient(model), emitIndex(model)];
+  yield [...(await emitRuntime(model)), ...(await emitPackageFiles(model))];
+  yield emitTests(model);
+  yield [emitReadme(model), emitApiMd(model)];
 }
