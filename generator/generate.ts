@@ -63,7 +63,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
     const specFile = display(options.spec);
     const types = schemaTypes.emit(document);
-    // The emitters load now (ts-morph takes half a second), while the worker transforms the document.
+    // The emitters load now, while the worker transforms the document.
     const emitters = import('./emit/emit-package.js');
     const formattedTypes = types
       .catch((error: unknown) => {
@@ -135,7 +135,9 @@ function phaseTimer(): (phase: string) => void {
   if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] started ${Math.round(last)} ms after the process\n`);
   return (phase) => {
     const now = performance.now();
-    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)\n`);
+    // The heap is this thread's; the process's resident memory includes the worker's and the formatter's buffers.
+    const memory = (): string => `heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`;
+    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms, ${memory()})\n`);
     last = now;
   };
 }

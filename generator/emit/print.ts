@@ -1,4 +1,4 @@
-import { ModuleDeclarationKind, StructureKind } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
 
 /**
  * The text ts-morph's `printStructure` gives for the statements of a source file, for the structures the emitters

@@ -1,14 +1,13 @@
-import {
-  ModuleDeclarationKind,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type ImportDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type PropertyDeclarationStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  ClassDeclarationStructure,
+  ImportDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertyDeclarationStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
@@ -108,7 +107,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   for (const name of usedModels) if (!members.has(name)) members.set(name, true);
   const children = resource.children.filter((child) => members.get(child.className) === false);
   const namespace = {
-    kind: StructureKind.Module as const,
+    kind: StructureKind.Module,
     name: resource.className,
     isExported: true,
     hasDeclareKeyword: true,
@@ -117,7 +116,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   };
 
   return printSourceFile(model, `src/${module}.ts`, [
-    ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration as const, ...item })),
+    ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration, ...item })),
     classStructure,
     ...children.map((child) => `${resource.className}.${child.className} = ${child.className};`),
     ...typeAliases,

@@ -76,14 +76,38 @@ function context(document) {
 
 /** The types module's text for a document, which it changes: a components object, discriminator members (as openapiTS()). */
 export function schemaTypesText(document) {
+  return schemaTypesTextOf({ document });
+}
+
+/**
+ * The same for `holder.document`, which is let go of once transformed: on a Graph-sized spec the worker's copy of the
+ * document, the syntax tree and the text would otherwise all be alive at once, the generator's peak of memory.
+ */
+export function schemaTypesTextOf(holder, mark = () => undefined) {
+  const nodes = transform(holder);
+  mark('transformed');
+  // One top-level declaration at a time, each let go of once printed: the text is the same as astToString(nodes)
+  // (a declaration per line, none of them with a position to keep blank lines from).
+  const pieces = [];
+  for (let index = 0; index < nodes.length; index++) {
+    let piece = astToString(nodes[index]);
+    // Most specs have no such member: the text says so, and the tree is walked only when it may.
+    if (INHERITED_NAME.test(piece)) piece = astToString(widenInheritedMembers(nodes[index]));
+    pieces.push(piece);
+    nodes[index] = undefined;
+  }
+  return pieces.join('');
+}
+
+function transform(holder) {
+  const { document } = holder;
+  holder.document = undefined;
   // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
   document.components ??= {};
   const ctx = context(document);
   const nodes = transformSchema(document, ctx);
   ctx.injectFooter.finish();
-  const text = astToString(nodes);
-  // Most specs have no such member: the text says so, and the AST is walked only when it may.
-  return INHERITED_NAME.test(text) ? astToString(nodes.map(widenInheritedMembers)) : text;
+  return nodes;
 }
 
 /**

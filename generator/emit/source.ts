@@ -1,4 +1,5 @@
-import { printStructure, StructureKind, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { OptionalKind, SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
 import { jsdocText, lineCommentText, stringLiteral } from './escape.js';
 import { printStatements } from './print.js';
@@ -33,9 +34,13 @@ export function printSourceFile(model: SdkModel, path: string, statements: Reado
   return { path, text: `${banner(model)}\n${text}` };
 }
 
+/** ts-morph, loaded on first use (see structure-kinds.ts): CommonJS, so `require` loads it where it is needed. */
+let tsMorph: typeof import('ts-morph') | undefined;
+
 function printWithTsMorph(statements: unknown[]): string {
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: statements as SourceFileStructure['statements'] };
-  return printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
+  tsMorph ??= createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  const structure: SourceFileStructure = { kind: tsMorph.StructureKind.SourceFile, statements: statements as SourceFileStructure['statements'] };
+  return tsMorph.printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
 }
 
 /**

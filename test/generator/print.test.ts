@@ -1,6 +1,7 @@
 // The direct printer (emit/print.ts) must give ts-morph's printStructure text exactly, for every structure it takes;
 // anything else it leaves to ts-morph.
 import { fileURLToPath } from 'node:url';
+import * as morph from 'ts-morph';
 import { ModuleDeclarationKind, printStructure, StructureKind, type SourceFileStructure } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emitClient, emitIndex } from '../../generator/emit/client.js';
@@ -8,6 +9,7 @@ import { emitModels } from '../../generator/emit/models.js';
 import { printStatements } from '../../generator/emit/print.js';
 import { emitResources } from '../../generator/emit/resources.js';
 import { printing } from '../../generator/emit/source.js';
+import * as kinds from '../../generator/emit/structure-kinds.js';
 import { emitTests } from '../../generator/emit/tests.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { repairSpec } from '../../generator/load/repair.js';
@@ -118,6 +120,11 @@ describe('printStatements prints what ts-morph prints', () => {
   ])('and leaves %s to ts-morph', (_name, statements) => {
     expect(printStatements(statements)).toBeUndefined();
   });
+});
+
+test("the emitters' structure kinds are ts-morph's", () => {
+  for (const [name, value] of Object.entries(kinds.StructureKind)) expect([name, value]).toEqual([name, morph.StructureKind[name as keyof typeof morph.StructureKind]]);
+  for (const [name, value] of Object.entries(kinds.ModuleDeclarationKind)) expect([name, value]).toEqual([name, morph.ModuleDeclarationKind[name as keyof typeof morph.ModuleDeclarationKind]]);
 });
 
 describe('the emitters print through it, as ts-morph would', () => {
