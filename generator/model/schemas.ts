@@ -97,10 +97,13 @@ function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: numb
  */
 export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string) => V {
   const byDocument = new WeakMap<object, WeakMap<object, Map<string, V>>>();
+  // The document of the last call (held weakly, as the map holds it): generation asks about one document millions of times.
+  let last: { document: WeakRef<object>; bySchema: WeakMap<object, Map<string, V>> } | undefined;
   return (document, schema, compute, key = '') => {
     if (!document || typeof document !== 'object') return compute();
-    let bySchema = byDocument.get(document);
+    let bySchema = last?.document.deref() === document ? last.bySchema : byDocument.get(document);
     if (!bySchema) byDocument.set(document, (bySchema = new WeakMap()));
+    if (last?.bySchema !== bySchema) last = { document: new WeakRef(document), bySchema };
     let answers = bySchema.get(schema);
     if (!answers) bySchema.set(schema, (answers = new Map()));
     if (answers.has(key)) return answers.get(key)!;
