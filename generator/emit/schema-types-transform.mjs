@@ -82,21 +82,61 @@ export function schemaTypesText(document) {
 /**
  * The same for `holder.document`, which is let go of once transformed: on a Graph-sized spec the worker's copy of the
  * document, the syntax tree and the text would otherwise all be alive at once, the generator's peak of memory.
+ * `chunk`: how many members of a top-level interface are printed at a time (tests make it small).
  */
-export function schemaTypesTextOf(holder, mark = () => undefined) {
+export function schemaTypesTextOf(holder, mark = () => undefined, { chunk = PRINT_CHUNK } = {}) {
   const nodes = transform(holder);
   mark('transformed');
   // One top-level declaration at a time, each let go of once printed: the text is the same as astToString(nodes)
   // (a declaration per line, none of them with a position to keep blank lines from).
   const pieces = [];
-  for (let index = 0; index < nodes.length; index++) {
-    let piece = astToString(nodes[index]);
-    // Most specs have no such member: the text says so, and the tree is walked only when it may.
-    if (INHERITED_NAME.test(piece)) piece = astToString(widenInheritedMembers(nodes[index]));
-    pieces.push(piece);
-    nodes[index] = undefined;
-  }
+  for (let index = 0; index < nodes.length; index++) pieces.push(...printDeclaration(nodes, index, chunk));
   return pieces.join('');
+}
+
+/** Members of a top-level interface printed at a time: Graph's `operations` has 11,000, half the text. */
+const PRINT_CHUNK = 500;
+
+/**
+ * The text of `nodes[index]`, a top-level declaration, as astToString prints it; the declaration is taken out of
+ * `nodes`. A large interface (`paths`, `operations`) is printed some members at a time, each let go of once printed:
+ * printing it whole held its whole tree and all the printer's garbage at once (a fifth of the generator's peak memory
+ * on Graph). Members print alike either way: one per line, each with its own comments, none depending on another.
+ */
+function printDeclaration(nodes, index, chunk) {
+  let node = nodes[index];
+  nodes[index] = undefined;
+  if (!ts.isInterfaceDeclaration(node) || node.members.length <= chunk) return [printWidened(node)];
+  const { modifiers, name, typeParameters, heritageClauses } = node;
+  // New nodes, not updates of this one: an update keeps the original, and with it every member, alive.
+  const shell = (members) => ts.factory.createInterfaceDeclaration(modifiers, name, typeParameters, heritageClauses, members);
+  const empty = astToString(shell([]));
+  // What the shell lacks (comments on the declaration itself) shows in the declaration printed without members.
+  if (!empty.endsWith('{\n}\n') || empty !== astToString(ts.factory.updateInterfaceDeclaration(node, modifiers, name, typeParameters, heritageClauses, []))) {
+    return [printWidened(node)];
+  }
+  const header = empty.slice(0, -2);
+  const members = [...node.members];
+  node = undefined;
+  const pieces = [header];
+  for (let start = 0; start < members.length; start += chunk) {
+    const text = printWidened(shell(members.slice(start, start + chunk)));
+    if (!text.startsWith(header) || !text.endsWith('}\n')) {
+      // Not the shape expected (a later TypeScript prints differently): whole after all, while nothing is let go of.
+      if (start === 0) return [printWidened(shell(members))];
+      throw new Error(`openapi-typescript's ${name.text} printed in parts does not join up`);
+    }
+    pieces.push(text.slice(header.length, -2));
+    members.fill(undefined, start, start + chunk);
+  }
+  pieces.push('}\n');
+  return pieces;
+}
+
+function printWidened(node) {
+  const text = astToString(node);
+  // Most specs have no such member: the text says so, and the tree is walked only when it may.
+  return INHERITED_NAME.test(text) ? astToString(widenInheritedMembers(node)) : text;
 }
 
 function transform(holder) {
