@@ -162,6 +162,9 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
  * imported here: that module loads the TypeScript compiler); import it then. Comment lines do not count.
  */
 function uploadImport(types: string): string {
-  const used = types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
+  // Most specs have no binary request bodies: the name is nowhere, and the text is not split into its lines.
+  const used = types.includes(UPLOADABLE) && types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
   return used ? `import type { Uploadable } from '../core/uploads.js';\n\n` : '';
 }
+
+const UPLOADABLE = 'Uploadable';
