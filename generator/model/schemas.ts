@@ -106,7 +106,9 @@ export function perSchema<V>(): (document: unknown, schema: object, compute: () 
     if (last?.bySchema !== bySchema) last = { document: new WeakRef(document), bySchema };
     let answers = bySchema.get(schema);
     if (!answers) bySchema.set(schema, (answers = new Map()));
-    if (answers.has(key)) return answers.get(key)!;
+    // One lookup for a kept answer; `has` only tells a kept `undefined` from none.
+    const kept = answers.get(key);
+    if (kept !== undefined || answers.has(key)) return kept as V;
     const value = compute();
     answers.set(key, value);
     return value;
