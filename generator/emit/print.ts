@@ -29,7 +29,7 @@ type Structure = Record<string, unknown>;
 const INDENT = '  ';
 
 /** Kinds ts-morph puts a blank line before (when something precedes them in the block). */
-const BLANK_BEFORE = new Set<unknown>([StructureKind.Class, StructureKind.Module]);
+const BLANK_BEFORE = new Set<unknown>([StructureKind.Class, StructureKind.Interface, StructureKind.Module]);
 
 /** Keys of the structures printed here; a structure with any other key set (decorators, overloads...) is ts-morph's. */
 const KNOWN = new Set([
@@ -83,6 +83,8 @@ function statementText(statement: unknown, level: number, last: boolean): string
       return `${docsText(structure, level)}${indent(level)}${modifiers(structure)}type ${name(structure)}${typed(' =', structure['type'])};`;
     case StructureKind.Class:
       return classText(structure, level);
+    case StructureKind.Interface:
+      return interfaceText(structure, level);
     case StructureKind.Module:
       return moduleText(structure, level);
     default:
@@ -103,9 +105,23 @@ function textStatement(text: string, level: number, last: boolean): string {
   return indent(level) + plain(text);
 }
 
-/** A piece written inside an indented line: one line, no template literal, no comment opened. */
+/**
+ * A piece written inside an indented line: one line, no template literal, and no `/` but inside a string literal (a
+ * server URL), where ts-morph's writer knows it is not a comment. Quotes count as its writer counts them: one after a
+ * backslash is escaped.
+ */
 function plain(text: unknown): string {
-  if (typeof text !== 'string' || /[\n\r`]|\/\*|\/\//.test(text)) throw new Unsupported();
+  if (typeof text !== 'string' || /[\n\r`]/.test(text)) throw new Unsupported();
+  if (!text.includes('/')) return text;
+  let quote: string | undefined;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index]!;
+    if (quote === undefined) {
+      if (char === '/') throw new Unsupported();
+      if (char === "'" || char === '"') quote = char;
+    } else if (char === quote && text[index - 1] !== '\\') quote = undefined;
+  }
+  if (quote !== undefined) throw new Unsupported();
   return text;
 }
 
@@ -284,6 +300,20 @@ function classText(structure: Structure, level: number): string {
   );
   if (methods.length > 0) parts.push(methods.join('\n\n'));
   const body = parts.join('\n\n');
+  return `${header}{\n${body}${body === '' ? '' : '\n'}${indent(level)}}`;
+}
+
+/** An interface of property signatures (the client's options). */
+function interfaceText(structure: Structure, level: number): string {
+  if (['methods', 'getAccessors', 'ctors'].some((key) => structure[key] !== undefined)) throw new Unsupported();
+  const inner = level + 1;
+  const heritage = structure['extends'];
+  const extendsText = heritage == null ? '' : Array.isArray(heritage) ? heritage.map(plain).join(', ') : plain(heritage);
+  const header = `${docsText(structure, level)}${indent(level)}${modifiers(structure)}interface ${name(structure)} ${extendsText.trim() !== '' ? `extends ${extendsText} ` : ''}`;
+  const properties = members(structure['properties']).map(
+    (property) => `${docsText(property, inner)}${indent(inner)}${modifiers(property)}${name(property)}${property['hasQuestionToken'] ? '?' : ''}${typed(':', property['type'])}${initializer(property['initializer'])};`,
+  );
+  const body = properties.join('\n');
   return `${header}{\n${body}${body === '' ? '' : '\n'}${indent(level)}}`;
 }
 
