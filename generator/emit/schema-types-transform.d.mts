@@ -14,3 +14,6 @@ export declare function schemaTypesTextOf(holder: { document?: object }, mark?: 
 
 /** The runtime's upload type, which request bodies with binary fields refer to. */
 export declare const UPLOADABLE: string;
+
+/** openapi-typescript's `scanDiscriminators`, with its effects on the document, without its copies of the path. */
+export declare function scanDiscriminators(document: object, options: { silent?: boolean }): { objects: Record<string, unknown>; refsHandled: string[] };
