@@ -8,6 +8,7 @@ import type {
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
 import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
+import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
@@ -16,16 +17,10 @@ import { markdownCode, propertyKey } from './escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 import { modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
 
-/** `src/resources/<module>.ts` for every resource of the tree. */
-export function emitResources(model: SdkModel): OutputFile[] {
+/** `src/resources/<module>.ts` for every resource of the tree (or for those given, a part of `allResources`). */
+export function emitResources(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
   const models = modelNames(model);
-  const out: OutputFile[] = [];
-  const visit = (resource: Resource): void => {
-    out.push(emitResource(model, resource, models));
-    resource.children.forEach(visit);
-  };
-  model.resources.forEach(visit);
-  return out;
+  return resources.map((resource) => emitResource(model, resource, models));
 }
 
 export function resourceModule(resource: Resource): string {
