@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { formatFiles } from './emit/format.js';
+import { formatFiles, startFormatting } from './emit/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './emit/source.js';
 import { ConfigError, InputError, SpecError } from './errors.js';
@@ -63,7 +63,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
     const specFile = display(options.spec);
     const types = schemaTypes.emit(document);
-    // The emitters load now (ts-morph takes half a second), while the worker transforms the document.
+    // The emitters load now, while the worker transforms the document.
     const emitters = import('./emit/emit-package.js');
     const formattedTypes = types
       .catch((error: unknown) => {
@@ -85,10 +85,24 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     const { emitPackage } = await emitters;
     timer('model');
     progress(`emitting ${allMethods(model.resources).length} methods`);
-    const files = await emitPackage(model);
+    // Each group of files goes to the formatter (a process of its own) as soon as it is emitted.
+    const formatting: Array<() => Promise<OutputFile[]>> = [];
+    let count = 1;
+    try {
+      for await (const group of emitPackage(model)) {
+        count += group.length;
+        formatting.push(await startFormatting(group));
+      }
+    } catch (error) {
+      // The formatter runs already started end (and their scratch folders go) before the error is reported.
+      await Promise.allSettled(formatting.map((finish) => finish()));
+      throw error;
+    }
     timer('emit');
-    progress(`formatting ${files.length + 1} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
-    const formatted = [...(await formatFiles(files)), ...(await formattedTypes)];
+    progress(`formatting ${count} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
+    const formatted: OutputFile[] = [];
+    for (const finish of formatting) formatted.push(...(await finish()));
+    formatted.push(...(await formattedTypes));
     timer('format (and the schema types)');
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
   } finally {
@@ -121,7 +135,9 @@ function phaseTimer(): (phase: string) => void {
   if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] started ${Math.round(last)} ms after the process\n`);
   return (phase) => {
     const now = performance.now();
-    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms)\n`);
+    // The heap is this thread's; the process's resident memory includes the worker's and the formatter's buffers.
+    const memory = (): string => `heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`;
+    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms, ${memory()})\n`);
     last = now;
   };
 }
@@ -146,6 +162,9 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
  * imported here: that module loads the TypeScript compiler); import it then. Comment lines do not count.
  */
 function uploadImport(types: string): string {
-  const used = types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
+  // Most specs have no binary request bodies: the name is nowhere, and the text is not split into its lines.
+  const used = types.includes(UPLOADABLE) && types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
   return used ? `import type { Uploadable } from '../core/uploads.js';\n\n` : '';
 }
+
+const UPLOADABLE = 'Uploadable';

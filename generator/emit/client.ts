@@ -1,4 +1,5 @@
-import { ModuleDeclarationKind, StructureKind, type ExportDeclarationStructure, type ImportDeclarationStructure, type OptionalKind } from 'ts-morph';
+import type { ExportDeclarationStructure, ImportDeclarationStructure, OptionalKind } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
 import { allResources } from '../model/build-model.js';
 import type { Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
@@ -131,7 +132,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
     { kind: StructureKind.ImportDeclaration, namedImports: [core, { name: 'ClientOptions', isTypeOnly: true }], moduleSpecifier: './core-client.js' },
     { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
     { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
-    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration as const, namedImports, moduleSpecifier })),
+    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration, namedImports, moduleSpecifier })),
     `export type { ClientOptions };`,
     {
       kind: StructureKind.Class,
@@ -204,6 +205,6 @@ export function emitIndex(model: SdkModel): OutputFile {
   return printSourceFile(
     model,
     'src/index.ts',
-    exports.map((item) => ({ kind: StructureKind.ExportDeclaration as const, ...item })),
+    exports.map((item) => ({ kind: StructureKind.ExportDeclaration, ...item })),
   );
 }

@@ -60,11 +60,25 @@ export class FormatError extends Error {}
  * Markdown is emitted in its final form). Files of other kinds pass through.
  */
 export async function formatFiles(files: readonly OutputFile[]): Promise<OutputFile[]> {
+  return (await startFormatting(files))();
+}
+
+/**
+ * Starts formatting `files`: resolves once the formatter runs (in its own process), to a function that waits for it
+ * and gives the formatted files. The generator starts each group of files as soon as it is emitted, so the formatter
+ * works on one group while the next is emitted.
+ */
+export async function startFormatting(files: readonly OutputFile[]): Promise<() => Promise<OutputFile[]>> {
   // The scratch folder is named after this process: removed on exit or a signal, and by a later run after a SIGKILL
   // (once it is an hour old: the system's temporary folder may be shared with processes whose pids are not ours to see).
   await removeLeftovers(tmpdir(), SCRATCH, 60 * 60 * 1000);
   const work = await mkdtemp(join(tmpdir(), `sdkgen-format-${process.pid}-`));
   track(work);
+  const cleanUp = async (): Promise<void> => {
+    await rm(work, { recursive: true, force: true });
+    untrack(work);
+  };
+  let finish: () => Promise<OutputFile[]>;
   try {
     // Each code file (or each piece of a large one), and each Markdown code block, becomes a file in the scratch folder.
     const entries: Array<{ file: string; text: string; snippet: boolean; source?: string; firstLine?: number }> = [];
@@ -90,29 +104,45 @@ export async function formatFiles(files: readonly OutputFile[]): Promise<OutputF
     });
     await writeFiles(work, [...entries.map((entry) => ({ path: entry.file, text: entry.text })), { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) }]);
     diskOperation();
-    const failed = await runBiome(work, entries.length > 0);
-    const bad = entries.filter((entry) => !entry.snippet && failed.has(join(work, entry.file)));
-    if (bad.length > 0) {
-      // A piece's line numbers count from the line it starts on in its file.
-      const where = (entry: (typeof entries)[number]): string =>
-        failed.get(join(work, entry.file))!.replace(/^line (\d+):/, (_match, line: string) => `line ${Number(line) + entry.firstLine! - 1}:`);
-      const details = bad.map((entry) => `${entry.source}: ${where(entry)}`);
-      throw new FormatError(`the formatter rejected generated code:\n  ${details.join('\n  ')}`);
-    }
-    // A snippet the formatter cannot parse (a fragment, say) stays as written.
-    const texts = await Promise.all(entries.map((entry) => (failed.has(join(work, entry.file)) ? entry.text : readFile(join(work, entry.file), 'utf8'))));
-    return files.map((output, index) => {
-      const plan = plans[index]!;
-      if (plan.kind === 'code') return { path: output.path, text: plan.entries.map((entry) => texts[entry]!).join('') };
-      if (plan.kind === 'pass') return output;
-      let block = 0;
-      const text = output.text.replace(CODE_BLOCK, (_match, fence: string) => `${fence}${texts[plan.blocks[block++]!]!}\`\`\``);
-      return { path: output.path, text };
-    });
-  } finally {
-    await rm(work, { recursive: true, force: true });
-    untrack(work);
+    // While the formatter runs, only the texts still needed are kept (a snippet it cannot parse, the Markdown around
+    // snippets): the code files' are on disk, and on a Graph-sized spec they are a hundred megabytes.
+    for (const entry of entries) if (!entry.snippet) entry.text = '';
+    const kept = files.map((output, index) => (plans[index]!.kind === 'code' ? { path: output.path } : output));
+    const formatted = runBiome(work, entries.length > 0);
+    // Awaited by the function returned; a generation that fails before then must not make it an unhandled rejection.
+    formatted.catch(() => undefined);
+    finish = async () => {
+      const failed = await formatted;
+      const bad = entries.filter((entry) => !entry.snippet && failed.has(join(work, entry.file)));
+      if (bad.length > 0) {
+        // A piece's line numbers count from the line it starts on in its file.
+        const where = (entry: (typeof entries)[number]): string =>
+          failed.get(join(work, entry.file))!.replace(/^line (\d+):/, (_match, line: string) => `line ${Number(line) + entry.firstLine! - 1}:`);
+        const details = bad.map((entry) => `${entry.source}: ${where(entry)}`);
+        throw new FormatError(`the formatter rejected generated code:\n  ${details.join('\n  ')}`);
+      }
+      // A snippet the formatter cannot parse (a fragment, say) stays as written.
+      const texts = await Promise.all(entries.map((entry) => (failed.has(join(work, entry.file)) ? entry.text : readFile(join(work, entry.file), 'utf8'))));
+      return kept.map((output, index) => {
+        const plan = plans[index]!;
+        if (plan.kind === 'code') return { path: output.path, text: plan.entries.map((entry) => texts[entry]!).join('') };
+        if (plan.kind === 'pass') return output as OutputFile;
+        let block = 0;
+        const text = (output as OutputFile).text.replace(CODE_BLOCK, (_match, fence: string) => `${fence}${texts[plan.blocks[block++]!]!}\`\`\``);
+        return { path: output.path, text };
+      });
+    };
+  } catch (error) {
+    await cleanUp();
+    throw error;
   }
+  return async () => {
+    try {
+      return await finish();
+    } finally {
+      await cleanUp();
+    }
+  };
 }
 
 interface BiomeReport {

@@ -1,4 +1,5 @@
-import { StructureKind, type TypeAliasDeclarationStructure } from 'ts-morph';
+import type { TypeAliasDeclarationStructure } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import type { SdkModel } from '../model/types.js';
 import { markdownCode } from './escape.js';
 import { SCHEMA_MODULE } from './schema-types.js';
@@ -22,7 +23,7 @@ export function emitModels(model: SdkModel): OutputFile {
   }));
   const imports =
     aliases.length > 0
-      ? [{ kind: StructureKind.ImportDeclaration as const, isTypeOnly: true, namedImports: ['components'], moduleSpecifier: relativeImport(MODELS_MODULE, SCHEMA_MODULE) }]
+      ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['components'], moduleSpecifier: relativeImport(MODELS_MODULE, SCHEMA_MODULE) }]
       : [];
   return printSourceFile(model, `src/${MODELS_MODULE}.ts`, [...imports, ...aliases, ...(aliases.length === 0 ? ['export {};'] : [])]);
 }

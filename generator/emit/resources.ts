@@ -1,14 +1,14 @@
-import {
-  ModuleDeclarationKind,
-  StructureKind,
-  type ClassDeclarationStructure,
-  type ImportDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type ParameterDeclarationStructure,
-  type PropertyDeclarationStructure,
-  type TypeAliasDeclarationStructure,
+import type {
+  ClassDeclarationStructure,
+  ImportDeclarationStructure,
+  MethodDeclarationStructure,
+  OptionalKind,
+  ParameterDeclarationStructure,
+  PropertyDeclarationStructure,
+  TypeAliasDeclarationStructure,
 } from 'ts-morph';
+import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
+import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
@@ -17,16 +17,10 @@ import { markdownCode, propertyKey } from './escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 import { bodyTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
 
-/** `src/resources/<module>.ts` for every resource of the tree. */
-export function emitResources(model: SdkModel): OutputFile[] {
+/** `src/resources/<module>.ts` for every resource of the tree (or for those given, a part of `allResources`). */
+export function emitResources(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
   const models = modelNames(model);
-  const out: OutputFile[] = [];
-  const visit = (resource: Resource): void => {
-    out.push(emitResource(model, resource, models));
-    resource.children.forEach(visit);
-  };
-  model.resources.forEach(visit);
-  return out;
+  return resources.map((resource) => emitResource(model, resource, models));
 }
 
 export function resourceModule(resource: Resource): string {
@@ -116,7 +110,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   for (const name of usedModels) if (!members.has(name)) members.set(name, true);
   const children = resource.children.filter((child) => members.get(child.className) === false);
   const namespace = {
-    kind: StructureKind.Module as const,
+    kind: StructureKind.Module,
     name: resource.className,
     isExported: true,
     hasDeclareKeyword: true,
@@ -125,7 +119,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   };
 
   return printSourceFile(model, `src/${module}.ts`, [
-    ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration as const, ...item })),
+    ...imports.map((item) => ({ kind: StructureKind.ImportDeclaration, ...item })),
     classStructure,
     ...children.map((child) => `${resource.className}.${child.className} = ${child.className};`),
     ...typeAliases,

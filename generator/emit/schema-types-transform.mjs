@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 
 // The CommonJS builds: importing TypeScript (9 MB of CommonJS) from ESM makes Node scan it for export names first.
 const require = createRequire(import.meta.url);
-const { astToString, resolveRef, scanDiscriminators, transformSchema } = require('openapi-typescript');
+const { astToString, createRef, resolveRef, transformSchema } = require('openapi-typescript');
 const ts = require('typescript');
 
 /** The runtime's upload type, which request bodies with binary fields refer to. */
@@ -58,7 +58,7 @@ function context(document) {
     rootTypes: false,
     rootTypesNoSchemaPrefix: false,
     rootTypesKeepCasing: false,
-    injectFooter: [],
+    injectFooter: new FooterNodes(),
     pathParamsAsTypes: false,
     postTransform: undefined,
     propertiesRequiredByDefault: false,
@@ -76,13 +76,237 @@ function context(document) {
 
 /** The types module's text for a document, which it changes: a components object, discriminator members (as openapiTS()). */
 export function schemaTypesText(document) {
+  return schemaTypesTextOf({ document });
+}
+
+/**
+ * The same for `holder.document`, which is let go of once transformed: on a Graph-sized spec the worker's copy of the
+ * document, the syntax tree and the text would otherwise all be alive at once, the generator's peak of memory.
+ * `chunk`: how many members of a top-level interface are printed at a time (tests make it small).
+ */
+export function schemaTypesTextOf(holder, mark = () => undefined, { chunk = PRINT_CHUNK } = {}) {
+  const nodes = transform(holder);
+  mark('transformed');
+  // One top-level declaration at a time, each let go of once printed: the text is the same as astToString(nodes)
+  // (a declaration per line, none of them with a position to keep blank lines from).
+  const pieces = [];
+  for (let index = 0; index < nodes.length; index++) pieces.push(...printDeclaration(nodes, index, chunk));
+  return pieces.join('');
+}
+
+/** Members of a top-level interface printed at a time: Graph's `operations` has 11,000, half the text. */
+const PRINT_CHUNK = 500;
+
+/**
+ * The text of `nodes[index]`, a top-level declaration, as astToString prints it; the declaration is taken out of
+ * `nodes`. A large interface (`paths`, `operations`) is printed some members at a time, each let go of once printed:
+ * printing it whole held its whole tree and all the printer's garbage at once (a fifth of the generator's peak memory
+ * on Graph). Members print alike either way: one per line, each with its own comments, none depending on another.
+ */
+function printDeclaration(nodes, index, chunk) {
+  let node = nodes[index];
+  nodes[index] = undefined;
+  if (!ts.isInterfaceDeclaration(node) || node.members.length <= chunk) return [printWidened(node)];
+  const { modifiers, name, typeParameters, heritageClauses } = node;
+  // New nodes, not updates of this one: an update keeps the original, and with it every member, alive.
+  const shell = (members) => ts.factory.createInterfaceDeclaration(modifiers, name, typeParameters, heritageClauses, members);
+  const empty = astToString(shell([]));
+  // What the shell lacks (comments on the declaration itself) shows in the declaration printed without members.
+  if (!empty.endsWith('{\n}\n') || empty !== astToString(ts.factory.updateInterfaceDeclaration(node, modifiers, name, typeParameters, heritageClauses, []))) {
+    return [printWidened(node)];
+  }
+  const header = empty.slice(0, -2);
+  const members = [...node.members];
+  node = undefined;
+  const pieces = [header];
+  for (let start = 0; start < members.length; start += chunk) {
+    const text = printWidened(shell(members.slice(start, start + chunk)));
+    if (!text.startsWith(header) || !text.endsWith('}\n')) {
+      // Not the shape expected (a later TypeScript prints differently): whole after all, while nothing is let go of.
+      if (start === 0) return [printWidened(shell(members))];
+      throw new Error(`openapi-typescript's ${name.text} printed in parts does not join up`);
+    }
+    pieces.push(text.slice(header.length, -2));
+    members.fill(undefined, start, start + chunk);
+  }
+  pieces.push('}\n');
+  return pieces;
+}
+
+function printWidened(node) {
+  const text = astToString(node);
+  // Most specs have no such member: the text says so, and the tree is walked only when it may.
+  return INHERITED_NAME.test(text) ? astToString(widenInheritedMembers(node)) : text;
+}
+
+function transform(holder) {
+  const { document } = holder;
+  holder.document = undefined;
   // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
   document.components ??= {};
-  const nodes = transformSchema(document, context(document));
-  const text = astToString(nodes);
-  // Most specs have no such member: the text says so, and the AST is walked only when it may.
-  return INHERITED_NAME.test(text) ? astToString(nodes.map(widenInheritedMembers)) : text;
+  const ctx = context(document);
+  const nodes = transformSchema(document, ctx);
+  ctx.injectFooter.finish();
+  return nodes;
 }
+
+/**
+ * openapi-typescript's `scanDiscriminators` (7.x, lib/utils), the same walks with the same effects on the document
+ * and the same result. Its walk copies the path at every node (`path.concat(key)`): on Graph's 17 MB, a tenth of the
+ * worker's time. Here the path is one array, pushed and popped, and handled refs are also kept in a set.
+ * schema-types.test.ts holds the result and the document against openapi-typescript's own.
+ */
+export function scanDiscriminators(schema, options) {
+  const objects = {};
+  const refsHandled = [];
+  const handled = new Set();
+  walk(schema, (obj, path) => {
+    const discriminator = obj?.discriminator;
+    if (!discriminator?.propertyName) return;
+    const ref = createRef(path);
+    objects[ref] = discriminator;
+    if (!obj?.oneOf || !Array.isArray(obj.oneOf)) return;
+    const mapping = {};
+    for (const item of obj.oneOf) {
+      if ('$ref' in item) {
+        const value = item.$ref.split('/').pop();
+        if (value) {
+          if (!mapping[item.$ref]) mapping[item.$ref] = { inferred: value };
+          else mapping[item.$ref].inferred = value;
+        }
+      }
+    }
+    if (discriminator.mapping) {
+      for (const mappedValue in discriminator.mapping) {
+        const mappedRef = discriminator.mapping[mappedValue];
+        if (!mappedRef) continue;
+        if (!mapping[mappedRef]?.defined) mapping[mappedRef] = { defined: [] };
+        mapping[mappedRef].defined?.push(mappedValue);
+      }
+    }
+    for (const [mappedRef, { inferred, defined }] of Object.entries(mapping)) {
+      if (handled.has(mappedRef)) continue;
+      if (!inferred && !defined) continue;
+      const mappedValues = defined ?? [inferred];
+      if (patchDiscriminatorEnum(schema, mappedRef, mappedValues, discriminator, options)) {
+        refsHandled.push(mappedRef);
+        handled.add(mappedRef);
+      }
+    }
+  });
+  walk(schema, (obj, path) => {
+    if (!obj || !Array.isArray(obj.allOf)) return;
+    for (const item of obj.allOf) {
+      if ('$ref' in item) {
+        if (!objects[item.$ref]) return;
+        const ref = createRef(path);
+        const discriminator = objects[item.$ref];
+        const mappedValues = [];
+        if (discriminator.mapping) {
+          for (const mappedValue in discriminator.mapping) {
+            if (discriminator.mapping[mappedValue] === ref) mappedValues.push(mappedValue);
+          }
+          if (mappedValues.length > 0 && patchDiscriminatorEnum(schema, ref, mappedValues, discriminator, options)) {
+            refsHandled.push(ref);
+            handled.add(ref);
+          }
+        }
+        objects[ref] = { ...objects[item.$ref] };
+      } else if (item.discriminator?.propertyName) {
+        objects[createRef(path)] = { ...item.discriminator };
+      }
+    }
+  });
+  return { objects, refsHandled };
+}
+
+/** openapi-typescript's `walk`: every object before its children, arrays item by item; `path` is shared, not copied. */
+function walk(obj, cb, path = []) {
+  if (!obj || typeof obj !== 'object') return;
+  if (Array.isArray(obj)) {
+    for (let i = 0; i < obj.length; i++) {
+      path.push(i);
+      walk(obj[i], cb, path);
+      path.pop();
+    }
+    return;
+  }
+  cb(obj, path);
+  for (const k of Object.keys(obj)) {
+    path.push(k);
+    walk(obj[k], cb, path);
+    path.pop();
+  }
+}
+
+/** openapi-typescript's `patchDiscriminatorEnum` (its warning is silent with our options). */
+function patchDiscriminatorEnum(schema, ref, values, discriminator, options) {
+  const resolvedSchema = resolveRef(schema, ref, { silent: options.silent ?? false });
+  if (resolvedSchema?.allOf) {
+    resolvedSchema.allOf.push({ type: 'object', required: [discriminator.propertyName], properties: { [discriminator.propertyName]: discriminatorEnum(values) } });
+    return true;
+  }
+  if (typeof resolvedSchema === 'object' && 'type' in resolvedSchema && resolvedSchema.type === 'object') {
+    if (!resolvedSchema.properties) resolvedSchema.properties = {};
+    if (!resolvedSchema.required) resolvedSchema.required = [discriminator.propertyName];
+    else if (!resolvedSchema.required.includes(discriminator.propertyName)) resolvedSchema.required.push(discriminator.propertyName);
+    resolvedSchema.properties[discriminator.propertyName] = discriminatorEnum(values, resolvedSchema.properties[discriminator.propertyName]);
+    return true;
+  }
+  return false;
+}
+
+function discriminatorEnum(values, prevSchema) {
+  return {
+    type: 'string',
+    enum: values,
+    description: prevSchema?.description ? `${prevSchema.description} (enum property replaced by openapi-typescript)` : 'discriminator enum property added by openapi-typescript',
+  };
+}
+
+/**
+ * openapi-typescript's footer (`ctx.injectFooter`), where it keeps the `operations` interface. It adds each operation
+ * by replacing the interface's members with a copy one longer (`createNodeArray([...members, next])`): quadratic, a
+ * third of its time for Microsoft Graph's 11,000 operations. Here the interface's `members`, while the transform
+ * runs, reads as empty and collects what is set, so each step copies one member; `finish()` puts them all in place.
+ * The nodes and their order are openapi-typescript's own (schema-types.test.ts holds the text against openapiTS()).
+ */
+class FooterNodes extends Array {
+  /** The operations interface and its members so far, once openapi-typescript has made it. */
+  #operations;
+
+  // Array methods that make arrays (map, filter) build a plain array, not another collector.
+  static get [Symbol.species]() {
+    return Array;
+  }
+
+  push(...nodes) {
+    for (const node of nodes) {
+      if (!this.#operations && ts.isInterfaceDeclaration(node) && node.name.text === 'operations' && node.members.length === 0) this.#collect(node);
+    }
+    return super.push(...nodes);
+  }
+
+  #collect(node) {
+    const collected = [];
+    this.#operations = { node, collected };
+    Object.defineProperty(node, 'members', {
+      configurable: true,
+      enumerable: true,
+      get: () => EMPTY,
+      set: (members) => collected.push(...members),
+    });
+  }
+
+  finish() {
+    if (!this.#operations) return;
+    const { node, collected } = this.#operations;
+    Object.defineProperty(node, 'members', { configurable: true, enumerable: true, writable: true, value: ts.factory.createNodeArray(collected) });
+    this.#operations = undefined;
+  }
+}
+
+const EMPTY = Object.freeze([]);
 
 /** Members every object inherits from `Object.prototype`, as TypeScript's `Object` interface declares them. */
 const INHERITED = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);

@@ -4,23 +4,24 @@
 // The transform itself is schema-types-transform.mjs.
 import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { schemaTypesText } from './schema-types-transform.mjs';
+import { schemaTypesTextOf } from './schema-types-transform.mjs';
 
 /**
  * With `SDKGEN_DEBUG` set, prints when each step ended, in ms since the main thread started (as generate.ts does).
  * Written at once: a worker's `process.stderr` goes through the main thread, and may be cut off when it stops.
  */
 const mark = process.env.SDKGEN_DEBUG
-  ? (step) => writeSync(2, `[sdkgen worker] ${step} (at ${Math.round(performance.timeOrigin + performance.now() - workerData.timeOrigin)} ms)\n`)
+  ? (step) => writeSync(2, `[sdkgen worker] ${step} (at ${Math.round(performance.timeOrigin + performance.now() - workerData.timeOrigin)} ms, heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB)\n`)
   : () => undefined;
 
 mark('openapi-typescript loaded');
 
-parentPort.once('message', ({ document }) => {
+parentPort.once('message', (message) => {
   mark('document received');
   try {
-    const text = schemaTypesText(document);
-    mark('transformed and printed');
+    // The message lets go of the document once it is transformed.
+    const text = schemaTypesTextOf(message, mark);
+    mark('printed');
     parentPort.postMessage({ text });
   } catch (error) {
     parentPort.postMessage({ error: error instanceof Error ? error.message : String(error) });

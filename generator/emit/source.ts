@@ -1,6 +1,8 @@
-import { printStructure, StructureKind, type OptionalKind, type SourceFileStructure, type StatementStructures } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { OptionalKind, SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
 import { jsdocText, lineCommentText, stringLiteral } from './escape.js';
+import { printStatements } from './print.js';
 
 /** A file of the output package: its path relative to the package root and its text. */
 export interface OutputFile {
@@ -21,10 +23,31 @@ export function banner(model: Pick<SdkModel, 'specFile' | 'regenerateCommand'>, 
  * JSDoc of the structures is escaped here, the one place comments are written, whoever built its text.
  */
 export function printSourceFile(model: SdkModel, path: string, statements: ReadonlyArray<string | OptionalKind<StatementStructures> | StatementStructures>): OutputFile {
-  const structure: SourceFileStructure = { kind: StructureKind.SourceFile, statements: escapeDocs([...statements]) as SourceFileStructure['statements'] };
-  const text = printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
+  const escaped = escapeDocs([...statements]);
+  // The structures the emitters build are printed directly, as ts-morph prints them; anything else by ts-morph.
+  const direct = printStatements(escaped);
+  const text = direct ?? printWithTsMorph(escaped);
+  if (printing.compare) {
+    if (direct === undefined) printing.byTsMorph.push(path);
+    else if (direct !== printWithTsMorph(escaped)) throw new Error(`${path}: the direct printer and ts-morph's printStructure disagree`);
+  }
   return { path, text: `${banner(model)}\n${text}` };
 }
+
+/** ts-morph, loaded on first use (see structure-kinds.ts): CommonJS, so `require` loads it where it is needed. */
+let tsMorph: typeof import('ts-morph') | undefined;
+
+function printWithTsMorph(statements: unknown[]): string {
+  tsMorph ??= createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+  const structure: SourceFileStructure = { kind: tsMorph.StructureKind.SourceFile, statements: statements as SourceFileStructure['statements'] };
+  return tsMorph.printStructure(structure, { indentNumberOfSpaces: 2, useSingleQuote: true });
+}
+
+/**
+ * For tests: with `compare` set, every file the direct printer prints is printed by ts-morph too and a difference
+ * throws; `byTsMorph` lists the files it left to ts-morph.
+ */
+export const printing: { compare: boolean; byTsMorph: string[] } = { compare: false, byTsMorph: [] };
 
 /** A `/** ... *\/` body from pieces of spec text (summary, description, tags), each escaped. */
 export function jsDoc(...parts: Array<string | undefined | false>): string | undefined {

@@ -1,4 +1,4 @@
-import { StructureKind } from 'ts-morph';
+import { StructureKind } from './structure-kinds.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { lineCommentText, stringLiteral } from './escape.js';
@@ -9,8 +9,8 @@ import { printSourceFile, type OutputFile } from './source.js';
  * `tests/api-resources/<resource>.test.ts`: every method called twice against a mock server of the spec, once with
  * only the required params and once with all of them. The mock validates each request against the spec.
  */
-export function emitTests(model: SdkModel): OutputFile[] {
-  return allResources(model.resources)
+export function emitTests(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
+  return resources
     .filter((resource) => resource.methods.length > 0)
     .map((resource) => emitResourceTest(model, resource));
 }

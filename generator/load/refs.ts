@@ -35,22 +35,40 @@ export function checkRefs(source: SourceDocument): void {
  * the object holding it; stops, returning true, at the first call that returns true.
  */
 export function forEachRef(data: unknown, visit: (ref: string, path: ReadonlyArray<string | number>) => boolean): boolean {
-  const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: data, path: [] }];
+  // Each entry links to its parent: a node's path is built only when it holds a `$ref` (copying it at every level
+  // was most of this walk on a Graph-sized spec).
+  const stack: Entry[] = [{ node: data, parent: undefined, key: '' }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const entry = stack.pop()!;
+    const { node } = entry;
     if (node === null || typeof node !== 'object') continue;
     if (Array.isArray(node)) {
-      node.forEach((item, index) => stack.push({ node: item, path: [...path, index] }));
+      node.forEach((item, index) => stack.push({ node: item, parent: entry, key: index }));
       continue;
     }
     const record = node as Record<string, unknown>;
     const ref = record['$ref'];
-    if (typeof ref === 'string' && !isInsideExample(path) && visit(ref, path)) return true;
+    if (typeof ref === 'string') {
+      const path = pathOf(entry);
+      if (!isInsideExample(path) && visit(ref, path)) return true;
+    }
     for (const [key, value] of Object.entries(record)) {
-      if (value !== null && typeof value === 'object') stack.push({ node: value, path: [...path, key] });
+      if (value !== null && typeof value === 'object') stack.push({ node: value, parent: entry, key });
     }
   }
   return false;
+}
+
+interface Entry {
+  node: unknown;
+  parent: Entry | undefined;
+  key: string | number;
+}
+
+function pathOf(entry: Entry): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let at: Entry | undefined = entry; at?.parent; at = at.parent) path.push(at.key);
+  return path.reverse();
 }
 
 const DATA_KEYS = new Set(['example', 'default', 'enum', 'const']);

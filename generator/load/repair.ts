@@ -1,7 +1,7 @@
 import { breakSchemaCycles } from './cycles.js';
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
-import { joinPointer, splitPointer } from './source-document.js';
+import { childPointer, splitPointer } from './source-document.js';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
@@ -53,7 +53,7 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
     const keys: Array<string | number> = Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node);
     for (const key of keys) {
       if (!isMap && (key === 'example' || key === 'examples')) continue;
-      walk(node[key], `${pointer}${joinPointer([key])}`, !isMap && typeof key === 'string' && NAME_MAPS.has(key));
+      walk(node[key], childPointer(pointer, key), !isMap && typeof key === 'string' && NAME_MAPS.has(key));
     }
   };
   walk(document.paths, '#/paths', false);
@@ -71,7 +71,7 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
 function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, hoisted: Map<string, string>, isMap: boolean): void {
   for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
     if ((!isMap && (key === 'example' || key === 'examples')) || !isDeepRef(node[key])) continue;
-    const here = `${pointer}${joinPointer([key])}`;
+    const here = childPointer(pointer, key);
     let target: unknown = node[key];
     let cyclic = false;
     for (let hops = 0; hops < 16 && isDeepRef(target); hops++) {

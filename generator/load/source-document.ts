@@ -118,6 +118,11 @@ export function joinPointer(tokens: readonly (string | number)[]): string {
   return tokens.map((token) => `/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
 }
 
+/** `pointer` one token deeper: `joinPointer`'s escaping, without its allocations for the tokens that need none. */
+export function childPointer(pointer: string, token: string | number): string {
+  return typeof token === 'number' || !/[~/]/.test(token) ? `${pointer}/${token}` : `${pointer}${joinPointer([token])}`;
+}
+
 /** The parser's first line, without its own "at line L, column C:" (the location is printed in front). */
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');

@@ -53,7 +53,7 @@ export function applyDiscriminatorEnums(document: object): void {
         const parent = objects.get(ref);
         if (!parent) return;
         const here = pointerOf(path);
-        const values = Object.entries(parent.mapping ?? {}).flatMap(([value, target]) => (target === here ? [value] : []));
+        const values = valuesFor(parent.mapping, here);
         if (values.length > 0 && patch(document, here, values, parent)) handled.add(here);
         else if (!handled.has(here) && !node['discriminator']) inherited.push({ node, here, discriminator: parent });
         objects.set(here, { ...parent });
@@ -98,6 +98,28 @@ function patch(document: object, ref: string, values: string[], discriminator: D
   properties[discriminator.propertyName] = property(properties[discriminator.propertyName]);
   return true;
 }
+
+/**
+ * The mapping's values that select `target`, in the mapping's order. Graph's base entity maps thousands of values,
+ * and each of its thousands of descendants asked for its own by reading the whole mapping: indexed once per mapping.
+ */
+function valuesFor(mapping: Record<string, string> | undefined, target: string): string[] {
+  if (!mapping) return [];
+  let byTarget = mappingIndex.get(mapping);
+  if (!byTarget) {
+    byTarget = new Map();
+    for (const [value, mapped] of Object.entries(mapping)) {
+      const values = byTarget.get(mapped);
+      if (values) values.push(value);
+      else byTarget.set(mapped, [value]);
+    }
+    mappingIndex.set(mapping, byTarget);
+  }
+  // A copy: the values become an enum in the document.
+  return [...(byTarget.get(target) ?? [])];
+}
+
+const mappingIndex = new WeakMap<object, Map<unknown, string[]>>();
 
 /** Follows a local ref (and the refs it leads to); openapi-typescript's `resolveRef`, which stops at falsy values. */
 function resolve(document: object, ref: string, visited: string[]): Node | undefined {

@@ -396,6 +396,15 @@ function isPlaceholder(value: unknown, name: string): boolean {
 
 /** A string example for a member with no format, enum or example: from its name, never just `string`. */
 function nameExample(name: string): string {
+  // A spec has a few thousand member names and an example for each of their millions of uses.
+  let value = nameExamples.get(name);
+  if (value === undefined) nameExamples.set(name, (value = nameExampleOf(name)));
+  return value;
+}
+
+const nameExamples = new Map<string, string>();
+
+function nameExampleOf(name: string): string {
   for (const [pattern, value] of NAME_EXAMPLES) if (pattern.test(name)) return value;
   // Any other name: a word that says what it is (`status` -> `example status`).
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' ').trim().toLowerCase();
@@ -431,9 +440,12 @@ function record(entries: Iterable<[string, unknown]>): Record<string, unknown> {
   return out;
 }
 
-/** Sets a member by its spec name: as an own property even when the name is `__proto__`. */
+/**
+ * Sets a member of a `record()` by its spec name. Without a prototype, there is no `__proto__` setter to call:
+ * assigning `__proto__` makes an own property like any other name (and costs a fifth of `defineProperty`).
+ */
 function setMember(target: Record<string, unknown>, name: string, value: unknown): void {
-  Object.defineProperty(target, name, { value, enumerable: true, writable: true, configurable: true });
+  target[name] = value;
 }
 
 /** A schema's own property schema by name; `undefined` for names only the prototype has (`constructor`). */

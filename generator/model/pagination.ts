@@ -1,4 +1,4 @@
-import { derefSchema, objectMembers } from './schemas.js';
+import { derefSchema, objectMembers, perSchema } from './schemas.js';
 import type { Method, PaginationScheme, Schema } from './types.js';
 
 const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'entries', 'values'];
@@ -72,7 +72,14 @@ function schemaAt(document: unknown, root: Schema, path: readonly string[]): Sch
   return node;
 }
 
+/** The one array member of an object schema, if it has exactly one; kept per schema (Graph's pages share a few). */
 function onlyArrayProperty(document: unknown, schema: Schema): string | undefined {
+  return onlyArrayOf(document, schema, () => findOnlyArrayProperty(document, schema));
+}
+
+const onlyArrayOf = perSchema<string | undefined>();
+
+function findOnlyArrayProperty(document: unknown, schema: Schema): string | undefined {
   const arrays = Object.entries(objectMembers(document, schema).properties).filter(([, value]) => isArray(derefSchema(document, value)));
   return arrays.length === 1 ? arrays[0]![0] : undefined;
 }

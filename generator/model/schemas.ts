@@ -6,8 +6,25 @@ const COMPONENT_SCHEMA_REF = /^#\/components\/schemas\/([^/]+)$/;
 /** Follows `$ref`s until a schema that is not a reference (bounded, so a ref cycle cannot hang). */
 export function derefSchema(document: unknown, schema: unknown): Schema {
   let current = schema;
-  for (let hops = 0; hops < 32 && isRef(current); hops++) current = resolvePointer(document, current.$ref);
+  for (let hops = 0; hops < 32 && isRef(current); hops++) current = resolveRef(document, current.$ref);
   return current && typeof current === 'object' ? (current as Schema) : {};
+}
+
+const resolvedRefs = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * `resolvePointer`, kept per document and ref: Graph's entities are reached through the same few thousand refs
+ * millions of times (examples, members, kinds), and splitting and decoding the pointer each time was a tenth of the
+ * model's and emitters' time. The model and the emitters read the document and never change it.
+ */
+function resolveRef(document: unknown, ref: string): unknown {
+  if (!document || typeof document !== 'object') return resolvePointer(document, ref);
+  let byRef = resolvedRefs.get(document);
+  if (!byRef) resolvedRefs.set(document, (byRef = new Map()));
+  if (byRef.has(ref)) return byRef.get(ref);
+  const target = resolvePointer(document, ref);
+  byRef.set(ref, target);
+  return target;
 }
 
 /** Follows a `$ref` of any component kind (parameter, request body, response). */
@@ -80,13 +97,18 @@ function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: numb
  */
 export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string) => V {
   const byDocument = new WeakMap<object, WeakMap<object, Map<string, V>>>();
+  // The document of the last call (held weakly, as the map holds it): generation asks about one document millions of times.
+  let last: { document: WeakRef<object>; bySchema: WeakMap<object, Map<string, V>> } | undefined;
   return (document, schema, compute, key = '') => {
     if (!document || typeof document !== 'object') return compute();
-    let bySchema = byDocument.get(document);
+    let bySchema = last?.document.deref() === document ? last.bySchema : byDocument.get(document);
     if (!bySchema) byDocument.set(document, (bySchema = new WeakMap()));
+    if (last?.bySchema !== bySchema) last = { document: new WeakRef(document), bySchema };
     let answers = bySchema.get(schema);
     if (!answers) bySchema.set(schema, (answers = new Map()));
-    if (answers.has(key)) return answers.get(key)!;
+    // One lookup for a kept answer; `has` only tells a kept `undefined` from none.
+    const kept = answers.get(key);
+    if (kept !== undefined || answers.has(key)) return kept as V;
     const value = compute();
     answers.set(key, value);
     return value;

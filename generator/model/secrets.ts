@@ -22,8 +22,11 @@ export function collectSecretFields(document: Record<string, unknown>): string[]
         if (resolved['writeOnly'] === true || resolved['format'] === 'password') found.add(name);
       }
     }
-    for (const [key, value] of Object.entries(record)) {
-      if (key !== 'example' && key !== 'examples' && !key.startsWith('x-')) visit(value, depth + 1);
+    // Own keys without an entries array per node, and leaves skipped before the call (most of a spec's values).
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const value = record[key];
+      if (value !== null && typeof value === 'object' && key !== 'example' && key !== 'examples' && !key.startsWith('x-')) visit(value, depth + 1);
     }
   };
   visit(document['components'], 0);

@@ -4,9 +4,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, scanDiscriminators as theirScan } from 'openapi-typescript';
 import { describe, expect, test } from 'vitest';
-import { OPTIONS, schemaTypesText } from '../../generator/emit/schema-types-transform.mjs';
+import { OPTIONS, scanDiscriminators, schemaTypesText, schemaTypesTextOf } from '../../generator/emit/schema-types-transform.mjs';
 import { startSchemaTypes } from '../../generator/emit/schema-types.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { repairSpec } from '../../generator/load/repair.js';
@@ -39,6 +39,12 @@ describe('the schema types are what openapiTS() gives for the same document and 
     const document = await prepared(file);
     const expected = astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], OPTIONS));
     expect(schemaTypesText(structuredClone(document))).toBe(expected);
+    // Its discriminator scan: the same result, the same changes to the document.
+    const [ours, theirs] = [structuredClone(document), structuredClone(document)];
+    expect(scanDiscriminators(ours, OPTIONS)).toEqual(theirScan(theirs as Parameters<typeof theirScan>[0], OPTIONS));
+    expect(ours).toEqual(theirs);
+    // Large interfaces are printed some members at a time; with two at a time, every spec's are.
+    expect(schemaTypesTextOf({ document: structuredClone(document) }, undefined, { chunk: 2 })).toBe(expected);
   });
 
   test('and what the worker thread sends back', async () => {
