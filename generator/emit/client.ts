@@ -101,7 +101,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const configSource = usesClientCredentials ? valueSource(config).replace(/\s*\}$/, ', tokenSource: ClientCredentialsTokenSource }') : valueSource(config);
   const coreClient = printSourceFile(model, 'src/core-client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
-    ...(usesClientCredentials ? [{ kind: StructureKind.ImportDeclaration as const, namedImports: ['ClientCredentialsTokenSource'], moduleSpecifier: './internal/oauth.js' }] : []),
+    ...(usesClientCredentials ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['ClientCredentialsTokenSource'], moduleSpecifier: './internal/oauth.js' }] : []),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
