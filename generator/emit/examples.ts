@@ -21,7 +21,7 @@ function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): str
   const args = method.positionalPathParams.map((param) => {
     const value = exampleValue(model.document, param.schema, 'required', param.name);
     const type = pathParamType(param.schema);
-    return valueSource(type === 'string' && typeof value !== 'string' ? String(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
+    return valueSource(type === 'string' && typeof value !== 'string' ? text(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
   });
   // api.md's `update(key, body, { ...params })`: the body is an argument of its own.
   if (method.body?.positional && method.paramsShape === 'mixed' && (mode === 'all' || method.body.required || method.paramsRequired)) {
@@ -32,13 +32,21 @@ function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): str
   return args;
 }
 
+/**
+ * An example as the string a path param of type `string` takes. An object example (a path param with an object
+ * schema) has no prototype, so `String()` would throw: it is written as JSON.
+ */
+function text(value: unknown): string {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : String(value);
+}
+
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
   // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
   const fields = Object.create(null) as Record<string, unknown>;
   const set = (name: string, value: unknown): void => void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   for (const param of method.namedPathParams) {
     const value = exampleValue(model.document, param.schema, 'required', param.name);
-    set(param.name, pathParamType(param.schema) === 'string' && typeof value !== 'string' ? String(value) : value);
+    set(param.name, pathParamType(param.schema) === 'string' && typeof value !== 'string' ? text(value) : value);
   }
   if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
