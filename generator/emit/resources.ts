@@ -15,7 +15,7 @@ import { SCHEMA_MODULE } from './schema-types.js';
 import { valueSource } from './examples.js';
 import { markdownCode, propertyKey } from './escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
-import { bodyTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression } from './type-expressions.js';
+import { bodyTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression, uploadsBinary } from './type-expressions.js';
 
 /** `src/resources/<module>.ts` for every resource of the tree (or for those given, a part of `allResources`). */
 export function emitResources(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
@@ -55,6 +55,8 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
   const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
+  // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
+  const uploadable = resource.methods.some(uploadsBinary);
   const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
@@ -64,7 +66,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage', ...finders], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
     ...(streams ? [{ namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
     // Body encoders only where an operation needs them, so that a bundle of other calls leaves them out.
-    ...(uploads.length > 0 ? [{ namedImports: uploads, moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
+    ...(uploads.length > 0 || uploadable ? [{ namedImports: [...uploads, ...(uploadable ? [{ name: 'Uploadable', isTypeOnly: true }] : [])], moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
     ...(styledParams ? [{ namedImports: ['styledParams'], moduleSpecifier: relativeImport(module, 'internal/params') }] : []),
     ...(encodings.has('form') ? [{ namedImports: [ENCODERS['form']!], moduleSpecifier: relativeImport(module, 'internal/form') }] : []),
     ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),

@@ -1,6 +1,7 @@
 import type { Method, SdkModel } from '../model/types.js';
 import { propertyKey } from '../model/naming.js';
 import { literal } from './source.js';
+import { UPLOADABLE } from './schema-types-transform.mjs';
 
 /** Type names of component schemas, by their key under `components.schemas`. */
 export function modelNames(model: SdkModel): Map<string, string> {
@@ -45,6 +46,8 @@ export function paramsTypeExpression(method: Method, models: ReadonlyMap<string,
 export function bodyTypeExpression(method: Method, models: ReadonlyMap<string, string>): string {
   const body = method.body!;
   const named = body.ref !== undefined ? models.get(body.ref) : undefined;
+  // The types module writes an inline binary body as the runtime's `Uploadable`: named so, it reads as written by hand.
+  if (named === undefined && uploadsBinary(method)) return UPLOADABLE;
   const bodyType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
   // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
   const renames = Object.entries(body.renames ?? {});
@@ -53,6 +56,14 @@ export function bodyTypeExpression(method: Method, models: ReadonlyMap<string, s
   // A homomorphic mapped type keeps each field's optionality under its new name.
   const remap = renames.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
   return `Omit<${bodyType}, ${wire}> & { [K in keyof ${bodyType} as ${remap}never]: ${bodyType}[K] }`;
+}
+
+/** Whether the method's body is an inline binary string (not nullable), which the types module types `Uploadable`. */
+export function uploadsBinary(method: Method): boolean {
+  const schema = method.body?.ref === undefined ? method.body?.schema : undefined;
+  if (!schema || schema['format'] !== 'binary') return false;
+  const types = Array.isArray(schema['type']) ? (schema['type'] as unknown[]) : [schema['type']];
+  return types.includes('string') && !types.includes('null');
 }
 
 /** The type a method resolves to: the union of its success bodies. */

@@ -90,7 +90,9 @@ afterAll(async () => {
 
 describe('a binary body api.md writes as an argument of its own', () => {
   test('is the argument after the path params, sent as the body; the params object keeps the parent id and the query', async () => {
-    expect(file(surfaced, 'src/resources/kvs/keys.ts')).toMatch(/update\(\s*key: string,\s*body: [^,]+,\s*params: KeyUpdateParams,/);
+    // An inline binary body is the runtime's Uploadable, by that name.
+    expect(file(surfaced, 'src/resources/kvs/keys.ts')).toMatch(/update\(\s*key: string,\s*body: Uploadable,\s*params: KeyUpdateParams,/);
+    expect(file(surfaced, 'src/resources/kvs/keys.ts')).toContain("import { binaryBody, type Uploadable } from '../../core/uploads.js';");
     expect(file(surfaced, 'api.md')).toContain('update</a>(key, body, params) -> void');
     await client.kvs.keys.update('k/1', new Uint8Array([1, 2, 3]), { id: 'ns', ttl_secs: 60 });
     const seen = server.requests.at(-1)!;
