@@ -59,6 +59,18 @@ describe('path params', () => {
   });
 
   test.each([
+    ['', 'empty'],
+    [undefined, 'missing'],
+  ])('%j is refused, nothing is sent', async (id, what) => {
+    const client = new HardClient({ apiKey: 'key-1234', baseURL: `${server.url}/v2/` });
+    const before = server.requests.length;
+    const error = await caught(client.request({ method: 'delete', path: '/echo/{id}/tags', pathParams: { id } }));
+    expect(error).toBeInstanceOf(SDKError);
+    expect((error as Error).message).toBe(`Path parameter "id" is ${what}: the request would go to another path, so it is not sent.`);
+    expect(server.requests.length).toBe(before);
+  });
+
+  test.each([
     ['a..b', '/echo/a..b'],
     ['../x', '/echo/..%2Fx'],
     ['...', '/echo/...'],

@@ -66,17 +66,26 @@ export function isAbsoluteURL(path: string): boolean {
 export type PathSerializer = (path: string, params: Record<string, unknown>) => string;
 
 /**
- * Fills a path template. A value that would make a whole segment `.` or `..` is refused before anything is sent:
+ * Fills a path template. A value that is empty or would make a whole segment `.` or `..` is refused before anything is sent:
  * URL parsing (WHATWG, so every `fetch`) resolves such a segment, `%2E%2E` included, so `delete('..')` would hit the
  * parent collection with the caller's credentials.
  */
 export function fillPath(path: string, params: Record<string, unknown> | undefined, serializer: PathSerializer = defaultPathSerializer): string {
+  // A path given by hand without params (`client.get('/x/{y}')`) is sent as written.
   if (!params || !path.includes('{')) return path;
-  const filled = serializer(path, params);
+  const values = params;
+  // An empty value (`delete('')`) would send `DELETE /items/`, the collection, or `/a//b`: refused the same way.
+  for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
+    const value = values[name!];
+    if (value === undefined || value === null || value === '') {
+      throw new SDKError(`Path parameter ${JSON.stringify(name)} is ${value === '' ? 'empty' : 'missing'}: the request would go to another path, so it is not sent.`);
+    }
+  }
+  const filled = serializer(path, values);
   if (filled.includes('.') || /%2e/i.test(filled)) {
     for (const segment of filled.split(/[/?#]/)) {
       if (DOT_SEGMENT.test(segment)) {
-        const name = Object.keys(params).find((key) => String(params[key]) === segment) ?? 'a path parameter';
+        const name = Object.keys(values).find((key) => String(values[key]) === segment) ?? 'a path parameter';
         throw new SDKError(`Path parameter ${JSON.stringify(name)} is ${JSON.stringify(segment)}: URL parsing would resolve it and send the request to another path, so it is not sent.`);
       }
     }
