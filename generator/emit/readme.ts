@@ -438,6 +438,10 @@ function parameters(model: SdkModel): string[] {
     const key = wrapped.method.body?.key ?? 'body';
     lines.push('', `A body that is not an object (an array, a string, a union) goes in the params object as \`${key}\`${key === 'body' ? '' : ' (named so in the config)'}:`, '', ...ts(`await ${callText(model, wrapped)};`));
   }
+  const positionalBody = all.find((call) => call.method.body?.positional === true && call.method.paramsShape === 'mixed');
+  if (positionalBody) {
+    lines.push('', 'Raw bytes (a binary body: `Blob`, `File`, bytes, a stream) are an argument of their own, after the path ids and before the params:', '', ...ts(`await ${callText(model, positionalBody)};`));
+  }
   if (nested) {
     lines.push('', 'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:', '', ...ts(`await ${callText(model, nested)};`));
   }

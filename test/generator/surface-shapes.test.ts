@@ -94,6 +94,7 @@ describe('a binary body api.md writes as an argument of its own', () => {
     expect(file(surfaced, 'src/resources/kvs/keys.ts')).toMatch(/update\(\s*key: string,\s*body: Uploadable,\s*params: KeyUpdateParams,/);
     expect(file(surfaced, 'src/resources/kvs/keys.ts')).toContain("import { binaryBody, type Uploadable } from '../../core/uploads.js';");
     expect(file(surfaced, 'api.md')).toContain('update</a>(key, body, params) -> void');
+    expect(file(surfaced, 'README.md')).toMatch(/Raw bytes \(a binary body[^\n]*\n\n```ts\nawait client\.kvs\.keys\.update\('[^']*', new File\(/);
     await client.kvs.keys.update('k/1', new Uint8Array([1, 2, 3]), { id: 'ns', ttl_secs: 60 });
     const seen = server.requests.at(-1)!;
     expect([seen.method, seen.url, seen.headers['content-type'], seen.body]).toEqual(['PUT', '/kvs/ns/keys/k%2F1?ttl_secs=60', 'application/octet-stream', '\u0001\u0002\u0003']);
