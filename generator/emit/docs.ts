@@ -25,7 +25,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
 
 function signature(method: Method): string {
   const args = method.positionalPathParams.map((param) => param.variable);
-  if (method.body?.positional && method.paramsShape === 'mixed') args.push(`body${method.body.required ? '' : '?'}`);
+  if (method.body?.positional) args.push(`body${method.body.required ? '' : '?'}`);
   if (method.paramsTypeName) args.push(`${paramsArgumentName(method)}${method.paramsRequired ? '' : '?'}`);
   return args.join(', ');
 }

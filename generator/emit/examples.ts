@@ -24,7 +24,7 @@ function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): str
     return valueSource(type === 'string' && typeof value !== 'string' ? text(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
   });
   // api.md's `update(key, body, { ...params })`: the body is an argument of its own.
-  if (method.body?.positional && method.paramsShape === 'mixed' && (mode === 'all' || method.body.required || method.paramsRequired)) {
+  if (method.body?.positional && (mode === 'all' || method.body.required || method.paramsRequired)) {
     args.push(valueSource(exampleValue(model.document, method.body.schema, mode)));
   }
   const params = exampleParams(model, method, mode);

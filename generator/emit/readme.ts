@@ -55,7 +55,7 @@ function callText(model: SdkModel, { resource, method }: Call, mode: 'required' 
 function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
   const args = exampleArguments(model, call.method, 'required');
   // A positional body (`update(key, body, params)`) comes before the params: an omitted optional one is `undefined`.
-  const positionalBody = call.method.body?.positional === true && call.method.paramsShape === 'mixed';
+  const positionalBody = call.method.body?.positional === true;
   if (positionalBody && args.length === call.method.positionalPathParams.length) args.push('undefined');
   if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) args.push('{}');
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
@@ -438,7 +438,7 @@ function parameters(model: SdkModel): string[] {
     const key = wrapped.method.body?.key ?? 'body';
     lines.push('', `A body that is not an object (an array, a string, a union) goes in the params object as \`${key}\`${key === 'body' ? '' : ' (named so in the config)'}:`, '', ...ts(`await ${callText(model, wrapped)};`));
   }
-  const positionalBody = all.find((call) => call.method.body?.positional === true && call.method.paramsShape === 'mixed');
+  const positionalBody = all.find((call) => call.method.body?.positional === true);
   if (positionalBody) {
     lines.push('', 'Raw bytes (a binary body: `Blob`, `File`, bytes, a stream) are an argument of their own, after the path ids and before the params:', '', ...ts(`await ${callText(model, positionalBody)};`));
   }

@@ -196,7 +196,7 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   }));
   const argument = paramsArgumentName(method);
   // A binary body of its own before the params (`--surface`: api.md's `update(key, body, { ...params })`).
-  if (method.body?.positional && method.paramsShape === 'mixed') {
+  if (method.body?.positional) {
     parameters.push({ name: 'body', type: bodyTypeExpression(method, models), ...(!method.body.required && { hasQuestionToken: true }) });
   }
   if (method.paramsTypeName) {
@@ -267,7 +267,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     const field = method.paramsShape === 'mixed' ? 'params' : rest;
     // A positional body joins the params under its key, where the runtime takes the body from.
     const key = propertyKey(method.body?.key ?? 'body');
-    if (method.body?.positional && method.paramsShape === 'mixed') fields.push(`${field}: { ...${rest}, ${key === 'body' ? key : `${key}: body`} }`);
+    if (method.body?.positional) fields.push(`${field}: { ...${rest}, ${key === 'body' ? key : `${key}: body`} }`);
     else fields.push(field === rest ? rest : `${field}: ${rest}`);
   }
   if (method.paramsShape === 'mixed') {

@@ -186,7 +186,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
           ...(kept && { surfaceArguments: kept.positional, surfaceTakesParams: kept.takesParams }),
           ...(body && { body }),
         });
-        return { path, httpMethod, surfaceKey, model };
+        return { path, httpMethod, surfaceKey, kept, model };
       };
       const mediaTypes = Object.keys(requestContent(document, operation));
       // Each split of api.md's is a method of its own, sending its content type; the route's own method the others.
@@ -216,7 +216,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       })
       .map(([key]) => key),
   );
-  for (const { path, httpMethod, model, surfaceKey } of operations) {
+  for (const { path, httpMethod, model, surfaceKey, kept } of operations) {
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
@@ -226,9 +226,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
     const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
     // An existing SDK's api.md names what it lists, as the config would; the config still wins.
-    const routeKey = surfaceKey;
-    const kept = existing?.get(routeKey);
-    if (kept) adopted.add(routeKey);
+    if (kept) adopted.add(surfaceKey);
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
     // A config entry that only shapes the params (bodyParam, bodyFields) leaves the naming to api.md and inference.
     const namesConfigured = configured && (configured.resource !== undefined || configured.method !== undefined || configured.pagination !== undefined) ? configured : undefined;
@@ -252,7 +250,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined, surface?.types.get(kept.module)) : undefined;
     const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
     // api.md's other names of the route, where they sit on the same resource.
-    const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(routeKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
+    const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(surfaceKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
     node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {

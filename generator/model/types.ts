@@ -117,7 +117,10 @@ export interface RequestBody {
   inline: boolean;
   /** The params key of a body that is not inline (default `body`), from the config's `bodyParam`. */
   key?: string;
-  /** A binary body taken as an argument of its own before the params object (`update(key, body, params)`, api.md's shape). */
+  /**
+   * A binary body taken as an argument of its own before the params object (`update(key, body, params)`). Only ever set
+   * beside other params, so its method's params are `mixed`; a lone binary body is the params argument itself.
+   */
   positional?: boolean;
 }
 
