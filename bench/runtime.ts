@@ -59,32 +59,23 @@ async function contenders(baseURL: string): Promise<Contender[]> {
   };
   const { Telnyx } = await import(pathToFileURL(join(root, 'generated/src/index.ts')).href);
   const client = new Telnyx({ apiKey: 'bench-key', baseURL, maxRetries: 0 });
-  const ours: Contender = {
-    name: 'ours',
-    create: () => client.oauthClients.create(params),
-    retrieve: (id) => client.oauthClients.retrieve(id),
+  // Our SDK and the official one are called alike: the same calls on `client.oauthClients`.
+  const sdkContender = (name: string, sdk: typeof client): Contender => ({
+    name,
+    create: () => sdk.oauthClients.create(params),
+    retrieve: (id) => sdk.oauthClients.retrieve(id),
     async walk() {
       let count = 0;
-      for await (const _item of client.oauthClients.list()) count++;
+      for await (const _item of sdk.oauthClients.list()) count++;
       return count;
     },
-  };
-  const list = [raw, ours];
+  });
+  const list = [raw, sdkContender('ours', client)];
   const official = join(root, 'bench/node_modules/telnyx');
   if (existsSync(official)) {
     const required = createRequire(join(root, 'bench/package.json'))('telnyx') as { default?: unknown };
     const Official = (required.default ?? required) as new (options: object) => typeof client;
-    const theirs = new Official({ apiKey: 'bench-key', baseURL, maxRetries: 0 });
-    list.push({
-      name: 'official telnyx',
-      create: () => theirs.oauthClients.create(params),
-      retrieve: (id) => theirs.oauthClients.retrieve(id),
-      async walk() {
-        let count = 0;
-        for await (const _item of theirs.oauthClients.list()) count++;
-        return count;
-      },
-    });
+    list.push(sdkContender('official telnyx', new Official({ apiKey: 'bench-key', baseURL, maxRetries: 0 })));
   }
   return list;
 }
