@@ -116,10 +116,31 @@ export function noLeadingDigit(name: string): string {
 }
 
 /**
- * Names no class member should take: `constructor` would be (or clash with) the constructor; the others are what
- * every object inherits (`String(client)` calls `toString`), and TypeScript takes a member of that name for an override.
+ * Names no class member should take: `constructor` would be (or clash with) the constructor; `__proto__` and
+ * `prototype` would reach the prototype; the `Object.prototype` ones are what every object inherits (`String(client)`
+ * calls `toString`), and TypeScript takes a member of that name for an override; and the ones the language or runtime
+ * call by name on any object: `then` makes a resource thenable (an async function returning it would call it, send
+ * a request and never settle), `catch` and `finally` go with it, `toJSON` is what JSON.stringify calls.
  */
-const RESERVED_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+const RESERVED_MEMBERS = new Set([
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'then',
+  'catch',
+  'finally',
+  'toJSON',
+]);
 
 /**
  * A camelCase property or method name; one that would start with a digit (`10dlc`) gets a leading `_`, one a class

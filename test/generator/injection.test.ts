@@ -13,6 +13,7 @@ import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
 import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/emit/escape.js';
 import { generate } from '../../generator/generate.js';
+import { writeOutput } from '../../generator/write/write-output.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -308,3 +309,59 @@ describe('the escapers: each payload, written for its context and read back by t
   });
 });
 
+
+describe('member names the language calls by name (issue 19)', () => {
+  test('no resource or client is thenable, nor has its own toJSON, whatever the spec or config names', async () => {
+    const spec = join(specDir, 'thenable.json');
+    const config = join(specDir, 'thenable.config.yaml');
+    const ok = { 204: { description: 'ok' } };
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Thenable', version: '1' },
+        paths: {
+          '/pets': { get: { 'x-stainless-method': 'then', responses: ok }, post: { 'x-stainless-method': 'toJSON', responses: ok } },
+          '/pets/{id}': { get: { operationId: 'catch', 'x-stainless-method': 'catch', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+          '/then': { get: { responses: ok } },
+          '/finally/{id}': { delete: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+          '/owners': { get: { operationId: 'listOwners', responses: ok } },
+        },
+      }),
+    );
+    await writeFile(config, "operations:\n  listOwners: { resource: owners, method: finally }\n");
+    const { model, files } = await generate({ spec, config, cwd: root });
+    const names = model.resources.flatMap((resource) => [resource.property, ...resource.methods.map((method) => `${resource.property}.${method.name}`)]);
+    for (const name of names) expect(name.split('.').every((part) => !['then', 'catch', 'finally', 'toJSON'].includes(part)), name).toBe(true);
+    // Run it: an async function returning a resource (or the client) settles at once, sending nothing.
+    const out = join(root, 'test', '.thenable-sdk');
+    await writeOutput(out, files, { force: true });
+    try {
+      await build({ entryPoints: [join(out, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'bundle.mjs'), logLevel: 'silent' });
+      const script = `
+        const { default: Client } = await import(${JSON.stringify(join(out, 'bundle.mjs'))});
+        let sent = 0;
+        const fetch = async () => (sent++, new Response(null, { status: 204 }));
+        const client = new Client({ apiKey: 'key', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 });
+        const settled = [];
+        for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(client))) {
+          const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(client), name);
+          if (!descriptor.get || ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel'].includes(name)) continue;
+          const resource = client[name];
+          const got = await Promise.race([(async () => resource)(), new Promise((resolve) => setImmediate(() => resolve('pending')))]);
+          settled.push([name, got === resource, typeof resource.then, typeof resource.toJSON]);
+        }
+        const self = await Promise.race([(async () => client)(), new Promise((resolve) => setImmediate(() => resolve('pending')))]);
+        process.stdout.write(JSON.stringify({ settled, client: self === client, sent }));
+      `;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: out });
+      const result = JSON.parse(stdout) as { settled: Array<[string, boolean, string, string]>; client: boolean; sent: number };
+      expect(result.settled.length).toBeGreaterThanOrEqual(3);
+      for (const [name, same, then, toJSON] of result.settled) expect([name, same, then, toJSON]).toEqual([name, true, 'undefined', 'undefined']);
+      expect(result.client).toBe(true);
+      expect(result.sent).toBe(0);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
