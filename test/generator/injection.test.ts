@@ -365,3 +365,35 @@ describe('member names the language calls by name (issue 19)', () => {
     }
   }, 60_000);
 });
+
+describe('README.md and api.md take nothing raw (issue 19)', () => {
+  test('the spec file name, regenerateCommand and renamed wire names: backticks and HTML stay text', async () => {
+    const hostile = '`<img src=x onerror=alert(1)>`x` <script>alert(2)</script>';
+    const spec = join(specDir, 'pets`<img src=x onerror=alert(1)>.json');
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Pets', version: '1' },
+        servers: [{ url: 'https://pets.example' }],
+        paths: {
+          '/pets': {
+            post: {
+              requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { [hostile]: { type: 'string', 'x-sdk-param': 'renamed' } } } } } },
+              responses: { 204: { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const { files } = await generate({ spec, cwd: root, regenerateCommand: `npm run gen ${hostile}` });
+    const text = (path: string): string => files.find((file) => file.path === path)!.text;
+    const readme = text('README.md');
+    expect(readme).toContain('onerror');
+    expect(prose(readme)).not.toMatch(/<\/?(script|img)/i);
+    expect(readme).not.toMatch(/^[^`\n]*<img/m);
+    const api = text('api.md');
+    expect(api).toContain('onerror');
+    expect(prose(api)).not.toMatch(/<\/?(script|img)/i);
+  }, 60_000);
+});
