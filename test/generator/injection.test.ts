@@ -397,3 +397,43 @@ describe('README.md and api.md take nothing raw (issue 19)', () => {
     expect(prose(api)).not.toMatch(/<\/?(script|img)/i);
   }, 60_000);
 });
+
+describe('JSDoc tags come only from the spec’s own fields (issue 19)', () => {
+  test('description lines and words starting with @ are text, in our comments and in openapi-typescript’s', async () => {
+    const prose = (where: string): string => `${where} text\n@deprecated use nothing\n@internal\n  @see https://evil.example\n@example evil()\nmid-line @private and\u00a0@ignore, mail a@b.example, {@link Keep}`;
+    const spec = join(specDir, 'tags.json');
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Tags', version: '1', description: prose('api') },
+        servers: [{ url: 'https://tags.example' }],
+        paths: {
+          '/pets/{id}': {
+            post: {
+              summary: prose('summary'),
+              description: prose('operation'),
+              parameters: [{ name: 'id', in: 'path', required: true, description: prose('param'), schema: { type: 'string', description: prose('param schema') } }],
+              requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+              responses: { 200: { description: prose('response'), content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+            },
+          },
+        },
+        components: { schemas: { Pet: { title: prose('title'), description: prose('schema'), type: 'object', properties: { name: { type: 'string', description: prose('property'), default: 'x\n@deprecated' } } } } },
+      }),
+    );
+    const { files } = await generate({ spec, cwd: root });
+    let comments = 0;
+    for (const file of files.filter((candidate) => candidate.path.endsWith('.ts'))) {
+      const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        for (const tag of ts.getJSDocTags(node)) expect(['param', 'default', 'description', 'returns'], `${file.path}: @${tag.tagName.text} ${tag.getText(source).slice(0, 60)}`).toContain(tag.tagName.text);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      comments += file.text.split('\\@deprecated').length - 1;
+    }
+    // The lines are there, as text: in the resource's, the model's and openapi-typescript's comments.
+    expect(comments).toBeGreaterThan(5);
+  }, 60_000);
+});
