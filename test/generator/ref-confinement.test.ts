@@ -87,6 +87,7 @@ beforeAll(async () => {
     if (path === '/ok/pet.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(schemaYaml('A pet from the server.'));
     if (path === '/ok/moved.yaml') return void response.writeHead(302, { location: '/ok/pet.yaml' }).end();
     if (path === '/ok/leave.yaml') return void response.writeHead(302, { location: '/private/secret.yaml' }).end();
+    if (path === '/ok/sneaky.yaml') return void response.writeHead(302, { location: '/ok/%252e%252e%252fprivate/secret.yaml' }).end();
     if (path === '/ok/hang.yaml') return; // headers never come
     if (path === '/ok/huge.yaml') {
       // An endless body: only a size cap ends it.
@@ -215,6 +216,18 @@ describe('remote refs', () => {
     await refused(`${base}/okay/pet.yaml`, /is a URL; remote refs are not fetched unless allowed/, options);
     await refused(`${base}/ok/leave.yaml`, /redirects to "\/private\/secret\.yaml", which is not allowed$/, options);
     expect(requests).toEqual(['/ok/leave.yaml']);
+  });
+
+  test('encoded traversal cannot leave an allowed prefix: no request, whatever the encoding (issue 19)', async () => {
+    requests.length = 0;
+    const options = { allowRefs: [`${base}/ok/`] };
+    for (const path of ['..%2fprivate/secret.yaml', '%2e%2e/private/secret.yaml', '%252e%252e%252fprivate/secret.yaml', '..%5cprivate%5csecret.yaml', '%25252e%25252e%25252fsecret.yaml', '%E0%A4%A.yaml']) {
+      await refused(`${base}/ok/${path}`, /has an encoded "\/", "\\" or "\." in its path .*never fetched$|is a URL; remote refs are not fetched unless allowed/, options);
+    }
+    expect(requests).toEqual([]);
+    // A redirect to one is refused the same way, before it is followed.
+    await refused(`${base}/ok/sneaky.yaml`, /redirects to "\/ok\/%252e%252e%252fprivate\/secret\.yaml", which is not allowed$/, options);
+    expect(requests).toEqual(['/ok/sneaky.yaml']);
   });
 
   test('a server that never answers times out; an endless body is cut at the cap', async () => {
