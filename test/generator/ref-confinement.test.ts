@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError, SpecError } from '../../generator/errors.js';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { loadSpec, type LoadSpecOptions } from '../../generator/load/load-spec.js';
+import { fetchSpec } from '../../generator/load/read-input.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const linux = process.platform === 'linux';
@@ -87,6 +88,9 @@ beforeAll(async () => {
     if (path === '/ok/pet.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(schemaYaml('A pet from the server.'));
     if (path === '/ok/moved.yaml') return void response.writeHead(302, { location: '/ok/pet.yaml' }).end();
     if (path === '/ok/leave.yaml') return void response.writeHead(302, { location: '/private/secret.yaml' }).end();
+    if (path === '/spec/openapi.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(specText('#/components/schemas/X'));
+    if (path === '/spec/moved.yaml') return void response.writeHead(301, { location: '/spec/openapi.yaml' }).end();
+    if (path === '/spec/elsewhere.yaml') return void response.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/spec/openapi.yaml` }).end();
     if (path === '/ok/sneaky.yaml') return void response.writeHead(302, { location: '/ok/%252e%252e%252fprivate/secret.yaml' }).end();
     if (path === '/ok/hang.yaml') return; // headers never come
     if (path === '/ok/huge.yaml') {
@@ -235,6 +239,20 @@ describe('remote refs', () => {
     await refused(`${base}/ok/hang.yaml`, /could not be fetched within 0\.3 s$/, options);
     await refused(`${base}/ok/huge.yaml`, /is larger than the 1 MB a remote document may have$/, options);
     await refused(`${base}/ok/missing.yaml`, /could not be fetched: HTTP 404$/, options);
+  });
+});
+
+describe('a spec URL (issue 19)', () => {
+  test('redirects within its origin are followed; one to another origin is refused, naming it, never requested', async () => {
+    requests.length = 0;
+    expect(await fetchSpec(`${base}/spec/moved.yaml`)).toContain('openapi: 3.0.3');
+    expect(requests).toEqual(['/spec/moved.yaml', '/spec/openapi.yaml']);
+    requests.length = 0;
+    const port = (server.address() as AddressInfo).port;
+    const error = await fetchSpec(`${base}/spec/elsewhere.yaml`).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).message).toBe(`${base}/spec/elsewhere.yaml: redirects to "http://localhost:${port}/spec/openapi.yaml", another origin; not followed (give that URL itself if you trust it)`);
+    expect(requests).toEqual(['/spec/elsewhere.yaml']);
   });
 });
 
