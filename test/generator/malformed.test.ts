@@ -216,6 +216,20 @@ describe('wrong types are named where they are', () => {
   });
 });
 
+describe('duplicate keys (issue 19)', () => {
+  test('a JSON spec with a key twice in one object is refused, as the same document in YAML is, naming both places', async () => {
+    const servers = '"servers": [{"url": "https://a.example"}]';
+    const text = `{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"},\n  ${servers},\n  "paths": {},\n  "\\u0073ervers": [{"url": "https://b.example"}]\n}\n`;
+    await writeFile(join(dir, 'duplicate.json'), text);
+    const error = await loadSpec(join(dir, 'duplicate.json'), 'duplicate.json').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('duplicate.json:6:3: not valid YAML or JSON: duplicate key "servers", first at line 4, column 3 (JSON.parse would keep the last silently)');
+    // Equal keys in different objects, and equal values, are fine.
+    await writeFile(join(dir, 'distinct.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 'servers', version: '1' }, servers: [{ url: 'https://a.example' }, { url: 'https://a.example' }], paths: {} }));
+    await expect(loadSpec(join(dir, 'distinct.json'), 'distinct.json')).resolves.toBeDefined();
+  });
+});
+
 describe('the generate command on malformed specs', () => {
   const withValue = (pointer: string[], value: unknown): unknown => replaced(pointer, value);
   const cases: Array<[string, unknown]> = [
