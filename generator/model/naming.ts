@@ -1,4 +1,5 @@
 // Turning spec text (paths, operationIds, schema names) into identifiers a person would write, and file names.
+import { createHash } from 'node:crypto';
 export { jsdocText as docText, propertyKey } from '../emit/escape.js';
 
 const RESERVED = new Set(
@@ -187,7 +188,22 @@ export function kebabCase(text: string): string {
  */
 export function fileName(text: string): string {
   const name = kebabCase(text) || '_';
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(name) ? `${name}_` : name;
+  return shortFileName(/^(con|prn|aux|nul|com\d|lpt\d)$/.test(name) ? `${name}_` : name);
+}
+
+/**
+ * File systems cap a name at 255 bytes, and the writer adds to it (`.<name>.sdkgen-tmp-<pid>-<random>`, `.test.ts`):
+ * a longer name (a 300-character path segment) is cut and given a hash of the whole, so it stays distinct and the
+ * same on every run.
+ */
+const MAX_FILE_NAME_BYTES = 120;
+
+function shortFileName(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_FILE_NAME_BYTES) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  let head = name.slice(0, MAX_FILE_NAME_BYTES - hash.length - 1);
+  while (Buffer.byteLength(head) > MAX_FILE_NAME_BYTES - hash.length - 1) head = head.slice(0, -1);
+  return `${head.replace(/-+$/, '')}-${hash}`;
 }
 
 /** Singular of the last word: `oauth_clients` -> `oauth_client`, `policies` -> `policy`. */
