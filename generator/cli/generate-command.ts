@@ -13,6 +13,8 @@ export interface Plan {
   out: string;
   outShown: string;
   configFile: string | undefined;
+  /** Whether the config was found by the search (not named with --config): the run says which it is. */
+  configFound: boolean;
   config: SdkConfig;
   /**
    * What banners name files relative to: the project root when the config was found (so they read the same from any
@@ -45,7 +47,7 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const displayBase = configFile === undefined || givenConfig !== undefined ? cwd : configFile.endsWith(`${sep}spec${sep}sdk.config.yaml`) ? dirname(base) : base;
   // A path in the project (or under the working directory) reads best relative; one elsewhere, whole.
   const outShown = [cwd, displayBase].some((folder) => isInside(out, folder)) ? shown(out) : out;
-  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown, configFile, config, displayBase };
+  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown, configFile, configFound: configFile !== undefined && givenConfig === undefined, config, displayBase };
 }
 
 export interface Io {
@@ -56,6 +58,8 @@ export interface Io {
 /** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. `prefix` starts the result line. */
 export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: boolean, prefix = ''): Promise<number> {
   const plan = await makePlan(args, cwd);
+  // A found config is code that runs: say which one (--watch says it once).
+  if (prefix === '') announceConfig(plan, cwd, io);
   const { generate } = await import('../generate.js');
   const { checkOutputFolder, diffOutput, writeOutput } = await import('../write/write-output.js');
   // A folder that is not ours is refused before the work of generating.
@@ -105,6 +109,7 @@ export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: 
 export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: AbortSignal): Promise<number> {
   const plan = await makePlan(args, cwd);
   if (plan.spec === '-') throw new UsageError('--watch needs a spec file or URL, not stdin');
+  announceConfig(plan, cwd, io);
   const time = (): string => new Date().toISOString().slice(11, 19);
   let running = false;
   let again = false;
@@ -178,6 +183,11 @@ function watchTargets(plan: Plan): WatchTarget[] {
   }
   if (plan.configFile) targets.push({ folder: dirname(plan.configFile), recursive: false, accept: (file) => file === plan.configFile });
   return targets;
+}
+
+/** One line on stderr naming the config the search found (`--config` names one, `--no-config` skips the search). */
+function announceConfig(plan: Plan, cwd: string, io: Io): void {
+  if (plan.configFound) io.stderr.write(`using config ${relative(cwd, plan.configFile!).split(sep).join('/')}\n`);
 }
 
 function isInside(file: string, folder: string): boolean {

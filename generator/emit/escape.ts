@@ -12,7 +12,17 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * normalised to `\n` (ts-morph prefixes each line with ` * `), control characters dropped. Idempotent.
  */
 export function jsdocText(text: string): string {
-  return text.replace(LINE_TERMINATORS, '\n').replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(CONTROL, '').trim();
+  return noJsdocTags(text.replace(LINE_TERMINATORS, '\n').replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(CONTROL, '')).trim();
+}
+
+/**
+ * Spec text in a JSDoc comment can start no block tag: TypeScript takes an `@` after any whitespace (a line start
+ * included) for one, so a description line `@deprecated` would mark the method deprecated. Such an `@` is written
+ * `\@` (a Markdown escape: hovers show `@`). Tags come only from the spec's own fields (`deprecated: true`). An inline
+ * `{@link}` and an address (`a@b.com`) are left as they are. Idempotent.
+ */
+export function noJsdocTags(text: string): string {
+  return text.replace(/(^|\s)@/g, '$1\\@');
 }
 
 /** Text inside a `//` comment: one line, whatever the text held. */
@@ -129,4 +139,39 @@ export function markdownCodeBlock(language: string, lines: readonly string[]): s
   const longest = Math.max(0, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, ...lines, fence];
+}
+
+/** Keys whose string values are prose that openapi-typescript writes into JSDoc as they are. */
+const PROSE_KEYS = new Set(['description', 'summary', 'title']);
+/** Keys whose values (any string in them) openapi-typescript writes after a tag of its own (`@example`, `@default`). */
+const SHOWN_VALUE_KEYS = new Set(['example', 'examples', 'default']);
+
+/**
+ * A copy of an OpenAPI document for openapi-typescript, whose comments take descriptions, titles, examples and
+ * defaults as written: their text goes through `noJsdocTags`, as every other comment's does. Types are unchanged
+ * (enum and const values are untouched). Shared objects stay shared, cycles stay cycles.
+ */
+export function withoutJsdocTags<T>(document: T): T {
+  // One map per mode: an object reached both as a shown value and as plain structure is copied once for each.
+  const copies = [new Map<object, unknown>(), new Map<object, unknown>()];
+  const copy = (value: unknown, shown: boolean): unknown => {
+    if (typeof value === 'string') return shown ? noJsdocTags(value) : value;
+    if (value === null || typeof value !== 'object') return value;
+    const done = copies[shown ? 1 : 0]!;
+    if (done.has(value)) return done.get(value);
+    if (Array.isArray(value)) {
+      const out: unknown[] = [];
+      done.set(value, out);
+      for (const item of value) out.push(copy(item, shown));
+      return out;
+    }
+    // Spec names are keys: no prototype to reach through `__proto__`.
+    const out = Object.create(null) as Record<string, unknown>;
+    done.set(value, out);
+    for (const [name, child] of Object.entries(value)) {
+      out[name] = shown || SHOWN_VALUE_KEYS.has(name) ? copy(child, true) : PROSE_KEYS.has(name) && typeof child === 'string' ? noJsdocTags(child) : copy(child, false);
+    }
+    return out;
+  };
+  return copy(document, false) as T;
 }

@@ -32,7 +32,29 @@ export function emitReadme(model: SdkModel): OutputFile {
     faq(model),
     ['Every method, with its HTTP route, and every type is listed in [api.md](api.md).'],
   ];
-  return { path: 'README.md', text: `${sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n')}\n` };
+  const text = sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
+  return { path: 'README.md', text: `${noHtmlOutsideCode(text.split('\n')).join('\n')}\n` };
+}
+
+/**
+ * The last line of defence: every insertion above is escaped for where it lands, and this pass makes sure, for any
+ * one missed or added later, that no `<` outside a code span or fenced block can open HTML (`markdownText` over each
+ * prose line; idempotent on text that was escaped already). Fenced blocks are code, shown as written.
+ */
+function noHtmlOutsideCode(lines: readonly string[]): string[] {
+  let fence: string | undefined;
+  return lines.map((line) => {
+    if (fence === undefined) {
+      const open = /^(`{3,})/.exec(line)?.[1];
+      if (open) {
+        fence = open;
+        return line;
+      }
+      return markdownText(line);
+    }
+    if (line === fence) fence = undefined;
+    return line;
+  });
 }
 
 const ts = (...lines: string[]): string[] => markdownCodeBlock('ts', lines);
@@ -388,7 +410,7 @@ function faq(model: SdkModel): string[] {
     '',
     '### A file says "Do not edit". How do I change it?',
     '',
-    `This package is generated from \`${model.specFile}\`. Change the spec (or the generator's config) and run \`${model.regenerateCommand}\`: hand edits to generated files are overwritten.`,
+    `This package is generated from ${markdownCode(model.specFile)}. Change the spec (or the generator's config) and run ${markdownCode(model.regenerateCommand)}: hand edits to generated files are overwritten.`,
     '',
     '### How do I see what is sent and received?',
     '',
@@ -446,8 +468,8 @@ function parameters(model: SdkModel): string[] {
     lines.push('', 'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:', '', ...ts(`await ${callText(model, nested)};`));
   }
   if (renamed) {
-    const pairs = Object.entries(renamed.method.body!.renames!).map(([name, wire]) => `\`${name}\` (sent as \`${wire}\`)`);
-    lines.push('', `Some body fields have SDK names of their own, and are sent under their API names: ${pairs.join(', ')} in \`${renamed.resource.chain.join('.')}.${renamed.method.name}\`.`);
+    const pairs = Object.entries(renamed.method.body!.renames!).map(([name, wire]) => `${markdownCode(name)} (sent as ${markdownCode(wire)})`);
+    lines.push('', `Some body fields have SDK names of their own, and are sent under their API names: ${pairs.join(', ')} in ${markdownCode(`${renamed.resource.chain.join('.')}.${renamed.method.name}`)}.`);
   }
   return lines;
 }

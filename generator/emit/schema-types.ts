@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { withoutJsdocTags } from './escape.js';
 
 /** The module holding openapi-typescript's output, relative to `src/` (no extension). */
 export const SCHEMA_MODULE = 'internal/openapi';
@@ -53,7 +54,8 @@ function spawn(): SchemaTypesJob {
   return {
     async emit(document) {
       worker.ref();
-      worker.postMessage({ document });
+      // Comment text goes through the one JSDoc escaper, openapi-typescript's comments too.
+      worker.postMessage({ document: withoutJsdocTags(document) });
       try {
         return await result;
       } finally {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
@@ -86,16 +87,28 @@ export function defineConfig(config: SdkConfig): SdkConfig {
 }
 
 /**
- * The config that applies in `cwd`: the first of CONFIG_FILES in `cwd` or the nearest folder above it, up to the root of
- * the git repository it is in (a config outside the project is not this project's).
+ * The config that applies in `cwd`: the first of CONFIG_FILES in `cwd` or the nearest folder above it, within the
+ * project: up to the nearest folder with a `package.json` or `.git`, and never above the home folder. Outside any
+ * project, only `cwd` itself. A config is code (`sdkgen.config.ts` runs), so one outside the project, left in a
+ * parent folder or planted in a shared one (`/tmp`), must never be picked up.
  */
-export function findConfig(cwd: string): string | undefined {
+export function findConfig(cwd: string, home: string = homedir()): string | undefined {
+  const folders: string[] = [];
+  let inProject = false;
   for (let dir = cwd; ; dir = dirname(dir)) {
+    folders.push(dir);
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, '.git'))) {
+      inProject = true;
+      break;
+    }
+    if (dir === home || dirname(dir) === dir) break;
+  }
+  for (const dir of inProject ? folders : [cwd]) {
     for (const name of CONFIG_FILES) {
       if (existsSync(join(dir, name))) return join(dir, name);
     }
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
   }
+  return undefined;
 }
 
 /** Reads and checks a config file (YAML, JSON, or TypeScript with a default export); `{}` when no file is given. */

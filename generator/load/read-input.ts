@@ -8,13 +8,39 @@ export function isURL(input: string): boolean {
   return /^https?:\/\//i.test(input);
 }
 
-/** The spec at an http(s) URL, within the time and size limits; a SpecError naming the URL otherwise. */
+/** Redirects a spec fetch follows at most. */
+const MAX_REDIRECTS = 5;
+
+/**
+ * The spec at an http(s) URL, within the time and size limits; a SpecError naming the URL otherwise. Redirects are
+ * followed by hand, each hop checked as a `$ref` fetch's are: within the URL's origin (or from http to https on the
+ * same host), at most five; one elsewhere is refused, naming where it went (the URL given is what was trusted).
+ */
 export async function fetchSpec(url: string): Promise<string> {
   let response: Response;
   const signal = AbortSignal.timeout(FETCH_TIMEOUT_MS);
+  const start = new URL(url);
+  let current = start;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+    for (let hop = 0; ; hop++) {
+      response = await fetch(current, { signal, redirect: 'manual', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || location === null) break;
+      await response.body?.cancel();
+      let next: URL;
+      try {
+        next = new URL(location, current);
+      } catch {
+        throw new SpecError({ file: url }, `redirects to ${JSON.stringify(location)}, which is not a URL`);
+      }
+      if (!sameSite(start, next)) {
+        throw new SpecError({ file: url }, `redirects to ${JSON.stringify(next.href)}, another origin; not followed (give that URL itself if you trust it)`);
+      }
+      if (hop >= MAX_REDIRECTS) throw new SpecError({ file: url }, `redirects more than ${MAX_REDIRECTS} times`);
+      current = next;
+    }
   } catch (error) {
+    if (error instanceof SpecError) throw error;
     throw new SpecError({ file: url }, fetchFailure(error));
   }
   if (!response.ok) {
@@ -58,6 +84,12 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
     chunks.push(buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The same origin, or the same host and port moved from http to https (an upgrade, not a different server). */
+function sameSite(from: URL, to: URL): boolean {
+  if (to.origin === from.origin) return true;
+  return from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname && (from.port === '' || from.port === to.port);
 }
 
 function tooBig(): string {

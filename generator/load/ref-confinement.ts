@@ -69,6 +69,7 @@ export function resolveAllowRefs(entries: readonly string[], baseDir: string): s
     if (/^https?:\/\//i.test(entry)) {
       const url = parseUrl(entry);
       if (!url || url.hostname === '') throw new RefRefusal(`${quote(entry)} is not a valid URL`);
+      if (decodedPath(url.pathname) === undefined) throw new RefRefusal(`${quote(entry)} has an encoded "/", "\\" or "." (or a dot segment) in its path: give the prefix plainly`);
       return url.href;
     }
     if (/^file:/i.test(entry)) {
@@ -100,6 +101,7 @@ export function refTarget(policy: RefPolicy, base: string, ref: string): RefTarg
         return { kind: 'refused', problem: 'is not a valid file: URL' };
       }
     } else if (url.protocol === 'http:' || url.protocol === 'https:') {
+      if (decodedPath(url.pathname) === undefined) return { kind: 'refused', problem: 'has an encoded "/", "\\" or "." in its path (or a malformed escape), which a server may read as a way out of an allowed prefix; never fetched' };
       if (!urlAllowed(policy, url)) return { kind: 'refused', problem: `is a URL; remote refs are not fetched unless allowed (${WIDEN})` };
       return { kind: 'url', url };
     } else {
@@ -220,12 +222,39 @@ export function oneLine(text: string): string {
 }
 
 function urlAllowed(policy: RefPolicy, url: URL): boolean {
+  const path = decodedPath(url.pathname);
+  if (path === undefined) return false;
   return policy.urls.some((prefix) => {
     if (prefix.origin !== url.origin) return false;
+    const allowed = decodedPath(prefix.pathname);
+    if (allowed === undefined) return false;
     // `https://host/specs` allows /specs and /specs/..., not /specs-other.
-    const path = prefix.pathname;
-    return path.endsWith('/') ? url.pathname.startsWith(path) : url.pathname === path || url.pathname.startsWith(`${path}/`);
+    return allowed.endsWith('/') ? path.startsWith(allowed) : path === allowed || path.startsWith(`${allowed}/`);
   });
+}
+
+/**
+ * A URL path as a server may finally read it, for comparing with a prefix: decoded until nothing changes (a server or
+ * proxy may decode more than once). `undefined` for a path that cannot be compared safely: an encoded `/`, `\` or
+ * `.` at any depth (`..%2f`, `%252e%252e%252f`: the URL parser keeps them as one segment, a server may not), a
+ * backslash, a `.` or `..` segment left after decoding, or a malformed escape.
+ */
+function decodedPath(pathname: string): string | undefined {
+  if (/%(25)*(2f|5c|2e)/i.test(pathname)) return undefined;
+  let path = pathname;
+  for (let round = 0; ; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(path);
+    } catch {
+      return undefined;
+    }
+    if (next === path) break;
+    if (round >= 8) return undefined;
+    path = next;
+  }
+  if (path.includes('\\') || path.split('/').some((segment) => segment === '.' || segment === '..')) return undefined;
+  return path;
 }
 
 function isInside(dir: string, path: string): boolean {

@@ -1,3 +1,4 @@
+import { boundCombinations } from './combinations.js';
 import { breakSchemaCycles } from './cycles.js';
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
@@ -27,6 +28,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
   });
   // After the walk: refs it inlined or hoisted are part of the graph.
   breakSchemaCycles(document, warnings);
+  boundCombinations(document, warnings);
 }
 
 type Node = Record<string | number, unknown>;

@@ -48,11 +48,14 @@ export function parseSourceDocument(file: string, text: string, ErrorClass = Spe
 /** JSON by JSON.parse; YAML by js-yaml with YAML 1.2's core schema (as `yaml` reads it: dates stay strings). */
 function parseFast(text: string): { data: unknown } | undefined {
   if (/^\s*[{[]/.test(text)) {
+    let data: unknown;
     try {
-      return { data: JSON.parse(text) as unknown };
+      data = JSON.parse(text) as unknown;
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
     }
+    // JSON.parse keeps the last of two equal keys silently; the YAML path refuses them: so does this one.
+    if (data !== undefined) return duplicateJsonKey(text) ? undefined : { data };
   }
   // Aliases go through `yaml`, which caps their expansion (a "billion laughs" document must not hang a later walk).
   if (hasAliases(text)) return undefined;
@@ -76,7 +79,62 @@ interface ParsedYaml {
   lineCounter: LineCounter;
 }
 
+/**
+ * The first key of valid JSON text that repeats in its object (after unescaping: `"a"` and `"\u0061"` are one key),
+ * with the offsets of both; one pass, no allocation but the keys.
+ */
+export function duplicateJsonKey(text: string): { key: string; at: number; first: number } | undefined {
+  // One entry per open object (its keys) or array (undefined).
+  const frames: Array<Map<string, number> | undefined> = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) {
+          escaped = true;
+          i++;
+        } else if (d === 0x22) break;
+      }
+      const frame = frames[frames.length - 1];
+      if (expectKey && frame) {
+        const raw = text.slice(start, i + 1);
+        const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        const first = frame.get(key);
+        if (first !== undefined) return { key, at: start, first };
+        frame.set(key, start);
+        expectKey = false;
+      }
+    } else if (c === 0x7b) {
+      frames.push(new Map());
+      expectKey = true;
+    } else if (c === 0x5b) {
+      frames.push(undefined);
+      expectKey = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+      expectKey = false;
+    } else if (c === 0x2c) {
+      expectKey = frames[frames.length - 1] !== undefined;
+    }
+  }
+  return undefined;
+}
+
 function parseYaml(file: string, text: string, ErrorClass: typeof SpecError): ParsedYaml {
+  const duplicate = /^\s*[{[]/.test(text) ? duplicateJsonKey(text) : undefined;
+  if (duplicate) {
+    const position = (offset: number): { line: number; col: number } => {
+      const before = text.slice(0, offset);
+      return { line: before.split('\n').length, col: offset - before.lastIndexOf('\n') };
+    };
+    const { line, col } = position(duplicate.at);
+    const first = position(duplicate.first);
+    throw new ErrorClass({ file, line, column: col }, `not valid YAML or JSON: duplicate key ${JSON.stringify(duplicate.key)}, first at line ${first.line}, column ${first.col} (JSON.parse would keep the last silently)`);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const firstError = doc.errors[0];

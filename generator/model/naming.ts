@@ -1,4 +1,5 @@
 // Turning spec text (paths, operationIds, schema names) into identifiers a person would write, and file names.
+import { createHash } from 'node:crypto';
 export { jsdocText as docText, propertyKey } from '../emit/escape.js';
 
 const RESERVED = new Set(
@@ -116,10 +117,31 @@ export function noLeadingDigit(name: string): string {
 }
 
 /**
- * Names no class member should take: `constructor` would be (or clash with) the constructor; the others are what
- * every object inherits (`String(client)` calls `toString`), and TypeScript takes a member of that name for an override.
+ * Names no class member should take: `constructor` would be (or clash with) the constructor; `__proto__` and
+ * `prototype` would reach the prototype; the `Object.prototype` ones are what every object inherits (`String(client)`
+ * calls `toString`), and TypeScript takes a member of that name for an override; and the ones the language or runtime
+ * call by name on any object: `then` makes a resource thenable (an async function returning it would call it, send
+ * a request and never settle), `catch` and `finally` go with it, `toJSON` is what JSON.stringify calls.
  */
-const RESERVED_MEMBERS = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+const RESERVED_MEMBERS = new Set([
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'then',
+  'catch',
+  'finally',
+  'toJSON',
+]);
 
 /**
  * A camelCase property or method name; one that would start with a digit (`10dlc`) gets a leading `_`, one a class
@@ -166,7 +188,22 @@ export function kebabCase(text: string): string {
  */
 export function fileName(text: string): string {
   const name = kebabCase(text) || '_';
-  return /^(con|prn|aux|nul|com\d|lpt\d)$/.test(name) ? `${name}_` : name;
+  return shortFileName(/^(con|prn|aux|nul|com\d|lpt\d)$/.test(name) ? `${name}_` : name);
+}
+
+/**
+ * File systems cap a name at 255 bytes, and the writer adds to it (`.<name>.sdkgen-tmp-<pid>-<random>`, `.test.ts`):
+ * a longer name (a 300-character path segment) is cut and given a hash of the whole, so it stays distinct and the
+ * same on every run.
+ */
+const MAX_FILE_NAME_BYTES = 120;
+
+function shortFileName(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_FILE_NAME_BYTES) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 12);
+  let head = name.slice(0, MAX_FILE_NAME_BYTES - hash.length - 1);
+  while (Buffer.byteLength(head) > MAX_FILE_NAME_BYTES - hash.length - 1) head = head.slice(0, -1);
+  return `${head.replace(/-+$/, '')}-${hash}`;
 }
 
 /** Singular of the last word: `oauth_clients` -> `oauth_client`, `policies` -> `policy`. */

@@ -2,7 +2,7 @@
 // (SIGKILL, power loss) gave this one no chance. Every temporary name carries the pid of the run that made it, so a
 // leftover is told from the temporary file of a run still going.
 import { rmSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const tracked = new Set<string>();
@@ -86,9 +86,10 @@ export function isAlive(pid: number): boolean {
 
 /**
  * Removes the entries of `dir` whose name matches `pattern` (its first group is the pid of the run that made them)
- * and whose run has ended, and (with `minAgeMs`) that were last changed that long ago. Returns how many went.
+ * and whose run has ended, and (with `minAgeMs`) that were last changed that long ago, and (with `filesOnly`) that
+ * are regular files. Returns how many went.
  */
-export async function removeLeftovers(dir: string, pattern: RegExp, minAgeMs = 0): Promise<number> {
+export async function removeLeftovers(dir: string, pattern: RegExp, minAgeMs = 0, filesOnly = false): Promise<number> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -99,8 +100,13 @@ export async function removeLeftovers(dir: string, pattern: RegExp, minAgeMs = 0
     const pid = pattern.exec(name)?.[1];
     return pid !== undefined && !isAlive(Number(pid));
   });
+  // With filesOnly, a link or a folder named like a temporary file is not one the generator made (it makes regular
+  // files only, exclusively): it stays.
   const old = async (name: string): Promise<boolean> =>
-    minAgeMs === 0 || (await stat(join(dir, name)).then((entry) => Date.now() - entry.mtimeMs >= minAgeMs, () => false));
+    (await lstat(join(dir, name)).then(
+      (entry) => (!filesOnly || entry.isFile()) && (minAgeMs === 0 || Date.now() - entry.mtimeMs >= minAgeMs),
+      () => false,
+    ));
   const gone = (await Promise.all(dead.map(async (name) => ((await old(name)) ? name : undefined)))).filter((name) => name !== undefined);
   await Promise.all(gone.map((name) => rm(join(dir, name), { recursive: true, force: true })));
   return gone.length;

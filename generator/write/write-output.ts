@@ -1,18 +1,23 @@
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { OutputFile } from '../emit/source.js';
 import { InputError } from '../errors.js';
 import { isPackagePath, MANIFEST, manifestOf, type Manifest, parseManifest, renderManifest, sha256 } from './manifest.js';
-import { diskOperation, removeLeftovers, track, untrack } from './temp.js';
+import { diskOperation, isAlive, removeLeftovers, track, untrack } from './temp.js';
 
 export { MANIFEST } from './manifest.js';
 
 /** How many files are written at once: enough to keep the disk busy, few enough for any open-files limit. */
 const WRITE_BATCH = 64;
 
-/** A file being written, beside its target: `.<name>.sdkgen-tmp-<pid>`, renamed over the target when complete. */
-const tempName = (name: string): string => `.${name}.sdkgen-tmp-${process.pid}`;
-const TEMP = /^\..+\.sdkgen-tmp-(\d+)$/;
+/**
+ * A file being written, beside its target: `.<name>.sdkgen-tmp-<pid>-<random>`, created exclusively (a name that is
+ * taken, by a planted link say, is never opened) and renamed over the target when complete. The pid tells a leftover
+ * of an ended run; the random part makes the name unguessable. (Earlier versions wrote `-<pid>` alone.)
+ */
+const tempName = (name: string): string => `.${name}.sdkgen-tmp-${process.pid}-${randomBytes(8).toString('hex')}`;
+const TEMP = /^\..+\.sdkgen-tmp-(\d+)(?:-[0-9a-f]+)?$/;
 
 /** The output folder cannot be written as asked (not ours, a path in the way, a disk error): one line, exit 1. */
 export class OutputError extends InputError {}
@@ -121,7 +126,7 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
   const owned = onDisk.manifest?.files ?? new Map<string, string>();
   // Every folder the generator writes in may hold temporary files of a killed run.
   const folders = new Set(['', ...[...wanted.map((file) => file.path), ...owned.keys()].map((path) => parentOf(path))]);
-  await Promise.all([...folders].map((relative) => removeLeftovers(join(dir, relative), TEMP)));
+  await Promise.all([...folders].map((folder) => removeLeftovers(join(dir, folder), TEMP, 0, true)));
 
   const diff = compare(onDisk, wanted);
   if (diff.changed.length === 0 && diff.stale.length === 0) return { ...diff, edited: [], kept: [] };
@@ -200,28 +205,60 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
   }
 }
 
-/** Writes beside the target, then renames over it: a reader (or a kill) sees the old text or the new, never half. */
+/**
+ * Writes beside the target, then renames over it: a reader (or a kill) sees the old text or the new, never half.
+ * The temporary file is created exclusively (`wx`: O_CREAT|O_EXCL, which never follows a link), so nothing planted
+ * under its name is written through; a rename replaces a link at the target, never writes through it. Afterwards the
+ * target must be a regular file in the output folder, or the run stops.
+ */
 async function writeAtomic(dir: string, path: string, text: string): Promise<void> {
   const target = join(dir, path);
-  const temp = join(dirname(target), tempName(basename(target)));
-  track(temp);
-  try {
-    diskOperation();
-    await writeFile(temp, text);
-    diskOperation();
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  } finally {
-    untrack(temp);
+  for (let attempt = 0; ; attempt++) {
+    const temp = join(dirname(target), tempName(basename(target)));
+    track(temp);
+    let created = false;
+    try {
+      diskOperation();
+      await writeFile(temp, text, { flag: 'wx' });
+      created = true;
+      diskOperation();
+      await rename(temp, target);
+    } catch (error) {
+      // Only a file this call created is removed: an EEXIST temp name is someone else's.
+      if (created) await rm(temp, { force: true });
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && !created && attempt < 5) continue;
+      throw error;
+    } finally {
+      untrack(temp);
+    }
+    await checkPlaced(dir, path);
+    return;
   }
 }
 
-/** Whether the folder holds anything but temporary files of ours. */
+/** The file just renamed into place is a regular file whose folder is inside the output folder (no link on the way). */
+async function checkPlaced(dir: string, path: string): Promise<void> {
+  const target = join(dir, path);
+  const entry = await lstat(target);
+  const [root, folder] = await Promise.all([realpath(dir), realpath(dirname(target))]);
+  const inside = relative(root, folder);
+  if (!entry.isFile() || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new OutputError({ file: target }, 'is not a regular file inside the output folder after writing it (a link or a folder was swapped in); stopped');
+  }
+}
+
+/**
+ * Whether the folder holds anything but temporary files of ours. A link or folder named like one is not ours (the
+ * generator makes regular files only): it makes the folder not empty.
+ */
 async function hasForeignEntries(dir: string): Promise<boolean> {
   const names = await readdir(dir).catch(() => []);
-  return names.some((name) => !TEMP.test(name));
+  for (const name of names) {
+    if (!TEMP.test(name)) return true;
+    const entry = await lstat(join(dir, name)).catch(() => undefined);
+    if (entry && !entry.isFile()) return true;
+  }
+  return false;
 }
 
 /**
@@ -256,12 +293,46 @@ async function pruneEmptyFolders(dir: string, removed: readonly string[]): Promi
 
 /**
  * Earlier versions wrote the whole package to `.<name>.tmp-<pid>` beside the folder and swapped it in; a killed run
- * left it. Removes those of runs that have ended. (Their `.<name>.old-<pid>`, the folder as it was before a swap, may
- * be all that is left of the user's folder: it stays.)
+ * left it. Of those of runs that have ended, removes what their own manifest lists (with the text it lists: a file
+ * changed since is someone's), the manifest, and the folders that emptied; anything else in them stays, and so does
+ * the folder then. A name alone proves nothing: anyone may have a folder called `.out.tmp-123`. (Their
+ * `.<name>.old-<pid>`, the folder as it was before a swap, may be all that is left of the user's folder: it stays.)
  */
 async function removeLegacyStaging(dir: string): Promise<void> {
-  const name = basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  await removeLeftovers(dirname(dir), new RegExp(`^\\.${name}\\.tmp-(\\d+)$`));
+  const parent = dirname(dir);
+  const pattern = new RegExp(`^\\.${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.tmp-(\\d+)$`);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid === undefined || isAlive(Number(pid))) continue;
+    const staging = join(parent, name);
+    const folder = await lstat(staging).catch(() => undefined);
+    if (!folder?.isDirectory()) continue;
+    const manifestEntry = await lstat(join(staging, MANIFEST)).catch(() => undefined);
+    if (!manifestEntry?.isFile()) continue;
+    const parsed = parseManifest(await readFile(join(staging, MANIFEST), 'utf8').catch(() => ''));
+    if (typeof parsed !== 'object') continue;
+    // A link where a listed folder should be could point anywhere: such a folder is left whole.
+    if (!(await confinedTo(staging, [...parsed.files.keys()]))) continue;
+    for (const [path, hash] of parsed.files) {
+      const file = join(staging, path);
+      const entry = await lstat(file).catch(() => undefined);
+      if (entry?.isFile() && sha256(await readFile(file, 'utf8')) === hash) await unlink(file);
+    }
+    await unlink(join(staging, MANIFEST));
+    await pruneEmptyFolders(staging, [...parsed.files.keys()]);
+    await rmdir(staging).catch(() => undefined);
+  }
+}
+
+/** Whether every folder on the listed paths is a real folder (or absent), not a link or a file. */
+async function confinedTo(dir: string, paths: readonly string[]): Promise<boolean> {
+  return confine(dir, paths, (problem) => {
+    throw new OutputError({ file: dir }, problem);
+  }).then(
+    () => true,
+    () => false,
+  );
 }
 
 function parentOf(path: string): string {

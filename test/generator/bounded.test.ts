@@ -1,8 +1,10 @@
 // Bounded work on hostile specs: $refs that fan out exponentially, nesting thousands deep, and schemas that are their
 // own type. Each ends in an SDK that compiles or a one-line located error, quickly and in little memory.
+import { execFile } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { SpecError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
@@ -179,4 +181,31 @@ describe('schemas that are their own type', () => {
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).toMatch(/\(#\/components\/parameters\/P\/\$ref\): \$ref cycle: #\/components\/parameters\/P -> #\/components\/parameters\/Q -> #\/components\/parameters\/P/);
   });
+});
+
+describe('combinations TypeScript cannot represent (issue 19)', () => {
+  test('8 levels of allOf over oneOf/anyOf of the level before: the first schema past the limit is widened with a warning, and tsc 7 passes', async () => {
+    // Level i: everything of level i-1 and one of five objects; the union of level 8 would have 5^8 = 390,625 members.
+    const schemas: Record<string, unknown> = { L0: { type: 'object', properties: { id: { type: 'string' } } } };
+    for (let level = 1; level <= 8; level++) {
+      const options = [0, 1, 2, 3, 4].map((n) => ({ type: 'object', properties: { [`k${level}_${n}`]: { type: 'string', enum: [`v${n}`] } } }));
+      schemas[`L${level}`] = { allOf: [{ $ref: `#/components/schemas/L${level - 1}` }, { [level % 2 ? 'oneOf' : 'anyOf']: options }] };
+    }
+    schemas['Root'] = { $ref: '#/components/schemas/L8' };
+    await mkdir(specs, { recursive: true });
+    await writeFile(join(specs, 'combined.json'), JSON.stringify(spec(schemas)));
+    const sdk = await generateSdk('test/.bounded-specs/combined.json', '.combined-sdk');
+    try {
+      expect(sdk.result.model.warnings.filter((warning) => warning.includes('alternatives'))).toEqual([
+        '#/components/schemas/L6: combines 15,625 alternatives (allOf over oneOf/anyOf), more than TypeScript can represent in one type; it is typed as unknown',
+      ]);
+      const tsc7 = await promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '-p', join(root, 'test/.combined-sdk/tsconfig.json')]).then(
+        () => '',
+        (error: { stdout?: string }) => error.stdout ?? String(error),
+      );
+      expect(tsc7).toBe('');
+    } finally {
+      await sdk.remove();
+    }
+  }, 180_000);
 });

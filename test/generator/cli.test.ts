@@ -251,7 +251,7 @@ describe('a project of its own: init, generate, check', () => {
 
     // From a subfolder: the config is found upward, and its paths are relative to it.
     const generated = await cli(['generate'], join(project, 'api'));
-    expect(generated.stderr).toBe('');
+    expect(generated.stderr).toBe('using config ../sdkgen.config.yaml\n');
     expect(generated.stdout).toMatch(/^\.\.\/generated: wrote \d+ files/);
     expect(await readFile(join(project, 'generated/src/client.ts'), 'utf8')).toContain('Do not edit: change the source and run `npm run generate`.');
     expect(await cli(['check'], project)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^generated is up to date/) });
@@ -259,7 +259,7 @@ describe('a project of its own: init, generate, check', () => {
     await writeFile(join(project, 'api/openapi.yaml'), WIDGETS.replace('title: Widgets API', 'title: Gadgets API'));
     const stale = await cli(['check'], project);
     expect(stale.code).toBe(1);
-    expect(stale.stderr).toMatch(/^generated is out of date with api\/openapi\.yaml; run `npm run generate`:\n  differs: /);
+    expect(stale.stderr).toMatch(/^using config sdkgen\.config\.yaml\ngenerated is out of date with api\/openapi\.yaml; run `npm run generate`:\n  differs: /);
 
     await writeFile(join(project, 'sdkgen.config.yaml'), `${config}package:\n  verison: 1.0.0\n`);
     const typo = await cli(['generate'], project);

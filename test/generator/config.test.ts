@@ -1,5 +1,7 @@
 // The config file: found upward from the working directory, in YAML, JSON or TypeScript, checked against the
 // published JSON Schema so that a misspelt key at any depth is an error at its place, with a suggestion.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,6 +92,53 @@ describe('finding the config', () => {
     expect(findConfig(join(project, 'packages/api/src'))).toBeUndefined();
     await rm(join(dir, 'sdkgen.config.yaml'));
   });
+
+  test('the search stops at the project: the nearest package.json or .git, never above home; outside a project, the working directory only (issue 19)', async () => {
+    const outside = join(dir, 'no-project');
+    await mkdir(join(outside, 'a/b/c'), { recursive: true });
+    await writeFile(join(outside, 'sdkgen.config.yaml'), 'input: x.yaml\n');
+    await writeFile(join(outside, 'a/sdkgen.config.ts'), 'export default {};\n');
+    expect(findConfig(join(outside, 'a/b/c'), '/nonexistent-home')).toBeUndefined();
+    expect(findConfig(join(outside, 'a'), '/nonexistent-home')).toBe(join(outside, 'a/sdkgen.config.ts'));
+    // The nearest package.json is the project's root: a config above it is not the project's.
+    await writeFile(join(outside, 'a/b/package.json'), '{}\n');
+    expect(findConfig(join(outside, 'a/b/c'), '/nonexistent-home')).toBeUndefined();
+    await writeFile(join(outside, 'a/b/sdkgen.config.json'), '{}');
+    expect(findConfig(join(outside, 'a/b/c'), '/nonexistent-home')).toBe(join(outside, 'a/b/sdkgen.config.json'));
+    // A repository root above the home folder does not pull the search above it.
+    const repo = join(dir, 'repo-above-home');
+    await mkdir(join(repo, '.git'), { recursive: true });
+    await mkdir(join(repo, 'home/me/work'), { recursive: true });
+    await writeFile(join(repo, 'sdkgen.config.yaml'), 'input: x.yaml\n');
+    expect(findConfig(join(repo, 'home/me/work'), join(repo, 'home/me'))).toBeUndefined();
+    expect(findConfig(join(repo, 'home/me/work'), '/nonexistent-home')).toBe(join(repo, 'sdkgen.config.yaml'));
+  });
+
+  test('the CLI never runs a config from above the project, and names the config it uses on stderr (issue 19)', async () => {
+    const cli = (args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> =>
+      new Promise((resolve) => {
+        execFile(process.execPath, [join(root, 'generator/run.mjs'), ...args], { cwd, env: { ...process.env, HOME: '/nonexistent-home' } }, (error, stdout, stderr) =>
+          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        );
+      });
+    const base = join(dir, 'cli-search');
+    await mkdir(join(base, 'up/work'), { recursive: true });
+    const ran = join(base, 'ran.txt');
+    await writeFile(join(base, 'sdkgen.config.ts'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ran)}, 'ran');\nexport default {};\n`);
+    const spec = 'openapi: 3.0.3\ninfo: {title: Pets, version: "1"}\nservers: [{url: "https://pets.example"}]\npaths:\n  /pets:\n    get:\n      responses:\n        "204": {description: ok}\n';
+    await writeFile(join(base, 'up/work/openapi.yaml'), spec);
+    const result = await cli(['generate', 'openapi.yaml', '-o', 'out'], join(base, 'up/work'));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(existsSync(ran)).toBe(false);
+    // In a project, the config found is named, once.
+    await writeFile(join(base, 'up/package.json'), '{}\n');
+    await writeFile(join(base, 'up/sdkgen.config.yaml'), 'input: work/openapi.yaml\noutput: work/out2\n');
+    const found = await cli(['generate'], join(base, 'up/work'));
+    expect(found.stderr).toBe('using config ../sdkgen.config.yaml\n');
+    expect(found.code).toBe(0);
+    expect(existsSync(ran)).toBe(false);
+  }, 60_000);
 
   test("this repository's layout: spec/sdk.config.yaml from the root", () => {
     expect(findConfig(root)).toBe(join(root, 'spec/sdk.config.yaml'));

@@ -13,6 +13,7 @@ import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
 import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/emit/escape.js';
 import { generate } from '../../generator/generate.js';
+import { writeOutput } from '../../generator/write/write-output.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -308,3 +309,131 @@ describe('the escapers: each payload, written for its context and read back by t
   });
 });
 
+
+describe('member names the language calls by name (issue 19)', () => {
+  test('no resource or client is thenable, nor has its own toJSON, whatever the spec or config names', async () => {
+    const spec = join(specDir, 'thenable.json');
+    const config = join(specDir, 'thenable.config.yaml');
+    const ok = { 204: { description: 'ok' } };
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Thenable', version: '1' },
+        paths: {
+          '/pets': { get: { 'x-stainless-method': 'then', responses: ok }, post: { 'x-stainless-method': 'toJSON', responses: ok } },
+          '/pets/{id}': { get: { operationId: 'catch', 'x-stainless-method': 'catch', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+          '/then': { get: { responses: ok } },
+          '/finally/{id}': { delete: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+          '/owners': { get: { operationId: 'listOwners', responses: ok } },
+        },
+      }),
+    );
+    await writeFile(config, "operations:\n  listOwners: { resource: owners, method: finally }\n");
+    const { model, files } = await generate({ spec, config, cwd: root });
+    const names = model.resources.flatMap((resource) => [resource.property, ...resource.methods.map((method) => `${resource.property}.${method.name}`)]);
+    for (const name of names) expect(name.split('.').every((part) => !['then', 'catch', 'finally', 'toJSON'].includes(part)), name).toBe(true);
+    // Run it: an async function returning a resource (or the client) settles at once, sending nothing.
+    const out = join(root, 'test', '.thenable-sdk');
+    await writeOutput(out, files, { force: true });
+    try {
+      await build({ entryPoints: [join(out, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'bundle.mjs'), logLevel: 'silent' });
+      const script = `
+        const { default: Client } = await import(${JSON.stringify(join(out, 'bundle.mjs'))});
+        let sent = 0;
+        const fetch = async () => (sent++, new Response(null, { status: 204 }));
+        const client = new Client({ apiKey: 'key', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 });
+        const settled = [];
+        for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(client))) {
+          const descriptor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(client), name);
+          if (!descriptor.get || ['apiKey', 'baseURL', 'timeout', 'maxRetries', 'logLevel'].includes(name)) continue;
+          const resource = client[name];
+          const got = await Promise.race([(async () => resource)(), new Promise((resolve) => setImmediate(() => resolve('pending')))]);
+          settled.push([name, got === resource, typeof resource.then, typeof resource.toJSON]);
+        }
+        const self = await Promise.race([(async () => client)(), new Promise((resolve) => setImmediate(() => resolve('pending')))]);
+        process.stdout.write(JSON.stringify({ settled, client: self === client, sent }));
+      `;
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: out });
+      const result = JSON.parse(stdout) as { settled: Array<[string, boolean, string, string]>; client: boolean; sent: number };
+      expect(result.settled.length).toBeGreaterThanOrEqual(3);
+      for (const [name, same, then, toJSON] of result.settled) expect([name, same, then, toJSON]).toEqual([name, true, 'undefined', 'undefined']);
+      expect(result.client).toBe(true);
+      expect(result.sent).toBe(0);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('README.md and api.md take nothing raw (issue 19)', () => {
+  test('the spec file name, regenerateCommand and renamed wire names: backticks and HTML stay text', async () => {
+    const hostile = '`<img src=x onerror=alert(1)>`x` <script>alert(2)</script>';
+    const spec = join(specDir, 'pets`<img src=x onerror=alert(1)>.json');
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Pets', version: '1' },
+        servers: [{ url: 'https://pets.example' }],
+        paths: {
+          '/pets': {
+            post: {
+              requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { [hostile]: { type: 'string', 'x-sdk-param': 'renamed' } } } } } },
+              responses: { 204: { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const { files } = await generate({ spec, cwd: root, regenerateCommand: `npm run gen ${hostile}` });
+    const text = (path: string): string => files.find((file) => file.path === path)!.text;
+    const readme = text('README.md');
+    expect(readme).toContain('onerror');
+    expect(prose(readme)).not.toMatch(/<\/?(script|img)/i);
+    expect(readme).not.toMatch(/^[^`\n]*<img/m);
+    const api = text('api.md');
+    expect(api).toContain('onerror');
+    expect(prose(api)).not.toMatch(/<\/?(script|img)/i);
+  }, 60_000);
+});
+
+describe('JSDoc tags come only from the spec’s own fields (issue 19)', () => {
+  test('description lines and words starting with @ are text, in our comments and in openapi-typescript’s', async () => {
+    const prose = (where: string): string => `${where} text\n@deprecated use nothing\n@internal\n  @see https://evil.example\n@example evil()\nmid-line @private and\u00a0@ignore, mail a@b.example, {@link Keep}`;
+    const spec = join(specDir, 'tags.json');
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Tags', version: '1', description: prose('api') },
+        servers: [{ url: 'https://tags.example' }],
+        paths: {
+          '/pets/{id}': {
+            post: {
+              summary: prose('summary'),
+              description: prose('operation'),
+              parameters: [{ name: 'id', in: 'path', required: true, description: prose('param'), schema: { type: 'string', description: prose('param schema') } }],
+              requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+              responses: { 200: { description: prose('response'), content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+            },
+          },
+        },
+        components: { schemas: { Pet: { title: prose('title'), description: prose('schema'), type: 'object', properties: { name: { type: 'string', description: prose('property'), default: 'x\n@deprecated' } } } } },
+      }),
+    );
+    const { files } = await generate({ spec, cwd: root });
+    let comments = 0;
+    for (const file of files.filter((candidate) => candidate.path.endsWith('.ts'))) {
+      const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true);
+      const visit = (node: ts.Node): void => {
+        for (const tag of ts.getJSDocTags(node)) expect(['param', 'default', 'description', 'returns'], `${file.path}: @${tag.tagName.text} ${tag.getText(source).slice(0, 60)}`).toContain(tag.tagName.text);
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      comments += file.text.split('\\@deprecated').length - 1;
+    }
+    // The lines are there, as text: in the resource's, the model's and openapi-typescript's comments.
+    expect(comments).toBeGreaterThan(5);
+  }, 60_000);
+});

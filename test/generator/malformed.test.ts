@@ -216,6 +216,41 @@ describe('wrong types are named where they are', () => {
   });
 });
 
+describe('duplicate keys (issue 19)', () => {
+  test('a JSON spec with a key twice in one object is refused, as the same document in YAML is, naming both places', async () => {
+    const servers = '"servers": [{"url": "https://a.example"}]';
+    const text = `{\n  "openapi": "3.0.3",\n  "info": {"title": "T", "version": "1"},\n  ${servers},\n  "paths": {},\n  "\\u0073ervers": [{"url": "https://b.example"}]\n}\n`;
+    await writeFile(join(dir, 'duplicate.json'), text);
+    const error = await loadSpec(join(dir, 'duplicate.json'), 'duplicate.json').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).toBe('duplicate.json:6:3: not valid YAML or JSON: duplicate key "servers", first at line 4, column 3 (JSON.parse would keep the last silently)');
+    // Equal keys in different objects, and equal values, are fine.
+    await writeFile(join(dir, 'distinct.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 'servers', version: '1' }, servers: [{ url: 'https://a.example' }, { url: 'https://a.example' }], paths: {} }));
+    await expect(loadSpec(join(dir, 'distinct.json'), 'distinct.json')).resolves.toBeDefined();
+  });
+});
+
+describe('long names (issue 19)', () => {
+  test('300-character path segments: file names are cut with a hash of the whole, distinct, the same every run; the CLI writes them', async () => {
+    const long = (letter: string): string => `${'a'.repeat(290)}${letter.repeat(10)}`;
+    const ok = { responses: { 204: { description: 'ok' } } };
+    const spec = { openapi: '3.0.3', info: { title: 'Long', version: '1' }, servers: [{ url: 'https://x.example' }], paths: { [`/${long('b')}`]: { get: ok }, [`/${long('c')}`]: { get: ok }, [`/${'é'.repeat(200)}/x`]: { get: ok } } };
+    const file = await writeSpec(spec, 'long-names.json');
+    const names = async (): Promise<string[]> => (await generate({ spec: join(dir, file), cwd: dir })).files.map((candidate) => candidate.path);
+    const first = await names();
+    for (const path of first) for (const segment of path.split('/')) expect(Buffer.byteLength(segment), path).toBeLessThanOrEqual(150);
+    const resources = first.filter((path) => /^src\/resources\/a+-[0-9a-f]{12}\.ts$/.test(path));
+    expect(resources).toHaveLength(2);
+    expect(await names()).toEqual(first);
+    const { code, stderr } = await promisify(execFile)(process.execPath, [join(root, 'generator/run.mjs'), '--spec', join(dir, file), '--out', join(dir, 'long-out')], { cwd: dir }).then(
+      ({ stderr }) => ({ code: 0, stderr }),
+      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
+    );
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  }, 60_000);
+});
+
 describe('the generate command on malformed specs', () => {
   const withValue = (pointer: string[], value: unknown): unknown => replaced(pointer, value);
   const cases: Array<[string, unknown]> = [

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError, SpecError } from '../../generator/errors.js';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { loadSpec, type LoadSpecOptions } from '../../generator/load/load-spec.js';
+import { fetchSpec } from '../../generator/load/read-input.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const linux = process.platform === 'linux';
@@ -87,6 +88,10 @@ beforeAll(async () => {
     if (path === '/ok/pet.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(schemaYaml('A pet from the server.'));
     if (path === '/ok/moved.yaml') return void response.writeHead(302, { location: '/ok/pet.yaml' }).end();
     if (path === '/ok/leave.yaml') return void response.writeHead(302, { location: '/private/secret.yaml' }).end();
+    if (path === '/spec/openapi.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(specText('#/components/schemas/X'));
+    if (path === '/spec/moved.yaml') return void response.writeHead(301, { location: '/spec/openapi.yaml' }).end();
+    if (path === '/spec/elsewhere.yaml') return void response.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/spec/openapi.yaml` }).end();
+    if (path === '/ok/sneaky.yaml') return void response.writeHead(302, { location: '/ok/%252e%252e%252fprivate/secret.yaml' }).end();
     if (path === '/ok/hang.yaml') return; // headers never come
     if (path === '/ok/huge.yaml') {
       // An endless body: only a size cap ends it.
@@ -217,11 +222,37 @@ describe('remote refs', () => {
     expect(requests).toEqual(['/ok/leave.yaml']);
   });
 
+  test('encoded traversal cannot leave an allowed prefix: no request, whatever the encoding (issue 19)', async () => {
+    requests.length = 0;
+    const options = { allowRefs: [`${base}/ok/`] };
+    for (const path of ['..%2fprivate/secret.yaml', '%2e%2e/private/secret.yaml', '%252e%252e%252fprivate/secret.yaml', '..%5cprivate%5csecret.yaml', '%25252e%25252e%25252fsecret.yaml', '%E0%A4%A.yaml']) {
+      await refused(`${base}/ok/${path}`, /has an encoded "\/", "\\" or "\." in its path .*never fetched$|is a URL; remote refs are not fetched unless allowed/, options);
+    }
+    expect(requests).toEqual([]);
+    // A redirect to one is refused the same way, before it is followed.
+    await refused(`${base}/ok/sneaky.yaml`, /redirects to "\/ok\/%252e%252e%252fprivate\/secret\.yaml", which is not allowed$/, options);
+    expect(requests).toEqual(['/ok/sneaky.yaml']);
+  });
+
   test('a server that never answers times out; an endless body is cut at the cap', async () => {
     const options = { allowRefs: [`${base}/ok/`], refLimits: { timeoutMs: 300, maxRemoteBytes: 1024 * 1024 } };
     await refused(`${base}/ok/hang.yaml`, /could not be fetched within 0\.3 s$/, options);
     await refused(`${base}/ok/huge.yaml`, /is larger than the 1 MB a remote document may have$/, options);
     await refused(`${base}/ok/missing.yaml`, /could not be fetched: HTTP 404$/, options);
+  });
+});
+
+describe('a spec URL (issue 19)', () => {
+  test('redirects within its origin are followed; one to another origin is refused, naming it, never requested', async () => {
+    requests.length = 0;
+    expect(await fetchSpec(`${base}/spec/moved.yaml`)).toContain('openapi: 3.0.3');
+    expect(requests).toEqual(['/spec/moved.yaml', '/spec/openapi.yaml']);
+    requests.length = 0;
+    const port = (server.address() as AddressInfo).port;
+    const error = await fetchSpec(`${base}/spec/elsewhere.yaml`).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(SpecError);
+    expect((error as SpecError).message).toBe(`${base}/spec/elsewhere.yaml: redirects to "http://localhost:${port}/spec/openapi.yaml", another origin; not followed (give that URL itself if you trust it)`);
+    expect(requests).toEqual(['/spec/elsewhere.yaml']);
   });
 });
 

@@ -1,7 +1,7 @@
 // The output folder is shared with its user and writing survives a kill: what the generator writes, overwrites and
 // removes (only its own files, listed in .sdkgen-manifest.json), and what a run interrupted at any point leaves.
 import { execFile, spawn } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -277,11 +277,57 @@ describe('a run killed at any point', () => {
     const running = process.pid;
     const planted = [`.a0.ts.sdkgen-tmp-${ended}`, `src/.a1.ts.sdkgen-tmp-${ended}`, `src/nested/deep/.b0.ts.sdkgen-tmp-${ended}`, `src/.a2.ts.sdkgen-tmp-${running}`];
     for (const path of planted) await writeFile(join(dir, path), 'partial');
-    await mkdir(join(work, `.leftovers.tmp-${ended}/src`), { recursive: true });
+    // An old version's staging folder: the package it was writing, its manifest included.
+    await writeOutput(join(work, `.leftovers.tmp-${ended}`), A.slice(0, 4));
     await mkdir(join(work, `.leftovers.tmp-${running}`));
     expect((await drive('write', dir, B)).code).toBe(0);
     expect(leftovers(await snapshot(dir))).toEqual([`src/.a2.ts.sdkgen-tmp-${running}`]);
     expect((await readdir(work)).filter((name) => name.startsWith('.leftovers.'))).toEqual([`.leftovers.tmp-${running}`]);
+  });
+
+  test("a folder beside the output named like an old staging folder keeps whatever its manifest does not list (issue 19)", async () => {
+    const dir = await packageA('beside');
+    const ended = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    // No manifest at all: the user's folder, whatever its name.
+    const mine = join(work, `.beside.tmp-${ended}`);
+    await mkdir(join(mine, 'notes'), { recursive: true });
+    await writeFile(join(mine, 'notes/todo.txt'), 'mine\n');
+    expect((await drive('write', dir, B)).code).toBe(0);
+    expect(await readFile(join(mine, 'notes/todo.txt'), 'utf8')).toBe('mine\n');
+    // A staging folder the user added to (and changed a listed file of): only the generator's unchanged files go.
+    await writeOutput(mine, A.slice(0, 3), { force: true });
+    await writeFile(join(mine, A[2]!.path), 'changed by hand\n');
+    expect((await drive('write', dir, A)).code).toBe(0);
+    expect(await snapshot(mine)).toEqual({ 'notes/todo.txt': 'mine\n', [A[2]!.path]: 'changed by hand\n' });
+  });
+
+  test('links named like temporary files are never written through, never removed, and do not make a folder empty (issue 19)', async () => {
+    const outside = join(work, 'target.txt');
+    await writeFile(outside, 'precious\n');
+    const ended = await new Promise<number>((resolve) => {
+      const child = spawn(process.execPath, ['-e', '0']);
+      child.on('exit', () => resolve(child.pid!));
+    });
+    // This process writes (its pid is the "running" one); the other link carries an ended run's pid.
+    const dir = await packageA('planted');
+    const planted = [`.package.json.sdkgen-tmp-${process.pid}`, `.package.json.sdkgen-tmp-${ended}`, `.${MANIFEST}.sdkgen-tmp-${process.pid}`];
+    for (const name of planted) await symlink(outside, join(dir, name));
+    await writeOutput(dir, B);
+    expect(await readFile(outside, 'utf8')).toBe('precious\n');
+    expect(await readFile(join(dir, 'package.json'), 'utf8')).toBe('{"name":"b"}\n');
+    expect((await lstat(join(dir, 'package.json'))).isFile()).toBe(true);
+    for (const name of planted) expect((await lstat(join(dir, name))).isSymbolicLink(), name).toBe(true);
+
+    // A folder holding nothing but such links is not empty: refused without --force.
+    const fresh = join(work, 'only-links');
+    await mkdir(fresh);
+    await symlink(outside, join(fresh, `.README.md.sdkgen-tmp-${ended}`));
+    const refused = await drive('write', fresh, A);
+    expect(refused.stderr).toBe(`error: out: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`);
+    expect(await readFile(outside, 'utf8')).toBe('precious\n');
   });
 
   test('SIGTERM (and SIGINT) remove the temporary files before the process ends', async () => {
