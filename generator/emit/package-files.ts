@@ -6,6 +6,7 @@ import type { OutputFile } from './source.js';
 
 interface RuntimeManifest {
   dependencies: Record<string, string>;
+  webhookDependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 }
 
@@ -58,7 +59,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
       mock: 'prism mock tests/openapi.json',
       prepack: 'node scripts/build.mjs',
     },
-    dependencies: runtime.dependencies,
+    // The webhook verifier's audited crypto (templates/src/webhooks), only where the spec declares webhooks.
+    dependencies: model.webhooks ? { ...runtime.dependencies, ...runtime.webhookDependencies } : runtime.dependencies,
     devDependencies: runtime.devDependencies,
     // The versions CI runs the SDK on (test/runtimes): Node 20 and 22.
     engines: { node: '>=20' },

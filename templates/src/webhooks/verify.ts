@@ -59,12 +59,15 @@ const encoder = new TextEncoder();
  * check that failed. `now` is in milliseconds (an injected clock, for tests).
  */
 export function verifyWebhook(
-  scheme: WebhookScheme,
+  scheme: WebhookScheme | undefined,
   body: WebhookBody,
   headers: WebhookHeaders,
   key: string | Uint8Array | undefined,
   now: number = Date.now(),
 ): void {
+  if (scheme === undefined) {
+    throw new WebhookVerificationError('The API\'s spec does not say how its webhooks are signed: set `webhooks.scheme` in the generator config.');
+  }
   if (key === undefined || key === '' || (key instanceof Uint8Array && key.length === 0)) {
     throw new WebhookVerificationError('No webhook key was given: pass `key`, or set it on the client.');
   }
