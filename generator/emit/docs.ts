@@ -3,6 +3,7 @@ import type { Method, SdkModel } from '../model/types.js';
 import { paramsArgumentName } from './resources.js';
 import { htmlText, markdownCode, markdownInline } from './escape.js';
 import type { OutputFile } from './source.js';
+import { webhooksApiMd } from './webhooks.js';
 
 /** `api.md`: every method with its verb and path, and every exported type. A review aid: it changes when the surface does. */
 export function emitApiMd(model: SdkModel): OutputFile {
@@ -17,6 +18,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
       lines.push('');
     }
   }
+  lines.push(...webhooksApiMd(model));
   if (model.models.length > 0) {
     lines.push('## Models', '', ...model.models.map((named) => `- <code><a href="./src/models.ts">${htmlText(named.typeName)}</a></code>`), '');
   }

@@ -136,3 +136,81 @@ export function schemeSummary(webhooks: WebhooksModel): string {
 export function discriminatorPath(webhooks: WebhooksModel): string | undefined {
   return webhooks.events.find((event) => event.discriminator)?.discriminator?.path.join('.');
 }
+
+/** The README's Webhooks section: a Node handler and a web (Next.js) route handler, each keeping the raw body. */
+export function webhooksReadme(model: SdkModel, codeBlock: (...lines: string[]) => string[]): string[] {
+  const webhooks = model.webhooks;
+  if (!webhooks) return [];
+  const { property } = webhooksPlacement(model);
+  const env = webhookKeyEnv(model, webhooks);
+  const path = discriminatorPath(webhooks);
+  const first = webhooks.events.find((event) => event.discriminator);
+  const narrow =
+    path !== undefined && first?.discriminator
+      ? [`if (event.${path.split('.').join('?.')} === ${literal(first.discriminator.values[0]!)}) {`, `  // event is a ${first.typeName} here`, '}']
+      : ['console.log(event);'];
+  return [
+    '## Webhooks',
+    '',
+    `\`client.${property}.unwrap(body, { headers })\` verifies a webhook's signature (${schemeSummary(webhooks)}) and returns its event, parsed and typed as \`UnwrapWebhookEvent\`${path !== undefined ? `, which narrows by \`${path}\`` : ''}. It is synchronous and runs on Node.js, Bun, Deno, browsers and edge runtimes. The key is the \`${webhooks.keyOption}\` client option, else \`${env}\`, or \`{ key }\` per call. Pass the body exactly as received (a string or bytes): a parsed and re-serialized object no longer matches its signature. A failed check throws \`WebhookVerificationError\`, whose message says which check failed (a missing header, a timestamp more than 5 minutes away, no matching signature) and never the key; \`unsafeUnwrap(body)\` parses without verifying.`,
+    '',
+    'With `node:http`:',
+    '',
+    ...codeBlock(
+      "import http from 'node:http';",
+      `import ${model.clientName} from ${literal(model.packageName)};`,
+      '',
+      `const client = new ${model.clientName}();`,
+      '',
+      'http',
+      '  .createServer(async (request, response) => {',
+      '    const chunks: Buffer[] = [];',
+      '    for await (const chunk of request) chunks.push(chunk as Buffer);',
+      '    try {',
+      `      const event = client.${property}.unwrap(Buffer.concat(chunks), { headers: request.headers });`,
+      ...narrow.map((line) => `      ${line}`),
+      '      response.writeHead(200).end();',
+      '    } catch {',
+      '      response.writeHead(400).end();',
+      '    }',
+      '  })',
+      '  .listen(3000);',
+    ),
+    '',
+    'In a Next.js route handler (`app/webhooks/route.ts`), or any handler of web `Request`s:',
+    '',
+    ...codeBlock(
+      `import ${model.clientName} from ${literal(model.packageName)};`,
+      '',
+      `const client = new ${model.clientName}();`,
+      '',
+      'export async function POST(request: Request): Promise<Response> {',
+      `  const event = client.${property}.unwrap(await request.text(), { headers: request.headers });`,
+      '  console.log(event);',
+      "  return new Response(null, { status: 200 });",
+      '}',
+    ),
+  ];
+}
+
+/** api.md's Webhooks section: every event type and the helper's methods. */
+export function webhooksApiMd(model: SdkModel): string[] {
+  const webhooks = model.webhooks;
+  if (!webhooks) return [];
+  const { property, module } = webhooksPlacement(model);
+  const link = (name: string) => `- <code><a href="./src/${module}.ts">${name}</a></code>`;
+  return [
+    '## Webhooks',
+    '',
+    'Types:',
+    '',
+    ...webhookTypeNames(webhooks).map(link),
+    '',
+    'Methods:',
+    '',
+    `- <code>client.${property}.<a href="./src/${module}.ts">unwrap</a>(body, { headers, key? }) -> UnwrapWebhookEvent</code>`,
+    `- <code>client.${property}.<a href="./src/${module}.ts">unsafeUnwrap</a>(body) -> UnsafeUnwrapWebhookEvent</code>`,
+    `- <code>client.${property}.<a href="./src/${module}.ts">verify</a>(body, headers, key?) -> void</code>`,
+    '',
+  ];
+}

@@ -175,6 +175,13 @@ test('the SDK type-checks, and the event union narrows by data.event_type', asyn
       '',
     ].join('\n'),
   );
+  // The README's Webhooks blocks compile too (the package imported from its sources).
+  const readme = file('README.md');
+  const section = readme.slice(readme.indexOf('## Webhooks'), readme.indexOf('\n## ', readme.indexOf('## Webhooks') + 1));
+  const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!.replaceAll("from 'acme'", "from '../src/index.js'"));
+  expect(blocks).toHaveLength(2);
+  expect(blocks[0]).toContain("if (event.data?.event_type === 'call.answered') {");
+  for (const [index, block] of blocks.entries()) await writeFile(join(out, 'tests', `readme-webhooks-${index}.ts`), `${block}\nexport {};\n`);
   const tsc = await promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json')]).then(
     () => '',
     (error: { stdout?: string }) => error.stdout ?? String(error),
