@@ -2,7 +2,7 @@ import type { ImportDeclarationStructure, OptionalKind } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
 import type { WebhookEvent, WebhooksModel } from '../model/webhooks.js';
 import { valueSource } from './examples.js';
-import { markdownCode } from './escape.js';
+import { markdownCode, propertyKey } from './escape.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
 import { literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
@@ -75,7 +75,12 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
       },
     ],
   }));
-  const union = webhooks.events.map((event) => event.typeName).join(' | ') || 'never';
+  // Events whose payload declares no value at the discriminating path take `never` there in the union, so that
+  // `event.data?.event_type === '...'` compiles over every member and narrows (TypeScript reads a property of a union
+  // only where every member declares it).
+  const path = discriminatorPath(webhooks)?.split('.');
+  const filler = path ? path.reduceRight((inner, name) => `{ ${propertyKey(name)}?: ${inner} }`, 'never') : undefined;
+  const union = webhooks.events.map((event) => (event.discriminator || !filler ? event.typeName : `(${event.typeName} & ${filler})`)).join(' | ') || 'never';
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     { isTypeOnly: true, namedImports: [`${model.clientName}Core`], moduleSpecifier: relativeImport(module, 'core-client') },
     { namedImports: ['WebhooksResource'], moduleSpecifier: relativeImport(module, 'webhooks/resource') },
@@ -147,7 +152,7 @@ export function webhooksReadme(model: SdkModel, codeBlock: (...lines: string[]) 
   const first = webhooks.events.find((event) => event.discriminator);
   const narrow =
     path !== undefined && first?.discriminator
-      ? [`if (event.${path.split('.').join('?.')} === ${literal(first.discriminator.values[0]!)}) {`, `  // event is a ${first.typeName} here`, '}']
+      ? [`if (event.${path.split('.').join('?.')} === ${literal(first.discriminator.values[0]!)}) {`, `  // here ${narrowedText(path.split('.'), first.typeName)}`, '}']
       : ['console.log(event);'];
   return [
     '## Webhooks',
@@ -213,4 +218,10 @@ export function webhooksApiMd(model: SdkModel): string[] {
     `- <code>client.${property}.<a href="./src/${module}.ts">verify</a>(body, headers, key?) -> void</code>`,
     '',
   ];
+}
+
+/** What a check of the discriminating path narrows: the event itself at the top level, else the object holding it. */
+function narrowedText(path: string[], typeName: string): string {
+  const parent = path.slice(0, -1);
+  return parent.length === 0 ? `event is a ${typeName}` : `event.${parent.join('.')} is the ${typeName}'s ${parent.join('.')}`;
 }
