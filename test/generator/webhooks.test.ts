@@ -232,3 +232,59 @@ describe('schemes from the spec and the config', () => {
     expect(generated.files.find((item) => item.path === 'src/core-client.ts')!.text).not.toContain('publicKey');
   });
 });
+
+describe('sdkgen webhooks trigger', () => {
+  const capture = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      io: { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => err.push(text) } } as never,
+      out,
+      err,
+    };
+  };
+
+  test('signs every event example with a key made for the run, prints its public key once, and posts them; the SDK verifies each', async () => {
+    const { startServer } = await import('../support/http-server.js');
+    const { runWebhooks } = await import('../../generator/cli/webhooks-command.js');
+    const { verifyWebhook } = await import('../../templates/src/webhooks/verify.js');
+    const server = await startServer((_request, response) => response.writeHead(204).end());
+    try {
+      const { io, out, err } = capture();
+      const code = await runWebhooks({ values: { url: `${server.url}/hooks`, input: join(input, 'spec.json'), 'no-config': true }, positionals: ['trigger'] }, root, io);
+      expect(code).toBe(0);
+      expect(out.join('')).toBe('callAnswered (call.answered) -> 204\nfax.delivered (fax.delivered) -> 204\nDialCall callStatus (call.status) -> 204\n');
+      const key = /Public key \(set it as the client's publicKey\): ([A-Za-z0-9+/=]+)\n$/.exec(err.join(''))?.[1];
+      expect(key).toBeDefined();
+      expect(server.requests).toHaveLength(3);
+      for (const request of server.requests) {
+        expect([request.method, request.url, request.headers['content-type']]).toEqual(['POST', '/hooks', 'application/json']);
+        const scheme = result.model.webhooks!.scheme;
+        expect(() => verifyWebhook(scheme, request.body, request.headers, key)).not.toThrow();
+        expect(() => verifyWebhook(scheme, `${request.body} `, request.headers, key)).toThrow('No matching signature found');
+      }
+      // One event, by its type value; an unknown one is a usage error with a suggestion.
+      const one = capture();
+      expect(await runWebhooks({ values: { url: server.url, input: join(input, 'spec.json'), 'no-config': true }, positionals: ['trigger', 'fax.delivered'] }, root, one.io)).toBe(0);
+      expect(one.out.join('')).toBe('fax.delivered (fax.delivered) -> 204\n');
+      await expect(runWebhooks({ values: { url: server.url, input: join(input, 'spec.json'), 'no-config': true }, positionals: ['trigger', 'call.answerd'] }, root, capture().io)).rejects.toThrow(
+        'no event "call.answerd"; did you mean "call.answered"?',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('a handler that refuses makes the run fail', async () => {
+    const { startServer } = await import('../support/http-server.js');
+    const { runWebhooks } = await import('../../generator/cli/webhooks-command.js');
+    const server = await startServer((_request, response) => response.writeHead(400).end());
+    try {
+      const { io, out } = capture();
+      expect(await runWebhooks({ values: { url: server.url, input: join(input, 'spec.json'), 'no-config': true }, positionals: ['trigger', 'callAnswered'] }, root, io)).toBe(1);
+      expect(out.join('')).toBe('callAnswered (call.answered) -> 400\n');
+    } finally {
+      await server.close();
+    }
+  });
+});
