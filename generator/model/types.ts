@@ -139,6 +139,8 @@ export interface Method {
   operationId?: string;
   summary?: string;
   description?: string;
+  /** The operation's tags, as the spec lists them (MCP tool selection). */
+  tags?: string[];
   deprecated: boolean;
   /** Every path param, in path order; `positionalPathParams` are the method's leading arguments, `namedPathParams`
    * (the parent ids of a nested resource, by default) sit in the params object under their spec names. */
