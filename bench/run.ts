@@ -3,7 +3,7 @@
 // the median of BENCH_RUNS runs (default 3), taken in turns, for ours, openapi-typescript, orval and the tsc checks; one
 // run for hey-api, which takes many times longer. Shared, noisy machines: read the ratios, not the seconds.
 // `npm run bench -- runtime` measures the generated SDK at run time instead (bench/runtime.ts), `npm run bench -- bundle`
-// its bundle sizes and cold load times (bench/bundle.ts); `npm run bench -- graph` (spec names, comma-separated)
+// its bundle sizes and cold load times (bench/bundle.ts), `npm run bench -- mcp` its MCP server and webhook verifier (bench/mcp.ts); `npm run bench -- graph` (spec names, comma-separated)
 // measures only those specs.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -197,4 +197,5 @@ async function main(): Promise<void> {
 // `npm run bench -- bundle`: bundle sizes of one call and cold load times of the built SDKs (bench/bundle.ts).
 if (process.argv[2] === 'runtime') await import('./runtime.js');
 else if (process.argv[2] === 'bundle') await import('./bundle.js');
+else if (process.argv[2] === 'mcp') await import('./mcp.js');
 else await main();

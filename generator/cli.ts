@@ -37,6 +37,8 @@ async function main(argv: string[]): Promise<number> {
     switch (command.name) {
       case 'init':
         return await (await import('./cli/init.js')).runInit(parsed, cwd, io);
+      case 'webhooks':
+        return await (await import('./cli/webhooks-command.js')).runWebhooks(parsed, cwd, io);
       case 'diff':
         return await (await import('./diff/command.js')).runDiff(parsed, cwd, io);
       default: {

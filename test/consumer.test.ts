@@ -63,10 +63,16 @@ beforeAll(async () => {
   await symlink(join(root, 'node_modules/typescript-7'), join(pkg, 'node_modules/typescript'), 'dir');
   await symlink(join(root, 'node_modules/openapi-fetch'), join(pkg, 'node_modules/openapi-fetch'), 'dir');
   await symlink(join(root, 'node_modules/esbuild'), join(pkg, 'node_modules/esbuild'), 'dir');
+  // The MCP entry's optional peer and Node's types, which only it uses, for the package's own build.
+  await symlink(join(root, 'node_modules/@modelcontextprotocol'), join(pkg, 'node_modules/@modelcontextprotocol'), 'dir');
+  await mkdir(join(pkg, 'node_modules/@types'));
+  await symlink(join(root, 'node_modules/@types/node'), join(pkg, 'node_modules/@types/node'), 'dir');
   await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: pkg });
   const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!;
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
   await run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], { cwd: project });
+  // A project that uses the MCP entry installs its optional peer.
+  await symlink(join(root, 'node_modules/@modelcontextprotocol'), join(project, 'node_modules/@modelcontextprotocol'), 'dir');
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify(TSCONFIG));
 }, 240_000);
 

@@ -52,6 +52,22 @@ export const COMMANDS: Record<string, CommandSpec> = {
       help,
     },
   },
+  webhooks: {
+    name: 'webhooks',
+    summary: 'trigger: signs the spec\'s example of each webhook event (or one) and posts it to your handler.',
+    synopsis: 'webhooks trigger [event] --url <url> [options]',
+    positionals: 2,
+    flags: {
+      url: { type: 'string', value: '<url>', description: 'where to post the events: your handler, e.g. http://127.0.0.1:3000/webhooks' },
+      key: { type: 'string', value: '<file>', description: 'sign with this key: an Ed25519 private key (PEM), or the HMAC secret; default: one made for this run, printed once' },
+      input: inputFlags['input']!,
+      config: inputFlags['config']!,
+      'no-config': inputFlags['no-config']!,
+      'allow-refs': inputFlags['allow-refs']!,
+      help,
+    },
+    notes: 'The event is named by its key in the spec (callAnswered), its type (CallAnsweredWebhookEvent) or its type value (call.answered).',
+  },
   init: {
     name: 'init',
     summary: 'Writes a commented sdkgen.config.yaml here and a "generate" script into package.json.',

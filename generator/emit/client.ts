@@ -7,6 +7,7 @@ import { resourceModule } from './resources.js';
 import { valueSource } from './examples.js';
 import { markdownCode } from './escape.js';
 import { jsDoc, literal, printSourceFile, type OutputFile } from './source.js';
+import { webhookKeyEnv, webhooksPlacement, webhookTypeNames } from './webhooks.js';
 
 /** The runtime's error classes, exported by the index and hung on the client class (`Telnyx.NotFoundError`). */
 function errorClasses(model: SdkModel): string[] {
@@ -84,6 +85,15 @@ export function emitClient(model: SdkModel): OutputFile[] {
       ? [option('username', `HTTP Basic user name.\n\nDefaults to \`${env('USERNAME')}\`.`), option('password', `HTTP Basic password.\n\nDefaults to \`${env('PASSWORD')}\`.`)]
       : []),
   ];
+  const webhooks = model.webhooks;
+  const webhookOptions = webhooks
+    ? [
+        option(
+          webhooks.keyOption,
+          `${webhooks.keyOption === 'publicKey' ? 'The public key (base64) webhooks are verified with' : 'The secret webhooks are verified with'}, by \`client.${webhooksPlacement(model).property}.unwrap()\`.\n\nDefaults to \`process.env['${webhookKeyEnv(model, webhooks)}']\`.`,
+        ),
+      ]
+    : [];
   const unused = ['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter((name) => !credentialOptions.some((item) => item.name === name));
   const errors = errorClasses(model);
   const statics = new Set([model.clientName, 'toFile', ...errors]);
@@ -92,9 +102,15 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const imports = new Map<string, ImportDeclarationStructure['namedImports'] & unknown[]>();
   const add = (module: string, name: string | { name: string; alias?: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
   for (const resource of model.resources) add(`./${resourceModule(resource)}.js`, resource.className);
+  const hooks = webhooks ? webhooksPlacement(model) : undefined;
+  if (hooks) {
+    add(`./${hooks.module}.js`, hooks.className);
+    add('./webhooks/verify.js', 'WebhookVerificationError');
+    for (const name of webhookTypeNames(webhooks!)) if (!types.has(name)) types.set(name, `./${hooks.module}.js`);
+  }
   // A type named like a value of this module (the full Telnyx spec has a model `Errors`) is imported under `$Name`.
   const core = coreClientName(model);
-  const values = new Set([model.clientName, core, 'ClientOptions', 'Errors', 'toFile', ...model.resources.map((resource) => resource.className)]);
+  const values = new Set([model.clientName, core, 'ClientOptions', 'Errors', 'toFile', ...model.resources.map((resource) => resource.className), ...(hooks ? [hooks.className, 'WebhookVerificationError'] : [])]);
   const local = (name: string): string => (values.has(name) ? `$${name}` : name);
   for (const [name, module] of types) add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
   // The client-credentials flow is handed to the runtime only by clients whose spec has one, so others do not bundle it.
@@ -102,6 +118,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const coreClient = printSourceFile(model, 'src/core-client.ts', [
     { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
     ...(usesClientCredentials ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['ClientCredentialsTokenSource'], moduleSpecifier: './internal/oauth.js' }] : []),
+    ...(webhooks ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['readEnv'], moduleSpecifier: './internal/env.js' }] : []),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
@@ -110,6 +127,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
       docs: [{ description: `Options of the {@link ${model.clientName}} client.` }],
       properties: [
         ...credentialOptions,
+        ...webhookOptions,
         option('baseURL', `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then ${markdownCode(model.defaultBaseURL)}.`),
       ],
     },
@@ -119,11 +137,26 @@ export function emitClient(model: SdkModel): OutputFile[] {
       isExported: true,
       extends: 'BaseClient',
       docs: [{ description: `The ${model.clientName} client without its resources: hand it to a resource class imported alone, for the smallest bundle.` }],
+      // The webhook key is kept private (a getter, not a field), so `console.log(client)` does not show a secret.
+      ...(webhooks && {
+        properties: [{ name: '#webhookKey', isReadonly: true, type: 'string | undefined' }],
+        getAccessors: [
+          {
+            name: webhooks.keyOption,
+            returnType: 'string | undefined',
+            statements: ['return this.#webhookKey;'],
+            docs: [{ description: `The key webhooks are verified with (the \`${webhooks.keyOption}\` option, else \`${webhookKeyEnv(model, webhooks)}\`).` }],
+          },
+        ],
+      }),
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
           docs: [{ description: `Creates a client. Options not given are read from ${markdownCode(`${model.envPrefix}_*`)} environment variables.` }],
-          statements: [`super(options, ${configSource});`],
+          statements: [
+            `super(options, ${configSource});`,
+            ...(webhooks ? [`this.#webhookKey = options.${webhooks.keyOption} ?? readEnv(${literal(webhookKeyEnv(model, webhooks))});`] : []),
+          ],
         },
       ],
     },
@@ -145,7 +178,9 @@ export function emitClient(model: SdkModel): OutputFile[] {
         { name: model.clientName, isStatic: true, isReadonly: true, initializer: 'this', docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }] },
         ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
         { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
+        ...(hooks ? [{ name: 'WebhookVerificationError', isStatic: true, isReadonly: true, initializer: 'WebhookVerificationError' }] : []),
         ...model.resources.map((resource) => ({ name: `#${resource.property}`, type: `${resource.className} | undefined` })),
+        ...(hooks ? [{ name: `#${hooks.property}`, type: `${hooks.className} | undefined` }] : []),
       ],
       // Resources are made on first use: a client used for one call builds one resource object, not hundreds.
       getAccessors: model.resources.map((resource) => ({
@@ -153,7 +188,11 @@ export function emitClient(model: SdkModel): OutputFile[] {
         returnType: resource.className,
         statements: [`return (this.#${resource.property} ??= new ${resource.className}(this));`],
         docs: [{ description: `Methods under ${markdownCode(resource.property)}.` }],
-      })),
+      })).concat(
+        hooks
+          ? [{ name: hooks.property, returnType: hooks.className, statements: [`return (this.#${hooks.property} ??= new ${hooks.className}(this));`], docs: [{ description: 'Verifies and parses the webhooks the API sends.' }] }]
+          : [],
+      ),
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
@@ -201,6 +240,13 @@ export function emitIndex(model: SdkModel): OutputFile {
   for (const resource of allResources(model.resources)) {
     const types = resourceTypes(resource);
     if (types.length > 0) exports.push({ isTypeOnly: true, namedExports: types, moduleSpecifier: `./${resourceModule(resource)}.js` });
+  }
+  if (model.webhooks) {
+    const { module } = webhooksPlacement(model);
+    exports.push({ namedExports: ['WebhookVerificationError'], moduleSpecifier: './webhooks/verify.js' });
+    exports.push({ isTypeOnly: true, namedExports: ['UnwrapWebhookOptions'], moduleSpecifier: './webhooks/resource.js' });
+    exports.push({ isTypeOnly: true, namedExports: ['WebhookBody', 'WebhookHeaders'], moduleSpecifier: './webhooks/verify.js' });
+    exports.push({ isTypeOnly: true, namedExports: webhookTypeNames(model.webhooks), moduleSpecifier: `./${module}.js` });
   }
   return printSourceFile(
     model,

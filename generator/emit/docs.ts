@@ -3,6 +3,8 @@ import type { Method, SdkModel } from '../model/types.js';
 import { paramsArgumentName } from './resources.js';
 import { htmlText, markdownCode, markdownInline } from './escape.js';
 import type { OutputFile } from './source.js';
+import { webhooksApiMd } from './webhooks.js';
+import { mcpTools } from './mcp.js';
 
 /** `api.md`: every method with its verb and path, and every exported type. A review aid: it changes when the surface does. */
 export function emitApiMd(model: SdkModel): OutputFile {
@@ -17,6 +19,9 @@ export function emitApiMd(model: SdkModel): OutputFile {
       lines.push('');
     }
   }
+  lines.push(...webhooksApiMd(model));
+  const { tools } = mcpTools(model);
+  if (tools.length > 0) lines.push('## MCP server', '', `\`${model.packageName.replace(/^@[^/]+\//, '')}-mcp\` (\`${model.packageName}/mcp\`) offers ${tools.length} tools, one per method that takes JSON, or 3 with \`--tools=dynamic\`.`, '');
   if (model.models.length > 0) {
     lines.push('## Models', '', ...model.models.map((named) => `- <code><a href="./src/models.ts">${htmlText(named.typeName)}</a></code>`), '');
   }

@@ -9,6 +9,8 @@ import { emitResources } from './resources.js';
 import { emitRuntime } from './runtime.js';
 import { banner, type OutputFile } from './source.js';
 import { emitTests } from './tests.js';
+import { emitWebhooks } from './webhooks.js';
+import { emitMcp } from './mcp.js';
 
 export { banner };
 
@@ -23,7 +25,7 @@ export async function* emitPackage(model: SdkModel): AsyncGenerator<OutputFile[]
   const resources = chunks(allResources(model.resources), GROUP);
   for (const [index, part] of resources.entries()) {
     const last = index === resources.length - 1;
-    yield [...(index === 0 ? [emitModels(model)] : []), ...emitResources(model, part), ...(last ? [...emitClient(model), emitIndex(model)] : [])];
+    yield [...(index === 0 ? [emitModels(model)] : []), ...emitResources(model, part), ...(last ? [...emitClient(model), emitIndex(model), ...emitWebhooks(model), ...emitMcp(model)] : [])];
   }
   yield [...(await emitRuntime(model)), ...(await emitPackageFiles(model))];
   for (const [index, part] of resources.entries()) {

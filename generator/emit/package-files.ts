@@ -6,6 +6,8 @@ import type { OutputFile } from './source.js';
 
 interface RuntimeManifest {
   dependencies: Record<string, string>;
+  webhookDependencies: Record<string, string>;
+  mcpDependencies: Record<string, string>;
   devDependencies: Record<string, string>;
 }
 
@@ -45,8 +47,12 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
       './core-client.js': entry('core-client'),
       ...Object.fromEntries([`./resources/*.js`, `./resources/*`].map((key) => [key, entry('resources/*', 'resources/*')])),
       ...Object.fromEntries([`./core/*.js`, `./core/*`].map((key) => [key, entry('core/*')])),
+      // The MCP server (issue #24): its own entry, so that no other import loads it or its dependency.
+      './mcp': entry('mcp/index'),
+      './mcp.js': entry('mcp/index'),
       './package.json': './package.json',
     },
+    bin: { [`${binName(model.packageName)}-mcp`]: './dist/esm/mcp/bin.js' },
     // src ships too: api.md links into it and the source maps in dist point at it.
     files: ['dist', 'src', 'README.md', 'api.md'],
     sideEffects: false,
@@ -58,8 +64,12 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
       mock: 'prism mock tests/openapi.json',
       prepack: 'node scripts/build.mjs',
     },
-    dependencies: runtime.dependencies,
-    devDependencies: runtime.devDependencies,
+    // The webhook verifier's audited crypto (templates/src/webhooks), only where the spec declares webhooks.
+    dependencies: model.webhooks ? { ...runtime.dependencies, ...runtime.webhookDependencies } : runtime.dependencies,
+    // Only MCP users install the MCP SDK: an optional peer, here for the package's own build and tests.
+    peerDependencies: runtime.mcpDependencies,
+    peerDependenciesMeta: Object.fromEntries(Object.keys(runtime.mcpDependencies).map((name) => [name, { optional: true }])),
+    devDependencies: { ...runtime.devDependencies, ...runtime.mcpDependencies },
     // The versions CI runs the SDK on (test/runtimes): Node 20 and 22.
     engines: { node: '>=20' },
   };
@@ -87,4 +97,9 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     // JSON.stringify's own layout is final: formatting megabytes of it (GitHub's spec: 12 MB) would cost seconds.
     { ...json('tests/openapi.json', model.document), final: true },
   ];
+}
+
+/** The bin's name: the package name without its scope (`@acme/sdk` -> `sdk`). */
+function binName(packageName: string): string {
+  return packageName.replace(/^@[^/]+\//, '');
 }

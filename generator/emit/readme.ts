@@ -4,6 +4,8 @@ import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, mar
 import { coreClientName, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
 import type { OutputFile } from './source.js';
+import { webhooksReadme } from './webhooks.js';
+import { mcpReadme } from './mcp.js';
 
 /**
  * `README.md` of the generated package, with the sections users of the official SDKs know. Every ```ts block is
@@ -22,6 +24,8 @@ export function emitReadme(model: SdkModel): OutputFile {
     pagination(model),
     uploads(model),
     streaming(model),
+    webhooksReadme(model, ts),
+    mcpReadme(model, markdownCodeBlock),
     rawResponses(model),
     logging(model),
     customFetch(model),

@@ -19,8 +19,10 @@ export function templateNames(model: SdkModel): Record<string, string> {
 export async function emitRuntime(model: SdkModel): Promise<OutputFile[]> {
   const names = templateNames(model);
   const pattern = new RegExp(`\\b(${Object.keys(names).join('|')})\\b`, 'g');
+  // The webhook verifier (and its crypto dependency) ships only with SDKs whose spec declares webhooks.
+  const webhooksDir = join(TEMPLATES_DIR, 'src', 'webhooks');
   const files = [
-    ...(await listFiles(join(TEMPLATES_DIR, 'src'))),
+    ...(await listFiles(join(TEMPLATES_DIR, 'src'))).filter((file) => model.webhooks !== undefined || !file.startsWith(webhooksDir)),
     ...(await listFiles(join(TEMPLATES_DIR, 'scripts'))),
     ...(await listFiles(join(TEMPLATES_DIR, 'tests'))),
     join(TEMPLATES_DIR, 'vitest.config.ts'),

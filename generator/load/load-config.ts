@@ -76,6 +76,28 @@ export interface SdkConfig {
   allowRefs?: string[];
   /** An existing SDK's Stainless-format api.md, relative to the config file: its names are kept (see `--surface`). */
   surface?: string;
+  /** How the API signs its webhooks, where the spec does not say (see the README's Webhooks section). */
+  webhooks?: WebhooksConfig;
+}
+
+/** The `webhooks` block: the signing scheme and its headers, where the spec's header params do not say. */
+export interface WebhooksConfig {
+  /** `false` leaves `client.webhooks` out even where the spec declares events. */
+  enabled?: boolean;
+  scheme?: 'ed25519' | 'standard' | 'hmac-sha256';
+  signatureHeader?: string;
+  timestampHeader?: string;
+  idHeader?: string;
+  /** What is signed, with `{id}`, `{timestamp}` and `{body}`: `{timestamp}|{body}`, `{timestamp}.{body}`. */
+  signedContent?: string;
+  /** How an HMAC signature is written: `hex` (default) or `base64`. */
+  encoding?: 'hex' | 'base64';
+  /** `plain` (the header is the signature) or `pairs` (`t=<timestamp>,v1=<signature>`). */
+  format?: 'plain' | 'pairs';
+  /** A prefix before each signature, stripped (`sha256=`). */
+  prefix?: string;
+  /** Seconds a timestamp may be from now, either way. Default 300. */
+  tolerance?: number;
 }
 
 /** Config file names, in the order they are looked for in each folder. */

@@ -9,6 +9,7 @@ import { collectSecretFields } from './secrets.js';
 import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, type Surface, type SurfaceMethod } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
+import { readWebhooks } from './webhooks.js';
 
 /** Names the runtime exports; generated types must not take them. */
 const RUNTIME_EXPORTS = [
@@ -70,6 +71,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
   const pageSuffix = (kind: string): string => (kind === defaultKind ? 'Page' : `${PAGE_KIND_WORDS[kind] ?? pascalCase(kind)}Page`);
   const resources = buildResources(root, [], casing, assignTypePrefixes(root, casing, names), names, reservedClassNames, undefined, { modelNames, pageSuffix });
 
+  const webhooks = readWebhooks(document as Record<string, unknown>, config.webhooks, (name) => names.claim(name), casing, warnings);
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
   choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
   return {
@@ -93,6 +95,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     secretFields: collectSecretFields(document),
     resources,
     models,
+    ...(webhooks && { webhooks }),
     document: document as Record<string, unknown>,
     warnings,
   };

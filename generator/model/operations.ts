@@ -27,6 +27,7 @@ interface RawOperation {
   summary?: string;
   description?: string;
   deprecated?: boolean;
+  tags?: unknown[];
   parameters?: unknown[];
   requestBody?: unknown;
   responses?: Record<string, unknown>;
@@ -127,6 +128,7 @@ export function readOperation(
     ...(operation.operationId !== undefined && { operationId: operation.operationId }),
     ...(operation.summary !== undefined && { summary: operation.summary }),
     ...(operation.description !== undefined && { description: operation.description }),
+    ...(Array.isArray(operation.tags) && operation.tags.length > 0 && { tags: operation.tags.filter((tag): tag is string => typeof tag === 'string') }),
     deprecated: operation.deprecated === true,
     pathParams,
     positionalPathParams,

@@ -11,6 +11,7 @@ import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
 import type { ResponseKind } from '../../templates/src/internal/response.js';
+import type { WebhooksModel } from './webhooks.js';
 
 /** A JSON Schema object as found in the spec, `$ref`s unresolved. */
 export type Schema = Record<string, unknown>;
@@ -53,6 +54,8 @@ export interface SdkModel {
   resources: Resource[];
   /** Named component schemas, exported as types. */
   models: NamedModel[];
+  /** The events the API sends (`webhooks`, `x-webhooks`, `callbacks`), and how they are signed; absent when none. */
+  webhooks?: WebhooksModel;
   /** The resolved document, for example values. */
   document: Record<string, unknown>;
   /** Non-fatal problems found while modelling. */
@@ -136,6 +139,8 @@ export interface Method {
   operationId?: string;
   summary?: string;
   description?: string;
+  /** The operation's tags, as the spec lists them (MCP tool selection). */
+  tags?: string[];
   deprecated: boolean;
   /** Every path param, in path order; `positionalPathParams` are the method's leading arguments, `namedPathParams`
    * (the parent ids of a nested resource, by default) sit in the params object under their spec names. */

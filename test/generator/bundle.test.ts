@@ -95,7 +95,8 @@ describe('modules without side effects', () => {
   };
 
   test('importing any module but the client for nothing keeps nothing', async () => {
-    const modules = (await readdir(src, { recursive: true })).filter((file) => file.endsWith('.ts') && !['client.ts', 'index.ts'].includes(file));
+    // The MCP entry (mcp/) is a Node program of its own, reached only through its subpath: left out here.
+    const modules = (await readdir(src, { recursive: true })).filter((file) => file.endsWith('.ts') && !['client.ts', 'index.ts'].includes(file) && !file.startsWith('mcp/'));
     expect(modules).toEqual(expect.arrayContaining(['core-client.ts', 'core/base-client.ts', 'internal/openapi-fetch.ts', 'resources/oauth-clients.ts']));
     const kept: Record<string, string> = {};
     for (const file of modules) {
