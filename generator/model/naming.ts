@@ -1,5 +1,4 @@
 // Turning spec text (paths, operationIds, schema names) into identifiers a person would write, and file names.
-export { jsdocText as docText, propertyKey } from '../emit/escape.js';
 
 const RESERVED = new Set(
   (

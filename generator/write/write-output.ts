@@ -1,9 +1,9 @@
 import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { OutputFile } from '../emit/source.js';
+import type { OutputFile } from '../core/output-file.js';
 import { InputError } from '../errors.js';
 import { isPackagePath, MANIFEST, manifestOf, type Manifest, parseManifest, renderManifest, sha256 } from './manifest.js';
-import { diskOperation, removeLeftovers, track, untrack } from './temp.js';
+import { diskOperation, removeLeftovers, track, untrack } from '../core/temp.js';
 
 export { MANIFEST } from './manifest.js';
 

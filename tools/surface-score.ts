@@ -5,11 +5,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from './load/load-config.js';
-import { loadSpec } from './load/load-spec.js';
-import { repairSpec } from './load/repair.js';
-import { allResources, buildModel } from './model/build-model.js';
-import { readSurface } from './model/surface.js';
+import { loadConfig } from '../generator/load/load-config.js';
+import { loadSpec } from '../generator/load/load-spec.js';
+import { repairSpec } from '../generator/load/repair.js';
+import { allResources, buildModel } from '../generator/model/build-model.js';
+import { readSurface } from '../generator/model/surface.js';
 
 /** One method line of an api.md: the route and where the SDK puts it. */
 export interface SurfaceEntry {
