@@ -1,6 +1,8 @@
 // Bounded work on hostile specs: $refs that fan out exponentially, nesting thousands deep, and schemas that are their
 // own type. Each ends in an SDK that compiles or a one-line located error, quickly and in little memory.
+import { mkdtempSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -11,7 +13,8 @@ import { admitsNoValue, derefSchema, hasRequiredMembers, isObjectSchema, objectM
 import { generateSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const specs = join(root, 'test/.bounded-specs');
+// Specs are written to a temporary folder, named by absolute path.
+const specs = mkdtempSync(join(tmpdir(), 'sdkgen-bounded-specs-'));
 afterAll(() => rm(specs, { recursive: true, force: true }));
 
 /** A spec with one operation that takes and returns `#/components/schemas/Root`. */
@@ -42,7 +45,7 @@ function fanOut(levels: number): Record<string, unknown> {
 async function write(name: string, document: unknown): Promise<string> {
   await mkdir(specs, { recursive: true });
   await writeFile(join(specs, name), JSON.stringify(document));
-  return `test/.bounded-specs/${name}`;
+  return join(specs, name);
 }
 
 describe('$refs that fan out', () => {
@@ -118,7 +121,7 @@ describe('nesting', () => {
   test('YAML nested 20,000 deep is a one-line error', async () => {
     await mkdir(specs, { recursive: true });
     await writeFile(join(specs, 'deep.yaml'), `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nx-deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
-    const error = await generate({ spec: 'test/.bounded-specs/deep.yaml', cwd: root }).catch((caught: unknown) => caught);
+    const error = await generate({ spec: join(specs, 'deep.yaml'), cwd: root }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).not.toContain('\n');
   });
