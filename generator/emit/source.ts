@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { OptionalKind, SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
-import { jsdocText, lineCommentText, stringLiteral } from './escape.js';
+import { jsdocText, lineCommentText, stringLiteral } from '../core/escape.js';
 import { printStatements } from './print.js';
 
 import type { OutputFile } from '../core/output-file.js';

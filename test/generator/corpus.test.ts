@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import type { CorpusResult } from '../../tools/corpus.js';
+import { missingShared, sharedTitle } from '../support/shared.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,7 +39,8 @@ const SUBSET = [
   'sample/influxdata.com.json',
 ];
 
-test('the CI subset of the corpus generates SDKs that type-check', async () => {
+const skip = missingShared('specs/corpus');
+test.skipIf(skip)(sharedTitle('the CI subset of the corpus generates SDKs that type-check', skip), async () => {
   const dir = await mkdtemp(join(tmpdir(), 'corpus-'));
   try {
     const report = join(dir, 'report.json');

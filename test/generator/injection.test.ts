@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
-import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/emit/escape.js';
+import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/core/escape.js';
 import { generate } from '../../generator/generate.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
