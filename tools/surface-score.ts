@@ -1,7 +1,7 @@
 // How close the inferred names come to an existing SDK's: builds the model of a spec with no config, reads a
 // Stainless-format api.md, matches operations by HTTP method and path, and scores `client.a.b.method`.
 //
-//   npx tsx generator/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json] [--surface api.md]
+//   npx tsx tools/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json] [--surface api.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
