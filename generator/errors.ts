@@ -34,24 +34,3 @@ export function formatLocation(location: SourceLocation): string {
   if (location.pointer !== undefined) text += ` (${location.pointer === '' ? '#' : `#${location.pointer}`})`;
   return text;
 }
-
-/**
- * Runs a command's main function and sets the exit code: its own result; `inputErrorCode` with one line for an
- * `InputError` (the user's mistake, no stack trace); 70 with the stack for anything else (a bug to report).
- */
-export function runCommand(main: () => Promise<number>, inputErrorCode: number): void {
-  main().then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof InputError) {
-        process.stderr.write(`error: ${error.message}\n`);
-        process.exitCode = inputErrorCode;
-        return;
-      }
-      process.stderr.write(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 70;
-    },
-  );
-}

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
-import { formatFiles, startFormatting } from './emit/format.js';
+import { formatFiles, startFormatting } from './format/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
-import type { OutputFile } from './emit/source.js';
+import type { OutputFile } from './core/output-file.js';
 import { ConfigError, InputError, SpecError } from './errors.js';
 import { flattenDeepObjectParams } from './load/flat-params.js';
 import { loadConfig, type SdkConfig } from './load/load-config.js';

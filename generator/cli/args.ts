@@ -1,4 +1,4 @@
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../core/suggest.js';
 
 /** One flag of a command: adding a flag is one entry in a command's `flags`. */
 export interface Flag {

@@ -8,7 +8,7 @@ import { loadSpec } from '../load/load-spec.js';
 import { repairSpec } from '../load/repair.js';
 import { exampleValue } from '../model/examples.js';
 import { readWebhooks, type WebhookEvent, type WebhookScheme } from '../model/webhooks.js';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../core/suggest.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import { makePlan, type Io } from './generate-command.js';
 

@@ -1,4 +1,4 @@
-import { markdownCode, markdownCodeBlock, markdownInline } from '../emit/escape.js';
+import { markdownCode, markdownCodeBlock, markdownInline } from '../core/escape.js';
 import type { Change, Severity } from './compare.js';
 
 export type Verdict = 'major' | 'minor' | 'patch' | 'none';

@@ -5,7 +5,7 @@ import type { Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { resourceModule } from './resources.js';
 import { valueSource } from './examples.js';
-import { markdownCode } from './escape.js';
+import { markdownCode } from '../core/escape.js';
 import { jsDoc, literal, printSourceFile, type OutputFile } from './source.js';
 import { webhookKeyEnv, webhooksPlacement, webhookTypeNames } from './webhooks.js';
 

@@ -1,7 +1,7 @@
 import { allResources } from '../model/build-model.js';
 import type { Method, SdkModel } from '../model/types.js';
 import { paramsArgumentName } from './resources.js';
-import { htmlText, markdownCode, markdownInline } from './escape.js';
+import { htmlText, markdownCode, markdownInline } from '../core/escape.js';
 import type { OutputFile } from './source.js';
 import { webhooksApiMd } from './webhooks.js';
 import { mcpTools } from './mcp.js';

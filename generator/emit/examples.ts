@@ -1,7 +1,7 @@
 import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
 import type { Method, SdkModel } from '../model/types.js';
 import { hasRequiredMembers } from '../model/schemas.js';
-import { propertyKey, stringLiteral } from './escape.js';
+import { propertyKey, stringLiteral } from '../core/escape.js';
 import { pathParamType } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */

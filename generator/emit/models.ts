@@ -1,7 +1,7 @@
 import type { TypeAliasDeclarationStructure } from 'ts-morph';
 import { StructureKind } from './structure-kinds.js';
 import type { SdkModel } from '../model/types.js';
-import { markdownCode } from './escape.js';
+import { markdownCode } from '../core/escape.js';
 import { SCHEMA_MODULE } from './schema-types.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 

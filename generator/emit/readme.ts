@@ -1,6 +1,6 @@
 import { allMethods, allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from './escape.js';
+import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from '../core/escape.js';
 import { coreClientName, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
 import type { OutputFile } from './source.js';

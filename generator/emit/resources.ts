@@ -13,7 +13,7 @@ import type { Method, Resource, SdkModel } from '../model/types.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
 import { valueSource } from './examples.js';
-import { markdownCode, propertyKey } from './escape.js';
+import { markdownCode, propertyKey } from '../core/escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
 import { bodyTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression, uploadsBinary } from './type-expressions.js';
 

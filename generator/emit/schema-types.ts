@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { withoutJsdocTags } from './escape.js';
+import { withoutJsdocTags } from '../core/escape.js';
 
 /** The module holding openapi-typescript's output, relative to `src/` (no extension). */
 export const SCHEMA_MODULE = 'internal/openapi';

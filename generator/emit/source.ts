@@ -1,16 +1,12 @@
 import { createRequire } from 'node:module';
 import type { OptionalKind, SourceFileStructure, StatementStructures } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
-import { jsdocText, lineCommentText, stringLiteral } from './escape.js';
+import { jsdocText, lineCommentText, stringLiteral } from '../core/escape.js';
 import { printStatements } from './print.js';
 
-/** A file of the output package: its path relative to the package root and its text. */
-export interface OutputFile {
-  path: string;
-  text: string;
-  /** Already in its final form: the formatter passes it through (the mock spec, megabytes of plain JSON). */
-  final?: boolean;
-}
+import type { OutputFile } from '../core/output-file.js';
+
+export type { OutputFile } from '../core/output-file.js';
 
 /** The first lines of every generated file: where it came from and how to change it. */
 export function banner(model: Pick<SdkModel, 'specFile' | 'regenerateCommand'>, lineComment = '//', origin = `Generated from ${model.specFile}`): string {

@@ -1,7 +1,7 @@
 import { StructureKind } from './structure-kinds.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { lineCommentText, stringLiteral } from './escape.js';
+import { lineCommentText, stringLiteral } from '../core/escape.js';
 import { exampleArguments } from './examples.js';
 import { printSourceFile, type OutputFile } from './source.js';
 

@@ -1,5 +1,5 @@
 import type { Method, SdkModel } from '../model/types.js';
-import { propertyKey } from '../model/naming.js';
+import { propertyKey } from '../core/escape.js';
 import { literal } from './source.js';
 import { UPLOADABLE } from './schema-types-transform.mjs';
 

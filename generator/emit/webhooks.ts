@@ -2,7 +2,7 @@ import type { ImportDeclarationStructure, OptionalKind } from 'ts-morph';
 import type { SdkModel } from '../model/types.js';
 import type { WebhookEvent, WebhooksModel } from '../model/webhooks.js';
 import { valueSource } from './examples.js';
-import { markdownCode, propertyKey } from './escape.js';
+import { markdownCode, propertyKey } from '../core/escape.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
 import { literal, printSourceFile, relativeImport, type OutputFile } from './source.js';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { didYouMean } from '../suggest.js';
+import { didYouMean } from '../core/suggest.js';
 
 /** The part of JSON Schema (draft-07) the config schema uses; `x-hint` says what a pattern means, for messages. */
 export interface JsonSchema {

@@ -7,6 +7,7 @@ import { checkRefCycles } from './cycles.js';
 import { checkRefs } from './refs.js';
 import { checkDepth, checkShape } from './shape.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 
 /** A loaded OpenAPI 3.x document, checked to be one, with every local `$ref` known to resolve. */
 export interface LoadedSpec {
@@ -14,17 +15,7 @@ export interface LoadedSpec {
   document: OpenAPIDocument;
 }
 
-/** The parts of an OpenAPI document the generator reads; everything else passes through untyped. */
-export interface OpenAPIDocument {
-  openapi: string;
-  info: { title: string; version: string; description?: string };
-  servers?: Array<{ url: string; description?: string; variables?: Record<string, { default: string }> }>;
-  paths?: Record<string, Record<string, unknown>>;
-  components?: Record<string, Record<string, unknown> | undefined>;
-  security?: Array<Record<string, string[]>>;
-  tags?: Array<{ name: string; description?: string }>;
-  [key: string]: unknown;
-}
+export type { OpenAPIDocument } from '../core/openapi-document.js';
 
 export interface LoadSpecOptions {
   /**

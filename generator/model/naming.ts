@@ -1,6 +1,5 @@
 // Turning spec text (paths, operationIds, schema names) into identifiers a person would write, and file names.
 import { createHash } from 'node:crypto';
-export { jsdocText as docText, propertyKey } from '../emit/escape.js';
 
 const RESERVED = new Set(
   (

@@ -11,7 +11,8 @@ import type { AuthScheme } from '../../templates/src/internal/auth.js';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
 import type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
 import type { ResponseKind } from '../../templates/src/internal/response.js';
-import type { WebhooksModel } from './webhooks.js';
+import type { WebhookScheme } from '../../templates/src/webhooks/verify.js';
+export type { WebhookScheme };
 
 /** A JSON Schema object as found in the spec, `$ref`s unresolved. */
 export type Schema = Record<string, unknown>;
@@ -179,4 +180,31 @@ export interface Method {
   pageItemRef?: string;
   /** Operation-level server, when the spec gives the path or operation one. */
   server?: string;
+}
+
+/** One event the API sends. */
+export interface WebhookEvent {
+  /** The key it is declared under (`callAnswered`, `fax.delivered`), or `operationId callbackName` for a callback. */
+  key: string;
+  /** Exported type name: `CallAnsweredWebhookEvent`. */
+  typeName: string;
+  summary?: string;
+  description?: string;
+  deprecated: boolean;
+  /** Where its payload's type comes from: a component schema, or the types module's `webhooks` entry (3.1 inline). */
+  payload: { ref: string } | { webhook: string; method: string; mediaType: string } | { unknown: true };
+  /** The payload schema, resolved one level, for examples (`sdkgen webhooks trigger`, tests). */
+  schema?: Schema;
+  /** The values a property of the payload declares for this event alone (`data.event_type: call.answered`). */
+  discriminator?: { path: string[]; values: string[] };
+  /** The spec's example of the payload, where it gives one. */
+  example?: unknown;
+}
+
+export interface WebhooksModel {
+  events: WebhookEvent[];
+  /** How the webhooks are signed; undefined where neither the spec nor the config says (then `unwrap` cannot verify). */
+  scheme?: WebhookScheme;
+  /** The client option holding the key: `publicKey` (Ed25519) or `webhookSecret` (HMAC schemes). */
+  keyOption: 'publicKey' | 'webhookSecret';
 }

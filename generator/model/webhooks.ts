@@ -1,37 +1,9 @@
 // Webhook events from OAS 3.1 `webhooks`, 3.0 `x-webhooks` and operations' `callbacks`, and how they are signed.
-import type { WebhookScheme } from '../../templates/src/webhooks/verify.js';
 import type { WebhooksConfig } from '../load/load-config.js';
 import { typeName } from './naming.js';
-import type { Schema } from './types.js';
+import type { Schema, WebhookEvent, WebhookScheme, WebhooksModel } from './types.js';
 
-export type { WebhookScheme };
-
-/** One event the API sends. */
-export interface WebhookEvent {
-  /** The key it is declared under (`callAnswered`, `fax.delivered`), or `operationId callbackName` for a callback. */
-  key: string;
-  /** Exported type name: `CallAnsweredWebhookEvent`. */
-  typeName: string;
-  summary?: string;
-  description?: string;
-  deprecated: boolean;
-  /** Where its payload's type comes from: a component schema, or the types module's `webhooks` entry (3.1 inline). */
-  payload: { ref: string } | { webhook: string; method: string; mediaType: string } | { unknown: true };
-  /** The payload schema, resolved one level, for examples (`sdkgen webhooks trigger`, tests). */
-  schema?: Schema;
-  /** The values a property of the payload declares for this event alone (`data.event_type: call.answered`). */
-  discriminator?: { path: string[]; values: string[] };
-  /** The spec's example of the payload, where it gives one. */
-  example?: unknown;
-}
-
-export interface WebhooksModel {
-  events: WebhookEvent[];
-  /** How the webhooks are signed; undefined where neither the spec nor the config says (then `unwrap` cannot verify). */
-  scheme?: WebhookScheme;
-  /** The client option holding the key: `publicKey` (Ed25519) or `webhookSecret` (HMAC schemes). */
-  keyOption: 'publicKey' | 'webhookSecret';
-}
+export type { WebhookEvent, WebhookScheme, WebhooksModel };
 
 type Document = Record<string, unknown>;
 type Operation = Record<string, unknown>;

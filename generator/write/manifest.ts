@@ -2,7 +2,7 @@
 // the folder shared safely with its user: the generator overwrites and removes only files it lists, and every other
 // file (a lockfile, node_modules, dist, .env, the user's own sources) is left alone.
 import { createHash } from 'node:crypto';
-import type { OutputFile } from '../emit/source.js';
+import type { OutputFile } from '../core/output-file.js';
 
 /** The manifest's name, at the root of the output folder. */
 export const MANIFEST = '.sdkgen-manifest.json';

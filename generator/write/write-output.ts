@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
-import type { OutputFile } from '../emit/source.js';
+import type { OutputFile } from '../core/output-file.js';
+import { diskOperation, isAlive, removeLeftovers, track, untrack } from '../core/temp.js';
 import { InputError } from '../errors.js';
 import { isPackagePath, MANIFEST, manifestOf, type Manifest, parseManifest, renderManifest, sha256 } from './manifest.js';
-import { diskOperation, isAlive, removeLeftovers, track, untrack } from './temp.js';
 
 export { MANIFEST } from './manifest.js';
 

@@ -12,7 +12,7 @@ let edited: string;
 
 function diff(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/diff-cli.ts'), ...args], { cwd: root }, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/cli/main.ts'), 'diff', ...args], { cwd: root }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -45,7 +45,7 @@ describe('npm run diff', () => {
 
   test('an input that is neither a file nor a git ref is a clear error', async () => {
     const result = await diff(['--base', 'no-such-ref-or-file']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toBe('error: no-such-ref-or-file: is neither a spec file nor a git ref\n');
   });
 });

@@ -87,7 +87,7 @@ describe('the SDK review workflow', () => {
     const start = text.indexOf('  /oauth_clients/{id}:\n    delete:');
     const end = text.indexOf('    get:', start);
     await writeFile(spec, text.slice(0, start) + '  /oauth_clients/{id}:\n' + text.slice(end));
-    await run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'generator/cli.ts'], { cwd: repo });
+    await run(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'generator/cli/main.ts'], { cwd: repo });
     await git('commit', '-q', '-am', 'remove DELETE /oauth_clients/{id}');
 
     const summary = join(repo, 'summary.md');

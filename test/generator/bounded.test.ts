@@ -1,7 +1,9 @@
 // Bounded work on hostile specs: $refs that fan out exponentially, nesting thousands deep, and schemas that are their
 // own type. Each ends in an SDK that compiles or a one-line located error, quickly and in little memory.
 import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -13,7 +15,8 @@ import { admitsNoValue, derefSchema, hasRequiredMembers, isObjectSchema, objectM
 import { generateSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const specs = join(root, 'test/.bounded-specs');
+// Specs are written to a temporary folder, named by absolute path.
+const specs = mkdtempSync(join(tmpdir(), 'sdkgen-bounded-specs-'));
 afterAll(() => rm(specs, { recursive: true, force: true }));
 
 /** A spec with one operation that takes and returns `#/components/schemas/Root`. */
@@ -44,7 +47,7 @@ function fanOut(levels: number): Record<string, unknown> {
 async function write(name: string, document: unknown): Promise<string> {
   await mkdir(specs, { recursive: true });
   await writeFile(join(specs, name), JSON.stringify(document));
-  return `test/.bounded-specs/${name}`;
+  return join(specs, name);
 }
 
 describe('$refs that fan out', () => {
@@ -120,7 +123,7 @@ describe('nesting', () => {
   test('YAML nested 20,000 deep is a one-line error', async () => {
     await mkdir(specs, { recursive: true });
     await writeFile(join(specs, 'deep.yaml'), `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nx-deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
-    const error = await generate({ spec: 'test/.bounded-specs/deep.yaml', cwd: root }).catch((caught: unknown) => caught);
+    const error = await generate({ spec: join(specs, 'deep.yaml'), cwd: root }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).not.toContain('\n');
   });
@@ -194,12 +197,12 @@ describe('combinations TypeScript cannot represent (issue 19)', () => {
     schemas['Root'] = { $ref: '#/components/schemas/L8' };
     await mkdir(specs, { recursive: true });
     await writeFile(join(specs, 'combined.json'), JSON.stringify(spec(schemas)));
-    const sdk = await generateSdk('test/.bounded-specs/combined.json', '.combined-sdk');
+    const sdk = await generateSdk(join(specs, 'combined.json'), '.combined-sdk');
     try {
       expect(sdk.result.model.warnings.filter((warning) => warning.includes('alternatives'))).toEqual([
         '#/components/schemas/L6: combines 15,625 alternatives (allOf over oneOf/anyOf), more than TypeScript can represent in one type; it is typed as unknown',
       ]);
-      const tsc7 = await promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '-p', join(root, 'test/.combined-sdk/tsconfig.json')]).then(
+      const tsc7 = await promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '-p', join(sdk.dir, 'tsconfig.json')]).then(
         () => '',
         (error: { stdout?: string }) => error.stdout ?? String(error),
       );

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { callAt, handWrittenMethods, memberNames, parseTscOutput, traceError, typecheckTests, type TraceContext } from '../../generator/compat-typecheck.js';
+import { callAt, handWrittenMethods, memberNames, parseTscOutput, traceError, typecheckTests, type TraceContext } from '../../tools/compat-typecheck.js';
 import { generate } from '../../generator/generate.js';
 import { readSurface } from '../../generator/model/surface.js';
 import { writeOutput } from '../../generator/write/write-output.js';

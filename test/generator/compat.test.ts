@@ -1,6 +1,6 @@
 // `npm run compat` (#12 item 10) runs the official tests outside `npm test`; here, how it tells failures apart.
 import { describe, expect, test } from 'vitest';
-import { classify } from '../../generator/compat.js';
+import { classify } from '../../tools/compat.js';
 
 describe('compat failure causes', () => {
   test.each([

@@ -6,11 +6,13 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error: a plain JavaScript build script, without declarations.
+import { bundleForPack } from '../../generator/build.mjs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError } from '../../generator/errors.js';
 import { CONFIG_SCHEMA, type JsonSchema } from '../../generator/load/config-schema.js';
 import { findConfig, loadConfig } from '../../generator/load/load-config.js';
-import { closest } from '../../generator/suggest.js';
+import { closest } from '../../generator/core/suggest.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -149,7 +151,9 @@ describe('sdkgen.config.ts', () => {
   test('its default export, typed by defineConfig from the package, is checked like YAML', async () => {
     const project = join(dir, 'ts-project');
     await mkdir(join(project, 'node_modules'), { recursive: true });
-    // The package as a user has it installed: `openapi-sdkgen` resolves to this repository.
+    // The package as a user has it installed: `openapi-sdkgen` resolves to this repository, whose entry is the bundle
+    // `npm pack` builds (generator/dist/index.mjs): built here, not left to whichever test ran first.
+    await bundleForPack();
     await symlink(root, join(project, 'node_modules/openapi-sdkgen'), 'dir');
     await writeFile(join(project, 'package.json'), '{ "type": "module" }\n');
     const file = join(project, 'sdkgen.config.ts');

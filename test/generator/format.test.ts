@@ -2,7 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { describe, expect, test } from 'vitest';
-import { FormatError, formatFiles, splitTopLevel } from '../../generator/emit/format.js';
+import { FormatError, formatFiles, splitTopLevel } from '../../generator/format/format.js';
 
 // This process's scratch folders (a run also removes those of ended runs, which this must not count).
 const leftovers = async (): Promise<string[]> => (await readdir(tmpdir())).filter((name) => name.startsWith(`sdkgen-format-${process.pid}-`));

@@ -2,7 +2,8 @@
 // place a spec holds text must give an SDK where that text stays text: inside string literals and comments of the
 // code, escaped in Markdown, data in JSON; that compiles; and that does nothing when imported and called.
 import { execFile } from 'node:child_process';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,13 +12,13 @@ import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
-import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/emit/escape.js';
+import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/core/escape.js';
 import { generate } from '../../generator/generate.js';
 import { writeOutput } from '../../generator/write/write-output.js';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const specDir = join(root, 'test', '.injection-spec');
+let specDir: string;
 
 /** What a payload runs when it escapes into code; an identifier no generated or runtime file has. */
 const MARKER = '__pwned';
@@ -114,13 +115,13 @@ function hostileSpec(): object {
 let sdk: GeneratedSdk;
 
 beforeAll(async () => {
-  await mkdir(specDir, { recursive: true });
+  specDir = await mkdtemp(join(tmpdir(), 'sdkgen-injection-spec-'));
   await writeFile(join(specDir, 'hostile.json'), JSON.stringify(hostileSpec(), null, 1));
-  sdk = await generateSdk('test/.injection-spec/hostile.json', '.injection-sdk');
+  sdk = await generateSdk(join(specDir, 'hostile.json'), '.injection-sdk');
 }, 60_000);
 afterAll(async () => {
   await sdk?.remove();
-  await rm(specDir, { recursive: true, force: true });
+  if (specDir) await rm(specDir, { recursive: true, force: true });
 });
 
 /** Markdown without its fenced blocks and code spans (on one line): text to Markdown, whatever they hold. */
@@ -188,7 +189,7 @@ describe('hostile text in every position of a spec', () => {
   }, 120_000);
 
   test('importing the SDK, constructing a client and calling every method runs none of it', async () => {
-    const out = join(root, 'test', '.injection-sdk');
+    const out = sdk.dir;
     await build({ entryPoints: [join(out, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'bundle.mjs'), logLevel: 'silent' });
     // In a child process: whatever runs there cannot touch this one. fetch never leaves it.
     const script = `

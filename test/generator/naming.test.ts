@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
-import { camelCase, docText, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
+import { jsdocText as docText } from '../../generator/core/escape.js';
+import { camelCase, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
 import { findCollectionPaths, inferPlacement } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
 

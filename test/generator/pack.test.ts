@@ -63,7 +63,8 @@ describe('the packed generator in a project of its own', () => {
   test('ships a prebuilt bundle and no sources, esbuild or tsx', async () => {
     const pkg = join(project, 'node_modules/openapi-sdkgen');
     expect(existsSync(join(pkg, 'generator/dist/cli.mjs'))).toBe(true);
-    expect(existsSync(join(pkg, 'generator/cli.ts'))).toBe(false);
+    expect(existsSync(join(pkg, 'generator/cli/main.ts'))).toBe(false);
+    expect(existsSync(join(pkg, 'tools'))).toBe(false);
     const manifest = JSON.parse(await readFile(join(pkg, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     expect(Object.keys(manifest.dependencies)).not.toContain('esbuild');
     expect(Object.keys(manifest.dependencies)).not.toContain('tsx');

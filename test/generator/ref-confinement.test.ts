@@ -293,16 +293,16 @@ describe('allowRefs and --allow-refs', () => {
     // Only the referenced file changes: a new required property.
     await writeFile(join(repo, 'spec/schemas/pet.yaml'), `${schemaYaml('A pet.')}  age: {type: integer}\nrequired: [age]\n`);
     git('commit', '-qam', 'two');
-    const diffCli = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/diff-cli.ts')];
-    const changed = await run(diffCli[0]!, [diffCli[1]!, '--base', 'HEAD~1', '--head', 'HEAD', '--json'], repo);
+    const diffCli = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/cli/main.ts'), 'diff'];
+    const changed = await run(diffCli[0]!, [...diffCli.slice(1), '--base', 'HEAD~1', '--head', 'HEAD', '--json'], repo);
     expect(changed.stderr).toBe('');
     expect(JSON.stringify(JSON.parse(changed.stdout))).toContain('age');
 
     // A commit whose spec points at a file outside its folder (here by absolute path) is refused, not read.
     await writeFile(join(repo, 'spec/openapi.yaml'), specText(join(outside, 'secret.yaml')));
     git('commit', '-qam', 'three');
-    const leak = await run(diffCli[0]!, [diffCli[1]!, '--base', 'HEAD', '--head', 'HEAD~1'], repo);
-    expect(leak.code).toBe(2);
+    const leak = await run(diffCli[0]!, [...diffCli.slice(1), '--base', 'HEAD', '--head', 'HEAD~1'], repo);
+    expect(leak.code).toBe(1);
     expect(leak.stdout).toBe('');
     expect(leak.stderr).toMatch(/^error: HEAD:spec\/openapi\.yaml:13:23 \([^)]*\): \$ref "[^"]*secret\.yaml" leads outside the spec's folder \(HEAD:spec\)[^\n]*\n$/);
     expect(leak.stderr).not.toContain(CANARY);

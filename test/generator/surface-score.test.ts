@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { readApiMdMethods, routeKey, scoreSurface } from '../../generator/surface-score.js';
+import { readApiMdMethods, routeKey, scoreSurface } from '../../tools/surface-score.js';
 
 describe('surface score: inferred names against a Stainless api.md', () => {
   const apiMd = [

@@ -2,7 +2,9 @@
 // (`update(key, body, { ...params })`, also the default), a route split by body content type (`post /documents?content-type=multipart`),
 // and a params argument the spec does not declare, so that options passed after it still arrive. Generated, then called
 // against a loopback server.
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,8 +13,10 @@ import { writeOutput } from '../../generator/write/write-output.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = join(root, 'test', '.surface-shapes-sdk');
-const input = join(root, 'test', '.surface-shapes-input');
+// Outside the repository, in temporary folders (the package's node_modules links to the repository's).
+const scratch = mkdtempSync(join(tmpdir(), 'sdkgen-surface-shapes-'));
+const out = join(scratch, 'sdk');
+const input = join(scratch, 'input');
 
 const id = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
 const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { ok: { type: 'boolean' } } } } } } };
@@ -76,16 +80,16 @@ beforeAll(async () => {
     generate({ spec: join(input, 'spec.json'), surface: join(input, 'api.md'), cwd: root }),
     generate({ spec: join(input, 'spec.json'), cwd: root }),
   ]);
-  // Inside test/, so the SDK's sources resolve openapi-fetch from the repository's node_modules.
+  // Its node_modules links to the repository's, so the SDK's sources resolve openapi-fetch from there.
   await writeOutput(out, surfaced.files, { force: true });
+  await symlink(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
   server = await startServer((request, response) => (request.url.startsWith('/kvs/') ? (response.writeHead(204), response.end()) : json(response, 200, { ok: true, path: request.url })));
   const { default: Store } = (await import(join(out, 'src/index.ts'))) as { default: new (options: { apiKey?: string; baseURL: string; maxRetries: number }) => Sdk };
   client = new Store({ baseURL: server.url, maxRetries: 0 });
 }, 60_000);
 afterAll(async () => {
   await server?.close();
-  await rm(out, { recursive: true, force: true });
-  await rm(input, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
 });
 
 describe('a binary body api.md writes as an argument of its own', () => {

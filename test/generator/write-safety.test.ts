@@ -19,9 +19,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const DRIVER = `
 import { readFileSync } from 'node:fs';
 import { InputError } from '../../generator/errors.js';
-import { formatFiles } from '../../generator/emit/format.js';
+import { formatFiles } from '../../generator/format/format.js';
 import { writeOutput } from '../../generator/write/write-output.js';
-import { diskOperations } from '../../generator/write/temp.js';
+import { diskOperations, removeTemporariesOnSignals } from '../../generator/core/temp.js';
+// As the CLI does: the process is the generator's.
+removeTemporariesOnSignals();
 const [mode, dir, list, force] = process.argv.slice(2);
 const files = JSON.parse(readFileSync(list, 'utf8'));
 try {

@@ -17,12 +17,22 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const sdkDir = join(root, 'test/.runtimes/sdk');
 const here = join(root, 'test/runtimes');
 
-// Installed before the tests are defined, so each can be skipped when its runtime is missing.
+/**
+ * Where the npm packages below ship binaries (test/runtimes/package.json): there CI must run Node 22, Bun and Deno,
+ * and a failed install fails the run (CI=1) instead of skipping them.
+ */
+const EXPECTED_HERE = process.platform === 'linux' && process.arch === 'x64';
+const ci = process.env['CI'] === '1' || process.env['CI'] === 'true';
+
+// Installed before the tests are defined, so each can be skipped when its runtime is missing, saying why.
+let installFailure: string | undefined;
 if (!existsSync(join(here, 'node_modules'))) {
   await run('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: here }).catch((error: unknown) => {
-    process.stderr.write(`test/runtimes: could not install Node 22, Bun and Deno: ${String(error)}\n`);
+    installFailure = `npm ci in test/runtimes failed: ${String(error).split('\n')[0]}`;
+    process.stderr.write(`test/runtimes: could not install Node 22, Bun and Deno (${installFailure}); their tests are skipped\n`);
   });
 }
+if (installFailure && ci && EXPECTED_HERE) throw new Error(`${installFailure}: CI runs Node 22, Bun and Deno on ${process.platform}-${process.arch}`);
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
 const PAGES = 3;
@@ -118,7 +128,10 @@ const runtimes: Array<[string, string, (script: string) => string[]]> = [
 
 describe('the generated SDK in every runtime', () => {
   for (const [name, binary, args] of runtimes) {
-    test.skipIf(!existsSync(binary))(`${name}${existsSync(binary) ? '' : ` (not installed: ${binary})`}`, async () => {
+    const missing = existsSync(binary) ? '' : ` (skipped, not installed: ${installFailure ?? binary})`;
+    // Installed but for another platform, or removed by hand: under CI on the platform they are made for, a failure.
+    if (missing && ci && EXPECTED_HERE) throw new Error(`${name}: not installed at ${binary}`);
+    test.skipIf(missing !== '')(`${name}${missing}`, async () => {
       const { stdout } = await run(binary, [...args(join(here, 'run.mjs')), entry(), api.url], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
       expectScenario(JSON.parse(stdout.trim().split('\n').at(-1)!));
     }, 90_000);

@@ -1,6 +1,7 @@
-// A spec generated into a folder under test/ for a test file: its files in memory, tsc over the folder, and cleanup.
+// A spec generated into a temporary folder for a test file: its files in memory, tsc over the folder, and cleanup.
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -11,6 +12,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface GeneratedSdk {
   result: GenerateResult;
+  /** The package's folder (temporary, with node_modules linked to this repository's for its imports). */
+  dir: string;
   /** The text of one generated file, by its path in the package. */
   file(path: string): string;
   /** `tsc -p` over the package (tests included): its output, empty when it passes. */
@@ -18,13 +21,18 @@ export interface GeneratedSdk {
   remove(): Promise<void>;
 }
 
-/** Generates `spec` (relative to the repository) into `test/<folder>`. */
+/**
+ * Generates `spec` (relative to the repository, or absolute) into a temporary folder named after `folder`, outside
+ * the repository: its node_modules is a link to the repository's, so tsc and the package's tests resolve as here.
+ */
 export async function generateSdk(spec: string, folder: string): Promise<GeneratedSdk> {
-  const out = join(root, 'test', folder);
+  const out = await mkdtemp(join(tmpdir(), `sdkgen-${folder.replace(/^\./, '')}-`));
   const result = await generate({ spec, cwd: root });
   await writeOutput(out, result.files, { force: true });
+  await symlink(join(root, 'node_modules'), join(out, 'node_modules'), 'dir');
   return {
     result,
+    dir: out,
     file: (path) => result.files.find((candidate) => candidate.path === path)!.text,
     typecheck: () =>
       promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json')]).then(

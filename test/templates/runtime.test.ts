@@ -1,8 +1,9 @@
 // The runtime against a loopback server that injects faults: retries, timeouts, aborts, errors, pagination, OAuth.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BaseClient, type ClientOptions, type RequestSpec, type SDKConfig } from '../../templates/src/core/base-client.js';
 import {
   APIConnectionError,
+  APIError,
   APIConnectionTimeoutError,
   APIUserAbortError,
   AuthenticationError,
@@ -54,10 +55,19 @@ beforeAll(async () => {
   client = new FaultClient({ apiKey: 'sk-test-secret', baseURL: server.url, logger: memoryLogger() });
 });
 afterAll(() => server.close());
+// A test that fails mid-way under fake timers must not leave them to the next.
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const get = (path: string): RequestSpec => ({ method: 'get', path });
 const post = (path: string, body: unknown): RequestSpec => ({ method: 'post', path, body });
 const unique = (): string => Math.random().toString(36).slice(2);
+
+/** Resolves once `condition` holds, checking between turns of the event loop (no clock involved). */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe('retries', () => {
   test('N failures then success: retried with a retry-count header on each retry', async () => {
@@ -75,16 +85,19 @@ describe('retries', () => {
   });
 
   test.each([
-    [408, InternalServerError, true],
-    [409, ConflictError, true],
-    [429, RateLimitError, true],
-    [500, InternalServerError, true],
-    [400, BadRequestError, false],
-    [401, AuthenticationError, false],
-  ])('status %i is retried: %s', async (status, _Class, retried) => {
+    // 408 has no class of its own: the base APIError, exactly.
+    { status: 408, Class: APIError, retried: true },
+    { status: 409, Class: ConflictError, retried: true },
+    { status: 429, Class: RateLimitError, retried: true },
+    { status: 500, Class: InternalServerError, retried: true },
+    { status: 400, Class: BadRequestError, retried: false },
+    { status: 401, Class: AuthenticationError, retried: false },
+  ])('status $status ends in $Class.name; retried: $retried', async ({ status, Class, retried }) => {
     const key = `status-${status}`;
     const before = server.counts.get(key) ?? 0;
-    await client.request(get(`/status/${status}`), { maxRetries: 2 }).catch(() => undefined);
+    const error = await client.request(get(`/status/${status}`), { maxRetries: 2 }).catch((caught: unknown) => caught);
+    expect((error as object).constructor).toBe(Class);
+    expect((error as APIError).status).toBe(status);
     expect((server.counts.get(key) ?? 0) - before).toBe(retried ? 3 : 1);
   });
 
@@ -98,15 +111,28 @@ describe('retries', () => {
   });
 
   test('retry-after (seconds and HTTP date) and retry-after-ms are honoured', async () => {
-    let started = Date.now();
-    await expect(client.request(get(`/retry-after/${unique()}?seconds=0.3`))).resolves.toEqual({ attempts: 2 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
-    started = Date.now();
-    await expect(client.request(get(`/retry-after/${unique()}?ms=200`))).resolves.toEqual({ attempts: 2 });
-    expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-    started = Date.now();
-    await expect(client.request(get(`/retry-after/${unique()}?date=1`))).resolves.toEqual({ attempts: 2 });
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Fake timers: each backoff wait is seen (its length, from the warning logged before it) and then run at once.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const waits: number[] = [];
+      const logger = memoryLogger();
+      logger.warn = (message) => {
+        const wait = /retrying in (\d+) ms/.exec(message)?.[1];
+        if (wait === undefined) return;
+        waits.push(Number(wait));
+        setImmediate(() => vi.runOnlyPendingTimers());
+      };
+      const waiting = new FaultClient({ apiKey: 'sk-test-secret', baseURL: server.url, logger });
+      await expect(waiting.request(get(`/retry-after/${unique()}?seconds=0.3`))).resolves.toEqual({ attempts: 2 });
+      await expect(waiting.request(get(`/retry-after/${unique()}?ms=200`))).resolves.toEqual({ attempts: 2 });
+      await expect(waiting.request(get(`/retry-after/${unique()}?date=1`))).resolves.toEqual({ attempts: 2 });
+      expect(waits.slice(0, 2)).toEqual([300, 200]);
+      // An HTTP date one second ahead, in whole seconds: at most a second (and a little clock skew) away.
+      expect(waits[2]).toBeGreaterThanOrEqual(0);
+      expect(waits[2]).toBeLessThanOrEqual(2_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('a connection reset mid-response is retried', async () => {
@@ -148,19 +174,20 @@ describe('retries', () => {
 describe('timeouts and aborts', () => {
   test('a response that never comes times out, each attempt, then throws APIConnectionTimeoutError', async () => {
     const before = server.counts.get('hang') ?? 0;
-    const started = Date.now();
     const error = await client.request(get('/hang'), { timeout: 100, maxRetries: 1 }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toBe('Request timed out after 100 ms.');
     expect((server.counts.get('hang') ?? 0) - before).toBe(2);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('a caller abort stops at once and is never retried', async () => {
     const before = server.counts.get('hang') ?? 0;
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    const error = await client.request(get('/hang'), { signal: controller.signal, timeout: 10_000 }).catch((caught: unknown) => caught);
+    const call = client.request(get('/hang'), { signal: controller.signal, timeout: 10_000 }).catch((caught: unknown) => caught);
+    // Aborted once the server has the request (not after a guessed delay, which a loaded machine may outrun).
+    await until(() => (server.counts.get('hang') ?? 0) > before);
+    controller.abort();
+    const error = await call;
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect((server.counts.get('hang') ?? 0) - before).toBe(1);
   });
@@ -172,15 +199,27 @@ describe('timeouts and aborts', () => {
   });
 
   test('an abort during the backoff wait ends the call', async () => {
-    const controller = new AbortController();
-    const key = unique();
-    const started = Date.now();
-    const call = client.request(get(`/flaky/${key}/5/500?slow`), { signal: controller.signal, maxRetries: 5 });
-    setTimeout(() => controller.abort(), 100);
-    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
-    expect(server.counts.get(key)).toBe(1);
-    expect(Date.now() - started).toBeLessThan(400);
-  });
+    // Timers are fake, so the backoff wait never ends by itself (nor does the request timeout): only the abort, sent
+    // once the wait has begun (the warning is logged just before it), can end the call.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const controller = new AbortController();
+      const logger = memoryLogger();
+      const warn = logger.warn;
+      logger.warn = (message, ...rest) => {
+        warn(message, ...rest);
+        if (message.includes('retrying in')) setImmediate(() => controller.abort());
+      };
+      const key = unique();
+      const waiting = new FaultClient({ apiKey: 'sk-test-secret', baseURL: server.url, logger });
+      const call = waiting.request(get(`/flaky/${key}/5/500?slow`), { signal: controller.signal, maxRetries: 5 });
+      await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+      expect(server.counts.get(key)).toBe(1);
+      expect(logger.lines).toEqual([expect.stringMatching(/^warn .*: status 500; retrying in \d+ ms/)]);
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 10_000);
 });
 
 describe('responses', () => {
@@ -251,14 +290,26 @@ describe('OAuth 2.0 client credentials', () => {
 
   test('refreshes the token shortly before it expires', async () => {
     server.setTokenLifetime(1);
+    // The token source reads this clock, not the wall's: time passes when the test says.
+    let clock = 1_000_000;
+    class ClockedTokenSource extends ClientCredentialsTokenSource {
+      constructor(options: ConstructorParameters<typeof ClientCredentialsTokenSource>[0]) {
+        super({ ...options, now: () => clock });
+      }
+    }
+    class ClockedClient extends BaseClient {
+      constructor(options: ClientOptions) {
+        super(options, { ...CONFIG, tokenSource: ClockedTokenSource });
+      }
+    }
     try {
-      const oauthClient = new FaultClient({ clientID: 'my-id', clientSecret: 'my-secret', baseURL: server.url, logger: memoryLogger() });
+      const oauthClient = new ClockedClient({ clientID: 'my-id', clientSecret: 'my-secret', baseURL: server.url, logger: memoryLogger() });
       const issuedBefore = server.tokensIssued();
       const first = await oauthClient.request<{ token: string }>(secure);
       const cached = await oauthClient.request<{ token: string }>(secure);
       expect(cached.token).toBe(first.token);
-      // A 1 s token is treated as expired after half its life, so the next call fetches a new one.
-      await new Promise((resolve) => setTimeout(resolve, 600));
+      // A 1 s token is treated as expired after half its life, so the next call, 0.6 s later, fetches a new one.
+      clock += 600;
       const renewed = await oauthClient.request<{ token: string }>(secure);
       expect(renewed.token).not.toBe(first.token);
       expect(server.tokensIssued() - issuedBefore).toBe(2);
@@ -285,7 +336,6 @@ describe('logging', () => {
     const logger = memoryLogger();
     const logged = new FaultClient({ apiKey: 'sk-live-topsecret', baseURL: server.url, logLevel: 'debug', logger });
     await logged.request(post(`/flaky/${unique()}/1`, { name: 'x', client_secret: 'cs-hidden', nested: { password: 'pw-hidden' } }));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     const text = logger.lines.join('\n');
     expect(text).toMatch(/info \[req_\d+\] POST http:\/\/127\.0\.0\.1:\d+\/flaky\/\w+\/1 -> 503 in \d+ ms \(attempt 1\)/);
     expect(text).toMatch(/-> 200 in \d+ ms \(attempt 2\)/);

@@ -4,15 +4,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { UsageError, type ParsedArgs } from '../cli/args.js';
-import type { Io } from '../cli/generate-command.js';
+import { UsageError, type ParsedArgs } from './args.js';
+import type { Io } from './generate-command.js';
 import { InputError } from '../errors.js';
 import { findConfig, loadConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
 import { allowedByFlag, DEFAULT_REF_LIMITS } from '../load/ref-confinement.js';
-import { track, untrack } from '../write/temp.js';
-import { diffSpecs, type SpecInput } from './diff-specs.js';
-import { renderMarkdown } from './report.js';
+import { track, untrack } from '../core/temp.js';
+import { diffSpecs, type SpecInput } from '../diff/diff-specs.js';
+import { renderMarkdown } from '../diff/report.js';
 
 const run = promisify(execFile);
 

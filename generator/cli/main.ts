@@ -1,12 +1,15 @@
 // The `sdkgen` command: parses the command line and calls the same functions the tests call. Exit codes: 0 done,
 // 1 a problem with the input (spec, config) or a stale output under `check`, 2 a usage mistake, 70 a bug.
 import { readFileSync } from 'node:fs';
-import { commandHelp, parseArgs, UsageError } from './cli/args.js';
-import { COMMANDS, GLOBAL_HELP } from './cli/commands.js';
-import { runCommand } from './errors.js';
-import { didYouMean } from './suggest.js';
+import { commandHelp, parseArgs, UsageError } from './args.js';
+import { COMMANDS, GLOBAL_HELP } from './commands.js';
+import { InputError } from '../errors.js';
+import { didYouMean } from '../core/suggest.js';
+import { removeTemporariesOnSignals } from '../core/temp.js';
 
 async function main(argv: string[]): Promise<number> {
+  // This process is ours: a signal removes the run's temporary files before it ends (generate() as a library does not).
+  removeTemporariesOnSignals();
   const io = { stdout: process.stdout, stderr: process.stderr };
   const [first, ...rest] = argv;
   if (first === '--version' || first === '-v') {
@@ -36,15 +39,15 @@ async function main(argv: string[]): Promise<number> {
     const cwd = process.cwd();
     switch (command.name) {
       case 'init':
-        return await (await import('./cli/init.js')).runInit(parsed, cwd, io);
+        return await (await import('./init.js')).runInit(parsed, cwd, io);
       case 'webhooks':
-        return await (await import('./cli/webhooks-command.js')).runWebhooks(parsed, cwd, io);
+        return await (await import('./webhooks-command.js')).runWebhooks(parsed, cwd, io);
       case 'diff':
-        return await (await import('./diff/command.js')).runDiff(parsed, cwd, io);
+        return await (await import('./diff-command.js')).runDiff(parsed, cwd, io);
       default: {
         // openapi-typescript takes a second to load: its worker starts now, while the rest of the generator loads.
-        (await import('./emit/schema-types.js')).prestartSchemaTypes();
-        const { runGenerate, runWatch } = await import('./cli/generate-command.js');
+        (await import('../emit/schema-types.js')).prestartSchemaTypes();
+        const { runGenerate, runWatch } = await import('./generate-command.js');
         const check = command.name === 'check' || parsed.values['check'] === true;
         if (parsed.values['watch']) {
           if (check) throw new UsageError('--watch and --check do not go together');
@@ -63,7 +66,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** This package's version: cli.ts sits in generator/, its bundle in generator/dist/. */
+/** This package's version: this file sits in generator/cli/, its bundle in generator/dist/ (both two levels down). */
 function version(): string {
   for (const path of ['../package.json', '../../package.json']) {
     try {
@@ -74,4 +77,24 @@ function version(): string {
   return 'unknown';
 }
 
-runCommand(() => main(process.argv.slice(2)), 1);
+/**
+ * Runs the command and sets the exit code: its own result; 1 with one line for an `InputError` (the user's mistake, no stack trace); 70 with the stack for anything else (a bug to report).
+ */
+function runCommand(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof InputError) {
+        process.stderr.write(`error: ${error.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      process.stderr.write(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 70;
+    },
+  );
+}
+
+runCommand(() => main(process.argv.slice(2)));

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { startPrism } from '../test/support/prism.js';
 import { handWrittenMethods, type TypecheckResult, typecheckLines, typecheckTests } from './compat-typecheck.js';
-import { generate } from './generate.js';
-import { readSurface } from './model/surface.js';
-import { writeOutput } from './write/write-output.js';
+import { generate } from '../generator/generate.js';
+import { readSurface } from '../generator/model/surface.js';
+import { writeOutput } from '../generator/write/write-output.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repository (git-ignored), so the generated SDK resolves openapi-fetch and vitest from its node_modules.

@@ -46,21 +46,47 @@ function onExit(): void {
 }
 
 let listening = false;
+/** Whether the process is ours to steer on a signal: set by the CLI, never by `generate()` used as a library. */
+let signalsWanted = false;
+let signalsHandled = false;
+
 function listen(): void {
-  if (listening) return;
-  listening = true;
-  process.on('exit', onExit);
-  for (const signal of SIGNALS) process.on(signal, onSignal);
+  if (!listening) {
+    listening = true;
+    process.on('exit', onExit);
+  }
+  if (signalsWanted && !signalsHandled) {
+    signalsHandled = true;
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+  }
 }
 
 function unlisten(): void {
-  if (!listening) return;
-  listening = false;
-  process.off('exit', onExit);
-  for (const signal of SIGNALS) process.off(signal, onSignal);
+  if (listening) {
+    listening = false;
+    process.off('exit', onExit);
+  }
+  if (signalsHandled) {
+    signalsHandled = false;
+    for (const signal of SIGNALS) process.off(signal, onSignal);
+  }
 }
 
-/** Registers a temporary path: removed on exit, SIGINT, SIGTERM or SIGHUP unless `untrack`ed first. */
+/**
+ * Called by the `sdkgen` CLI, whose process this is: on SIGINT, SIGTERM or SIGHUP the temporary paths go before the
+ * process ends as the signal says. A program that calls `generate()` keeps its own signal handling (a handler of ours
+ * would change what a signal does to it); its temporary paths still go when it exits, and a later run removes what a
+ * kill left.
+ */
+export function removeTemporariesOnSignals(): void {
+  signalsWanted = true;
+  if (tracked.size > 0) listen();
+}
+
+/**
+ * Registers a temporary path: removed on exit (and on SIGINT, SIGTERM or SIGHUP under `removeTemporariesOnSignals`)
+ * unless `untrack`ed first.
+ */
 export function track(path: string): void {
   if (dying) throw new Error('interrupted by a signal');
   tracked.add(path);

@@ -1,5 +1,5 @@
 // Spec text is untrusted: it reaches generated code and docs only through the escaper made for where it lands.
-// Identifiers and file names have their sanitisers in model/naming.ts.
+// Identifiers and file names have their sanitisers in model/naming.ts. In core/: the emitters and the diff report use it.
 
 /** Line terminators as ECMAScript counts them: each ends a `//` comment, so none may stay in one. */
 const LINE_TERMINATORS = /\r\n?|[\n\u2028\u2029]/g;

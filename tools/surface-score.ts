@@ -1,15 +1,15 @@
 // How close the inferred names come to an existing SDK's: builds the model of a spec with no config, reads a
 // Stainless-format api.md, matches operations by HTTP method and path, and scores `client.a.b.method`.
 //
-//   npx tsx generator/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json] [--surface api.md]
+//   npx tsx tools/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json] [--surface api.md]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from './load/load-config.js';
-import { loadSpec } from './load/load-spec.js';
-import { repairSpec } from './load/repair.js';
-import { allResources, buildModel } from './model/build-model.js';
-import { readSurface } from './model/surface.js';
+import { loadConfig } from '../generator/load/load-config.js';
+import { loadSpec } from '../generator/load/load-spec.js';
+import { repairSpec } from '../generator/load/repair.js';
+import { allResources, buildModel } from '../generator/model/build-model.js';
+import { readSurface } from '../generator/model/surface.js';
 
 /** One method line of an api.md: the route and where the SDK puts it. */
 export interface SurfaceEntry {

@@ -5,10 +5,10 @@ import { execFile } from 'node:child_process';
 import { readdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { resolvePointer } from './load/refs.js';
-import { allMethods } from './model/build-model.js';
-import { surfaceRouteKey, type Surface } from './model/surface.js';
-import type { Method, SdkModel } from './model/types.js';
+import { resolvePointer } from '../generator/load/refs.js';
+import { allMethods } from '../generator/model/build-model.js';
+import { surfaceRouteKey, type Surface } from '../generator/model/surface.js';
+import type { Method, SdkModel } from '../generator/model/types.js';
 
 export interface TypeError {
   file: string;

@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { diskOperation, removeLeftovers, track, untrack } from '../write/temp.js';
-import { writeFiles } from '../write/write-output.js';
-import type { OutputFile } from './source.js';
+import { dirname, join, resolve } from 'node:path';
+import { diskOperation, removeLeftovers, track, untrack } from '../core/temp.js';
+import type { OutputFile } from '../core/output-file.js';
 
 /**
  * One style for every generated file, so output reads like a hand-formatted codebase: prettier's style (Biome
@@ -102,7 +101,7 @@ export async function startFormatting(files: readonly OutputFile[]): Promise<() 
       }
       return { kind: 'markdown' as const, blocks };
     });
-    await writeFiles(work, [...entries.map((entry) => ({ path: entry.file, text: entry.text })), { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) }]);
+    await writeScratch(work, [...entries.map((entry) => ({ path: entry.file, text: entry.text })), { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) }]);
     diskOperation();
     // While the formatter runs, only the texts still needed are kept (a snippet it cannot parse, the Markdown around
     // snippets): the code files' are on disk, and on a Graph-sized spec they are a hundred megabytes.
@@ -143,6 +142,20 @@ export async function startFormatting(files: readonly OutputFile[]): Promise<() 
       await cleanUp();
     }
   };
+}
+
+/** How many scratch files are written at once: enough to keep the disk busy, few enough to stay under open-file limits. */
+const WRITE_BATCH = 64;
+
+/**
+ * Writes the formatter's input into its scratch folder. A private folder the formatter reads once: plain writes
+ * suffice, none of the output writer's care for a user's folder (write/) is needed here.
+ */
+async function writeScratch(root: string, files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
+  for (const folder of [...new Set(files.map((file) => dirname(join(root, file.path))))].sort()) await mkdir(folder, { recursive: true });
+  for (let start = 0; start < files.length; start += WRITE_BATCH) {
+    await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)));
+  }
 }
 
 interface BiomeReport {
