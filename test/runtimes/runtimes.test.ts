@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type SeenRequest, type TestServer } from '../support/http-server.js';
+import { installRuntimes } from './install.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -25,13 +26,10 @@ const EXPECTED_HERE = process.platform === 'linux' && process.arch === 'x64';
 const ci = process.env['CI'] === '1' || process.env['CI'] === 'true';
 
 // Installed before the tests are defined, so each can be skipped when its runtime is missing, saying why.
-let installFailure: string | undefined;
-if (!existsSync(join(here, 'node_modules'))) {
-  await run('npm', ['ci', '--no-audit', '--no-fund', '--silent'], { cwd: here }).catch((error: unknown) => {
-    installFailure = `npm ci in test/runtimes failed: ${String(error).split('\n')[0]}`;
-    process.stderr.write(`test/runtimes: could not install Node 22, Bun and Deno (${installFailure}); their tests are skipped\n`);
-  });
-}
+// One install for every test file that needs them (install.ts holds a lock), never two npm ci at once.
+const installProblem = await installRuntimes();
+const installFailure = installProblem === undefined ? undefined : `npm ci in test/runtimes failed: ${installProblem.split('\n')[0]}`;
+if (installFailure) process.stderr.write(`test/runtimes: could not install Node 22, Bun and Deno (${installFailure}); their tests are skipped\n`);
 if (installFailure && ci && EXPECTED_HERE) throw new Error(`${installFailure}: CI runs Node 22, Bun and Deno on ${process.platform}-${process.arch}`);
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
