@@ -23,26 +23,6 @@ export class JsonSchemaConverter {
     this.#document = document;
   }
 
-  /** The `$defs` the converted schemas reached, for the root schema that holds them. */
-  defsFor(schema: unknown): Record<string, JsonSchema> {
-    const used = new Set<string>();
-    const visit = (node: unknown): void => {
-      if (Array.isArray(node)) return node.forEach(visit);
-      if (node === null || typeof node !== 'object') return;
-      const ref = (node as { $ref?: unknown }).$ref;
-      if (typeof ref === 'string' && ref.startsWith('#/$defs/')) {
-        const name = ref.slice('#/$defs/'.length);
-        if (!used.has(name)) {
-          used.add(name);
-          visit(this.defs.get(name));
-        }
-      }
-      Object.values(node).forEach(visit);
-    };
-    visit(schema);
-    return Object.fromEntries([...used].sort().map((name) => [name, this.defs.get(name)!]));
-  }
-
   convert(schema: unknown, depth = 0): JsonSchema {
     if (schema === true || schema === undefined) return {};
     if (schema === false) return { not: {} };

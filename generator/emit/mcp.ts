@@ -23,7 +23,7 @@ interface ToolEntry {
 }
 
 /** The tools: one per method an agent can call with JSON (methods that upload files are left out). */
-export function mcpTools(model: SdkModel): { tools: ToolEntry[]; skipped: string[] } {
+export function mcpTools(model: SdkModel): { tools: ToolEntry[]; defs: Record<string, JsonSchema>; skipped: string[] } {
   const converter = new JsonSchemaConverter(model.document);
   const tools: ToolEntry[] = [];
   const skipped: string[] = [];
@@ -42,13 +42,15 @@ export function mcpTools(model: SdkModel): { tools: ToolEntry[]; skipped: string
         route: `${method.httpMethod} ${method.path}`,
         tags: method.tags ?? [],
         description: describe(method),
-        inputSchema: { ...input, ...(Object.keys(converter.defsFor(input)).length > 0 && { $defs: converter.defsFor(input) }) },
+        // The components it reaches are in one shared table (`defs`), given to each tool by the server when listed.
+        inputSchema: input,
         positional: method.positionalPathParams.map((param) => param.name),
         takesParams: method.paramsShape !== 'none' || method.paramsTypeName !== undefined,
       });
     }
   }
-  return { tools, skipped };
+  const defs = Object.fromEntries([...converter.defs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { tools, defs, skipped };
 }
 
 /** `oauth_clients_create`: the method's path from the client in snake case. */
@@ -113,22 +115,23 @@ function inputSchema(method: Method, converter: JsonSchemaConverter): JsonSchema
  * (the `<package>-mcp` command). The logic is the runtime's (`templates/src/mcp`).
  */
 export function emitMcp(model: SdkModel): OutputFile[] {
-  const { tools } = mcpTools(model);
+  const { tools, defs } = mcpTools(model);
   const apiKeyHeader =
     Object.values(model.securitySchemes).find((scheme): scheme is Extract<typeof scheme, { type: 'apiKey' }> => scheme.type === 'apiKey' && scheme.in === 'header')?.name ?? `x-${model.envPrefix.toLowerCase().replace(/_/g, '-')}-api-key`;
   const client = model.clientName;
   const usesKey = Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
   const table = printSourceFile(model, 'src/mcp/tools.ts', [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['ToolDefinition'], moduleSpecifier: './server.js' },
+    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['JsonSchema', 'ToolDefinition'], moduleSpecifier: './server.js' },
     `/** Every method of the SDK an agent can call, as an MCP tool (${tools.length}). */\nexport const tools: ToolDefinition[] = ${valueSource(tools)};`,
+    `/** The component schemas the tools' input schemas refer to (\`#/$defs/...\`). */\nexport const defs: Record<string, JsonSchema> = ${valueSource(defs)};`,
   ]);
   const index = printSourceFile(model, 'src/mcp/index.ts', [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['Server'], moduleSpecifier: '@modelcontextprotocol/sdk/server/index.js' },
     { kind: StructureKind.ImportDeclaration, namedImports: [client], moduleSpecifier: '../client.js' },
     { kind: StructureKind.ImportDeclaration, namedImports: [{ name: 'createMcpServer', alias: 'createServer' }, { name: 'McpServerOptions', isTypeOnly: true }], moduleSpecifier: './server.js' },
-    { kind: StructureKind.ImportDeclaration, namedImports: ['tools'], moduleSpecifier: './tools.js' },
-    { kind: StructureKind.ExportDeclaration, namedExports: ['tools'] },
-    { kind: StructureKind.ExportDeclaration, namedExports: ['searchTools', 'selectFields'], moduleSpecifier: './server.js' },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['defs', 'tools'], moduleSpecifier: './tools.js' },
+    { kind: StructureKind.ExportDeclaration, namedExports: ['defs', 'tools'] },
+    { kind: StructureKind.ExportDeclaration, namedExports: ['searchTools', 'selectFields', 'withDefs'], moduleSpecifier: './server.js' },
     { kind: StructureKind.ExportDeclaration, isTypeOnly: true, namedExports: ['ToolDefinition'], moduleSpecifier: './server.js' },
     { kind: StructureKind.ExportDeclaration, namedExports: ['selectTools'], moduleSpecifier: './cli.js' },
     `/**
@@ -137,18 +140,19 @@ export function emitMcp(model: SdkModel): OutputFile[] {
  */
 export function createMcpServer(options: Partial<Omit<McpServerOptions, 'client' | 'name' | 'version'>> & { client?: ${client} } = {}): Server {
   let client = options.client;
-  return createServer({ ...options, name: ${literal(model.packageName)}, version: ${literal(model.packageVersion)}, tools: options.tools ?? tools, client: () => (client ??= new ${client}()) });
+  return createServer({ ...options, name: ${literal(model.packageName)}, version: ${literal(model.packageVersion)}, tools: options.tools ?? tools, defs, client: () => (client ??= new ${client}()) });
 }`,
   ]);
   const bin = printSourceFile(model, 'src/mcp/bin.ts', [
     '/// <reference types="node" />',
     { kind: StructureKind.ImportDeclaration, namedImports: [client], moduleSpecifier: '../client.js' },
     { kind: StructureKind.ImportDeclaration, namedImports: ['runMcpCommand'], moduleSpecifier: './cli.js' },
-    { kind: StructureKind.ImportDeclaration, namedImports: ['tools'], moduleSpecifier: './tools.js' },
+    { kind: StructureKind.ImportDeclaration, namedImports: ['defs', 'tools'], moduleSpecifier: './tools.js' },
     `runMcpCommand(process.argv.slice(2), {
   name: ${literal(model.packageName)},
   version: ${literal(model.packageVersion)},
   tools,
+  defs,
   apiKeyHeader: ${literal(apiKeyHeader)},
   client: ${usesKey ? `(apiKey) => new ${client}(apiKey !== undefined ? { apiKey } : {})` : `() => new ${client}()`},
 }).catch((error: unknown) => {

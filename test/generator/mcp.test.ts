@@ -10,7 +10,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { Telnyx } from '../../generated/src/client.js';
-import { createMcpServer, tools } from '../../generated/src/mcp/index.js';
+import { createMcpServer, tools, withDefs } from '../../generated/src/mcp/index.js';
 import { mcpTools } from '../../generator/emit/mcp.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
@@ -144,14 +144,14 @@ describe('dynamic mode', () => {
     const { document } = await loadSpec(join(root, '../shared/specs/telnyx/spec3.yml'));
     repairSpec(document, []);
     const model = buildModel(document, {}, 'spec3.yml');
-    const { tools: all, skipped } = mcpTools(model);
+    const { tools: all, defs, skipped } = mcpTools(model);
     expect(all.length + skipped.length).toBeGreaterThan(1100);
     expect(new Set(all.map((tool) => tool.name)).size).toBe(all.length);
     for (const tool of all) expect(tool.name.length).toBeLessThanOrEqual(64);
     const ajv = addFormats(new Ajv({ strict: true }));
     const broken = all.filter((tool) => {
       try {
-        ajv.compile(tool.inputSchema);
+        ajv.compile(withDefs(tool.inputSchema as never, defs as never));
         return false;
       } catch {
         return true;

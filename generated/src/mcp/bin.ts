@@ -4,11 +4,12 @@
 /// <reference types="node" />
 import { Telnyx } from '../client.js';
 import { runMcpCommand } from './cli.js';
-import { tools } from './tools.js';
+import { defs, tools } from './tools.js';
 runMcpCommand(process.argv.slice(2), {
   name: 'telnyx',
   version: '0.1.0',
   tools,
+  defs,
   apiKeyHeader: 'x-telnyx-api-key',
   client: (apiKey) => new Telnyx(apiKey !== undefined ? { apiKey } : {}),
 }).catch((error: unknown) => {

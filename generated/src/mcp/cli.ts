@@ -7,12 +7,14 @@ import { createServer as createHttpServer, type IncomingMessage } from 'node:htt
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { createMcpServer, type ClientLike, type ToolDefinition } from './server.js';
+import { createMcpServer, type ClientLike, type JsonSchema, type ToolDefinition } from './server.js';
 
 export interface McpCommand {
   name: string;
   version: string;
   tools: readonly ToolDefinition[];
+  /** The component schemas the tools refer to (`#/$defs/...`). */
+  defs: Readonly<Record<string, JsonSchema>>;
   /** The client, with this API key where the HTTP caller sent one (else the SDK's own: options, environment). */
   client: (apiKey?: string) => ClientLike;
   /** The API-key header an HTTP caller may send: `x-<prefix>-api-key` (or `Authorization: Bearer`). */
@@ -77,6 +79,7 @@ export async function runMcpCommand(argv: readonly string[], command: McpCommand
     name: command.name,
     version: command.version,
     tools,
+    defs: command.defs,
     mode,
     ...(maxResultChars !== undefined && { maxResultChars }),
   } as const;

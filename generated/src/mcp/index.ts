@@ -3,9 +3,9 @@
 import type { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import { Telnyx } from '../client.js';
 import { createMcpServer as createServer, type McpServerOptions } from './server.js';
-import { tools } from './tools.js';
-export { tools };
-export { searchTools, selectFields } from './server.js';
+import { defs, tools } from './tools.js';
+export { defs, tools };
+export { searchTools, selectFields, withDefs } from './server.js';
 export type { ToolDefinition } from './server.js';
 export { selectTools } from './cli.js';
 /**
@@ -21,6 +21,7 @@ export function createMcpServer(
     name: 'telnyx',
     version: '0.1.0',
     tools: options.tools ?? tools,
+    defs,
     client: () => (client ??= new Telnyx()),
   });
 }

@@ -44,6 +44,8 @@ export interface McpServerOptions {
   name: string;
   version: string;
   tools: readonly ToolDefinition[];
+  /** The component schemas the tools' `#/$defs/...` refs name, shared by all (each tool gets those it reaches). */
+  defs?: Readonly<Record<string, JsonSchema>>;
   /** Makes the client a call goes through (per HTTP request, with the caller's API key; else once). */
   client: () => ClientLike;
   /** `all` (default): one tool per method; `dynamic`: three tools that search, describe and invoke them. */
@@ -63,10 +65,21 @@ export function createMcpServer(options: McpServerOptions): Server {
   const validate = (tool: ToolDefinition, args: unknown) => {
     let check = validators.get(tool.name);
     if (!check) {
-      check = validator.getValidator(tool.inputSchema as never);
+      check = validator.getValidator(schemaOf(tool) as never);
       validators.set(tool.name, check);
     }
     return check(args);
+  };
+  const defs = options.defs ?? {};
+  // Each tool's schema with the $defs it reaches, made on first use (a large API's closures are not all needed).
+  const schemas = new Map<string, JsonSchema & { type: 'object' }>();
+  const schemaOf = (tool: ToolDefinition) => {
+    let schema = schemas.get(tool.name);
+    if (!schema) {
+      schema = withDefs(tool.inputSchema, defs);
+      schemas.set(tool.name, schema);
+    }
+    return schema;
   };
   const byName = new Map(options.tools.map((tool) => [tool.name, tool]));
   const maxChars = options.maxResultChars ?? DEFAULT_MAX_RESULT_CHARS;
@@ -89,7 +102,7 @@ export function createMcpServer(options: McpServerOptions): Server {
   };
 
   server.setRequestHandler(ListToolsRequestSchema, async () => ({
-    tools: options.mode === 'dynamic' ? dynamicTools() : options.tools.map(asTool),
+    tools: options.mode === 'dynamic' ? dynamicTools() : options.tools.map((tool) => asTool(tool, schemaOf(tool))),
   }));
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const { name, arguments: input } = request.params;
@@ -103,7 +116,7 @@ export function createMcpServer(options: McpServerOptions): Server {
         const tool = byName.get(String((input as { endpoint?: unknown } | undefined)?.endpoint ?? ''));
         return tool
           ? toolResult(
-              { name: tool.name, description: tool.description, inputSchema: tool.inputSchema },
+              { name: tool.name, description: tool.description, inputSchema: schemaOf(tool) },
               Number.POSITIVE_INFINITY,
             )
           : errorResult(unknownEndpoint(input));
@@ -126,14 +139,39 @@ export async function connect(server: Server, transport: Transport): Promise<voi
   await server.connect(transport);
 }
 
-function asTool(tool: ToolDefinition): Tool {
+/** `schema` with the `$defs` its `#/$defs/...` refs reach, transitively; without `$defs` where it reaches none. */
+export function withDefs(
+  schema: JsonSchema & { type: 'object' },
+  defs: Readonly<Record<string, JsonSchema>>,
+): JsonSchema & { type: 'object' } {
+  const used = new Map<string, JsonSchema>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/$defs/')) {
+      const name = ref.slice('#/$defs/'.length);
+      const def = defs[name];
+      if (def !== undefined && !used.has(name)) {
+        used.set(name, def);
+        visit(def);
+      }
+    }
+    for (const value of Object.values(node)) visit(value);
+  };
+  visit(schema);
+  if (used.size === 0) return schema;
+  return { ...schema, $defs: Object.fromEntries([...used].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) };
+}
+
+function asTool(tool: ToolDefinition, inputSchema: JsonSchema & { type: 'object' }): Tool {
   const readOnly = tool.httpMethod === 'get' || tool.httpMethod === 'head';
-  const properties = (tool.inputSchema['properties'] ?? {}) as Record<string, unknown>;
+  const properties = (inputSchema['properties'] ?? {}) as Record<string, unknown>;
   return {
     name: tool.name,
     description: tool.description,
     inputSchema: {
-      ...tool.inputSchema,
+      ...inputSchema,
       properties: {
         ...properties,
         [FIELDS_ARGUMENT]: {

@@ -1,6 +1,6 @@
 // Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import type { ToolDefinition } from './server.js';
+import type { JsonSchema, ToolDefinition } from './server.js';
 /** Every method of the SDK an agent can call, as an MCP tool (17). */
 export const tools: ToolDefinition[] = [
   {
@@ -377,3 +377,125 @@ export const tools: ToolDefinition[] = [
     takesParams: false,
   },
 ];
+/** The component schemas the tools' input schemas refer to (`#/$defs/...`). */
+export const defs: Record<string, JsonSchema> = {
+  CreateOAuthGrantRequest: {
+    type: 'object',
+    properties: {
+      allowed: { type: 'boolean', description: 'Whether the grant is allowed' },
+      consent_token: { type: 'string', description: 'Consent token' },
+    },
+    required: ['allowed', 'consent_token'],
+    additionalProperties: false,
+  },
+  IntrospectRequest: {
+    type: 'object',
+    properties: { token: { type: 'string', description: 'The token to introspect' } },
+    required: ['token'],
+  },
+  OAuthClientCreateRequest: {
+    type: 'object',
+    properties: {
+      allowed_grant_types: {
+        type: 'array',
+        description: 'List of allowed OAuth grant types',
+        items: { type: 'string', enum: ['client_credentials', 'authorization_code', 'refresh_token'] },
+      },
+      allowed_scopes: { type: 'array', description: 'List of allowed OAuth scopes', items: { type: 'string' } },
+      client_type: { type: 'string', description: 'OAuth client type', enum: ['public', 'confidential'] },
+      logo_uri: { type: 'string', description: 'URL of the client logo', format: 'uri' },
+      name: { type: 'string', description: 'The name of the OAuth client' },
+      policy_uri: { type: 'string', description: "URL of the client's privacy policy", format: 'uri' },
+      redirect_uris: {
+        type: 'array',
+        description: 'List of redirect URIs (required for authorization_code flow)',
+        default: [],
+        items: { type: 'string', format: 'uri' },
+      },
+      require_pkce: {
+        type: 'boolean',
+        description: 'Whether PKCE (Proof Key for Code Exchange) is required for this client',
+        default: false,
+      },
+      tos_uri: { type: 'string', description: "URL of the client's terms of service", format: 'uri' },
+    },
+    required: ['name', 'allowed_scopes', 'client_type', 'allowed_grant_types'],
+    additionalProperties: false,
+  },
+  OAuthClientUpdateRequest: {
+    type: 'object',
+    properties: {
+      allowed_grant_types: {
+        type: 'array',
+        description: 'List of allowed OAuth grant types',
+        items: { type: 'string', enum: ['client_credentials', 'authorization_code', 'refresh_token'] },
+      },
+      allowed_scopes: { type: 'array', description: 'List of allowed OAuth scopes', items: { type: 'string' } },
+      logo_uri: { type: 'string', description: 'URL of the client logo', format: 'uri' },
+      name: { type: 'string', description: 'The name of the OAuth client' },
+      policy_uri: { type: 'string', description: "URL of the client's privacy policy", format: 'uri' },
+      redirect_uris: { type: 'array', description: 'List of redirect URIs', items: { type: 'string', format: 'uri' } },
+      require_pkce: {
+        type: 'boolean',
+        description: 'Whether PKCE (Proof Key for Code Exchange) is required for this client',
+      },
+      tos_uri: { type: 'string', description: "URL of the client's terms of service", format: 'uri' },
+    },
+    additionalProperties: false,
+  },
+  OAuthDynamicRegistrationRequest: {
+    type: 'object',
+    properties: {
+      client_name: {
+        type: 'string',
+        description: 'Human-readable string name of the client to be presented to the end-user',
+      },
+      grant_types: {
+        type: 'array',
+        description: 'Array of OAuth 2.0 grant type strings that the client may use',
+        default: ['authorization_code'],
+        items: { type: 'string', enum: ['authorization_code', 'client_credentials', 'refresh_token'] },
+      },
+      logo_uri: { type: 'string', description: 'URL of the client logo', format: 'uri' },
+      policy_uri: { type: 'string', description: "URL of the client's privacy policy", format: 'uri' },
+      redirect_uris: {
+        type: 'array',
+        description: 'Array of redirection URI strings for use in redirect-based flows',
+        items: { type: 'string', format: 'uri' },
+      },
+      response_types: {
+        type: 'array',
+        description: 'Array of the OAuth 2.0 response type strings that the client may use',
+        default: ['code'],
+        items: { type: 'string' },
+      },
+      scope: { type: 'string', description: 'Space-separated string of scope values that the client may use' },
+      token_endpoint_auth_method: {
+        type: 'string',
+        description: 'Authentication method for the token endpoint',
+        enum: ['none', 'client_secret_basic', 'client_secret_post'],
+        default: 'client_secret_basic',
+      },
+      tos_uri: { type: 'string', description: "URL of the client's terms of service", format: 'uri' },
+    },
+    additionalProperties: false,
+  },
+  TokenRequest: {
+    type: 'object',
+    properties: {
+      client_id: { type: 'string', description: 'OAuth client ID (if not using HTTP Basic auth)' },
+      client_secret: { type: 'string', description: 'OAuth client secret (if not using HTTP Basic auth)' },
+      code: { type: 'string', description: 'Authorization code (for authorization_code flow)' },
+      code_verifier: { type: 'string', description: 'PKCE code verifier (for authorization_code flow)' },
+      grant_type: {
+        type: 'string',
+        description: 'OAuth 2.0 grant type',
+        enum: ['client_credentials', 'authorization_code', 'refresh_token'],
+      },
+      redirect_uri: { type: 'string', description: 'Redirect URI (for authorization_code flow)', format: 'uri' },
+      refresh_token: { type: 'string', description: 'Refresh token (for refresh_token flow)' },
+      scope: { type: 'string', description: 'Space-separated list of requested scopes (for client_credentials)' },
+    },
+    required: ['grant_type'],
+  },
+};

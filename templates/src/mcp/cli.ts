@@ -5,12 +5,14 @@ import { createServer as createHttpServer, type IncomingMessage } from 'node:htt
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { createMcpServer, type ClientLike, type ToolDefinition } from './server.js';
+import { createMcpServer, type ClientLike, type JsonSchema, type ToolDefinition } from './server.js';
 
 export interface McpCommand {
   name: string;
   version: string;
   tools: readonly ToolDefinition[];
+  /** The component schemas the tools refer to (`#/$defs/...`). */
+  defs: Readonly<Record<string, JsonSchema>>;
   /** The client, with this API key where the HTTP caller sent one (else the SDK's own: options, environment). */
   client: (apiKey?: string) => ClientLike;
   /** The API-key header an HTTP caller may send: `x-<prefix>-api-key` (or `Authorization: Bearer`). */
@@ -71,7 +73,7 @@ export async function runMcpCommand(argv: readonly string[], command: McpCommand
     return;
   }
   const maxResultChars = values['max-result-chars'] !== undefined ? Number(values['max-result-chars']) : undefined;
-  const options = { name: command.name, version: command.version, tools, mode, ...(maxResultChars !== undefined && { maxResultChars }) } as const;
+  const options = { name: command.name, version: command.version, tools, defs: command.defs, mode, ...(maxResultChars !== undefined && { maxResultChars }) } as const;
   if (values.transport === 'stdio') {
     // Made on the first call, so that listing the tools works before the API key is set.
     let client: ClientLike | undefined;
