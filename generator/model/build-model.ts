@@ -6,7 +6,7 @@ import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, type Surface, type SurfaceMethod } from './surface.js';
+import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, withQueryRoutes, type Surface, type SurfaceMethod } from './surface.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
@@ -154,8 +154,10 @@ function applyBodyConfig(model: OperationModel, configured: OperationOverride | 
   }
 }
 
-function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
+function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], given?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
+  // api.md routes with a query (`post /responses?beta=true`) take the spec's path with that query where it has one.
+  const surface = given && withQueryRoutes(given, specRouteKeys(document));
   const existing = surface && surfaceByRoute(surface);
   const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
@@ -254,12 +256,21 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
-    const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
+    const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${method.file ?? surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
     if (missing.length > 0) warnings.push(`${missing.length} methods of ${surface.file} have no operation in the spec; the SDK leaves them out: ${missing.join('; ')}`);
     if (added.length > 0) warnings.push(`${added.length} operations are not in ${surface.file}; their names are inferred (additions): ${added.join('; ')}`);
   }
   resolveNameClashes(root, [], warnings);
   return root;
+}
+
+/** Every route of the spec, as `surfaceRouteKey` makes them. */
+function specRouteKeys(document: OpenAPIDocument): Set<string> {
+  const keys = new Set<string>();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const httpMethod of HTTP_METHODS) if (item && typeof item === 'object' && (item as Record<string, unknown>)[httpMethod]) keys.add(surfaceRouteKey(httpMethod, path));
+  }
+  return keys;
 }
 
 /**
