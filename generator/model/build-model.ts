@@ -7,6 +7,7 @@ import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
 import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, withQueryRoutes, type Surface, type SurfaceMethod } from './surface.js';
+import { codeSampleNames } from './code-samples.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
@@ -158,6 +159,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const root: Node = { property: '', operations: [], children: new Map() };
   // api.md routes with a query (`post /responses?beta=true`) take the spec's path with that query where it has one.
   const surface = given && withQueryRoutes(given, specRouteKeys(document));
+  // The spec's TypeScript/JavaScript code samples name what neither the config nor api.md names (names.fromCodeSamples).
+  const samples = codeSampleNames(document, config.names?.fromCodeSamples !== false, warnings);
   const existing = surface && surfaceByRoute(surface);
   const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
@@ -232,7 +235,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
     // A config entry that only shapes the params (bodyParam, bodyFields) leaves the naming to api.md and inference.
     const namesConfigured = configured && (configured.resource !== undefined || configured.method !== undefined || configured.pagination !== undefined) ? configured : undefined;
-    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
+    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings) ?? (samples.name(path, httpMethod) as OperationOverride | undefined);
     applyBodyConfig(model, configured, `${httpMethod.toUpperCase()} ${path}`, warnings);
     // A config (or api.md) names members as it likes; the ones no member may take are renamed as inferred names are.
     const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;
@@ -260,6 +263,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     if (missing.length > 0) warnings.push(`${missing.length} methods of ${surface.file} have no operation in the spec; the SDK leaves them out: ${missing.join('; ')}`);
     if (added.length > 0) warnings.push(`${added.length} operations are not in ${surface.file}; their names are inferred (additions): ${added.join('; ')}`);
   }
+  samples.warn();
   resolveNameClashes(root, [], warnings);
   return root;
 }
