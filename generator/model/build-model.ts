@@ -484,6 +484,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
         ...((operation.paramsShape !== 'none' || operation.namedPathParams.length > 0) && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
         ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}${itemTypeName !== undefined ? 'Page' : ''}Response`) }),
         ...(itemTypeName !== undefined && { itemTypeName }),
+        ...(operation.response.events && { eventTypeName: names.claim(`${typePrefix}${methodPart}Event`) }),
         ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });
