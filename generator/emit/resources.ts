@@ -276,6 +276,7 @@ const PAGE_FINDERS: Readonly<Record<NonNullable<Method['pagination']>['kind'], s
   'cursor-id': 'nextCursorIDPage',
   'next-url': 'nextURLPage',
   'link-header': 'nextLinkHeaderPage',
+  'cursor-header': 'nextCursorHeaderPage',
   offset: 'nextOffsetPage',
 };
 

@@ -450,7 +450,7 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
-const PAGE_KIND_WORDS: Record<string, string> = { 'page-number': 'Numbered', cursor: 'Cursor', 'cursor-id': 'Cursor', offset: 'Offset', 'next-url': 'Link', 'link-header': 'Link' };
+const PAGE_KIND_WORDS: Record<string, string> = { 'page-number': 'Numbered', cursor: 'Cursor', 'cursor-id': 'Cursor', offset: 'Offset', 'next-url': 'Link', 'link-header': 'Link', 'cursor-header': 'Cursor' };
 
 /** What page type names are made of: the item models' names, and the suffix for a paging kind. */
 interface PageNaming {

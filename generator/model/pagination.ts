@@ -6,8 +6,8 @@ const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'entries', 'values']
 /** Query params that number pages, most specific first (`page[number]` beside a `page` object flattened by deepObjectParams). */
 const PAGE_PARAMS = ['page[number]', 'page', 'page_number', 'pageNumber'];
 /** Query params that skip items, and the page sizes sent beside them. */
-const OFFSET_PARAMS = ['offset', 'startAt', 'start_at', 'skip', '$skip'];
-const LIMIT_PARAMS = ['limit', 'maxResults', 'max_results', 'page_size', 'pageSize', 'per_page', 'perPage', 'count', '$top'];
+const OFFSET_PARAMS = ['offset', 'startAt', 'start_at', 'skip', '$skip', 'firstRow', 'first_row'];
+const LIMIT_PARAMS = ['limit', 'maxResults', 'max_results', 'page_size', 'pageSize', 'per_page', 'perPage', 'count', '$top', 'rowCount', 'row_count'];
 /** Query params that take an opaque cursor from the previous page. */
 const CURSOR_PARAMS = ['page[after]', 'cursor', 'after', 'page_token', 'pageToken', 'next_token', 'nextToken', 'next_page_token', 'continue', 'marker', 'continuation_token', 'continuationToken', 'starting_token'];
 /** Query params that take the id of the last (or first) item seen, beside a `has_more` flag in the body. */
@@ -44,7 +44,13 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
   };
 
   // A `Link` header the response declares is the server's own way to the next page (GitHub).
-  const linkHeader = declaresLinkHeader(document, method);
+  const headers = declaredHeaders(document, method);
+  const linkHeader = headers.some((name) => name.toLowerCase() === 'link');
+  // A cursor param whose next value comes in a response header the response declares (`NextPageToken`, `X-Next-Cursor`).
+  const headerCursorParam = param(CURSOR_PARAMS);
+  const cursorHeader = headerCursorParam === undefined ? undefined : headers.find((name) => cursorHeaderNames(headerCursorParam).includes(name.toLowerCase().replace(/^x-/, '').replace(/[^a-z]/g, '')));
+  const listField = isArray(root) ? undefined : (ITEM_FIELDS.find((name) => isArray(at([name]))) ?? onlyArrayProperty(document, root));
+  if (cursorHeader && (isArray(root) || listField !== undefined)) return { kind: 'cursor-header', items: listField === undefined ? [] : [listField], cursorParam: headerCursorParam!, header: cursorHeader };
   if (isArray(root)) {
     if (linkHeader || param(['page', 'per_page'])) return { kind: 'link-header', items: [] };
     // A bare array skipped through by `offset`/`startAt`: done at a short or empty page.
@@ -100,14 +106,20 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
 /** `next`, `nextPage`, `next_page_url`, `nextLink`, `next_page_uri`, `NextPageLink`: a URL by its name. */
 const NEXT_URL_FIELDS = ['next', 'next_page_url', 'nextPageUrl', 'next_page_uri', 'nextPageUri', 'next_url', 'nextUrl', 'next_link', 'nextLink', 'NextPageLink', 'next_page', 'nextPage', 'next_href', 'nextHref'];
 
-/** Whether the operation's success response declares a `Link` header (any case). */
-function declaresLinkHeader(document: unknown, method: Omit<Method, 'name'>): boolean {
+/** The headers the operation's success response declares. */
+function declaredHeaders(document: unknown, method: Omit<Method, 'name'>): string[] {
   const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths;
   const operation = paths?.[method.path]?.[method.httpMethod] as { responses?: Record<string, unknown> } | undefined;
   const status = method.response.statuses[0]?.status;
   const response = status === undefined ? undefined : derefSchema(document, operation?.responses?.[status]);
   const headers = response?.['headers'];
-  return headers !== null && typeof headers === 'object' && Object.keys(headers).some((name) => name.toLowerCase() === 'link');
+  return headers !== null && typeof headers === 'object' ? Object.keys(headers) : [];
+}
+
+/** Header names (lower case, letters only, without `x-`) that hold the next value of a cursor param. */
+function cursorHeaderNames(cursorParam: string): string[] {
+  const param = cursorParam.toLowerCase().replace(/[^a-z]/g, '');
+  return ['nextpagetoken', 'nextcursor', 'nexttoken', 'nextmarker', 'continuationtoken', `next${param}`, param.startsWith('next') ? param : ''].filter((name) => name !== '');
 }
 
 /** What a GET answers with: pages of items, a list (an array, or an object holding one), or one object. */

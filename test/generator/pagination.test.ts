@@ -201,6 +201,17 @@ const CASES: Record<string, Case> = {
       json(res, 200, { items: slice(start), _links: start + SIZE < ITEMS.length ? { next: { href: `${server}/items?at=${start + SIZE}` } } : {} });
     },
   },
+  'a cursor in a response header the response declares': {
+    query: ['pageToken', 'rowCount'],
+    response: list,
+    headers: { NextPageToken: { schema: str } },
+    expected: { kind: 'cursor-header', items: [], cursorParam: 'pageToken', header: 'NextPageToken' },
+    answer: (url, res) => {
+      const start = num(url.searchParams.get('pageToken'), 0);
+      const next: Record<string, string> = start + SIZE < ITEMS.length ? { nextpagetoken: String(start + SIZE) } : {};
+      json(res, 200, slice(start), next);
+    },
+  },
   'a Link header the response declares': {
     query: ['since'],
     response: list,

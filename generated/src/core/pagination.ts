@@ -32,6 +32,8 @@ export type PaginationScheme =
       cursorField?: readonly string[];
       edge?: 'first' | 'last';
     }
+  /** A cursor in the query (`pageToken`) from a response header (`NextPageToken`), until a page comes without one. */
+  | { kind: 'cursor-header'; items: readonly string[]; cursorParam: string; header: string }
   /** The next page's URL in the body (`links.next`, `next`). */
   | { kind: 'next-url'; items: readonly string[]; nextURL: readonly string[] }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header (GitHub). */
@@ -102,6 +104,13 @@ export const nextCursorIDPage: PageFinder<SchemeOf<'cursor-id'>> = (scheme, quer
   return cursor === undefined || cursor === null ? null : { query: { ...query, [scheme.cursorParam]: cursor } };
 };
 
+export const nextCursorHeaderPage: PageFinder<SchemeOf<'cursor-header'>> = (scheme, query, body, headers) => {
+  const cursor = headers.get(scheme.header);
+  return cursor === null || cursor === '' || itemsOf(scheme, body).length === 0
+    ? null
+    : { query: { ...query, [scheme.cursorParam]: cursor } };
+};
+
 export const nextURLPage: PageFinder<SchemeOf<'next-url'>> = (scheme, _query, body) => {
   const url = valueAt(body, scheme.nextURL);
   return typeof url === 'string' && url !== '' && itemsOf(scheme, body).length > 0 ? { url } : null;
@@ -138,6 +147,8 @@ export function nextPage(
       return nextCursorPage(scheme, query, body, headers);
     case 'cursor-id':
       return nextCursorIDPage(scheme, query, body, headers);
+    case 'cursor-header':
+      return nextCursorHeaderPage(scheme, query, body, headers);
     case 'next-url':
       return nextURLPage(scheme, query, body, headers);
     case 'link-header':
