@@ -6,7 +6,7 @@ import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, withQueryRoutes, type Surface, type SurfaceMethod } from './surface.js';
+import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceReturnsPage, surfaceRouteKey, surfaceTypeNames, withQueryRoutes, type Surface, type SurfaceMethod } from './surface.js';
 import { codeSampleNames } from './code-samples.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
@@ -249,7 +249,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       }
       node = child;
     }
-    const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
+    // api.md says whether the existing SDK's method pages: a result that is no page type keeps it unpaged.
+    const unpagedInSurface = kept !== undefined && !namesConfigured && !surfaceReturnsPage(kept);
+    const pagination = override?.pagination === false || unpagedInSurface ? undefined : (override?.pagination ?? inferPagination(document, model));
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
     const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined, surface?.types.get(kept.module)) : undefined;

@@ -173,6 +173,14 @@ export function withQueryRoutes(surface: Surface, specRoutes: ReadonlySet<string
   return { ...surface, methods };
 }
 
+/**
+ * Whether api.md's result of a method is a page: Stainless names page types `…Pagination…` (`DefaultFlatPagination`,
+ * `DefaultPaginationForQueues`) or `…Page` (`FineTuningJobsPage`, `CursorPage<Model>`).
+ */
+export function surfaceReturnsPage(method: SurfaceMethod): boolean {
+  return /Pagination|Page(<|$)/.test(method.returns);
+}
+
 /** `get /calls/{id}/`, `GET /calls/{call_id}` -> one key: path params match by position, not name. */
 export function surfaceRouteKey(httpMethod: string, path: string): string {
   return `${httpMethod.toLowerCase()} ${path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '')}`;

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { generate } from '../../generator/generate.js';
-import { allResources } from '../../generator/model/build-model.js';
-import { surfaceLinks } from '../../generator/model/surface.js';
+import { allMethods, allResources, buildModel } from '../../generator/model/build-model.js';
+import { readSurface, surfaceLinks } from '../../generator/model/surface.js';
 
 const SPEC = `openapi: 3.0.3
 info: { title: Linked, version: '1' }
@@ -77,5 +77,28 @@ describe('--surface: linked api.md files and routes with a query', () => {
   test('links: relative markdown links to files named api.md, once each; not URLs, absolute paths or other files', () => {
     const text = '[a](a/api.md) [b](<b/api.md>) [c](https://x.dev/api.md) [d](/etc/api.md) [e](e/README.md) [a again](a/api.md#top)';
     expect(surfaceLinks(text)).toEqual(['a/api.md', 'b/api.md']);
+  });
+
+  test("api.md's result says whether a method pages: a list it does not page stays unpaged", () => {
+    const document = {
+      openapi: '3.0.3',
+      info: { title: 'P', version: '1' },
+      paths: {
+        '/files': {
+          get: {
+            parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }],
+            responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object' } }, next_cursor: { type: 'string' } } } } } } },
+          },
+        },
+      },
+    };
+    const paged = (returns: string): boolean => {
+      const surface = readSurface(`- <code title="get /files">client.files.<a href="./src/resources/files.ts">list</a>({ ...params }) -> ${returns}</code>\n`, 'api.md');
+      return allMethods(buildModel(structuredClone(document) as never, {}, 'spec.json', surface).resources)[0]!.pagination !== undefined;
+    };
+    expect(paged('FilesCursorPage')).toBe(true);
+    expect(paged('FileListResponsesDefaultFlatPagination')).toBe(true);
+    expect(paged('CursorPage&lt;File&gt;')).toBe(true);
+    expect(paged('FileListResponse')).toBe(false);
   });
 });
