@@ -58,9 +58,8 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
     const limitParam = param(LIMIT_PARAMS);
     return offsetParam ? { kind: 'offset', items: [], offsetParam, ...(limitParam && { limitParam }) } : undefined;
   }
-  const itemsField = ITEM_FIELDS.find((name) => isArray(at([name]))) ?? onlyArrayProperty(document, root);
-  if (itemsField === undefined) return undefined;
-  const items = [itemsField];
+  if (listField === undefined) return undefined;
+  const items = [listField];
   if (linkHeader) return { kind: 'link-header', items };
 
   // Page numbers: `page=2`, with the current page and the page count in the body where it says them.
