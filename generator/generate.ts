@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { dirname, relative, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { formatFiles, startFormatting } from './format/format.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './core/output-file.js';
@@ -13,7 +13,7 @@ import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
 import { allMethods, buildModel, DEFAULT_REGENERATE_COMMAND } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
-import { readSurface, SurfaceError, type Surface } from './model/surface.js';
+import { loadSurfaceTree, SurfaceError, type Surface } from './model/surface.js';
 import type { SdkModel } from './model/types.js';
 
 export interface GenerateOptions {
@@ -150,10 +150,33 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
   } catch (error) {
     throw new ConfigError({ file: display }, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read');
   }
+  // api.md may link one api.md per resource group, inside its own folder.
+  const folder = dirname(file);
+  const inside = (base: string, target: string): boolean => {
+    const path = relative(base, target);
+    return path !== '' && !path.startsWith('..') && !isAbsolute(path);
+  };
+  const within = (target: string): boolean => inside(folder, target);
+  const show = (target: string): string => join(dirname(display), relative(folder, target)).split('\\').join('/');
+  // A symbolic link inside the folder may not lead out of it either.
+  const read = async (target: string): Promise<string> => {
+    if (target === file) return text;
+    if (!inside(await realpath(folder), await realpath(target))) throw new Error('outside');
+    return readFile(target, 'utf8');
+  };
   try {
-    return readSurface(text, display);
+    return await loadSurfaceTree(file, display, read, within, (from, link) => resolve(dirname(from), safeDecode(link)), show);
   } catch (error) {
-    throw error instanceof SurfaceError ? new ConfigError({ file: display, line: error.line }, error.message) : error;
+    throw error instanceof SurfaceError ? new ConfigError({ file: error.file ?? display, line: error.line }, error.message) : error;
+  }
+}
+
+/** A link's `%20`s decoded; one that is not valid percent-encoding is taken as written. */
+function safeDecode(link: string): string {
+  try {
+    return decodeURIComponent(link);
+  } catch {
+    return link;
   }
 }
 

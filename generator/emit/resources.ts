@@ -15,7 +15,7 @@ import { SCHEMA_MODULE } from './schema-types.js';
 import { valueSource } from './examples.js';
 import { markdownCode, propertyKey } from '../core/escape.js';
 import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
-import { bodyTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression, uploadsBinary } from './type-expressions.js';
+import { bodyTypeExpression, eventTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression, uploadsBinary } from './type-expressions.js';
 
 /** `src/resources/<module>.ts` for every resource of the tree (or for those given, a part of `allResources`). */
 export function emitResources(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
@@ -52,7 +52,7 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const paginated = resource.methods.some((method) => method.pagination);
   const styledParams = resource.methods.some((method) => [...method.pathParams, ...method.queryParams, ...method.headerParams].some((param) => param.encoding !== undefined));
   const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
-  const streams = resource.methods.some((method) => method.response.kind === 'sse');
+  const streams = resource.methods.some((method) => method.response.kind === 'sse' || selectsEvents(method));
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
   const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
   // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
@@ -149,6 +149,15 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       docs: [{ description: `Response of ${markdownCode(method.name)}: ${operationLabel(method)}.` }],
     });
   }
+  if (method.eventTypeName && method.response.events) {
+    out.push({
+      kind: StructureKind.TypeAlias,
+      isExported: true,
+      name: method.eventTypeName,
+      type: eventTypeExpression(method, models),
+      docs: [{ description: `One event of ${markdownCode(method.name)} with \`${method.response.events.param}: true\`: ${operationLabel(method)}.` }],
+    });
+  }
   if (method.itemTypeName) {
     out.push({
       kind: StructureKind.TypeAlias,
@@ -176,7 +185,7 @@ function operationLabel(method: Method): string {
 
 /** Model names the method's types refer to (body and response `$ref`s). */
 function referencedModels(method: Method, models: ReadonlyMap<string, string>): string[] {
-  const refs = [method.body?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref)];
+  const refs = [method.body?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref), ...(selectsEvents(method) ? [method.response.events!.ref] : [])];
   return refs.flatMap((ref) => (ref !== undefined && models.has(ref) ? [models.get(ref)!] : []));
 }
 
@@ -211,7 +220,8 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
 
   const responseType = method.responseTypeName ?? 'void';
-  const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : responseType;
+  const events = selectsEvents(method) ? { param: method.response.events!.param, type: `Stream<${method.eventTypeName}>` } : undefined;
+  const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : events ? `${responseType} | ${events.type}` : responseType;
   const tags: Array<{ tagName: string; text?: string }> = [
     ...method.positionalPathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: `${param.variable} - ${param.description}` })),
     ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
@@ -229,9 +239,34 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
         : []),
       method.pagination
         ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options, ${PAGE_FINDERS[method.pagination.kind]});`
-        : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
+        : events
+          ? // The events where the params ask for them (`stream: true`), the other type otherwise, with the Accept of each.
+            `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity).replace(/ \}$/, `, ...(${argument}${method.paramsRequired ? '' : '?'}.${events.param} === true && { response: 'sse' as const, decode: eventStream, accept: 'text/event-stream' }) }`)}, options);`
+          : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
     ],
+    // Typed by the param: `stream: true` gives a Stream of events, false or none the other type, a boolean either.
+    ...(events && {
+      overloads: [
+        { parameters: overloadParameters(parameters, argument, `${method.paramsTypeName} & { ${events.param}: true }`, true), returnType: `APIPromise<${events.type}>`, docs: [{ description, tags }] },
+        { parameters: overloadParameters(parameters, argument, `${method.paramsTypeName} & { ${events.param}?: false | null }`, method.paramsRequired), returnType: `APIPromise<${responseType}>` },
+        { parameters: overloadParameters(parameters, argument, method.paramsTypeName!, method.paramsRequired), returnType: `APIPromise<${returned}>` },
+      ],
+    }),
   };
+}
+
+/** Whether a method answers with events or another type as a param of its params object asks (`stream: true`). */
+function selectsEvents(method: Method): boolean {
+  return method.response.events !== undefined && method.eventTypeName !== undefined && method.paramsTypeName !== undefined && !method.pagination;
+}
+
+/** An overload's parameters: the method's, with the params argument typed as given (no default value in an overload). */
+function overloadParameters(parameters: OptionalKind<ParameterDeclarationStructure>[], argument: string, type: string, required: boolean): OptionalKind<ParameterDeclarationStructure>[] {
+  return parameters.map((parameter) => {
+    if (parameter.name !== argument) return { ...parameter, initializer: undefined };
+    const { initializer: _initializer, hasQuestionToken: _optional, ...rest } = parameter;
+    return { ...rest, type, ...(!required && { hasQuestionToken: true }) };
+  });
 }
 
 /** The runtime's next-page finder of each pagination kind (core/pagination.ts). */
@@ -241,6 +276,7 @@ const PAGE_FINDERS: Readonly<Record<NonNullable<Method['pagination']>['kind'], s
   'cursor-id': 'nextCursorIDPage',
   'next-url': 'nextURLPage',
   'link-header': 'nextLinkHeaderPage',
+  'cursor-header': 'nextCursorHeaderPage',
   offset: 'nextOffsetPage',
 };
 

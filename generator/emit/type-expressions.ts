@@ -76,6 +76,13 @@ export function responseTypeExpression(method: Method, models: ReadonlyMap<strin
   return [...new Set(members)].join(' | ') || 'void';
 }
 
+/** The type of one event of a method that also streams events (`response.events`): its model, or the spec's type. */
+export function eventTypeExpression(method: Method, models: ReadonlyMap<string, string>): string {
+  const events = method.response.events!;
+  const named = events.ref !== undefined ? models.get(events.ref) : undefined;
+  return named ?? `${operationType(method)}['responses'][${statusKey(events.status)}]['content'][${literal(events.contentType)}]`;
+}
+
 /** The TS type of a path parameter, from its schema's type. */
 export function pathParamType(schema: Record<string, unknown>): string {
   const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).find((item) => item !== 'null') : schema['type'];

@@ -76,6 +76,14 @@ export interface SdkConfig {
   allowRefs?: string[];
   /** An existing SDK's Stainless-format api.md, relative to the config file: its names are kept (see `--surface`). */
   surface?: string;
+  /** Where names come from besides the config and api.md. */
+  names?: {
+    /**
+     * Whether the spec's TypeScript/JavaScript code samples (`x-codeSamples`) name operations whose sample calls
+     * `client.a.b.method(`, ahead of inference (default `true`).
+     */
+    fromCodeSamples?: boolean;
+  };
   /** How the API signs its webhooks, where the spec does not say (see the README's Webhooks section). */
   webhooks?: WebhooksConfig;
 }

@@ -6,7 +6,8 @@ import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
-import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, type Surface, type SurfaceMethod } from './surface.js';
+import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceReturnsPage, surfaceRouteKey, surfaceTypeNames, withQueryRoutes, type Surface, type SurfaceMethod } from './surface.js';
+import { codeSampleNames } from './code-samples.js';
 import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 import { readWebhooks } from './webhooks.js';
@@ -157,8 +158,12 @@ function applyBodyConfig(model: OperationModel, configured: OperationOverride | 
   }
 }
 
-function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], surface?: Surface): Node {
+function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: Record<string, AuthScheme>, warnings: string[], given?: Surface): Node {
   const root: Node = { property: '', operations: [], children: new Map() };
+  // api.md routes with a query (`post /responses?beta=true`) take the spec's path with that query where it has one.
+  const surface = given && withQueryRoutes(given, specRouteKeys(document));
+  // The spec's TypeScript/JavaScript code samples name what neither the config nor api.md names (names.fromCodeSamples).
+  const samples = codeSampleNames(document, config.names?.fromCodeSamples !== false, warnings);
   const existing = surface && surfaceByRoute(surface);
   const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
@@ -233,7 +238,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
     // A config entry that only shapes the params (bodyParam, bodyFields) leaves the naming to api.md and inference.
     const namesConfigured = configured && (configured.resource !== undefined || configured.method !== undefined || configured.pagination !== undefined) ? configured : undefined;
-    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
+    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings) ?? (samples.name(path, httpMethod) as OperationOverride | undefined);
     applyBodyConfig(model, configured, `${httpMethod.toUpperCase()} ${path}`, warnings);
     // A config (or api.md) names members as it likes; the ones no member may take are renamed as inferred names are.
     const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;
@@ -247,7 +252,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
       }
       node = child;
     }
-    const pagination = override?.pagination === false ? undefined : (override?.pagination ?? inferPagination(document, model));
+    // api.md says whether the existing SDK's method pages: a result that is no page type keeps it unpaged.
+    const unpagedInSurface = kept !== undefined && !namesConfigured && !surfaceReturnsPage(kept);
+    const pagination = override?.pagination === false || unpagedInSurface ? undefined : (override?.pagination ?? inferPagination(document, model));
     const pageItemRef = pagination ? pageItemComponent(document, model.response.statuses[0]?.schema, pagination.items) : undefined;
     const pinned = override?.method !== undefined || override?.resource !== undefined;
     const surfaceNames = kept && !namesConfigured ? surfaceTypeNames(kept, pagination !== undefined, surface?.types.get(kept.module)) : undefined;
@@ -257,12 +264,22 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
-    const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
+    const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${method.file ?? surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
     if (missing.length > 0) warnings.push(`${missing.length} methods of ${surface.file} have no operation in the spec; the SDK leaves them out: ${missing.join('; ')}`);
     if (added.length > 0) warnings.push(`${added.length} operations are not in ${surface.file}; their names are inferred (additions): ${added.join('; ')}`);
   }
+  samples.warn();
   resolveNameClashes(root, [], warnings);
   return root;
+}
+
+/** Every route of the spec, as `surfaceRouteKey` makes them. */
+function specRouteKeys(document: OpenAPIDocument): Set<string> {
+  const keys = new Set<string>();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const httpMethod of HTTP_METHODS) if (item && typeof item === 'object' && (item as Record<string, unknown>)[httpMethod]) keys.add(surfaceRouteKey(httpMethod, path));
+  }
+  return keys;
 }
 
 /**
@@ -438,7 +455,7 @@ function assignTypePrefixes(root: Node, casing: Record<string, string>, names: N
  * its children's in its own: it is named for its property (`Repos`), and only a clash there adds `Resource` (then a
  * number). The same name in another branch (`orgs.repos` and `repos`) is no clash: the classes are not exported.
  */
-const PAGE_KIND_WORDS: Record<string, string> = { 'page-number': 'Numbered', cursor: 'Cursor', 'cursor-id': 'Cursor', offset: 'Offset', 'next-url': 'Link', 'link-header': 'Link' };
+const PAGE_KIND_WORDS: Record<string, string> = { 'page-number': 'Numbered', cursor: 'Cursor', 'cursor-id': 'Cursor', offset: 'Offset', 'next-url': 'Link', 'link-header': 'Link', 'cursor-header': 'Cursor' };
 
 /** What page type names are made of: the item models' names, and the suffix for a paging kind. */
 interface PageNaming {
@@ -472,6 +489,7 @@ function buildResources(node: Node, parentChain: string[], casing: Record<string
         ...((operation.paramsShape !== 'none' || operation.namedPathParams.length > 0) && { paramsTypeName: names.claim(kept(operation.surfaceNames?.params) ?? `${typePrefix}${methodPart}Params`) }),
         ...(operation.response.kind !== 'void' && { responseTypeName: names.claim(kept(operation.surfaceNames?.response) ?? `${typePrefix}${methodPart}${itemTypeName !== undefined ? 'Page' : ''}Response`) }),
         ...(itemTypeName !== undefined && { itemTypeName }),
+        ...(operation.response.events && { eventTypeName: names.claim(`${typePrefix}${methodPart}Event`) }),
         ...(operation.pagination && { pageTypeName: kept(operation.surfaceNames?.page) !== undefined ? names.claim(operation.surfaceNames!.page!) : pageTypeName(operation, `${typePrefix}${methodPart}`) }),
       };
     });

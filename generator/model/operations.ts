@@ -140,7 +140,7 @@ export function readOperation(
     ...(noValidInput !== undefined && { noValidInput }),
     paramsRequired,
     paramsAcceptEmpty: !requiredParam && !bodyHasRequiredMembers,
-    response: readResponses(document, operation.responses ?? {}),
+    response: selectableEvents(document, readResponses(document, operation.responses ?? {}), queryParams, body),
     security: readSecurity(operation.security ?? document.security, schemes),
     ...(servers?.[0]?.url !== undefined && { server: servers[0].url }),
   };
@@ -300,18 +300,44 @@ function readResponses(document: OpenAPIDocument, responses: Record<string, unkn
   if (success.length === 0) success = codes.filter((code) => code === 'default');
   const statuses: Method['response']['statuses'] = [];
   let kind: ResponseKind = 'void';
+  let events: Omit<NonNullable<Method['response']['events']>, 'param'> | undefined;
   for (const status of success) {
     const response = deref<{ content?: Record<string, { schema?: Schema }> }>(document, responses[status] as object);
     const content = response?.content ?? {};
     const contentTypes = Object.keys(content).sort((a, b) => rank(responseKind(a)) - rank(responseKind(b)));
-    const contentType = contentTypes[0];
+    // Bytes or text beside an event stream (`audio/mpeg` or events, as `stream: true` asks): the bytes by default,
+    // the events where a param selects them (`selectableEvents`).
+    const streamed = contentTypes.find((type) => responseKind(type) === 'sse');
+    const plain = streamed !== undefined && !contentTypes.some((type) => responseKind(type) === 'json') ? contentTypes.find((type) => ['binary', 'text'].includes(responseKind(type))) : undefined;
+    const contentType = plain ?? contentTypes[0];
     if (contentType === undefined) continue;
     const schema = content[contentType]?.schema;
     const ref = componentRefName(schema);
     statuses.push({ status, contentType, ...(ref !== undefined && { ref }), ...(schema !== undefined && { schema }) });
-    if (kind === 'void') kind = responseKind(contentType);
+    if (kind === 'void') {
+      kind = responseKind(contentType);
+      const eventsRef = plain !== undefined ? componentRefName(content[streamed!]?.schema) : undefined;
+      if (plain !== undefined) events = { status, contentType: streamed!, ...(eventsRef !== undefined && { ref: eventsRef }) };
+    }
   }
-  return { kind, statuses };
+  return { kind, statuses, ...(events && { events: { ...events, param: '' } }) };
+}
+
+/**
+ * Keeps a response's event-stream alternative only where a boolean `stream` param (query, or a field of a body taken
+ * inline) selects it; otherwise the method answers with its other type alone, which is what it asks for by default.
+ */
+function selectableEvents(document: OpenAPIDocument, response: Method['response'], queryParams: Param[], body: RequestBody | undefined): Method['response'] {
+  if (!response.events) return response;
+  const { events, ...rest } = response;
+  const isBoolean = (schema: unknown): boolean => {
+    const type = derefSchema(document, schema)['type'];
+    return type === 'boolean' || (Array.isArray(type) && type.includes('boolean'));
+  };
+  const inQuery = queryParams.some((param) => param.name === 'stream' && isBoolean(param.schema));
+  const fields = body?.isObject && body.inline && !body.positional ? objectMembers(document, derefSchema(document, body.schema)).properties : {};
+  const inBody = !body?.renames && Object.hasOwn(fields, 'stream') && isBoolean(fields['stream']);
+  return inQuery || inBody ? { ...rest, events: { ...events, param: 'stream' } } : rest;
 }
 
 function rank(kind: ResponseKind): number {

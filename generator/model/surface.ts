@@ -24,6 +24,13 @@ export interface SurfaceMethod {
   module: string;
   /** The line in api.md, for messages. */
   line: number;
+  /** The api.md file it is listed in, where api.md links further files (one per resource group); else `Surface.file`. */
+  file?: string;
+  /**
+   * The query api.md's route carries besides `content-type` (`post /responses?beta=true`: `beta=true`). The method
+   * takes the spec's route with that query where the spec has one (`withQueryRoutes`), else the plain route.
+   */
+  query?: string;
 }
 
 export interface Surface {
@@ -38,6 +45,8 @@ export class SurfaceError extends Error {
   constructor(
     readonly line: number,
     message: string,
+    /** The api.md file the line is in, where it is one that another links. */
+    readonly file?: string,
   ) {
     super(message);
   }
@@ -67,6 +76,8 @@ export function readSurface(text: string, file: string): Surface {
     const [, httpMethod, title, chain, link, method, args, returns] = match as unknown as [string, string, string, string, string, string, string, string];
     const [path, query] = decodeEntities(title).split('?', 2) as [string, string | undefined];
     const contentType = query === undefined ? undefined : new URLSearchParams(query).get('content-type') ?? undefined;
+    // The rest of the query, as written: the route's own (`beta=true`), matched against the spec's paths later.
+    const otherQuery = query?.split('&').filter((part) => part !== '' && !/^content-type(=|$)/i.test(part)).join('&');
     const parts = args.split(',').map((part) => part.trim()).filter((part) => part !== '');
     // `{ ...params }` or `[ ...body ]` (an array body) is the params argument; the rest are path params.
     const isParams = (part: string): boolean => /^[{[]/.test(part) || /[}\]]$/.test(part);
@@ -77,6 +88,7 @@ export function readSurface(text: string, file: string): Surface {
       httpMethod: httpMethod.toLowerCase(),
       path,
       ...(contentType !== undefined && contentType !== '' && { contentType }),
+      ...(otherQuery !== undefined && otherQuery !== '' && { query: otherQuery }),
       chain: chain.split('.').filter((part) => part !== ''),
       method,
       positional,
@@ -87,6 +99,86 @@ export function readSurface(text: string, file: string): Surface {
     });
   });
   return { file, methods, types };
+}
+
+/**
+ * The api.md files an api.md links, as written (`[Beta](src/resources/beta/api.md)`): relative markdown links whose
+ * file is named `api.md`, in the order they appear, without anchors. Large SDKs split api.md one file per resource group.
+ */
+export function surfaceLinks(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
+    const target = match[1]!.split('#')[0]!;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) continue;
+    if (/(^|\/)api\.md$/i.test(target) && !out.includes(target)) out.push(target);
+  }
+  return out;
+}
+
+/** Reads a file's text, or throws; `loadSurfaceTree` is given one so that it stays testable without a file system. */
+export type ReadText = (file: string) => Promise<string>;
+
+/**
+ * Reads api.md and every api.md it links (and they link), each once, into one surface: methods and types in the order
+ * the links are met. A link may only lead inside the first file's folder (`within`), so an api.md cannot make the
+ * generator read files elsewhere; a link out of it, or to a file that is not there, is a SurfaceError naming it.
+ */
+export async function loadSurfaceTree(file: string, display: string, read: ReadText, within: (file: string) => boolean, resolveLink: (from: string, link: string) => string, show: (file: string) => string): Promise<Surface> {
+  const methods: SurfaceMethod[] = [];
+  const types = new Map<string, string[]>();
+  const seen = new Set<string>();
+  const visit = async (current: string, shown: string): Promise<void> => {
+    if (seen.has(current)) return;
+    seen.add(current);
+    const text = await read(current);
+    let surface: Surface;
+    try {
+      surface = readSurface(text, shown);
+    } catch (error) {
+      throw error instanceof SurfaceError && current !== file ? new SurfaceError(error.line, error.message, shown) : error;
+    }
+    methods.push(...(current === file ? surface.methods : surface.methods.map((method) => ({ ...method, file: shown }))));
+    for (const [module, names] of surface.types) types.set(module, [...(types.get(module) ?? []), ...names]);
+    for (const link of surfaceLinks(text)) {
+      const target = resolveLink(current, link);
+      const at = current === file ? undefined : shown;
+      if (!within(target)) throw new SurfaceError(lineOf(text, link), `a link to ${link} leads out of the folder of ${display}; not read`, at);
+      try {
+        await visit(target, show(target));
+      } catch (error) {
+        if (error instanceof SurfaceError) throw error;
+        throw new SurfaceError(lineOf(text, link), `the linked ${link} cannot be read`, at);
+      }
+    }
+  };
+  await visit(file, display);
+  return { file: display, methods, types };
+}
+
+function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  return index < 0 ? 1 : text.slice(0, index).split('\n').length;
+}
+
+/**
+ * api.md methods whose route carries a query (`post /v1/messages?beta=true`) take the spec's path with that query
+ * where the spec has one (`/v1/messages?beta=true`, a path of its own beside `/v1/messages`), else the plain route.
+ */
+export function withQueryRoutes(surface: Surface, specRoutes: ReadonlySet<string>): Surface {
+  const methods = surface.methods.map((method) => {
+    if (method.query === undefined) return method;
+    const path = `${method.path}?${method.query}`;
+    return specRoutes.has(surfaceRouteKey(method.httpMethod, path)) ? { ...method, path } : method;
+  });
+  return { ...surface, methods };
+}
+
+/**
+ * Whether api.md's result of a method is a page: Stainless names page types `…Pagination…` (`DefaultFlatPagination`,
+ * `DefaultPaginationForQueues`) or `…Page` (`FineTuningJobsPage`, `CursorPage<Model>`).
+ */
+export function surfaceReturnsPage(method: SurfaceMethod): boolean {
+  return /Pagination|Page(<|$)/.test(method.returns);
 }
 
 /** `get /calls/{id}/`, `GET /calls/{call_id}` -> one key: path params match by position, not name. */

@@ -162,6 +162,8 @@ export interface Method {
   /** Type names this method exports. */
   paramsTypeName?: string;
   responseTypeName?: string;
+  /** For a method that also streams events as a param asks (`response.events`), the type of one event. */
+  eventTypeName?: string;
   /** For a paginated method, the page it resolves to (`OAuthClientsPage`: `Page<OAuthClientListResponse, OAuthClient>`). */
   pageTypeName?: string;
   /** For a paginated method, the name of one item's type where an existing SDK exports one (`--surface`: `ClusterListResponse`
@@ -171,6 +173,11 @@ export interface Method {
     kind: ResponseKind;
     /** Success status codes with a body, in order, with the content type read. */
     statuses: Array<{ status: string; contentType?: string; ref?: string; schema?: Schema }>;
+    /**
+     * An event stream the response also offers beside bytes or text (`audio/mpeg` or `text/event-stream`), and the
+     * boolean param that asks for it (`stream: true`); the method then answers with either, as its params say.
+     */
+    events?: { status: string; contentType: string; ref?: string; param: string };
   };
   /** Security requirements: alternatives of scheme names; `[]` among them means credentials are optional. */
   security: string[][];

@@ -11,14 +11,19 @@ export type PaginationScheme =
   | { kind: 'page-number'; items: readonly string[]; pageParam: string; currentPage?: readonly string[]; totalPages?: readonly string[] }
   /** A cursor in the query (`page[after]`, `cursor`) from a field of the body (`meta.cursors.after`, `next_cursor`). */
   | { kind: 'cursor'; items: readonly string[]; cursorParam: string; nextCursor: readonly string[] }
-  /** `starting_after` set to the last item's id while `has_more` is true (Stripe). */
-  | { kind: 'cursor-id'; items: readonly string[]; cursorParam: string; hasMore: readonly string[]; idField: string }
+  /**
+   * `starting_after`/`after` set to the last item's id while `has_more` is true (Stripe), or to the body's `last_id`
+   * (`cursorField`) where it gives one; with `edge: 'first'`, `before` set to the first item's id (or `first_id`).
+   */
+  | { kind: 'cursor-id'; items: readonly string[]; cursorParam: string; hasMore: readonly string[]; idField: string; cursorField?: readonly string[]; edge?: 'first' | 'last' }
+  /** A cursor in the query (`pageToken`) from a response header (`NextPageToken`), until a page comes without one. */
+  | { kind: 'cursor-header'; items: readonly string[]; cursorParam: string; header: string }
   /** The next page's URL in the body (`links.next`, `next`). */
   | { kind: 'next-url'; items: readonly string[]; nextURL: readonly string[] }
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header (GitHub). */
   | { kind: 'link-header'; items: readonly string[] }
-  /** `offset`/`limit` in the query; done when a page comes back short or the total is reached. */
-  | { kind: 'offset'; items: readonly string[]; offsetParam: string; limitParam?: string; total?: readonly string[] };
+  /** `offset`/`limit` in the query; done when a page comes back short, the total is reached, or `isLast` is true. */
+  | { kind: 'offset'; items: readonly string[]; offsetParam: string; limitParam?: string; total?: readonly string[]; isLast?: readonly string[] };
 
 /** Where the next page is: new query values for the same operation, or a URL given by the server. */
 export type NextPage = { query: Record<string, unknown> } | { url: string } | null;
@@ -65,8 +70,15 @@ export const nextCursorPage: PageFinder<SchemeOf<'cursor'>> = (scheme, query, bo
 export const nextCursorIDPage: PageFinder<SchemeOf<'cursor-id'>> = (scheme, query, body) => {
   const items = itemsOf(scheme, body);
   if (valueAt(body, scheme.hasMore) !== true || items.length === 0) return null;
-  const last = valueAt(items[items.length - 1], [scheme.idField]);
-  return last === undefined ? null : { query: { ...query, [scheme.cursorParam]: last } };
+  const given = scheme.cursorField ? valueAt(body, scheme.cursorField) : undefined;
+  const edge = items[scheme.edge === 'first' ? 0 : items.length - 1];
+  const cursor = given === undefined || given === null || given === '' ? valueAt(edge, [scheme.idField]) : given;
+  return cursor === undefined || cursor === null ? null : { query: { ...query, [scheme.cursorParam]: cursor } };
+};
+
+export const nextCursorHeaderPage: PageFinder<SchemeOf<'cursor-header'>> = (scheme, query, body, headers) => {
+  const cursor = headers.get(scheme.header);
+  return cursor === null || cursor === '' || itemsOf(scheme, body).length === 0 ? null : { query: { ...query, [scheme.cursorParam]: cursor } };
 };
 
 export const nextURLPage: PageFinder<SchemeOf<'next-url'>> = (scheme, _query, body) => {
@@ -84,6 +96,7 @@ export const nextOffsetPage: PageFinder<SchemeOf<'offset'>> = (scheme, query, bo
   const offset = Number(query[scheme.offsetParam] ?? 0);
   const limit = scheme.limitParam ? Number(query[scheme.limitParam]) : NaN;
   if (items.length === 0 || (Number.isFinite(limit) && items.length < limit)) return null;
+  if (scheme.isLast && valueAt(body, scheme.isLast) === true) return null;
   const total = scheme.total ? Number(valueAt(body, scheme.total)) : NaN;
   const next = offset + items.length;
   if (Number.isFinite(total) && next >= total) return null;
@@ -99,6 +112,8 @@ export function nextPage(scheme: PaginationScheme, query: Record<string, unknown
       return nextCursorPage(scheme, query, body, headers);
     case 'cursor-id':
       return nextCursorIDPage(scheme, query, body, headers);
+    case 'cursor-header':
+      return nextCursorHeaderPage(scheme, query, body, headers);
     case 'next-url':
       return nextURLPage(scheme, query, body, headers);
     case 'link-header':
