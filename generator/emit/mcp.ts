@@ -3,7 +3,8 @@ import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { JsonSchemaConverter, type JsonSchema } from './json-schema.js';
 import { valueSource } from './examples.js';
-import { literal, printSourceFile, type OutputFile } from './source.js';
+import { banner, literal, printSourceFile } from './source.js';
+import type { OutputFile } from '../core/output-file.js';
 import { StructureKind } from './structure-kinds.js';
 
 const NAME_LIMIT = 64;
@@ -120,11 +121,24 @@ export function emitMcp(model: SdkModel): OutputFile[] {
     Object.values(model.securitySchemes).find((scheme): scheme is Extract<typeof scheme, { type: 'apiKey' }> => scheme.type === 'apiKey' && scheme.in === 'header')?.name ?? `x-${model.envPrefix.toLowerCase().replace(/_/g, '-')}-api-key`;
   const client = model.clientName;
   const usesKey = Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
-  const table = printSourceFile(model, 'src/mcp/tools.ts', [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['JsonSchema', 'ToolDefinition'], moduleSpecifier: './server.js' },
-    `/** Every method of the SDK an agent can call, as an MCP tool (${tools.length}). */\nexport const tools: ToolDefinition[] = ${valueSource(tools)};`,
-    `/** The component schemas the tools' input schemas refer to (\`#/$defs/...\`). */\nexport const defs: Record<string, JsonSchema> = ${valueSource(defs)};`,
-  ]);
+  // A data table: one tool (and one schema) per line of JSON, in its final form. The formatter passes it through (on a
+  // Graph-sized spec it is megabytes), and a change to one operation is a change to one line.
+  const rows = (items: string[]) => (items.length === 0 ? '' : `\n${items.map((item) => `  ${item},`).join('\n')}\n`);
+  const table: OutputFile = {
+    path: 'src/mcp/tools.ts',
+    text: [
+      banner(model),
+      "import type { JsonSchema, ToolDefinition } from './server.js';",
+      '',
+      `/** Every method of the SDK an agent can call, as an MCP tool (${tools.length}). */`,
+      `export const tools: ToolDefinition[] = [${rows(tools.map((tool) => JSON.stringify(tool)))}];`,
+      '',
+      "/** The component schemas the tools' input schemas refer to (`#/$defs/...`). */",
+      `export const defs: Record<string, JsonSchema> = {${rows(Object.entries(defs).map(([name, schema]) => `${JSON.stringify(name)}: ${JSON.stringify(schema)}`))}};`,
+      '',
+    ].join('\n'),
+    final: true,
+  };
   const index = printSourceFile(model, 'src/mcp/index.ts', [
     { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['Server'], moduleSpecifier: '@modelcontextprotocol/sdk/server/index.js' },
     { kind: StructureKind.ImportDeclaration, namedImports: [client], moduleSpecifier: '../client.js' },
