@@ -2,7 +2,8 @@
 
 import { defineConfig } from 'vitest/config';
 
-// The SDK's own tests, run against a mock server of its spec (see tests/global-setup.ts).
+// The SDK's own tests: each file starts a loopback mock server (tests/mock-server.ts) that answers its requests with
+// the responses the generator wrote beside it, so the tests need neither the spec nor a network.
 export default defineConfig({
-  test: { include: ['tests/**/*.test.ts'], globalSetup: ['tests/global-setup.ts'] },
+  test: { include: ['tests/**/*.test.ts'] },
 });
