@@ -76,6 +76,11 @@ paths:
         - { name: widget_name, in: path, required: true, schema: { type: string } }
       responses:
         '200': { description: Drawing, content: { image/png: { schema: { type: string, format: binary } } } }
+  /jobs#Action=Start:
+    post:
+      operationId: startJob
+      responses:
+        '202': { description: Started, content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } } }
 components:
   schemas:
     Widget:
@@ -130,6 +135,8 @@ describe('the data the mock serves', () => {
     expect(test).toContain("expect(mock.requests).toMatchObject([{ method: 'GET', path: '/widgets/big%20gear' }]);");
     expect(test).toContain('expect(data).toEqual(served.body);');
     expect(test).toContain('expect(await textOf(data)).toBe(served.body);');
+    // A fragment in the path key is not sent: the request goes to the path before it.
+    expect(file('tests/api-resources/jobs-action-start.test.ts')).toContain("mock.respond({ method: 'POST', path: '/jobs' }, responses.create)");
     expect(file('package.json')).not.toContain('prism');
     expect(result.files.map((output) => output.path)).not.toContain('tests/openapi.json');
   });
@@ -144,7 +151,7 @@ describe('the generated tests, run', () => {
 
   test('pass against their mock, and fail when the SDK sends a request the spec does not describe', async () => {
     const passed = await vitest();
-    expect(passed.stdout).toMatch(/Tests\s+7 passed \(7\)/);
+    expect(passed.stdout).toMatch(/Tests\s+8 passed \(8\)/);
     expect(passed.code).toBe(0);
     // The SDK sending to another path, or without a required query param: the mock answers 400 and the test fails.
     const resource = join(dir, 'sdk/src/resources/widgets.ts');
@@ -157,7 +164,7 @@ describe('the generated tests, run', () => {
       expect(failed.code).toBe(1);
       expect(failed.stdout).toContain('mock server: expected path /widgets/{widget_name}/label (got GET /widgets/My%20example/labels)');
       expect(failed.stdout).toContain('mock server: expected query param kind (got GET /widgets?limit=1)');
-      expect(failed.stdout).toMatch(/Tests\s+3 failed \| 4 passed \(7\)/);
+      expect(failed.stdout).toMatch(/Tests\s+3 failed \| 5 passed \(8\)/);
     } finally {
       await writeFile(resource, source);
     }
