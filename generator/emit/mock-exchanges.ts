@@ -53,12 +53,22 @@ export function expectedRequest(model: SdkModel, method: Method, mode: ExampleMo
 /** Whether the example call sends a body (the decision of emit/examples.ts's `exampleParams`, and what the runtime sends). */
 function sendsBody(model: SdkModel, method: Method, mode: ExampleMode): boolean {
   const body = method.body!;
-  // The runtime sends at least `{}` for a body the spec requires.
-  if (body.required) return true;
   const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
   const fieldsRequired = besideOthers && body.inline && hasRequiredMembers(model.document, body.schema);
-  const included = body.positional ? mode === 'all' || method.paramsRequired : mode === 'all' || fieldsRequired;
-  return included && carries(exampleValue(model.document, body.schema, mode));
+  const included = body.required || (body.positional ? mode === 'all' || method.paramsRequired : mode === 'all' || fieldsRequired);
+  const value = exampleValue(model.document, body.schema, mode);
+  // A form body of empty objects and lists encodes to nothing at all.
+  if (body.encoding === 'form') return included && fills(value);
+  // Otherwise the runtime sends at least `{}` (JSON) or an empty form (multipart) for a body the spec requires.
+  return body.required || (included && carries(value));
+}
+
+/** A value with something in it at any depth: a form encodes nothing for `{ a: {}, b: [] }`. */
+function fills(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.some(fills);
+  if (isPlainObject(value)) return Object.values(value).some(fills);
+  return true;
 }
 
 /** A value that puts something on the wire: not absent, and not an empty list or object (those send nothing). */
@@ -99,7 +109,7 @@ function text(value: unknown): string {
  */
 export function mockResponse(model: SdkModel, method: Method): MockResponse {
   const success = method.response.statuses[0];
-  const kind = method.response.kind;
+  const kind = responseKind(method);
   if (kind === 'void' || !success) return { status: 204 };
   // 204 and 205 carry no body: a spec that gives them one is served as a 200.
   const declared = /^\d{3}$/.test(success.status) ? Number(success.status) : 200;
@@ -110,6 +120,11 @@ export function mockResponse(model: SdkModel, method: Method): MockResponse {
   if (kind === 'sse') return { status, contentType, body: [value] };
   if (kind === 'text') return { status, contentType, body: typeof value === 'string' && value !== '' ? value : JSON.stringify(value) };
   return { status, contentType, body: value };
+}
+
+/** How the SDK reads the response: as the spec says, but a response to HEAD never has a body, whatever the spec says. */
+export function responseKind(method: Method): Method['response']['kind'] {
+  return method.httpMethod === 'head' ? 'void' : method.response.kind;
 }
 
 const DEFAULT_CONTENT_TYPES: Record<string, string> = { json: 'application/json', text: 'text/plain', binary: 'application/octet-stream', sse: 'text/event-stream' };

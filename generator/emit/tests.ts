@@ -3,7 +3,7 @@ import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { lineCommentText, stringLiteral } from './escape.js';
 import { exampleArguments, valueSource } from './examples.js';
-import { expectedRequest, mockResponse, type MockResponse } from './mock-exchanges.js';
+import { expectedRequest, mockResponse, responseKind, type MockResponse } from './mock-exchanges.js';
 import { printSourceFile, type OutputFile } from './source.js';
 
 /**
@@ -49,7 +49,7 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
 }
 
 function mockImports(resource: Resource): string[] {
-  const binary = resource.methods.some((method) => !method.noValidInput && method.response.kind === 'binary');
+  const binary = resource.methods.some((method) => !method.noValidInput && responseKind(method) === 'binary');
   return ['readResponses', 'startMockServer', ...(binary ? ['textOf'] : [])];
 }
 
@@ -57,7 +57,7 @@ function testCase(model: SdkModel, method: Method, accessor: string, mode: 'requ
   const args = exampleArguments(model, method, mode).join(', ');
   const title = `${method.name}: ${mode === 'required' ? 'only required params' : 'required and optional params'}`;
   const { expected, sentPath } = expectedRequest(model, method, mode);
-  const kind = method.response.kind;
+  const kind = responseKind(method);
   const name = method.pagination ? 'page' : kind === 'sse' ? 'stream' : 'data';
   return [
     `test(${stringLiteral(title)}, async () => {`,
@@ -72,7 +72,7 @@ function testCase(model: SdkModel, method: Method, accessor: string, mode: 'requ
 
 /** What the SDK returns, checked against what the mock served. */
 function resultChecks(method: Method, name: string, response: MockResponse): string[] {
-  switch (method.response.kind) {
+  switch (responseKind(method)) {
     case 'void':
       return [`expect(${name}).toBeUndefined();`];
     case 'binary':

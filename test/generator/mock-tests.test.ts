@@ -76,6 +76,26 @@ paths:
         - { name: widget_name, in: path, required: true, schema: { type: string } }
       responses:
         '200': { description: Drawing, content: { image/png: { schema: { type: string, format: binary } } } }
+  /widgets/{widget_name}/exists:
+    head:
+      operationId: widgetExists
+      parameters:
+        - { name: widget_name, in: path, required: true, schema: { type: string } }
+      responses:
+        '200': { description: Exists, content: { text/plain: { schema: { type: string } } } }
+  /orders:
+    post:
+      operationId: createOrder
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [options]
+              properties: { options: { type: object, properties: { gift: { type: boolean } } } }
+      responses:
+        '200': { description: Ordered, content: { application/json: { schema: { type: object } } } }
   /jobs#Action=Start:
     post:
       operationId: startJob
@@ -135,6 +155,12 @@ describe('the data the mock serves', () => {
     expect(test).toContain("expect(mock.requests).toMatchObject([{ method: 'GET', path: '/widgets/big%20gear' }]);");
     expect(test).toContain('expect(data).toEqual(served.body);');
     expect(test).toContain('expect(await textOf(data)).toBe(served.body);');
+    // A response to HEAD has no body, whatever the spec says: the SDK returns undefined.
+    expect(test).toContain("mock.respond({ method: 'HEAD', path: '/widgets/{widget_name}/exists' }, responses.exists); const { data, response } = await client.widgets.exists('My example').withResponse(); expect(response.status).toBe(204); expect(data).toBeUndefined();");
+    // A form body of empty objects encodes to nothing: only the call with a value in it must carry a body.
+    const orders = file('tests/api-resources/orders.test.ts').replace(/\s*\n\s*/g, ' ');
+    expect(orders).toContain("mock.respond({ method: 'POST', path: '/orders' }, responses.create); const { data, response } = await client.orders.create({ options: {} })");
+    expect(orders).toContain("mock.respond( { method: 'POST', path: '/orders', body: 'application/x-www-form-urlencoded' }, responses.create, ); const { data, response } = await client.orders.create({ options: { gift: true } })");
     // A fragment in the path key is not sent: the request goes to the path before it.
     expect(file('tests/api-resources/jobs-action-start.test.ts')).toContain("mock.respond({ method: 'POST', path: '/jobs' }, responses.create)");
     expect(file('package.json')).not.toContain('prism');
@@ -151,7 +177,7 @@ describe('the generated tests, run', () => {
 
   test('pass against their mock, and fail when the SDK sends a request the spec does not describe', async () => {
     const passed = await vitest();
-    expect(passed.stdout).toMatch(/Tests\s+8 passed \(8\)/);
+    expect(passed.stdout).toMatch(/Tests\s+11 passed \(11\)/);
     expect(passed.code).toBe(0);
     // The SDK sending to another path, or without a required query param: the mock answers 400 and the test fails.
     const resource = join(dir, 'sdk/src/resources/widgets.ts');
@@ -164,7 +190,7 @@ describe('the generated tests, run', () => {
       expect(failed.code).toBe(1);
       expect(failed.stdout).toContain('mock server: expected path /widgets/{widget_name}/label (got GET /widgets/My%20example/labels)');
       expect(failed.stdout).toContain('mock server: expected query param kind (got GET /widgets?limit=1)');
-      expect(failed.stdout).toMatch(/Tests\s+3 failed \| 5 passed \(8\)/);
+      expect(failed.stdout).toMatch(/Tests\s+3 failed \| 8 passed \(11\)/);
     } finally {
       await writeFile(resource, source);
     }
