@@ -39,8 +39,9 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
     'const mock = await startMockServer();',
     'afterAll(() => mock.close());',
     `const client = new ${model.clientName}({ ${credentialOptions(model)}baseURL: mock.url });`,
-    "// What the mock answers each method with: the spec's example of its response, or a value built from its schema.",
-    `const responses = readResponses(new URL(${stringLiteral(`./${base}.responses.json`)}, import.meta.url));`,
+    // One statement with its comment: the direct printer takes a comment line only above code (emit/print.ts).
+    "// What the mock answers each method with: the spec's example of its response, or a value built from its schema.\n" +
+      `const responses = readResponses(new URL(${stringLiteral(`./${base}.responses.json`)}, import.meta.url));`,
     `describe(${stringLiteral(`resource ${resource.chain.join('.')}`)}, () => {\n${tests.join('\n\n')}\n});`,
   ]);
   // Plain JSON, final as written: a large API's examples would cost the formatter seconds.
