@@ -59,8 +59,9 @@ export async function startMockServer(): Promise<MockServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const received: ReceivedRequest = { method: req.method ?? '', path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks).toString() };
+      // Split by hand: `new URL()` would read a path starting with `//` as a host.
+      const [path = '', query = ''] = (req.url ?? '').split(/\?(.*)/s);
+      const received: ReceivedRequest = { method: req.method ?? '', path, query: new URLSearchParams(query), headers: req.headers, body: Buffer.concat(chunks).toString() };
       requests.push(received);
       const problem = route ? mismatch(route.expected, received) : 'no response was set for this request (call mock.respond() first)';
       if (problem !== undefined || !route) {

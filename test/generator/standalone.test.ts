@@ -61,6 +61,10 @@ describe('the generated package on its own', () => {
       expect(mock.requests).toEqual([]);
       expect((await fetch(`${mock.url}/things`)).status).toBe(204);
       expect(() => mock.respond({ method: 'GET', path: '/things' }, undefined)).toThrow('no response for GET /things');
+      // A path that starts with `//` is a path, not a host.
+      mock.respond({ method: 'GET', path: '//things' }, { status: 204 });
+      expect((await fetch(`${mock.url}//things?a=1`)).status).toBe(204);
+      expect(mock.requests).toMatchObject([{ path: '//things' }]);
     } finally {
       await mock.close();
     }
