@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects, each with its own Prism: the Telnyx SDK (generated/) with the generator's and runtime's tests, and the
-// golden SDK generated from test/fixtures/features.yaml (uploads, downloads, streams, cursor pages, API-key auth).
+// Two projects: the Telnyx SDK (generated/) with the generator's and runtime's tests, and the golden SDK generated
+// from test/fixtures/features.yaml (uploads, downloads, streams, cursor pages, API-key auth). Prism serves
+// spec/openapi.yaml to the repository's own tests (test/e2e, consumer); the generated packages' tests start their own
+// mock server (tests/mock-server.ts in each).
 export default defineConfig({
   test: {
     testTimeout: 30_000,
@@ -22,8 +24,6 @@ export default defineConfig({
         test: {
           name: 'features',
           include: ['test/fixtures/features-sdk/tests/**/*.test.ts'],
-          globalSetup: ['test/support/global-setup.ts'],
-          env: { MOCK_SPEC: 'test/fixtures/features.yaml' },
         },
       },
     ],

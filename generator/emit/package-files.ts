@@ -59,9 +59,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     scripts: {
       build: 'node scripts/build.mjs',
       typecheck: 'tsc -p tsconfig.json',
-      // The tests start their own mock server (tests/global-setup.ts); `npm run mock` starts one to try things by hand.
+      // Each test file starts its own loopback mock server (tests/mock-server.ts): no spec to load, any size of API.
       test: 'vitest run',
-      mock: 'prism mock tests/openapi.json',
       prepack: 'node scripts/build.mjs',
     },
     // The webhook verifier's audited crypto (templates/src/webhooks), only where the spec declares webhooks.
@@ -93,9 +92,6 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     // TypeScript 7 (the package's compiler) resolves CommonJS builds' imports as a bundler would; Node10 is gone.
     json('tsconfig.cjs.json', { extends: './tsconfig.build.json', compilerOptions: { module: 'CommonJS', moduleResolution: 'Bundler', outDir: 'dist/cjs' } }),
     { path: '.gitignore', text: 'node_modules/\ndist/\n*.tgz\n' },
-    // The spec the tests' mock server serves, as the generator read it (other files bundled in, defects repaired).
-    // JSON.stringify's own layout is final: formatting megabytes of it (GitHub's spec: 12 MB) would cost seconds.
-    { ...json('tests/openapi.json', model.document), final: true },
   ];
 }
 
