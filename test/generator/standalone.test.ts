@@ -92,7 +92,9 @@ describe('the generated package on its own', () => {
   test('its tests need neither Prism nor the spec: openapi-fetch is its one dependency', async () => {
     const manifest = JSON.parse(await readFile(join(root, 'generated/package.json'), 'utf8')) as Record<string, Record<string, string>>;
     expect(Object.keys(manifest['dependencies']!)).toEqual(['openapi-fetch']);
-    expect(Object.keys(manifest['devDependencies']!).sort()).toEqual(['@types/node', 'esbuild', 'typescript', 'vitest']);
+    // The MCP SDK: an optional peer of the /mcp entry, and a devDependency for the package's own build and tests.
+    expect(Object.keys(manifest['devDependencies']!).sort()).toEqual(['@modelcontextprotocol/sdk', '@types/node', 'esbuild', 'typescript', 'vitest']);
+    expect(manifest['peerDependencies']).toEqual({ '@modelcontextprotocol/sdk': manifest['devDependencies']!['@modelcontextprotocol/sdk'] });
     expect(manifest['scripts']!['test']).toBe('vitest run');
     expect(existsSync(join(root, 'generated/tests/openapi.json'))).toBe(false);
   });
