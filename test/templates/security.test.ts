@@ -7,6 +7,7 @@ import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { inspect } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BaseClient, type ClientOptions, type SDKConfig } from '../../templates/src/core/base-client.js';
 import { APIConnectionError, APIConnectionTimeoutError, AuthenticationError, SDKError } from '../../templates/src/core/error.js';
@@ -322,6 +323,17 @@ describe('maxResponseSize', () => {
     expect((error as Error).message).toBe(
       "The response body (104857601 bytes) is too large to read as text; raise the client's maxResponseSize (104857600 bytes) or use .asResponse() and read response.body as a stream.",
     );
+  });
+
+  test('a compressed body is counted as it inflates, whatever its content-length says', async () => {
+    const packed = gzipSync(`[${'"x",'.repeat(256 * 1024)}"x"]`);
+    routes.set('/bomb', (_request, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      res.end(packed);
+    });
+    expect(packed.length).toBeLessThan(64 * 1024);
+    const error = await caught(new SecClient({ baseURL: api.url, maxResponseSize: 256 * 1024 }).request({ method: 'get', path: '/bomb' }));
+    expect((error as Error).message).toMatch(/^The response body \(more than 262144 bytes\) is too large/);
   });
 
   test('streams are not bounded: asResponse() and binary bodies', async () => {

@@ -37,6 +37,10 @@ export async function readText(response: Response, maxSize = DEFAULT_MAX_RESPONS
     throw tooLarge(`${length} bytes`, maxSize);
   }
   if (!response.body) return '';
+  // An announced length within the limit, not compressed: HTTP framing holds the body to it (fetch fails a body longer
+  // than its content-length), so it is read at once. A compressed body can inflate far past its length: counted.
+  const encoding = response.headers.get('content-encoding');
+  if (length > 0 && (encoding === null || encoding === 'identity')) return response.text();
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];

@@ -564,9 +564,9 @@ export abstract class BaseClient {
       let failure: APIConnectionError;
       let response: Response | undefined;
       try {
-        // Raced against the attempt's signal: a custom fetch that ignores it (or a body that never ends and never
-        // errors) still ends at the timeout, as the SDK's own timeout error.
-        response = await untilAborted(this.#fetchFollowing(request, init, requestId), controller.signal);
+        // A custom fetch that ignores the signal (or a body that never ends and never errors) still ends at the
+        // timeout, as the SDK's own timeout error.
+        response = await this.#guard(this.#fetchFollowing(request, init, requestId), controller.signal);
         if (logsAt(this.#logLevel, 'info')) {
           this.#logger.info(`[${requestId}] ${request.method} ${this.#redactor.url(request.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`);
           if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${requestId}] response headers`, this.#redactor.headers(response.headers));
@@ -577,7 +577,7 @@ export abstract class BaseClient {
             keepListening = true;
             return { response };
           }
-          return { response, body: await untilAborted(readBody(response, request.kind, request.maxResponseSize), controller.signal) };
+          return { response, body: await this.#guard(readBody(response, request.kind, request.maxResponseSize), controller.signal) };
         }
         if (response.status === 401 && request.refreshAuth && !refreshedAuth) {
           refreshedAuth = true;
@@ -590,7 +590,7 @@ export abstract class BaseClient {
             continue;
           }
         }
-        if (retriesLeft <= 0 || !shouldRetryResponse(response)) return { response, body: await untilAborted(readText(response, request.maxResponseSize), controller.signal) };
+        if (retriesLeft <= 0 || !shouldRetryResponse(response)) return { response, body: await this.#guard(readText(response, request.maxResponseSize), controller.signal) };
         await response.body?.cancel().catch(() => undefined);
       } catch (cause) {
         if (cause instanceof SDKError && !(cause instanceof APIConnectionError)) throw cause;
@@ -669,6 +669,14 @@ export abstract class BaseClient {
       if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${requestId}] ${response.status} redirect to ${where}${crossed ? ' (another origin: sent without credentials)' : ''}`);
       url = next.href;
     }
+  }
+
+  /**
+   * A custom fetch's promise (or its body's), raced against the attempt's signal: such a fetch may ignore the signal.
+   * The runtime's own fetch honours it, so its promises go as they are (no extra promise per call).
+   */
+  #guard<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return this.#options.fetch === undefined ? promise : untilAborted(promise, signal);
   }
 
   /** Removes from `headers` (lower-case names) every header that may carry a credential. */
