@@ -14,7 +14,13 @@ import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import { createQuerySerializer } from '../internal/openapi-fetch.js';
+import {
+  createQuerySerializer,
+  createTransport,
+  type SentRequest,
+  type TransportCall,
+  type TransportResult,
+} from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
 import {
   serializeFormQuery,
@@ -220,6 +226,8 @@ const IDEMPOTENCY_PARAM = /^idempotency[-_]key$/i;
 /** Redirects followed per attempt, as many as browsers' and undici's `fetch` follow. */
 const MAX_REDIRECTS = 20;
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Statuses whose responses have no body (a `Response` with one cannot be made). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /** Headers that describe a request body: dropped with it when a redirect turns the request into a GET (Fetch standard). */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 /** Made on first use: a call at module level would be a side effect a bundler has to keep. */
@@ -274,6 +282,10 @@ export abstract class BaseClient {
   /** The base URL as given, `user:password@` included, and as stripped: `withOptions` passes the former on while unchanged. */
   readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
+  /** The openapi-fetch client every request goes through, made on the first request. */
+  #transport:
+    | ((call: TransportCall<{ prepared: PreparedRequest; raw?: RawResponse }>) => Promise<TransportResult>)
+    | undefined;
 
   constructor(options: ClientOptions, config: SDKConfig) {
     this.#options = options;
@@ -484,21 +496,48 @@ export abstract class BaseClient {
 
   async #sendOnce(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<RawResponse> {
     const prepared = await this.#prepare(spec, options, mode);
-    const raw = await this.#loop(prepared);
+    // The body goes to the loop with `prepared`, beside openapi-fetch (see TransportCall).
+    const call: { prepared: PreparedRequest; raw?: RawResponse } = { prepared };
+    let result: TransportResult;
+    try {
+      result = await (this.#transport ??= createTransport<typeof call>((request) => this.#send1(request)))({
+        method: prepared.method,
+        url: prepared.url,
+        headers: prepared.headers,
+        context: call,
+      });
+    } catch (error) {
+      // Headers openapi-fetch could not set: the SDK's error naming the header (never its value).
+      if (error instanceof TypeError && call.raw === undefined) toHeaders(prepared.headers);
+      throw error;
+    }
+    const raw = call.raw!;
     const { response } = raw;
     if (!response.ok) {
-      const text = typeof raw.body === 'string' ? raw.body : '';
-      let body: unknown = text === '' ? undefined : text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // Not JSON: the text is the error body.
-      }
+      // openapi-fetch's parse of the error body: JSON where it is, else the text; an empty body is none.
+      const body = result.error === '' ? undefined : result.error;
       const apiError = APIError.generate(response.status, body, response.headers);
       if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
       throw apiError;
     }
     return raw;
+  }
+
+  /**
+   * The `fetch` of the openapi-fetch client: runs the request loop on what openapi-fetch built (its merged headers),
+   * keeps the loop's result for `#sendOnce`, and hands openapi-fetch a response it can read: the body of a success is
+   * left to the SDK (openapi-fetch is told not to read it), an error body it parses is the one the loop read, bounded.
+   */
+  async #send1(request: SentRequest<{ prepared: PreparedRequest; raw?: RawResponse }>): Promise<Response> {
+    const raw = await this.#loop(request.context.prepared, request.headers);
+    request.context.raw = raw;
+    const { response, body } = raw;
+    if (response.ok || body === undefined) return response;
+    const text = typeof body === 'string' ? body : '';
+    return new Response(text === '' || NULL_BODY_STATUSES.has(response.status) ? null : text, {
+      status: response.status,
+      headers: response.headers,
+    });
   }
 
   /** Everything about a call that does not change between attempts: URL, headers (merged once), body, settings. */
@@ -642,10 +681,10 @@ export abstract class BaseClient {
    * is read (server-sent events and `asResponse()` stop it at the headers). Retries connection errors and timeouts
    * of resendable requests, and retryable statuses; on a 401 with an OAuth token, retries once with a fresh token.
    */
-  async #loop(request: PreparedRequest): Promise<RawResponse> {
+  async #loop(request: PreparedRequest, merged?: Headers): Promise<RawResponse> {
     const requestId = `req_${++this.#requestCount}`;
     const userSignal = request.signal;
-    let headers = toHeaders(request.headers);
+    let headers = merged ?? toHeaders(request.headers);
     let body = request.body;
     let refreshedAuth = false;
     for (let attempt = 0; ; attempt++) {
@@ -662,12 +701,14 @@ export abstract class BaseClient {
       const onAbort = (): void => controller.abort(userSignal?.reason);
       userSignal?.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError()), request.timeout);
+      // Redirects are followed by the SDK (#followRedirects), never by fetch: it would carry credentials to another origin.
       const init: RequestInit = {
         ...request.fetchOptions,
         method: request.method,
         headers,
         body: sent,
         signal: controller.signal,
+        redirect: 'manual',
       };
       if (sent instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
       if (logsAt(this.#logLevel, 'debug')) this.#logRequest(requestId, request, headers, attempt);
@@ -678,7 +719,10 @@ export abstract class BaseClient {
       try {
         // A custom fetch that ignores the signal (or a body that never ends and never errors) still ends at the
         // timeout, as the SDK's own timeout error.
-        response = await this.#guard(this.#fetchFollowing(request, init, requestId), controller.signal);
+        response = await this.#guard(this.#fetch(request.url, init), controller.signal);
+        if (REDIRECT_STATUSES.has(response.status) || response.type === 'opaqueredirect') {
+          response = await this.#guard(this.#followRedirects(request, init, response, requestId), controller.signal);
+        }
         if (logsAt(this.#logLevel, 'info')) {
           this.#logger.info(
             `[${requestId}] ${request.method} ${this.#redactor.url(request.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`,
@@ -740,19 +784,24 @@ export abstract class BaseClient {
   }
 
   /**
-   * One attempt's `fetch`, following redirects by hand (`fetch` itself drops only `Authorization` on a redirect to
+   * Follows the redirect `first` answered, by hand (`fetch` itself drops only `Authorization` on a redirect to
    * another origin, so an API-key header would follow it): at most `MAX_REDIRECTS`, a 303 (and a 301/302 after a POST)
    * as a GET without the body, 307/308 with method and body. Once a redirect leaves the request's origin, every header
    * that may carry a credential is dropped, for that hop and every one after it.
    */
-  async #fetchFollowing(request: PreparedRequest, init: RequestInit, requestId: string): Promise<Response> {
-    const refuse = init.redirect === 'error';
+  async #followRedirects(
+    request: PreparedRequest,
+    init: RequestInit,
+    first: Response,
+    requestId: string,
+  ): Promise<Response> {
+    const refuse = request.fetchOptions?.redirect === 'error';
     const origin = originOf(request.url);
     let url = request.url;
-    let current: RequestInit = { ...init, redirect: 'manual' };
+    let current = init;
     let crossed = false;
     for (let hops = 0; ; hops++) {
-      const response = await this.#fetch(url, current);
+      const response = hops === 0 ? first : await this.#fetch(url, current);
       if (response.type === 'opaqueredirect') {
         throw new TelnyxError(
           `${request.label} was redirected, and this runtime's fetch hides where to (an opaque redirect), so it is not followed: the SDK follows redirects itself, so that credentials never leave the API's origin.`,
