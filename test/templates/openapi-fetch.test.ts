@@ -3,7 +3,9 @@
 // replacement of the module) must keep these.
 import { describe, expect, test, vi } from 'vitest';
 import { BaseClient, type SDKConfig } from '../../templates/src/core/base-client.js';
-import { createTransport, type SentRequest } from '../../templates/src/internal/openapi-fetch.js';
+import { createTransport, finalURL, type SentRequest } from '../../templates/src/internal/openapi-fetch.js';
+import { fillPath } from '../../templates/src/internal/url.js';
+import { serializeFormQuery, serializeSimplePath } from '../../templates/src/internal/params.js';
 import { readFileSync } from 'node:fs';
 
 // Counts the openapi-fetch clients made and the requests sent through them.
@@ -52,6 +54,24 @@ describe('createTransport', () => {
     const result = await send({ method: 'get', url: 'http://x/y', headers: {}, context: undefined });
     expect(result.error).toEqual(parsed);
     expect(result.response.status).toBe(422);
+  });
+});
+
+describe('finalURL: openapi-fetch\'s URL builder with the SDK\'s serializers', () => {
+  const fill = (template: string, values: Record<string, unknown>) => fillPath(template, values, serializeSimplePath);
+  test.each([
+    ['http://h/v2/', '/items/{id}', { id: 'a b' }, { 'page[size]': 2, tags: ['x', 'y'] }, 'http://h/v2/items/a%20b?page[size]=2&tags=x&tags=y'],
+    ['http://h/v2', 'items', undefined, {}, 'http://h/v2/items'],
+    ['http://h/{tenant}/v2', '/items/{id}', { id: '1' }, { q: '?' }, 'http://h/{tenant}/v2/items/1?q=%3F'],
+    ['http://h/v2', 'https://other/page?x=1', {}, {}, 'https://other/page?x=1'],
+    ['http://h/v2', '/x/{y}', undefined, {}, 'http://h/v2/x/{y}'],
+  ])('%s + %s', (base, path, params, query, expected) => {
+    expect(finalURL(base, path, params, query, serializeFormQuery, fill)).toBe(expected);
+  });
+
+  test("the SDK's path checks hold", () => {
+    expect(() => finalURL('http://h', '/items/{id}', { id: '..' }, {}, serializeFormQuery, fill)).toThrow(/Path parameter "id" is "\.\."/);
+    expect(() => finalURL('http://h', '/items/{id}', { id: [] }, {}, serializeFormQuery, fill)).toThrow(/Path parameter "id" is empty/);
   });
 });
 

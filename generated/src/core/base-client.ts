@@ -17,6 +17,7 @@ import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import {
   createQuerySerializer,
   createTransport,
+  finalURL,
   type SentRequest,
   type TransportCall,
   type TransportResult,
@@ -599,21 +600,23 @@ export abstract class BaseClient {
     const fullQuery = { ...defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
     const styled = spec.paramSerializers;
-    const search = spec.querySerializer
-      ? spec.querySerializer(fullQuery)
-      : styled
-        ? styled.query(fullQuery, spec.paramStyles)
-        : serializeFormQuery(fullQuery);
-    const url =
-      joinURL(
-        base,
-        fillPath(
-          path,
-          spec.pathParams,
-          spec.pathSerializer ??
-            (styled ? (template, values) => styled.path(template, values, spec.paramStyles) : serializeSimplePath),
-        ),
-      ) + (search ? `?${search}` : '');
+    const serializeQuery =
+      spec.querySerializer ??
+      (styled ? (values: Record<string, unknown>) => styled.query(values, spec.paramStyles) : serializeFormQuery);
+    const serializePath =
+      spec.pathSerializer ??
+      (styled
+        ? (template: string, values: Record<string, unknown>) => styled.path(template, values, spec.paramStyles)
+        : serializeSimplePath);
+    // openapi-fetch's URL builder, with the SDK's serializers; path values are checked by fillPath (no `..`, no empty).
+    const url = finalURL(
+      base,
+      path,
+      spec.pathParams,
+      fullQuery,
+      serializeQuery,
+      spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath,
+    );
 
     const refreshAuth =
       auth.token === undefined

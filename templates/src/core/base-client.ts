@@ -5,7 +5,7 @@ import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import { createQuerySerializer, createTransport, type SentRequest, type TransportCall, type TransportResult } from '../internal/openapi-fetch.js';
+import { createQuerySerializer, createTransport, finalURL, type SentRequest, type TransportCall, type TransportResult } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
 import { serializeFormQuery, serializeHeader, serializeSimplePath, type ParamSerializers, type ParamStyles } from '../internal/params.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
@@ -505,8 +505,10 @@ export abstract class BaseClient {
     const fullQuery = { ...defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
     const styled = spec.paramSerializers;
-    const search = spec.querySerializer ? spec.querySerializer(fullQuery) : styled ? styled.query(fullQuery, spec.paramStyles) : serializeFormQuery(fullQuery);
-    const url = joinURL(base, fillPath(path, spec.pathParams, spec.pathSerializer ?? (styled ? (template, values) => styled.path(template, values, spec.paramStyles) : serializeSimplePath))) + (search ? `?${search}` : '');
+    const serializeQuery = spec.querySerializer ?? (styled ? (values: Record<string, unknown>) => styled.query(values, spec.paramStyles) : serializeFormQuery);
+    const serializePath = spec.pathSerializer ?? (styled ? (template: string, values: Record<string, unknown>) => styled.path(template, values, spec.paramStyles) : serializeSimplePath);
+    // openapi-fetch's URL builder, with the SDK's serializers; path values are checked by fillPath (no `..`, no empty).
+    const url = finalURL(base, path, spec.pathParams, fullQuery, serializeQuery, spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath);
 
     const refreshAuth = auth.token === undefined ? undefined : async (): Promise<Record<string, string> | undefined> => {
       this.#credentials.tokenSource?.invalidate(auth.token);

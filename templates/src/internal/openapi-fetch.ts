@@ -21,6 +21,10 @@ interface OpenAPIFetchClient {
 
 interface OpenAPIFetch {
   default(options: object): OpenAPIFetchClient;
+  createFinalURL(
+    pathname: string,
+    options: { baseUrl: string; params: { path?: Record<string, unknown> | undefined; query?: Record<string, unknown> }; querySerializer: QuerySerializer; pathSerializer: (path: string, params: Record<string, unknown>) => string },
+  ): string;
   createQuerySerializer(options?: object): QuerySerializer;
   defaultPathSerializer(path: string, params: Record<string, unknown>): string;
 }
@@ -28,6 +32,34 @@ interface OpenAPIFetch {
 // Property by property, not destructured: a bundler then keeps what is used and shakes the rest of openapi-fetch out.
 export const createQuerySerializer = (openapiFetch as unknown as OpenAPIFetch).createQuerySerializer;
 export const defaultPathSerializer = (openapiFetch as unknown as OpenAPIFetch).defaultPathSerializer;
+
+/**
+ * The URL of a call, built by openapi-fetch (`createFinalURL`, what its client builds URLs with) with the SDK's
+ * serializers: the base URL (trailing slashes dropped) and the path template, `fillPath` filling the path's params (the
+ * base URL is left alone), `serializeQuery` writing the query. A path that is a whole URL (a next-page link) is used as
+ * it is, and a path without a leading slash gets one, as the official SDKs join them.
+ */
+export function finalURL(
+  base: string,
+  path: string,
+  pathParams: Record<string, unknown> | undefined,
+  query: Record<string, unknown>,
+  serializeQuery: QuerySerializer,
+  fillPath: (path: string, params: Record<string, unknown>) => string,
+): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
+  const baseUrl = absolute ? '' : base.replace(/\/+$/, '');
+  const pathname = absolute || path.startsWith('/') ? path : `/${path}`;
+  return (openapiFetch as unknown as OpenAPIFetch).createFinalURL(pathname, {
+    baseUrl,
+    params: { path: pathParams, query },
+    querySerializer: serializeQuery,
+    // Called only with path params; without them (a path given by hand) the path is sent as written.
+    pathSerializer: pathParams ? (url, values) => baseUrl + fillPath(url.slice(baseUrl.length), values) : unused,
+  });
+}
+
+const unused = (url: string): string => url;
 
 /**
  * openapi-fetch's `Request` option: a plain record of what it built. The platform's `Request` would cost a copy of
