@@ -93,6 +93,16 @@ describe('the SDK client', () => {
     expect((init.headers as Headers).get('content-type')).toBe('application/json');
   });
 
+  test('buildURL gives the URL a request really sends, object and list values included', async () => {
+    const fetch = vi.fn(async () => new Response(null, { status: 204 }));
+    const client = new Client({ fetch, baseURL: 'http://127.0.0.1:1/v1/', defaultQuery: { v: '2' } }, config);
+    const query = { filter: { a: 1, b: 'x y' }, ids: [1, 2], flag: true };
+    await client.get('/items', { query });
+    const [sent] = fetch.mock.calls[0] as unknown as [string];
+    expect(client.buildURL('/items', query)).toBe(sent);
+    expect(sent).toBe('http://127.0.0.1:1/v1/items?v=2&a=1&b=x%20y&ids=1&ids=2&flag=true');
+  });
+
   test('openapi-fetch is pinned to one exact version wherever the runtime depends on it', () => {
     for (const file of ['templates/package.json', 'package.json', 'generated/package.json']) {
       const manifest = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };

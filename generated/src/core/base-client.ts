@@ -15,7 +15,6 @@ import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../inte
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import {
-  createQuerySerializer,
   createTransport,
   finalURL,
   type SentRequest,
@@ -43,7 +42,6 @@ import type { Fetch } from '../internal/types.js';
 import {
   fillPath,
   isAbsoluteURL,
-  joinURL,
   operationBaseURL,
   originOf,
   rebaseURL,
@@ -231,8 +229,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /** Headers that describe a request body: dropped with it when a redirect turns the request into a GET (Fetch standard). */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
-/** Made on first use: a call at module level would be a side effect a bundler has to keep. */
-let defaultQuerySerializer: ((query: Record<string, unknown>) => string) | undefined;
 
 /** One request, ready to send: everything that stays the same across its attempts. */
 interface PreparedRequest {
@@ -448,8 +444,8 @@ export abstract class BaseClient {
       this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '')
         ? defaultBaseURL
         : this.baseURL;
-    const search = (defaultQuerySerializer ??= createQuerySerializer())({ ...this.#options.defaultQuery, ...query });
-    return joinURL(base, path) + (search ? `?${search}` : '');
+    // Built as requests build theirs (openapi-fetch's builder, the SDK's query serializer), so it is the URL sent.
+    return finalURL(base, path, undefined, { ...this.#options.defaultQuery, ...query }, serializeFormQuery, fillPath);
   }
 
   /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */

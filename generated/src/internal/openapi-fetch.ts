@@ -32,12 +32,10 @@ interface OpenAPIFetch {
       pathSerializer: (path: string, params: Record<string, unknown>) => string;
     },
   ): string;
-  createQuerySerializer(options?: object): QuerySerializer;
   defaultPathSerializer(path: string, params: Record<string, unknown>): string;
 }
 
 // Property by property, not destructured: a bundler then keeps what is used and shakes the rest of openapi-fetch out.
-export const createQuerySerializer = (openapiFetch as unknown as OpenAPIFetch).createQuerySerializer;
 export const defaultPathSerializer = (openapiFetch as unknown as OpenAPIFetch).defaultPathSerializer;
 
 /**

@@ -5,14 +5,14 @@ import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import { createQuerySerializer, createTransport, finalURL, type SentRequest, type TransportCall, type TransportResult } from '../internal/openapi-fetch.js';
+import { createTransport, finalURL, type SentRequest, type TransportCall, type TransportResult } from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
 import { serializeFormQuery, serializeHeader, serializeSimplePath, type ParamSerializers, type ParamStyles } from '../internal/params.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
 import { DEFAULT_MAX_RESPONSE_SIZE, parseResponse, readBody, readText, type ResponseKind } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
 import type { Fetch } from '../internal/types.js';
-import { fillPath, isAbsoluteURL, joinURL, operationBaseURL, originOf, rebaseURL, type PathSerializer } from '../internal/url.js';
+import { fillPath, isAbsoluteURL, operationBaseURL, originOf, rebaseURL, type PathSerializer } from '../internal/url.js';
 
 export type { Fetch, Logger, LogLevel };
 
@@ -195,8 +195,6 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /** Headers that describe a request body: dropped with it when a redirect turns the request into a GET (Fetch standard). */
 const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
-/** Made on first use: a call at module level would be a side effect a bundler has to keep. */
-let defaultQuerySerializer: ((query: Record<string, unknown>) => string) | undefined;
 
 /** One request, ready to send: everything that stays the same across its attempts. */
 interface PreparedRequest {
@@ -384,8 +382,8 @@ export abstract class BaseClient {
    */
   buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
     const base = defaultBaseURL !== undefined && this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '') ? defaultBaseURL : this.baseURL;
-    const search = (defaultQuerySerializer ??= createQuerySerializer())({ ...this.#options.defaultQuery, ...query });
-    return joinURL(base, path) + (search ? `?${search}` : '');
+    // Built as requests build theirs (openapi-fetch's builder, the SDK's query serializer), so it is the URL sent.
+    return finalURL(base, path, undefined, { ...this.#options.defaultQuery, ...query }, serializeFormQuery, fillPath);
   }
 
   /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */
