@@ -161,6 +161,10 @@ function options(model: SdkModel): string[] {
         ['`defaultHeaders`, `defaultQuery`', '', 'sent with every request; a `null` header removes one'],
         ['`logLevel`', `${env('LOG')}, then \`warn\``, '`off`, `error`, `warn`, `info`, `debug`'],
         ['`logger`', '`console`', ''],
+        ['`maxResponseSize`', '`104857600` (100 MB)', 'bytes a JSON or text body may have, checked as it streams; downloads and `asResponse()` are not bounded'],
+        ...(calls(model).some((call) => call.method.pagination?.kind === 'next-url' || call.method.pagination?.kind === 'link-header')
+          ? [['`followCrossOriginPages`', '`false`', 'follow next-page links to another origin, without credentials (else an error)']]
+          : []),
       ],
     ),
     '',
@@ -185,7 +189,7 @@ function errors(model: SdkModel): string[] {
   return [
     '## Handling errors',
     '',
-    `A non-success status throws an \`APIError\` subclass with \`status\`, \`headers\` and the parsed \`error\` body; its message carries the API's own error text. A request that never got a response throws \`APIConnectionError\` (\`APIConnectionTimeoutError\` on a timeout). All of them extend \`${model.clientName}Error\`.`,
+    `A non-success status throws an \`APIError\` subclass with \`status\`, \`headers\` and the parsed \`error\` body; its message carries the API's own error text. A request that never got a response throws \`APIConnectionError\` (\`APIConnectionTimeoutError\` on a timeout). All of them extend \`${model.clientName}Error\`. Credentials are masked wherever an error can be shown (message, stack, \`error\`, \`headers\`, \`console.log(err)\`, \`JSON.stringify(err)\`); \`err.rawError\` and \`err.rawHeaders\` give what the API sent, on purpose.`,
     '',
     ...table(
       ['status', 'error'],
@@ -341,7 +345,7 @@ function customFetch(model: SdkModel): string[] {
   return [
     '## Custom fetch',
     '',
-    'Pass `fetch` to route requests through your own implementation (proxies, tracing, tests); it is called as `fetch(url, init)` with a URL string and a `RequestInit`, as `globalThis.fetch` is. `fetchOptions` adds `RequestInit` fields to every request:',
+    'Pass `fetch` to route requests through your own implementation (proxies, tracing, tests); it is called as `fetch(url, init)` with a URL string and a `RequestInit`, as `globalThis.fetch` is, with `redirect: \'manual\'`: the SDK follows redirects itself (20 at most), and never sends credentials to another origin. `fetchOptions` adds `RequestInit` fields to every request:',
     '',
     ...ts(
       `const client = new ${model.clientName}({`,

@@ -122,7 +122,7 @@ describe('the timeout covers the whole response', () => {
     const client = new HardClient({ apiKey: 'key-1234', baseURL: server.url });
     const error = await caught(client.request({ method: 'get', path: '/claims-huge' }));
     expect(error).toBeInstanceOf(SDKError);
-    expect((error as Error).message).toMatch(/^The response body \(629145600 bytes\) is too large to read as text; use \.asResponse\(\)/);
+    expect((error as Error).message).toMatch(/^The response body \(629145600 bytes\) is too large to read as text; raise the client's maxResponseSize \(104857600 bytes\) or use \.asResponse\(\)/);
   });
 
   test('a body stream that fails is an APIConnectionError', async () => {

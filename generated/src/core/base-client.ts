@@ -1,13 +1,26 @@
 // Copied from templates/src/core/base-client.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  maskError,
+  TelnyxError,
+} from './error.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import { createQuerySerializer } from '../internal/openapi-fetch.js';
+import {
+  createTransport,
+  finalURL,
+  type SentRequest,
+  type TransportCall,
+  type TransportResult,
+} from '../internal/openapi-fetch.js';
 import { platformHeaders } from '../internal/platform.js';
 import {
   serializeFormQuery,
@@ -17,10 +30,23 @@ import {
   type ParamStyles,
 } from '../internal/params.js';
 import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
-import { parseResponse, readBody, type ResponseKind } from '../internal/response.js';
+import {
+  DEFAULT_MAX_RESPONSE_SIZE,
+  parseResponse,
+  readBody,
+  readText,
+  type ResponseKind,
+} from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
 import type { Fetch } from '../internal/types.js';
-import { fillPath, joinURL, operationBaseURL, rebaseURL, type PathSerializer } from '../internal/url.js';
+import {
+  fillPath,
+  isAbsoluteURL,
+  operationBaseURL,
+  originOf,
+  rebaseURL,
+  type PathSerializer,
+} from '../internal/url.js';
 
 export type { Fetch, Logger, LogLevel };
 
@@ -40,8 +66,19 @@ export interface ClientOptions {
   timeout?: number | undefined;
   /** How many times a failed request is retried. Default 2. */
   maxRetries?: number | undefined;
-  /** A custom `fetch` implementation (for proxies, tests or instrumentation). */
+  /** A custom `fetch` implementation (for proxies, tests or instrumentation). It is called with `redirect: 'manual'`. */
   fetch?: Fetch | undefined;
+  /**
+   * The most bytes a JSON or text response body may have; a larger one is refused (an `TelnyxError`) while it streams,
+   * before it fills memory. Default 100 MB. Binary downloads, server-sent events and `asResponse()` are not bounded:
+   * they are streams, read by the caller.
+   */
+  maxResponseSize?: number | undefined;
+  /**
+   * Follow next-page links (in a body or a `Link` header) to another origin than the request's, sending them without
+   * credentials. Default `false`: such a link is an `TelnyxError`, as it sends the request where the API does not live.
+   */
+  followCrossOriginPages?: boolean | undefined;
   /** Extra `RequestInit` fields for every request (e.g. `dispatcher` for undici, `keepalive`). */
   fetchOptions?: RequestInit | undefined;
   /** Headers sent with every request; a `null` value removes a header the SDK would send. */
@@ -169,6 +206,11 @@ export interface RequestSpec {
   paramSerializers?: ParamSerializers;
   /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
   renames?: Readonly<Record<string, string>>;
+  /**
+   * `path` is a URL the server gave (a next-page link), not the caller: on another origin than the operation's base
+   * URL it is refused, or sent without credentials where the client's `followCrossOriginPages` allows it.
+   */
+  linkFromServer?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -180,8 +222,13 @@ const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', '
 /** Connection errors that mean the request never left: safe to resend whatever the method. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const IDEMPOTENCY_PARAM = /^idempotency[-_]key$/i;
-/** Made on first use: a call at module level would be a side effect a bundler has to keep. */
-let defaultQuerySerializer: ((query: Record<string, unknown>) => string) | undefined;
+/** Redirects followed per attempt, as many as browsers' and undici's `fetch` follow. */
+const MAX_REDIRECTS = 20;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Statuses whose responses have no body (a `Response` with one cannot be made). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Headers that describe a request body: dropped with it when a redirect turns the request into a GET (Fetch standard). */
+const BODY_HEADERS = ['content-type', 'content-length', 'content-encoding', 'content-language', 'content-location'];
 
 /** One request, ready to send: everything that stays the same across its attempts. */
 interface PreparedRequest {
@@ -196,6 +243,8 @@ interface PreparedRequest {
   label: string;
   /** How to read a successful body; `mode.raw` (set by `asResponse()`) leaves it unread. */
   kind: ResponseKind;
+  /** The most bytes a text or JSON body (error bodies included) may have. */
+  maxResponseSize: number;
   mode: ResponseMode;
   /** Whether a connection error may be retried: an idempotent method, or an idempotency key sent. */
   resendable: boolean;
@@ -224,17 +273,27 @@ export abstract class BaseClient {
   #logLevel: LogLevel;
   readonly #logger: Logger;
   readonly #redactor: Redactor;
+  readonly #maxResponseSize: number;
   /** Platform and default headers, merged once, lower-case names. */
   readonly #baseHeaders: Record<string, string>;
   /** The base URL as given, `user:password@` included, and as stripped: `withOptions` passes the former on while unchanged. */
   readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
+  /** The openapi-fetch client every request goes through, made on the first request. */
+  #transport:
+    | ((call: TransportCall<{ prepared: PreparedRequest; raw?: RawResponse }>) => Promise<TransportResult>)
+    | undefined;
 
   constructor(options: ClientOptions, config: SDKConfig) {
     this.#options = options;
     this.#config = config;
     const env = (name: string): string | undefined => readEnv(`${config.envPrefix}_${name}`);
-    this.#redactor = createRedactor(config.secretHeaders, config.secretFields);
+    // API-key headers are credentials whatever the config lists: masked in logs, never sent to another origin.
+    const keyHeaders = Object.values(config.securitySchemes).flatMap((scheme) =>
+      scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : [],
+    );
+    this.#redactor = createRedactor([...(config.secretHeaders ?? []), ...keyHeaders], config.secretFields);
+    this.#maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE;
     const givenBaseURL = options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL;
     const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(givenBaseURL, this.#redactor);
     this.baseURL = baseURL;
@@ -341,7 +400,9 @@ export abstract class BaseClient {
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const mode: ResponseMode = { raw: false };
     const kind = spec.response ?? 'json';
-    return new APIPromise<T>(this.#send(spec, options, mode), (raw) => parseResponse<T>(raw, kind, spec.decode), mode);
+    const parse = (raw: RawResponse): Promise<T> =>
+      parseResponse<T>(raw, kind, spec.decode).catch((error: unknown) => Promise.reject(this.#mask(error)));
+    return new APIPromise<T>(this.#send(spec, options, mode), parse, mode);
   }
 
   /** `GET path` on an endpoint the SDK has no method for, with the client's auth, retries and errors. */
@@ -383,8 +444,8 @@ export abstract class BaseClient {
       this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '')
         ? defaultBaseURL
         : this.baseURL;
-    const search = (defaultQuerySerializer ??= createQuerySerializer())({ ...this.#options.defaultQuery, ...query });
-    return joinURL(base, path) + (search ? `?${search}` : '');
+    // Built as requests build theirs (openapi-fetch's builder, the SDK's query serializer), so it is the URL sent.
+    return finalURL(base, path, undefined, { ...this.#options.defaultQuery, ...query }, serializeFormQuery, fillPath);
   }
 
   /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */
@@ -418,29 +479,62 @@ export abstract class BaseClient {
     try {
       return await this.#sendOnce(spec, options, mode);
     } catch (error) {
-      // Every message leaving the client is masked: token endpoint errors, messages of causes, echoed bodies.
-      if (error instanceof Error) error.message = this.#redactor.text(error.message);
-      throw error;
+      throw this.#mask(error);
     }
+  }
+
+  /**
+   * Every error leaving the client is masked: messages (token endpoint errors, causes, echoed bodies), an API error's
+   * body and headers, and whatever `console.log` or `JSON.stringify` would show of it.
+   */
+  #mask(error: unknown): unknown {
+    return error instanceof Error ? maskError(error, this.#redactor) : error;
   }
 
   async #sendOnce(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<RawResponse> {
     const prepared = await this.#prepare(spec, options, mode);
-    const raw = await this.#loop(prepared);
+    // The body goes to the loop with `prepared`, beside openapi-fetch (see TransportCall).
+    const call: { prepared: PreparedRequest; raw?: RawResponse } = { prepared };
+    let result: TransportResult;
+    try {
+      result = await (this.#transport ??= createTransport<typeof call>((request) => this.#send1(request)))({
+        method: prepared.method,
+        url: prepared.url,
+        headers: prepared.headers,
+        context: call,
+      });
+    } catch (error) {
+      // Headers openapi-fetch could not set: the SDK's error naming the header (never its value).
+      if (error instanceof TypeError && call.raw === undefined) toHeaders(prepared.headers);
+      throw error;
+    }
+    const raw = call.raw!;
     const { response } = raw;
     if (!response.ok) {
-      const text = typeof raw.body === 'string' ? raw.body : '';
-      let body: unknown = text === '' ? undefined : text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // Not JSON: the text is the error body.
-      }
+      // openapi-fetch's parse of the error body: JSON where it is, else the text; an empty body is none.
+      const body = result.error === '' ? undefined : result.error;
       const apiError = APIError.generate(response.status, body, response.headers);
       if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
       throw apiError;
     }
     return raw;
+  }
+
+  /**
+   * The `fetch` of the openapi-fetch client: runs the request loop on what openapi-fetch built (its merged headers),
+   * keeps the loop's result for `#sendOnce`, and hands openapi-fetch a response it can read: the body of a success is
+   * left to the SDK (openapi-fetch is told not to read it), an error body it parses is the one the loop read, bounded.
+   */
+  async #send1(request: SentRequest<{ prepared: PreparedRequest; raw?: RawResponse }>): Promise<Response> {
+    const raw = await this.#loop(request.context.prepared, request.headers);
+    request.context.raw = raw;
+    const { response, body } = raw;
+    if (response.ok || body === undefined) return response;
+    const text = typeof body === 'string' ? body : '';
+    return new Response(text === '' || NULL_BODY_STATUSES.has(response.status) ? null : text, {
+      status: response.status,
+      headers: response.headers,
+    });
   }
 
   /** Everything about a call that does not change between attempts: URL, headers (merged once), body, settings. */
@@ -454,7 +548,17 @@ export abstract class BaseClient {
     // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
     const body = given !== undefined && spec.encode ? await spec.encode(given) : given;
     const security = spec.security ?? this.#config.security;
-    const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
+    const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
+    // A link the server gave that leaves the API's origin would carry the client's credentials there.
+    const foreign = spec.linkFromServer === true && isAbsoluteURL(path) && originOf(path) !== originOf(base);
+    if (foreign && this.#options.followCrossOriginPages !== true) {
+      throw new TelnyxError(
+        `The next page's URL (${this.#redactor.url(path)}) is on another origin than the API's (${originOf(base)}): not followed, as it would carry the client's credentials there. Set the client option followCrossOriginPages to follow such links without credentials.`,
+      );
+    }
+    const auth = foreign
+      ? { headers: {}, query: {} }
+      : await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
     const headers = { ...this.#baseHeaders };
     if (spec.accept !== undefined) headers['accept'] = spec.accept;
@@ -479,6 +583,7 @@ export abstract class BaseClient {
     const userHeaders = options.headers instanceof Headers ? Object.fromEntries(options.headers) : options.headers;
     const specHeaders = spec.headers instanceof Headers ? Object.fromEntries(spec.headers) : spec.headers;
     assignHeaders(headers, this.#options.defaultHeaders, split.headers, specHeaders, userHeaders);
+    if (foreign) this.#dropCredentials(headers);
     const retryCountSet = [this.#options.defaultHeaders, specHeaders, userHeaders].some((set) =>
       hasHeader(set, RETRY_COUNT_HEADER),
     );
@@ -487,25 +592,27 @@ export abstract class BaseClient {
       options.query === undefined || options.query === null
         ? split.query
         : { ...(split.query as Record<string, unknown>), ...options.query };
-    const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
+    const defaultQuery = foreign ? this.#withoutCredentials(this.#options.defaultQuery) : this.#options.defaultQuery;
+    const fullQuery = { ...defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
     const styled = spec.paramSerializers;
-    const search = spec.querySerializer
-      ? spec.querySerializer(fullQuery)
-      : styled
-        ? styled.query(fullQuery, spec.paramStyles)
-        : serializeFormQuery(fullQuery);
-    const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
-    const url =
-      joinURL(
-        base,
-        fillPath(
-          path,
-          spec.pathParams,
-          spec.pathSerializer ??
-            (styled ? (template, values) => styled.path(template, values, spec.paramStyles) : serializeSimplePath),
-        ),
-      ) + (search ? `?${search}` : '');
+    const serializeQuery =
+      spec.querySerializer ??
+      (styled ? (values: Record<string, unknown>) => styled.query(values, spec.paramStyles) : serializeFormQuery);
+    const serializePath =
+      spec.pathSerializer ??
+      (styled
+        ? (template: string, values: Record<string, unknown>) => styled.path(template, values, spec.paramStyles)
+        : serializeSimplePath);
+    // openapi-fetch's URL builder, with the SDK's serializers; path values are checked by fillPath (no `..`, no empty).
+    const url = finalURL(
+      base,
+      path,
+      spec.pathParams,
+      fullQuery,
+      serializeQuery,
+      spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath,
+    );
 
     const refreshAuth =
       auth.token === undefined
@@ -534,6 +641,7 @@ export abstract class BaseClient {
       signal: options.signal ?? undefined,
       label: `${method} ${path}`,
       kind: spec.response ?? 'json',
+      maxResponseSize: this.#maxResponseSize,
       mode,
       resendable:
         IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
@@ -555,6 +663,7 @@ export abstract class BaseClient {
       signal: undefined,
       label: 'POST oauth token',
       kind: 'text',
+      maxResponseSize: this.#maxResponseSize,
       mode: { raw: false },
       // Asking for a token twice is harmless.
       resendable: true,
@@ -571,10 +680,10 @@ export abstract class BaseClient {
    * is read (server-sent events and `asResponse()` stop it at the headers). Retries connection errors and timeouts
    * of resendable requests, and retryable statuses; on a 401 with an OAuth token, retries once with a fresh token.
    */
-  async #loop(request: PreparedRequest): Promise<RawResponse> {
+  async #loop(request: PreparedRequest, merged?: Headers): Promise<RawResponse> {
     const requestId = `req_${++this.#requestCount}`;
     const userSignal = request.signal;
-    let headers = toHeaders(request.headers);
+    let headers = merged ?? toHeaders(request.headers);
     let body = request.body;
     let refreshedAuth = false;
     for (let attempt = 0; ; attempt++) {
@@ -591,12 +700,14 @@ export abstract class BaseClient {
       const onAbort = (): void => controller.abort(userSignal?.reason);
       userSignal?.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError()), request.timeout);
+      // Redirects are followed by the SDK (#followRedirects), never by fetch: it would carry credentials to another origin.
       const init: RequestInit = {
         ...request.fetchOptions,
         method: request.method,
         headers,
         body: sent,
         signal: controller.signal,
+        redirect: 'manual',
       };
       if (sent instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
       if (logsAt(this.#logLevel, 'debug')) this.#logRequest(requestId, request, headers, attempt);
@@ -605,7 +716,12 @@ export abstract class BaseClient {
       let failure: APIConnectionError;
       let response: Response | undefined;
       try {
-        response = await this.#fetch(request.url, init);
+        // A custom fetch that ignores the signal (or a body that never ends and never errors) still ends at the
+        // timeout, as the SDK's own timeout error.
+        response = await this.#guard(this.#fetch(request.url, init), controller.signal);
+        if (REDIRECT_STATUSES.has(response.status) || response.type === 'opaqueredirect') {
+          response = await this.#guard(this.#followRedirects(request, init, response, requestId), controller.signal);
+        }
         if (logsAt(this.#logLevel, 'info')) {
           this.#logger.info(
             `[${requestId}] ${request.method} ${this.#redactor.url(request.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`,
@@ -619,7 +735,10 @@ export abstract class BaseClient {
             keepListening = true;
             return { response };
           }
-          return { response, body: await readBody(response, request.kind) };
+          return {
+            response,
+            body: await this.#guard(readBody(response, request.kind, request.maxResponseSize), controller.signal),
+          };
         }
         if (response.status === 401 && request.refreshAuth && !refreshedAuth) {
           refreshedAuth = true;
@@ -632,11 +751,14 @@ export abstract class BaseClient {
             continue;
           }
         }
-        if (retriesLeft <= 0 || !shouldRetryResponse(response)) return { response, body: await response.text() };
+        if (retriesLeft <= 0 || !shouldRetryResponse(response))
+          return { response, body: await this.#guard(readText(response, request.maxResponseSize), controller.signal) };
         await response.body?.cancel().catch(() => undefined);
       } catch (cause) {
         if (cause instanceof TelnyxError && !(cause instanceof APIConnectionError)) throw cause;
         if (userSignal?.aborted) throw new APIUserAbortError();
+        // What the fetch still holds (a body it never ends) is let go.
+        response?.body?.cancel().catch(() => undefined);
         failure = controller.signal.aborted
           ? new APIConnectionTimeoutError(`Request timed out after ${request.timeout} ms.`)
           : new APIConnectionError(`Connection error: ${this.#redactor.text(describeCause(cause))}`, { cause });
@@ -658,6 +780,105 @@ export abstract class BaseClient {
       }
       await this.#backoff(requestId, request, attempt, response.headers, `status ${response.status}`);
     }
+  }
+
+  /**
+   * Follows the redirect `first` answered, by hand (`fetch` itself drops only `Authorization` on a redirect to
+   * another origin, so an API-key header would follow it): at most `MAX_REDIRECTS`, a 303 (and a 301/302 after a POST)
+   * as a GET without the body, 307/308 with method and body. Once a redirect leaves the request's origin, every header
+   * that may carry a credential is dropped, for that hop and every one after it.
+   */
+  async #followRedirects(
+    request: PreparedRequest,
+    init: RequestInit,
+    first: Response,
+    requestId: string,
+  ): Promise<Response> {
+    const refuse = request.fetchOptions?.redirect === 'error';
+    const origin = originOf(request.url);
+    let url = request.url;
+    let current = init;
+    let crossed = false;
+    for (let hops = 0; ; hops++) {
+      const response = hops === 0 ? first : await this.#fetch(url, current);
+      if (response.type === 'opaqueredirect') {
+        throw new TelnyxError(
+          `${request.label} was redirected, and this runtime's fetch hides where to (an opaque redirect), so it is not followed: the SDK follows redirects itself, so that credentials never leave the API's origin.`,
+        );
+      }
+      const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
+      if (location === null) return response;
+      let next: URL;
+      try {
+        next = new URL(location, url);
+      } catch {
+        return response; // an unusable Location: the 3xx is the answer, an APIError
+      }
+      await response.body?.cancel().catch(() => undefined);
+      const where = this.#redactor.url(next.href);
+      if (refuse)
+        throw new TelnyxError(`${request.label} was redirected to ${where}, and fetchOptions.redirect is 'error'.`);
+      if (hops >= MAX_REDIRECTS)
+        throw new TelnyxError(
+          `${request.label} was redirected more than ${MAX_REDIRECTS} times (last to ${where}); not followed further.`,
+        );
+      if (next.protocol !== 'https:' && next.protocol !== 'http:')
+        throw new TelnyxError(
+          `${request.label} was redirected to a ${next.protocol} URL; only http(s) redirects are followed.`,
+        );
+      const headers = new Headers(current.headers);
+      let method = current.method ?? 'GET';
+      let body = current.body;
+      if (
+        (response.status === 303 && method !== 'GET' && method !== 'HEAD') ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
+        method = 'GET';
+        body = undefined;
+        for (const name of BODY_HEADERS) headers.delete(name);
+      } else if (body instanceof ReadableStream) {
+        throw new TelnyxError(
+          `${request.label} was redirected (${response.status}) with a streamed body, which cannot be sent twice; send it to ${where} directly.`,
+        );
+      }
+      if (!crossed && next.origin !== origin) {
+        crossed = true;
+      }
+      if (crossed) {
+        const record = Object.fromEntries(headers);
+        this.#dropCredentials(record);
+        current = { ...current, headers: record, method, body };
+      } else current = { ...current, headers, method, body };
+      if (logsAt(this.#logLevel, 'debug'))
+        this.#logger.debug(
+          `[${requestId}] ${response.status} redirect to ${where}${crossed ? ' (another origin: sent without credentials)' : ''}`,
+        );
+      url = next.href;
+    }
+  }
+
+  /**
+   * A custom fetch's promise (or its body's), raced against the attempt's signal: such a fetch may ignore the signal.
+   * The runtime's own fetch honours it, so its promises go as they are (no extra promise per call).
+   */
+  #guard<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return this.#options.fetch === undefined ? promise : untilAborted(promise, signal);
+  }
+
+  /** Removes from `headers` (lower-case names) every header that may carry a credential. */
+  #dropCredentials(headers: Record<string, string>): void {
+    for (const name of Object.keys(headers))
+      if (this.#redactor.isCredentialHeader(name, headers[name]!)) delete headers[name];
+  }
+
+  /** A query without the entries that may carry a credential (by name or by a secret value). */
+  #withoutCredentials(
+    query: Record<string, string | undefined> | undefined,
+  ): Record<string, string | undefined> | undefined {
+    if (!query) return query;
+    return Object.fromEntries(
+      Object.entries(query).filter(([name, value]) => !this.#redactor.isCredentialHeader(name, value ?? '')),
+    );
   }
 
   async #backoff(
@@ -696,6 +917,25 @@ export abstract class BaseClient {
       );
     }
   }
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts, whichever comes first. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as unknown);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Removes `user:password@` from a URL (fetch refuses it, and it would reach logs and errors); returns both parts. */

@@ -282,10 +282,19 @@ export function requestPage<Body, Item>(
   );
 }
 
-/** A request to a server-given URL (a next page): the same operation, at that URL, with no params of its own. */
+/**
+ * A request to a server-given URL (a next page): the same operation, at that URL, with no params of its own. Marked as
+ * the server's link, so that the client refuses it on another origin (or sends it without credentials).
+ */
 function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
   const absolute = new URL(url, `${baseURL.replace(/\/+$/, '')}/`);
   const query = Object.fromEntries(absolute.searchParams);
-  const { server: _server, ...rest } = spec;
-  return { ...rest, path: absolute.origin + absolute.pathname, query, pathParams: {}, params: undefined };
+  return {
+    ...spec,
+    path: absolute.origin + absolute.pathname,
+    query,
+    pathParams: {},
+    params: undefined,
+    linkFromServer: true,
+  };
 }

@@ -40,7 +40,8 @@ function pathOf(url: string): string {
   }
 }
 
-function originOf(url: string): string {
+/** The origin of a URL (`https://host:port`), or the text itself when it is not one. */
+export function originOf(url: string): string {
   try {
     return new URL(url).origin;
   } catch {
@@ -80,12 +81,19 @@ export function fillPath(
   // A path given by hand without params (`client.get('/x/{y}')`) is sent as written.
   if (!params || !path.includes('{')) return path;
   const values = params;
-  // An empty value (`delete('')`) would send `DELETE /items/`, the collection, or `/a//b`: refused the same way.
+  // An empty value (`delete('')`, `[]`, `{}`, `new String('')`) would send `DELETE /items/`, the collection, or
+  // `/a//b`: refused the same way, whatever its type. Each value is also serialized alone, so a style that writes
+  // nothing for it is caught too.
   for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
     const value = values[name!];
-    if (value === undefined || value === null || value === '') {
+    if (
+      value === undefined ||
+      value === null ||
+      isEmptyValue(value) ||
+      (typeof value === 'object' && serializer(`{${name}}`, { [name!]: value }) === '')
+    ) {
       throw new TelnyxError(
-        `Path parameter ${JSON.stringify(name)} is ${value === '' ? 'empty' : 'missing'}: the request would go to another path, so it is not sent.`,
+        `Path parameter ${JSON.stringify(name)} is ${value === undefined || value === null ? 'missing' : 'empty'}: the request would go to another path, so it is not sent.`,
       );
     }
   }
@@ -104,6 +112,29 @@ export function fillPath(
 }
 
 const DOT_SEGMENT = /^(?:\.|%2e){1,2}$/i;
+
+/**
+ * Whether a path value writes no segment: an empty string (boxed too), a list of nothing but empty values, an object
+ * with no members, or any object whose text is empty. Objects that cannot be turned into text count as empty.
+ */
+function isEmptyValue(value: unknown, depth = 0): boolean {
+  if (value === undefined || value === null || value === '') return true;
+  if (typeof value !== 'object') return false;
+  if (depth > 10) return false;
+  if (Array.isArray(value)) return value.every((item) => isEmptyValue(item, depth + 1));
+  let text: string;
+  try {
+    text = String(value);
+  } catch {
+    return true;
+  }
+  if (text === '') return true;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  // A plain object is written as its members: with none (or none defined), it writes nothing.
+  if (proto === Object.prototype || proto === null)
+    return Object.values(value).every((item) => item === undefined || item === null || typeof item === 'function');
+  return false;
+}
 
 /** Joins a base URL (trailing slashes allowed) and a path (leading slash optional), as the official SDKs do. */
 export function joinURL(baseURL: string, path: string): string {

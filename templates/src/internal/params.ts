@@ -63,7 +63,7 @@ export function serializeSimplePath(template: string, params: Readonly<Record<st
   if (!params) return template;
   return template.replace(/\{([^{}]+)\}/g, (match, name: string) => {
     if (!(name in params)) return match;
-    const value = params[name];
+    const value = unbox(params[name]);
     if (value === undefined || value === null) return '';
     if (Array.isArray(value)) return value.map((item) => encodeURIComponent(text(item))).join(',');
     if (isPlainObject(value)) return definedEntries(value).flatMap(([member, item]) => [encodeURIComponent(member), encodeURIComponent(text(item))]).join(',');
@@ -118,7 +118,7 @@ export function serializePath(template: string, params: Readonly<Record<string, 
   return template.replace(/\{([^{}]+)\}/g, (match, name: string) => {
     if (!(name in params)) return match;
     const encoding = styles?.[name];
-    return pathValue(name, params[name], encoding?.style ?? 'simple', encoding?.explode ?? false);
+    return pathValue(name, unbox(params[name]), encoding?.style ?? 'simple', encoding?.explode ?? false);
   });
 }
 
@@ -170,6 +170,11 @@ export function serializeCookies(cookies: Readonly<Record<string, unknown>> | un
     } else pairs.push(`${name}=${encodeURIComponent(text(value))}`);
   }
   return pairs.length > 0 ? pairs.join('; ') : undefined;
+}
+
+/** `new String('a')` (and boxed numbers, booleans) as the primitive it holds, not as an object of characters. */
+function unbox(value: unknown): unknown {
+  return value instanceof String || value instanceof Number || value instanceof Boolean ? value.valueOf() : value;
 }
 
 function text(value: unknown): string {

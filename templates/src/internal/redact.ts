@@ -16,7 +16,16 @@ export interface Redactor {
   text(text: string): string;
   /** Adds a secret to mask by value (an API key, a password, an access token once fetched). */
   addSecret(secret: string | undefined): void;
+  /**
+   * Whether a request header may carry a credential: a credential header name (the spec's API-key headers included),
+   * a name that says so (`auth`, `token`, `key`, `secret`, `session`, `cookie`, `signature`, `password`), or a value
+   * holding a secret the client knows. Such headers never leave the API's origin.
+   */
+  isCredentialHeader(name: string, value: string): boolean;
 }
+
+/** Header names that say they carry a credential, whatever the API calls them (`X-Auth-Token`, `X-Session-Id`). */
+const CREDENTIAL_NAME = /auth|token|key|secret|session|cookie|signature|password|credential/i;
 
 /** Shorter values are not masked by value: they would mask ordinary words. */
 const MIN_SECRET_LENGTH = 4;
@@ -59,6 +68,9 @@ export function createRedactor(extraHeaders: readonly string[] = [], extraFields
       if (encoded !== secret) secrets.add(encoded);
     },
     value,
+    isCredentialHeader(name, item) {
+      return headerNames.has(name.toLowerCase()) || CREDENTIAL_NAME.test(name) || text(item) !== item;
+    },
     url(url) {
       try {
         const parsed = new URL(url);
