@@ -197,7 +197,11 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   const argument = paramsArgumentName(method);
   // A binary body of its own before the params (`--surface`: api.md's `update(key, body, { ...params })`).
   if (method.body?.positional) {
-    parameters.push({ name: 'body', type: bodyTypeExpression(method, models), ...(!method.body.required && { hasQuestionToken: true }) });
+    // Optional, unless a required params argument follows it (an optional argument cannot precede a required one).
+    const type = bodyTypeExpression(method, models);
+    if (method.body.required) parameters.push({ name: 'body', type });
+    else if (method.paramsRequired) parameters.push({ name: 'body', type: `${type} | undefined` });
+    else parameters.push({ name: 'body', type, hasQuestionToken: true });
   }
   if (method.paramsTypeName) {
     // `= {}` where `{}` is valid; an optional body whose schema has required fields is `body?: T` instead.

@@ -65,12 +65,11 @@ export function readOperation(
   const pathParams = pick('path').sort((a, b) => at(a) - at(b));
   // Parent ids of a nested resource go in the params object, the last path param stays positional (official SDKs);
   // an existing SDK's api.md says which it takes positionally, `retrieve(callSid, { ...params })`.
-  const positionalPathParams = options.positionalPathParams
+  let positionalPathParams = options.positionalPathParams
     ? pathParams
     : options.surfaceArguments !== undefined
       ? surfacePositional(pathParams, options.surfaceArguments)
       : pathParams.slice(-1);
-  const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
   const queryParams = pick('query');
   const headerParams = pick('header');
   const declared = readBody(document, operation.requestBody, options.body);
@@ -78,6 +77,11 @@ export function readOperation(
   const unsendable = httpMethod === 'get' || httpMethod === 'head';
   const empty = declared !== undefined && isEmptyObject(document, declared.schema);
   const body = declared && (unsendable || (!declared.required && empty)) ? undefined : declared;
+  // Parent ids named in the params object must fit beside its other members: where a param or a body field has the
+  // same name, or the body is a map whose values need not be strings, they are taken positionally instead.
+  const parents = pathParams.filter((param) => !positionalPathParams.includes(param));
+  if (parents.length > 0 && parentsCollide(document, parents, [...queryParams, ...headerParams], body)) positionalPathParams = pathParams;
+  const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
   if (declared && unsendable && !empty) {
     warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
   }
@@ -85,7 +89,11 @@ export function readOperation(
   // A binary body beside other params is an argument of its own before them, as the official SDKs take it
   // (`update(key, body, { ...params })`), unless an existing SDK's api.md has it in the params; a lone one is the argument.
   const beside = hasParams || namedPathParams.length > 0;
-  if (body?.encoding === 'binary' && beside && (options.surfaceArguments?.includes('body') ?? true) && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
+  // An optional one stays in the params where a required param follows (an optional argument cannot precede it),
+  // unless api.md takes it positionally; then it is typed `T | undefined` (see the emitter).
+  const requiredFollows = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
+  const positionalBody = options.surfaceArguments?.includes('body') ?? (body?.required === true || !requiredFollows);
+  if (body?.encoding === 'binary' && beside && positionalBody && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
   // A body that is not an object (an array, a union, a primitive) is `{ body }` in the params object, as the official
   // SDKs take it.
   const wrapped = body !== undefined && !body.isObject && !body.positional && (body.encoding !== 'binary' || beside);
@@ -155,6 +163,28 @@ export function readOperation(
       ...paramEncoding(param),
     };
   }
+}
+
+/**
+ * Whether parent ids named in the params object would not fit it: a query or header param, or a field of a body whose
+ * fields sit in the params object, of the same name (`{ site_id: string } & { site_id: {...} }` admits no string), or
+ * such a body with an index signature (`additionalProperties: { type: integer }`) that a string id does not satisfy.
+ */
+function parentsCollide(document: OpenAPIDocument, parents: Param[], params: Param[], body: RequestBody | undefined): boolean {
+  const names = new Set(parents.map((param) => param.name));
+  if (params.some((param) => names.has(param.name))) return true;
+  if (!body?.isObject || body.encoding === 'binary') return false;
+  const resolved = derefSchema(document, body.schema);
+  const fields = Object.keys(objectMembers(document, resolved).properties);
+  // The body's fields sit beside the params unless one shares a query or header param's name (then it is `{ body }`).
+  const spread = params.length === 0 || (fields.length > 0 && !params.some((param) => fields.includes(param.name)));
+  if (!spread) return false;
+  if (fields.some((field) => names.has(field))) return true;
+  const parts = [resolved, ...(Array.isArray(resolved['allOf']) ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part)) : [])];
+  return parts.some((part) => {
+    const extra = part['additionalProperties'];
+    return !!extra && typeof extra === 'object' && Object.keys(extra).length > 0;
+  });
 }
 
 /**
