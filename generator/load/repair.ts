@@ -1,4 +1,5 @@
 import { breakSchemaCycles } from './cycles.js';
+import { completeDiscriminatorMapping } from './discriminator-values.js';
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
 import { childPointer, splitPointer } from './source-document.js';
@@ -22,6 +23,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
       widenAdditionalProperties(node);
       unwrapDiscriminatedAllOf(document, node);
       repairDiscriminatorMapping(document, node, pointer, warnings);
+      completeDiscriminatorMapping(document, node, pointer);
     }
     inlineDeepRefs(document, node, pointer, hoisted, isMap);
   });

@@ -1,15 +1,21 @@
 // Types and calls right for any spec (#21 item 2): synthetic specs, each generated into a package whose sources and
 // generated tests must type-check, plus the shapes that make them do so.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
 
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const made: GeneratedSdk[] = [];
 afterAll(() => Promise.all(made.map((sdk) => sdk.remove())));
 
-async function sdkOf(spec: string, folder: string): Promise<GeneratedSdk> {
+/** A generated package, and a way to add a file to it (a call as a user writes it, type-checked with the rest). */
+async function sdkOf(spec: string, folder: string): Promise<GeneratedSdk & { dir: string; write(path: string, text: string): Promise<void> }> {
   const sdk = await generateSdk(`test/fixtures/call-shapes/${spec}`, folder);
   made.push(sdk);
-  return sdk;
+  const dir = join(root, 'test', folder);
+  return Object.assign(sdk, { dir, write: (path: string, text: string) => writeFile(join(dir, path), text) });
 }
 
 describe('parent ids and positional bodies (regressions)', () => {
@@ -21,6 +27,26 @@ describe('parent ids and positional bodies (regressions)', () => {
     expect(sdk.file('src/resources/sites/settings.ts')).toMatch(/update\(siteID: string, key: string, body: SettingUpdateParams = \{\}/);
     expect(sdk.file('src/resources/sites/pages.ts')).toMatch(/update\(siteID: string, pageID: string, body: PageUpdateParams,/);
     expect(sdk.file('src/resources/sites/pages.ts')).not.toMatch(/site_id: string \} &/);
+    expect(await sdk.typecheck()).toBe('');
+  }, 120_000);
+});
+
+describe('discriminated unions without a mapping', () => {
+  test('where the options declare the property\'s value (one-value enum, const; oneOf and allOf), that value is its type', async () => {
+    const sdk = await sdkOf('discriminators.yaml', '.call-shapes-discriminators-sdk');
+    const types = sdk.file('src/internal/openapi.ts');
+    expect(types).toMatch(/role: ['"]developer['"]/);
+    expect(types).toMatch(/role: ['"]user['"]/);
+    expect(types).toMatch(/kind: ['"]circle['"]/);
+    expect(types).not.toMatch(/(role|kind)\??: ['"](DeveloperMessage|UserMessage|Circle)['"]/);
+    // A message as the API documents it type-checks: the generated tests hold one, and so does this call.
+    await sdk.write('tests/discriminators.test.ts', `import Chat from '../src/index.js';
+import type { Circle } from '../src/index.js';
+const client = new Chat({ baseURL: 'http://localhost' });
+export const call = () => client.messages.create({ message: { role: 'developer', content: 'be brief' } });
+export const user = () => client.messages.create({ message: { role: 'user', content: 'hi' } });
+export const circle: Circle = { kind: 'circle', radius: 1 };
+`);
     expect(await sdk.typecheck()).toBe('');
   }, 120_000);
 });
