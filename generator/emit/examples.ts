@@ -50,7 +50,7 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   }
   if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required) set(param.name, exampleValue(model.document, param.schema, mode, param.name));
+    if (mode === 'all' || param.required) set(param.key ?? param.name, exampleValue(model.document, param.schema, mode, param.name));
   }
   let body: unknown;
   // Beside query, header or parent-id params, an object body's fields are part of the params type even when the body is

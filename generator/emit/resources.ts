@@ -275,7 +275,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     else fields.push(field === rest ? rest : `${field}: ${rest}`);
   }
   if (method.paramsShape === 'mixed') {
-    if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
+    if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.key ?? param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.body && !method.body.inline) fields.push(`bodyKey: ${literal(method.body.key ?? 'body')}`);
     if (method.body?.inline && method.body.required) fields.push('bodyRequired: true');
@@ -290,6 +290,10 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
   if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`, 'paramSerializers: styledParams');
   if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
+  // Query params keyed otherwise (`include` for `include[]`) and those the path key fixes (`/things?beta=true`).
+  const queryNames = method.queryParams.filter((param) => param.key !== undefined);
+  if (queryNames.length > 0) fields.push(`queryNames: ${valueSource(Object.fromEntries(queryNames.map((param) => [param.key, param.name])))}`);
+  if (method.fixedQuery) fields.push(`fixedQuery: ${valueSource({ ...method.fixedQuery })}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   if (method.response.kind === 'sse') fields.push('decode: eventStream');
   const accept = method.response.statuses[0]?.contentType;

@@ -160,7 +160,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
   const added: string[] = [];
-  const paths = Object.keys(document.paths ?? {});
+  // A path key may carry a query (`/things?beta=true`): the operation's path is the part before it.
+  const keys = Object.keys(document.paths ?? {});
+  const paths = [...new Set(keys.map((key) => key.split('?')[0]!))];
   const collectionPaths = findCollectionPaths(paths);
   const continuedPaths = findContinuedPaths(paths);
   // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
@@ -172,8 +174,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const route = surfaceRouteKey(method.httpMethod, method.path);
     splits.set(route, [...(splits.get(route) ?? []), method]);
   }
-  const operations = paths.flatMap((path) => {
-    const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
+  const operations = keys.flatMap((key) => {
+    const path = key.split('?')[0]!;
+    const pathItem = (document.paths?.[key] ?? {}) as Record<string, unknown>;
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') return [];
@@ -185,6 +188,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
           positionalPathParams: config.pathParams === 'positional',
           ...(kept && { surfaceArguments: kept.positional, surfaceTakesParams: kept.takesParams }),
           ...(body && { body }),
+          ...(key !== path && { pathKey: key }),
         });
         return { path, httpMethod, surfaceKey, kept, model };
       };
@@ -230,7 +234,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
     // A config entry that only shapes the params (bodyParam, bodyFields) leaves the naming to api.md and inference.
     const namesConfigured = configured && (configured.resource !== undefined || configured.method !== undefined || configured.pagination !== undefined) ? configured : undefined;
-    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings);
+    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, model.pathKey ?? path, httpMethod, warnings);
     applyBodyConfig(model, configured, `${httpMethod.toUpperCase()} ${path}`, warnings);
     // A config (or api.md) names members as it likes; the ones no member may take are renamed as inferred names are.
     const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;

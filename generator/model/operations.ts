@@ -53,6 +53,8 @@ export function readOperation(
     surfaceTakesParams?: boolean;
     /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
     body?: { mediaType?: string; exclude?: readonly string[] };
+    /** The spec's path key, where it carries a query (`/things?beta=true`; `path` is then `/things`). */
+    pathKey?: string;
   } = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
@@ -70,8 +72,11 @@ export function readOperation(
     : options.surfaceArguments !== undefined
       ? surfacePositional(pathParams, options.surfaceArguments)
       : pathParams.slice(-1);
-  const queryParams = pick('query');
+  const fixedQuery = options.pathKey !== undefined ? pathKeyQuery(options.pathKey) : undefined;
+  // A param the path key fixes is not the caller's to give.
+  const queryParams = pick('query').filter((param) => !fixedQuery || !Object.hasOwn(fixedQuery, param.name));
   const headerParams = pick('header');
+  bracketKeys(queryParams, [...pathParams, ...headerParams]);
   const declared = readBody(document, operation.requestBody, options.body);
   // fetch() cannot send a body with GET or HEAD; an optional body that can only be `{}` (Stripe's) says nothing.
   const unsendable = httpMethod === 'get' || httpMethod === 'head';
@@ -101,7 +106,7 @@ export function readOperation(
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
     const names = Object.keys(fields);
-    body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
+    body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.key ?? param.name));
   }
   const paramsShape: Method['paramsShape'] = !body && !hasParams
     ? // An existing SDK's method that takes params the spec does not declare keeps the argument: its callers pass options after it.
@@ -132,6 +137,8 @@ export function readOperation(
   return {
     httpMethod,
     path,
+    ...(options.pathKey !== undefined && { pathKey: options.pathKey }),
+    ...(fixedQuery && Object.keys(fixedQuery).length > 0 && { fixedQuery }),
     ...(operation.operationId !== undefined && { operationId: operation.operationId }),
     ...(operation.summary !== undefined && { summary: operation.summary }),
     ...(operation.description !== undefined && { description: operation.description }),
@@ -166,13 +173,36 @@ export function readOperation(
 }
 
 /**
+ * A query param named like a list in brackets (`include[]`) is `include` in the params object, where no other param
+ * has that name; the runtime sends it under the spec's name, so the brackets reach the API as the spec says.
+ */
+function bracketKeys(queryParams: Param[], others: Param[]): void {
+  const taken = new Set([...queryParams, ...others].map((param) => param.name));
+  for (const param of queryParams) {
+    const key = param.name.endsWith('[]') ? param.name.slice(0, -2) : undefined;
+    if (key === undefined || key === '' || key.includes('[') || key.includes(']') || taken.has(key)) continue;
+    param.key = key;
+    taken.add(key);
+  }
+}
+
+/** The query a path key carries (`/things?beta=true&v=2`): name -> value, as a URL's query reads. */
+export function pathKeyQuery(pathKey: string): Record<string, string> {
+  const at = pathKey.indexOf('?');
+  const out = Object.create(null) as Record<string, string>;
+  if (at === -1) return out;
+  for (const [name, value] of new URLSearchParams(pathKey.slice(at + 1))) if (name !== '') out[name] = value;
+  return out;
+}
+
+/**
  * Whether parent ids named in the params object would not fit it: a query or header param, or a field of a body whose
  * fields sit in the params object, of the same name (`{ site_id: string } & { site_id: {...} }` admits no string), or
  * such a body with an index signature (`additionalProperties: { type: integer }`) that a string id does not satisfy.
  */
 function parentsCollide(document: OpenAPIDocument, parents: Param[], params: Param[], body: RequestBody | undefined): boolean {
   const names = new Set(parents.map((param) => param.name));
-  if (params.some((param) => names.has(param.name))) return true;
+  if (params.some((param) => names.has(param.key ?? param.name))) return true;
   if (!body?.isObject || body.encoding === 'binary') return false;
   const resolved = derefSchema(document, body.schema);
   const fields = Object.keys(objectMembers(document, resolved).properties);

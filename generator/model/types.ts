@@ -88,6 +88,11 @@ export interface Param {
   name: string;
   /** Name as a variable (path params): `consentToken`. */
   variable: string;
+  /**
+   * Its key in the params object where that is not `name`: a query param named `include[]` is `include` (the brackets
+   * say how the API reads a list, not what the caller calls it); sent under `name`.
+   */
+  key?: string;
   required: boolean;
   description?: string;
   deprecated: boolean;
@@ -131,8 +136,12 @@ export interface Method {
   /** The body content type api.md splits this method's route by (`multipart`: `post /documents?content-type=multipart`). */
   splitContentType?: string;
   httpMethod: HTTPMethod;
-  /** The path template as in the spec. */
+  /** The path template as in the spec, without a query part its path key may carry (`/things?beta=true`). */
   path: string;
+  /** The spec's key of the path item, where it is not `path` (it carries a query): openapi-typescript's types use it. */
+  pathKey?: string;
+  /** Query params the path key fixes (`beta=true`): sent on every call, not the caller's to give. */
+  fixedQuery?: Record<string, string>;
   operationId?: string;
   summary?: string;
   description?: string;

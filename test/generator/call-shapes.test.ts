@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
+import { json, startServer } from '../support/http-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const made: GeneratedSdk[] = [];
@@ -48,5 +49,38 @@ export const user = () => client.messages.create({ message: { role: 'user', cont
 export const circle: Circle = { kind: 'circle', radius: 1 };
 `);
     expect(await sdk.typecheck()).toBe('');
+  }, 120_000);
+});
+
+describe('query names', () => {
+  test('a bracketed list param (`include[]`) is `include`, sent as `include[]`; a path key\'s query (`/things?beta=true`) is a fixed param of its operation', async () => {
+    const sdk = await sdkOf('query-names.yaml', '.call-shapes-query-sdk');
+    const source = sdk.file('src/resources/things.ts');
+    // The path and the method name are the path's, without its query.
+    expect(source).toMatch(/method: 'post',\s+path: '\/things',\s+params,/);
+    expect(source).toMatch(/\bcreate\(params: ThingCreateParams/);
+    await sdk.write('tests/query-names.test.ts', `import Things from '../src/index.js';
+const client = new Things({ baseURL: 'http://localhost' });
+export const list = () => client.things.list({ include: ['a', 'b'], limit: 2 });
+export const create = () => client.things.create({ tags: ['x'], name: 'n', 'X-Trace': 't' });
+// @ts-expect-error the bracketed name is not the SDK's
+export const bracketed = () => client.things.list({ 'include[]': ['a'] });
+`);
+    expect(await sdk.typecheck()).toBe('');
+
+    const server = await startServer((_request, response) => json(response, 200, { ok: true }));
+    try {
+      const { default: Things } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => { things: Record<string, (params: object) => Promise<unknown>> } };
+      const client = new Things({ baseURL: server.url, maxRetries: 0 });
+      await client.things.list!({ include: ['a', 'b'], limit: 2 });
+      await client.things.create!({ tags: ['x'], name: 'n' });
+      const [list, create] = server.requests;
+      expect(decodeURIComponent(list!.url)).toBe('/things?include[]=a&include[]=b&limit=2');
+      expect(create!.method).toBe('POST');
+      expect(decodeURIComponent(create!.url)).toBe('/things?tags[]=x&beta=true');
+      expect(JSON.parse(create!.body)).toEqual({ name: 'n' });
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 });

@@ -1,6 +1,7 @@
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './error.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
+import { wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
@@ -161,6 +162,10 @@ export interface RequestSpec {
   paramSerializers?: ParamSerializers;
   /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
   renames?: Readonly<Record<string, string>>;
+  /** Query params the SDK names differently from the API (`include` for `include[]`): SDK name -> wire name. */
+  queryNames?: Readonly<Record<string, string>>;
+  /** Query params the operation's path fixes (`/things?beta=true`), sent on every call. */
+  fixedQuery?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -434,7 +439,8 @@ export abstract class BaseClient {
     assignHeaders(headers, this.#options.defaultHeaders, split.headers, specHeaders, userHeaders);
     const retryCountSet = [this.#options.defaultHeaders, specHeaders, userHeaders].some((set) => hasHeader(set, RETRY_COUNT_HEADER));
 
-    const query = options.query === undefined || options.query === null ? split.query : { ...(split.query as Record<string, unknown>), ...options.query };
+    const specQuery = wireQuery(split.query, spec.queryNames, spec.fixedQuery);
+    const query = options.query === undefined || options.query === null ? specQuery : { ...(specQuery as Record<string, unknown>), ...options.query };
     const fullQuery = { ...this.#options.defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
     const styled = spec.paramSerializers;
