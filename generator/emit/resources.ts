@@ -54,7 +54,8 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
   const streams = resource.methods.some((method) => method.response.kind === 'sse');
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
-  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
+  const forms = resource.methods.some((method) => method.body?.multipart !== undefined);
+  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never) || (encoding === 'multipart' && forms)).map((encoding) => ENCODERS[encoding]!);
   // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
   const uploadable = resource.methods.some(uploadsBinary);
   const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
@@ -176,7 +177,7 @@ function operationLabel(method: Method): string {
 
 /** Model names the method's types refer to (body and response `$ref`s). */
 function referencedModels(method: Method, models: ReadonlyMap<string, string>): string[] {
-  const refs = [method.body?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref)];
+  const refs = [method.body?.ref, method.body?.multipart?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref)];
   return refs.flatMap((ref) => (ref !== undefined && models.has(ref) ? [models.get(ref)!] : []));
 }
 
@@ -286,6 +287,8 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
     if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
     if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
+    // Also taken as a multipart form: calls that carry a file go so.
+    if (method.body.multipart) fields.push(`multipart: ${ENCODERS['multipart']}`);
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
   if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`, 'paramSerializers: styledParams');

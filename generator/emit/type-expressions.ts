@@ -48,7 +48,11 @@ export function bodyTypeExpression(method: Method, models: ReadonlyMap<string, s
   const named = body.ref !== undefined ? models.get(body.ref) : undefined;
   // The types module writes an inline binary body as the runtime's `Uploadable`: named so, it reads as written by hand.
   if (named === undefined && uploadsBinary(method)) return UPLOADABLE;
-  const bodyType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
+  const jsonType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
+  // Also offered as a multipart form: either shape (the runtime sends multipart when the call carries a file).
+  const form = body.multipart;
+  const formType = form && ((form.ref !== undefined ? models.get(form.ref) : undefined) ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(form.mediaType)}]`);
+  const bodyType = formType !== undefined && formType !== jsonType ? `(${jsonType} | ${formType})` : jsonType;
   // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
   return renamedType(bodyType, body.renames ?? {});
 }

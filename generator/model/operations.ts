@@ -105,7 +105,8 @@ export function readOperation(
   if (body?.isObject && hasParams) {
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
-    const names = Object.keys(fields);
+    const formFields = body.multipart ? Object.keys(objectMembers(document, derefSchema(document, body.multipart.schema)).properties) : [];
+    const names = [...Object.keys(fields), ...formFields];
     body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.key ?? param.name));
   }
   const paramsShape: Method['paramsShape'] = !body && !hasParams
@@ -316,6 +317,11 @@ function readBody(document: OpenAPIDocument, raw: unknown, pick: { mediaType?: s
   const ref = componentRefName(schema);
   const isObject = (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema);
   const renames = isObject ? bodyRenames(document, schema) : undefined;
+  // A JSON object body also offered as a multipart form (for calls with files): both shapes, where both are objects.
+  const form = encoding === 'json' && isObject && !renames ? candidates.find((candidate) => candidate.encoding === 'multipart') : undefined;
+  const formSchema = form && content[form.contentType]?.schema;
+  const formRef = formSchema && componentRefName(formSchema);
+  const multipart = formSchema && isObjectSchema(document, formSchema) ? { mediaType: form.contentType, schema: formSchema, ...(formRef !== undefined && { ref: formRef }) } : undefined;
   return {
     contentType: contentType.includes('*') ? 'application/json' : contentType,
     mediaType: contentType,
@@ -326,6 +332,7 @@ function readBody(document: OpenAPIDocument, raw: unknown, pick: { mediaType?: s
     isObject,
     inline: isObject,
     ...(renames && { renames }),
+    ...(multipart && { multipart }),
   };
 }
 

@@ -116,6 +116,11 @@ export interface RequestBody {
   /** Body fields the SDK names differently (`x-stainless-param`, `x-sdk-param`): SDK name -> wire name. */
   renames?: Record<string, string>;
   /**
+   * A multipart form the operation also takes, beside this JSON body (OpenAI's uploads): the params accept either
+   * shape, and the runtime sends multipart when the call carries a file. Its media type key, schema and component.
+   */
+  multipart?: { mediaType: string; schema: Schema; ref?: string };
+  /**
    * Whether its fields do sit there: an object body none of whose fields shares a name with a query or header param.
    * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
    */

@@ -84,3 +84,33 @@ export const bracketed = () => client.things.list({ 'include[]': ['a'] });
     }
   }, 120_000);
 });
+
+describe('a body offered as multipart and as JSON', () => {
+  test('either shape is accepted; a call with a file goes multipart, one without as JSON', async () => {
+    const sdk = await sdkOf('multipart-or-json.yaml', '.call-shapes-multipart-sdk');
+    await sdk.write('tests/multipart-or-json.test.ts', `import Uploads, { toFile } from '../src/index.js';
+const client = new Uploads({ baseURL: 'http://localhost' });
+export const json = () => client.files.create({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl' });
+export const form = async () => client.files.create({ purpose: 'fine-tune', file: await toFile(new Uint8Array([1]), 'a.jsonl') });
+export const bytes = () => client.files.create({ purpose: 'fine-tune', file: new Uint8Array([1]), dry_run: true });
+`);
+    expect(await sdk.typecheck()).toBe('');
+
+    const server = await startServer((_request, response) => json(response, 200, { id: 'file_1' }));
+    try {
+      const { default: Uploads } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => { files: { create(params: object): Promise<unknown> } } };
+      const client = new Uploads({ baseURL: server.url, maxRetries: 0 });
+      await client.files.create({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl', dry_run: true });
+      await client.files.create({ purpose: 'fine-tune', file: new Blob(['{"a":1}\n'], { type: 'application/jsonl' }) });
+      const [sent, uploaded] = server.requests;
+      expect(sent!.url).toBe('/files?dry_run=true');
+      expect(sent!.headers['content-type']).toBe('application/json');
+      expect(JSON.parse(sent!.body)).toEqual({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl' });
+      expect(uploaded!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+      expect(uploaded!.body).toMatch(/name="purpose"\r\n\r\nfine-tune\r\n/);
+      expect(uploaded!.body).toMatch(/name="file"; filename="[^"]*"\r\nContent-Type: application\/jsonl\r\n\r\n\{"a":1\}\n\r\n/);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, SDKError } from './error.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
-import { wireQuery } from '../internal/call-shape.js';
+import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
@@ -162,6 +162,11 @@ export interface RequestSpec {
   paramSerializers?: ParamSerializers;
   /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
   renames?: Readonly<Record<string, string>>;
+  /**
+   * For a JSON body the operation also takes as a multipart form: its encoder (`multipartBody`). A call whose body
+   * carries a file (an `Uploadable`) is sent multipart; any other as JSON.
+   */
+  multipart?: (body: unknown) => Promise<FormData>;
   /** Query params the SDK names differently from the API (`include` for `include[]`): SDK name -> wire name. */
   queryNames?: Readonly<Record<string, string>>;
   /** Query params the operation's path fixes (`/things?beta=true`), sent on every call. */
@@ -412,10 +417,10 @@ export abstract class BaseClient {
     const split = splitParams(spec);
     const method = (options.method ?? spec.method).toUpperCase();
     const path = options.path ?? spec.path;
-    const encoding = spec.bodyEncoding ?? 'json';
     const given = options.body !== undefined ? options.body : split.body;
+    const { encoding, encode } = bodyEncodingOf(spec, given);
     // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
-    const body = given !== undefined && spec.encode ? await spec.encode(given) : given;
+    const body = given !== undefined && encode ? await encode(given) : given;
     const security = spec.security ?? this.#config.security;
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
@@ -457,7 +462,7 @@ export abstract class BaseClient {
       method,
       headers,
       // JSON unless encoded above; other bodies without an encoder (FormData, bytes, text) go as given.
-      body: stream ?? (body === undefined ? undefined : encoding === 'json' && !spec.encode ? JSON.stringify(body) : (body as BodyInit)),
+      body: stream ?? (body === undefined ? undefined : encoding === 'json' && !encode ? JSON.stringify(body) : (body as BodyInit)),
       fetchOptions: options.fetchOptions ? { ...this.#options.fetchOptions, ...options.fetchOptions } : this.#options.fetchOptions,
       maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
       timeout: options.timeout ?? this.timeout,
