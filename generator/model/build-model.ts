@@ -1,7 +1,7 @@
 import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
-import { readSecurity, readSecuritySchemes } from './auth.js';
+import { readSecurity, readSecuritySchemes, schemeKeyOptions } from './auth.js';
 import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
@@ -87,6 +87,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     defaultBaseURL,
     securitySchemes,
     defaultSecurity: readSecurity(document.security, securitySchemes),
+    schemeKeyOptions: schemeKeyOptions(securitySchemes, readSecurity(document.security, securitySchemes), allMethods(resources)),
     requiresCredentials: allMethods(resources).some((method) => method.security.length > 0 && method.security.every((names) => names.length > 0)),
     ...(config.idempotencyHeader !== undefined && { idempotencyHeader: config.idempotencyHeader }),
     secretHeaders: Object.values(securitySchemes).flatMap((scheme) => (scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : [])),

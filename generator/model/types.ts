@@ -42,6 +42,11 @@ export interface SdkModel {
   securitySchemes: Record<string, AuthScheme>;
   /** The spec's top-level security requirements: an operation's own, where they equal these, go unstated. */
   defaultSecurity: string[][];
+  /**
+   * Schemes with a credential of their own, beside `apiKey` (a spec with an admin key and a user key): scheme name ->
+   * client option and environment variable. Empty for a spec with one key-carrying scheme.
+   */
+  schemeKeyOptions: Record<string, import('./auth.js').SchemeKeyOption>;
   /** Whether every operation needs credentials, so a client without any is an error at construction. */
   requiresCredentials: boolean;
   /** The header carrying idempotency keys on non-GET requests, from the config. */

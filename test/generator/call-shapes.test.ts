@@ -114,3 +114,40 @@ export const bytes = () => client.files.create({ purpose: 'fine-tune', file: new
     }
   }, 120_000);
 });
+
+describe('two or more security schemes', () => {
+  test('each scheme that carries a key is an option of its own, sent only where an operation names it; a missing one fails before sending', async () => {
+    const sdk = await sdkOf('two-keys.yaml', '.call-shapes-keys-sdk');
+    const core = sdk.file('src/core-client.ts');
+    expect(core).toContain("Defaults to `process.env['KEYS_ADMIN_API_KEY']`");
+    expect(core).toMatch(/adminAPIKey\?: string \| undefined;/);
+    expect(core).toMatch(/partnerKey\?: string \| undefined;/);
+    expect(await sdk.typecheck()).toBe('');
+
+    const server = await startServer((_request, response) => json(response, 200, { ok: true }));
+    type Keys = { models: { list(): Promise<unknown> }; organization: { users: { list(): Promise<unknown> } }; partners: { reports: { list(): Promise<unknown> } } };
+    try {
+      const { default: Client } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => Keys };
+      const both = new Client({ apiKey: 'user-key', adminAPIKey: 'admin-key', baseURL: server.url, maxRetries: 0 });
+      await both.models.list();
+      await both.organization.users.list();
+      await both.partners.reports.list();
+      expect(server.requests.map((request) => [request.url, request.headers['authorization'], request.headers['x-partner-key']])).toEqual([
+        ['/models', 'Bearer user-key', undefined],
+        ['/organization/users', 'Bearer admin-key', undefined],
+        ['/partners/reports', 'Bearer admin-key', undefined],
+      ]);
+      const userOnly = new Client({ apiKey: 'user-key', baseURL: server.url, maxRetries: 0 });
+      await expect(userOnly.organization.users.list()).rejects.toThrow('This operation needs adminAPIKey (or KEYS_ADMIN_API_KEY)');
+      await expect(userOnly.partners.reports.list()).rejects.toThrow('needs partnerKey (or KEYS_PARTNER_KEY) or adminAPIKey (or KEYS_ADMIN_API_KEY)');
+      // Nothing was sent for either, and the user key went nowhere it was not named.
+      expect(server.requests).toHaveLength(3);
+      // A client with the admin key alone is a valid client.
+      const adminOnly = new Client({ adminAPIKey: 'admin-key', baseURL: server.url, maxRetries: 0 });
+      await adminOnly.organization.users.list();
+      expect(server.requests[3]!.headers['authorization']).toBe('Bearer admin-key');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});

@@ -4,6 +4,7 @@ import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.j
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, TelnyxError } from './error.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
 import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
+import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
@@ -101,6 +102,8 @@ export interface SDKConfig {
    * spec has a `tokenUrl`, so that other SDKs do not bundle it.
    */
   tokenSource?: typeof ClientCredentialsTokenSource;
+  /** Schemes with a key of their own beside `apiKey` (internal/scheme-keys): scheme name -> client option and env var. */
+  schemeKeyOptions?: Readonly<Record<string, SchemeKeyOption>>;
   /** Every operation's security requirements, to tell at construction whether credentials are needed. */
   requiresCredentials: boolean;
   /** The header that carries idempotency keys, when the API has one. */
@@ -276,16 +279,19 @@ export abstract class BaseClient {
               onToken: (token) => this.#redactor.addSecret(token),
             })
           : undefined,
+      schemeKeys: readSchemeKeys(options, config.schemeKeyOptions, env),
     };
-    const { apiKey, username, password, tokenSource } = this.#credentials;
-    for (const secret of [apiKey, password, clientSecret, urlPassword]) this.#redactor.addSecret(secret);
-    if (apiKey !== undefined) checkHeader('x', apiKey, 'the API key');
+    const { apiKey, username, password, tokenSource, schemeKeys } = this.#credentials;
+    const ownKeys = Object.values(schemeKeys ?? {}).filter((key) => key !== undefined);
+    for (const secret of [apiKey, password, clientSecret, urlPassword, ...ownKeys]) this.#redactor.addSecret(secret);
+    for (const key of [apiKey, ...ownKeys]) if (key !== undefined) checkHeader('x', key, 'the API key');
     if (
       config.requiresCredentials &&
       apiKey === undefined &&
       username === undefined &&
       tokenSource === undefined &&
-      urlUser === undefined
+      urlUser === undefined &&
+      ownKeys.length === 0
     ) {
       const hint = oauth
         ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)`
@@ -464,6 +470,13 @@ export abstract class BaseClient {
     // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
     const body = given !== undefined && encode ? await encode(given) : given;
     const security = spec.security ?? this.#config.security;
+    const missing = missingSchemeKey(
+      security,
+      this.#config.schemeKeyOptions,
+      this.#credentials.schemeKeys,
+      this.#config.envPrefix,
+    );
+    if (missing !== undefined) throw new TelnyxError(missing);
     const auth = await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
     const headers = { ...this.#baseHeaders };
