@@ -19,7 +19,9 @@ export function completeDiscriminatorMapping(document: OpenAPIDocument, node: No
   if (own) {
     for (const option of [...asArray(node['oneOf']), ...asArray(node['anyOf'])]) {
       const ref = refOf(option);
-      if (ref !== undefined) addEntries(own, ref, declaredValues(document, resolvePointer(document, ref), own.propertyName, 0));
+      if (ref === undefined) continue;
+      const declared = declaredValues(document, resolvePointer(document, ref), own.propertyName, 0);
+      addEntries(own, ref, declared.length > 0 ? declared : inheritedValues(document, ref, own.propertyName));
     }
   }
   for (const part of asArray(node['allOf'])) {
@@ -67,6 +69,33 @@ function declaredValues(document: OpenAPIDocument, schema: unknown, property: st
     if (skip !== undefined && refOf(part) === skip) continue;
     const found = declaredValues(document, part, property, depth + 1);
     if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * The values a discriminated base the option extends maps it to (Graph's `user`, an `allOf` child of `entity`, whose
+ * mapping gives it `#microsoft.graph.user`): a union that names the option without a mapping means the same value,
+ * where the schema name would contradict it (the option's type would be `never`).
+ */
+function inheritedValues(document: OpenAPIDocument, ref: string, property: string): string[] {
+  const seen = new Set<string>();
+  const queue = [ref];
+  while (queue.length > 0 && seen.size < 64) {
+    const current = queue.shift()!;
+    if (seen.has(current)) continue;
+    seen.add(current);
+    const schema = follow(document, { $ref: current });
+    for (const part of asArray(schema?.['allOf'])) {
+      const parentRef = refOf(part);
+      if (parentRef === undefined) continue;
+      const parent = discriminatorOf(resolvePointer(document, parentRef));
+      if (parent?.propertyName === property) {
+        const values = Object.entries(parent.mapping ?? {}).filter(([, target]) => target === ref || target === ref.split('/').pop()).map(([value]) => value);
+        if (values.length > 0) return values;
+      }
+      queue.push(parentRef);
+    }
   }
   return [];
 }

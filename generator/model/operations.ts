@@ -161,7 +161,9 @@ export function readOperation(
 
   function toParam(param: RawParameter): Param {
     const schema = param.schema ?? Object.values(param.content ?? {})[0]?.schema ?? {};
+    const content = param.schema === undefined ? Object.keys(param.content ?? {})[0] : undefined;
     return {
+      ...(content !== undefined && { content }),
       name: param.name,
       variable: variableName(param.name),
       required: param.in === 'path' || param.required === true,

@@ -104,6 +104,11 @@ export interface Param {
   schema: Schema;
   /** `style`/`explode`/`allowReserved`, only where they differ from the location's default (then the runtime needs them). */
   encoding?: ParamEncoding;
+  /**
+   * The media type of a param given by `content` (`application/json`) rather than `schema`: its value is that
+   * serialization of `schema`'s value, a string (as openapi-typescript types it), so examples serialize too.
+   */
+  content?: string;
 }
 
 export interface RequestBody {
