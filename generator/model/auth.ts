@@ -63,6 +63,17 @@ export function readSecurity(requirements: Array<Record<string, unknown>> | unde
   return out;
 }
 
+/**
+ * Whether a scheme is another name of the usual one, defined alike: the same name in other case (`BearerAuth`,
+ * `bearerAuth`) or that name under a prefix a merged spec gives its parts (`number-reputation_bearerAuth`). Such a
+ * scheme takes the same key; a scheme of a name of its own (`AdminApiKeyAuth` beside `ApiKeyAuth`) does not.
+ */
+function sameCredential(name: string, usual: string, schemes: Record<string, AuthScheme>): boolean {
+  if (JSON.stringify(schemes[name]) !== JSON.stringify(schemes[usual])) return false;
+  const [lower, base] = [name.toLowerCase(), usual.toLowerCase()];
+  return lower === base || (lower.endsWith(base) && /[_.:-]/.test(lower.charAt(lower.length - base.length - 1)));
+}
+
 /** A security scheme's own credential: the client option that holds it and the environment variable it defaults to. */
 export interface SchemeKeyOption {
   /** `adminAPIKey` */
@@ -91,7 +102,7 @@ export function schemeKeyOptions(schemes: Record<string, AuthScheme>, defaultSec
   const taken = new Set(TAKEN_OPTIONS);
   const out: Record<string, SchemeKeyOption> = Object.create(null);
   for (const name of keyed) {
-    if (name === usual) continue;
+    if (name === usual || sameCredential(name, usual, schemes)) continue;
     const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter((word) => word !== '').map((word) => word.toLowerCase());
     while (words.length > 1 && SCHEME_SUFFIXES.has(words.at(-1)!)) words.pop();
     // `admin api key` stays; `admin` says what, and becomes `admin api key`; `partner token` stays a token.

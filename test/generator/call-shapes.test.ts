@@ -122,10 +122,11 @@ describe('two or more security schemes', () => {
     expect(core).toContain("Defaults to `process.env['KEYS_ADMIN_API_KEY']`");
     expect(core).toMatch(/adminAPIKey\?: string \| undefined;/);
     expect(core).toMatch(/partnerKey\?: string \| undefined;/);
+    expect(core).not.toMatch(/legacy\w*\?: string/i);
     expect(await sdk.typecheck()).toBe('');
 
     const server = await startServer((_request, response) => json(response, 200, { ok: true }));
-    type Keys = { models: { list(): Promise<unknown> }; organization: { users: { list(): Promise<unknown> } }; partners: { reports: { list(): Promise<unknown> } } };
+    type Keys = { models: { list(): Promise<unknown> }; legacy: { models: { list(): Promise<unknown> } }; organization: { users: { list(): Promise<unknown> } }; partners: { reports: { list(): Promise<unknown> } } };
     try {
       const { default: Client } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => Keys };
       const both = new Client({ apiKey: 'user-key', adminAPIKey: 'admin-key', baseURL: server.url, maxRetries: 0 });
@@ -138,6 +139,9 @@ describe('two or more security schemes', () => {
         ['/partners/reports', 'Bearer admin-key', undefined],
       ]);
       const userOnly = new Client({ apiKey: 'user-key', baseURL: server.url, maxRetries: 0 });
+      // The usual scheme under another name takes the usual key.
+      await userOnly.legacy.models.list();
+      expect(server.requests.pop()!.headers['authorization']).toBe('Bearer user-key');
       await expect(userOnly.organization.users.list()).rejects.toThrow('This operation needs adminAPIKey (or KEYS_ADMIN_API_KEY)');
       await expect(userOnly.partners.reports.list()).rejects.toThrow('needs partnerKey (or KEYS_PARTNER_KEY) or adminAPIKey (or KEYS_ADMIN_API_KEY)');
       // Nothing was sent for either, and the user key went nowhere it was not named.
