@@ -16,6 +16,8 @@ export interface Plan {
   /** Whether the config was found by the search (not named with --config): the run says which it is. */
   configFound: boolean;
   config: SdkConfig;
+  /** What the run should say before it starts (a found config used with a spec other than its input). */
+  notice?: string;
   /**
    * What banners name files relative to: the project root when the config was found (so they read the same from any
    * subfolder), else the working directory.
@@ -47,7 +49,13 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const displayBase = configFile === undefined || givenConfig !== undefined ? cwd : configFile.endsWith(`${sep}spec${sep}sdk.config.yaml`) ? dirname(base) : base;
   // A path in the project (or under the working directory) reads best relative; one elsewhere, whole.
   const outShown = [cwd, displayBase].some((folder) => isInside(out, folder)) ? shown(out) : out;
-  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown, configFile, configFound: configFile !== undefined && givenConfig === undefined, config, displayBase };
+  // A config found (not named) while the spec comes from the command line: its settings (names, output) still apply,
+  // which a spec other than its own may not expect; say which config that is.
+  const notice =
+    configFile !== undefined && givenConfig === undefined && given !== undefined && spec !== fromConfig
+      ? `note: using the config ${shown(configFile)}${fromConfig === undefined ? '' : `, whose input is ${isURL(fromConfig) ? fromConfig : shown(fromConfig)}`}; pass --no-config to generate without it`
+      : undefined;
+  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown, configFile, configFound: configFile !== undefined && givenConfig === undefined, config, displayBase, ...(notice !== undefined && { notice }) };
 }
 
 export interface Io {
@@ -58,8 +66,12 @@ export interface Io {
 /** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. `prefix` starts the result line. */
 export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: boolean, prefix = ''): Promise<number> {
   const plan = await makePlan(args, cwd);
-  // A found config is code that runs: say which one (--watch says it once).
-  if (prefix === '') announceConfig(plan, cwd, io);
+  // A found config is code that runs: say which one (--watch says it once); where the spec on the command line is not
+  // its input, say that too.
+  if (prefix === '') {
+    if (plan.notice !== undefined) io.stderr.write(`${plan.notice}\n`);
+    else announceConfig(plan, cwd, io);
+  }
   const { generate } = await import('../generate.js');
   const { checkOutputFolder, diffOutput, writeOutput } = await import('../write/write-output.js');
   // A folder that is not ours is refused before the work of generating.

@@ -64,6 +64,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
     securitySchemes: model.securitySchemes,
     security: model.defaultSecurity,
     requiresCredentials: model.requiresCredentials,
+    ...(Object.keys(model.schemeKeyOptions).length > 0 && { schemeKeyOptions: { ...model.schemeKeyOptions } }),
     ...(model.idempotencyHeader !== undefined && { idempotencyHeader: model.idempotencyHeader }),
     ...(model.secretHeaders.length > 0 && { secretHeaders: model.secretHeaders }),
     ...(model.secretFields.length > 0 && { secretFields: model.secretFields }),
@@ -75,6 +76,10 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const option = (name: string, description: string) => ({ name, hasQuestionToken: true, type: 'string | undefined', docs: [{ description }] });
   const credentialOptions = [
     ...(usesKey ? [option('apiKey', `The API key${schemes.some((scheme) => scheme.type === 'bearer' || scheme.type === 'oauth2') ? ', sent as a bearer token' : ''}.\n\nDefaults to \`${env('API_KEY')}\`.`)] : []),
+    // Schemes with a key of their own (an admin key beside the usual one): each its option, sent only where named.
+    ...Object.entries(model.schemeKeyOptions).map(([scheme, { option: name, env: variable }]) =>
+      option(name, `The key of the ${markdownCode(scheme)} security scheme, sent only to the operations that name it.\n\nDefaults to \`${env(variable)}\`.`),
+    ),
     ...(usesClientCredentials
       ? [
           option('clientID', `OAuth 2.0 client ID: with \`clientSecret\`, the client fetches and refreshes access tokens itself.\n\nDefaults to \`${env('CLIENT_ID')}\`.`),

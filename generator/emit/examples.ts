@@ -1,5 +1,5 @@
 import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
-import type { Method, SdkModel } from '../model/types.js';
+import type { Method, Param, SdkModel } from '../model/types.js';
 import { hasRequiredMembers } from '../model/schemas.js';
 import { propertyKey, stringLiteral } from '../core/escape.js';
 import { pathParamType } from './type-expressions.js';
@@ -40,6 +40,14 @@ function text(value: unknown): string {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : String(value);
 }
 
+/**
+ * A param given by `content` is sent as that media type's text of its schema's value (`filter={"a":1}`), and is
+ * typed `string` (openapi-typescript's type of such a param): its example is the value's JSON text.
+ */
+function contentValue(param: Param, value: unknown): unknown {
+  return param.content === undefined || typeof value === 'string' || value === undefined ? value : JSON.stringify(value);
+}
+
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
   // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
   const fields = Object.create(null) as Record<string, unknown>;
@@ -50,7 +58,7 @@ function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unkn
   }
   if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required) set(param.name, exampleValue(model.document, param.schema, mode, param.name));
+    if (mode === 'all' || param.required) set(param.key ?? param.name, contentValue(param, exampleValue(model.document, param.schema, mode, param.name)));
   }
   let body: unknown;
   // Beside query, header or parent-id params, an object body's fields are part of the params type even when the body is

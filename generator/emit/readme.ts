@@ -145,6 +145,8 @@ function options(model: SdkModel): string[] {
     );
     rows.push(['`apiKey`', env('API_KEY'), `sent as ${[...new Set(where)].join(' or ')}`]);
   }
+  // Schemes with a key of their own: each sent only to the operations whose security names it.
+  for (const [scheme, { option, env: variable }] of Object.entries(model.schemeKeyOptions)) rows.push([markdownCode(option), env(variable), `the ${markdownCode(scheme)} scheme's key, sent only where an operation names it`]);
   if (hasClientCredentials(model)) rows.push(['`clientID`, `clientSecret`', `${env('CLIENT_ID')}, ${env('CLIENT_SECRET')}`, 'OAuth 2.0 client credentials (see below)']);
   if (schemes.some((scheme) => scheme.type === 'basic')) rows.push(['`username`, `password`', `${env('USERNAME')}, ${env('PASSWORD')}`, 'HTTP Basic']);
   return [

@@ -54,7 +54,8 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
   const streams = resource.methods.some((method) => method.response.kind === 'sse' || selectsEvents(method));
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
-  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((encoding) => ENCODERS[encoding]!);
+  const forms = resource.methods.some((method) => method.body?.multipart !== undefined);
+  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never) || (encoding === 'multipart' && forms)).map((encoding) => ENCODERS[encoding]!);
   // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
   const uploadable = resource.methods.some(uploadsBinary);
   const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
@@ -185,7 +186,7 @@ function operationLabel(method: Method): string {
 
 /** Model names the method's types refer to (body and response `$ref`s). */
 function referencedModels(method: Method, models: ReadonlyMap<string, string>): string[] {
-  const refs = [method.body?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref), ...(selectsEvents(method) ? [method.response.events!.ref] : [])];
+  const refs = [method.body?.ref, method.body?.multipart?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref), ...(selectsEvents(method) ? [method.response.events!.ref] : [])];
   return refs.flatMap((ref) => (ref !== undefined && models.has(ref) ? [models.get(ref)!] : []));
 }
 
@@ -206,7 +207,11 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   const argument = paramsArgumentName(method);
   // A binary body of its own before the params (`--surface`: api.md's `update(key, body, { ...params })`).
   if (method.body?.positional) {
-    parameters.push({ name: 'body', type: bodyTypeExpression(method, models), ...(!method.body.required && { hasQuestionToken: true }) });
+    // Optional, unless a required params argument follows it (an optional argument cannot precede a required one).
+    const type = bodyTypeExpression(method, models);
+    if (method.body.required) parameters.push({ name: 'body', type });
+    else if (method.paramsRequired) parameters.push({ name: 'body', type: `${type} | undefined` });
+    else parameters.push({ name: 'body', type, hasQuestionToken: true });
   }
   if (method.paramsTypeName) {
     // `= {}` where `{}` is valid; an optional body whose schema has required fields is `body?: T` instead.
@@ -307,7 +312,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     else fields.push(field === rest ? rest : `${field}: ${rest}`);
   }
   if (method.paramsShape === 'mixed') {
-    if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.name)).join(', ')}]`);
+    if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.key ?? param.name)).join(', ')}]`);
     if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.body && !method.body.inline) fields.push(`bodyKey: ${literal(method.body.key ?? 'body')}`);
     if (method.body?.inline && method.body.required) fields.push('bodyRequired: true');
@@ -318,10 +323,16 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
     if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
     if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
+    // Also taken as a multipart form: calls that carry a file go so.
+    if (method.body.multipart) fields.push(`multipart: ${ENCODERS['multipart']}`);
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
   if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`, 'paramSerializers: styledParams');
   if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
+  // Query params keyed otherwise (`include` for `include[]`) and those the path key fixes (`/things?beta=true`).
+  const queryNames = method.queryParams.filter((param) => param.key !== undefined);
+  if (queryNames.length > 0) fields.push(`queryNames: ${valueSource(Object.fromEntries(queryNames.map((param) => [param.key, param.name])))}`);
+  if (method.fixedQuery) fields.push(`fixedQuery: ${valueSource({ ...method.fixedQuery })}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   if (method.response.kind === 'sse') fields.push('decode: eventStream');
   const accept = method.response.statuses[0]?.contentType;

@@ -106,6 +106,7 @@ function credentialOptions(model: SdkModel): string {
   const schemes = Object.values(model.securitySchemes);
   const parts: string[] = [];
   if (schemes.some((scheme) => scheme.type !== 'basic')) parts.push(`apiKey: 'My API Key', `);
+  for (const { option } of Object.values(model.schemeKeyOptions)) parts.push(`${option}: 'My ${option}', `);
   if (schemes.some((scheme) => scheme.type === 'basic')) parts.push(`username: 'My Username', password: 'My Password', `);
   return parts.join('');
 }

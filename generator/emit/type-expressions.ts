@@ -16,7 +16,7 @@ export function modelNames(model: SdkModel): Map<string, string> {
 function operationType(method: Method): string {
   const id = method.operationId;
   if (typeof id === 'string' && id !== '') return `operations[${literal(id.replace(/#/g, '/'))}]`;
-  return `paths[${literal(method.path)}][${literal(method.httpMethod)}]`;
+  return `paths[${literal(method.pathKey ?? method.path)}][${literal(method.httpMethod)}]`;
 }
 
 /** Response status keys as openapi-typescript writes them: numbers for codes, strings for `2XX`/`default`. */
@@ -32,7 +32,7 @@ export function paramsTypeExpression(method: Method, models: ReadonlyMap<string,
   const op = operationType(method);
   const parts: string[] = [];
   if (method.namedPathParams.length > 0) parts.push(`{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathParamType(param.schema)}`).join('; ')} }`);
-  if (method.queryParams.length > 0) parts.push(`NonNullable<${op}['parameters']['query']>`);
+  if (method.queryParams.length > 0) parts.push(queryTypeExpression(method, op));
   if (method.headerParams.length > 0) parts.push(`NonNullable<${op}['parameters']['header']>`);
   if (method.body && !method.body.positional) {
     const bodyType = bodyTypeExpression(method, models);
@@ -48,14 +48,34 @@ export function bodyTypeExpression(method: Method, models: ReadonlyMap<string, s
   const named = body.ref !== undefined ? models.get(body.ref) : undefined;
   // The types module writes an inline binary body as the runtime's `Uploadable`: named so, it reads as written by hand.
   if (named === undefined && uploadsBinary(method)) return UPLOADABLE;
-  const bodyType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
+  const jsonType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
+  // Also offered as a multipart form: either shape (the runtime sends multipart when the call carries a file).
+  const form = body.multipart;
+  const formType = form && ((form.ref !== undefined ? models.get(form.ref) : undefined) ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(form.mediaType)}]`);
+  const bodyType = formType !== undefined && formType !== jsonType ? `(${jsonType} | ${formType})` : jsonType;
   // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
-  const renames = Object.entries(body.renames ?? {});
-  if (renames.length === 0) return bodyType;
-  const wire = renames.map(([, name]) => literal(name)).join(' | ');
+  return renamedType(bodyType, body.renames ?? {});
+}
+
+/**
+ * The query params' type: openapi-typescript's, with params keyed otherwise in the params object (`include[]` as
+ * `include`) under their keys. A param the path key fixes (`/things?beta=true`) is not the caller's to give.
+ */
+function queryTypeExpression(method: Method, op: string): string {
+  const query = `NonNullable<${op}['parameters']['query']>`;
+  const fixed = Object.keys(method.fixedQuery ?? {});
+  const given = fixed.length > 0 ? `Omit<${query}, ${fixed.map((name) => literal(name)).join(' | ')}>` : query;
+  return renamedType(given, Object.fromEntries(method.queryParams.flatMap((param) => (param.key !== undefined ? [[param.key, param.name]] : []))));
+}
+
+/** `type` with members renamed (new name -> name in `type`), each keeping its optionality. */
+function renamedType(type: string, renames: Record<string, string>): string {
+  const entries = Object.entries(renames);
+  if (entries.length === 0) return type;
+  const wire = entries.map(([, name]) => literal(name)).join(' | ');
   // A homomorphic mapped type keeps each field's optionality under its new name.
-  const remap = renames.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
-  return `Omit<${bodyType}, ${wire}> & { [K in keyof ${bodyType} as ${remap}never]: ${bodyType}[K] }`;
+  const remap = entries.map(([name, from]) => `K extends ${literal(from)} ? ${literal(name)} : `).join('');
+  return `Omit<${type}, ${wire}> & { [K in keyof ${type} as ${remap}never]: ${type}[K] }`;
 }
 
 /** Whether the method's body is an inline binary string (not nullable), which the types module types `Uploadable`. */

@@ -1,5 +1,6 @@
 import { boundCombinations } from './combinations.js';
 import { breakSchemaCycles } from './cycles.js';
+import { completeDiscriminatorMapping } from './discriminator-values.js';
 import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
 import { childPointer, splitPointer } from './source-document.js';
@@ -23,6 +24,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
       widenAdditionalProperties(node);
       unwrapDiscriminatedAllOf(document, node);
       repairDiscriminatorMapping(document, node, pointer, warnings);
+      completeDiscriminatorMapping(document, node, pointer);
     }
     inlineDeepRefs(document, node, pointer, hoisted, isMap);
   });

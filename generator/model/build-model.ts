@@ -1,7 +1,7 @@
 import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
-import { readSecurity, readSecuritySchemes } from './auth.js';
+import { readSecurity, readSecuritySchemes, schemeKeyOptions } from './auth.js';
 import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
@@ -90,6 +90,7 @@ export function buildModel(document: OpenAPIDocument, config: SdkConfig, specFil
     defaultBaseURL,
     securitySchemes,
     defaultSecurity: readSecurity(document.security, securitySchemes),
+    schemeKeyOptions: schemeKeyOptions(securitySchemes, readSecurity(document.security, securitySchemes), allMethods(resources)),
     requiresCredentials: allMethods(resources).some((method) => method.security.length > 0 && method.security.every((names) => names.length > 0)),
     ...(config.idempotencyHeader !== undefined && { idempotencyHeader: config.idempotencyHeader }),
     secretHeaders: Object.values(securitySchemes).flatMap((scheme) => (scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : [])),
@@ -168,7 +169,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const aliasesByRoute = surface ? surfaceAliases(surface) : new Map<string, never[]>();
   const adopted = new Set<string>();
   const added: string[] = [];
-  const paths = Object.keys(document.paths ?? {});
+  // A path key may carry a query (`/things?beta=true`): the operation's path is the part before it.
+  const keys = Object.keys(document.paths ?? {});
+  const paths = [...new Set(keys.map((key) => key.split('?')[0]!))];
   const collectionPaths = findCollectionPaths(paths);
   const continuedPaths = findContinuedPaths(paths);
   // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
@@ -180,8 +183,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const route = surfaceRouteKey(method.httpMethod, method.path);
     splits.set(route, [...(splits.get(route) ?? []), method]);
   }
-  const operations = paths.flatMap((path) => {
-    const pathItem = (document.paths?.[path] ?? {}) as Record<string, unknown>;
+  const operations = keys.flatMap((key) => {
+    const path = key.split('?')[0]!;
+    const pathItem = (document.paths?.[key] ?? {}) as Record<string, unknown>;
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') return [];
@@ -193,6 +197,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
           positionalPathParams: config.pathParams === 'positional',
           ...(kept && { surfaceArguments: kept.positional, surfaceTakesParams: kept.takesParams }),
           ...(body && { body }),
+          ...(key !== path && { pathKey: key }),
         });
         return { path, httpMethod, surfaceKey, kept, model };
       };
@@ -238,7 +243,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     else if (existing) added.push(`${httpMethod.toUpperCase()} ${path}`);
     // A config entry that only shapes the params (bodyParam, bodyFields) leaves the naming to api.md and inference.
     const namesConfigured = configured && (configured.resource !== undefined || configured.method !== undefined || configured.pagination !== undefined) ? configured : undefined;
-    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, path, httpMethod, warnings) ?? (samples.name(path, httpMethod) as OperationOverride | undefined);
+    const override = namesConfigured ?? (kept && { resource: kept.chain.join('.'), method: kept.method }) ?? namingExtensions(document, model.pathKey ?? path, httpMethod, warnings) ?? (samples.name(model.pathKey ?? path, httpMethod) as OperationOverride | undefined);
     applyBodyConfig(model, configured, `${httpMethod.toUpperCase()} ${path}`, warnings);
     // A config (or api.md) names members as it likes; the ones no member may take are renamed as inferred names are.
     const chain = override?.resource?.split('.').map(allowedMember) ?? inferred.chain;

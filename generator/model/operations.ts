@@ -54,6 +54,8 @@ export function readOperation(
     surfaceTakesParams?: boolean;
     /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
     body?: { mediaType?: string; exclude?: readonly string[] };
+    /** The spec's path key, where it carries a query (`/things?beta=true`; `path` is then `/things`). */
+    pathKey?: string;
   } = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
@@ -66,19 +68,26 @@ export function readOperation(
   const pathParams = pick('path').sort((a, b) => at(a) - at(b));
   // Parent ids of a nested resource go in the params object, the last path param stays positional (official SDKs);
   // an existing SDK's api.md says which it takes positionally, `retrieve(callSid, { ...params })`.
-  const positionalPathParams = options.positionalPathParams
+  let positionalPathParams = options.positionalPathParams
     ? pathParams
     : options.surfaceArguments !== undefined
       ? surfacePositional(pathParams, options.surfaceArguments)
       : pathParams.slice(-1);
-  const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
-  const queryParams = pick('query');
+  const fixedQuery = options.pathKey !== undefined ? pathKeyQuery(options.pathKey) : undefined;
+  // A param the path key fixes is not the caller's to give.
+  const queryParams = pick('query').filter((param) => !fixedQuery || !Object.hasOwn(fixedQuery, param.name));
   const headerParams = pick('header');
+  bracketKeys(queryParams, [...pathParams, ...headerParams]);
   const declared = readBody(document, operation.requestBody, options.body);
   // fetch() cannot send a body with GET or HEAD; an optional body that can only be `{}` (Stripe's) says nothing.
   const unsendable = httpMethod === 'get' || httpMethod === 'head';
   const empty = declared !== undefined && isEmptyObject(document, declared.schema);
   const body = declared && (unsendable || (!declared.required && empty)) ? undefined : declared;
+  // Parent ids named in the params object must fit beside its other members: where a param or a body field has the
+  // same name, or the body is a map whose values need not be strings, they are taken positionally instead.
+  const parents = pathParams.filter((param) => !positionalPathParams.includes(param));
+  if (parents.length > 0 && parentsCollide(document, parents, [...queryParams, ...headerParams], body)) positionalPathParams = pathParams;
+  const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
   if (declared && unsendable && !empty) {
     warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
   }
@@ -86,15 +95,20 @@ export function readOperation(
   // A binary body beside other params is an argument of its own before them, as the official SDKs take it
   // (`update(key, body, { ...params })`), unless an existing SDK's api.md has it in the params; a lone one is the argument.
   const beside = hasParams || namedPathParams.length > 0;
-  if (body?.encoding === 'binary' && beside && (options.surfaceArguments?.includes('body') ?? true) && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
+  // An optional one stays in the params where a required param follows (an optional argument cannot precede it),
+  // unless api.md takes it positionally; then it is typed `T | undefined` (see the emitter).
+  const requiredFollows = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
+  const positionalBody = options.surfaceArguments?.includes('body') ?? (body?.required === true || !requiredFollows);
+  if (body?.encoding === 'binary' && beside && positionalBody && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
   // A body that is not an object (an array, a union, a primitive) is `{ body }` in the params object, as the official
   // SDKs take it.
   const wrapped = body !== undefined && !body.isObject && !body.positional && (body.encoding !== 'binary' || beside);
   if (body?.isObject && hasParams) {
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
-    const names = Object.keys(fields);
-    body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.name));
+    const formFields = body.multipart ? Object.keys(objectMembers(document, derefSchema(document, body.multipart.schema)).properties) : [];
+    const names = [...Object.keys(fields), ...formFields];
+    body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.key ?? param.name));
   }
   const paramsShape: Method['paramsShape'] = !body && !hasParams
     ? // An existing SDK's method that takes params the spec does not declare keeps the argument: its callers pass options after it.
@@ -125,6 +139,8 @@ export function readOperation(
   return {
     httpMethod,
     path,
+    ...(options.pathKey !== undefined && { pathKey: options.pathKey }),
+    ...(fixedQuery && Object.keys(fixedQuery).length > 0 && { fixedQuery }),
     ...(operation.operationId !== undefined && { operationId: operation.operationId }),
     ...(operation.summary !== undefined && { summary: operation.summary }),
     ...(operation.description !== undefined && { description: operation.description }),
@@ -147,7 +163,9 @@ export function readOperation(
 
   function toParam(param: RawParameter): Param {
     const schema = param.schema ?? Object.values(param.content ?? {})[0]?.schema ?? {};
+    const content = param.schema === undefined ? Object.keys(param.content ?? {})[0] : undefined;
     return {
+      ...(content !== undefined && { content }),
       name: param.name,
       variable: variableName(param.name),
       required: param.in === 'path' || param.required === true,
@@ -157,6 +175,51 @@ export function readOperation(
       ...paramEncoding(param),
     };
   }
+}
+
+/**
+ * A query param named like a list in brackets (`include[]`) is `include` in the params object, where no other param
+ * has that name; the runtime sends it under the spec's name, so the brackets reach the API as the spec says.
+ */
+function bracketKeys(queryParams: Param[], others: Param[]): void {
+  const taken = new Set([...queryParams, ...others].map((param) => param.name));
+  for (const param of queryParams) {
+    const key = param.name.endsWith('[]') ? param.name.slice(0, -2) : undefined;
+    if (key === undefined || key === '' || key.includes('[') || key.includes(']') || taken.has(key)) continue;
+    param.key = key;
+    taken.add(key);
+  }
+}
+
+/** The query a path key carries (`/things?beta=true&v=2`): name -> value, as a URL's query reads. */
+export function pathKeyQuery(pathKey: string): Record<string, string> {
+  const at = pathKey.indexOf('?');
+  const out = Object.create(null) as Record<string, string>;
+  if (at === -1) return out;
+  for (const [name, value] of new URLSearchParams(pathKey.slice(at + 1))) if (name !== '') out[name] = value;
+  return out;
+}
+
+/**
+ * Whether parent ids named in the params object would not fit it: a query or header param, or a field of a body whose
+ * fields sit in the params object, of the same name (`{ site_id: string } & { site_id: {...} }` admits no string), or
+ * such a body with an index signature (`additionalProperties: { type: integer }`) that a string id does not satisfy.
+ */
+function parentsCollide(document: OpenAPIDocument, parents: Param[], params: Param[], body: RequestBody | undefined): boolean {
+  const names = new Set(parents.map((param) => param.name));
+  if (params.some((param) => names.has(param.key ?? param.name))) return true;
+  if (!body?.isObject || body.encoding === 'binary') return false;
+  const resolved = derefSchema(document, body.schema);
+  const fields = Object.keys(objectMembers(document, resolved).properties);
+  // The body's fields sit beside the params unless one shares a query or header param's name (then it is `{ body }`).
+  const spread = params.length === 0 || (fields.length > 0 && !params.some((param) => fields.includes(param.name)));
+  if (!spread) return false;
+  if (fields.some((field) => names.has(field))) return true;
+  const parts = [resolved, ...(Array.isArray(resolved['allOf']) ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part)) : [])];
+  return parts.some((part) => {
+    const extra = part['additionalProperties'];
+    return !!extra && typeof extra === 'object' && Object.keys(extra).length > 0;
+  });
 }
 
 /**
@@ -258,6 +321,11 @@ function readBody(document: OpenAPIDocument, raw: unknown, pick: { mediaType?: s
   const ref = componentRefName(schema);
   const isObject = (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema);
   const renames = isObject ? bodyRenames(document, schema) : undefined;
+  // A JSON object body also offered as a multipart form (for calls with files): both shapes, where both are objects.
+  const form = encoding === 'json' && isObject && !renames ? candidates.find((candidate) => candidate.encoding === 'multipart') : undefined;
+  const formSchema = form && content[form.contentType]?.schema;
+  const formRef = formSchema && componentRefName(formSchema);
+  const multipart = formSchema && isObjectSchema(document, formSchema) ? { mediaType: form.contentType, schema: formSchema, ...(formRef !== undefined && { ref: formRef }) } : undefined;
   return {
     contentType: contentType.includes('*') ? 'application/json' : contentType,
     mediaType: contentType,
@@ -268,6 +336,7 @@ function readBody(document: OpenAPIDocument, raw: unknown, pick: { mediaType?: s
     isObject,
     inline: isObject,
     ...(renames && { renames }),
+    ...(multipart && { multipart }),
   };
 }
 

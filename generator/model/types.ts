@@ -44,6 +44,11 @@ export interface SdkModel {
   securitySchemes: Record<string, AuthScheme>;
   /** The spec's top-level security requirements: an operation's own, where they equal these, go unstated. */
   defaultSecurity: string[][];
+  /**
+   * Schemes with a credential of their own, beside `apiKey` (a spec with an admin key and a user key): scheme name ->
+   * client option and environment variable. Empty for a spec with one key-carrying scheme.
+   */
+  schemeKeyOptions: Record<string, import('./auth.js').SchemeKeyOption>;
   /** Whether every operation needs credentials, so a client without any is an error at construction. */
   requiresCredentials: boolean;
   /** The header carrying idempotency keys on non-GET requests, from the config. */
@@ -92,12 +97,22 @@ export interface Param {
   name: string;
   /** Name as a variable (path params): `consentToken`. */
   variable: string;
+  /**
+   * Its key in the params object where that is not `name`: a query param named `include[]` is `include` (the brackets
+   * say how the API reads a list, not what the caller calls it); sent under `name`.
+   */
+  key?: string;
   required: boolean;
   description?: string;
   deprecated: boolean;
   schema: Schema;
   /** `style`/`explode`/`allowReserved`, only where they differ from the location's default (then the runtime needs them). */
   encoding?: ParamEncoding;
+  /**
+   * The media type of a param given by `content` (`application/json`) rather than `schema`: its value is that
+   * serialization of `schema`'s value, a string (as openapi-typescript types it), so examples serialize too.
+   */
+  content?: string;
 }
 
 export interface RequestBody {
@@ -114,6 +129,11 @@ export interface RequestBody {
   isObject: boolean;
   /** Body fields the SDK names differently (`x-stainless-param`, `x-sdk-param`): SDK name -> wire name. */
   renames?: Record<string, string>;
+  /**
+   * A multipart form the operation also takes, beside this JSON body (OpenAI's uploads): the params accept either
+   * shape, and the runtime sends multipart when the call carries a file. Its media type key, schema and component.
+   */
+  multipart?: { mediaType: string; schema: Schema; ref?: string };
   /**
    * Whether its fields do sit there: an object body none of whose fields shares a name with a query or header param.
    * Otherwise (Spotify's `ids` is both a query param and a body field) the params object holds the body as `body`.
@@ -135,8 +155,12 @@ export interface Method {
   /** The body content type api.md splits this method's route by (`multipart`: `post /documents?content-type=multipart`). */
   splitContentType?: string;
   httpMethod: HTTPMethod;
-  /** The path template as in the spec. */
+  /** The path template as in the spec, without a query part its path key may carry (`/things?beta=true`). */
   path: string;
+  /** The spec's key of the path item, where it is not `path` (it carries a query): openapi-typescript's types use it. */
+  pathKey?: string;
+  /** Query params the path key fixes (`beta=true`): sent on every call, not the caller's to give. */
+  fixedQuery?: Record<string, string>;
   operationId?: string;
   summary?: string;
   description?: string;

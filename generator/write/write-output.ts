@@ -141,6 +141,13 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
     fail(`the SDK would overwrite ${foreign.length} file${foreign.length === 1 ? '' : 's'} the generator did not write (${shown}); move them or pass --force`);
   }
 
+  // Another package in the folder (another SDK, another API): replacing it is a decision the user makes with --force.
+  const before = packageName(onDisk.texts.get('package.json'));
+  const after = packageName(wanted.find((file) => file.path === 'package.json')?.text);
+  if (!options.force && before !== undefined && after !== undefined && before !== after) {
+    fail(`holds the package ${JSON.stringify(before)}; writing ${JSON.stringify(after)} over it would replace it: choose another folder, or pass --force`);
+  }
+
   // Hand edits are known only against a complete manifest: after a killed run a file may hold its old text or its new.
   const trusted = onDisk.manifest?.incomplete === false;
   const editedByHand = (path: string): boolean => trusted && onDisk.texts.has(path) && sha256(onDisk.texts.get(path)!) !== owned.get(path);
@@ -233,6 +240,17 @@ async function writeAtomic(dir: string, path: string, text: string): Promise<voi
     }
     await checkPlaced(dir, path);
     return;
+  }
+}
+
+/** The `name` of a package.json's text, when it has one. */
+function packageName(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const name = (JSON.parse(text) as { name?: unknown } | null)?.name;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -111,7 +111,7 @@ const A = files({
   ...Object.fromEntries(range(2).map((i) => [`dropped/d${i}.ts`, `export const d${i} = 'A';\n`])),
 });
 const B = files({
-  'package.json': '{"name":"b"}\n',
+  'package.json': '{"name":"a","version":"2.0.0"}\n',
   'README.md': '# A\n',
   ...Object.fromEntries(range(6).map((i) => [`src/a${i}.ts`, `export const a${i} = '${i % 2 ? 'A' : 'B'}';\n`])),
   ...Object.fromEntries(range(2).map((i) => [`src/nested/deep/b${i}.ts`, `export const b${i} = 'B';\n`])),

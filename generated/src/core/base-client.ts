@@ -10,6 +10,8 @@ import {
   TelnyxError,
 } from './error.js';
 import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
+import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
+import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
 import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
@@ -137,6 +139,8 @@ export interface SDKConfig {
    * spec has a `tokenUrl`, so that other SDKs do not bundle it.
    */
   tokenSource?: typeof ClientCredentialsTokenSource;
+  /** Schemes with a key of their own beside `apiKey` (internal/scheme-keys): scheme name -> client option and env var. */
+  schemeKeyOptions?: Readonly<Record<string, SchemeKeyOption>>;
   /** Every operation's security requirements, to tell at construction whether credentials are needed. */
   requiresCredentials: boolean;
   /** The header that carries idempotency keys, when the API has one. */
@@ -211,6 +215,15 @@ export interface RequestSpec {
    * URL it is refused, or sent without credentials where the client's `followCrossOriginPages` allows it.
    */
   linkFromServer?: boolean;
+  /**
+   * For a JSON body the operation also takes as a multipart form: its encoder (`multipartBody`). A call whose body
+   * carries a file (an `Uploadable`) is sent multipart; any other as JSON.
+   */
+  multipart?: (body: unknown) => Promise<FormData>;
+  /** Query params the SDK names differently from the API (`include` for `include[]`): SDK name -> wire name. */
+  queryNames?: Readonly<Record<string, string>>;
+  /** Query params the operation's path fixes (`/things?beta=true`), sent on every call. */
+  fixedQuery?: Readonly<Record<string, string>>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -325,16 +338,19 @@ export abstract class BaseClient {
               onToken: (token) => this.#redactor.addSecret(token),
             })
           : undefined,
+      schemeKeys: readSchemeKeys(options, config.schemeKeyOptions, env),
     };
-    const { apiKey, username, password, tokenSource } = this.#credentials;
-    for (const secret of [apiKey, password, clientSecret, urlPassword]) this.#redactor.addSecret(secret);
-    if (apiKey !== undefined) checkHeader('x', apiKey, 'the API key');
+    const { apiKey, username, password, tokenSource, schemeKeys } = this.#credentials;
+    const ownKeys = Object.values(schemeKeys ?? {}).filter((key) => key !== undefined);
+    for (const secret of [apiKey, password, clientSecret, urlPassword, ...ownKeys]) this.#redactor.addSecret(secret);
+    for (const key of [apiKey, ...ownKeys]) if (key !== undefined) checkHeader('x', key, 'the API key');
     if (
       config.requiresCredentials &&
       apiKey === undefined &&
       username === undefined &&
       tokenSource === undefined &&
-      urlUser === undefined
+      urlUser === undefined &&
+      ownKeys.length === 0
     ) {
       const hint = oauth
         ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)`
@@ -543,10 +559,10 @@ export abstract class BaseClient {
     const split = splitParams(spec);
     const method = (options.method ?? spec.method).toUpperCase();
     const path = options.path ?? spec.path;
-    const encoding = spec.bodyEncoding ?? 'json';
     const given = options.body !== undefined ? options.body : split.body;
+    const { encoding, encode } = bodyEncodingOf(spec, given);
     // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
-    const body = given !== undefined && spec.encode ? await spec.encode(given) : given;
+    const body = given !== undefined && encode ? await encode(given) : given;
     const security = spec.security ?? this.#config.security;
     const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
     // A link the server gave that leaves the API's origin would carry the client's credentials there.
@@ -556,6 +572,10 @@ export abstract class BaseClient {
         `The next page's URL (${this.#redactor.url(path)}) is on another origin than the API's (${originOf(base)}): not followed, as it would carry the client's credentials there. Set the client option followCrossOriginPages to follow such links without credentials.`,
       );
     }
+    const missing = foreign
+      ? undefined
+      : missingSchemeKey(security, this.#config.schemeKeyOptions, this.#credentials.schemeKeys, this.#config.envPrefix);
+    if (missing !== undefined) throw new TelnyxError(missing);
     const auth = foreign
       ? { headers: {}, query: {} }
       : await applyAuth(security, this.#config.securitySchemes, this.#credentials);
@@ -588,10 +608,11 @@ export abstract class BaseClient {
       hasHeader(set, RETRY_COUNT_HEADER),
     );
 
+    const specQuery = wireQuery(split.query, spec.queryNames, spec.fixedQuery);
     const query =
       options.query === undefined || options.query === null
-        ? split.query
-        : { ...(split.query as Record<string, unknown>), ...options.query };
+        ? specQuery
+        : { ...(specQuery as Record<string, unknown>), ...options.query };
     const defaultQuery = foreign ? this.#withoutCredentials(this.#options.defaultQuery) : this.#options.defaultQuery;
     const fullQuery = { ...defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
@@ -628,11 +649,7 @@ export abstract class BaseClient {
       // JSON unless encoded above; other bodies without an encoder (FormData, bytes, text) go as given.
       body:
         stream ??
-        (body === undefined
-          ? undefined
-          : encoding === 'json' && !spec.encode
-            ? JSON.stringify(body)
-            : (body as BodyInit)),
+        (body === undefined ? undefined : encoding === 'json' && !encode ? JSON.stringify(body) : (body as BodyInit)),
       fetchOptions: options.fetchOptions
         ? { ...this.#options.fetchOptions, ...options.fetchOptions }
         : this.#options.fetchOptions,

@@ -21,6 +21,15 @@ export interface Credentials {
   username?: string | undefined;
   password?: string | undefined;
   tokenSource?: ClientCredentialsTokenSource | undefined;
+  /** Keys of schemes that have their own (internal/scheme-keys), by scheme name; other schemes use `apiKey`. */
+  schemeKeys?: Readonly<Record<string, string | undefined>> | undefined;
+}
+
+/** The key a bearer or apiKey scheme sends: its own where it has one, else the client's `apiKey`. */
+function keyOf(name: string, credentials: Credentials): string | undefined {
+  return credentials.schemeKeys !== undefined && Object.hasOwn(credentials.schemeKeys, name)
+    ? credentials.schemeKeys[name]
+    : credentials.apiKey;
 }
 
 /** What authenticating one request adds to it. */
@@ -44,21 +53,20 @@ export async function applyAuth(
 ): Promise<AppliedAuth> {
   const applied: AppliedAuth = { headers: {}, query: {} };
   const alternative = requirements.find(
-    (names) => names.length > 0 && names.every((name) => canSatisfy(schemes[name], credentials)),
+    (names) => names.length > 0 && names.every((name) => canSatisfy(name, schemes[name], credentials)),
   );
   if (!alternative) return applied;
   for (const name of alternative) {
     const scheme = schemes[name]!;
+    const apiKey = keyOf(name, credentials);
     switch (scheme.type) {
       case 'bearer':
       case 'oauth2': {
         // An explicit API key wins for bearer schemes; OAuth schemes prefer the client-credentials token.
-        const preferToken = scheme.type === 'oauth2' || credentials.apiKey === undefined;
+        const preferToken = scheme.type === 'oauth2' || apiKey === undefined;
         const token =
-          preferToken && credentials.tokenSource
-            ? await credentials.tokenSource.token(refreshToken)
-            : credentials.apiKey!;
-        if (token !== credentials.apiKey) applied.token = token;
+          preferToken && credentials.tokenSource ? await credentials.tokenSource.token(refreshToken) : apiKey!;
+        if (token !== apiKey) applied.token = token;
         applied.headers['authorization'] = `Bearer ${token}`;
         break;
       }
@@ -67,24 +75,24 @@ export async function applyAuth(
           `Basic ${btoa(`${credentials.username ?? ''}:${credentials.password ?? ''}`)}`;
         break;
       case 'apiKey':
-        if (scheme.in === 'header') applied.headers[scheme.name.toLowerCase()] = credentials.apiKey!;
-        else if (scheme.in === 'query') applied.query[scheme.name] = credentials.apiKey!;
-        else applied.headers['cookie'] = `${scheme.name}=${encodeURIComponent(credentials.apiKey!)}`;
+        if (scheme.in === 'header') applied.headers[scheme.name.toLowerCase()] = apiKey!;
+        else if (scheme.in === 'query') applied.query[scheme.name] = apiKey!;
+        else applied.headers['cookie'] = `${scheme.name}=${encodeURIComponent(apiKey!)}`;
         break;
     }
   }
   return applied;
 }
 
-function canSatisfy(scheme: AuthScheme | undefined, credentials: Credentials): boolean {
+function canSatisfy(name: string, scheme: AuthScheme | undefined, credentials: Credentials): boolean {
   if (!scheme) return false;
   switch (scheme.type) {
     case 'bearer':
     case 'oauth2':
-      return credentials.apiKey !== undefined || credentials.tokenSource !== undefined;
+      return keyOf(name, credentials) !== undefined || credentials.tokenSource !== undefined;
     case 'basic':
       return credentials.username !== undefined;
     case 'apiKey':
-      return credentials.apiKey !== undefined;
+      return keyOf(name, credentials) !== undefined;
   }
 }
