@@ -12,11 +12,10 @@ const made: GeneratedSdk[] = [];
 afterAll(() => Promise.all(made.map((sdk) => sdk.remove())));
 
 /** A generated package, and a way to add a file to it (a call as a user writes it, type-checked with the rest). */
-async function sdkOf(spec: string, folder: string): Promise<GeneratedSdk & { dir: string; write(path: string, text: string): Promise<void> }> {
+async function sdkOf(spec: string, folder: string): Promise<GeneratedSdk & { write(path: string, text: string): Promise<void> }> {
   const sdk = await generateSdk(`test/fixtures/call-shapes/${spec}`, folder);
   made.push(sdk);
-  const dir = join(root, 'test', folder);
-  return Object.assign(sdk, { dir, write: (path: string, text: string) => writeFile(join(dir, path), text) });
+  return Object.assign(sdk, { write: (path: string, text: string) => writeFile(join(sdk.dir, path), text) });
 }
 
 describe('parent ids and positional bodies (regressions)', () => {

@@ -319,7 +319,7 @@ describe('a run killed at any point', () => {
     for (const name of planted) await symlink(outside, join(dir, name));
     await writeOutput(dir, B);
     expect(await readFile(outside, 'utf8')).toBe('precious\n');
-    expect(await readFile(join(dir, 'package.json'), 'utf8')).toBe('{"name":"b"}\n');
+    expect(await readFile(join(dir, 'package.json'), 'utf8')).toBe('{"name":"a","version":"2.0.0"}\n');
     expect((await lstat(join(dir, 'package.json'))).isFile()).toBe(true);
     for (const name of planted) expect((await lstat(join(dir, name))).isSymbolicLink(), name).toBe(true);
 
