@@ -7,7 +7,7 @@ import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
 import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, type Surface, type SurfaceMethod } from './surface.js';
-import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
+import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, isParamSegment, normalise, pathSegments, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
@@ -164,7 +164,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const collectionPaths = findCollectionPaths(paths);
   const continuedPaths = findContinuedPaths(paths);
   // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
-  const staticsKey = (path: string): string => path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join('/');
+  const staticsKey = (path: string): string => pathSegments(path).filter((segment) => !isParamSegment(segment)).join('/');
   // Routes api.md splits by body content type: `post /documents?content-type=multipart` beside `post /documents`.
   const splits = new Map<string, SurfaceMethod[]>();
   for (const method of existing?.values() ?? []) {
@@ -389,21 +389,27 @@ function applyOperationIdVerbs(node: Node): void {
   }
 }
 
+/** Whether a path names one item (its last segment, as naming reads it, is a param). */
+const isItemPath = (path: string): boolean => isParamSegment(pathSegments(path).at(-1) ?? '');
+
+/** The path params naming sees (not a format suffix like `Calls{format}`). */
+const pathParams = (path: string): string[] => pathSegments(path).filter(isParamSegment);
+
 function applyClashConventions<T extends { name: string; httpMethod: HTTPMethod; path: string }>(operations: T[]): void {
   const named = (name: string): T[] => operations.filter((operation) => operation.name === name);
   const updates = named('update');
   const puts = updates.filter((operation) => operation.httpMethod === 'put');
   if (updates.length === 2 && puts.length === 1 && updates.some((operation) => operation.httpMethod === 'patch') && named('replace').length === 0) puts[0]!.name = 'replace';
   const deletes = named('delete');
-  const collection = deletes.filter((operation) => !/\}$/.test(operation.path));
+  const collection = deletes.filter((operation) => !isItemPath(operation.path));
   if (deletes.length === 2 && collection.length === 1 && named('deleteAll').length === 0) collection[0]!.name = 'deleteAll';
   // A GET of one object beside the GET of an item (`/brand/{id}/otp` beside `/brand/otp/{ref}`) lists, as by its path.
   const retrieves = named('retrieve');
-  const notItem = retrieves.filter((operation) => !/\}$/.test(operation.path));
+  const notItem = retrieves.filter((operation) => !isItemPath(operation.path));
   if (retrieves.length === 2 && notItem.length === 1 && named('list').length === 0) notItem[0]!.name = 'list';
   // The list across all parents (`/missions/runs`) beside the list of one parent's (`/missions/{id}/runs`): `listAll`.
   const lists = named('list');
-  const params = (operation: { path: string }): number => operation.path.split('{').length;
+  const params = (operation: { path: string }): number => pathParams(operation.path).length;
   const fewest = lists.filter((operation) => lists.every((other) => other === operation || params(operation) < params(other)));
   if (lists.length === 2 && fewest.length === 1 && named('listAll').length === 0) fewest[0]!.name = 'listAll';
 }

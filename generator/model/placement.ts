@@ -15,10 +15,35 @@ const ACTION_PREFIX: Partial<Record<HTTPMethod, string>> = { get: 'retrieve', pu
 /** The method name an HTTP method gets on a collection path (`POST /things`: `create`), if it has one. */
 export const collectionVerb = (httpMethod: HTTPMethod): string | undefined => COLLECTION_VERBS[httpMethod];
 
-/** Leading segments that name an API version or mount point, not a resource. */
-const PREFIX_SEGMENT = /^(v\d+([._]\d+)*|api|rest)$/i;
+/** Leading segments that name an API version (`v2`, `v2.1`, `2.0`, `3`) or mount point, not a resource. */
+const PREFIX_SEGMENT = /^(v?\d+([._]\d+)*|api|rest)$/i;
 
 export const isParamSegment = (segment: string): boolean => segment.includes('{');
+
+/**
+ * The segments of a path as naming reads them. A segment that is a name followed by one param (`Calls{format}`,
+ * `thumbnail.{extension}`, `more_like_this.{format}`) is the name: the param picks an encoding, not an item. (A
+ * static extension stays: `assets.csv` beside `assets.json` are two methods, `Recordings.json` is Telnyx's
+ * `retrieveRecordingsJson`.) A `#fragment` some specs add to tell two operations
+ * of one path apart (`/files/{id}#get_shared_link`) is a segment of its own. A segment that starts with a param
+ * (`{id}.{format}`, `{base}...{head}`) is a param.
+ */
+export function pathSegments(path: string): string[] {
+  const out: string[] = [];
+  for (const raw of path.split('/')) {
+    for (const [index, part] of raw.split('#').entries()) {
+      if (part === '') continue;
+      if (index > 0) {
+        out.push(part);
+        continue;
+      }
+      const named = /^([A-Za-z_][^{}]*?)[._-]?\{[^{}]+\}$/.exec(part);
+      if (named) out.push(named[1]!);
+      else out.push(part);
+    }
+  }
+  return out;
+}
 
 /** What the operation itself says about its name, beside its path. */
 export interface PlacementHints {
@@ -45,7 +70,7 @@ export interface PlacementHints {
  * `assistants.clone`, `GET /conferences/{id}/participants` -> `conferences.listParticipants`).
  */
 export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionPaths: ReadonlySet<string>, hints: PlacementHints = {}): Placement {
-  const segments = path.split('/').filter((segment) => segment !== '');
+  const segments = pathSegments(path);
   while (segments.length > 1 && PREFIX_SEGMENT.test(segments[0]!)) segments.shift();
   const statics = segments.filter((segment) => !isParamSegment(segment));
   if (statics.length === 0) return { chain: ['root'], method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
@@ -204,7 +229,7 @@ function madeFrom(word: string, verb: string): boolean {
 export function findCollectionPaths(paths: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const path of paths) {
-    const segments = path.split('/');
+    const segments = ['', ...pathSegments(path)];
     for (let index = 1; index < segments.length; index++) {
       if (isParamSegment(segments[index]!) && !isParamSegment(segments[index - 1]!)) {
         out.add(normalise(segments.slice(0, index).join('/')));
@@ -218,12 +243,13 @@ export function findCollectionPaths(paths: readonly string[]): Set<string> {
 export function findContinuedPaths(paths: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const path of paths) {
-    const segments = path.replace(/\/+$/, '').split('/');
+    const segments = ['', ...pathSegments(path)];
     for (let index = 2; index < segments.length; index++) out.add(normalise(segments.slice(0, index).join('/')));
   }
   return out;
 }
 
+/** A path's shape, as `pathSegments` reads it, with every param `{}`: `/a/{id}/b.json` -> `/a/{}/b`. */
 export function normalise(path: string): string {
-  return path.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}');
+  return `/${pathSegments(path).map((segment) => segment.replace(/\{[^}]*\}/g, '{}')).join('/')}`;
 }

@@ -510,3 +510,39 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage', 'gizmos.list': 'WidgetsCursorPage' });
   });
 });
+
+describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spec per rule, no configuration', () => {
+  const object = { type: 'object', properties: { id: { type: 'string' } } };
+  const list = { type: 'object', properties: { data: { type: 'array', items: object } } };
+  const array = { type: 'array', items: object };
+  const json = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({ ...(operationId && { operationId }), responses: json(schema), ...extra });
+  const surface = async (paths: Record<string, unknown>) => {
+    const model = buildModel({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) {
+      for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    }
+    return { byRoute, fallbacks: model.warnings.filter((warning) => warning.includes('is taken')) };
+  };
+
+  test('a segment that is a name and a format param is the name; a #fragment is a segment of its own', async () => {
+    const { byRoute, fallbacks } = await surface({
+      '/Accounts/{Sid}/Calls{ext}': { get: op(undefined, list), post: op() },
+      '/Accounts/{Sid}/Calls/{CallSid}{ext}': { get: op(), post: op() },
+      '/files/{id}/thumbnail.{format}': { get: op() },
+      '/files/{id}': { get: op() },
+      '/files/{id}#shared_link': { put: op() },
+    });
+    expect(byRoute).toEqual({
+      'get /Accounts/{Sid}/Calls{ext}': 'accounts.calls.list',
+      'post /Accounts/{Sid}/Calls{ext}': 'accounts.calls.create',
+      'get /Accounts/{Sid}/Calls/{CallSid}{ext}': 'accounts.calls.retrieve',
+      'post /Accounts/{Sid}/Calls/{CallSid}{ext}': 'accounts.calls.update',
+      'get /files/{id}/thumbnail.{format}': 'files.retrieveThumbnail',
+      'get /files/{id}': 'files.retrieve',
+      'put /files/{id}#shared_link': 'files.updateSharedLink',
+    });
+    expect(fallbacks).toEqual([]);
+  });
+});
