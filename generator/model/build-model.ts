@@ -7,7 +7,7 @@ import { inferPagination, responseShape } from './pagination.js';
 import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
 import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceRouteKey, surfaceTypeNames, type Surface, type SurfaceMethod } from './surface.js';
-import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, isParamSegment, normalise, pathSegments, type Placement } from './placement.js';
+import { collectionVerb, withoutTagPrefix, findCollectionPaths, findContinuedPaths, inferPlacement, isParamSegment, normalise, pathSegments, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 
 /** Names the runtime exports; generated types must not take them. */
@@ -119,7 +119,8 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string; item?: string } }>;
+  /** `idName`: the operationId without its tag's prefix (`gists/get`: `get`), what naming reads of it. */
+  operations: Array<OperationModel & { name: string; idName?: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string; item?: string } }>;
   children: Map<string, Node>;
 }
 
@@ -220,7 +221,9 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
-    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, summary: model.summary, shape, alone, shared });
+    const tags = ((document.paths?.[path] as Record<string, { tags?: unknown }> | undefined)?.[httpMethod]?.tags ?? []) as unknown[];
+    const idName = withoutTagPrefix(model.operationId, tags.filter((tag): tag is string => typeof tag === 'string'));
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: idName, summary: model.summary, shape, alone, shared });
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
     const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
@@ -251,7 +254,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
     // api.md's other names of the route, where they sit on the same resource.
     const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(surfaceKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
-    node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+    node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(idName !== undefined && { idName }), ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
     const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
@@ -303,7 +306,7 @@ function resolveNameClashes(node: Node, chain: readonly string[], warnings: stri
   const used = new Set<string>(node.children.keys());
   for (const operation of node.operations) {
     if (counts.get(operation.name)! > 1) {
-      const fallback = memberName(operation.operationId ?? `${operation.httpMethod} ${operation.path}`);
+      const fallback = memberName(operation.idName ?? `${operation.httpMethod} ${operation.path}`);
       warnings.push(`${operation.httpMethod.toUpperCase()} ${operation.path}: "${operation.name}" is taken in its resource; named "${fallback}"`);
       operation.name = fallback;
     }
@@ -368,7 +371,7 @@ function moveIntoChildResources(node: Node, chain: readonly string[]): void {
 }
 
 /** The first word of an operation's operationId, lower-cased (`CreateCustomStorageCredentials`: `create`). */
-const operationIdVerb = (operation: OperationModel): string | undefined => splitWords(operation.operationId ?? '')[0]?.toLowerCase();
+const operationIdVerb = (operation: OperationModel & { idName?: string }): string | undefined => splitWords(operation.idName ?? operation.operationId ?? '')[0]?.toLowerCase();
 
 /** Verbs an operationId may lend a method when its inferred name is taken: the ones SDK methods are named with. */
 const METHOD_VERBS = new Set(['create', 'update', 'replace', 'delete', 'list', 'send', 'cancel']);

@@ -65,7 +65,7 @@ const VERBS = new Set(
     'disassociate discard disconnect discover dismiss dispatch dispute download drain drop duplicate embed emit ' +
     'enable encrypt end enqueue enrich enroll erase escalate estimate evaluate exchange execute expand expire export ' +
     'extend extract finalize finish fix flag flush follow fork forward freeze fulfill gather generate grant hangup ' +
-    'hide hold identify ignore import ingest initialize initiate inspect install introspect invalidate invite invoke ' +
+    'hide hold identify ignore import ingest initialize initiate insert inspect install introspect invalidate invite invoke ' +
     'join kick kill launch lease leave link listen load locate lock log login logout lookup match measure merge ' +
     'migrate mint mirror moderate monitor move mute normalize notify obtain onboard open optimize order overwrite ' +
     'parse pause pay pin ping play poll predict prepare preview print prioritize process promote provision prune ' +
@@ -76,7 +76,7 @@ const VERBS = new Set(
     'review revoke rollback rotate route run save scale scan schedule scrape seek select send share ship shorten ' +
     'shutdown sign simulate skip snooze solve sort speak spin split stage star start stop store subscribe ' +
     'suggest summarize suppress suspend swap switch sync terminate toggle tokenize track train transcribe transfer ' +
-    'transform transition translate trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +
+    'transform transition translate trash trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +
     'unhold uninstall unlink unlock unmute unpin unpublish unregister unschedule unset unshare unstar unsubscribe ' +
     'unsuspend untag unwatch upgrade upload upsert validate verify vote wait wake warm watch wipe withdraw wrap'
   ).split(' '),

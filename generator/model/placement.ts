@@ -114,6 +114,30 @@ function readIntent(hints: PlacementHints): 'list' | 'read' | undefined {
   return operationId[0] !== undefined && READ_WORDS.has(operationId[0]) ? 'read' : undefined;
 }
 
+/**
+ * An operationId without the group it is prefixed with: its tag (`gists/get`, `actionsGetArtifact`,
+ * `dropletActions_post_byTag` under tag `Droplet Actions`), or a `Group_` before a verb (`Pets_ListByOwner`), as
+ * generators of other languages write them. Only where words remain, so `Gists` alone stays.
+ */
+export function withoutTagPrefix(operationId: string | undefined, tags: readonly string[] = []): string | undefined {
+  if (operationId === undefined) return undefined;
+  const words = splitWords(operationId);
+  const lower = words.map((word) => word.toLowerCase());
+  for (const tag of tags) {
+    const tagWords = splitWords(tag).map((word) => word.toLowerCase());
+    const same = (word: string, index: number): boolean => word === tagWords[index] || singular(word) === singular(tagWords[index] ?? '');
+    if (tagWords.length > 0 && lower.length > tagWords.length && lower.slice(0, tagWords.length).every(same)) return words.slice(tagWords.length).join('_');
+  }
+  // `Group_Verb…`: the part before a separator is a group where a verb follows it.
+  const separated = /^([A-Za-z0-9]+)[_/.]+([A-Za-z].*)$/.exec(operationId);
+  if (separated) {
+    const head = splitWords(separated[1]!).map((word) => word.toLowerCase());
+    const next = splitWords(separated[2]!)[0]?.toLowerCase() ?? '';
+    if (!CRUD_WORDS.has(head[0]!) && verbForm(head[0]!) === undefined && (CRUD_WORDS.has(next) || verbForm(next) !== undefined)) return separated[2];
+  }
+  return operationId;
+}
+
 const firstWord = (operationId: string | undefined): string => splitWords(operationId ?? '')[0]?.toLowerCase() ?? '';
 
 /** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */
@@ -186,7 +210,8 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   // A GET reads something, which its segment names (`transcription`, `export`): only other methods act, and a GET
   // whose operationId and summary both start with its segment (`DownloadDocument`, `Download a document`).
   const summaryVerb = verbForm(firstWord(hints.summary));
-  const opIdSays = lower.length > 0 && lowerId[0] === lower[0];
+  // The segment is a verb the operationId starts with (`CancelOrder`), not a noun it starts with (`OptionsUpdate`).
+  const opIdSays = lower.length > 0 && lowerId[0] === lower[0] && verbForm(lower[0]!) !== undefined;
   const summarySays = lower.length > 0 && summaryVerb === lower[0];
   if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
@@ -206,10 +231,12 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
     const rest = words.filter((word) => !madeFrom(word, acting));
     return memberName([acting, ...rest].join(' '));
   }
-  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) === 'list');
+  // A GET that answers a list lists (`listEvents`), under an item too, unless its operationId calls it a get: a
+  // report (`GetUsage`; the official Telnyx and GitHub SDKs name those `retrieve…`/`get…`).
+  const listed = hints.shape === 'page' || (hints.shape === 'list' && readIntent(hints) !== 'read');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
-  if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb) return `${opVerb}${pascalCase(segment)}`;
+  if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb && verbForm(lower[0] ?? '') === undefined) return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
   return `${prefix}${pascalCase(segment)}`;
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { camelCase, docText, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
-import { findCollectionPaths, inferPlacement } from '../../generator/model/placement.js';
+import { findCollectionPaths, inferPlacement, withoutTagPrefix } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
 
 describe('case conversion', () => {
@@ -544,5 +544,39 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'put /files/{id}#shared_link': 'files.updateSharedLink',
     });
     expect(fallbacks).toEqual([]);
+  });
+
+  test('an operationId is read without its tag prefix (Tag_Operation, TagOperation, tag/operation)', async () => {
+    expect(withoutTagPrefix('gists/get-revision', ['gists'])).toBe('get_revision');
+    expect(withoutTagPrefix('actionsGetArtifact', ['actions'])).toBe('Get_Artifact');
+    expect(withoutTagPrefix('dropletActions_post_byTag', ['Droplet Actions'])).toBe('post_by_Tag');
+    expect(withoutTagPrefix('OAuthClients_list', ['OAuth Clients'])).toBe('list');
+    // Without a tag, a group before a separator where a verb follows it.
+    expect(withoutTagPrefix('Pets_ListByOwner')).toBe('ListByOwner');
+    // Nothing would be left, or the first word is no group: as written.
+    expect(withoutTagPrefix('Gists', ['gists'])).toBe('Gists');
+    expect(withoutTagPrefix('get_users')).toBe('get_users');
+    const { byRoute } = await surface({
+      '/calls': { post: op('Calls_DialCall', object, { tags: ['Calls'] }), get: op('Calls_ListCalls', list, { tags: ['Calls'] }) },
+      '/calls/{id}/recordings': { post: op('callsCreateRecording', object, { tags: ['calls'] }), get: op(undefined, list) },
+    });
+    expect(byRoute).toEqual({ 'post /calls': 'calls.dial', 'get /calls': 'calls.list', 'post /calls/{id}/recordings': 'calls.recordings.create', 'get /calls/{id}/recordings': 'calls.recordings.list' });
+  });
+
+  test('a GET that answers a list is list or listX, under an item too; one whose operationId says get is a report (retrieve)', async () => {
+    const { byRoute } = await surface({
+      '/jobs/{id}': { get: op() },
+      '/jobs/{id}/events': { get: op(undefined, list) },
+      '/jobs/{id}/checkpoints': { get: op('jobCheckpoints', array) },
+      '/org/audit_logs': { get: op('audit-logs', list) },
+      '/org/usage': { get: op('GetOrgUsage', list) },
+    });
+    expect(byRoute).toEqual({
+      'get /jobs/{id}': 'jobs.retrieve',
+      'get /jobs/{id}/events': 'jobs.listEvents',
+      'get /jobs/{id}/checkpoints': 'jobs.listCheckpoints',
+      'get /org/audit_logs': 'org.listAuditLogs',
+      'get /org/usage': 'org.retrieveUsage',
+    });
   });
 });
