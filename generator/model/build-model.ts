@@ -1,6 +1,6 @@
 import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
+import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName, verbForm } from './naming.js';
 import { readSecurity, readSecuritySchemes } from './auth.js';
 import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
@@ -300,6 +300,7 @@ function resolveNameClashes(node: Node, chain: readonly string[], warnings: stri
   moveIntoChildResources(node, chain);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
+  settleByWhatDiffers(node);
   const counts = new Map<string, number>();
   for (const operation of node.operations) counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
   for (const child of node.children.keys()) if (counts.has(child)) counts.set(child, 2);
@@ -415,6 +416,93 @@ function applyClashConventions<T extends { name: string; httpMethod: HTTPMethod;
   const params = (operation: { path: string }): number => pathParams(operation.path).length;
   const fewest = lists.filter((operation) => lists.every((other) => other === operation || params(operation) < params(other)));
   if (lists.length === 2 && fewest.length === 1 && named('listAll').length === 0) fewest[0]!.name = 'listAll';
+}
+
+/** Summary verbs that say which of two operations named alike writes what: `Create metadata` beside `Update metadata`. */
+const SUMMARY_CRUD = new Set(['create', 'update', 'replace', 'delete', 'set', 'add', 'remove']);
+
+/** Words at the end of a param's name that say what kind of value it is, not what it picks (`imageType`, `role_id`). */
+const PARAM_KIND_WORDS = new Set(['id', 'ids', 'type', 'key', 'name', 'code', 'format', 'sid', 'uuid', 'guid']);
+
+/** A param that names an item by its id (`id`, `userId`, `guid`), the one a plain `retrieve` takes. */
+const isIdParam = (segment: string): boolean => /^(id|guid|uuid)$|[a-z](Id|ID|Guid|Uuid)$|_(id|guid|uuid)$|^id[A-Z_]/.test(paramName(segment));
+
+/** The (first) param's name in a path segment: `{pageName}{format}` -> `pageName`. */
+const paramName = (segment: string): string => /\{([^}]*)\}/.exec(segment)?.[1] ?? segment;
+
+/**
+ * Operations still named alike in one resource are told apart by what differs between them, before any operationId:
+ * - their summaries' verbs, where those differ (`Create metadata instance` beside `Update metadata instance`);
+ * - PUT beside POST of the same thing: PUT `replace`s, POST `update`s (as PUT beside PATCH);
+ * - a path that only adds params after another's names the thing those params pick (`/gists/{id}/{sha}` beside
+ *   `/gists/{id}`: `retrieveSha`; `/signatures/{id}/{imageType}`: `retrieveImage`);
+ * - the same path with another param, or other params, is read by them (`/icons/{term}` beside `/icons/{id}`:
+ *   `retrieveByTerm`);
+ * - PUT or DELETE of a collection beside that of its item is the `updateAll`/`deleteAll`.
+ * A name made so that is taken already is not used: the operationId decides, as before.
+ */
+function settleByWhatDiffers(node: Node): void {
+  const taken = (name: string, except: readonly unknown[]): boolean => node.children.has(name) || node.operations.some((operation) => !except.includes(operation) && operation.name === name);
+  const groups = (): Array<Node['operations']> =>
+    [...new Set(node.operations.map((operation) => operation.name))].map((name) => node.operations.filter((operation) => operation.name === name)).filter((group) => group.length > 1);
+  const rename = (operation: Node['operations'][number], name: string, group: readonly unknown[]): void => {
+    if (name !== operation.name && !taken(name, group) && !/^[0-9]/.test(name)) operation.name = allowedMember(name);
+  };
+  for (const group of groups()) {
+    const verbs = group.map((operation) => {
+      const first = splitWords(operation.summary ?? '')[0]?.toLowerCase() ?? '';
+      return SUMMARY_CRUD.has(first) ? first : verbForm(first);
+    });
+    group.forEach((operation, index) => {
+      const verb = verbs[index];
+      if (verb !== undefined && verb !== operation.name && verbs.filter((other) => other === verb).length === 1) rename(operation, verb, group);
+    });
+  }
+  for (const group of groups()) {
+    if (group[0]!.name !== 'update') continue;
+    for (const path of new Set(group.map((operation) => operation.path))) {
+      const same = group.filter((operation) => operation.path === path);
+      const put = same.find((operation) => operation.httpMethod === 'put');
+      // Even where another path's PUT is `replace` already: what differs between those two paths tells them apart below.
+      if (put && same.length > 1 && same.some((operation) => operation.httpMethod === 'post' || operation.httpMethod === 'patch') && !node.children.has('replace')) put.name = 'replace';
+    }
+  }
+  for (const group of groups()) {
+    const name = group[0]!.name;
+    const params = (operation: { path: string }): string[] => pathParams(operation.path);
+    const fewest = Math.min(...group.map((operation) => params(operation).length));
+    const candidates = group.filter((operation) => params(operation).length === fewest);
+    // The plain name stays with the one that takes fewest params, by id where several do (`{id}` beside `{slug}`).
+    const keeper = candidates.find((operation) => isIdParam(params(operation).at(-1) ?? '')) ?? candidates[0]!;
+    const keeperSegments = pathSegments(keeper.path);
+    const renames = new Map<Node['operations'][number], string>();
+    for (const operation of group) {
+      if (operation === keeper) continue;
+      const segments = pathSegments(operation.path);
+      const words = (segment: string): string[] => splitWords(segment);
+      const picked = (segment: string): string => {
+        const all = words(paramName(segment));
+        return pascalCase((all.length > 1 && PARAM_KIND_WORDS.has(all.at(-1)!.toLowerCase()) ? all.slice(0, -1) : all).join(' '));
+      };
+      if (normalise(operation.path) === normalise(keeper.path)) {
+        const at = segments.findIndex((segment, index) => segment !== keeperSegments[index]);
+        if (at >= 0) renames.set(operation, `${name}By${pascalCase(paramName(segments[at]!))}`);
+        continue;
+      }
+      const rest = segments.slice(keeperSegments.length);
+      const extends_ = keeperSegments.every((segment, index) => segments[index] === segment) && rest.length > 0;
+      if (extends_ && rest.every(isParamSegment)) {
+        if (!isParamSegment(keeperSegments.at(-1) ?? '{}') && (name === 'update' || name === 'delete')) renames.set(keeper, `${name}All`);
+        else renames.set(operation, `${name}${rest.map(picked).join('')}`);
+        continue;
+      }
+      const own = new Set(params(keeper).map((segment) => segment.toLowerCase()));
+      const extra = params(operation).filter((segment) => !own.has(segment.toLowerCase()));
+      if (extra.length > 0) renames.set(operation, `${name}By${extra.map((segment) => pascalCase(paramName(segment))).join('')}`);
+    }
+    const names = [...renames.values()];
+    for (const [operation, wanted] of renames) if (names.filter((other) => other === wanted).length === 1) rename(operation, wanted, group);
+  }
 }
 
 /**

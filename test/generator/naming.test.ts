@@ -128,13 +128,13 @@ describe('names that clash in one resource', () => {
     },
   };
 
-  test('PUT beside PATCH is replace; DELETE of the collection beside DELETE of an item is deleteAll; others fall back to the operationId', async () => {
+  test('PUT beside PATCH or POST is replace; DELETE of the collection beside DELETE of an item is deleteAll', async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
     const names = (property: string) => model.resources.find((resource) => resource.property === property)!.methods.map((method) => `${method.httpMethod} ${method.name}`).sort();
     expect(names('items')).toEqual(['delete delete', 'delete deleteAll', 'get list', 'patch update', 'put replace']);
-    // POST and PUT on one item are both "update" by shape, and neither convention decides: their operationIds do.
-    expect(names('things')).toEqual(['post postThing', 'put putThing']);
-    expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(2);
+    // POST and PUT on one item are both "update" by shape: PUT replaces, as beside PATCH.
+    expect(names('things')).toEqual(['post update', 'put replace']);
+    expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(0);
   });
 
   test('an operation named like a child resource whose paths lie under its own moves into it', async () => {
@@ -578,5 +578,41 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'get /org/audit_logs': 'org.listAuditLogs',
       'get /org/usage': 'org.retrieveUsage',
     });
+  });
+
+  test('operations named alike are told apart by what differs, not by their operationIds', async () => {
+    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const { byRoute, fallbacks } = await surface({
+      // A path that adds a param to another's names what the param picks (less a kind word: imageType -> Image).
+      '/signatures/{id}': { get: op('signaturesGetSignature') },
+      '/signatures/{id}/{imageType}': { get: op('signaturesGetSignatureImage') },
+      '/gists/{gist_id}': { get: op('gists/get') },
+      '/gists/{gist_id}/{sha}': { get: op('gists/get-revision') },
+      // The same path with another param: the one by id is plain, the other is read by its param.
+      '/icon/{id}': { get: op('getIconById', object, { parameters: [id('id')] }) },
+      '/icon/{term}': { get: op('getIconByTerm', object, { parameters: [id('term')] }) },
+      // Their summaries' verbs differ.
+      '/files/{id}/metadata/{key}': { put: op('put1', object, { summary: 'Update metadata instance' }), post: op('post1', object, { summary: 'Create metadata instance' }) },
+      // PUT beside POST of one item: PUT replaces.
+      '/roles/{id}': { put: op('fullyUpdateRole'), post: op('partialUpdateRole') },
+      // PUT of the collection beside PUT of its item.
+      '/webhooks': { put: op('updateWebhooks') },
+      '/webhooks/{id}': { put: op('updateWebhook') },
+    });
+    expect(byRoute).toEqual({
+      'get /signatures/{id}': 'signatures.retrieve',
+      'get /signatures/{id}/{imageType}': 'signatures.retrieveImage',
+      'get /gists/{gist_id}': 'gists.retrieve',
+      'get /gists/{gist_id}/{sha}': 'gists.retrieveSha',
+      'get /icon/{id}': 'icon.retrieve',
+      'get /icon/{term}': 'icon.retrieveByTerm',
+      'put /files/{id}/metadata/{key}': 'files.metadata.update',
+      'post /files/{id}/metadata/{key}': 'files.metadata.create',
+      'put /roles/{id}': 'roles.replace',
+      'post /roles/{id}': 'roles.update',
+      'put /webhooks': 'webhooks.updateAll',
+      'put /webhooks/{id}': 'webhooks.update',
+    });
+    expect(fallbacks).toEqual([]);
   });
 });
