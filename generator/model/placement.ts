@@ -95,7 +95,29 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
     return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;
+  if (!underItem && httpMethod === 'post' && namesCreatedThing(action, hints, statics.slice(0, -1))) return { chain: chainOf(statics), method: 'create' };
   return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem, statics.slice(0, -1)) };
+}
+
+/**
+ * Whether a POST's last segment names what the call makes, so that it is a resource with `create` (`POST
+ * /chat/completions`: `chat.completions.create`; `POST /audio/transcriptions`, "Transcribe audio":
+ * `audio.transcriptions.create`; `POST /images/edits`: `images.edits.create`), as the official OpenAI-style SDKs name
+ * them: a noun (not a verb, not a CRUD word), and no verb of the operationId's or summary's says something else (`Send
+ * a long code message` on `/messages/long_code` stays `sendLongCode`), unless the segment is made from that verb
+ * (`transcriptions` from `transcribe`).
+ */
+function namesCreatedThing(segment: string, hints: PlacementHints, parents: readonly string[]): boolean {
+  const words = splitWords(segment).map((word) => word.toLowerCase());
+  // Every word a noun: `record_start`, `file_upload`, `bulk_set_public_ips`, `similarity-search` are acts.
+  if (words.length === 0 || words.some((word) => verbForm(word) !== undefined || CRUD_WORDS.has(word) || verbForm(singular(word)) !== undefined)) return false;
+  // Plural: a kind of thing made again and again (`completions`, `edits`), not one thing acted on (`batch`, `rcs`).
+  const last = words.at(-1)!;
+  if (singular(last) === last) return false;
+  const opVerb = firstWord(hints.operationId);
+  if (opVerb !== '' && !CRUD_WORDS.has(opVerb) && verbForm(opVerb) !== undefined && !madeFrom(last, verbForm(opVerb)!)) return false;
+  const acting = actingVerb('post', hints.summary, parents);
+  return acting === undefined || madeFrom(last, acting);
 }
 
 const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read']);
@@ -231,9 +253,11 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
     const rest = words.filter((word) => !madeFrom(word, acting));
     return memberName([acting, ...rest].join(' '));
   }
-  // A GET that answers a list lists (`listEvents`), under an item too, unless its operationId calls it a get: a
-  // report (`GetUsage`; the official Telnyx and GitHub SDKs name those `retrieve…`/`get…`).
-  const listed = hints.shape === 'page' || (hints.shape === 'list' && readIntent(hints) !== 'read');
+  // A GET that answers pages lists (`jobs.listEvents`). One that answers a list that is not paged lists where no
+  // item is above it (`org.listAuditLogs`), unless its operationId calls it a get: a report (`GetUsage`; the official
+  // Telnyx and GitHub SDKs name those `retrieve…`/`get…`). Under an item it reads a part of the item: the official
+  // Telnyx SDK names all 5 of those `retrieve…` (`emailMessages.retrieveEvents`, `emailDomains.retrieveDNSRecords`).
+  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) !== 'read');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
   if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb && verbForm(lower[0] ?? '') === undefined) return `${opVerb}${pascalCase(segment)}`;

@@ -377,7 +377,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'post /messages/long_code': 'messages.sendLongCode',
       // The segment's words made from the verb are not said twice.
       'post /orders/{id}/validation_codes': 'orders.validateCodes',
-      'post /audio/transcriptions': 'audio.transcribe',
+      // A plural noun the summary's verb makes names what the POST creates (issue 26): see below.
+      'post /audio/transcriptions': 'audio.transcriptions.create',
       'post /bookings/{id}/payment': 'bookings.pay',
       'put /contacts/{id}/address': 'contacts.addAddress',
       'delete /groups/{id}/insights/{iid}/unassign': 'groups.insights.unassign',
@@ -563,20 +564,46 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     expect(byRoute).toEqual({ 'post /calls': 'calls.dial', 'get /calls': 'calls.list', 'post /calls/{id}/recordings': 'calls.recordings.create', 'get /calls/{id}/recordings': 'calls.recordings.list' });
   });
 
-  test('a GET that answers a list is list or listX, under an item too; one whose operationId says get is a report (retrieve)', async () => {
+  test('a GET with no item above it that answers a list is listX, whatever its operationId, unless that calls it a get (a report)', async () => {
+    const paged = { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }] };
     const { byRoute } = await surface({
       '/jobs/{id}': { get: op() },
-      '/jobs/{id}/events': { get: op(undefined, list) },
+      '/jobs/{id}/events': { get: op(undefined, list, paged) },
+      // Under an item, a list that is not paged reads a part of the item (the official Telnyx SDK: retrieveEvents).
       '/jobs/{id}/checkpoints': { get: op('jobCheckpoints', array) },
       '/org/audit_logs': { get: op('audit-logs', list) },
+      '/org/members': { get: op(undefined, array) },
       '/org/usage': { get: op('GetOrgUsage', list) },
     });
     expect(byRoute).toEqual({
       'get /jobs/{id}': 'jobs.retrieve',
       'get /jobs/{id}/events': 'jobs.listEvents',
-      'get /jobs/{id}/checkpoints': 'jobs.listCheckpoints',
+      'get /jobs/{id}/checkpoints': 'jobs.retrieveCheckpoints',
       'get /org/audit_logs': 'org.listAuditLogs',
+      'get /org/members': 'org.listMembers',
       'get /org/usage': 'org.retrieveUsage',
+    });
+  });
+
+  test('a single POST on a nested path whose last segment is a plural noun creates one of those (issue 26)', async () => {
+    const { byRoute } = await surface({
+      '/chat/completions': { post: op('createChatCompletion', object, { summary: 'Creates a model response for the given chat conversation' }) },
+      '/speech/transcriptions': { post: op(undefined, object, { summary: 'Transcribe audio into text' }) },
+      '/photos/edits': { post: op(undefined, object, { summary: 'Edit an image' }) },
+      // Not a plural noun, or a verb of its own says more: an action as before.
+      '/messages/long_code': { post: op(undefined, object, { summary: 'Send a long code message' }) },
+      '/messages/batch': { post: op() },
+      '/calls/record_start': { post: op() },
+      '/orders/{id}/tokens': { post: op('CreateOrderToken') },
+    });
+    expect(byRoute).toEqual({
+      'post /chat/completions': 'chat.completions.create',
+      'post /speech/transcriptions': 'speech.transcriptions.create',
+      'post /photos/edits': 'photos.edits.create',
+      'post /messages/long_code': 'messages.sendLongCode',
+      'post /messages/batch': 'messages.batch',
+      'post /calls/record_start': 'calls.recordStart',
+      'post /orders/{id}/tokens': 'orders.createTokens',
     });
   });
 
