@@ -223,9 +223,10 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const shared = sharedStatics.has(staticsKey(path));
     const tags = ((document.paths?.[path] as Record<string, { tags?: unknown }> | undefined)?.[httpMethod]?.tags ?? []) as unknown[];
     const idName = withoutTagPrefix(model.operationId, tags.filter((tag): tag is string => typeof tag === 'string'));
-    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: idName, summary: model.summary, shape, alone, shared });
+    const responseType = componentRefName(model.response.statuses[0]?.schema);
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: idName, summary: model.summary, shape, alone, shared, responseType });
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
-    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
+    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared, responseType });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
     const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
     // An existing SDK's api.md names what it lists, as the config would; the config still wins.

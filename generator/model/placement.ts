@@ -1,4 +1,4 @@
-import { memberName, pascalCase, singular, splitWords, verbForm } from './naming.js';
+import { memberName, pascalCase, plural, singular, splitWords, verbForm } from './naming.js';
 import type { ResponseShape } from './pagination.js';
 import type { HTTPMethod } from './types.js';
 
@@ -56,7 +56,41 @@ export interface PlacementHints {
   alone?: boolean | undefined;
   /** Whether other operations share the path's static segments (`/a/b` beside `/a/{id}/b`, or GET and PATCH of `/a/b`). */
   shared?: boolean | undefined;
+  /** The component schema the operation answers with (`ServerInfoRepresentation`), if it is one. */
+  responseType?: string | undefined;
 }
+
+/** Endings of a schema's name that say it is a schema, not what it holds (`ServerInfoRepresentation`, `UserDto`). */
+const SCHEMA_SUFFIX = /(Representation|Response|Resource|Result|Dto|DTO|Model|Schema|Object)$/;
+
+/**
+ * The resource of a path with no static segment. `GET /` is the API's own (`serverInfo.retrieve()` when it answers a
+ * `ServerInfoRepresentation`; else named by its operationId less its verb, `getApiInfo`: `apiInfo`; else `api`),
+ * never a resource named `root`. A leading param names the items it picks (`/{realm}`: `realms.retrieve(realm)`).
+ */
+function scopeResource(segments: readonly string[], hints: PlacementHints): string {
+  const param = segments.find(isParamSegment);
+  if (param !== undefined) return scopeName(param);
+  const words = splitWords(hints.operationId ?? '');
+  const rest = words.length > 1 && (CRUD_WORDS.has(words[0]!.toLowerCase()) || verbForm(words[0]!) !== undefined) ? words.slice(1) : [];
+  const named = [hints.responseType?.replace(SCHEMA_SUFFIX, ''), rest.join(' ')].map((name) => memberName(name ?? '')).find((name) => name !== '_' && name !== 'root');
+  return named ?? 'api';
+}
+
+/** The resource a param picks items of: `{realm}` -> `realms`, `{user_id}` -> `users`, `{pageName}{format}` -> `pages`. */
+function scopeName(param: string): string {
+  const words = splitWords(/\{([^}]*)\}/.exec(param)?.[1] ?? param);
+  const kept = words.length > 1 && /^(id|ids|name|key|slug|sid|uuid|guid|code)$/i.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  const last = kept.at(-1) ?? 'item';
+  return memberName([...kept.slice(0, -1), plural(singular(last))].join(' '));
+}
+
+/** Whether a segment is an act, its first word a verb beyond CRUD (`clear-keys-cache`, `logout-all`, `reset_password`). */
+const isActSegment = (segment: string): boolean => {
+  // Two words or more: one word alone is as often a noun (`order`, `export`).
+  const [first, ...rest] = splitWords(segment).map((word) => word.toLowerCase());
+  return first !== undefined && rest.length > 0 && verbForm(first) === first && !CRUD_WORDS.has(first);
+};
 
 /**
  * Infers the placement of `method path` the way a person naming an SDK would:
@@ -73,7 +107,10 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   const segments = pathSegments(path);
   while (segments.length > 1 && PREFIX_SEGMENT.test(segments[0]!)) segments.shift();
   const statics = segments.filter((segment) => !isParamSegment(segment));
-  if (statics.length === 0) return { chain: ['root'], method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
+  if (statics.length === 0) {
+    const item = segments.some(isParamSegment);
+    return { chain: [scopeResource(segments, hints)], method: (item ? ITEM_VERBS[httpMethod] : httpMethod === 'get' ? 'retrieve' : COLLECTION_VERBS[httpMethod]) ?? httpMethod };
+  }
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
@@ -82,6 +119,11 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   }
   const previous = segments[segments.length - 2];
   const underItem = previous !== undefined && isParamSegment(previous);
+  // A leading param is a scope (`/{realm}/users`: `users.list(realm)`); an act right under it is a method of the items
+  // it picks (`POST /{realm}/clear-keys-cache`: `realms.clearKeysCache(realm)`), not a resource named by the act.
+  if (statics.length === 1 && underItem && segments.length === 2 && hints.alone === true && isActSegment(last)) {
+    return { chain: [scopeName(previous)], method: memberName(last) };
+  }
   // A static segment that more than one operation reaches is a resource of its own (`phoneNumbers.messaging.list`
   // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
   const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;

@@ -642,4 +642,36 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     });
     expect(fallbacks).toEqual([]);
   });
+
+  test('a leading path param is a scope, a kebab-case act under it a method, and GET / the API\'s own info, never root', async () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/': { get: op(undefined, { $ref: '#/components/schemas/ServerInfoRepresentation' }) },
+        '/{realm}': { get: op(), put: op(), delete: op() },
+        '/{realm}/users': { get: op(undefined, array), post: op() },
+        '/{realm}/users/{id}': { get: op() },
+        '/{realm}/clear-keys-cache': { post: op() },
+        '/{realm}/logout-all': { post: op() },
+      },
+      components: { schemas: { ServerInfoRepresentation: object } },
+    };
+    const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    expect(byRoute).toEqual({
+      'get /': 'serverInfo.retrieve',
+      'get /{realm}': 'realms.retrieve',
+      'put /{realm}': 'realms.update',
+      'delete /{realm}': 'realms.delete',
+      'get /{realm}/users': 'users.list',
+      'post /{realm}/users': 'users.create',
+      'get /{realm}/users/{id}': 'users.retrieve',
+      'post /{realm}/clear-keys-cache': 'realms.clearKeysCache',
+      'post /{realm}/logout-all': 'realms.logoutAll',
+    });
+    // Without a schema or operationId to name it, GET / is `api.retrieve`.
+    expect((await surface({ '/': { get: op() } })).byRoute).toEqual({ 'get /': 'api.retrieve' });
+  });
 });
