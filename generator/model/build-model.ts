@@ -224,9 +224,10 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const tags = ((document.paths?.[path] as Record<string, { tags?: unknown }> | undefined)?.[httpMethod]?.tags ?? []) as unknown[];
     const idName = withoutTagPrefix(model.operationId, tags.filter((tag): tag is string => typeof tag === 'string'));
     const responseType = componentRefName(model.response.statuses[0]?.schema);
-    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: idName, summary: model.summary, shape, alone, shared, responseType });
+    const singleton = httpMethod === 'post' && responseType !== undefined && readsSame(document, path, responseType);
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: idName, summary: model.summary, shape, alone, shared, responseType, singleton });
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
-    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared, responseType });
+    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared, responseType, singleton });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
     const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
     // An existing SDK's api.md names what it lists, as the config would; the config still wins.
@@ -264,6 +265,23 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   }
   resolveNameClashes(root, [], warnings);
   return root;
+}
+
+const pathItem = (document: OpenAPIDocument, path: string): Record<string, unknown> => (document.paths?.[path] ?? {}) as Record<string, unknown>;
+
+/**
+ * Whether a path's GET reads one thing, the component schema named: it answers its first success with it and takes no
+ * query param (a GET that takes some looks things up: `/search?q=`, `/user?accountId=`, EC2's `?Action=`).
+ */
+function readsSame(document: OpenAPIDocument, path: string, component: string): boolean {
+  const operation = pathItem(document, path)['get'];
+  if (!operation || typeof operation !== 'object') return false;
+  const params = [...((pathItem(document, path)['parameters'] ?? []) as unknown[]), ...(((operation as { parameters?: unknown[] }).parameters ?? []) as unknown[])];
+  if (params.some((param) => (derefSchema(document, param) as { in?: unknown }).in === 'query')) return false;
+  const responses = ((operation as { responses?: Record<string, unknown> }).responses ?? {}) as Record<string, unknown>;
+  const status = Object.keys(responses).sort().find((code) => /^2/.test(code));
+  const response = derefSchema(document, status === undefined ? undefined : responses[status]) as { content?: Record<string, { schema?: unknown }> };
+  return Object.values(response.content ?? {}).some((media) => componentRefName(media?.schema) === component);
 }
 
 /**

@@ -58,6 +58,8 @@ export interface PlacementHints {
   shared?: boolean | undefined;
   /** The component schema the operation answers with (`ServerInfoRepresentation`), if it is one. */
   responseType?: string | undefined;
+  /** A POST on a path with no items whose GET answers the same schema: it writes that one thing (`update`). */
+  singleton?: boolean | undefined;
 }
 
 /** Endings of a schema's name that say it is a schema, not what it holds (`ServerInfoRepresentation`, `UserDto`). */
@@ -133,7 +135,8 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
     const intent = readIntent(hints);
     const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
-    const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
+    // A POST on one thing (`/org/retention_policy`, whose GET answers what the POST does) updates it.
+    const crud = single ? 'retrieve' : httpMethod === 'post' && hints.singleton === true && !collectionPaths.has(normalise(path)) ? 'update' : COLLECTION_VERBS[httpMethod];
     return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;

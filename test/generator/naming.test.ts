@@ -674,4 +674,30 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     // Without a schema or operationId to name it, GET / is `api.retrieve`.
     expect((await surface({ '/': { get: op() } })).byRoute).toEqual({ 'get /': 'api.retrieve' });
   });
+
+  test('a POST on one thing whose GET answers the same schema updates it', async () => {
+    const policy = { $ref: '#/components/schemas/RetentionPolicy' };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/org/retention_policy': { get: op(undefined, policy), post: op(undefined, policy) },
+        // A GET that takes a query looks things up: its POST still creates.
+        '/org/members': { get: op(undefined, policy, { parameters: [{ name: 'email', in: 'query', schema: { type: 'string' } }] }), post: op(undefined, policy) },
+        // Items of the path exist: a collection, whatever its GET answers.
+        '/org/teams': { get: op(undefined, policy), post: op(undefined, policy) },
+        '/org/teams/{id}': { get: op(undefined, policy) },
+      },
+      components: { schemas: { RetentionPolicy: object } },
+    };
+    const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    expect(byRoute).toMatchObject({
+      'get /org/retention_policy': 'org.retentionPolicy.retrieve',
+      'post /org/retention_policy': 'org.retentionPolicy.update',
+      'post /org/members': 'org.members.create',
+      'post /org/teams': 'org.teams.create',
+    });
+  });
 });
