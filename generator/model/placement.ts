@@ -116,7 +116,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    const method = domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    const method = domainVerb(hints.operationId, statics, hints.summary, httpMethod) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
     return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
@@ -137,7 +137,7 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     // A POST on one thing (`/org/retention_policy`, whose GET answers what the POST does) updates it.
     const crud = single ? 'retrieve' : httpMethod === 'post' && hints.singleton === true && !collectionPaths.has(normalise(path)) ? 'update' : COLLECTION_VERBS[httpMethod];
-    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
+    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary, httpMethod) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;
   if (!underItem && httpMethod === 'post' && namesCreatedThing(action, hints, statics.slice(0, -1))) return { chain: chainOf(statics), method: 'create' };
@@ -218,10 +218,12 @@ const CRUD_WORDS = new Set(
  * `/messages`: `send`; `add_assistant_tag` on `/assistants/{id}/tags`: `add`). `ListCalls` or `GetCallById` say
  * nothing new; `CallsList` or `v1_dial_call` do not start with a verb.
  */
-export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string): string | undefined {
+export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string, httpMethod?: HTTPMethod): string | undefined {
   const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
+  // A verb that only restates the HTTP method (`add_member` for a POST, `removeGroupUser` for a DELETE) says nothing.
+  if (httpMethod !== undefined && METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
   // A real verb, or one the summary starts with too: not a typo (`retreiveCountryCoverage`, `Get country coverage`)
   // or a noun (`DashboardMetrics`, `defaultColumns`).
   if (verbForm(verb) !== verb && firstWord(summary) !== verb) return undefined;
@@ -253,8 +255,16 @@ export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined, 
 
 const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
 
-/** Summary verbs that only restate the HTTP method: `Add a member` is a POST's create, `Remove a member` a DELETE. */
-const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert'], delete: ['remove'] };
+/**
+ * Verbs that only restate the HTTP method, in a summary or an operationId: `Add a member`, `Assign a role`, `Upload a
+ * file` are a POST's create, `Remove a member`, `Unassign a role` a DELETE's delete. Decided from the evidence: the
+ * OpenAI-style official SDKs keep create/delete there (`POST /files` "Upload a file": `files.create`; `POST
+ * /users/{id}/roles` "Assign…": `roles.create`); so does a Stainless SDK without a hand-written name, and the corpus's
+ * CRUD collections read so (trello `boards.create`, asana `attachments.create`, petstore `pet.create` for `addPet`).
+ * Telnyx's SDK names some of those add/assign/upload/remove by hand (13 of its 1,151 methods); verbs that say more
+ * than the method (`send`, `cancel`, `verify`, `revoke`) still win over it, as both SDKs do.
+ */
+const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert', 'assign', 'attach', 'upload'], delete: ['remove', 'unassign', 'detach'] };
 
 /**
  * The method name of an action segment:

@@ -299,7 +299,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       // `now` is no word of the resource: the operationId says more than a verb for it.
       'delete /calls/{id}': 'calls.delete',
       'post /messages': 'messages.send',
-      'post /assistants/{id}/tags': 'assistants.tags.add',
+      // `add` only restates a POST: create (as the OpenAI-style SDKs name it; Telnyx's says add).
+      'post /assistants/{id}/tags': 'assistants.tags.create',
       'get /assistants/{id}/tags': 'assistants.tags.list',
       'post /users': 'users.create',
       'post /widgets': 'widgets.create',
@@ -335,7 +336,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/calls': { post: op('DialCall', object, summary('Start a call')) },
     });
     expect(byRoute).toEqual({
-      'post /media': 'media.upload',
+      // `Upload` on a POST only restates it (the OpenAI-style SDKs: files.create; see the next tests).
+      'post /media': 'media.create',
       // A GET reads, whatever its summary says.
       'get /media': 'media.list',
       'patch /voice_designs/{id}': 'voiceDesigns.rename',
@@ -698,6 +700,26 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'post /org/retention_policy': 'org.retentionPolicy.update',
       'post /org/members': 'org.members.create',
       'post /org/teams': 'org.teams.create',
+    });
+  });
+
+  test('a summary or operationId verb that only restates the HTTP method keeps the CRUD name (assign, upload, add: create; remove: delete)', async () => {
+    const { byRoute } = await surface({
+      '/users/{id}/roles': { post: op(undefined, object, { summary: 'Assign a role to a user' }) },
+      '/users/{id}/roles/{role_id}': { delete: op(undefined, object, { summary: 'Unassign a role from a user' }) },
+      '/groups/{id}/users/{user_id}': { delete: op('removeGroupUser', object, { summary: 'Remove a user from a group' }) },
+      '/files': { post: op(undefined, object, { summary: 'Upload a file' }) },
+      '/pets': { post: op('addPet') },
+      // A verb that says more than the method stays.
+      '/faxes': { post: op(undefined, object, { summary: 'Send a fax' }) },
+    });
+    expect(byRoute).toEqual({
+      'post /users/{id}/roles': 'users.roles.create',
+      'delete /users/{id}/roles/{role_id}': 'users.roles.delete',
+      'delete /groups/{id}/users/{user_id}': 'groups.users.delete',
+      'post /files': 'files.create',
+      'post /pets': 'pets.create',
+      'post /faxes': 'faxes.send',
     });
   });
 });
