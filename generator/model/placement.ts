@@ -262,7 +262,7 @@ const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
  * /users/{id}/roles` "Assign…": `roles.create`); so does a Stainless SDK without a hand-written name, and the corpus's
  * CRUD collections read so (trello `boards.create`, asana `attachments.create`, petstore `pet.create` for `addPet`).
  * Telnyx's SDK names some of those add/assign/upload/remove by hand (13 of its 1,151 methods); verbs that say more
- * than the method (`send`, `cancel`, `verify`, `revoke`) still win over it, as both SDKs do.
+ * than the method (`send`, `cancel`, `verify`) still win over it, as Telnyx's SDK names them (`send`: 11 of 13).
  */
 const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert', 'assign', 'attach', 'upload'], delete: ['remove', 'unassign', 'detach'] };
 
