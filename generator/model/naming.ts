@@ -48,7 +48,11 @@ export function titleWords(text: string): string[] {
  * Stainless-generated SDKs write them. Only true initialisms that are never ordinary words; a word outside the table
  * is capitalised as a word (`Jwks`, `Sip`, `Mms`: the official Telnyx SDK writes `retrieveJwks`, `sendGroupMms`).
  */
-const ACRONYMS = new Map(['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'SDK', 'SMS', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]));
+const ACRONYMS = new Map(
+  // Identity protocols (LDAP, SAML, SSO, OIDC, SCIM) are general tech initialisms too; `Json`, `Otp`, `Dtmf`, `Csv`
+  // are words to the official SDKs (Telnyx's `retrieveRecordingsJson`, `verifySMSOtp`, `csvDownloads`).
+  ['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'LDAP', 'OIDC', 'SAML', 'SCIM', 'SDK', 'SMS', 'SSO', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]),
+);
 
 /**
  * Verbs of plain English that name what an API call does beyond create, read, update and delete. Not a list of one

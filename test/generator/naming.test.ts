@@ -249,6 +249,10 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     expect(variableName('assistant_id')).toBe('assistantID');
     expect(pascalCase('global_ips')).toBe('GlobalIPs');
     expect(pascalCase('messaging_url_domain')).toBe('MessagingURLDomain');
+    // General identity-protocol initialisms (issue 22): testLDAPConnection, SAMLProvider, ssoSettings.
+    expect(camelCase('test-ldap-connection')).toBe('testLDAPConnection');
+    expect(pascalCase('saml_provider')).toBe('SAMLProvider');
+    expect(camelCase('TestOidcSsoScimFlow')).toBe('testOIDCSSOSCIMFlow');
     // Not initialisms to the official SDKs: `retrieveJwks`, `sipRegistrationStatus`, `sendGroupMms`.
     expect(camelCase('GetOAuthJWKS')).toBe('getOAuthJwks');
     expect(pascalCase('sip_mms')).toBe('SipMms');
