@@ -726,4 +726,13 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'post /faxes': 'faxes.send',
     });
   });
+
+  test('version segments are no resources: v2, v2.1, 2.0, a bare number after api', async () => {
+    const { byRoute } = await surface({
+      '/v2.1/accounts/{id}': { get: op() },
+      '/2.0/repositories': { get: op(undefined, array) },
+      '/api/3/issues/{id}': { delete: op() },
+    });
+    expect(byRoute).toEqual({ 'get /v2.1/accounts/{id}': 'accounts.retrieve', 'get /2.0/repositories': 'repositories.list', 'delete /api/3/issues/{id}': 'issues.delete' });
+  });
 });
