@@ -498,9 +498,9 @@ function settleByWhatDiffers(node: Node): void {
     for (const operation of group) {
       if (operation === keeper) continue;
       const segments = pathSegments(operation.path);
-      const words = (segment: string): string[] => splitWords(segment);
+      // What a param picks, less a word for the kind of value (`imageType`: `Image`).
       const picked = (segment: string): string => {
-        const all = words(paramName(segment));
+        const all = splitWords(paramName(segment));
         return pascalCase((all.length > 1 && PARAM_KIND_WORDS.has(all.at(-1)!.toLowerCase()) ? all.slice(0, -1) : all).join(' '));
       };
       if (normalise(operation.path) === normalise(keeper.path)) {
@@ -509,8 +509,8 @@ function settleByWhatDiffers(node: Node): void {
         continue;
       }
       const rest = segments.slice(keeperSegments.length);
-      const extends_ = keeperSegments.every((segment, index) => segments[index] === segment) && rest.length > 0;
-      if (extends_ && rest.every(isParamSegment)) {
+      const extendsKeeper = keeperSegments.every((segment, index) => segments[index] === segment) && rest.length > 0;
+      if (extendsKeeper && rest.every(isParamSegment)) {
         if (!isParamSegment(keeperSegments.at(-1) ?? '{}') && (name === 'update' || name === 'delete')) renames.set(keeper, `${name}All`);
         else renames.set(operation, `${name}${rest.map(picked).join('')}`);
         continue;
