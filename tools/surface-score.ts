@@ -2,9 +2,14 @@
 // Stainless-format api.md, matches operations by HTTP method and path, and scores `client.a.b.method`.
 //
 //   npx tsx tools/surface-score.ts [--spec ../shared/specs/telnyx/spec3.yml] [--api ../shared/reference/telnyx-node/api.md] [--misses N] [--json out.json] [--surface api.md]
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+//
+// With `--corpus [folder]` (default ../shared/specs/corpus, its manifest's specs; `--only a,b` to pick), it scores no
+// api.md: it builds every spec's model and reports, per spec and in all, the operationId fallbacks and numbered names,
+// and with `--json` writes every spec's `route client.a.b.method` lines, to compare two runs' names.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { flattenDeepObjectParams } from '../generator/load/flat-params.js';
 import { loadConfig } from '../generator/load/load-config.js';
 import { loadSpec } from '../generator/load/load-spec.js';
 import { repairSpec } from '../generator/load/repair.js';
@@ -80,9 +85,51 @@ function missPattern(want: SurfaceEntry, got: SurfaceEntry): string {
   return 'chain: other';
 }
 
+/** A number at the end of a method name that no path segment accounts for: a clash settled by counting. */
+const isNumbered = (entry: SurfaceEntry): boolean => /[a-z][0-9]+$/.test(entry.method) && !/[0-9]/.test(entry.path);
+
+/** The SDK surface of a spec without config: its method lines and the warnings of names taken in their resource. */
+async function surfaceOf(file: string): Promise<{ methods: SurfaceEntry[]; fallbacks: string[] }> {
+  const { document } = await loadSpec(resolve(file), file);
+  repairSpec(document, []);
+  flattenDeepObjectParams(document, undefined);
+  const model = buildModel(document, await loadConfig(undefined, undefined), file);
+  const methods = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
+  return { methods, fallbacks: model.warnings.filter((warning) => warning.includes('is taken in its resource')) };
+}
+
+/** `--corpus`: fallbacks and numbered names of every spec of a folder (its manifest's, or every YAML/JSON file). */
+async function corpusReport(folder: string, only: string | undefined, json: string | undefined): Promise<void> {
+  const manifest = join(folder, 'manifest.json');
+  const files = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { specs: Array<{ file: string }> }).specs.map((spec) => spec.file) : [];
+  const picked = only === undefined ? files : files.filter((file) => only.split(',').some((part) => file.includes(part)));
+  const out: Record<string, { fallbacks: string[]; numbered: string[]; methods: string[] } | { error: string }> = {};
+  let fallbacks = 0;
+  let numbered = 0;
+  const lines: string[] = [];
+  for (const file of picked) {
+    try {
+      const surface = await surfaceOf(join(folder, file));
+      const numberedNames = surface.methods.filter(isNumbered).map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`);
+      fallbacks += surface.fallbacks.length;
+      numbered += numberedNames.length;
+      if (surface.fallbacks.length + numberedNames.length > 0) lines.push(`${file}: ${surface.fallbacks.length} fallbacks, ${numberedNames.length} numbered`);
+      out[file] = { fallbacks: surface.fallbacks, numbered: numberedNames, methods: surface.methods.map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`) };
+    } catch (error) {
+      out[file] = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
+    }
+  }
+  lines.push(`${picked.length} specs: operationId fallbacks ${fallbacks}, numbered method names ${numbered}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify(out, null, 1)}\n`);
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
+      corpus: { type: 'boolean' },
+      only: { type: 'string' },
       spec: { type: 'string', default: '../shared/specs/telnyx/spec3.yml' },
       api: { type: 'string', default: '../shared/reference/telnyx-node/api.md' },
       misses: { type: 'string', default: '0' },
@@ -90,6 +137,7 @@ async function main(): Promise<void> {
       surface: { type: 'string' },
     },
   });
+  if (values.corpus) return corpusReport(resolve(positionals[0] ?? '../shared/specs/corpus'), values.only, values.json);
   const { document } = await loadSpec(resolve(values.spec!), values.spec!);
   repairSpec(document, []);
   // With --surface, the names the api.md gives are adopted (what `generate --surface` does): a check that they all are.
@@ -98,7 +146,7 @@ async function main(): Promise<void> {
   const ours = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
   const taken = model.warnings.filter((warning) => warning.includes('is taken in its resource'));
   const fallbacks = taken.length;
-  const numbered = ours.filter((entry) => /[a-z][0-9]+$/.test(entry.method) && !/[0-9]/.test(entry.path)).length;
+  const numbered = ours.filter(isNumbered).length;
   const official = readApiMdMethods(readFileSync(resolve(values.api!), 'utf8'));
   const score = scoreSurface(official, ours);
   const pct = (n: number): string => `${n}/${score.matched} = ${((100 * n) / Math.max(1, score.matched)).toFixed(1)}%`;

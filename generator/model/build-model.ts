@@ -1,6 +1,6 @@
 import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
-import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName } from './naming.js';
+import { allowedMember, fileName, kebabCase, memberName, noLeadingDigit, pascalCase, plural, singular, splitWords, titleWords, typeName, verbForm } from './naming.js';
 import { readSecurity, readSecuritySchemes, schemeKeyOptions } from './auth.js';
 import { HTTP_METHODS, readOperation, requestContent, type OperationModel } from './operations.js';
 import { inferPagination, responseShape } from './pagination.js';
@@ -8,7 +8,7 @@ import { componentRefName, derefSchema } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
 import { surfaceAliases, surfaceByRoute, surfaceMethodKey, surfaceReturnsPage, surfaceRouteKey, surfaceTypeNames, withQueryRoutes, type Surface, type SurfaceMethod } from './surface.js';
 import { codeSampleNames } from './code-samples.js';
-import { collectionVerb, findCollectionPaths, findContinuedPaths, inferPlacement, normalise, type Placement } from './placement.js';
+import { collectionVerb, withoutTagPrefix, findCollectionPaths, findContinuedPaths, inferPlacement, isParamSegment, normalise, pathSegments, type Placement } from './placement.js';
 import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
 import { readWebhooks } from './webhooks.js';
 
@@ -124,7 +124,8 @@ function readModels(document: OpenAPIDocument, casing: Record<string, string>, n
 interface Node {
   property: string;
   /** `pinned`: the config placed or named it; conventions leave it where it is. */
-  operations: Array<OperationModel & { name: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string; item?: string } }>;
+  /** `idName`: the operationId without its tag's prefix (`gists/get`: `get`), what naming reads of it. */
+  operations: Array<OperationModel & { name: string; idName?: string; pinned?: boolean; fallback?: Placement; surfaceNames?: { response?: string; params?: string; page?: string; item?: string } }>;
   children: Map<string, Node>;
 }
 
@@ -175,7 +176,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
   const collectionPaths = findCollectionPaths(paths);
   const continuedPaths = findContinuedPaths(paths);
   // The operations that share a chain of static segments (`/phone_numbers/messaging`, `/phone_numbers/{id}/messaging`).
-  const staticsKey = (path: string): string => path.split('/').filter((segment) => segment !== '' && !segment.includes('{')).join('/');
+  const staticsKey = (path: string): string => pathSegments(path).filter((segment) => !isParamSegment(segment)).join('/');
   // Routes api.md splits by body content type: `post /documents?content-type=multipart` beside `post /documents`.
   const splits = new Map<string, SurfaceMethod[]>();
   for (const method of existing?.values() ?? []) {
@@ -233,9 +234,13 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
-    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: model.operationId, summary: model.summary, shape, alone, shared });
+    const tags = ((document.paths?.[path] as Record<string, { tags?: unknown }> | undefined)?.[httpMethod]?.tags ?? []) as unknown[];
+    const idName = withoutTagPrefix(model.operationId, tags.filter((tag): tag is string => typeof tag === 'string'));
+    const responseType = componentRefName(model.response.statuses[0]?.schema);
+    const singleton = httpMethod === 'post' && responseType !== undefined && readsSame(document, path, responseType);
+    const inferred = inferPlacement(path, httpMethod, collectionPaths, { operationId: idName, summary: model.summary, shape, alone, shared, responseType, singleton });
     // Where the operationId's words or the folding of a lone segment make a name that is taken, the path's own decides.
-    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared });
+    const plain = inferPlacement(path, httpMethod, collectionPaths, { shape, shared, responseType, singleton });
     const fallback = plain.chain.join('.') === inferred.chain.join('.') && plain.method === inferred.method ? undefined : plain;
     const configured = (model.operationId !== undefined ? config.operations?.[model.operationId] : undefined) ?? config.operations?.[`${httpMethod} ${path}`];
     // An existing SDK's api.md names what it lists, as the config would; the config still wins.
@@ -266,7 +271,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const name = override?.method !== undefined ? allowedMember(override.method) : inferred.method;
     // api.md's other names of the route, where they sit on the same resource.
     const aliases = kept && !namesConfigured ? [...new Set((aliasesByRoute.get(surfaceKey) ?? []).filter((alias) => alias.chain.join('.') === chain.join('.')).map((alias) => allowedMember(alias.method)))].filter((alias) => alias !== name) : [];
-    node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
+    node.operations.push({ ...model, ...(kept?.contentType !== undefined && { splitContentType: kept.contentType }), ...(aliases.length > 0 && { aliases }), ...(pagination && { pagination }), ...(pageItemRef && { pageItemRef }), name, ...(idName !== undefined && { idName }), ...(pinned && { pinned }), ...(fallback && !pinned && { fallback }), ...(surfaceNames && { surfaceNames }) });
   }
   if (surface && existing) {
     const missing = [...existing].filter(([key]) => !adopted.has(key)).map(([, method]) => `${method.httpMethod.toUpperCase()} ${method.path} (${method.file ?? surface.file}:${method.line}, client.${[...method.chain, method.method].join('.')})`);
@@ -285,6 +290,23 @@ function specRouteKeys(document: OpenAPIDocument): Set<string> {
     for (const httpMethod of HTTP_METHODS) if (item && typeof item === 'object' && (item as Record<string, unknown>)[httpMethod]) keys.add(surfaceRouteKey(httpMethod, path));
   }
   return keys;
+}
+
+const pathItem = (document: OpenAPIDocument, path: string): Record<string, unknown> => (document.paths?.[path] ?? {}) as Record<string, unknown>;
+
+/**
+ * Whether a path's GET reads one thing, the component schema named: it answers its first success with it and takes no
+ * query param (a GET that takes some looks things up: `/search?q=`, `/user?accountId=`, EC2's `?Action=`).
+ */
+function readsSame(document: OpenAPIDocument, path: string, component: string): boolean {
+  const operation = pathItem(document, path)['get'];
+  if (!operation || typeof operation !== 'object') return false;
+  const params = [...((pathItem(document, path)['parameters'] ?? []) as unknown[]), ...(((operation as { parameters?: unknown[] }).parameters ?? []) as unknown[])];
+  if (params.some((param) => (derefSchema(document, param) as { in?: unknown }).in === 'query')) return false;
+  const responses = ((operation as { responses?: Record<string, unknown> }).responses ?? {}) as Record<string, unknown>;
+  const status = Object.keys(responses).sort().find((code) => /^2/.test(code));
+  const response = derefSchema(document, status === undefined ? undefined : responses[status]) as { content?: Record<string, { schema?: unknown }> };
+  return Object.values(response.content ?? {}).some((media) => componentRefName(media?.schema) === component);
 }
 
 /**
@@ -322,13 +344,14 @@ function resolveNameClashes(node: Node, chain: readonly string[], warnings: stri
   moveIntoChildResources(node, chain);
   applyClashConventions(node.operations);
   applyOperationIdVerbs(node);
+  settleByWhatDiffers(node);
   const counts = new Map<string, number>();
   for (const operation of node.operations) counts.set(operation.name, (counts.get(operation.name) ?? 0) + 1);
   for (const child of node.children.keys()) if (counts.has(child)) counts.set(child, 2);
   const used = new Set<string>(node.children.keys());
   for (const operation of node.operations) {
     if (counts.get(operation.name)! > 1) {
-      const fallback = memberName(operation.operationId ?? `${operation.httpMethod} ${operation.path}`);
+      const fallback = memberName(operation.idName ?? `${operation.httpMethod} ${operation.path}`);
       warnings.push(`${operation.httpMethod.toUpperCase()} ${operation.path}: "${operation.name}" is taken in its resource; named "${fallback}"`);
       operation.name = fallback;
     }
@@ -393,7 +416,7 @@ function moveIntoChildResources(node: Node, chain: readonly string[]): void {
 }
 
 /** The first word of an operation's operationId, lower-cased (`CreateCustomStorageCredentials`: `create`). */
-const operationIdVerb = (operation: OperationModel): string | undefined => splitWords(operation.operationId ?? '')[0]?.toLowerCase();
+const operationIdVerb = (operation: OperationModel & { idName?: string }): string | undefined => splitWords(operation.idName ?? operation.operationId ?? '')[0]?.toLowerCase();
 
 /** Verbs an operationId may lend a method when its inferred name is taken: the ones SDK methods are named with. */
 const METHOD_VERBS = new Set(['create', 'update', 'replace', 'delete', 'list', 'send', 'cancel']);
@@ -414,23 +437,116 @@ function applyOperationIdVerbs(node: Node): void {
   }
 }
 
+/** Whether a path names one item (its last segment, as naming reads it, is a param). */
+const isItemPath = (path: string): boolean => isParamSegment(pathSegments(path).at(-1) ?? '');
+
+/** The path params naming sees (not a format suffix like `Calls{format}`). */
+const pathParams = (path: string): string[] => pathSegments(path).filter(isParamSegment);
+
 function applyClashConventions<T extends { name: string; httpMethod: HTTPMethod; path: string }>(operations: T[]): void {
   const named = (name: string): T[] => operations.filter((operation) => operation.name === name);
   const updates = named('update');
   const puts = updates.filter((operation) => operation.httpMethod === 'put');
   if (updates.length === 2 && puts.length === 1 && updates.some((operation) => operation.httpMethod === 'patch') && named('replace').length === 0) puts[0]!.name = 'replace';
   const deletes = named('delete');
-  const collection = deletes.filter((operation) => !/\}$/.test(operation.path));
+  const collection = deletes.filter((operation) => !isItemPath(operation.path));
   if (deletes.length === 2 && collection.length === 1 && named('deleteAll').length === 0) collection[0]!.name = 'deleteAll';
   // A GET of one object beside the GET of an item (`/brand/{id}/otp` beside `/brand/otp/{ref}`) lists, as by its path.
   const retrieves = named('retrieve');
-  const notItem = retrieves.filter((operation) => !/\}$/.test(operation.path));
+  const notItem = retrieves.filter((operation) => !isItemPath(operation.path));
   if (retrieves.length === 2 && notItem.length === 1 && named('list').length === 0) notItem[0]!.name = 'list';
   // The list across all parents (`/missions/runs`) beside the list of one parent's (`/missions/{id}/runs`): `listAll`.
   const lists = named('list');
-  const params = (operation: { path: string }): number => operation.path.split('{').length;
+  const params = (operation: { path: string }): number => pathParams(operation.path).length;
   const fewest = lists.filter((operation) => lists.every((other) => other === operation || params(operation) < params(other)));
   if (lists.length === 2 && fewest.length === 1 && named('listAll').length === 0) fewest[0]!.name = 'listAll';
+}
+
+/** Summary verbs that say which of two operations named alike writes what: `Create metadata` beside `Update metadata`. */
+const SUMMARY_CRUD = new Set(['create', 'update', 'replace', 'delete', 'set', 'add', 'remove']);
+
+/** Words at the end of a param's name that say what kind of value it is, not what it picks (`imageType`, `role_id`). */
+const PARAM_KIND_WORDS = new Set(['id', 'ids', 'type', 'key', 'name', 'code', 'format', 'sid', 'uuid', 'guid']);
+
+/** A param that names an item by its id (`id`, `userId`, `guid`), the one a plain `retrieve` takes. */
+const isIdParam = (segment: string): boolean => /^(id|guid|uuid)$|[a-z](Id|ID|Guid|Uuid)$|_(id|guid|uuid)$|^id[A-Z_]/.test(paramName(segment));
+
+/** The (first) param's name in a path segment: `{pageName}{format}` -> `pageName`. */
+const paramName = (segment: string): string => /\{([^}]*)\}/.exec(segment)?.[1] ?? segment;
+
+/**
+ * Operations still named alike in one resource are told apart by what differs between them, before any operationId:
+ * - their summaries' verbs, where those differ (`Create metadata instance` beside `Update metadata instance`);
+ * - PUT beside POST of the same thing: PUT `replace`s, POST `update`s (as PUT beside PATCH);
+ * - a path that only adds params after another's names the thing those params pick (`/gists/{id}/{sha}` beside
+ *   `/gists/{id}`: `retrieveSha`; `/signatures/{id}/{imageType}`: `retrieveImage`);
+ * - the same path with another param, or other params, is read by them (`/icons/{term}` beside `/icons/{id}`:
+ *   `retrieveByTerm`);
+ * - PUT or DELETE of a collection beside that of its item is the `updateAll`/`deleteAll`.
+ * A name made so that is taken already is not used: the operationId decides, as before.
+ */
+function settleByWhatDiffers(node: Node): void {
+  const taken = (name: string, except: readonly unknown[]): boolean => node.children.has(name) || node.operations.some((operation) => !except.includes(operation) && operation.name === name);
+  const groups = (): Array<Node['operations']> =>
+    [...new Set(node.operations.map((operation) => operation.name))].map((name) => node.operations.filter((operation) => operation.name === name)).filter((group) => group.length > 1);
+  const rename = (operation: Node['operations'][number], name: string, group: readonly unknown[]): void => {
+    if (name !== operation.name && !taken(name, group) && !/^[0-9]/.test(name)) operation.name = allowedMember(name);
+  };
+  for (const group of groups()) {
+    const verbs = group.map((operation) => {
+      const first = splitWords(operation.summary ?? '')[0]?.toLowerCase() ?? '';
+      return SUMMARY_CRUD.has(first) ? first : verbForm(first);
+    });
+    group.forEach((operation, index) => {
+      const verb = verbs[index];
+      if (verb !== undefined && verb !== operation.name && verbs.filter((other) => other === verb).length === 1) rename(operation, verb, group);
+    });
+  }
+  for (const group of groups()) {
+    if (group[0]!.name !== 'update') continue;
+    for (const path of new Set(group.map((operation) => operation.path))) {
+      const same = group.filter((operation) => operation.path === path);
+      const put = same.find((operation) => operation.httpMethod === 'put');
+      // Even where another path's PUT is `replace` already: what differs between those two paths tells them apart below.
+      if (put && same.length > 1 && same.some((operation) => operation.httpMethod === 'post' || operation.httpMethod === 'patch') && !node.children.has('replace')) put.name = 'replace';
+    }
+  }
+  for (const group of groups()) {
+    const name = group[0]!.name;
+    const params = (operation: { path: string }): string[] => pathParams(operation.path);
+    const fewest = Math.min(...group.map((operation) => params(operation).length));
+    const candidates = group.filter((operation) => params(operation).length === fewest);
+    // The plain name stays with the one that takes fewest params, by id where several do (`{id}` beside `{slug}`).
+    const keeper = candidates.find((operation) => isIdParam(params(operation).at(-1) ?? '')) ?? candidates[0]!;
+    const keeperSegments = pathSegments(keeper.path);
+    const renames = new Map<Node['operations'][number], string>();
+    for (const operation of group) {
+      if (operation === keeper) continue;
+      const segments = pathSegments(operation.path);
+      // What a param picks, less a word for the kind of value (`imageType`: `Image`).
+      const picked = (segment: string): string => {
+        const all = splitWords(paramName(segment));
+        return pascalCase((all.length > 1 && PARAM_KIND_WORDS.has(all.at(-1)!.toLowerCase()) ? all.slice(0, -1) : all).join(' '));
+      };
+      if (normalise(operation.path) === normalise(keeper.path)) {
+        const at = segments.findIndex((segment, index) => segment !== keeperSegments[index]);
+        if (at >= 0) renames.set(operation, `${name}By${pascalCase(paramName(segments[at]!))}`);
+        continue;
+      }
+      const rest = segments.slice(keeperSegments.length);
+      const extendsKeeper = keeperSegments.every((segment, index) => segments[index] === segment) && rest.length > 0;
+      if (extendsKeeper && rest.every(isParamSegment)) {
+        if (!isParamSegment(keeperSegments.at(-1) ?? '{}') && (name === 'update' || name === 'delete')) renames.set(keeper, `${name}All`);
+        else renames.set(operation, `${name}${rest.map(picked).join('')}`);
+        continue;
+      }
+      const own = new Set(params(keeper).map((segment) => segment.toLowerCase()));
+      const extra = params(operation).filter((segment) => !own.has(segment.toLowerCase()));
+      if (extra.length > 0) renames.set(operation, `${name}By${extra.map((segment) => pascalCase(paramName(segment))).join('')}`);
+    }
+    const names = [...renames.values()];
+    for (const [operation, wanted] of renames) if (names.filter((other) => other === wanted).length === 1) rename(operation, wanted, group);
+  }
 }
 
 /**

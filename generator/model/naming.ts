@@ -48,7 +48,11 @@ export function titleWords(text: string): string[] {
  * Stainless-generated SDKs write them. Only true initialisms that are never ordinary words; a word outside the table
  * is capitalised as a word (`Jwks`, `Sip`, `Mms`: the official Telnyx SDK writes `retrieveJwks`, `sendGroupMms`).
  */
-const ACRONYMS = new Map(['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'SDK', 'SMS', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]));
+const ACRONYMS = new Map(
+  // Identity protocols (LDAP, SAML, SSO, OIDC, SCIM) are general tech initialisms too; `Json`, `Otp`, `Dtmf`, `Csv`
+  // are words to the official SDKs (Telnyx's `retrieveRecordingsJson`, `verifySMSOtp`, `csvDownloads`).
+  ['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'LDAP', 'OIDC', 'SAML', 'SCIM', 'SDK', 'SMS', 'SSO', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]),
+);
 
 /**
  * Verbs of plain English that name what an API call does beyond create, read, update and delete. Not a list of one
@@ -65,7 +69,7 @@ const VERBS = new Set(
     'disassociate discard disconnect discover dismiss dispatch dispute download drain drop duplicate embed emit ' +
     'enable encrypt end enqueue enrich enroll erase escalate estimate evaluate exchange execute expand expire export ' +
     'extend extract finalize finish fix flag flush follow fork forward freeze fulfill gather generate grant hangup ' +
-    'hide hold identify ignore import ingest initialize initiate inspect install introspect invalidate invite invoke ' +
+    'hide hold identify ignore import ingest initialize initiate insert inspect install introspect invalidate invite invoke ' +
     'join kick kill launch lease leave link listen load locate lock log login logout lookup match measure merge ' +
     'migrate mint mirror moderate monitor move mute normalize notify obtain onboard open optimize order overwrite ' +
     'parse pause pay pin ping play poll predict prepare preview print prioritize process promote provision prune ' +
@@ -76,7 +80,7 @@ const VERBS = new Set(
     'review revoke rollback rotate route run save scale scan schedule scrape seek select send share ship shorten ' +
     'shutdown sign simulate skip snooze solve sort speak spin split stage star start stop store subscribe ' +
     'suggest summarize suppress suspend swap switch sync terminate toggle tokenize track train transcribe transfer ' +
-    'transform transition translate trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +
+    'transform transition translate trash trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +
     'unhold uninstall unlink unlock unmute unpin unpublish unregister unschedule unset unshare unstar unsubscribe ' +
     'unsuspend untag unwatch upgrade upload upsert validate verify vote wait wake warm watch wipe withdraw wrap'
   ).split(' '),

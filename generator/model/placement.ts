@@ -1,4 +1,4 @@
-import { memberName, pascalCase, singular, splitWords, verbForm } from './naming.js';
+import { memberName, pascalCase, plural, singular, splitWords, verbForm } from './naming.js';
 import type { ResponseShape } from './pagination.js';
 import type { HTTPMethod } from './types.js';
 
@@ -15,10 +15,35 @@ const ACTION_PREFIX: Partial<Record<HTTPMethod, string>> = { get: 'retrieve', pu
 /** The method name an HTTP method gets on a collection path (`POST /things`: `create`), if it has one. */
 export const collectionVerb = (httpMethod: HTTPMethod): string | undefined => COLLECTION_VERBS[httpMethod];
 
-/** Leading segments that name an API version or mount point, not a resource. */
-const PREFIX_SEGMENT = /^(v\d+([._]\d+)*|api|rest)$/i;
+/** Leading segments that name an API version (`v2`, `v2.1`, `2.0`, `3`) or mount point, not a resource. */
+const PREFIX_SEGMENT = /^(v?\d+([._]\d+)*|api|rest)$/i;
 
 export const isParamSegment = (segment: string): boolean => segment.includes('{');
+
+/**
+ * The segments of a path as naming reads them. A segment that is a name followed by one param (`Calls{format}`,
+ * `thumbnail.{extension}`, `more_like_this.{format}`) is the name: the param picks an encoding, not an item. (A
+ * static extension stays: `assets.csv` beside `assets.json` are two methods, `Recordings.json` is Telnyx's
+ * `retrieveRecordingsJson`.) A `#fragment` some specs add to tell two operations
+ * of one path apart (`/files/{id}#get_shared_link`) is a segment of its own. A segment that starts with a param
+ * (`{id}.{format}`, `{base}...{head}`) is a param.
+ */
+export function pathSegments(path: string): string[] {
+  const out: string[] = [];
+  for (const raw of path.split('/')) {
+    for (const [index, part] of raw.split('#').entries()) {
+      if (part === '') continue;
+      if (index > 0) {
+        out.push(part);
+        continue;
+      }
+      const named = /^([A-Za-z_][^{}]*?)[._-]?\{[^{}]+\}$/.exec(part);
+      if (named) out.push(named[1]!);
+      else out.push(part);
+    }
+  }
+  return out;
+}
 
 /** What the operation itself says about its name, beside its path. */
 export interface PlacementHints {
@@ -31,7 +56,43 @@ export interface PlacementHints {
   alone?: boolean | undefined;
   /** Whether other operations share the path's static segments (`/a/b` beside `/a/{id}/b`, or GET and PATCH of `/a/b`). */
   shared?: boolean | undefined;
+  /** The component schema the operation answers with (`ServerInfoRepresentation`), if it is one. */
+  responseType?: string | undefined;
+  /** A POST on a path with no items whose GET answers the same schema: it writes that one thing (`update`). */
+  singleton?: boolean | undefined;
 }
+
+/** Endings of a schema's name that say it is a schema, not what it holds (`ServerInfoRepresentation`, `UserDto`). */
+const SCHEMA_SUFFIX = /(Representation|Response|Resource|Result|Dto|DTO|Model|Schema|Object)$/;
+
+/**
+ * The resource of a path with no static segment. `GET /` is the API's own (`serverInfo.retrieve()` when it answers a
+ * `ServerInfoRepresentation`; else named by its operationId less its verb, `getApiInfo`: `apiInfo`; else `api`),
+ * never a resource named `root`. A leading param names the items it picks (`/{realm}`: `realms.retrieve(realm)`).
+ */
+function scopeResource(segments: readonly string[], hints: PlacementHints): string {
+  const param = segments.find(isParamSegment);
+  if (param !== undefined) return scopeName(param);
+  const words = splitWords(hints.operationId ?? '');
+  const rest = words.length > 1 && (CRUD_WORDS.has(words[0]!.toLowerCase()) || verbForm(words[0]!) !== undefined) ? words.slice(1) : [];
+  const named = [hints.responseType?.replace(SCHEMA_SUFFIX, ''), rest.join(' ')].map((name) => memberName(name ?? '')).find((name) => name !== '_' && name !== 'root');
+  return named ?? 'api';
+}
+
+/** The resource a param picks items of: `{realm}` -> `realms`, `{user_id}` -> `users`, `{pageName}{format}` -> `pages`. */
+function scopeName(param: string): string {
+  const words = splitWords(/\{([^}]*)\}/.exec(param)?.[1] ?? param);
+  const kept = words.length > 1 && /^(id|ids|name|key|slug|sid|uuid|guid|code)$/i.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  const last = kept.at(-1) ?? 'item';
+  return memberName([...kept.slice(0, -1), plural(singular(last))].join(' '));
+}
+
+/** Whether a segment is an act, its first word a verb beyond CRUD (`clear-keys-cache`, `logout-all`, `reset_password`). */
+const isActSegment = (segment: string): boolean => {
+  // Two words or more: one word alone is as often a noun (`order`, `export`).
+  const [first, ...rest] = splitWords(segment).map((word) => word.toLowerCase());
+  return first !== undefined && rest.length > 0 && verbForm(first) === first && !CRUD_WORDS.has(first);
+};
 
 /**
  * Infers the placement of `method path` the way a person naming an SDK would:
@@ -45,18 +106,26 @@ export interface PlacementHints {
  * `assistants.clone`, `GET /conferences/{id}/participants` -> `conferences.listParticipants`).
  */
 export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionPaths: ReadonlySet<string>, hints: PlacementHints = {}): Placement {
-  const segments = path.split('/').filter((segment) => segment !== '');
+  const segments = pathSegments(path);
   while (segments.length > 1 && PREFIX_SEGMENT.test(segments[0]!)) segments.shift();
   const statics = segments.filter((segment) => !isParamSegment(segment));
-  if (statics.length === 0) return { chain: ['root'], method: COLLECTION_VERBS[httpMethod] ?? httpMethod };
+  if (statics.length === 0) {
+    const item = segments.some(isParamSegment);
+    return { chain: [scopeResource(segments, hints)], method: (item ? ITEM_VERBS[httpMethod] : httpMethod === 'get' ? 'retrieve' : COLLECTION_VERBS[httpMethod]) ?? httpMethod };
+  }
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    const method = domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    const method = domainVerb(hints.operationId, statics, hints.summary, httpMethod) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
     return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
   const underItem = previous !== undefined && isParamSegment(previous);
+  // A leading param is a scope (`/{realm}/users`: `users.list(realm)`); an act right under it is a method of the items
+  // it picks (`POST /{realm}/clear-keys-cache`: `realms.clearKeysCache(realm)`), not a resource named by the act.
+  if (statics.length === 1 && underItem && segments.length === 2 && hints.alone === true && isActSegment(last)) {
+    return { chain: [scopeName(previous)], method: memberName(last) };
+  }
   // A static segment that more than one operation reaches is a resource of its own (`phoneNumbers.messaging.list`
   // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
   const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
@@ -66,11 +135,34 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
     const intent = readIntent(hints);
     const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
-    const crud = single ? 'retrieve' : COLLECTION_VERBS[httpMethod];
-    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
+    // A POST on one thing (`/org/retention_policy`, whose GET answers what the POST does) updates it.
+    const crud = single ? 'retrieve' : httpMethod === 'post' && hints.singleton === true && !collectionPaths.has(normalise(path)) ? 'update' : COLLECTION_VERBS[httpMethod];
+    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary, httpMethod) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
   }
   const action = statics[statics.length - 1]!;
+  if (!underItem && httpMethod === 'post' && namesCreatedThing(action, hints, statics.slice(0, -1))) return { chain: chainOf(statics), method: 'create' };
   return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem, statics.slice(0, -1)) };
+}
+
+/**
+ * Whether a POST's last segment names what the call makes, so that it is a resource with `create` (`POST
+ * /chat/completions`: `chat.completions.create`; `POST /audio/transcriptions`, "Transcribe audio":
+ * `audio.transcriptions.create`; `POST /images/edits`: `images.edits.create`), as the official OpenAI-style SDKs name
+ * them: a noun (not a verb, not a CRUD word), and no verb of the operationId's or summary's says something else (`Send
+ * a long code message` on `/messages/long_code` stays `sendLongCode`), unless the segment is made from that verb
+ * (`transcriptions` from `transcribe`).
+ */
+function namesCreatedThing(segment: string, hints: PlacementHints, parents: readonly string[]): boolean {
+  const words = splitWords(segment).map((word) => word.toLowerCase());
+  // Every word a noun: `record_start`, `file_upload`, `bulk_set_public_ips`, `similarity-search` are acts.
+  if (words.length === 0 || words.some((word) => verbForm(word) !== undefined || CRUD_WORDS.has(word) || verbForm(singular(word)) !== undefined)) return false;
+  // Plural: a kind of thing made again and again (`completions`, `edits`), not one thing acted on (`batch`, `rcs`).
+  const last = words.at(-1)!;
+  if (singular(last) === last) return false;
+  const opVerb = firstWord(hints.operationId);
+  if (opVerb !== '' && !CRUD_WORDS.has(opVerb) && verbForm(opVerb) !== undefined && !madeFrom(last, verbForm(opVerb)!)) return false;
+  const acting = actingVerb('post', hints.summary, parents);
+  return acting === undefined || madeFrom(last, acting);
 }
 
 const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read']);
@@ -89,6 +181,30 @@ function readIntent(hints: PlacementHints): 'list' | 'read' | undefined {
   return operationId[0] !== undefined && READ_WORDS.has(operationId[0]) ? 'read' : undefined;
 }
 
+/**
+ * An operationId without the group it is prefixed with: its tag (`gists/get`, `actionsGetArtifact`,
+ * `dropletActions_post_byTag` under tag `Droplet Actions`), or a `Group_` before a verb (`Pets_ListByOwner`), as
+ * generators of other languages write them. Only where words remain, so `Gists` alone stays.
+ */
+export function withoutTagPrefix(operationId: string | undefined, tags: readonly string[] = []): string | undefined {
+  if (operationId === undefined) return undefined;
+  const words = splitWords(operationId);
+  const lower = words.map((word) => word.toLowerCase());
+  for (const tag of tags) {
+    const tagWords = splitWords(tag).map((word) => word.toLowerCase());
+    const same = (word: string, index: number): boolean => word === tagWords[index] || singular(word) === singular(tagWords[index] ?? '');
+    if (tagWords.length > 0 && lower.length > tagWords.length && lower.slice(0, tagWords.length).every(same)) return words.slice(tagWords.length).join('_');
+  }
+  // `Group_Verb…`: the part before a separator is a group where a verb follows it.
+  const separated = /^([A-Za-z0-9]+)[_/.]+([A-Za-z].*)$/.exec(operationId);
+  if (separated) {
+    const head = splitWords(separated[1]!).map((word) => word.toLowerCase());
+    const next = splitWords(separated[2]!)[0]?.toLowerCase() ?? '';
+    if (!CRUD_WORDS.has(head[0]!) && verbForm(head[0]!) === undefined && (CRUD_WORDS.has(next) || verbForm(next) !== undefined)) return separated[2];
+  }
+  return operationId;
+}
+
 const firstWord = (operationId: string | undefined): string => splitWords(operationId ?? '')[0]?.toLowerCase() ?? '';
 
 /** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */
@@ -102,10 +218,12 @@ const CRUD_WORDS = new Set(
  * `/messages`: `send`; `add_assistant_tag` on `/assistants/{id}/tags`: `add`). `ListCalls` or `GetCallById` say
  * nothing new; `CallsList` or `v1_dial_call` do not start with a verb.
  */
-export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string): string | undefined {
+export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string, httpMethod?: HTTPMethod): string | undefined {
   const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
+  // A verb that only restates the HTTP method (`add_member` for a POST, `removeGroupUser` for a DELETE) says nothing.
+  if (httpMethod !== undefined && METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
   // A real verb, or one the summary starts with too: not a typo (`retreiveCountryCoverage`, `Get country coverage`)
   // or a noun (`DashboardMetrics`, `defaultColumns`).
   if (verbForm(verb) !== verb && firstWord(summary) !== verb) return undefined;
@@ -137,8 +255,16 @@ export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined, 
 
 const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
 
-/** Summary verbs that only restate the HTTP method: `Add a member` is a POST's create, `Remove a member` a DELETE. */
-const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert'], delete: ['remove'] };
+/**
+ * Verbs that only restate the HTTP method, in a summary or an operationId: `Add a member`, `Assign a role`, `Upload a
+ * file` are a POST's create, `Remove a member`, `Unassign a role` a DELETE's delete. Decided from the evidence: the
+ * OpenAI-style official SDKs keep create/delete there (`POST /files` "Upload a file": `files.create`; `POST
+ * /users/{id}/roles` "Assign…": `roles.create`); so does a Stainless SDK without a hand-written name, and the corpus's
+ * CRUD collections read so (trello `boards.create`, asana `attachments.create`, petstore `pet.create` for `addPet`).
+ * Telnyx's SDK names some of those add/assign/upload/remove by hand (13 of its 1,151 methods); verbs that say more
+ * than the method (`send`, `cancel`, `verify`) still win over it, as Telnyx's SDK names them (`send`: 11 of 13).
+ */
+const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert', 'assign', 'attach', 'upload'], delete: ['remove', 'unassign', 'detach'] };
 
 /**
  * The method name of an action segment:
@@ -161,7 +287,8 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   // A GET reads something, which its segment names (`transcription`, `export`): only other methods act, and a GET
   // whose operationId and summary both start with its segment (`DownloadDocument`, `Download a document`).
   const summaryVerb = verbForm(firstWord(hints.summary));
-  const opIdSays = lower.length > 0 && lowerId[0] === lower[0];
+  // The segment is a verb the operationId starts with (`CancelOrder`), not a noun it starts with (`OptionsUpdate`).
+  const opIdSays = lower.length > 0 && lowerId[0] === lower[0] && verbForm(lower[0]!) !== undefined;
   const summarySays = lower.length > 0 && summaryVerb === lower[0];
   if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
@@ -181,10 +308,14 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
     const rest = words.filter((word) => !madeFrom(word, acting));
     return memberName([acting, ...rest].join(' '));
   }
-  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) === 'list');
+  // A GET that answers pages lists (`jobs.listEvents`). One that answers a list that is not paged lists where no
+  // item is above it (`org.listAuditLogs`), unless its operationId calls it a get: a report (`GetUsage`; the official
+  // Telnyx and GitHub SDKs name those `retrieve…`/`get…`). Under an item it reads a part of the item: the official
+  // Telnyx SDK names all 5 of those `retrieve…` (`emailMessages.retrieveEvents`, `emailDomains.retrieveDNSRecords`).
+  const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) !== 'read');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
-  if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb) return `${opVerb}${pascalCase(segment)}`;
+  if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb && verbForm(lower[0] ?? '') === undefined) return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
   return `${prefix}${pascalCase(segment)}`;
 }
@@ -204,7 +335,7 @@ function madeFrom(word: string, verb: string): boolean {
 export function findCollectionPaths(paths: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const path of paths) {
-    const segments = path.split('/');
+    const segments = ['', ...pathSegments(path)];
     for (let index = 1; index < segments.length; index++) {
       if (isParamSegment(segments[index]!) && !isParamSegment(segments[index - 1]!)) {
         out.add(normalise(segments.slice(0, index).join('/')));
@@ -218,12 +349,13 @@ export function findCollectionPaths(paths: readonly string[]): Set<string> {
 export function findContinuedPaths(paths: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const path of paths) {
-    const segments = path.replace(/\/+$/, '').split('/');
+    const segments = ['', ...pathSegments(path)];
     for (let index = 2; index < segments.length; index++) out.add(normalise(segments.slice(0, index).join('/')));
   }
   return out;
 }
 
+/** A path's shape, as `pathSegments` reads it, with every param `{}`: `/a/{id}/b.json` -> `/a/{}/b`. */
 export function normalise(path: string): string {
-  return path.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}');
+  return `/${pathSegments(path).map((segment) => segment.replace(/\{[^}]*\}/g, '{}')).join('/')}`;
 }

@@ -54,7 +54,7 @@ describe('the fixture SDK', () => {
   });
 
   test('the API key goes in the header the spec names; POSTs carry an idempotency key', async () => {
-    await client().files.upload({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
+    await client().files.create({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
     const seen = server.requests.at(-1)!;
     expect(seen.headers['x-api-key']).toBe('files-key');
     expect(seen.headers['authorization']).toBeUndefined();

@@ -78,7 +78,7 @@ describe('binary bodies', () => {
 
 describe('multipart uploads', () => {
   test.each(sources)('%s as a file field becomes a file part', async (_, source) => {
-    await client().files.upload({ file: source(), purpose: 'batch' });
+    await client().files.create({ file: source(), purpose: 'batch' });
     const seen = server.requests.at(-1)!;
     expect(seen.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
     expect(seen.body).toMatch(/name="file"; filename="[^"]+"/);
@@ -87,7 +87,7 @@ describe('multipart uploads', () => {
   });
 
   test('an fs.ReadStream keeps its file name', async () => {
-    await client().files.upload({ file: createReadStream(path), purpose: 'batch' });
+    await client().files.create({ file: createReadStream(path), purpose: 'batch' });
     expect(server.requests.at(-1)!.body).toContain('filename="notes.txt"');
   });
 });

@@ -3,7 +3,7 @@ import { loadConfig } from '../../generator/load/load-config.js';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { jsdocText as docText } from '../../generator/core/escape.js';
 import { camelCase, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
-import { findCollectionPaths, inferPlacement } from '../../generator/model/placement.js';
+import { findCollectionPaths, inferPlacement, withoutTagPrefix } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
 
 describe('case conversion', () => {
@@ -129,13 +129,13 @@ describe('names that clash in one resource', () => {
     },
   };
 
-  test('PUT beside PATCH is replace; DELETE of the collection beside DELETE of an item is deleteAll; others fall back to the operationId', async () => {
+  test('PUT beside PATCH or POST is replace; DELETE of the collection beside DELETE of an item is deleteAll', async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
     const names = (property: string) => model.resources.find((resource) => resource.property === property)!.methods.map((method) => `${method.httpMethod} ${method.name}`).sort();
     expect(names('items')).toEqual(['delete delete', 'delete deleteAll', 'get list', 'patch update', 'put replace']);
-    // POST and PUT on one item are both "update" by shape, and neither convention decides: their operationIds do.
-    expect(names('things')).toEqual(['post postThing', 'put putThing']);
-    expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(2);
+    // POST and PUT on one item are both "update" by shape: PUT replaces, as beside PATCH.
+    expect(names('things')).toEqual(['post update', 'put replace']);
+    expect(model.warnings.filter((warning) => warning.includes('is taken'))).toHaveLength(0);
   });
 
   test('an operation named like a child resource whose paths lie under its own moves into it', async () => {
@@ -250,6 +250,10 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     expect(variableName('assistant_id')).toBe('assistantID');
     expect(pascalCase('global_ips')).toBe('GlobalIPs');
     expect(pascalCase('messaging_url_domain')).toBe('MessagingURLDomain');
+    // General identity-protocol initialisms (issue 22): testLDAPConnection, SAMLProvider, ssoSettings.
+    expect(camelCase('test-ldap-connection')).toBe('testLDAPConnection');
+    expect(pascalCase('saml_provider')).toBe('SAMLProvider');
+    expect(camelCase('TestOidcSsoScimFlow')).toBe('testOIDCSSOSCIMFlow');
     // Not initialisms to the official SDKs: `retrieveJwks`, `sipRegistrationStatus`, `sendGroupMms`.
     expect(camelCase('GetOAuthJWKS')).toBe('getOAuthJwks');
     expect(pascalCase('sip_mms')).toBe('SipMms');
@@ -300,7 +304,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       // `now` is no word of the resource: the operationId says more than a verb for it.
       'delete /calls/{id}': 'calls.delete',
       'post /messages': 'messages.send',
-      'post /assistants/{id}/tags': 'assistants.tags.add',
+      // `add` only restates a POST: create (as the OpenAI-style SDKs name it; Telnyx's says add).
+      'post /assistants/{id}/tags': 'assistants.tags.create',
       'get /assistants/{id}/tags': 'assistants.tags.list',
       'post /users': 'users.create',
       'post /widgets': 'widgets.create',
@@ -336,7 +341,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       '/calls': { post: op('DialCall', object, summary('Start a call')) },
     });
     expect(byRoute).toEqual({
-      'post /media': 'media.upload',
+      // `Upload` on a POST only restates it (the OpenAI-style SDKs: files.create; see the next tests).
+      'post /media': 'media.create',
       // A GET reads, whatever its summary says.
       'get /media': 'media.list',
       'patch /voice_designs/{id}': 'voiceDesigns.rename',
@@ -378,7 +384,8 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       'post /messages/long_code': 'messages.sendLongCode',
       // The segment's words made from the verb are not said twice.
       'post /orders/{id}/validation_codes': 'orders.validateCodes',
-      'post /audio/transcriptions': 'audio.transcribe',
+      // A plural noun the summary's verb makes names what the POST creates (issue 26): see below.
+      'post /audio/transcriptions': 'audio.transcriptions.create',
       'post /bookings/{id}/payment': 'bookings.pay',
       'put /contacts/{id}/address': 'contacts.addAddress',
       'delete /groups/{id}/insights/{iid}/unassign': 'groups.insights.unassign',
@@ -509,5 +516,224 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
     const pages = Object.fromEntries(allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName])));
     expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage', 'gizmos.list': 'WidgetsCursorPage' });
+  });
+});
+
+describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spec per rule, no configuration', () => {
+  const object = { type: 'object', properties: { id: { type: 'string' } } };
+  const list = { type: 'object', properties: { data: { type: 'array', items: object } } };
+  const array = { type: 'array', items: object };
+  const json = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({ ...(operationId && { operationId }), responses: json(schema), ...extra });
+  const surface = async (paths: Record<string, unknown>) => {
+    const model = buildModel({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) {
+      for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    }
+    return { byRoute, fallbacks: model.warnings.filter((warning) => warning.includes('is taken')) };
+  };
+
+  test('a segment that is a name and a format param is the name; a #fragment is a segment of its own', async () => {
+    const { byRoute, fallbacks } = await surface({
+      '/Accounts/{Sid}/Calls{ext}': { get: op(undefined, list), post: op() },
+      '/Accounts/{Sid}/Calls/{CallSid}{ext}': { get: op(), post: op() },
+      '/files/{id}/thumbnail.{format}': { get: op() },
+      '/files/{id}': { get: op() },
+      '/files/{id}#shared_link': { put: op() },
+    });
+    expect(byRoute).toEqual({
+      'get /Accounts/{Sid}/Calls{ext}': 'accounts.calls.list',
+      'post /Accounts/{Sid}/Calls{ext}': 'accounts.calls.create',
+      'get /Accounts/{Sid}/Calls/{CallSid}{ext}': 'accounts.calls.retrieve',
+      'post /Accounts/{Sid}/Calls/{CallSid}{ext}': 'accounts.calls.update',
+      'get /files/{id}/thumbnail.{format}': 'files.retrieveThumbnail',
+      'get /files/{id}': 'files.retrieve',
+      'put /files/{id}#shared_link': 'files.updateSharedLink',
+    });
+    expect(fallbacks).toEqual([]);
+  });
+
+  test('an operationId is read without its tag prefix (Tag_Operation, TagOperation, tag/operation)', async () => {
+    expect(withoutTagPrefix('gists/get-revision', ['gists'])).toBe('get_revision');
+    expect(withoutTagPrefix('actionsGetArtifact', ['actions'])).toBe('Get_Artifact');
+    expect(withoutTagPrefix('dropletActions_post_byTag', ['Droplet Actions'])).toBe('post_by_Tag');
+    expect(withoutTagPrefix('OAuthClients_list', ['OAuth Clients'])).toBe('list');
+    // Without a tag, a group before a separator where a verb follows it.
+    expect(withoutTagPrefix('Pets_ListByOwner')).toBe('ListByOwner');
+    // Nothing would be left, or the first word is no group: as written.
+    expect(withoutTagPrefix('Gists', ['gists'])).toBe('Gists');
+    expect(withoutTagPrefix('get_users')).toBe('get_users');
+    const { byRoute } = await surface({
+      '/calls': { post: op('Calls_DialCall', object, { tags: ['Calls'] }), get: op('Calls_ListCalls', list, { tags: ['Calls'] }) },
+      '/calls/{id}/recordings': { post: op('callsCreateRecording', object, { tags: ['calls'] }), get: op(undefined, list) },
+    });
+    expect(byRoute).toEqual({ 'post /calls': 'calls.dial', 'get /calls': 'calls.list', 'post /calls/{id}/recordings': 'calls.recordings.create', 'get /calls/{id}/recordings': 'calls.recordings.list' });
+  });
+
+  test('a GET with no item above it that answers a list is listX, whatever its operationId, unless that calls it a get (a report)', async () => {
+    const paged = { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }] };
+    const { byRoute } = await surface({
+      '/jobs/{id}': { get: op() },
+      '/jobs/{id}/events': { get: op(undefined, list, paged) },
+      // Under an item, a list that is not paged reads a part of the item (the official Telnyx SDK: retrieveEvents).
+      '/jobs/{id}/checkpoints': { get: op('jobCheckpoints', array) },
+      '/org/audit_logs': { get: op('audit-logs', list) },
+      '/org/members': { get: op(undefined, array) },
+      '/org/usage': { get: op('GetOrgUsage', list) },
+    });
+    expect(byRoute).toEqual({
+      'get /jobs/{id}': 'jobs.retrieve',
+      'get /jobs/{id}/events': 'jobs.listEvents',
+      'get /jobs/{id}/checkpoints': 'jobs.retrieveCheckpoints',
+      'get /org/audit_logs': 'org.listAuditLogs',
+      'get /org/members': 'org.listMembers',
+      'get /org/usage': 'org.retrieveUsage',
+    });
+  });
+
+  test('a single POST on a nested path whose last segment is a plural noun creates one of those (issue 26)', async () => {
+    const { byRoute } = await surface({
+      '/chat/completions': { post: op('createChatCompletion', object, { summary: 'Creates a model response for the given chat conversation' }) },
+      '/speech/transcriptions': { post: op(undefined, object, { summary: 'Transcribe audio into text' }) },
+      '/photos/edits': { post: op(undefined, object, { summary: 'Edit an image' }) },
+      // Not a plural noun, or a verb of its own says more: an action as before.
+      '/messages/long_code': { post: op(undefined, object, { summary: 'Send a long code message' }) },
+      '/messages/batch': { post: op() },
+      '/calls/record_start': { post: op() },
+      '/orders/{id}/tokens': { post: op('CreateOrderToken') },
+    });
+    expect(byRoute).toEqual({
+      'post /chat/completions': 'chat.completions.create',
+      'post /speech/transcriptions': 'speech.transcriptions.create',
+      'post /photos/edits': 'photos.edits.create',
+      'post /messages/long_code': 'messages.sendLongCode',
+      'post /messages/batch': 'messages.batch',
+      'post /calls/record_start': 'calls.recordStart',
+      'post /orders/{id}/tokens': 'orders.createTokens',
+    });
+  });
+
+  test('operations named alike are told apart by what differs, not by their operationIds', async () => {
+    const id = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+    const { byRoute, fallbacks } = await surface({
+      // A path that adds a param to another's names what the param picks (less a kind word: imageType -> Image).
+      '/signatures/{id}': { get: op('signaturesGetSignature') },
+      '/signatures/{id}/{imageType}': { get: op('signaturesGetSignatureImage') },
+      '/gists/{gist_id}': { get: op('gists/get') },
+      '/gists/{gist_id}/{sha}': { get: op('gists/get-revision') },
+      // The same path with another param: the one by id is plain, the other is read by its param.
+      '/icon/{id}': { get: op('getIconById', object, { parameters: [id('id')] }) },
+      '/icon/{term}': { get: op('getIconByTerm', object, { parameters: [id('term')] }) },
+      // Their summaries' verbs differ.
+      '/files/{id}/metadata/{key}': { put: op('put1', object, { summary: 'Update metadata instance' }), post: op('post1', object, { summary: 'Create metadata instance' }) },
+      // PUT beside POST of one item: PUT replaces.
+      '/roles/{id}': { put: op('fullyUpdateRole'), post: op('partialUpdateRole') },
+      // PUT of the collection beside PUT of its item.
+      '/webhooks': { put: op('updateWebhooks') },
+      '/webhooks/{id}': { put: op('updateWebhook') },
+    });
+    expect(byRoute).toEqual({
+      'get /signatures/{id}': 'signatures.retrieve',
+      'get /signatures/{id}/{imageType}': 'signatures.retrieveImage',
+      'get /gists/{gist_id}': 'gists.retrieve',
+      'get /gists/{gist_id}/{sha}': 'gists.retrieveSha',
+      'get /icon/{id}': 'icon.retrieve',
+      'get /icon/{term}': 'icon.retrieveByTerm',
+      'put /files/{id}/metadata/{key}': 'files.metadata.update',
+      'post /files/{id}/metadata/{key}': 'files.metadata.create',
+      'put /roles/{id}': 'roles.replace',
+      'post /roles/{id}': 'roles.update',
+      'put /webhooks': 'webhooks.updateAll',
+      'put /webhooks/{id}': 'webhooks.update',
+    });
+    expect(fallbacks).toEqual([]);
+  });
+
+  test('a leading path param is a scope, a kebab-case act under it a method, and GET / the API\'s own info, never root', async () => {
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/': { get: op(undefined, { $ref: '#/components/schemas/ServerInfoRepresentation' }) },
+        '/{realm}': { get: op(), put: op(), delete: op() },
+        '/{realm}/users': { get: op(undefined, array), post: op() },
+        '/{realm}/users/{id}': { get: op() },
+        '/{realm}/clear-keys-cache': { post: op() },
+        '/{realm}/logout-all': { post: op() },
+      },
+      components: { schemas: { ServerInfoRepresentation: object } },
+    };
+    const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    expect(byRoute).toEqual({
+      'get /': 'serverInfo.retrieve',
+      'get /{realm}': 'realms.retrieve',
+      'put /{realm}': 'realms.update',
+      'delete /{realm}': 'realms.delete',
+      'get /{realm}/users': 'users.list',
+      'post /{realm}/users': 'users.create',
+      'get /{realm}/users/{id}': 'users.retrieve',
+      'post /{realm}/clear-keys-cache': 'realms.clearKeysCache',
+      'post /{realm}/logout-all': 'realms.logoutAll',
+    });
+    // Without a schema or operationId to name it, GET / is `api.retrieve`.
+    expect((await surface({ '/': { get: op() } })).byRoute).toEqual({ 'get /': 'api.retrieve' });
+  });
+
+  test('a POST on one thing whose GET answers the same schema updates it', async () => {
+    const policy = { $ref: '#/components/schemas/RetentionPolicy' };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1' },
+      paths: {
+        '/org/retention_policy': { get: op(undefined, policy), post: op(undefined, policy) },
+        // A GET that takes a query looks things up: its POST still creates.
+        '/org/members': { get: op(undefined, policy, { parameters: [{ name: 'email', in: 'query', schema: { type: 'string' } }] }), post: op(undefined, policy) },
+        // Items of the path exist: a collection, whatever its GET answers.
+        '/org/teams': { get: op(undefined, policy), post: op(undefined, policy) },
+        '/org/teams/{id}': { get: op(undefined, policy) },
+      },
+      components: { schemas: { RetentionPolicy: object } },
+    };
+    const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
+    const byRoute: Record<string, string> = {};
+    for (const resource of allResources(model.resources)) for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    expect(byRoute).toMatchObject({
+      'get /org/retention_policy': 'org.retentionPolicy.retrieve',
+      'post /org/retention_policy': 'org.retentionPolicy.update',
+      'post /org/members': 'org.members.create',
+      'post /org/teams': 'org.teams.create',
+    });
+  });
+
+  test('a summary or operationId verb that only restates the HTTP method keeps the CRUD name (assign, upload, add: create; remove: delete)', async () => {
+    const { byRoute } = await surface({
+      '/users/{id}/roles': { post: op(undefined, object, { summary: 'Assign a role to a user' }) },
+      '/users/{id}/roles/{role_id}': { delete: op(undefined, object, { summary: 'Unassign a role from a user' }) },
+      '/groups/{id}/users/{user_id}': { delete: op('removeGroupUser', object, { summary: 'Remove a user from a group' }) },
+      '/files': { post: op(undefined, object, { summary: 'Upload a file' }) },
+      '/pets': { post: op('addPet') },
+      // A verb that says more than the method stays.
+      '/faxes': { post: op(undefined, object, { summary: 'Send a fax' }) },
+    });
+    expect(byRoute).toEqual({
+      'post /users/{id}/roles': 'users.roles.create',
+      'delete /users/{id}/roles/{role_id}': 'users.roles.delete',
+      'delete /groups/{id}/users/{user_id}': 'groups.users.delete',
+      'post /files': 'files.create',
+      'post /pets': 'pets.create',
+      'post /faxes': 'faxes.send',
+    });
+  });
+
+  test('version segments are no resources: v2, v2.1, 2.0, a bare number after api', async () => {
+    const { byRoute } = await surface({
+      '/v2.1/accounts/{id}': { get: op() },
+      '/2.0/repositories': { get: op(undefined, array) },
+      '/api/3/issues/{id}': { delete: op() },
+    });
+    expect(byRoute).toEqual({ 'get /v2.1/accounts/{id}': 'accounts.retrieve', 'get /2.0/repositories': 'repositories.list', 'delete /api/3/issues/{id}': 'issues.delete' });
   });
 });
