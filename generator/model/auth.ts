@@ -1,6 +1,8 @@
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { deref } from './schemas.js';
-import type { AuthScheme } from './types.js';
+import type { AuthScheme, SchemeKeyOption } from './types.js';
+
+export type { SchemeKeyOption };
 
 interface RawScheme {
   type?: string;
@@ -72,14 +74,6 @@ function sameCredential(name: string, usual: string, schemes: Record<string, Aut
   if (JSON.stringify(schemes[name]) !== JSON.stringify(schemes[usual])) return false;
   const [lower, base] = [name.toLowerCase(), usual.toLowerCase()];
   return lower === base || (lower.endsWith(base) && /[_.:-]/.test(lower.charAt(lower.length - base.length - 1)));
-}
-
-/** A security scheme's own credential: the client option that holds it and the environment variable it defaults to. */
-export interface SchemeKeyOption {
-  /** `adminAPIKey` */
-  option: string;
-  /** The variable's name after the prefix: `ADMIN_API_KEY`. */
-  env: string;
 }
 
 /** Words a scheme's name ends with that say it is a scheme, not what it holds (`AdminApiKeyAuth`). */

@@ -190,7 +190,8 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     return HTTP_METHODS.flatMap((httpMethod) => {
       const operation = pathItem[httpMethod];
       if (!operation || typeof operation !== 'object') return [];
-      const routeKey = surfaceRouteKey(httpMethod, path);
+      // api.md's route keeps the spec's path key, query and all (`post /messages?beta=true`).
+      const routeKey = surfaceRouteKey(httpMethod, key);
       const read = (surfaceKey: string, body?: { mediaType?: string; exclude?: string[] }) => {
         // api.md's arguments say which path params its method takes positionally, and whether it takes params.
         const kept = existing?.get(surfaceKey);
@@ -234,7 +235,7 @@ function placeOperations(document: OpenAPIDocument, config: SdkConfig, schemes: 
     const alone = byStatics.get(staticsKey(path))!.length === 1 && !continuedPaths.has(normalise(path));
     const shape = responseShape(document, model);
     const shared = sharedStatics.has(staticsKey(path));
-    const tags = ((document.paths?.[path] as Record<string, { tags?: unknown }> | undefined)?.[httpMethod]?.tags ?? []) as unknown[];
+    const tags = ((document.paths?.[model.pathKey ?? path] as Record<string, { tags?: unknown }> | undefined)?.[httpMethod]?.tags ?? []) as unknown[];
     const idName = withoutTagPrefix(model.operationId, tags.filter((tag): tag is string => typeof tag === 'string'));
     const responseType = componentRefName(model.response.statuses[0]?.schema);
     const singleton = httpMethod === 'post' && responseType !== undefined && readsSame(document, path, responseType);

@@ -48,7 +48,7 @@ export interface SdkModel {
    * Schemes with a credential of their own, beside `apiKey` (a spec with an admin key and a user key): scheme name ->
    * client option and environment variable. Empty for a spec with one key-carrying scheme.
    */
-  schemeKeyOptions: Record<string, import('./auth.js').SchemeKeyOption>;
+  schemeKeyOptions: Record<string, SchemeKeyOption>;
   /** Whether every operation needs credentials, so a client without any is an error at construction. */
   requiresCredentials: boolean;
   /** The header carrying idempotency keys on non-GET requests, from the config. */
@@ -238,4 +238,12 @@ export interface WebhooksModel {
   scheme?: WebhookScheme;
   /** The client option holding the key: `publicKey` (Ed25519) or `webhookSecret` (HMAC schemes). */
   keyOption: 'publicKey' | 'webhookSecret';
+}
+
+/** A security scheme's own credential: the client option that holds it and the environment variable it defaults to. */
+export interface SchemeKeyOption {
+  /** `adminAPIKey` */
+  option: string;
+  /** The variable's name after the prefix: `ADMIN_API_KEY`. */
+  env: string;
 }

@@ -92,7 +92,8 @@ describe('the SDK review workflow', () => {
 
     const summary = join(repo, 'summary.md');
     const check = await runStep('check', summary);
-    expect(check.stderr).toBe('');
+    // The config it found is named (a found config is code that runs), and nothing else is said.
+    expect(check.stderr).toBe('using config spec/sdk.config.yaml\n');
     expect(check.code).toBe(0);
     const report = await runStep('report', summary);
     expect(report.code).toBe(0);

@@ -15,7 +15,7 @@ const FOLDER = '.events-or-bytes-sdk';
 interface VoiceLike {
   audio: {
     speech(params: { input: string; stream?: boolean }): Promise<Blob | AsyncIterable<unknown>>;
-    sounds(params: { prompt: string }): Promise<Blob>;
+    sounds: { create(params: { prompt: string }): Promise<Blob> };
   };
 }
 let sdk: GeneratedSdk;
@@ -64,7 +64,7 @@ describe('bytes or events, as the params ask', () => {
     const events = [];
     for await (const event of (await client.audio.speech({ input: 'hi', stream: true })) as AsyncIterable<unknown>) events.push(event);
     expect(events).toEqual([{ type: 'audio.delta', audio: 'AAA=' }, { type: 'audio.done' }]);
-    const sound = await client.audio.sounds({ prompt: 'rain' });
+    const sound = await client.audio.sounds.create({ prompt: 'rain' });
     expect(sound).toBeInstanceOf(Blob);
     const sent = server.requests.slice(before);
     expect(sent.map((request) => request.headers['accept'])).toEqual(['application/octet-stream', 'text/event-stream', 'audio/mpeg']);

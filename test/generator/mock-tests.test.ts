@@ -162,7 +162,7 @@ describe('the data the mock serves', () => {
     expect(orders).toContain("mock.respond({ method: 'POST', path: '/orders' }, responses.create); const { data, response } = await client.orders.create({ options: {} })");
     expect(orders).toContain("mock.respond( { method: 'POST', path: '/orders', body: 'application/x-www-form-urlencoded' }, responses.create, ); const { data, response } = await client.orders.create({ options: { gift: true } })");
     // A fragment in the path key is not sent: the request goes to the path before it.
-    expect(file('tests/api-resources/jobs-action-start.test.ts')).toContain("mock.respond({ method: 'POST', path: '/jobs' }, responses.create)");
+    expect(file('tests/api-resources/jobs.test.ts')).toContain("mock.respond({ method: 'POST', path: '/jobs' }, responses.actionStart)");
     expect(file('package.json')).not.toContain('prism');
     expect(result.files.map((output) => output.path)).not.toContain('tests/openapi.json');
   });

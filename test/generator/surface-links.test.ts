@@ -56,7 +56,7 @@ describe('--surface: linked api.md files and routes with a query', () => {
       'sdk/src/resources/files/api.md': ['# Files', '', line('get /files', 'storage.files', 'list'), line('post /messages', 'messages', 'send'), ''].join('\n'),
     });
     const { model } = await generate({ spec: join(dir, 'spec.yaml'), surface: join(dir, 'sdk/api.md'), cwd: dir });
-    expect(names(model)).toEqual(['get /files storage.files.list', 'get /models/{id} catalog.fetch', 'post /messages messages.send', 'post /messages?beta=true beta.messages.create']);
+    expect(names(model)).toEqual(['get /files storage.files.list', 'get /models/{id} catalog.fetch', 'post /messages beta.messages.create', 'post /messages messages.send']);
     expect(model.warnings.filter((warning) => warning.includes('api.md'))).toEqual([]);
   }, 60_000);
 
