@@ -94,10 +94,27 @@ function usage(model: SdkModel): string[] {
     ...ts(
       `import ${model.clientName} from ${stringLiteral(model.packageName)};`,
       '',
-      `const client = new ${model.clientName}({ apiKey: process.env[${stringLiteral(`${model.envPrefix}_API_KEY`)}] }); // the default, may be omitted`,
+      clientConstruction(model),
       ...(call ? ['', awaitLine(model, call), ...(call.method.responseTypeName ? ['console.log(result);'] : [])] : []),
     ),
   ];
+}
+
+/**
+ * `const client = new Client(...)` with the credential options the client has, each from its environment variable as
+ * the client would read it: `apiKey` where a scheme takes a key or token, `username` and `password` for HTTP Basic
+ * only. A spec without security gets `new Client()`: its client has no credential option to show.
+ */
+function clientConstruction(model: SdkModel): string {
+  const schemes = Object.values(model.securitySchemes);
+  const fromEnv = (option: string, variable: string): string => `${option}: process.env[${stringLiteral(`${model.envPrefix}_${variable}`)}]`;
+  const options = schemes.some((scheme) => scheme.type !== 'basic')
+    ? [fromEnv('apiKey', 'API_KEY')]
+    : schemes.some((scheme) => scheme.type === 'basic')
+      ? [fromEnv('username', 'USERNAME'), fromEnv('password', 'PASSWORD')]
+      : [];
+  if (options.length === 0) return `const client = new ${model.clientName}();`;
+  return `const client = new ${model.clientName}({ ${options.join(', ')} }); // the default, may be omitted`;
 }
 
 function examples(model: SdkModel): string[] {
@@ -138,7 +155,7 @@ function options(model: SdkModel): string[] {
       ],
     ),
     '',
-    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`, \`logLevel\` and \`apiKey\`, which are readable and writable properties.`,
+    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${schemes.some((scheme) => scheme.type !== 'basic') ? ', \`logLevel\` and \`apiKey\`' : ' and \`logLevel\`'}, which are readable and writable properties.`,
     '',
     ...ts('const copy = client.withOptions({ maxRetries: 5 });', 'console.log(copy.baseURL, copy.timeout, copy.maxRetries, copy.logLevel);'),
     '',
