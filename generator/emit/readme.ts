@@ -1,4 +1,5 @@
 import { allMethods, allResources } from '../model/build-model.js';
+import { hasRequiredMembers } from '../model/schemas.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from './escape.js';
 import { coreClientName, staticResourceClasses } from './client.js';
@@ -51,13 +52,20 @@ function callText(model: SdkModel, { resource, method }: Call, mode: 'required' 
   return `client.${resource.chain.join('.')}.${method.name}(${exampleArguments(model, method, mode).join(', ')})`;
 }
 
-/** A call with a last `options` argument; an omitted optional params object becomes `{}`. */
+/**
+ * A call with a last `options` argument; an omitted optional params object becomes `{}` where that is a value of its
+ * type, else `undefined` (an optional body whose fields are required, or one that is not an object: `{}` is neither).
+ */
 function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
   const args = exampleArguments(model, call.method, 'required');
   // A positional body (`update(key, body, params)`) comes before the params: an omitted optional one is `undefined`.
-  const positionalBody = call.method.body?.positional === true;
+  const { body } = call.method;
+  const positionalBody = body?.positional === true;
   if (positionalBody && args.length === call.method.positionalPathParams.length) args.push('undefined');
-  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) args.push('{}');
+  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) {
+    const emptyFits = !body || positionalBody || (body.inline === true && !hasRequiredMembers(model.document, body.schema));
+    args.push(emptyFits ? '{}' : 'undefined');
+  }
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
 }
 
@@ -475,6 +483,10 @@ function modules(model: SdkModel): string[] {
   // The resource of the README's first example, where that can be imported alone.
   const resource = classes.find((candidate) => candidate === call?.resource) ?? classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ?? classes[0];
   const typed = call && call.resource === resource && call.method.paramsTypeName ? call.method : resource?.methods.find((method) => method.paramsTypeName);
+  // The resource instance's variable: its property name, unless the block has that name already (`_3` is both the
+  // property and the class of a resource named `3`).
+  const taken = new Set([resource?.className, coreClientName(model), 'result']);
+  const variable = resource && (taken.has(resource.property) ? `${resource.property}Resource` : resource.property);
   return [
     '## Imports, CommonJS and types',
     '',
@@ -501,8 +513,8 @@ function modules(model: SdkModel): string[] {
             `import { ${coreClientName(model)} } from '${model.packageName}/core-client';`,
             `import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`,
             '',
-            `const ${resource.property} = new ${resource.className}(new ${coreClientName(model)}());`,
-            ...(call && call.resource === resource ? [`${call.method.responseTypeName ? 'const result = ' : ''}await ${resource.property}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`] : []),
+            `const ${variable} = new ${resource.className}(new ${coreClientName(model)}());`,
+            ...(call && call.resource === resource ? [`${call.method.responseTypeName ? 'const result = ' : ''}await ${variable}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`] : []),
           ),
         ]
       : []),
