@@ -32,7 +32,7 @@ beforeAll(async () => {
   await run('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: pkg });
   tarball = join(dir, (await readdir(dir)).find((file) => file.endsWith('.tgz'))!);
   name = (JSON.parse(await readFile(join(SDK, 'package.json'), 'utf8')) as { name: string }).name;
-  client = /export \{ (\w+) as default\b/.exec(await readFile(join(SDK, 'src/index.ts'), 'utf8'))![1]!;
+  client = /export \{\s*(\w+) as default\b/.exec(await readFile(join(SDK, 'src/index.ts'), 'utf8'))![1]!;
   // A consumer with the tarball unpacked as npm would install it, and its dependency beside it.
   const consumer = join(dir, 'consumer');
   await mkdir(join(consumer, 'node_modules', name), { recursive: true });
