@@ -129,3 +129,72 @@ for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(
 module.exports = Client;
 `,
 );
+writeCommonJsDeclarations();
+
+/**
+ * The declarations of that CommonJS entry: `export =` the client class, so that `import Client = require('pkg')` (a
+ * .cts file), `checkJs` and TypeScript's node10 and node16 CommonJS modes see what `require` returns, a constructable
+ * class (with `export default` they would see a namespace whose `.default` is the class, which is not what Node gives).
+ * tsc's declarations of index.ts list the named exports; each one the client class does not already have (in its
+ * namespace, or as a static) is added to its namespace by an augmentation of dist/cjs/client.d.ts, which only
+ * CommonJS consumers load. A static (the error classes) keeps its value and gets its instance type beside it.
+ */
+function writeCommonJsDeclarations() {
+  const declarations = join(cjs, 'index.d.ts');
+  const text = readFileSync(declarations, 'utf8');
+  const client = /^export \{ (\w+) as default\b/m.exec(text)?.[1];
+  if (!client) throw new Error('dist/cjs/index.d.ts: no default export of the client class');
+  const clientDeclarations = readFileSync(join(cjs, 'client.d.ts'), 'utf8');
+  const statics = new Set(
+    [...clientDeclarations.matchAll(/^\s+static (?:readonly )?([\w$]+)\b/gm)].map((match) => match[1]),
+  );
+  const namespaceStart = clientDeclarations.indexOf(`export declare namespace ${client} {`);
+  const namespace =
+    namespaceStart < 0
+      ? ''
+      : clientDeclarations.slice(namespaceStart, clientDeclarations.indexOf('\n}', namespaceStart));
+  const inNamespace = new Set([...namespace.matchAll(/([\w$]+)\s*(?=[,}\s])/g)].map((match) => match[1]));
+  const imports = [`import { ${client} } from './client.js';`];
+  const values = [];
+  const types = [];
+  const aliases = [];
+  for (const match of text.matchAll(/^export (type )?\{([^}]*)\} from '([^']+)';/gm)) {
+    const [, typeOnly, list, from] = match;
+    const specifiers = [];
+    for (const part of list
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
+      const [, partType, local, exported = local] = /^(type )?([\w$]+)(?: as ([\w$]+))?$/.exec(part) ?? [];
+      if (!local || exported === 'default' || exported === client || inNamespace.has(exported)) continue;
+      const isType = Boolean(typeOnly || partType);
+      if (statics.has(exported)) {
+        // The class's static already holds the value; its instance type goes beside it under the same name.
+        const module = readFileSync(join(cjs, `${from.replace(/\.js$/, '')}.d.ts`), 'utf8');
+        const declaration = new RegExp(
+          `^export declare (?:abstract )?class ${local.replace(/\$/g, '\\$')}\\b(<)?`,
+          'm',
+        ).exec(module);
+        if (!declaration) continue;
+        specifiers.push(`${local} as $${exported}`);
+        aliases.push(
+          `export type ${exported} = ${declaration[1] ? `InstanceType<typeof $${exported}>` : `$${exported}`};`,
+        );
+        continue;
+      }
+      specifiers.push(local === exported ? local : `${local} as ${exported}`);
+      (isType ? types : values).push(exported);
+    }
+    if (specifiers.length > 0)
+      imports.push(`import ${typeOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from '${from}';`);
+  }
+  const members = [
+    ...(values.length > 0 ? [`export { ${values.join(', ')} };`] : []),
+    ...(types.length > 0 ? [`export type { ${types.join(', ')} };`] : []),
+    ...aliases,
+  ];
+  writeFileSync(
+    declarations,
+    `${imports.join('\n')}\ndeclare module './client.js' {\n  namespace ${client} {\n${members.map((line) => `    ${line}`).join('\n')}\n  }\n}\nexport = ${client};\n`,
+  );
+}

@@ -39,7 +39,19 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     type: 'module',
     main: './dist/cjs/index.js',
     module: './dist/esm/index.js',
-    types: './dist/esm/index.d.ts',
+    // What `require` gets (main) is typed by the CommonJS declarations (`export =` the client class, scripts/build.mjs):
+    // resolvers without `exports` (TypeScript's node10) read these three fields only.
+    types: './dist/cjs/index.d.ts',
+    // ...and this for subpaths: `pkg/core-client`, `pkg/resources/<name>` and `pkg/core/<name>` find their CommonJS
+    // declarations. Resolvers that read `exports` ignore it.
+    typesVersions: {
+      '*': {
+        'core-client': ['./dist/cjs/core-client.d.ts'],
+        'core-client.js': ['./dist/cjs/core-client.d.ts'],
+        'resources/*': ['./dist/cjs/resources/*'],
+        'core/*': ['./dist/cjs/core/*'],
+      },
+    },
     // Subpaths as the official SDKs have them: `pkg/resources/oauth-clients`, `pkg/core/error` (with or without `.js`).
     exports: {
       '.': entry('index', 'index'),

@@ -1,4 +1,5 @@
 import { allMethods, allResources } from '../model/build-model.js';
+import { hasRequiredMembers } from '../model/schemas.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from '../core/escape.js';
 import { coreClientName, staticResourceClasses } from './client.js';
@@ -77,13 +78,20 @@ function callText(model: SdkModel, { resource, method }: Call, mode: 'required' 
   return `client.${resource.chain.join('.')}.${method.name}(${exampleArguments(model, method, mode).join(', ')})`;
 }
 
-/** A call with a last `options` argument; an omitted optional params object becomes `{}`. */
+/**
+ * A call with a last `options` argument; an omitted optional params object becomes `{}` where that is a value of its
+ * type, else `undefined` (an optional body whose fields are required, or one that is not an object: `{}` is neither).
+ */
 function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
   const args = exampleArguments(model, call.method, 'required');
   // A positional body (`update(key, body, params)`) comes before the params: an omitted optional one is `undefined`.
-  const positionalBody = call.method.body?.positional === true;
+  const { body } = call.method;
+  const positionalBody = body?.positional === true;
   if (positionalBody && args.length === call.method.positionalPathParams.length) args.push('undefined');
-  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) args.push('{}');
+  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) {
+    const emptyFits = !body || positionalBody || (body.inline === true && !hasRequiredMembers(model.document, body.schema));
+    args.push(emptyFits ? '{}' : 'undefined');
+  }
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
 }
 
@@ -120,10 +128,27 @@ function usage(model: SdkModel): string[] {
     ...ts(
       `import ${model.clientName} from ${stringLiteral(model.packageName)};`,
       '',
-      `const client = new ${model.clientName}({ apiKey: process.env[${stringLiteral(`${model.envPrefix}_API_KEY`)}] }); // the default, may be omitted`,
+      clientConstruction(model),
       ...(call ? ['', awaitLine(model, call), ...(call.method.responseTypeName ? ['console.log(result);'] : [])] : []),
     ),
   ];
+}
+
+/**
+ * `const client = new Client(...)` with the credential options the client has, each from its environment variable as
+ * the client would read it: `apiKey` where a scheme takes a key or token, `username` and `password` for HTTP Basic
+ * only. A spec without security gets `new Client()`: its client has no credential option to show.
+ */
+function clientConstruction(model: SdkModel): string {
+  const schemes = Object.values(model.securitySchemes);
+  const fromEnv = (option: string, variable: string): string => `${option}: process.env[${stringLiteral(`${model.envPrefix}_${variable}`)}]`;
+  const options = schemes.some((scheme) => scheme.type !== 'basic')
+    ? [fromEnv('apiKey', 'API_KEY')]
+    : schemes.some((scheme) => scheme.type === 'basic')
+      ? [fromEnv('username', 'USERNAME'), fromEnv('password', 'PASSWORD')]
+      : [];
+  if (options.length === 0) return `const client = new ${model.clientName}();`;
+  return `const client = new ${model.clientName}({ ${options.join(', ')} }); // the default, may be omitted`;
 }
 
 function examples(model: SdkModel): string[] {
@@ -170,7 +195,7 @@ function options(model: SdkModel): string[] {
       ],
     ),
     '',
-    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`, \`logLevel\` and \`apiKey\`, which are readable and writable properties.`,
+    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${schemes.some((scheme) => scheme.type !== 'basic') ? ', \`logLevel\` and \`apiKey\`' : ' and \`logLevel\`'}, which are readable and writable properties.`,
     '',
     ...ts('const copy = client.withOptions({ maxRetries: 5 });', 'console.log(copy.baseURL, copy.timeout, copy.maxRetries, copy.logLevel);'),
     '',
@@ -490,6 +515,10 @@ function modules(model: SdkModel): string[] {
   // The resource of the README's first example, where that can be imported alone.
   const resource = classes.find((candidate) => candidate === call?.resource) ?? classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ?? classes[0];
   const typed = call && call.resource === resource && call.method.paramsTypeName ? call.method : resource?.methods.find((method) => method.paramsTypeName);
+  // The resource instance's variable: its property name, unless the block has that name already (`_3` is both the
+  // property and the class of a resource named `3`).
+  const taken = new Set([resource?.className, coreClientName(model), 'result']);
+  const variable = resource && (taken.has(resource.property) ? `${resource.property}Resource` : resource.property);
   return [
     '## Imports, CommonJS and types',
     '',
@@ -516,8 +545,8 @@ function modules(model: SdkModel): string[] {
             `import { ${coreClientName(model)} } from '${model.packageName}/core-client';`,
             `import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`,
             '',
-            `const ${resource.property} = new ${resource.className}(new ${coreClientName(model)}());`,
-            ...(call && call.resource === resource ? [`${call.method.responseTypeName ? 'const result = ' : ''}await ${resource.property}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`] : []),
+            `const ${variable} = new ${resource.className}(new ${coreClientName(model)}());`,
+            ...(call && call.resource === resource ? [`${call.method.responseTypeName ? 'const result = ' : ''}await ${variable}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`] : []),
           ),
         ]
       : []),
