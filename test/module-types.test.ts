@@ -25,7 +25,9 @@ beforeAll(async () => {
   const pkg = join(dir, 'pkg');
   await cp(SDK, pkg, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
   await mkdir(join(pkg, 'node_modules'));
-  for (const [link, target] of [['typescript', 'typescript-7'], ['openapi-fetch', 'openapi-fetch'], ['esbuild', 'esbuild']]) {
+  // The build's compiler and bundler, the runtime dependency, and the MCP entry's optional peer and Node's types.
+  await mkdir(join(pkg, 'node_modules/@types'));
+  for (const [link, target] of [['typescript', 'typescript-7'], ['openapi-fetch', 'openapi-fetch'], ['esbuild', 'esbuild'], ['@modelcontextprotocol', '@modelcontextprotocol'], ['@types/node', '@types/node']]) {
     await symlink(join(root, 'node_modules', target!), join(pkg, 'node_modules', link!), 'dir');
   }
   // `npm pack` runs prepack (scripts/build.mjs): the tarball holds what the registry would.

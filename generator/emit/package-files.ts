@@ -50,6 +50,8 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
         'core-client.js': ['./dist/cjs/core-client.d.ts'],
         'resources/*': ['./dist/cjs/resources/*'],
         'core/*': ['./dist/cjs/core/*'],
+        mcp: ['./dist/cjs/mcp/index.d.ts'],
+        'mcp.js': ['./dist/cjs/mcp/index.d.ts'],
       },
     },
     // Subpaths as the official SDKs have them: `pkg/resources/oauth-clients`, `pkg/core/error` (with or without `.js`).
