@@ -7,8 +7,8 @@
 //   each, medians of the time the statement itself takes (node's own start-up excluded), and the files it loads
 // Writes the figures under "bundle" in bench/results.json.
 import { execFile } from 'node:child_process';
-import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,17 +28,37 @@ const PARAMS = `{ name: 'Bench client', allowed_scopes: ['admin'], allowed_grant
 /** A package folder built as `npm run build` builds it, with its compiler and dependency linked from the root. */
 async function buildPackage(dir: string): Promise<void> {
   await mkdir(join(dir, 'node_modules'), { recursive: true });
-  for (const [name, target] of [['typescript', 'typescript-7'], ['openapi-fetch', 'openapi-fetch'], ['esbuild', 'esbuild']] as const) {
-    if (!existsSync(join(dir, 'node_modules', name))) await symlink(join(root, 'node_modules', target), join(dir, 'node_modules', name), 'dir');
+  for (const [name, target] of [
+    ['typescript', 'typescript-7'],
+    ['openapi-fetch', 'openapi-fetch'],
+    ['esbuild', 'esbuild'],
+  ] as const) {
+    if (!existsSync(join(dir, 'node_modules', name)))
+      await symlink(join(root, 'node_modules', target), join(dir, 'node_modules', name), 'dir');
   }
   await run(process.execPath, [join(dir, 'scripts/build.mjs')], { cwd: dir, maxBuffer: 64 * 1024 * 1024 });
 }
 
 async function prepare(): Promise<void> {
   process.stderr.write('  generating the full Telnyx SDK\n');
-  await run(process.execPath, [join(root, 'generator/run.mjs'), 'generate', '--no-config', '--spec', join(root, '../shared/specs/telnyx/spec3.yml'), '--out', join(work, 'full')], { maxBuffer: 64 * 1024 * 1024 });
+  await run(
+    process.execPath,
+    [
+      join(root, 'generator/run.mjs'),
+      'generate',
+      '--no-config',
+      '--spec',
+      join(root, '../shared/specs/telnyx/spec3.yml'),
+      '--out',
+      join(work, 'full'),
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
   await rm(join(work, 'oauth'), { recursive: true, force: true });
-  await cp(join(root, 'generated'), join(work, 'oauth'), { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
+  await cp(join(root, 'generated'), join(work, 'oauth'), {
+    recursive: true,
+    filter: (source) => !/[\\/](dist|node_modules)$/.test(source),
+  });
   process.stderr.write('  building both packages\n');
   await buildPackage(join(work, 'oauth'));
   await buildPackage(join(work, 'full'));
@@ -46,7 +66,11 @@ async function prepare(): Promise<void> {
   await rm(consumer, { recursive: true, force: true });
   await mkdir(join(consumer, 'node_modules'), { recursive: true });
   await writeFile(join(consumer, 'package.json'), '{ "name": "bundle-consumer", "private": true, "type": "module" }\n');
-  for (const [name, target] of [['sdk-oauth', join(work, 'oauth')], ['sdk-full', join(work, 'full')], ['telnyx', join(root, 'bench/node_modules/telnyx')]] as const) {
+  for (const [name, target] of [
+    ['sdk-oauth', join(work, 'oauth')],
+    ['sdk-full', join(work, 'full')],
+    ['telnyx', join(root, 'bench/node_modules/telnyx')],
+  ] as const) {
     await symlink(target, join(consumer, 'node_modules', name), 'dir');
   }
 }
@@ -74,7 +98,10 @@ async function bundleSize(contents: string): Promise<BundleFigure> {
   const code = result.outputFiles[0]!.contents;
   const output = Object.values((result.metafile as Metafile).outputs)[0]!;
   const top = Object.entries(output.inputs)
-    .map(([file, { bytesInOutput }]) => [file.replace(/^.*node_modules\//, '').replace(/^\.\.\/(\.\.\/)*/, ''), bytesInOutput] as const)
+    .map(
+      ([file, { bytesInOutput }]) =>
+        [file.replace(/^.*node_modules\//, '').replace(/^\.\.\/(\.\.\/)*/, ''), bytesInOutput] as const,
+    )
     .sort((a, b) => b[1] - a[1])
     .slice(0, 8);
   return { bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, top: Object.fromEntries(top) };
@@ -116,13 +143,18 @@ async function loadTimes(): Promise<Record<string, LoadFigure>> {
     'import full SDK': ['--input-type=module', '-e', IMPORT_PROBE('sdk-full')],
     'import official telnyx': ['--input-type=module', '-e', IMPORT_PROBE('telnyx')],
   };
-  const runs: Record<string, { ms: number; files: number }[]> = Object.fromEntries(Object.keys(jobs).map((name) => [name, []]));
+  const runs: Record<string, { ms: number; files: number }[]> = Object.fromEntries(
+    Object.keys(jobs).map((name) => [name, []]),
+  );
   for (let i = 0; i < LOAD_RUNS; i++) {
     for (const [name, args] of Object.entries(jobs)) runs[name]!.push(await probe(args));
   }
   return Object.fromEntries(
     Object.entries(runs).map(([name, r]) => {
-      const figure: LoadFigure = { medianMs: Math.round(median(r.map((x) => x.ms)) * 10) / 10, runs: r.map((x) => Math.round(x.ms * 10) / 10) };
+      const figure: LoadFigure = {
+        medianMs: Math.round(median(r.map((x) => x.ms)) * 10) / 10,
+        runs: r.map((x) => Math.round(x.ms * 10) / 10),
+      };
       if (name.startsWith('require')) figure.files = r[0]!.files;
       return [name, figure];
     }),
@@ -161,22 +193,44 @@ export async function bundleBench(): Promise<void> {
 
   const file = join(root, 'bench/results.json');
   const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
-  await writeFile(file, `${JSON.stringify({ ...existing, bundle: { node: process.version, goals: GOALS, bundles, fullSDKPathsAndNames: floor, load } }, null, 2)}\n`);
+  await writeFile(
+    file,
+    `${JSON.stringify({ ...existing, bundle: { node: process.version, goals: GOALS, bundles, fullSDKPathsAndNames: floor, load } }, null, 2)}\n`,
+  );
 
   const kB = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : (bytes / 1000).toFixed(1));
   const lines = ['| measure | ours | official telnyx | goal |', '|---|---|---|---|'];
   const official = bundles['official telnyx']!;
-  lines.push(`| one create call, OAuth SDK, client (kB min+gzip) | ${kB(bundles['OAuth SDK, client']!.gzipBytes)} | | <= ${GOALS.oauthCallKB} |`);
-  lines.push(`| one create call, OAuth SDK, resource alone (kB) | ${kB(bundles['OAuth SDK, resource alone']!.gzipBytes)} | | <= ${GOALS.oauthCallKB} |`);
-  lines.push(`| one create call, full SDK, client (kB) | ${kB(bundles['full SDK, client']!.gzipBytes)} | ${kB(official.gzipBytes)} | <= ${GOALS.fullCallKB} |`);
-  lines.push(`| one create call, full SDK, resource alone (kB) | ${kB(bundles['full SDK, resource alone']!.gzipBytes)} | | <= ${GOALS.fullCallKB} |`);
+  lines.push(
+    `| one create call, OAuth SDK, client (kB min+gzip) | ${kB(bundles['OAuth SDK, client']!.gzipBytes)} | | <= ${GOALS.oauthCallKB} |`,
+  );
+  lines.push(
+    `| one create call, OAuth SDK, resource alone (kB) | ${kB(bundles['OAuth SDK, resource alone']!.gzipBytes)} | | <= ${GOALS.oauthCallKB} |`,
+  );
+  lines.push(
+    `| one create call, full SDK, client (kB) | ${kB(bundles['full SDK, client']!.gzipBytes)} | ${kB(official.gzipBytes)} | <= ${GOALS.fullCallKB} |`,
+  );
+  lines.push(
+    `| one create call, full SDK, resource alone (kB) | ${kB(bundles['full SDK, resource alone']!.gzipBytes)} | | <= ${GOALS.fullCallKB} |`,
+  );
   const runtime = bundles['full SDK, core client alone']!.gzipBytes;
   lines.push(`| the runtime alone: core client, one request by hand (kB) | ${kB(runtime)} | | |`);
-  lines.push(`| floor via the client: runtime + ${floor.operations} paths and method names, gzip (kB) | ${kB(runtime + floor.gzipBytes)} (${kB(floor.gzipBytes)} for the names) | | |`);
-  lines.push(`| cold require() of the full SDK (ms, median; files) | ${load['require full SDK']!.medianMs}; ${load['require full SDK']!.files} | ${load['require official telnyx']!.medianMs}; ${load['require official telnyx']!.files} | <= ${GOALS.requireMs} |`);
-  lines.push(`| cold import() of the full SDK (ms, median) | ${load['import full SDK']!.medianMs} | ${load['import official telnyx']!.medianMs} | <= ${GOALS.importMs} |`);
+  lines.push(
+    `| floor via the client: runtime + ${floor.operations} paths and method names, gzip (kB) | ${kB(runtime + floor.gzipBytes)} (${kB(floor.gzipBytes)} for the names) | | |`,
+  );
+  lines.push(
+    `| cold require() of the full SDK (ms, median; files) | ${load['require full SDK']!.medianMs}; ${load['require full SDK']!.files} | ${load['require official telnyx']!.medianMs}; ${load['require official telnyx']!.files} | <= ${GOALS.requireMs} |`,
+  );
+  lines.push(
+    `| cold import() of the full SDK (ms, median) | ${load['import full SDK']!.medianMs} | ${load['import official telnyx']!.medianMs} | <= ${GOALS.importMs} |`,
+  );
   process.stdout.write(`${lines.join('\n')}\n\nlargest inputs of each bundle (bytes in the minified output):\n`);
-  for (const [name, figure] of Object.entries(bundles)) process.stdout.write(`  ${name}: ${Object.entries(figure.top).map(([f, b]) => `${f} ${b}`).join(', ')}\n`);
+  for (const [name, figure] of Object.entries(bundles))
+    process.stdout.write(
+      `  ${name}: ${Object.entries(figure.top)
+        .map(([f, b]) => `${f} ${b}`)
+        .join(', ')}\n`,
+    );
 }
 
 await bundleBench();

@@ -21,7 +21,11 @@ const full = join(work, 'full');
 const GOALS = { dynamicTokens: 5000, startMs: 300 };
 
 async function listSize(mode: 'all' | 'dynamic'): Promise<{ tools: number; bytes: number; tokens: number }> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [join(work, 'bin.mjs'), '--tools', mode], env: { ...(process.env as Record<string, string>), TELNYX_API_KEY: 'k' } });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(work, 'bin.mjs'), '--tools', mode],
+    env: { ...(process.env as Record<string, string>), TELNYX_API_KEY: 'k' },
+  });
   const client = new Client({ name: 'bench', version: '1' });
   await client.connect(transport);
   const { tools } = await client.listTools();
@@ -32,7 +36,11 @@ async function listSize(mode: 'all' | 'dynamic'): Promise<{ tools: number; bytes
 
 async function startToList(): Promise<number> {
   const started = performance.now();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [join(work, 'bin.mjs')], env: { ...(process.env as Record<string, string>), TELNYX_API_KEY: 'k' } });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(work, 'bin.mjs')],
+    env: { ...(process.env as Record<string, string>), TELNYX_API_KEY: 'k' },
+  });
   const client = new Client({ name: 'bench', version: '1' });
   await client.connect(transport);
   await client.listTools();
@@ -42,7 +50,15 @@ async function startToList(): Promise<number> {
 }
 
 async function gzipBundle(contents: string): Promise<{ bytes: number; text: string }> {
-  const result = await build({ stdin: { contents, resolveDir: join(full, 'src'), loader: 'ts' }, bundle: true, minify: true, write: false, format: 'esm', platform: 'browser', logLevel: 'silent' });
+  const result = await build({
+    stdin: { contents, resolveDir: join(full, 'src'), loader: 'ts' },
+    bundle: true,
+    minify: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    logLevel: 'silent',
+  });
   const text = result.outputFiles[0]!.text;
   return { bytes: gzipSync(text, { level: 9 }).length, text };
 }
@@ -50,9 +66,31 @@ async function gzipBundle(contents: string): Promise<{ bytes: number; text: stri
 export async function mcpBench(): Promise<void> {
   if (!existsSync(join(full, 'src/mcp/bin.ts'))) {
     process.stderr.write('  generating the full Telnyx SDK\n');
-    await run(process.execPath, [join(root, 'generator/run.mjs'), 'generate', '--no-config', '--spec', join(root, '../shared/specs/telnyx/spec3.yml'), '--out', full], { maxBuffer: 64 * 1024 * 1024 });
+    await run(
+      process.execPath,
+      [
+        join(root, 'generator/run.mjs'),
+        'generate',
+        '--no-config',
+        '--spec',
+        join(root, '../shared/specs/telnyx/spec3.yml'),
+        '--out',
+        full,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+    );
   }
-  await build({ entryPoints: [join(full, 'src/mcp/bin.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: join(work, 'bin.mjs'), external: ['@modelcontextprotocol/sdk', 'openapi-fetch'], logLevel: 'silent', nodePaths: [join(root, 'node_modules')] });
+  await build({
+    entryPoints: [join(full, 'src/mcp/bin.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: join(work, 'bin.mjs'),
+    external: ['@modelcontextprotocol/sdk', 'openapi-fetch'],
+    logLevel: 'silent',
+    nodePaths: [join(root, 'node_modules')],
+  });
   // The bundle imports its externals by name: resolved from the repository's node_modules.
   await rm(join(work, 'node_modules'), { force: true, recursive: true });
   await run('ln', ['-s', join(root, 'node_modules'), join(work, 'node_modules')]);
@@ -63,15 +101,23 @@ export async function mcpBench(): Promise<void> {
   for (let index = 0; index < 5; index++) starts.push(await startToList());
   const startMs = starts.sort((a, b) => a - b)[2]!;
   process.stderr.write('  webhook verifier in bundles\n');
-  const webhooks = await gzipBundle("import { Webhooks } from './resources/webhooks.js'; import { TelnyxCore } from './core-client.js'; export const event = new Webhooks(new TelnyxCore({ apiKey: 'k' })).unwrap('{}', { headers: {} });");
-  const createCall = await gzipBundle("import { OauthClients } from './resources/oauth-clients.js'; import { TelnyxCore } from './core-client.js'; export const created = new OauthClients(new TelnyxCore({ apiKey: 'k' })).create({ allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'public', name: 'n' });");
+  const webhooks = await gzipBundle(
+    "import { Webhooks } from './resources/webhooks.js'; import { TelnyxCore } from './core-client.js'; export const event = new Webhooks(new TelnyxCore({ apiKey: 'k' })).unwrap('{}', { headers: {} });",
+  );
+  const createCall = await gzipBundle(
+    "import { OauthClients } from './resources/oauth-clients.js'; import { TelnyxCore } from './core-client.js'; export const created = new OauthClients(new TelnyxCore({ apiKey: 'k' })).create({ allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'public', name: 'n' });",
+  );
   const figures = {
     node: process.version,
     goals: GOALS,
     tokensEstimate: 'bytes / 4 (no tokenizer installed)',
     toolsList: sizes,
     startToFirstListMs: Math.round(startMs),
-    webhooks: { verifierBundleGzipBytes: webhooks.bytes, createCallBundleGzipBytes: createCall.bytes, createCallHoldsVerifier: /ed25519|Message timestamp too old/.test(createCall.text) },
+    webhooks: {
+      verifierBundleGzipBytes: webhooks.bytes,
+      createCallBundleGzipBytes: createCall.bytes,
+      createCallHoldsVerifier: /ed25519|Message timestamp too old/.test(createCall.text),
+    },
   };
   const file = join(root, 'bench/results.json');
   const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};

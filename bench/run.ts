@@ -48,11 +48,16 @@ interface Measure {
 /** Runs a command under /usr/bin/time for wall time and peak memory. */
 function measure(command: string, args: string[], cwd = root): Promise<Measure> {
   return new Promise((resolve) => {
-    execFile('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 30 * 60_000 }, (error, _stdout, stderr) => {
-      const last = stderr.trim().split('\n').at(-1) ?? '';
-      const [seconds, kb] = last.split(' ').map(Number);
-      resolve({ seconds: seconds ?? NaN, peakMB: Math.round((kb ?? 0) / 1024), ok: !error });
-    });
+    execFile(
+      '/usr/bin/time',
+      ['-f', '%e %M', command, ...args],
+      { cwd, maxBuffer: 256 * 1024 * 1024, timeout: 30 * 60_000 },
+      (error, _stdout, stderr) => {
+        const last = stderr.trim().split('\n').at(-1) ?? '';
+        const [seconds, kb] = last.split(' ').map(Number);
+        resolve({ seconds: seconds ?? NaN, peakMB: Math.round((kb ?? 0) / 1024), ok: !error });
+      },
+    );
   });
 }
 
@@ -71,21 +76,36 @@ async function inTurns(jobs: Record<string, () => Promise<Measure>>): Promise<Re
   return Object.fromEntries(
     Object.entries(runs).map(([name, measures]) => {
       const seconds = measures.map((m) => m.seconds).sort((a, b) => a - b);
-      return [name, { seconds: seconds[Math.floor((seconds.length - 1) / 2)]!, peakMB: Math.max(...measures.map((m) => m.peakMB)), ok: measures.every((m) => m.ok) }];
+      return [
+        name,
+        {
+          seconds: seconds[Math.floor((seconds.length - 1) / 2)]!,
+          peakMB: Math.max(...measures.map((m) => m.peakMB)),
+          ok: measures.every((m) => m.ok),
+        },
+      ];
     }),
   );
 }
 
 async function openapiFetchCalls(typesFile: string, spec: string, out: string): Promise<void> {
   // One typed wrapper per operation, as users of openapi-fetch write them: each makes the compiler derive the call.
-  const document = JSON.parse(JSON.stringify(await loadAny(spec))) as { paths: Record<string, Record<string, unknown>> };
-  const lines = [`import createClient, { type FetchOptions } from 'openapi-fetch';`, `import type { paths } from './types.js';`, 'const client = createClient<paths>();'];
+  const document = JSON.parse(JSON.stringify(await loadAny(spec))) as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  const lines = [
+    `import createClient, { type FetchOptions } from 'openapi-fetch';`,
+    `import type { paths } from './types.js';`,
+    'const client = createClient<paths>();',
+  ];
   let n = 0;
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch']) {
       if (!item[method]) continue;
       const p = JSON.stringify(path);
-      lines.push(`export const op${n++} = (init: FetchOptions<paths[${p}][${JSON.stringify(method)}]>) => client.${method.toUpperCase()}(${p}, init as never);`);
+      lines.push(
+        `export const op${n++} = (init: FetchOptions<paths[${p}][${JSON.stringify(method)}]>) => client.${method.toUpperCase()}(${p}, init as never);`,
+      );
     }
   }
   await writeFile(join(out, 'calls.ts'), `${lines.join('\n')}\n`);
@@ -99,8 +119,27 @@ async function loadAny(file: string): Promise<unknown> {
 }
 
 /** `tsc` of a project, with the same compiler options for every contender (so, for ours, not its declaration emit). */
-async function tscProject(compiler: string, dir: string, sources: { files: string[] } | { include: string[] }): Promise<Measure> {
-  await writeFile(join(dir, 'tsconfig.bench.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, noEmit: true, lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [] }, ...sources }));
+async function tscProject(
+  compiler: string,
+  dir: string,
+  sources: { files: string[] } | { include: string[] },
+): Promise<Measure> {
+  await writeFile(
+    join(dir, 'tsconfig.bench.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        skipLibCheck: true,
+        noEmit: true,
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+      },
+      ...sources,
+    }),
+  );
   return measure(process.execPath, [join(compiler, 'bin/tsc'), '-p', join(dir, 'tsconfig.bench.json')]);
 }
 
@@ -117,7 +156,8 @@ async function main(): Promise<void> {
   const only = process.argv[2]?.split(',');
   for (const spec of SPECS.filter((candidate) => !only || only.includes(candidate.name))) {
     const dir = (name: string) => join(work, spec.name, name);
-    for (const name of ['ours', 'openapi-typescript', 'hey-api', 'orval', 'openapi-fetch']) await mkdir(dir(name), { recursive: true });
+    for (const name of ['ours', 'openapi-typescript', 'hey-api', 'orval', 'openapi-fetch'])
+      await mkdir(dir(name), { recursive: true });
     const r: Record<string, Measure> = {};
     process.stderr.write(`${spec.name}: ours and openapi-typescript...\n`);
     Object.assign(
@@ -127,27 +167,61 @@ async function main(): Promise<void> {
         // into an empty folder each time (into its own output, it would compare and write nothing).
         'generate ours': async () => {
           await rm(dir('ours'), { recursive: true, force: true });
-          return measure(process.execPath, [join(root, 'generator/run.mjs'), 'generate', '--no-config', '--spec', spec.file, '--out', dir('ours')]);
+          return measure(process.execPath, [
+            join(root, 'generator/run.mjs'),
+            'generate',
+            '--no-config',
+            '--spec',
+            spec.file,
+            '--out',
+            dir('ours'),
+          ]);
         },
         // A deeper stack: Redocly's walk in openapi-typescript recurses once per level of nesting, and the Graph-shaped
         // spec's chains overflow the default one (RangeError). 7,800 kB stays inside Linux's usual 8 MB thread stack.
         'generate openapi-typescript': () =>
-          measure(process.execPath, ['--stack-size=7800', join(root, 'node_modules/openapi-typescript/bin/cli.js'), spec.file, '-o', join(dir('openapi-typescript'), 'types.ts')]),
+          measure(process.execPath, [
+            '--stack-size=7800',
+            join(root, 'node_modules/openapi-typescript/bin/cli.js'),
+            spec.file,
+            '-o',
+            join(dir('openapi-typescript'), 'types.ts'),
+          ]),
       }),
     );
     if (!spec.skip?.includes('hey-api')) {
       process.stderr.write(`${spec.name}: @hey-api/openapi-ts...\n`);
-      r['generate hey-api'] = await measure(bin('openapi-ts'), ['-i', spec.file, '-o', dir('hey-api'), '-c', '@hey-api/client-fetch']);
+      r['generate hey-api'] = await measure(bin('openapi-ts'), [
+        '-i',
+        spec.file,
+        '-o',
+        dir('hey-api'),
+        '-c',
+        '@hey-api/client-fetch',
+      ]);
     }
     if (!spec.skip?.includes('orval')) {
       process.stderr.write(`${spec.name}: orval...\n`);
-      await writeFile(join(dir('orval'), 'orval.config.cjs'), `module.exports = { api: { input: ${JSON.stringify(spec.file)}, output: { target: ${JSON.stringify(join(dir('orval'), 'api.ts'))}, client: 'fetch' } } };\n`);
-      Object.assign(r, await inTurns({ 'generate orval': () => measure(bin('orval'), ['--config', join(dir('orval'), 'orval.config.cjs')]) }));
+      await writeFile(
+        join(dir('orval'), 'orval.config.cjs'),
+        `module.exports = { api: { input: ${JSON.stringify(spec.file)}, output: { target: ${JSON.stringify(join(dir('orval'), 'api.ts'))}, client: 'fetch' } } };\n`,
+      );
+      Object.assign(
+        r,
+        await inTurns({
+          'generate orval': () => measure(bin('orval'), ['--config', join(dir('orval'), 'orval.config.cjs')]),
+        }),
+      );
     }
     if (spec.name === 'graph') {
       // The issue's figure: the SDK, generated tests included, checked by its own compiler (TypeScript 7).
       process.stderr.write(`${spec.name}: tsc 7 of the SDK, tests included...\n`);
-      const check = await measure(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '-p', join(dir('ours'), 'tsconfig.json'), '--noEmit']);
+      const check = await measure(process.execPath, [
+        join(root, 'node_modules/typescript-7/bin/tsc'),
+        '-p',
+        join(dir('ours'), 'tsconfig.json'),
+        '--noEmit',
+      ]);
       r['tsc7 ours with tests'] = check;
     }
     if (spec.name === 'github') {
@@ -159,8 +233,10 @@ async function main(): Promise<void> {
           r,
           await inTurns({
             [`${key} ours`]: () => tscProject(compiler, dir('ours'), { include: ['src'] }),
-            [`${key} openapi-typescript types`]: () => tscProject(compiler, dir('openapi-typescript'), { files: ['types.ts'] }),
-            [`${key} openapi-fetch calls per operation`]: () => tscProject(compiler, dir('openapi-fetch'), { files: ['calls.ts'] }),
+            [`${key} openapi-typescript types`]: () =>
+              tscProject(compiler, dir('openapi-typescript'), { files: ['types.ts'] }),
+            [`${key} openapi-fetch calls per operation`]: () =>
+              tscProject(compiler, dir('openapi-fetch'), { files: ['calls.ts'] }),
           }),
         );
       }
@@ -168,26 +244,46 @@ async function main(): Promise<void> {
     results[spec.name] = r;
   }
   // The runtime and bundle sections (`-- runtime`, `-- bundle`) are kept: each run rewrites only its own figures.
-  const previous = JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8').catch(() => '{}')) as Record<string, unknown>;
+  const previous = JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8').catch(() => '{}')) as Record<
+    string,
+    unknown
+  >;
   await writeFile(join(root, 'bench/results.json'), `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
 
-  const ratio = (a: Measure | undefined, b: Measure | undefined) => (a && b && b.seconds > 0 ? (a.seconds / b.seconds).toFixed(2) : 'n/a');
+  const ratio = (a: Measure | undefined, b: Measure | undefined) =>
+    a && b && b.seconds > 0 ? (a.seconds / b.seconds).toFixed(2) : 'n/a';
   const lines = ['| spec | measure | ours s | peer s | ours / peer | target |', '|---|---|---|---|---|---|'];
   for (const [spec, r] of Object.entries(results)) {
     const ours = r['generate ours'];
-    lines.push(`| ${spec} | generate vs openapi-typescript (types only) | ${ours?.seconds} | ${r['generate openapi-typescript']?.seconds} | ${ratio(ours, r['generate openapi-typescript'])} | ${spec === 'graph' ? '<= 1.3' : '<= 1.5'} |`);
-    const peer = (name: string): string => (r[name] ? `${r[name].seconds}${r[name].ok ? '' : ' (failed)'}` : 'not run (too slow on this spec)');
-    lines.push(`| ${spec} | generate vs @hey-api/openapi-ts | ${ours?.seconds} | ${peer('generate hey-api')} | ${ratio(ours, r['generate hey-api'])} | < 1 |`);
-    lines.push(`| ${spec} | generate vs orval | ${ours?.seconds} | ${peer('generate orval')} | ${ratio(ours, r['generate orval'])} | < 1 |`);
-    lines.push(`| ${spec} | peak memory of generation (MB) | ${ours?.peakMB} | ${r['generate openapi-typescript']?.peakMB} (openapi-typescript) | | < 1024 |`);
+    lines.push(
+      `| ${spec} | generate vs openapi-typescript (types only) | ${ours?.seconds} | ${r['generate openapi-typescript']?.seconds} | ${ratio(ours, r['generate openapi-typescript'])} | ${spec === 'graph' ? '<= 1.3' : '<= 1.5'} |`,
+    );
+    const peer = (name: string): string =>
+      r[name] ? `${r[name].seconds}${r[name].ok ? '' : ' (failed)'}` : 'not run (too slow on this spec)';
+    lines.push(
+      `| ${spec} | generate vs @hey-api/openapi-ts | ${ours?.seconds} | ${peer('generate hey-api')} | ${ratio(ours, r['generate hey-api'])} | < 1 |`,
+    );
+    lines.push(
+      `| ${spec} | generate vs orval | ${ours?.seconds} | ${peer('generate orval')} | ${ratio(ours, r['generate orval'])} | < 1 |`,
+    );
+    lines.push(
+      `| ${spec} | peak memory of generation (MB) | ${ours?.peakMB} | ${r['generate openapi-typescript']?.peakMB} (openapi-typescript) | | < 1024 |`,
+    );
     const tests = r['tsc7 ours with tests'];
-    if (tests) lines.push(`| ${spec} | tsc 7 of the SDK, tests included (s; peak MB) | ${tests.seconds}; ${tests.peakMB} | | | ${tests.ok ? '0 errors' : 'ERRORS'} |`);
+    if (tests)
+      lines.push(
+        `| ${spec} | tsc 7 of the SDK, tests included (s; peak MB) | ${tests.seconds}; ${tests.peakMB} | | | ${tests.ok ? '0 errors' : 'ERRORS'} |`,
+      );
     for (const { key, package: compiler } of COMPILERS) {
       const ours = r[`${key} ours`];
       if (!ours) continue;
       const name = `tsc ${await compilerVersion(compiler)}`;
-      lines.push(`| ${spec} | ${name} of the SDK vs openapi-typescript bare types | ${ours.seconds} | ${r[`${key} openapi-typescript types`]?.seconds} | ${ratio(ours, r[`${key} openapi-typescript types`])} | <= 1.5 |`);
-      lines.push(`| ${spec} | ${name} of the SDK vs openapi-fetch calls per operation | ${ours.seconds} | ${r[`${key} openapi-fetch calls per operation`]?.seconds} | ${ratio(ours, r[`${key} openapi-fetch calls per operation`])} | < 1 |`);
+      lines.push(
+        `| ${spec} | ${name} of the SDK vs openapi-typescript bare types | ${ours.seconds} | ${r[`${key} openapi-typescript types`]?.seconds} | ${ratio(ours, r[`${key} openapi-typescript types`])} | <= 1.5 |`,
+      );
+      lines.push(
+        `| ${spec} | ${name} of the SDK vs openapi-fetch calls per operation | ${ours.seconds} | ${r[`${key} openapi-fetch calls per operation`]?.seconds} | ${ratio(ours, r[`${key} openapi-fetch calls per operation`])} | < 1 |`,
+      );
     }
   }
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -32,7 +32,10 @@ const server = createServer((req, res) => {
     if (req.method === 'POST') body = created;
     else if (url.pathname === '/oauth_clients') {
       const page = Number(url.searchParams.get('page[number]') ?? url.searchParams.get('page_number') ?? 1);
-      body = JSON.stringify({ data: [client(`p${page}-a`), client(`p${page}-b`)], meta: { page_number: page, page_size: 2, total_pages: TOTAL_PAGES, total_results: TOTAL_PAGES * 2 } });
+      body = JSON.stringify({
+        data: [client(`p${page}-a`), client(`p${page}-b`)],
+        meta: { page_number: page, page_size: 2, total_pages: TOTAL_PAGES, total_results: TOTAL_PAGES * 2 },
+      });
     } else body = JSON.stringify({ data: client(url.pathname.split('/').pop()) });
     res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
     res.end(body);

@@ -31,14 +31,24 @@ interface Contender {
   walk(): Promise<number>;
 }
 
-const params = { allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'confidential', name: 'Bench client', redirect_uris: ['https://example.com/callback'] } as const;
+const params = {
+  allowed_grant_types: ['client_credentials'],
+  allowed_scopes: ['admin'],
+  client_type: 'confidential',
+  name: 'Bench client',
+  redirect_uris: ['https://example.com/callback'],
+} as const;
 
 async function contenders(baseURL: string): Promise<Contender[]> {
   const headers = { authorization: 'Bearer bench-key', 'content-type': 'application/json', accept: 'application/json' };
   const raw: Contender = {
     name: 'raw fetch',
     async create() {
-      const response = await fetch(`${baseURL}/oauth_clients`, { method: 'POST', headers, body: JSON.stringify(params) });
+      const response = await fetch(`${baseURL}/oauth_clients`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(params),
+      });
       if (!response.ok) throw new Error(`status ${response.status}`);
       return response.json();
     },
@@ -103,7 +113,10 @@ async function sequential(contender: Contender): Promise<{ retrieveMs: number; r
   const cpu = cpuMicros();
   const started = performance.now();
   for (let i = 0; i < SEQUENTIAL; i++) await contender.retrieve(`id-${i}`);
-  return { retrieveMs: (performance.now() - started) / SEQUENTIAL, retrieveCpuMicros: (cpuMicros() - cpu) / SEQUENTIAL };
+  return {
+    retrieveMs: (performance.now() - started) / SEQUENTIAL,
+    retrieveCpuMicros: (cpuMicros() - cpu) / SEQUENTIAL,
+  };
 }
 
 async function pagination(contender: Contender): Promise<number> {
@@ -165,14 +178,22 @@ async function worker(kind: 'load' | 'alloc', baseURL: string): Promise<void> {
       const { reqPerS, cpuMicrosPerCall } = await throughput(contender);
       const { retrieveMs, retrieveCpuMicros } = await sequential(contender);
       const pagesMs = await pagination(contender);
-      rows[contender.name]!.push({ reqPerS, cpuMicrosPerCall, retrieveMs, retrieveCpuMicros, pagesMs, heapAfterGCMB: heapAfterGC() });
+      rows[contender.name]!.push({
+        reqPerS,
+        cpuMicrosPerCall,
+        retrieveMs,
+        retrieveCpuMicros,
+        pagesMs,
+        heapAfterGCMB: heapAfterGC(),
+      });
     }
   }
   const out: Record<string, Row & { heapAfterGCByRound?: number[] }> = {};
   for (const [name, measures] of Object.entries(rows)) {
     const keys = Object.keys(measures[0] ?? {});
     out[name] = Object.fromEntries(keys.map((key) => [key, median(measures.map((row) => row[key]!))]));
-    if (kind === 'load') out[name]!.heapAfterGCByRound = measures.map((row) => Math.round(row['heapAfterGCMB']! * 10) / 10);
+    if (kind === 'load')
+      out[name]!.heapAfterGCByRound = measures.map((row) => Math.round(row['heapAfterGCMB']! * 10) / 10);
   }
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
@@ -180,36 +201,53 @@ async function worker(kind: 'load' | 'alloc', baseURL: string): Promise<void> {
 function runWorker(kind: 'load' | 'alloc', baseURL: string): Promise<Record<string, Row>> {
   const flags = ['--expose-gc', ...(kind === 'alloc' ? ['--max-semi-space-size=256'] : []), '--import', 'tsx'];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [...flags, fileURLToPath(import.meta.url), 'worker', kind, baseURL], { cwd: root, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(new Error(`${kind} worker failed: ${stderr}`));
-      process.stderr.write(stderr);
-      resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, Row>);
-    });
+    execFile(
+      process.execPath,
+      [...flags, fileURLToPath(import.meta.url), 'worker', kind, baseURL],
+      { cwd: root, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${kind} worker failed: ${stderr}`));
+        process.stderr.write(stderr);
+        resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, Row>);
+      },
+    );
   });
 }
 
 async function orchestrate(): Promise<void> {
-  const server = spawn(process.execPath, [join(root, 'bench/runtime-server.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [join(root, 'bench/runtime-server.mjs')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
-    const baseURL = await new Promise<string>((resolve) => server.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
+    const baseURL = await new Promise<string>((resolve) =>
+      server.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())),
+    );
     process.stderr.write(`runtime bench: ${CALLS} calls x ${ROUNDS} rounds against ${baseURL}\n`);
     const load = await runWorker('load', baseURL);
     const alloc = await runWorker('alloc', baseURL);
     const results = Object.fromEntries(Object.entries(load).map(([name, row]) => [name, { ...row, ...alloc[name] }]));
     const file = join(root, 'bench/results.json');
     const existing = existsSync(file) ? (JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>) : {};
-    await writeFile(file, `${JSON.stringify({ ...existing, runtime: { calls: CALLS, rounds: ROUNDS, inFlight: IN_FLIGHT, node: process.version, results } }, null, 2)}\n`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ ...existing, runtime: { calls: CALLS, rounds: ROUNDS, inFlight: IN_FLIGHT, node: process.version, results } }, null, 2)}\n`,
+    );
     const raw = results['raw fetch']!;
-    const fmt = (value: number | undefined, digits = 0): string => (value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits));
+    const fmt = (value: number | undefined, digits = 0): string =>
+      value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
     const lines = [
       `| measure (median of ${ROUNDS}) | ${Object.keys(results).join(' | ')} | ours / raw | ours / official |`,
-      `|---|${Object.keys(results).map(() => '---').join('|')}|---|---|`,
+      `|---|${Object.keys(results)
+        .map(() => '---')
+        .join('|')}|---|---|`,
     ];
     const row = (label: string, key: string, digits: number): void => {
       const values = Object.values(results).map((r) => (r as Row)[key]);
       const ours = (results['ours'] as Row)[key]!;
       const official = (results['official telnyx'] as Row | undefined)?.[key];
-      lines.push(`| ${label} | ${values.map((value) => fmt(value, digits)).join(' | ')} | ${fmt(ours / (raw as Row)[key]!, 2)} | ${official ? fmt(ours / official, 2) : 'n/a'} |`);
+      lines.push(
+        `| ${label} | ${values.map((value) => fmt(value, digits)).join(' | ')} | ${fmt(ours / (raw as Row)[key]!, 2)} | ${official ? fmt(ours / official, 2) : 'n/a'} |`,
+      );
     };
     row(`throughput, ${CALLS} create calls, ${IN_FLIGHT} in flight (req/s)`, 'reqPerS', 0);
     row('client CPU per call (µs)', 'cpuMicrosPerCall', 0);
@@ -218,7 +256,12 @@ async function orchestrate(): Promise<void> {
     row('sequential retrieve, client CPU per call (µs)', 'retrieveCpuMicros', 0);
     row('pagination, 50 pages (ms)', 'pagesMs', 1);
     row('heap after GC (MB)', 'heapAfterGCMB', 1);
-    lines.push('', `heap after GC by round: ${Object.entries(results).map(([name, r]) => `${name} ${JSON.stringify((r as { heapAfterGCByRound?: number[] }).heapAfterGCByRound)}`).join('; ')}`);
+    lines.push(
+      '',
+      `heap after GC by round: ${Object.entries(results)
+        .map(([name, r]) => `${name} ${JSON.stringify((r as { heapAfterGCByRound?: number[] }).heapAfterGCByRound)}`)
+        .join('; ')}`,
+    );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     server.kill('SIGTERM');

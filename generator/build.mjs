@@ -65,7 +65,8 @@ export async function bundleForPack() {
   mkdirSync(outdir, { recursive: true });
   for (const file of outputFiles) writeAtomically(file.path, file.contents);
   const current = new Set(outputFiles.map((file) => file.path.slice(outdir.length)));
-  for (const name of safeReaddir(outdir)) if (name.endsWith('.mjs') && !current.has(name)) rmSync(join(outdir, name), { force: true });
+  for (const name of safeReaddir(outdir))
+    if (name.endsWith('.mjs') && !current.has(name)) rmSync(join(outdir, name), { force: true });
 }
 
 function safeReaddir(dir) {
@@ -126,7 +127,9 @@ export async function devEntry(dir = DEV_DIR) {
         .sort()
         .map((path) => [path, sha256(readFileSync(join(ROOT, path)))]),
     );
-    const entry = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint === 'generator/cli/main.ts')[0];
+    const entry = Object.entries(metafile.outputs).find(
+      ([, output]) => output.entryPoint === 'generator/cli/main.ts',
+    )[0];
     record = { tool: toolFingerprint(), inputs, files, entry: entry.slice(entry.lastIndexOf('/') + 1) };
     const text = `${JSON.stringify(record, null, 2)}\n`;
     // Each build also keeps its own record (named by its entry), so later builds know which files it needs.

@@ -1,9 +1,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { formatFiles, startFormatting } from './format/format.js';
-import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import type { OutputFile } from './core/output-file.js';
+import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import { ConfigError, InputError, SpecError } from './errors.js';
+import { formatFiles, startFormatting } from './format/format.js';
 import { flattenDeepObjectParams } from './load/flat-params.js';
 import { loadConfig, type SdkConfig } from './load/load-config.js';
 import { type LoadedSpec, loadSpec, loadSpecText } from './load/load-spec.js';
@@ -13,7 +13,7 @@ import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
 import { allMethods, buildModel, DEFAULT_REGENERATE_COMMAND } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
-import { loadSurfaceTree, SurfaceError, type Surface } from './model/surface.js';
+import { loadSurfaceTree, type Surface, SurfaceError } from './model/surface.js';
 import type { SdkModel } from './model/types.js';
 
 export interface GenerateOptions {
@@ -49,11 +49,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   // openapi-typescript loads and runs in a worker thread, beside the rest of the pipeline.
   const schemaTypes = startSchemaTypes();
   try {
-    const display = (file: string): string => (isURL(file) ? file : file === '-' ? '<stdin>' : relative(cwd, resolve(cwd, file)).split('\\').join('/'));
+    const display = (file: string): string =>
+      isURL(file) ? file : file === '-' ? '<stdin>' : relative(cwd, resolve(cwd, file)).split('\\').join('/');
     progress(`loading ${display(options.spec)}`);
     // The config first: its allowRefs say what the spec's refs may read.
-    const loadedConfig = options.loadedConfig ?? (await loadConfig(options.config === undefined ? undefined : resolve(cwd, options.config), options.config && display(options.config)));
-    const config = options.regenerateCommand === undefined ? loadedConfig : { ...loadedConfig, regenerateCommand: options.regenerateCommand };
+    const loadedConfig =
+      options.loadedConfig ??
+      (await loadConfig(
+        options.config === undefined ? undefined : resolve(cwd, options.config),
+        options.config && display(options.config),
+      ));
+    const config =
+      options.regenerateCommand === undefined
+        ? loadedConfig
+        : { ...loadedConfig, regenerateCommand: options.regenerateCommand };
     const allowRefs = [...allowedByFlag(options.allowRefs ?? [], cwd), ...(config.allowRefs ?? [])];
     const { document, source } = await readSpec(options.spec, cwd, display(options.spec), allowRefs);
     const repairs: string[] = [];
@@ -70,7 +79,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         throw error instanceof SchemaTypesError ? asSpecError(error, source) : error;
       })
       .then(async (text) =>
-        formatFiles([{ path: `src/${SCHEMA_MODULE}.ts`, text: `${(await emitters).banner({ specFile, regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND })}\n${uploadImport(text)}${text}` }]),
+        formatFiles([
+          {
+            path: `src/${SCHEMA_MODULE}.ts`,
+            text: `${(await emitters).banner({ specFile, regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND })}\n${uploadImport(text)}${text}`,
+          },
+        ]),
       );
     // If something below throws first, these rejections are not the ones to report.
     for (const promise of [emitters, formattedTypes]) promise.catch(() => undefined);
@@ -78,7 +92,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     applyDiscriminatorEnums(document);
     timer('load');
     progress(`building the model of ${Object.keys(document.paths ?? {}).length} paths`);
-    const surfaceFile = options.surface !== undefined ? resolve(cwd, options.surface) : config.surface !== undefined && options.config !== undefined ? resolve(dirname(resolve(cwd, options.config)), config.surface) : undefined;
+    const surfaceFile =
+      options.surface !== undefined
+        ? resolve(cwd, options.surface)
+        : config.surface !== undefined && options.config !== undefined
+          ? resolve(dirname(resolve(cwd, options.config)), config.surface)
+          : undefined;
     const surface = surfaceFile === undefined ? undefined : await loadSurface(surfaceFile, display(surfaceFile));
     const model = buildModel(document, config, specFile, surface);
     model.warnings.unshift(...repairs);
@@ -99,7 +118,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       throw error;
     }
     timer('emit');
-    progress(`formatting ${count} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`);
+    progress(
+      `formatting ${count} files (and typing ${Object.keys(document.components?.['schemas'] ?? {}).length} schemas)`,
+    );
     const formatted: OutputFile[] = [];
     for (const finish of formatting) formatted.push(...(await finish()));
     formatted.push(...(await formattedTypes));
@@ -125,8 +146,15 @@ function asSpecError(error: unknown, source: SourceDocument): unknown {
   if (!(error instanceof Error)) return error;
   const match = /^(.*?)\s+at #(\/\S*)/s.exec(error.message);
   // Without a place, it is still the document openapi-typescript could not type: one line, at the top.
-  if (!match) return new SpecError(source.locate(''), `openapi-typescript cannot type this document: ${error.message.split('\n')[0]!.trim()}`);
-  return new SpecError(source.locate(match[2]!), `${match[1]!.trim().split('\n')[0]!} (reported by openapi-typescript)`);
+  if (!match)
+    return new SpecError(
+      source.locate(''),
+      `openapi-typescript cannot type this document: ${error.message.split('\n')[0]!.trim()}`,
+    );
+  return new SpecError(
+    source.locate(match[2]!),
+    `${match[1]!.trim().split('\n')[0]!} (reported by openapi-typescript)`,
+  );
 }
 
 /** With `SDKGEN_DEBUG` set, prints how long each phase took (to stderr). */
@@ -136,8 +164,10 @@ function phaseTimer(): (phase: string) => void {
   return (phase) => {
     const now = performance.now();
     // The heap is this thread's; the process's resident memory includes the worker's and the formatter's buffers.
-    const memory = (): string => `heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`;
-    if (process.env['SDKGEN_DEBUG']) process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms, ${memory()})\n`);
+    const memory = (): string =>
+      `heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB, rss ${Math.round(process.memoryUsage().rss / 1048576)} MB`;
+    if (process.env['SDKGEN_DEBUG'])
+      process.stderr.write(`[sdkgen] ${phase}: ${Math.round(now - last)} ms (at ${Math.round(now)} ms, ${memory()})\n`);
     last = now;
   };
 }
@@ -148,7 +178,10 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ConfigError({ file: display }, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read');
+    throw new ConfigError(
+      { file: display },
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : 'cannot be read',
+    );
   }
   // api.md may link one api.md per resource group, inside its own folder.
   const folder = dirname(file);
@@ -165,9 +198,18 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
     return readFile(target, 'utf8');
   };
   try {
-    return await loadSurfaceTree(file, display, read, within, (from, link) => resolve(dirname(from), safeDecode(link)), show);
+    return await loadSurfaceTree(
+      file,
+      display,
+      read,
+      within,
+      (from, link) => resolve(dirname(from), safeDecode(link)),
+      show,
+    );
   } catch (error) {
-    throw error instanceof SurfaceError ? new ConfigError({ file: error.file ?? display, line: error.line }, error.message) : error;
+    throw error instanceof SurfaceError
+      ? new ConfigError({ file: error.file ?? display, line: error.line }, error.message)
+      : error;
   }
 }
 
@@ -186,7 +228,9 @@ function safeDecode(link: string): string {
  */
 function uploadImport(types: string): string {
   // Most specs have no binary request bodies: the name is nowhere, and the text is not split into its lines.
-  const used = types.includes(UPLOADABLE) && types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
+  const used =
+    types.includes(UPLOADABLE) &&
+    types.split('\n').some((line) => !/^\s*(\*|\/\*|\/\/)/.test(line) && /(?<![\w'"])Uploadable(?![\w'"])/.test(line));
   return used ? `import type { Uploadable } from '../core/uploads.js';\n\n` : '';
 }
 

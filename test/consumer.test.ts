@@ -58,21 +58,34 @@ beforeAll(async () => {
   // The package as its maintainers have it: a copy with its own compiler (TypeScript 7, the root's `typescript-7`)
   // and its dependency installed. `npm pack` runs its prepack script, which builds dist/ (ESM and CommonJS).
   const pkg = join(project, 'pkg');
-  await cp(join(root, 'generated'), pkg, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
+  await cp(join(root, 'generated'), pkg, {
+    recursive: true,
+    filter: (source) => !/[\\/](dist|node_modules)$/.test(source),
+  });
   await mkdir(join(pkg, 'node_modules'));
   await symlink(join(root, 'node_modules/typescript-7'), join(pkg, 'node_modules/typescript'), 'dir');
   await symlink(join(root, 'node_modules/openapi-fetch'), join(pkg, 'node_modules/openapi-fetch'), 'dir');
   await symlink(join(root, 'node_modules/esbuild'), join(pkg, 'node_modules/esbuild'), 'dir');
   // The MCP entry's optional peer and Node's types, which only it uses, for the package's own build.
-  await symlink(join(root, 'node_modules/@modelcontextprotocol'), join(pkg, 'node_modules/@modelcontextprotocol'), 'dir');
+  await symlink(
+    join(root, 'node_modules/@modelcontextprotocol'),
+    join(pkg, 'node_modules/@modelcontextprotocol'),
+    'dir',
+  );
   await mkdir(join(pkg, 'node_modules/@types'));
   await symlink(join(root, 'node_modules/@types/node'), join(pkg, 'node_modules/@types/node'), 'dir');
   await run('npm', ['pack', '--pack-destination', project, '--silent'], { cwd: pkg });
   const tarball = (await readdir(project)).find((name) => name.endsWith('.tgz'))!;
   await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], { cwd: project });
+  await run('npm', ['install', `./${tarball}`, '--prefer-offline', '--no-audit', '--no-fund', '--silent'], {
+    cwd: project,
+  });
   // A project that uses the MCP entry installs its optional peer.
-  await symlink(join(root, 'node_modules/@modelcontextprotocol'), join(project, 'node_modules/@modelcontextprotocol'), 'dir');
+  await symlink(
+    join(root, 'node_modules/@modelcontextprotocol'),
+    join(project, 'node_modules/@modelcontextprotocol'),
+    'dir',
+  );
   await writeFile(join(project, 'tsconfig.json'), JSON.stringify(TSCONFIG));
 }, 240_000);
 
@@ -121,7 +134,9 @@ describe('the generated package, installed from its tarball', { timeout: 120_000
   test('a wrong client_type does not compile', async () => {
     const compiled = await compile({ 'misuse.ts': MISUSE });
     expect(compiled.ok).toBe(false);
-    expect(compiled.output).toMatch(/misuse\.ts\(4,\d+\): error TS2322: Type '"secret"' is not assignable to type '"public" \| "confidential"'/);
+    expect(compiled.output).toMatch(
+      /misuse\.ts\(4,\d+\): error TS2322: Type '"secret"' is not assignable to type '"public" \| "confidential"'/,
+    );
   });
 
   test('every TypeScript block of the generated README compiles under --strict', async () => {
@@ -143,12 +158,36 @@ describe('the generated package, installed from its tarball', { timeout: 120_000
   });
 
   test('Node loads the client and its resources from one bundled file per format, the runtime beside it', async () => {
-    const required = await run(process.execPath, ['-e', `require('telnyx'); console.log(JSON.stringify(Object.keys(require.cache)))`], { cwd: project });
-    const files = (JSON.parse(required.stdout) as string[]).map((file) => file.split(sep).join('/').replace(/^.*\/node_modules\/telnyx\//, ''));
-    expect(files).toEqual(expect.arrayContaining(['dist/cjs/index.js', 'dist/cjs/bundle.js', 'dist/cjs/core/base-client.js']));
+    const required = await run(
+      process.execPath,
+      ['-e', `require('telnyx'); console.log(JSON.stringify(Object.keys(require.cache)))`],
+      { cwd: project },
+    );
+    const files = (JSON.parse(required.stdout) as string[]).map((file) =>
+      file
+        .split(sep)
+        .join('/')
+        .replace(/^.*\/node_modules\/telnyx\//, ''),
+    );
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/cjs/index.js', 'dist/cjs/bundle.js', 'dist/cjs/core/base-client.js']),
+    );
     expect(files.filter((file) => /^dist\/cjs\/(resources\/|client\.js|models\.js)/.test(file))).toEqual([]);
-    const imported = await run(process.execPath, ['--input-type=module', '-e', `console.log(import.meta.resolve('telnyx'), import.meta.resolve('telnyx/resources/oauth-clients'))`], { cwd: project });
-    expect(imported.stdout.trim().split(' ').map((url) => url.replace(/^.*node_modules\/telnyx\//, ''))).toEqual(['dist/esm/index.node.js', 'dist/esm/resources/oauth-clients.node.js']);
+    const imported = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `console.log(import.meta.resolve('telnyx'), import.meta.resolve('telnyx/resources/oauth-clients'))`,
+      ],
+      { cwd: project },
+    );
+    expect(
+      imported.stdout
+        .trim()
+        .split(' ')
+        .map((url) => url.replace(/^.*node_modules\/telnyx\//, '')),
+    ).toEqual(['dist/esm/index.node.js', 'dist/esm/resources/oauth-clients.node.js']);
   });
 
   test('CommonJS consumers can require the package: the class itself, .default, .Telnyx, and its statics', async () => {
@@ -161,7 +200,15 @@ describe('the generated package, installed from its tarball', { timeout: 120_000
         toFile: typeof Telnyx.toFile, resource: Telnyx.OAuthClients === OAuthClients,
       }));`;
     const { stdout } = await run(process.execPath, ['-e', script], { cwd: project });
-    expect(JSON.parse(stdout)).toEqual({ baseURL: 'https://api.telnyx.com/v2', instance: true, default: true, named: true, notFound: true, toFile: 'function', resource: true });
+    expect(JSON.parse(stdout)).toEqual({
+      baseURL: 'https://api.telnyx.com/v2',
+      instance: true,
+      default: true,
+      named: true,
+      notFound: true,
+      toFile: 'function',
+      resource: true,
+    });
   });
 
   test('static members, types as a namespace and subpath imports, as the official SDK has them', async () => {
@@ -184,6 +231,13 @@ console.log(JSON.stringify({
     });
     expect(compiled.output).toBe('');
     const { stdout } = await runNode('out/statics.js');
-    expect(JSON.parse(stdout)).toEqual({ id: 'string', promise: true, notFound: true, apiError: true, sameClass: true, toFile: 'a.txt' });
+    expect(JSON.parse(stdout)).toEqual({
+      id: 'string',
+      promise: true,
+      notFound: true,
+      apiError: true,
+      sameClass: true,
+      toFile: 'a.txt',
+    });
   });
 });

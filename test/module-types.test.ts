@@ -13,7 +13,10 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The golden SDK of test/fixtures/features.yaml: API-key auth, uploads, pages, a client other than Telnyx's.
 const SDK = join(root, 'test/fixtures/features-sdk');
-const COMPILERS = { 'tsc 5': join(root, 'node_modules/typescript/bin/tsc'), 'tsc 7': join(root, 'node_modules/typescript-7/bin/tsc') };
+const COMPILERS = {
+  'tsc 5': join(root, 'node_modules/typescript/bin/tsc'),
+  'tsc 7': join(root, 'node_modules/typescript-7/bin/tsc'),
+};
 
 let dir: string;
 let tarball: string;
@@ -27,7 +30,13 @@ beforeAll(async () => {
   await mkdir(join(pkg, 'node_modules'));
   // The build's compiler and bundler, the runtime dependency, and the MCP entry's optional peer and Node's types.
   await mkdir(join(pkg, 'node_modules/@types'));
-  for (const [link, target] of [['typescript', 'typescript-7'], ['openapi-fetch', 'openapi-fetch'], ['esbuild', 'esbuild'], ['@modelcontextprotocol', '@modelcontextprotocol'], ['@types/node', '@types/node']]) {
+  for (const [link, target] of [
+    ['typescript', 'typescript-7'],
+    ['openapi-fetch', 'openapi-fetch'],
+    ['esbuild', 'esbuild'],
+    ['@modelcontextprotocol', '@modelcontextprotocol'],
+    ['@types/node', '@types/node'],
+  ]) {
     await symlink(join(root, 'node_modules', target!), join(pkg, 'node_modules', link!), 'dir');
   }
   // `npm pack` runs prepack (scripts/build.mjs): the tarball holds what the registry would.
@@ -56,11 +65,25 @@ interface AttwProblem {
 describe('the packed SDK', { timeout: 120_000 }, () => {
   test('attw finds no problem on node10, node16 (CommonJS and ESM) and bundler', async () => {
     const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
-    const result = await run(process.execPath, [attw, tarball, '--format', 'json'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 }).catch((error: { stdout: string }) => error);
-    const report = JSON.parse(result.stdout) as { analysis: { problems: AttwProblem[]; entrypoints: Record<string, { resolutions: Record<string, unknown> }> } };
-    expect(report.analysis.problems.map((problem) => `${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`)).toEqual([]);
+    const result = await run(process.execPath, [attw, tarball, '--format', 'json'], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout: string }) => error);
+    const report = JSON.parse(result.stdout) as {
+      analysis: { problems: AttwProblem[]; entrypoints: Record<string, { resolutions: Record<string, unknown> }> };
+    };
+    expect(
+      report.analysis.problems.map(
+        (problem) => `${problem.kind} ${problem.entrypoint ?? ''} ${problem.resolutionKind ?? ''}`,
+      ),
+    ).toEqual([]);
     // Every profile was checked for the main entry.
-    expect(Object.keys(report.analysis.entrypoints['.']!.resolutions).sort()).toEqual(['bundler', 'node10', 'node16-cjs', 'node16-esm']);
+    expect(Object.keys(report.analysis.entrypoints['.']!.resolutions).sort()).toEqual([
+      'bundler',
+      'node10',
+      'node16-cjs',
+      'node16-esm',
+    ]);
   });
 
   const cts = (): string => `import ${client} = require('${name}');
@@ -90,7 +113,19 @@ console.log(client.baseURL, options, new ${client}.APIError(500, {}, new Headers
         const consumer = join(dir, 'consumer');
         const files = profile === 'node16' ? { 'a.cts': cts(), 'b.js': js() } : { 'b.js': js() };
         for (const [file, text] of Object.entries(files)) await writeFile(join(consumer, file), text);
-        const config = { compilerOptions: { ...resolution, target: 'ES2022', lib: ['ES2022', 'DOM'], strict: true, noEmit: true, allowJs: true, checkJs: true, types: [] }, files: Object.keys(files) };
+        const config = {
+          compilerOptions: {
+            ...resolution,
+            target: 'ES2022',
+            lib: ['ES2022', 'DOM'],
+            strict: true,
+            noEmit: true,
+            allowJs: true,
+            checkJs: true,
+            types: [],
+          },
+          files: Object.keys(files),
+        };
         await writeFile(join(consumer, 'tsconfig.json'), JSON.stringify(config));
         const result = await run(process.execPath, [tsc, '-p', consumer], { cwd: consumer }).then(
           ({ stdout }) => stdout,
@@ -98,7 +133,11 @@ console.log(client.baseURL, options, new ${client}.APIError(500, {}, new Headers
         );
         expect(result).toBe('');
         // And Node agrees: what `require` returns is the class.
-        const { stdout } = await run(process.execPath, ['-e', `const C = require('${name}'); console.log(typeof C, new C({ apiKey: 'k' }) instanceof C)`], { cwd: consumer });
+        const { stdout } = await run(
+          process.execPath,
+          ['-e', `const C = require('${name}'); console.log(typeof C, new C({ apiKey: 'k' }) instanceof C)`],
+          { cwd: consumer },
+        );
         expect(stdout.trim()).toBe('function true');
       });
     }

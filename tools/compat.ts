@@ -7,11 +7,11 @@ import { cp, mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/pr
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
-import { startPrism } from '../test/support/prism.js';
-import { handWrittenMethods, type TypecheckResult, typecheckLines, typecheckTests } from './compat-typecheck.js';
 import { generate } from '../generator/generate.js';
 import { readSurface } from '../generator/model/surface.js';
 import { writeOutput } from '../generator/write/write-output.js';
+import { startPrism } from '../test/support/prism.js';
+import { handWrittenMethods, type TypecheckResult, typecheckLines, typecheckTests } from './compat-typecheck.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Inside the repository (git-ignored), so the generated SDK resolves openapi-fetch and vitest from its node_modules.
@@ -63,12 +63,17 @@ interface TestOutcome {
 }
 
 interface VitestReport {
-  testResults: Array<{ name: string; message?: string; assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }> }>;
+  testResults: Array<{
+    name: string;
+    message?: string;
+    assertionResults: Array<{ fullName: string; status: string; failureMessages: string[] }>;
+  }>;
 }
 
 /** Why a test failed, from its first failure message. */
 export function classify(message: string): Exclude<Cause, 'passed'> {
-  if (/is not a function|Cannot read properties of undefined \(reading '[^']+'\)/.test(message)) return 'method missing';
+  if (/is not a function|Cannot read properties of undefined \(reading '[^']+'\)/.test(message))
+    return 'method missing';
   // Our errors and the official SDK's both start with the status: `422 ...`, `UnprocessableEntityError: 422 ...`.
   if (/^(?:\w*Error: )?[45]\d\d\b/m.test(message)) return 'rejected by Prism';
   return 'runtime error';
@@ -98,7 +103,9 @@ async function prepareTests(dir: string): Promise<number> {
   const collect = async (folder: string): Promise<void> => {
     for (const entry of await readdir(folder, { withFileTypes: true })) {
       if (entry.isDirectory()) await collect(join(folder, entry.name));
-      else if (entry.name.endsWith('.test.ts')) for (const match of (await readFile(join(folder, entry.name), 'utf8')).matchAll(/\bTelnyx\.(\w+Error)\b/g)) errorNames.add(match[1]!);
+      else if (entry.name.endsWith('.test.ts'))
+        for (const match of (await readFile(join(folder, entry.name), 'utf8')).matchAll(/\bTelnyx\.(\w+Error)\b/g))
+          errorNames.add(match[1]!);
     }
   };
   await collect(join(dir, 'tests'));
@@ -113,7 +120,14 @@ async function prepareTests(dir: string): Promise<number> {
 /** Per column, the guard tests that failed: then every `rejects.toThrow(Telnyx.XError)` pass may be hollow. */
 const hollow = new Map<string, string[]>();
 
-async function runTests(dir: string, label: string, target: string, subpathSuffix: string, baseURL: string, filters: string[]): Promise<TestOutcome[]> {
+async function runTests(
+  dir: string,
+  label: string,
+  target: string,
+  subpathSuffix: string,
+  baseURL: string,
+  filters: string[],
+): Promise<TestOutcome[]> {
   const config = join(dir, `vitest.${label}.config.mjs`);
   const report = join(dir, `report.${label}.json`);
   await writeFile(
@@ -126,11 +140,15 @@ export default defineConfig({
 `,
   );
   const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-  await promisify(execFile)(process.execPath, [vitest, 'run', ...filters, '--config', config, '--root', dir, '--reporter=json', `--outputFile=${report}`], {
-    cwd: dir,
-    env: { ...process.env, TEST_API_BASE_URL: baseURL, TELNYX_LOG: 'off' },
-    maxBuffer: 256 * 1024 * 1024,
-  }).catch(() => undefined); // failing tests exit 1; the report says what happened
+  await promisify(execFile)(
+    process.execPath,
+    [vitest, 'run', ...filters, '--config', config, '--root', dir, '--reporter=json', `--outputFile=${report}`],
+    {
+      cwd: dir,
+      env: { ...process.env, TEST_API_BASE_URL: baseURL, TELNYX_LOG: 'off' },
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  ).catch(() => undefined); // failing tests exit 1; the report says what happened
   if (!existsSync(report)) throw new Error(`vitest wrote no report for ${label}`);
   const parsed = JSON.parse(await readFile(report, 'utf8')) as VitestReport;
   const outcomes: TestOutcome[] = [];
@@ -138,7 +156,8 @@ export default defineConfig({
     const name = relative(dir, file.name);
     if (name === GUARD) {
       const failed = file.assertionResults.filter((test) => test.status !== 'passed').map((test) => test.fullName);
-      if (failed.length > 0 || file.assertionResults.length === 0) hollow.set(label, failed.length > 0 ? failed : ['the guard did not run']);
+      if (failed.length > 0 || file.assertionResults.length === 0)
+        hollow.set(label, failed.length > 0 ? failed : ['the guard did not run']);
       continue;
     }
     for (const test of file.assertionResults) {
@@ -155,7 +174,14 @@ export default defineConfig({
     if (file.assertionResults.length === 0 && file.message) {
       const text = await readFile(file.name, 'utf8');
       const names = [...text.matchAll(/\btest\('([^']*)'/g)].map((match) => match[1]!);
-      for (const test of names) outcomes.push({ file: name, name: test, cause: 'runtime error', requestOptions: /request options/.test(test), message: file.message.split('\n')[0]! });
+      for (const test of names)
+        outcomes.push({
+          file: name,
+          name: test,
+          cause: 'runtime error',
+          requestOptions: /request options/.test(test),
+          message: file.message.split('\n')[0]!,
+        });
     }
   }
   return outcomes;
@@ -166,16 +192,25 @@ function summary(outcomes: TestOutcome[]): Record<string, number | string> {
   const withMethod = outcomes.filter((outcome) => outcome.cause !== 'method missing');
   const passed = count((outcome) => outcome.cause === 'passed');
   const plain = withMethod.filter((outcome) => !outcome.requestOptions);
-  const percent = (part: number, whole: number): string => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`);
+  const percent = (part: number, whole: number): string =>
+    whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)}%`;
   return {
     tests: outcomes.length,
     passed,
     'failed: method missing': count((outcome) => outcome.cause === 'method missing'),
     'failed: rejected by Prism': count((outcome) => outcome.cause === 'rejected by Prism'),
     'failed: runtime error': count((outcome) => outcome.cause === 'runtime error'),
-    '  of the failures, request-options tests': count((outcome) => outcome.cause !== 'passed' && outcome.requestOptions),
-    'pass rate where the method exists': percent(withMethod.filter((outcome) => outcome.cause === 'passed').length, withMethod.length),
-    '  leaving out request-options tests': percent(plain.filter((outcome) => outcome.cause === 'passed').length, plain.length),
+    '  of the failures, request-options tests': count(
+      (outcome) => outcome.cause !== 'passed' && outcome.requestOptions,
+    ),
+    'pass rate where the method exists': percent(
+      withMethod.filter((outcome) => outcome.cause === 'passed').length,
+      withMethod.length,
+    ),
+    '  leaving out request-options tests': percent(
+      plain.filter((outcome) => outcome.cause === 'passed').length,
+      plain.length,
+    ),
   };
 }
 
@@ -199,32 +234,56 @@ async function main(): Promise<void> {
   await mkdir(WORK, { recursive: true });
   const started = Date.now();
   const run = !values['no-run'];
-  process.stderr.write(`compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`}${run ? ' and starting Prism' : ''}...\n`);
+  process.stderr.write(
+    `compat: generating the Telnyx SDK from spec3.yml${values.surface === undefined ? '' : ` with the names of ${values.surface}`}${run ? ' and starting Prism' : ''}...\n`,
+  );
   const spec = join(SHARED, 'specs/telnyx/spec3.yml');
   const configFile = join(WORK, 'sdk.config.yaml');
   await writeFile(configFile, CONFIG);
   const [result, prism, tests] = await Promise.all([
     // --surface: the official SDK's api.md names the methods (issue #13), as a team moving its SDK here would run it.
-    generate({ spec, config: configFile, cwd: root, surface: values.surface === undefined ? undefined : resolve(values.surface) }),
+    generate({
+      spec,
+      config: configFile,
+      cwd: root,
+      surface: values.surface === undefined ? undefined : resolve(values.surface),
+    }),
     run ? startPrism(spec, 300_000) : undefined,
     prepareTests(WORK),
   ]);
   try {
     const sdk = join(WORK, 'sdk');
     await writeOutput(sdk, result.files);
-    if (!existsSync(join(WORK, 'node_modules'))) await symlink(join(root, 'node_modules'), join(WORK, 'node_modules'), 'dir');
+    if (!existsSync(join(WORK, 'node_modules')))
+      await symlink(join(root, 'node_modules'), join(WORK, 'node_modules'), 'dir');
     const reportFile = resolve(values.report ?? join(root, 'compat-report.json'));
     let typecheck: TypecheckResult | undefined;
     if (values.typecheck) {
       process.stderr.write('compat: type-checking the official tests against our SDK (tsc 7)...\n');
       const apiMd = values.surface === undefined ? '' : await readFile(resolve(values.surface), 'utf8');
-      const context = { model: result.model, surface: readSurface(apiMd, values.surface ?? 'api.md'), handWritten: handWrittenMethods(apiMd) };
+      const context = {
+        model: result.model,
+        surface: readSurface(apiMd, values.surface ?? 'api.md'),
+        handWritten: handWrittenMethods(apiMd),
+      };
       const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
-      typecheck = await typecheckTests({ dir: WORK, sdk, packageName: 'telnyx', exclude: [GUARD, CLIENT_TESTS], filters, tsc, context, readText: (file) => readFile(file, 'utf8') });
+      typecheck = await typecheckTests({
+        dir: WORK,
+        sdk,
+        packageName: 'telnyx',
+        exclude: [GUARD, CLIENT_TESTS],
+        filters,
+        tsc,
+        context,
+        readText: (file) => readFile(file, 'utf8'),
+      });
       process.stdout.write(`${typecheckLines(typecheck).join('\n')}\n`);
     }
     if (!prism) {
-      await writeFile(reportFile, `${JSON.stringify({ seconds: Math.round((Date.now() - started) / 1000), typecheck }, null, 2)}\n`);
+      await writeFile(
+        reportFile,
+        `${JSON.stringify({ seconds: Math.round((Date.now() - started) / 1000), typecheck }, null, 2)}\n`,
+      );
       process.stderr.write(`compat: --no-run; the type-check is in ${relative(process.cwd(), reportFile)}\n`);
       return;
     }
@@ -234,44 +293,70 @@ async function main(): Promise<void> {
     if (values['no-official']) {
       process.stderr.write('compat: --no-official; ours only.\n');
     } else if (existsSync(join(officialDir, 'package.json'))) {
-      const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string }).version;
+      const version = (JSON.parse(await readFile(join(officialDir, 'package.json'), 'utf8')) as { version: string })
+        .version;
       process.stderr.write(`compat: and against the official telnyx ${version}...\n`);
-      columns.push([`official ${version}`, await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url, filters)]);
+      columns.push([
+        `official ${version}`,
+        await runTests(WORK, 'official', join(officialDir, 'index.js'), '', prism.url, filters),
+      ]);
     } else {
-      process.stderr.write(`compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`);
+      process.stderr.write(
+        `compat: the official package is not installed (${relative(root, officialDir)}); ours only.\n`,
+      );
     }
     // The client-behaviour tests are not api-resources tests: counted apart, with the names of those that fail.
-    const clientTests = new Map(columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]));
+    const clientTests = new Map(
+      columns.map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.file === CLIENT_TESTS)]),
+    );
     for (const column of columns) column[1] = column[1].filter((outcome) => outcome.file !== CLIENT_TESTS);
     const rows = columns.map(([, outcomes]) => summary(outcomes));
     const width = Math.max(...[...Object.keys(rows[0]!), COMPARABLE].map((key) => key.length)) + 2;
     const lines = [`${''.padEnd(width)}${columns.map(([label]) => label.padStart(18)).join('')}`];
-    for (const key of Object.keys(rows[0]!)) lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
+    for (const key of Object.keys(rows[0]!))
+      lines.push(`${key.padEnd(width)}${rows.map((row) => String(row[key]).padStart(18)).join('')}`);
     // Of the tests the official SDK passes and whose method we have: how many do we pass, and which fail.
     if (columns.length > 1) {
       const official = new Map(columns[1]![1].map((outcome) => [`${outcome.file} ${outcome.name}`, outcome.cause]));
-      const comparable = columns[0]![1].filter((outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed');
+      const comparable = columns[0]![1].filter(
+        (outcome) => outcome.cause !== 'method missing' && official.get(`${outcome.file} ${outcome.name}`) === 'passed',
+      );
       const passing = comparable.filter((outcome) => outcome.cause === 'passed').length;
       lines.push(`${COMPARABLE.padEnd(width)}${`${passing}/${comparable.length}`.padStart(18)}`);
     }
     for (const [label] of columns) {
       const failed = hollow.get(label);
-      lines.push(`${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`);
+      lines.push(
+        `${'hollow-pass guard (error classes exist)'.padEnd(width)}${(failed ? `FAILED (${label})` : 'ok').padStart(18)}`,
+      );
       if (failed) lines.push(...failed.map((test) => `  ${test}`));
     }
     for (const [label, outcomes] of clientTests) {
       const failed = outcomes.filter((outcome) => outcome.cause !== 'passed');
-      lines.push(`${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`);
+      lines.push(
+        `${`client behaviour (${CLIENT_TESTS}), ${label}`.padEnd(width)}${`${outcomes.length - failed.length}/${outcomes.length}`.padStart(18)}`,
+      );
       lines.push(...failed.map((outcome) => `  fails: ${outcome.name} (${outcome.message.slice(0, 100)})`));
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     const failures = columns[0]![1].filter((outcome) => outcome.cause !== 'passed');
     // The official column's failures too: a test both fail says more about the spec or Prism than about us.
     const officialFailures = columns[1]?.[1].filter((outcome) => outcome.cause !== 'passed') ?? [];
-    const clientFailures = Object.fromEntries([...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]));
-    const report = { seconds: Math.round((Date.now() - started) / 1000), columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])), failures, officialFailures, clientFailures, ...(typecheck && { typecheck }) };
+    const clientFailures = Object.fromEntries(
+      [...clientTests].map(([label, outcomes]) => [label, outcomes.filter((outcome) => outcome.cause !== 'passed')]),
+    );
+    const report = {
+      seconds: Math.round((Date.now() - started) / 1000),
+      columns: Object.fromEntries(columns.map(([label], index) => [label, rows[index]])),
+      failures,
+      officialFailures,
+      clientFailures,
+      ...(typecheck && { typecheck }),
+    };
     await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`);
+    process.stderr.write(
+      `compat: done in ${report.seconds} s; every failure of ours with its cause is in ${relative(process.cwd(), reportFile)}\n`,
+    );
   } finally {
     await prism?.stop();
     if (!values.keep) await rm(WORK, { recursive: true, force: true });

@@ -40,7 +40,10 @@ export function baselineEntry(result: CorpusResult): BaselineEntry {
  * Regressions: a spec that generated no longer does, or any count above its baseline. A spec the baseline does not
  * know is held to zero errors. Improvements and unknown specs are listed so that the baseline can be tightened.
  */
-export function compareWithBaseline(baseline: Baseline, results: readonly CorpusResult[]): { regressions: string[]; improvements: string[]; missing: string[] } {
+export function compareWithBaseline(
+  baseline: Baseline,
+  results: readonly CorpusResult[],
+): { regressions: string[]; improvements: string[]; missing: string[] } {
   const regressions: string[] = [];
   const improvements: string[] = [];
   const missing: string[] = [];
@@ -49,7 +52,8 @@ export function compareWithBaseline(baseline: Baseline, results: readonly Corpus
     const before = baseline.specs[result.spec];
     if (!before) {
       missing.push(result.spec);
-      if (!now.generated || now.tsc5Errors + now.tsc7Errors + now.snippetErrors > 0) regressions.push(`${result.spec}: new to the baseline and not clean: ${result.error ?? 'not generated'}`);
+      if (!now.generated || now.tsc5Errors + now.tsc7Errors + now.snippetErrors > 0)
+        regressions.push(`${result.spec}: new to the baseline and not clean: ${result.error ?? 'not generated'}`);
       continue;
     }
     if (before.generated && !now.generated) {
@@ -60,7 +64,10 @@ export function compareWithBaseline(baseline: Baseline, results: readonly Corpus
     for (const [key, label] of COUNTS) {
       const was = before[key] as number;
       const is = now[key] as number;
-      if (is > was) regressions.push(`${result.spec}: ${label} ${was} -> ${is}${key === 'snippetErrors' && result.snippetFailures[0] ? ` (${result.snippetFailures[0]})` : /Errors$/.test(key) && result.error ? ` (${result.error})` : ''}`);
+      if (is > was)
+        regressions.push(
+          `${result.spec}: ${label} ${was} -> ${is}${key === 'snippetErrors' && result.snippetFailures[0] ? ` (${result.snippetFailures[0]})` : /Errors$/.test(key) && result.error ? ` (${result.error})` : ''}`,
+        );
       else if (is < was) improvements.push(`${result.spec}: ${label} ${was} -> ${is}`);
     }
   }

@@ -22,14 +22,19 @@ interface ApiMethod {
 }
 
 // `- <code title="get /path">client.a.b.<a href="...">name</a>(args) -> Returns</code>`, as emit/docs.ts writes it.
-const METHOD_LINE = /^- <code title="[^"]*">client\.([^<]*)\.<a [^>]*>([^<]+)<\/a>\([^)]*\) -&gt; ([^<]+)<\/code>|^- <code title="[^"]*">client\.([^<]*)\.<a [^>]*>([^<]+)<\/a>\([^)]*\) -> ([^<]+)<\/code>/;
+const METHOD_LINE =
+  /^- <code title="[^"]*">client\.([^<]*)\.<a [^>]*>([^<]+)<\/a>\([^)]*\) -&gt; ([^<]+)<\/code>|^- <code title="[^"]*">client\.([^<]*)\.<a [^>]*>([^<]+)<\/a>\([^)]*\) -> ([^<]+)<\/code>/;
 
 function apiMethods(apiMd: string): ApiMethod[] {
   const methods: ApiMethod[] = [];
   for (const line of apiMd.split('\n')) {
     const match = METHOD_LINE.exec(line);
     if (!match) continue;
-    methods.push({ resource: (match[1] ?? match[4])!, name: (match[2] ?? match[5])!, returns: (match[3] ?? match[6])!.trim() });
+    methods.push({
+      resource: (match[1] ?? match[4])!,
+      name: (match[2] ?? match[5])!,
+      returns: (match[3] ?? match[6])!.trim(),
+    });
   }
   return methods;
 }
@@ -42,11 +47,16 @@ function apiMethods(apiMd: string): ApiMethod[] {
 export function countNaming(apiMd: string, warnings: readonly string[]): NamingCounts {
   const methods = apiMethods(apiMd);
   const members = new Set(methods.map((method) => `${method.resource}.${method.name}`));
-  const resources = new Set(methods.flatMap((method) => method.resource.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.'))));
+  const resources = new Set(
+    methods.flatMap((method) =>
+      method.resource.split('.').map((_, index, parts) => parts.slice(0, index + 1).join('.')),
+    ),
+  );
   let numberedNames = 0;
   for (const method of methods) {
     const match = /^(.*\D)([2-9]|[1-9]\d+)$/.exec(method.name);
-    if (match && (members.has(`${method.resource}.${match[1]}`) || resources.has(`${method.resource}.${match[1]}`))) numberedNames++;
+    if (match && (members.has(`${method.resource}.${match[1]}`) || resources.has(`${method.resource}.${match[1]}`)))
+      numberedNames++;
   }
   const lists = methods.filter((method) => /^list($|[A-Z0-9_])/.test(method.name));
   const paged = lists.filter((method) => /Page$/.test(method.returns) && !/Response$/.test(method.returns));
@@ -73,7 +83,11 @@ export interface SnippetFile {
  * README makes it once, in its first block) gets the import and `new Client()` in front, as a reader would read it
  * after that first block.
  */
-export function snippetFiles(documents: Record<string, string>, packageName: string, clientName: string): SnippetFile[] {
+export function snippetFiles(
+  documents: Record<string, string>,
+  packageName: string,
+  clientName: string,
+): SnippetFile[] {
   const files: SnippetFile[] = [];
   for (const [document, text] of Object.entries(documents)) {
     const blocks = [...text.matchAll(/^```(?:ts|typescript)[^\S\n]*\n([\s\S]*?)^```/gm)].map((match) => match[1]!);
@@ -81,10 +95,16 @@ export function snippetFiles(documents: Record<string, string>, packageName: str
       const importsClient = new RegExp(`^import\\s+${clientName}\\b`, 'm').test(block);
       const prelude = [
         ...(importsClient ? [] : [`import ${clientName} from ${JSON.stringify(packageName)};`]),
-        ...(/\b(const|let|var)\s+client\b/.test(block) || !/\bclient\b/.test(block) ? [] : [`const client = new ${clientName}();`]),
+        ...(/\b(const|let|var)\s+client\b/.test(block) || !/\bclient\b/.test(block)
+          ? []
+          : [`const client = new ${clientName}();`]),
       ];
       const base = document.replace(/\W+/g, '-').toLowerCase();
-      files.push({ file: `${base}-${index + 1}.ts`, origin: `${document}#${index + 1}`, text: `${prelude.join('\n')}\n${block}\nexport {};\n` });
+      files.push({
+        file: `${base}-${index + 1}.ts`,
+        origin: `${document}#${index + 1}`,
+        text: `${prelude.join('\n')}\n${block}\nexport {};\n`,
+      });
     });
   }
   return files;

@@ -36,7 +36,8 @@ export function readApiMdMethods(text: string): SurfaceEntry[] {
 }
 
 /** Path params are matched by position, not name: `{id}` and `{assistant_id}` are the same slot. */
-export const routeKey = (httpMethod: string, path: string): string => `${httpMethod.toLowerCase()} ${path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '')}`;
+export const routeKey = (httpMethod: string, path: string): string =>
+  `${httpMethod.toLowerCase()} ${path.replace(/\{[^}]*\}/g, '{}').replace(/\/+$/, '')}`;
 
 export interface Score {
   matched: number;
@@ -63,7 +64,13 @@ export function scoreSurface(official: readonly SurfaceEntry[], ours: readonly S
     if (chainOk) score.resourcePath++;
     if (methodOk) score.methodName++;
     if (chainOk && methodOk) score.exact++;
-    else score.misses.push({ route, official: [...want.chain, want.method].join('.'), ours: [...got.chain, got.method].join('.'), pattern: missPattern(want, got) });
+    else
+      score.misses.push({
+        route,
+        official: [...want.chain, want.method].join('.'),
+        ours: [...got.chain, got.method].join('.'),
+        pattern: missPattern(want, got),
+      });
   }
   return score;
 }
@@ -75,12 +82,15 @@ function missPattern(want: SurfaceEntry, got: SurfaceEntry): string {
   if (want.chain.join('.') === got.chain.join('.')) {
     if (want.method.toLowerCase() === got.method.toLowerCase()) return 'method: letter case (acronyms)';
     const verb = (name: string): string | undefined => /^(list|retrieve)/.exec(name)?.[1];
-    if (verb(want.method) && verb(got.method) && verb(want.method) !== verb(got.method)) return 'method: list vs retrieve';
+    if (verb(want.method) && verb(got.method) && verb(want.method) !== verb(got.method))
+      return 'method: list vs retrieve';
     return 'method: other word';
   }
   if (wantFull.join('.').toLowerCase() === gotFull.join('.').toLowerCase()) return 'chain: letter case (acronyms)';
-  if (got.chain.length === want.chain.length + 1 && got.chain.slice(0, -1).join('.') === want.chain.join('.')) return 'ours one resource deeper (action as sub-resource)';
-  if (want.chain.length === got.chain.length + 1 && want.chain.slice(0, -1).join('.') === got.chain.join('.')) return 'official one resource deeper';
+  if (got.chain.length === want.chain.length + 1 && got.chain.slice(0, -1).join('.') === want.chain.join('.'))
+    return 'ours one resource deeper (action as sub-resource)';
+  if (want.chain.length === got.chain.length + 1 && want.chain.slice(0, -1).join('.') === got.chain.join('.'))
+    return 'official one resource deeper';
   if (want.chain[0] !== got.chain[0]) return 'top-level resource differs';
   return 'chain: other';
 }
@@ -94,15 +104,25 @@ async function surfaceOf(file: string): Promise<{ methods: SurfaceEntry[]; fallb
   repairSpec(document, []);
   flattenDeepObjectParams(document, undefined);
   const model = buildModel(document, await loadConfig(undefined, undefined), file);
-  const methods = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
+  const methods = allResources(model.resources).flatMap((resource) =>
+    resource.methods.map((method) => ({
+      httpMethod: method.httpMethod,
+      path: method.path,
+      chain: resource.chain,
+      method: method.name,
+    })),
+  );
   return { methods, fallbacks: model.warnings.filter((warning) => warning.includes('is taken in its resource')) };
 }
 
 /** `--corpus`: fallbacks and numbered names of every spec of a folder (its manifest's, or every YAML/JSON file). */
 async function corpusReport(folder: string, only: string | undefined, json: string | undefined): Promise<void> {
   const manifest = join(folder, 'manifest.json');
-  const files = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { specs: Array<{ file: string }> }).specs.map((spec) => spec.file) : [];
-  const picked = only === undefined ? files : files.filter((file) => only.split(',').some((part) => file.includes(part)));
+  const files = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { specs: Array<{ file: string }> }).specs.map((spec) => spec.file)
+    : [];
+  const picked =
+    only === undefined ? files : files.filter((file) => only.split(',').some((part) => file.includes(part)));
   const out: Record<string, { fallbacks: string[]; numbered: string[]; methods: string[] } | { error: string }> = {};
   let fallbacks = 0;
   let numbered = 0;
@@ -110,11 +130,20 @@ async function corpusReport(folder: string, only: string | undefined, json: stri
   for (const file of picked) {
     try {
       const surface = await surfaceOf(join(folder, file));
-      const numberedNames = surface.methods.filter(isNumbered).map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`);
+      const numberedNames = surface.methods
+        .filter(isNumbered)
+        .map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`);
       fallbacks += surface.fallbacks.length;
       numbered += numberedNames.length;
-      if (surface.fallbacks.length + numberedNames.length > 0) lines.push(`${file}: ${surface.fallbacks.length} fallbacks, ${numberedNames.length} numbered`);
-      out[file] = { fallbacks: surface.fallbacks, numbered: numberedNames, methods: surface.methods.map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`) };
+      if (surface.fallbacks.length + numberedNames.length > 0)
+        lines.push(`${file}: ${surface.fallbacks.length} fallbacks, ${numberedNames.length} numbered`);
+      out[file] = {
+        fallbacks: surface.fallbacks,
+        numbered: numberedNames,
+        methods: surface.methods.map(
+          (entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`,
+        ),
+      };
     } catch (error) {
       out[file] = { error: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
     }
@@ -141,9 +170,19 @@ async function main(): Promise<void> {
   const { document } = await loadSpec(resolve(values.spec!), values.spec!);
   repairSpec(document, []);
   // With --surface, the names the api.md gives are adopted (what `generate --surface` does): a check that they all are.
-  const surface = values.surface === undefined ? undefined : readSurface(readFileSync(resolve(values.surface), 'utf8'), values.surface);
+  const surface =
+    values.surface === undefined
+      ? undefined
+      : readSurface(readFileSync(resolve(values.surface), 'utf8'), values.surface);
   const model = buildModel(document, await loadConfig(undefined, undefined), values.spec!, surface);
-  const ours = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => ({ httpMethod: method.httpMethod, path: method.path, chain: resource.chain, method: method.name })));
+  const ours = allResources(model.resources).flatMap((resource) =>
+    resource.methods.map((method) => ({
+      httpMethod: method.httpMethod,
+      path: method.path,
+      chain: resource.chain,
+      method: method.name,
+    })),
+  );
   const taken = model.warnings.filter((warning) => warning.includes('is taken in its resource'));
   const fallbacks = taken.length;
   const numbered = ours.filter(isNumbered).length;
@@ -169,10 +208,15 @@ async function main(): Promise<void> {
   const shown = Number(values.misses);
   if (shown > 0) {
     lines.push('');
-    for (const miss of score.misses.slice(0, shown)) lines.push(`${miss.route.padEnd(70)} ${miss.official.padEnd(50)} ${miss.ours}`);
+    for (const miss of score.misses.slice(0, shown))
+      lines.push(`${miss.route.padEnd(70)} ${miss.official.padEnd(50)} ${miss.ours}`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
-  if (values.json) writeFileSync(values.json, `${JSON.stringify({ ...score, fallbacks: taken, methods: ours.map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`) }, null, 2)}\n`);
+  if (values.json)
+    writeFileSync(
+      values.json,
+      `${JSON.stringify({ ...score, fallbacks: taken, methods: ours.map((entry) => `${routeKey(entry.httpMethod, entry.path)} ${[...entry.chain, entry.method].join('.')}`) }, null, 2)}\n`,
+    );
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('surface-score.ts')) {

@@ -58,7 +58,9 @@ export function parseArgs(command: CommandSpec, argv: readonly string[]): Parsed
     const given = equals === -1 ? arg : arg.slice(0, equals);
     const name = byName.get(given);
     if (name === undefined) {
-      throw new UsageError(`unknown option ${given} for \`sdkgen ${command.name}\`${didYouMean(given, byName.keys(), (match) => match)}`);
+      throw new UsageError(
+        `unknown option ${given} for \`sdkgen ${command.name}\`${didYouMean(given, byName.keys(), (match) => match)}`,
+      );
     }
     const flag = command.flags[name]!;
     if (flag.type === 'boolean') {
@@ -67,8 +69,10 @@ export function parseArgs(command: CommandSpec, argv: readonly string[]): Parsed
       continue;
     }
     const value = equals !== -1 ? arg.slice(equals + 1) : argv[++index];
-    if (value === undefined || (equals === -1 && value.startsWith('-') && value !== '-')) throw new UsageError(`${given} needs a value${flag.value ? ` (${flag.value})` : ''}`);
-    if (flag.type === 'list') values[name] = [...((values[name] as string[] | undefined) ?? []), ...value.split(',').filter(Boolean)];
+    if (value === undefined || (equals === -1 && value.startsWith('-') && value !== '-'))
+      throw new UsageError(`${given} needs a value${flag.value ? ` (${flag.value})` : ''}`);
+    if (flag.type === 'list')
+      values[name] = [...((values[name] as string[] | undefined) ?? []), ...value.split(',').filter(Boolean)];
     else values[name] = value;
   }
   if (positionals.length > command.positionals) {

@@ -4,12 +4,40 @@ const help: Flag = { type: 'boolean', short: 'h', description: 'show this help' 
 
 /** Where the spec, config and output come from: shared by generate and check. */
 const inputFlags: Record<string, Flag> = {
-  input: { type: 'string', short: 'i', aliases: ['spec'], value: '<file|url|->', description: 'OpenAPI 3.0/3.1 or Swagger 2.0 document: a file, an http(s) URL, or - for stdin (default: the config\'s input)' },
-  output: { type: 'string', short: 'o', aliases: ['out'], value: '<dir>', description: 'folder the SDK package goes to (default: the config\'s output, else ./generated)' },
-  config: { type: 'string', short: 'c', value: '<file>', description: 'config file (default: sdkgen.config.{ts,yaml,yml,json} or spec/sdk.config.yaml, here or in a folder above)' },
+  input: {
+    type: 'string',
+    short: 'i',
+    aliases: ['spec'],
+    value: '<file|url|->',
+    description:
+      "OpenAPI 3.0/3.1 or Swagger 2.0 document: a file, an http(s) URL, or - for stdin (default: the config's input)",
+  },
+  output: {
+    type: 'string',
+    short: 'o',
+    aliases: ['out'],
+    value: '<dir>',
+    description: "folder the SDK package goes to (default: the config's output, else ./generated)",
+  },
+  config: {
+    type: 'string',
+    short: 'c',
+    value: '<file>',
+    description:
+      'config file (default: sdkgen.config.{ts,yaml,yml,json} or spec/sdk.config.yaml, here or in a folder above)',
+  },
   'no-config': { type: 'boolean', description: 'use no config file: every name comes from the spec' },
-  'allow-refs': { type: 'list', value: '<dir|url,...>', description: 'folders or URL prefixes, besides the spec\'s own folder, that $refs may point into' },
-  surface: { type: 'string', value: '<api.md>', description: 'an existing SDK\'s Stainless api.md: keep its resource, method and type names (or `surface:` in the config)' },
+  'allow-refs': {
+    type: 'list',
+    value: '<dir|url,...>',
+    description: "folders or URL prefixes, besides the spec's own folder, that $refs may point into",
+  },
+  surface: {
+    type: 'string',
+    value: '<api.md>',
+    description:
+      "an existing SDK's Stainless api.md: keep its resource, method and type names (or `surface:` in the config)",
+  },
 };
 
 const CONFIG_NOTE = `Relative paths on the command line are relative to the working directory; in the config, to the config file.`;
@@ -22,7 +50,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
     positionals: 1,
     flags: {
       ...inputFlags,
-      watch: { type: 'boolean', short: 'w', description: 'regenerate whenever a file in the spec\'s folder (or its subfolders, node_modules aside) or the config changes' },
+      watch: {
+        type: 'boolean',
+        short: 'w',
+        description:
+          "regenerate whenever a file in the spec's folder (or its subfolders, node_modules aside) or the config changes",
+      },
       force: { type: 'boolean', description: 'write even over an output folder that does not look generated' },
       check: { type: 'boolean', description: 'the same as `sdkgen check`' },
       help,
@@ -43,30 +76,53 @@ export const COMMANDS: Record<string, CommandSpec> = {
     synopsis: 'diff --base <git-ref|file> [--head <git-ref|file>] [options]',
     positionals: 0,
     flags: {
-      base: { type: 'string', value: '<ref|file>', description: 'the spec before: a git ref (reads the spec and config at that commit) or a file' },
-      head: { type: 'string', value: '<ref|file>', description: 'the spec after (default: the config\'s input in the working tree, else spec/openapi.yaml)' },
-      config: { type: 'string', short: 'c', value: '<file>', description: 'config for file inputs (git refs use their own)' },
+      base: {
+        type: 'string',
+        value: '<ref|file>',
+        description: 'the spec before: a git ref (reads the spec and config at that commit) or a file',
+      },
+      head: {
+        type: 'string',
+        value: '<ref|file>',
+        description: "the spec after (default: the config's input in the working tree, else spec/openapi.yaml)",
+      },
+      config: {
+        type: 'string',
+        short: 'c',
+        value: '<file>',
+        description: 'config for file inputs (git refs use their own)',
+      },
       json: { type: 'boolean', description: 'print JSON instead of Markdown' },
-      'fail-on': { type: 'string', value: 'breaking', description: 'exit 1 when a change breaks users\' code' },
+      'fail-on': { type: 'string', value: 'breaking', description: "exit 1 when a change breaks users' code" },
       'allow-refs': inputFlags['allow-refs']!,
       help,
     },
   },
   webhooks: {
     name: 'webhooks',
-    summary: 'trigger: signs the spec\'s example of each webhook event (or one) and posts it to your handler.',
+    summary: "trigger: signs the spec's example of each webhook event (or one) and posts it to your handler.",
     synopsis: 'webhooks trigger [event] --url <url> [options]',
     positionals: 2,
     flags: {
-      url: { type: 'string', value: '<url>', description: 'where to post the events: your handler, e.g. http://127.0.0.1:3000/webhooks' },
-      key: { type: 'string', value: '<file>', description: 'sign with this key: an Ed25519 private key (PEM), or the HMAC secret; default: one made for this run, printed once' },
+      url: {
+        type: 'string',
+        value: '<url>',
+        description: 'where to post the events: your handler, e.g. http://127.0.0.1:3000/webhooks',
+      },
+      key: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'sign with this key: an Ed25519 private key (PEM), or the HMAC secret; default: one made for this run, printed once',
+      },
       input: inputFlags['input']!,
       config: inputFlags['config']!,
       'no-config': inputFlags['no-config']!,
       'allow-refs': inputFlags['allow-refs']!,
       help,
     },
-    notes: 'The event is named by its key in the spec (callAnswered), its type (CallAnsweredWebhookEvent) or its type value (call.answered).',
+    notes:
+      'The event is named by its key in the spec (callAnswered), its type (CallAnsweredWebhookEvent) or its type value (call.answered).',
   },
   init: {
     name: 'init',
@@ -74,7 +130,12 @@ export const COMMANDS: Record<string, CommandSpec> = {
     synopsis: 'init [spec] [options]',
     positionals: 1,
     flags: {
-      output: { type: 'string', short: 'o', value: '<dir>', description: 'the output folder to write into the config (default: generated)' },
+      output: {
+        type: 'string',
+        short: 'o',
+        value: '<dir>',
+        description: 'the output folder to write into the config (default: generated)',
+      },
       force: { type: 'boolean', description: 'replace an existing config file' },
       help,
     },

@@ -4,15 +4,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { UsageError, type ParsedArgs } from './args.js';
-import type { Io } from './generate-command.js';
+import { track, untrack } from '../core/temp.js';
+import { diffSpecs, type SpecInput } from '../diff/diff-specs.js';
+import { renderMarkdown } from '../diff/report.js';
 import { InputError } from '../errors.js';
 import { findConfig, loadConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
 import { allowedByFlag, DEFAULT_REF_LIMITS } from '../load/ref-confinement.js';
-import { track, untrack } from '../core/temp.js';
-import { diffSpecs, type SpecInput } from '../diff/diff-specs.js';
-import { renderMarkdown } from '../diff/report.js';
+import { type ParsedArgs, UsageError } from './args.js';
+import type { Io } from './generate-command.js';
 
 const run = promisify(execFile);
 
@@ -30,16 +30,22 @@ export async function runDiff(args: ParsedArgs, cwd: string, io: Io): Promise<nu
   // The working tree's spec and config: the discovered config's input, else spec/openapi.yaml.
   const configFile = configArg !== undefined ? resolve(cwd, configArg) : findConfig(cwd);
   const config = await loadConfig(configFile, configFile && relative(cwd, configFile));
-  const input = config.input !== undefined && !isURL(config.input) && configFile ? resolve(dirname(configFile), config.input) : resolve(cwd, DEFAULT_SPEC);
+  const input =
+    config.input !== undefined && !isURL(config.input) && configFile
+      ? resolve(dirname(configFile), config.input)
+      : resolve(cwd, DEFAULT_SPEC);
   const shown = (path: string): string => relative(cwd, path).split(sep).join('/');
   const allowRefs = allowedByFlag((values['allow-refs'] as string[] | undefined) ?? [], cwd);
   const scratch = await mkdtemp(join(tmpdir(), 'sdk-diff-'));
   // Removed on exit and on SIGINT/SIGTERM too, not only when this returns.
   track(scratch);
   try {
-    const side = (value: string, name: string): Promise<SpecInput> => resolveInput(value, { cwd, scratch, name, spec: input, configFile, configArg, allowRefs });
+    const side = (value: string, name: string): Promise<SpecInput> =>
+      resolveInput(value, { cwd, scratch, name, spec: input, configFile, configArg, allowRefs });
     const base = await side(baseArg, 'base');
-    const head = values['head'] ? await side(values['head'] as string, 'head') : { spec: input, config: configFile, label: shown(input), allowRefs };
+    const head = values['head']
+      ? await side(values['head'] as string, 'head')
+      : { spec: input, config: configFile, label: shown(input), allowRefs };
     const report = await diffSpecs(base, head);
     io.stdout.write(values['json'] ? `${JSON.stringify(report, null, 2)}\n` : renderMarkdown(report));
     return failOn === 'breaking' && report.counts.breaking > 0 ? 1 : 0;
@@ -67,7 +73,13 @@ interface Context {
  */
 async function resolveInput(value: string, context: Context): Promise<SpecInput> {
   const file = resolve(context.cwd, value);
-  if (existsSync(file) && statSync(file).isFile()) return { spec: file, config: context.configArg === undefined ? undefined : context.configFile, label: value, allowRefs: context.allowRefs };
+  if (existsSync(file) && statSync(file).isFile())
+    return {
+      spec: file,
+      config: context.configArg === undefined ? undefined : context.configFile,
+      label: value,
+      allowRefs: context.allowRefs,
+    };
   const git = (...args: string[]) => run('git', args, { cwd: context.cwd, maxBuffer: 256 * 1024 * 1024 });
   try {
     await git('rev-parse', '--verify', '--quiet', `${value}^{commit}`);
@@ -102,7 +114,10 @@ async function resolveInput(value: string, context: Context): Promise<SpecInput>
 /** Writes the regular files under `folder` at `commit` below `root`; symbolic links and submodules are left out. */
 async function copyFolder(cwd: string, commit: string, folder: string, root: string): Promise<void> {
   const prefix = folder === '.' || folder === '' ? '' : `${folder}/`;
-  const { stdout } = await run('git', ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', prefix || '.'], { cwd, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await run('git', ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', prefix || '.'], {
+    cwd,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   for (const entry of stdout.split('\0')) {
     const match = /^(100644|100755) blob ([0-9a-f]+) +(\d+)\t(.+)$/s.exec(entry);
     if (!match) continue;
@@ -110,8 +125,17 @@ async function copyFolder(cwd: string, commit: string, folder: string, root: str
     // Git's paths have no `..` or absolute parts; checked anyway, since this writes files. Files larger than a ref
     // may read are not copied.
     const target = resolve(root, path);
-    if (!target.startsWith(`${resolve(root)}${sep}`) || !path.startsWith(prefix) || Number(size) > DEFAULT_REF_LIMITS.maxFileBytes) continue;
-    const { stdout: blob } = await run('git', ['cat-file', 'blob', hash], { cwd, encoding: 'buffer', maxBuffer: DEFAULT_REF_LIMITS.maxFileBytes + 1 });
+    if (
+      !target.startsWith(`${resolve(root)}${sep}`) ||
+      !path.startsWith(prefix) ||
+      Number(size) > DEFAULT_REF_LIMITS.maxFileBytes
+    )
+      continue;
+    const { stdout: blob } = await run('git', ['cat-file', 'blob', hash], {
+      cwd,
+      encoding: 'buffer',
+      maxBuffer: DEFAULT_REF_LIMITS.maxFileBytes + 1,
+    });
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, blob);
   }

@@ -1,9 +1,9 @@
-import { readdirSync, watch as watchFiles, type FSWatcher } from 'node:fs';
+import { type FSWatcher, readdirSync, watch as watchFiles } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../errors.js';
 import { findConfig, loadConfig, type SdkConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
-import { UsageError, type ParsedArgs } from './args.js';
+import { type ParsedArgs, UsageError } from './args.js';
 
 /** What one run reads and writes, from the command line first, then the config. */
 export interface Plan {
@@ -33,9 +33,11 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
   const configFile = values['no-config'] ? undefined : (givenConfig ?? findConfig(cwd));
   const config = await loadConfig(configFile, configFile && shown(configFile));
   const base = configFile ? dirname(configFile) : cwd;
-  if (positionals[0] !== undefined && values['input'] !== undefined) throw new UsageError('the spec is given twice: as an argument and as --input');
+  if (positionals[0] !== undefined && values['input'] !== undefined)
+    throw new UsageError('the spec is given twice: as an argument and as --input');
   const given = positionals[0] ?? (values['input'] as string | undefined);
-  const fromConfig = config.input === undefined ? undefined : isURL(config.input) ? config.input : resolve(base, config.input);
+  const fromConfig =
+    config.input === undefined ? undefined : isURL(config.input) ? config.input : resolve(base, config.input);
   const spec = given === undefined ? fromConfig : isURL(given) || given === '-' ? given : resolve(cwd, given);
   if (spec === undefined) {
     throw new UsageError(
@@ -44,9 +46,15 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
         : 'no spec: give one (`sdkgen generate openapi.yaml`), or run `sdkgen init` to write a config that names it',
     );
   }
-  const out = typeof values['output'] === 'string' ? resolve(cwd, values['output']) : resolve(base, config.output ?? 'generated');
+  const out =
+    typeof values['output'] === 'string' ? resolve(cwd, values['output']) : resolve(base, config.output ?? 'generated');
   // A found config's folder is the project root (spec/sdk.config.yaml's is the one above it).
-  const displayBase = configFile === undefined || givenConfig !== undefined ? cwd : configFile.endsWith(`${sep}spec${sep}sdk.config.yaml`) ? dirname(base) : base;
+  const displayBase =
+    configFile === undefined || givenConfig !== undefined
+      ? cwd
+      : configFile.endsWith(`${sep}spec${sep}sdk.config.yaml`)
+        ? dirname(base)
+        : base;
   // A path in the project (or under the working directory) reads best relative; one elsewhere, whole.
   const outShown = [cwd, displayBase].some((folder) => isInside(out, folder)) ? shown(out) : out;
   // A config found (not named) while the spec comes from the command line: its settings (names, output) still apply,
@@ -55,7 +63,17 @@ export async function makePlan(args: ParsedArgs, cwd: string): Promise<Plan> {
     configFile !== undefined && givenConfig === undefined && given !== undefined && spec !== fromConfig
       ? `note: using the config ${shown(configFile)}${fromConfig === undefined ? '' : `, whose input is ${isURL(fromConfig) ? fromConfig : shown(fromConfig)}`}; pass --no-config to generate without it`
       : undefined;
-  return { spec, specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec), out, outShown, configFile, configFound: configFile !== undefined && givenConfig === undefined, config, displayBase, ...(notice !== undefined && { notice }) };
+  return {
+    spec,
+    specShown: isURL(spec) ? spec : spec === '-' ? '<stdin>' : shown(spec),
+    out,
+    outShown,
+    configFile,
+    configFound: configFile !== undefined && givenConfig === undefined,
+    config,
+    displayBase,
+    ...(notice !== undefined && { notice }),
+  };
 }
 
 export interface Io {
@@ -85,7 +103,9 @@ export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: 
     cwd: plan.displayBase,
     force: args.values['force'] === true,
     // The config's allowRefs are the config's (generate() adds them); the flag's are relative to the working directory.
-    allowRefs: ((args.values['allow-refs'] as string[] | undefined) ?? []).map((entry) => (/^[a-z][a-z0-9+.-]*:/i.test(entry) ? entry : resolve(cwd, entry))),
+    allowRefs: ((args.values['allow-refs'] as string[] | undefined) ?? []).map((entry) =>
+      /^[a-z][a-z0-9+.-]*:/i.test(entry) ? entry : resolve(cwd, entry),
+    ),
     ...(typeof args.values['surface'] === 'string' && { surface: resolve(cwd, args.values['surface']) }),
     ...(onProgress && { onProgress }),
   }).finally(() => onProgress && io.stderr.write('\r\x1b[K'));
@@ -93,17 +113,24 @@ export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: 
 
   if (check) {
     const diff = await diffOutput(plan.out, files);
-    const problems = [...diff.changed.map((path) => `  differs: ${path}`), ...diff.stale.map((path) => `  no longer generated: ${path}`)];
+    const problems = [
+      ...diff.changed.map((path) => `  differs: ${path}`),
+      ...diff.stale.map((path) => `  no longer generated: ${path}`),
+    ];
     if (problems.length > 0) {
-      io.stderr.write(`${plan.outShown} is out of date with ${plan.specShown}; run \`${model.regenerateCommand}\`:\n${problems.join('\n')}\n`);
+      io.stderr.write(
+        `${plan.outShown} is out of date with ${plan.specShown}; run \`${model.regenerateCommand}\`:\n${problems.join('\n')}\n`,
+      );
       return 1;
     }
     io.stdout.write(`${plan.outShown} is up to date (${files.length} files).\n`);
     return 0;
   }
   const diff = await writeOutput(plan.out, files, { force: args.values['force'] === true, display: plan.outShown });
-  for (const path of diff.edited) io.stderr.write(`${prefix}warning: ${path} was edited by hand; overwritten with the generated text\n`);
-  for (const path of diff.kept) io.stderr.write(`${prefix}warning: ${path} is no longer generated but was edited by hand; kept, it is yours now\n`);
+  for (const path of diff.edited)
+    io.stderr.write(`${prefix}warning: ${path} was edited by hand; overwritten with the generated text\n`);
+  for (const path of diff.kept)
+    io.stderr.write(`${prefix}warning: ${path} is no longer generated but was edited by hand; kept, it is yours now\n`);
   const changes = diff.changed.length + diff.stale.length;
   io.stdout.write(
     prefix +
@@ -134,7 +161,9 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
     try {
       await runGenerate(args, cwd, io, false, `[${time()}] `);
     } catch (error) {
-      io.stderr.write(`[${time()}] error: ${error instanceof InputError || error instanceof UsageError ? error.message : String(error)}\n`);
+      io.stderr.write(
+        `[${time()}] error: ${error instanceof InputError || error instanceof UsageError ? error.message : String(error)}\n`,
+      );
     } finally {
       running = false;
     }
@@ -188,12 +217,18 @@ function watchTargets(plan: Plan): WatchTarget[] {
     targets.push({ folder, recursive: false, accept: () => true });
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const sub = join(folder, entry.name);
-      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules' && !isInside(plan.out, sub)) {
+      if (
+        entry.isDirectory() &&
+        !entry.name.startsWith('.') &&
+        entry.name !== 'node_modules' &&
+        !isInside(plan.out, sub)
+      ) {
         targets.push({ folder: sub, recursive: true, accept: () => true });
       }
     }
   }
-  if (plan.configFile) targets.push({ folder: dirname(plan.configFile), recursive: false, accept: (file) => file === plan.configFile });
+  if (plan.configFile)
+    targets.push({ folder: dirname(plan.configFile), recursive: false, accept: (file) => file === plan.configFile });
   return targets;
 }
 

@@ -8,7 +8,17 @@ import type { ParsedArgs } from './args.js';
 import type { Io } from './generate-command.js';
 
 /** Where a spec usually is, looked for when `init` is given none. */
-const SPEC_GUESSES = ['openapi.yaml', 'openapi.yml', 'openapi.json', 'swagger.yaml', 'swagger.json', 'spec/openapi.yaml', 'spec/openapi.json', 'api/openapi.yaml', 'docs/openapi.yaml'];
+const SPEC_GUESSES = [
+  'openapi.yaml',
+  'openapi.yml',
+  'openapi.json',
+  'swagger.yaml',
+  'swagger.json',
+  'spec/openapi.yaml',
+  'spec/openapi.json',
+  'api/openapi.yaml',
+  'docs/openapi.yaml',
+];
 
 /** The JSON Schema as installed with this package (generator/dist/ and generator/cli/ sit at the same depth). */
 const SCHEMA_FILE = fileURLToPath(new URL('../sdkgen.config.schema.json', import.meta.url));
@@ -18,7 +28,8 @@ const SCRIPT = 'sdkgen generate';
 /** `sdkgen init`: a commented config in `cwd`, and a `generate` script in its package.json when it has none. */
 export async function runInit(args: ParsedArgs, cwd: string, io: Io): Promise<number> {
   const existing = CONFIG_FILES.find((name) => existsSync(join(cwd, name)));
-  if (existing && !args.values['force']) throw new InputError({ file: existing }, 'already exists (`sdkgen init --force` replaces it)');
+  if (existing && !args.values['force'])
+    throw new InputError({ file: existing }, 'already exists (`sdkgen init --force` replaces it)');
   const spec = args.positionals[0] ?? SPEC_GUESSES.find((name) => existsSync(join(cwd, name)));
   const output = (args.values['output'] as string | undefined) ?? 'generated';
   const script = await addScript(cwd, io);
@@ -66,7 +77,10 @@ regenerateCommand: ${JSON.stringify(script ? 'npm run generate' : 'npx sdkgen ge
 `;
   await writeFile(join(cwd, 'sdkgen.config.yaml'), text);
   io.stdout.write(`wrote sdkgen.config.yaml (input: ${spec ?? 'openapi.yaml'}, output: ${output})\n`);
-  if (!spec) io.stderr.write('note: no spec found here (openapi.yaml, spec/openapi.yaml, ...): set "input" in sdkgen.config.yaml\n');
+  if (!spec)
+    io.stderr.write(
+      'note: no spec found here (openapi.yaml, spec/openapi.yaml, ...): set "input" in sdkgen.config.yaml\n',
+    );
   io.stdout.write(`next: ${script ? 'npm run generate' : 'npx sdkgen generate'}\n`);
   return 0;
 }

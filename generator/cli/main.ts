@@ -1,11 +1,11 @@
 // The `sdkgen` command: parses the command line and calls the same functions the tests call. Exit codes: 0 done,
 // 1 a problem with the input (spec, config) or a stale output under `check`, 2 a usage mistake, 70 a bug.
 import { readFileSync } from 'node:fs';
-import { commandHelp, parseArgs, UsageError } from './args.js';
-import { COMMANDS, GLOBAL_HELP } from './commands.js';
-import { InputError } from '../errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { removeTemporariesOnSignals } from '../core/temp.js';
+import { InputError } from '../errors.js';
+import { commandHelp, parseArgs, UsageError } from './args.js';
+import { COMMANDS, GLOBAL_HELP } from './commands.js';
 
 async function main(argv: string[]): Promise<number> {
   // This process is ours: a signal removes the run's temporary files before it ends (generate() as a library does not).
@@ -70,7 +70,10 @@ async function main(argv: string[]): Promise<number> {
 function version(): string {
   for (const path of ['../package.json', '../../package.json']) {
     try {
-      const manifest = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as { name?: string; version?: string };
+      const manifest = JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8')) as {
+        name?: string;
+        version?: string;
+      };
       if (manifest.name === 'openapi-sdkgen') return manifest.version ?? 'unknown';
     } catch {}
   }
@@ -91,7 +94,9 @@ function runCommand(main: () => Promise<number>): void {
         process.exitCode = 1;
         return;
       }
-      process.stderr.write(`internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `internal error (please report): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 70;
     },
   );

@@ -1,49 +1,92 @@
 // `sdkgen webhooks trigger [event] --url <url>`: signs the spec's example of each event (or one) as the API would and
 // posts it to a developer's own handler. Signing uses node:crypto, not the SDK's verifier, so the two check each other.
-import { createHmac, createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from 'node:crypto';
+import {
+  createHmac,
+  createPrivateKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomBytes,
+  randomUUID,
+  sign,
+} from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { didYouMean } from '../core/suggest.js';
 import { InputError } from '../errors.js';
 import { loadSpec } from '../load/load-spec.js';
 import { repairSpec } from '../load/repair.js';
 import { exampleValue } from '../model/examples.js';
 import { readWebhooks, type WebhookEvent, type WebhookScheme } from '../model/webhooks.js';
-import { didYouMean } from '../core/suggest.js';
-import { UsageError, type ParsedArgs } from './args.js';
-import { makePlan, type Io } from './generate-command.js';
+import { type ParsedArgs, UsageError } from './args.js';
+import { type Io, makePlan } from './generate-command.js';
 
 /** A signing key for the scheme: an Ed25519 private key, or an HMAC secret's bytes (and how to show it). */
 type SigningKey = { type: 'ed25519'; privateKey: KeyObject } | { type: 'hmac'; secret: Uint8Array };
 
 export async function runWebhooks(args: ParsedArgs, cwd: string, io: Io, send: typeof fetch = fetch): Promise<number> {
   const [action, eventName] = args.positionals;
-  if (action !== 'trigger') throw new UsageError(action === undefined ? 'say what to do: `sdkgen webhooks trigger [event] --url <url>`' : `unknown action "${action}"${didYouMean(action, ['trigger'], (match) => `\`${match}\``)}`);
+  if (action !== 'trigger')
+    throw new UsageError(
+      action === undefined
+        ? 'say what to do: `sdkgen webhooks trigger [event] --url <url>`'
+        : `unknown action "${action}"${didYouMean(action, ['trigger'], (match) => `\`${match}\``)}`,
+    );
   const url = args.values['url'];
-  if (typeof url !== 'string' || !/^https?:\/\//i.test(url)) throw new UsageError('--url <http(s) url> says where to post the events (your handler, e.g. http://127.0.0.1:3000/webhooks)');
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url))
+    throw new UsageError(
+      '--url <http(s) url> says where to post the events (your handler, e.g. http://127.0.0.1:3000/webhooks)',
+    );
   const plan = await makePlan({ values: args.values, positionals: [] }, cwd);
   const { document } = await loadSpec(plan.spec, plan.specShown, { allowRefs: plan.config.allowRefs ?? [] });
   repairSpec(document, []);
   const warnings: string[] = [];
-  const webhooks = readWebhooks(document as Record<string, unknown>, plan.config.webhooks, (name) => name, {}, warnings);
-  if (!webhooks) throw new InputError({ file: plan.specShown }, 'the spec declares no webhooks (webhooks, x-webhooks or callbacks)');
-  if (!webhooks.scheme) throw new InputError({ file: plan.specShown }, 'the spec does not say how its webhooks are signed: set `webhooks.scheme` in the config');
+  const webhooks = readWebhooks(
+    document as Record<string, unknown>,
+    plan.config.webhooks,
+    (name) => name,
+    {},
+    warnings,
+  );
+  if (!webhooks)
+    throw new InputError({ file: plan.specShown }, 'the spec declares no webhooks (webhooks, x-webhooks or callbacks)');
+  if (!webhooks.scheme)
+    throw new InputError(
+      { file: plan.specShown },
+      'the spec does not say how its webhooks are signed: set `webhooks.scheme` in the config',
+    );
   let events = webhooks.events;
   if (eventName !== undefined) {
     const wanted = eventName.toLowerCase();
-    events = events.filter((event) => event.key.toLowerCase() === wanted || event.typeName.toLowerCase() === wanted || event.discriminator?.values.some((value) => value.toLowerCase() === wanted));
+    events = events.filter(
+      (event) =>
+        event.key.toLowerCase() === wanted ||
+        event.typeName.toLowerCase() === wanted ||
+        event.discriminator?.values.some((value) => value.toLowerCase() === wanted),
+    );
     if (events.length === 0) {
       const names = webhooks.events.flatMap((event) => [event.key, ...(event.discriminator?.values ?? [])]);
       throw new UsageError(`no event "${eventName}"${didYouMean(eventName, names, (match) => `"${match}"`)}`);
     }
   }
-  const key = await signingKey(webhooks.scheme, typeof args.values['key'] === 'string' ? args.values['key'] : undefined, cwd, io);
+  const key = await signingKey(
+    webhooks.scheme,
+    typeof args.values['key'] === 'string' ? args.values['key'] : undefined,
+    cwd,
+    io,
+  );
   let failed = 0;
   for (const event of events) {
     const body = JSON.stringify(event.example ?? (event.schema ? exampleValue(document, event.schema, 'all') : {}));
     const headers = signedHeaders(webhooks.scheme, key, body);
     let status: string;
     try {
-      const response = await send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, redirect: 'manual', signal: AbortSignal.timeout(10_000) });
+      const response = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(10_000),
+      });
       await response.body?.cancel();
       status = `${response.status}`;
       if (response.status < 200 || response.status > 299) failed++;
@@ -75,11 +118,14 @@ async function signingKey(scheme: WebhookScheme, file: string | undefined, cwd: 
       }
     }
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-    io.stderr.write(`Signing with a key made for this run. Public key (set it as the client's publicKey): ${publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64')}\n`);
+    io.stderr.write(
+      `Signing with a key made for this run. Public key (set it as the client's publicKey): ${publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('base64')}\n`,
+    );
     return { type: 'ed25519', privateKey };
   }
   if (text !== undefined) {
-    const secret = scheme.type === 'standard' ? Buffer.from(text.replace(/^whsec_/, ''), 'base64') : Buffer.from(text, 'utf8');
+    const secret =
+      scheme.type === 'standard' ? Buffer.from(text.replace(/^whsec_/, ''), 'base64') : Buffer.from(text, 'utf8');
     return { type: 'hmac', secret };
   }
   const secret = randomBytes(24);
@@ -92,14 +138,24 @@ async function signingKey(scheme: WebhookScheme, file: string | undefined, cwd: 
 function signedHeaders(scheme: WebhookScheme, key: SigningKey, body: string): Record<string, string> {
   const timestamp = String(Math.floor(Date.now() / 1000));
   const id = `msg_${randomUUID()}`;
-  const content = (template: string) => template.replaceAll('{id}', id).replaceAll('{timestamp}', timestamp).replaceAll('{body}', body);
+  const content = (template: string) =>
+    template.replaceAll('{id}', id).replaceAll('{timestamp}', timestamp).replaceAll('{body}', body);
   if (scheme.type === 'ed25519' && key.type === 'ed25519') {
-    return { [scheme.timestampHeader]: timestamp, [scheme.signatureHeader]: sign(null, Buffer.from(content(scheme.signedContent)), key.privateKey).toString('base64') };
+    return {
+      [scheme.timestampHeader]: timestamp,
+      [scheme.signatureHeader]: sign(null, Buffer.from(content(scheme.signedContent)), key.privateKey).toString(
+        'base64',
+      ),
+    };
   }
   if (key.type !== 'hmac') throw new Error('unreachable: an HMAC scheme with an Ed25519 key');
   if (scheme.type === 'standard') {
     const signature = createHmac('sha256', key.secret).update(`${id}.${timestamp}.${body}`).digest('base64');
-    return { [scheme.idHeader ?? 'webhook-id']: id, [scheme.timestampHeader ?? 'webhook-timestamp']: timestamp, [scheme.signatureHeader ?? 'webhook-signature']: `v1,${signature}` };
+    return {
+      [scheme.idHeader ?? 'webhook-id']: id,
+      [scheme.timestampHeader ?? 'webhook-timestamp']: timestamp,
+      [scheme.signatureHeader ?? 'webhook-signature']: `v1,${signature}`,
+    };
   }
   if (scheme.type !== 'hmac-sha256') throw new Error('unreachable');
   const digest = createHmac('sha256', key.secret).update(content(scheme.signedContent)).digest(scheme.encoding);

@@ -12,7 +12,9 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
  * normalised to `\n` (ts-morph prefixes each line with ` * `), control characters dropped. Idempotent.
  */
 export function jsdocText(text: string): string {
-  return noJsdocTags(text.replace(LINE_TERMINATORS, '\n').replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(CONTROL, '')).trim();
+  return noJsdocTags(
+    text.replace(LINE_TERMINATORS, '\n').replace(/\*\//g, '*\\/').replace(/\/\*/g, '/\\*').replace(CONTROL, ''),
+  ).trim();
 }
 
 /**
@@ -44,11 +46,7 @@ export function stringLiteral(text: string): string {
 
 /** Text between the backticks of a template literal: no early end, no `${` substitution. */
 export function templateLiteralText(text: string): string {
-  return stringLiteral(text)
-    .slice(1, -1)
-    .replace(/\\"/g, '"')
-    .replace(/`/g, '\\`')
-    .replace(/\$\{/g, '\\${');
+  return stringLiteral(text).slice(1, -1).replace(/\\"/g, '"').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
 }
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -82,7 +80,7 @@ export function htmlText(text: string): string {
  */
 export function markdownText(text: string): string {
   // `&` stays: an entity renders as text (`&lt;script>` shows `<script>`), it never opens a tag.
-  const escape = (part: string): string => part.replace(/</g, '&lt;');
+  const escapeTags = (part: string): string => part.replace(/</g, '&lt;');
   return text
     .replace(/\r\n?|[\u2028\u2029]/g, '\n')
     .replace(CONTROL, '')
@@ -97,10 +95,10 @@ export function markdownText(text: string): string {
         const escaped = /(^|[^\\])(\\\\)*\\$/.test(line.slice(index, tick));
         const close = escaped ? -1 : findRun(line, tick + run.length, run.length);
         const end = close < 0 ? tick + (escaped ? 1 : run.length) : close + run.length;
-        out += escape(line.slice(index, tick)) + line.slice(tick, end);
+        out += escapeTags(line.slice(index, tick)) + line.slice(tick, end);
         index = end;
       }
-      return out + escape(line.slice(index));
+      return out + escapeTags(line.slice(index));
     })
     .join('\n');
 }
@@ -169,7 +167,12 @@ export function withoutJsdocTags<T>(document: T): T {
     const out = Object.create(null) as Record<string, unknown>;
     done.set(value, out);
     for (const [name, child] of Object.entries(value)) {
-      out[name] = shown || SHOWN_VALUE_KEYS.has(name) ? copy(child, true) : PROSE_KEYS.has(name) && typeof child === 'string' ? noJsdocTags(child) : copy(child, false);
+      out[name] =
+        shown || SHOWN_VALUE_KEYS.has(name)
+          ? copy(child, true)
+          : PROSE_KEYS.has(name) && typeof child === 'string'
+            ? noJsdocTags(child)
+            : copy(child, false);
     }
     return out;
   };

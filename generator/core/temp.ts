@@ -129,11 +129,13 @@ export async function removeLeftovers(dir: string, pattern: RegExp, minAgeMs = 0
   // With filesOnly, a link or a folder named like a temporary file is not one the generator made (it makes regular
   // files only, exclusively): it stays.
   const old = async (name: string): Promise<boolean> =>
-    (await lstat(join(dir, name)).then(
+    await lstat(join(dir, name)).then(
       (entry) => (!filesOnly || entry.isFile()) && (minAgeMs === 0 || Date.now() - entry.mtimeMs >= minAgeMs),
       () => false,
-    ));
-  const gone = (await Promise.all(dead.map(async (name) => ((await old(name)) ? name : undefined)))).filter((name) => name !== undefined);
+    );
+  const gone = (await Promise.all(dead.map(async (name) => ((await old(name)) ? name : undefined)))).filter(
+    (name) => name !== undefined,
+  );
   await Promise.all(gone.map((name) => rm(join(dir, name), { recursive: true, force: true })));
   return gone.length;
 }
@@ -146,7 +148,8 @@ const killAfter = /^(\d+)(?::(SIG[A-Z]+))?$/.exec(process.env['SDKGEN_TEST_KILL_
 let operations = 0;
 export function diskOperation(): void {
   operations += 1;
-  if (killAfter && operations === Number(killAfter[1])) process.kill(process.pid, (killAfter[2] ?? 'SIGKILL') as NodeJS.Signals);
+  if (killAfter && operations === Number(killAfter[1]))
+    process.kill(process.pid, (killAfter[2] ?? 'SIGKILL') as NodeJS.Signals);
 }
 
 /** How many changes to the disk this process has made (for tests: the points a kill can fall on). */

@@ -43,7 +43,8 @@ export async function diffSpecs(base: SpecInput, head: SpecInput): Promise<DiffR
 }
 
 async function contents(input: SpecInput): Promise<string> {
-  const read = (file: string | undefined) => (file === undefined ? Promise.resolve('') : readFile(resolve(file), 'utf8').catch(() => ''));
+  const read = (file: string | undefined) =>
+    file === undefined ? Promise.resolve('') : readFile(resolve(file), 'utf8').catch(() => '');
   const [spec, config] = await Promise.all([read(input.spec), read(input.config)]);
   return `${spec}\u0000${config}`;
 }

@@ -24,7 +24,12 @@ export function buildReport(changes: Change[]): DiffReport {
   return { verdict: verdictOf(changes), counts, changes, changelog: changelog(changes) };
 }
 
-const HEADINGS: Record<Severity, string> = { breaking: 'Breaking changes', warning: 'Warnings', addition: 'Additions', docs: 'Documentation' };
+const HEADINGS: Record<Severity, string> = {
+  breaking: 'Breaking changes',
+  warning: 'Warnings',
+  addition: 'Additions',
+  docs: 'Documentation',
+};
 
 /**
  * Markdown for a pull-request comment: verdict, then breaking changes first, grouped by resource. Messages quote spec
@@ -49,14 +54,22 @@ export function renderMarkdown(report: DiffReport): string {
       lines.push(`#### \`${resource}\``, '');
       for (const change of group) {
         lines.push(`- ${markdownInline(change.message)}`);
-        if (change.example && severity !== 'addition') lines.push(`  ${markdownCode(change.example.replace(/`/g, "'"))}`);
+        if (change.example && severity !== 'addition')
+          lines.push(`  ${markdownCode(change.example.replace(/`/g, "'"))}`);
       }
       lines.push('');
     }
   }
   const docs = report.changes.filter((change) => change.severity === 'docs');
   if (docs.length > 0) {
-    lines.push(`<details><summary>Documentation changes (${docs.length})</summary>`, '', ...docs.map((change) => `- ${markdownInline(change.message)}`), '', '</details>', '');
+    lines.push(
+      `<details><summary>Documentation changes (${docs.length})</summary>`,
+      '',
+      ...docs.map((change) => `- ${markdownInline(change.message)}`),
+      '',
+      '</details>',
+      '',
+    );
   }
   lines.push('### Suggested changelog entry', '', ...markdownCodeBlock('md', report.changelog.split('\n')), '');
   return lines.join('\n');
@@ -67,7 +80,13 @@ function changelog(changes: readonly Change[]): string {
     const items = changes.filter((change) => severities.includes(change.severity));
     return items.length === 0 ? [] : [`### ${title}`, '', ...items.map((change) => `- ${change.message}`), ''];
   };
-  return [...section('Breaking changes', ['breaking']), ...section('Features', ['addition', 'warning']), ...section('Documentation', ['docs'])].join('\n').trim();
+  return [
+    ...section('Breaking changes', ['breaking']),
+    ...section('Features', ['addition', 'warning']),
+    ...section('Documentation', ['docs']),
+  ]
+    .join('\n')
+    .trim();
 }
 
 function groupBy(changes: readonly Change[]): Map<string, Change[]> {

@@ -1,7 +1,7 @@
+import { exampleArguments } from '../emit/examples.js';
 import { allResources } from '../model/build-model.js';
 import { derefSchema, objectMembers } from '../model/schemas.js';
 import type { Method, SdkModel } from '../model/types.js';
-import { exampleArguments } from '../emit/examples.js';
 
 /** One field of a request or response, as a TypeScript user of the SDK sees it. */
 export interface FieldShape {
@@ -54,7 +54,9 @@ export function buildSurface(model: SdkModel): Surface {
   }
   return {
     defaultBaseURL: model.defaultBaseURL,
-    auth: Object.fromEntries(Object.entries(model.securitySchemes).map(([name, scheme]) => [name, JSON.stringify(scheme)])),
+    auth: Object.fromEntries(
+      Object.entries(model.securitySchemes).map(([name, scheme]) => [name, JSON.stringify(scheme)]),
+    ),
     resources: allResources(model.resources).map((resource) => resource.chain.join('.')),
     methods,
   };
@@ -81,7 +83,9 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
     summary: method.summary ?? '',
     description: method.description ?? '',
     deprecated: method.deprecated,
-    pathParams: method.positionalPathParams.map((param) => `${param.variable}: ${shapeOf(document, param.schema).type}`),
+    pathParams: method.positionalPathParams.map(
+      (param) => `${param.variable}: ${shapeOf(document, param.schema).type}`,
+    ),
     params,
     response,
     responseKind: method.response.kind,
@@ -92,7 +96,14 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
 }
 
 /** Adds the fields of an object schema under `prefix`, recursing into objects and arrays of objects. */
-function flatten(document: unknown, schema: unknown, prefix: string, out: Record<string, FieldShape>, depth: number, seen: Set<unknown>): void {
+function flatten(
+  document: unknown,
+  schema: unknown,
+  prefix: string,
+  out: Record<string, FieldShape>,
+  depth: number,
+  seen: Set<unknown>,
+): void {
   const resolved = derefSchema(document, schema);
   if (depth > MAX_DEPTH || seen.has(resolved)) return;
   const next = new Set(seen).add(resolved);
@@ -110,16 +121,23 @@ function flatten(document: unknown, schema: unknown, prefix: string, out: Record
 /** The type of a schema as a short, comparable text; nullability and enum values beside it. */
 export function shapeOf(document: unknown, schema: unknown): FieldShape {
   const resolved = derefSchema(document, schema);
-  const types = Array.isArray(resolved['type']) ? (resolved['type'] as string[]) : typeof resolved['type'] === 'string' ? [resolved['type']] : [];
+  const types = Array.isArray(resolved['type'])
+    ? (resolved['type'] as string[])
+    : typeof resolved['type'] === 'string'
+      ? [resolved['type']]
+      : [];
   const nullable = resolved['nullable'] === true || types.includes('null');
   const nonNull = types.filter((type) => type !== 'null');
   let type: string;
   if (resolved['oneOf'] || resolved['anyOf']) type = 'union';
   else if (nonNull.length > 1) type = nonNull.sort().join('|');
-  else if (nonNull[0] === 'array' || (nonNull.length === 0 && resolved['items'])) type = `array<${shapeOf(document, resolved['items']).type}>`;
+  else if (nonNull[0] === 'array' || (nonNull.length === 0 && resolved['items']))
+    type = `array<${shapeOf(document, resolved['items']).type}>`;
   else if (nonNull[0]) type = nonNull[0];
   else if (resolved['properties'] || resolved['allOf']) type = 'object';
   else type = 'unknown';
-  const enumValues = Array.isArray(resolved['enum']) ? (resolved['enum'] as unknown[]).filter((value) => value !== null).map((value) => JSON.stringify(value)) : undefined;
+  const enumValues = Array.isArray(resolved['enum'])
+    ? (resolved['enum'] as unknown[]).filter((value) => value !== null).map((value) => JSON.stringify(value))
+    : undefined;
   return { required: false, nullable, type, ...(enumValues && { enum: enumValues }) };
 }

@@ -1,26 +1,38 @@
 import type { ExportDeclarationStructure, ImportDeclarationStructure, OptionalKind } from 'ts-morph';
-import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
+import { markdownCode } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
 import type { Resource, SdkModel } from '../model/types.js';
+import { valueSource } from './examples.js';
 import { MODELS_MODULE } from './models.js';
 import { resourceModule } from './resources.js';
-import { valueSource } from './examples.js';
-import { markdownCode } from '../core/escape.js';
-import { jsDoc, literal, printSourceFile, type OutputFile } from './source.js';
+import { jsDoc, literal, type OutputFile, printSourceFile } from './source.js';
+import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
 import { webhookKeyEnv, webhooksPlacement, webhookTypeNames } from './webhooks.js';
 
 /** The runtime's error classes, exported by the index and hung on the client class (`Telnyx.NotFoundError`). */
 function errorClasses(model: SdkModel): string[] {
   return [
-    `${model.clientName}Error`, 'APIError', 'APIConnectionError', 'APIConnectionTimeoutError', 'APIUserAbortError',
-    'BadRequestError', 'AuthenticationError', 'PermissionDeniedError', 'NotFoundError', 'ConflictError',
-    'UnprocessableEntityError', 'RateLimitError', 'InternalServerError',
+    `${model.clientName}Error`,
+    'APIError',
+    'APIConnectionError',
+    'APIConnectionTimeoutError',
+    'APIUserAbortError',
+    'BadRequestError',
+    'AuthenticationError',
+    'PermissionDeniedError',
+    'NotFoundError',
+    'ConflictError',
+    'UnprocessableEntityError',
+    'RateLimitError',
+    'InternalServerError',
   ];
 }
 
 /** The types a resource module exports: each method's params and response types. */
 export function resourceTypes(resource: Resource): string[] {
-  return resource.methods.flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.itemTypeName, method.pageTypeName]).filter((name): name is string => !!name);
+  return resource.methods
+    .flatMap((method) => [method.paramsTypeName, method.responseTypeName, method.itemTypeName, method.pageTypeName])
+    .filter((name): name is string => !!name);
 }
 
 /**
@@ -28,13 +40,19 @@ export function resourceTypes(resource: Resource): string[] {
  * and the top-level resource classes (`Telnyx.OAuthClients`, whose own namespace holds its types). A class whose name
  * is taken by a type or a static member is left out.
  */
-function namespaceMembers(model: SdkModel, statics: ReadonlySet<string>): { classes: Resource[]; types: Map<string, string> } {
+function namespaceMembers(
+  model: SdkModel,
+  statics: ReadonlySet<string>,
+): { classes: Resource[]; types: Map<string, string> } {
   const types = new Map<string, string>();
   for (const named of model.models) types.set(named.typeName, `./${MODELS_MODULE}.js`);
   for (const resource of allResources(model.resources)) {
-    for (const name of resourceTypes(resource)) if (!types.has(name)) types.set(name, `./${resourceModule(resource)}.js`);
+    for (const name of resourceTypes(resource))
+      if (!types.has(name)) types.set(name, `./${resourceModule(resource)}.js`);
   }
-  const classes = model.resources.filter((resource) => !types.has(resource.className) && !statics.has(resource.className));
+  const classes = model.resources.filter(
+    (resource) => !types.has(resource.className) && !statics.has(resource.className),
+  );
   return { classes, types };
 }
 
@@ -73,21 +91,42 @@ export function emitClient(model: SdkModel): OutputFile[] {
   const usesKey = schemes.some((scheme) => scheme.type !== 'basic');
   const usesClientCredentials = schemes.some((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
   const usesBasic = schemes.some((scheme) => scheme.type === 'basic');
-  const option = (name: string, description: string) => ({ name, hasQuestionToken: true, type: 'string | undefined', docs: [{ description }] });
+  const option = (name: string, description: string) => ({
+    name,
+    hasQuestionToken: true,
+    type: 'string | undefined',
+    docs: [{ description }],
+  });
   const credentialOptions = [
-    ...(usesKey ? [option('apiKey', `The API key${schemes.some((scheme) => scheme.type === 'bearer' || scheme.type === 'oauth2') ? ', sent as a bearer token' : ''}.\n\nDefaults to \`${env('API_KEY')}\`.`)] : []),
+    ...(usesKey
+      ? [
+          option(
+            'apiKey',
+            `The API key${schemes.some((scheme) => scheme.type === 'bearer' || scheme.type === 'oauth2') ? ', sent as a bearer token' : ''}.\n\nDefaults to \`${env('API_KEY')}\`.`,
+          ),
+        ]
+      : []),
     // Schemes with a key of their own (an admin key beside the usual one): each its option, sent only where named.
     ...Object.entries(model.schemeKeyOptions).map(([scheme, { option: name, env: variable }]) =>
-      option(name, `The key of the ${markdownCode(scheme)} security scheme, sent only to the operations that name it.\n\nDefaults to \`${env(variable)}\`.`),
+      option(
+        name,
+        `The key of the ${markdownCode(scheme)} security scheme, sent only to the operations that name it.\n\nDefaults to \`${env(variable)}\`.`,
+      ),
     ),
     ...(usesClientCredentials
       ? [
-          option('clientID', `OAuth 2.0 client ID: with \`clientSecret\`, the client fetches and refreshes access tokens itself.\n\nDefaults to \`${env('CLIENT_ID')}\`.`),
+          option(
+            'clientID',
+            `OAuth 2.0 client ID: with \`clientSecret\`, the client fetches and refreshes access tokens itself.\n\nDefaults to \`${env('CLIENT_ID')}\`.`,
+          ),
           option('clientSecret', `OAuth 2.0 client secret.\n\nDefaults to \`${env('CLIENT_SECRET')}\`.`),
         ]
       : []),
     ...(usesBasic
-      ? [option('username', `HTTP Basic user name.\n\nDefaults to \`${env('USERNAME')}\`.`), option('password', `HTTP Basic password.\n\nDefaults to \`${env('PASSWORD')}\`.`)]
+      ? [
+          option('username', `HTTP Basic user name.\n\nDefaults to \`${env('USERNAME')}\`.`),
+          option('password', `HTTP Basic password.\n\nDefaults to \`${env('PASSWORD')}\`.`),
+        ]
       : []),
   ];
   const webhooks = model.webhooks;
@@ -99,13 +138,16 @@ export function emitClient(model: SdkModel): OutputFile[] {
         ),
       ]
     : [];
-  const unused = ['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter((name) => !credentialOptions.some((item) => item.name === name));
+  const unused = ['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter(
+    (name) => !credentialOptions.some((item) => item.name === name),
+  );
   const errors = errorClasses(model);
   const statics = new Set([model.clientName, 'toFile', ...errors]);
   const { classes, types } = namespaceMembers(model, statics);
   // One import per module: resource classes as values, every exported type as a type, for the namespace.
   const imports = new Map<string, ImportDeclarationStructure['namedImports'] & unknown[]>();
-  const add = (module: string, name: string | { name: string; alias?: string; isTypeOnly: boolean }): void => void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
+  const add = (module: string, name: string | { name: string; alias?: string; isTypeOnly: boolean }): void =>
+    void (imports.get(module) ?? imports.set(module, []).get(module)!).push(name);
   for (const resource of model.resources) add(`./${resourceModule(resource)}.js`, resource.className);
   const hooks = webhooks ? webhooksPlacement(model) : undefined;
   if (hooks) {
@@ -115,25 +157,57 @@ export function emitClient(model: SdkModel): OutputFile[] {
   }
   // A type named like a value of this module (the full Telnyx spec has a model `Errors`) is imported under `$Name`.
   const core = coreClientName(model);
-  const values = new Set([model.clientName, core, 'ClientOptions', 'Errors', 'toFile', ...model.resources.map((resource) => resource.className), ...(hooks ? [hooks.className, 'WebhookVerificationError'] : [])]);
+  const values = new Set([
+    model.clientName,
+    core,
+    'ClientOptions',
+    'Errors',
+    'toFile',
+    ...model.resources.map((resource) => resource.className),
+    ...(hooks ? [hooks.className, 'WebhookVerificationError'] : []),
+  ]);
   const local = (name: string): string => (values.has(name) ? `$${name}` : name);
-  for (const [name, module] of types) add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
+  for (const [name, module] of types)
+    add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
   // The client-credentials flow is handed to the runtime only by clients whose spec has one, so others do not bundle it.
-  const configSource = usesClientCredentials ? valueSource(config).replace(/\s*\}$/, ', tokenSource: ClientCredentialsTokenSource }') : valueSource(config);
+  const configSource = usesClientCredentials
+    ? valueSource(config).replace(/\s*\}$/, ', tokenSource: ClientCredentialsTokenSource }')
+    : valueSource(config);
   const coreClient = printSourceFile(model, 'src/core-client.ts', [
-    { kind: StructureKind.ImportDeclaration, namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }], moduleSpecifier: './core/base-client.js' },
-    ...(usesClientCredentials ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['ClientCredentialsTokenSource'], moduleSpecifier: './internal/oauth.js' }] : []),
-    ...(webhooks ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['readEnv'], moduleSpecifier: './internal/env.js' }] : []),
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }],
+      moduleSpecifier: './core/base-client.js',
+    },
+    ...(usesClientCredentials
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            namedImports: ['ClientCredentialsTokenSource'],
+            moduleSpecifier: './internal/oauth.js',
+          },
+        ]
+      : []),
+    ...(webhooks
+      ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['readEnv'], moduleSpecifier: './internal/env.js' }]
+      : []),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
       isExported: true,
-      extends: [unused.length > 0 ? `Omit<BaseClientOptions, ${unused.map((name) => literal(name)).join(' | ')}>` : 'BaseClientOptions'],
+      extends: [
+        unused.length > 0
+          ? `Omit<BaseClientOptions, ${unused.map((name) => literal(name)).join(' | ')}>`
+          : 'BaseClientOptions',
+      ],
       docs: [{ description: `Options of the {@link ${model.clientName}} client.` }],
       properties: [
         ...credentialOptions,
         ...webhookOptions,
-        option('baseURL', `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then ${markdownCode(model.defaultBaseURL)}.`),
+        option(
+          'baseURL',
+          `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then ${markdownCode(model.defaultBaseURL)}.`,
+        ),
       ],
     },
     {
@@ -141,7 +215,11 @@ export function emitClient(model: SdkModel): OutputFile[] {
       name: core,
       isExported: true,
       extends: 'BaseClient',
-      docs: [{ description: `The ${model.clientName} client without its resources: hand it to a resource class imported alone, for the smallest bundle.` }],
+      docs: [
+        {
+          description: `The ${model.clientName} client without its resources: hand it to a resource class imported alone, for the smallest bundle.`,
+        },
+      ],
       // The webhook key is kept private (a getter, not a field), so `console.log(client)` does not show a secret.
       ...(webhooks && {
         properties: [{ name: '#webhookKey', isReadonly: true, type: 'string | undefined' }],
@@ -150,77 +228,135 @@ export function emitClient(model: SdkModel): OutputFile[] {
             name: webhooks.keyOption,
             returnType: 'string | undefined',
             statements: ['return this.#webhookKey;'],
-            docs: [{ description: `The key webhooks are verified with (the \`${webhooks.keyOption}\` option, else \`${webhookKeyEnv(model, webhooks)}\`).` }],
+            docs: [
+              {
+                description: `The key webhooks are verified with (the \`${webhooks.keyOption}\` option, else \`${webhookKeyEnv(model, webhooks)}\`).`,
+              },
+            ],
           },
         ],
       }),
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-          docs: [{ description: `Creates a client. Options not given are read from ${markdownCode(`${model.envPrefix}_*`)} environment variables.` }],
+          docs: [
+            {
+              description: `Creates a client. Options not given are read from ${markdownCode(`${model.envPrefix}_*`)} environment variables.`,
+            },
+          ],
           statements: [
             `super(options, ${configSource});`,
-            ...(webhooks ? [`this.#webhookKey = options.${webhooks.keyOption} ?? readEnv(${literal(webhookKeyEnv(model, webhooks))});`] : []),
+            ...(webhooks
+              ? [
+                  `this.#webhookKey = options.${webhooks.keyOption} ?? readEnv(${literal(webhookKeyEnv(model, webhooks))});`,
+                ]
+              : []),
           ],
         },
       ],
     },
   ]);
-  return [coreClient, printSourceFile(model, 'src/client.ts', [
-    { kind: StructureKind.ImportDeclaration, namedImports: [core, { name: 'ClientOptions', isTypeOnly: true }], moduleSpecifier: './core-client.js' },
-    { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
-    { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
-    ...[...imports].map(([moduleSpecifier, namedImports]) => ({ kind: StructureKind.ImportDeclaration, namedImports, moduleSpecifier })),
-    `export type { ClientOptions };`,
-    {
-      kind: StructureKind.Class,
-      name: model.clientName,
-      isExported: true,
-      extends: core,
-      docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
-      properties: [
-        // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile`.
-        { name: model.clientName, isStatic: true, isReadonly: true, initializer: 'this', docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }] },
-        ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
-        { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
-        ...(hooks ? [{ name: 'WebhookVerificationError', isStatic: true, isReadonly: true, initializer: 'WebhookVerificationError' }] : []),
-        ...model.resources.map((resource) => ({ name: `#${resource.property}`, type: `${resource.className} | undefined` })),
-        ...(hooks ? [{ name: `#${hooks.property}`, type: `${hooks.className} | undefined` }] : []),
-      ],
-      // Resources are made on first use: a client used for one call builds one resource object, not hundreds.
-      getAccessors: model.resources.map((resource) => ({
-        name: resource.property,
-        returnType: resource.className,
-        statements: [`return (this.#${resource.property} ??= new ${resource.className}(this));`],
-        docs: [{ description: `Methods under ${markdownCode(resource.property)}.` }],
-      })).concat(
-        hooks
-          ? [{ name: hooks.property, returnType: hooks.className, statements: [`return (this.#${hooks.property} ??= new ${hooks.className}(this));`], docs: [{ description: 'Verifies and parses the webhooks the API sends.' }] }]
-          : [],
-      ),
-      ctors: [
-        {
-          parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
-          docs: [{ description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.` }],
-          statements: ['super(options);'],
-        },
-      ],
-    },
-    // The namespace declares these class members; the assignments give them their values.
-    ...classes.map((resource) => `${model.clientName}.${resource.className} = ${resource.className};`),
-    {
-      kind: StructureKind.Module,
-      name: model.clientName,
-      isExported: true,
-      hasDeclareKeyword: true,
-      declarationKind: ModuleDeclarationKind.Namespace,
-      statements: [
-        `export type { ClientOptions };`,
-        ...(classes.length > 0 ? [`export { ${classes.map((resource) => `${resource.className} as ${resource.className}`).join(', ')} };`] : []),
-        ...(types.size > 0 ? [`export type { ${[...types.keys()].map((name) => `${local(name)} as ${name}`).join(', ')} };`] : []),
-      ],
-    },
-  ])];
+  return [
+    coreClient,
+    printSourceFile(model, 'src/client.ts', [
+      {
+        kind: StructureKind.ImportDeclaration,
+        namedImports: [core, { name: 'ClientOptions', isTypeOnly: true }],
+        moduleSpecifier: './core-client.js',
+      },
+      { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
+      { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
+      ...[...imports].map(([moduleSpecifier, namedImports]) => ({
+        kind: StructureKind.ImportDeclaration,
+        namedImports,
+        moduleSpecifier,
+      })),
+      `export type { ClientOptions };`,
+      {
+        kind: StructureKind.Class,
+        name: model.clientName,
+        isExported: true,
+        extends: core,
+        docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
+        properties: [
+          // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile`.
+          {
+            name: model.clientName,
+            isStatic: true,
+            isReadonly: true,
+            initializer: 'this',
+            docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }],
+          },
+          ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
+          { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
+          ...(hooks
+            ? [
+                {
+                  name: 'WebhookVerificationError',
+                  isStatic: true,
+                  isReadonly: true,
+                  initializer: 'WebhookVerificationError',
+                },
+              ]
+            : []),
+          ...model.resources.map((resource) => ({
+            name: `#${resource.property}`,
+            type: `${resource.className} | undefined`,
+          })),
+          ...(hooks ? [{ name: `#${hooks.property}`, type: `${hooks.className} | undefined` }] : []),
+        ],
+        // Resources are made on first use: a client used for one call builds one resource object, not hundreds.
+        getAccessors: model.resources
+          .map((resource) => ({
+            name: resource.property,
+            returnType: resource.className,
+            statements: [`return (this.#${resource.property} ??= new ${resource.className}(this));`],
+            docs: [{ description: `Methods under ${markdownCode(resource.property)}.` }],
+          }))
+          .concat(
+            hooks
+              ? [
+                  {
+                    name: hooks.property,
+                    returnType: hooks.className,
+                    statements: [`return (this.#${hooks.property} ??= new ${hooks.className}(this));`],
+                    docs: [{ description: 'Verifies and parses the webhooks the API sends.' }],
+                  },
+                ]
+              : [],
+          ),
+        ctors: [
+          {
+            parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],
+            docs: [
+              {
+                description: `Creates a client. Options not given are read from \`${model.envPrefix}_*\` environment variables.`,
+              },
+            ],
+            statements: ['super(options);'],
+          },
+        ],
+      },
+      // The namespace declares these class members; the assignments give them their values.
+      ...classes.map((resource) => `${model.clientName}.${resource.className} = ${resource.className};`),
+      {
+        kind: StructureKind.Module,
+        name: model.clientName,
+        isExported: true,
+        hasDeclareKeyword: true,
+        declarationKind: ModuleDeclarationKind.Namespace,
+        statements: [
+          `export type { ClientOptions };`,
+          ...(classes.length > 0
+            ? [`export { ${classes.map((resource) => `${resource.className} as ${resource.className}`).join(', ')} };`]
+            : []),
+          ...(types.size > 0
+            ? [`export type { ${[...types.keys()].map((name) => `${local(name)} as ${name}`).join(', ')} };`]
+            : []),
+        ],
+      },
+    ]),
+  ];
 }
 
 /** `src/index.ts`: the default export, the runtime's public names, and every type. */
@@ -229,7 +365,11 @@ export function emitIndex(model: SdkModel): OutputFile {
     { namedExports: [{ name: model.clientName, alias: 'default' }, model.clientName], moduleSpecifier: './client.js' },
     { isTypeOnly: true, namedExports: ['ClientOptions'], moduleSpecifier: './client.js' },
     { namedExports: [coreClientName(model)], moduleSpecifier: './core-client.js' },
-    { isTypeOnly: true, namedExports: ['Fetch', 'Logger', 'LogLevel', 'RequestOptions'], moduleSpecifier: './core/base-client.js' },
+    {
+      isTypeOnly: true,
+      namedExports: ['Fetch', 'Logger', 'LogLevel', 'RequestOptions'],
+      moduleSpecifier: './core/base-client.js',
+    },
     { namedExports: ['APIPromise'], moduleSpecifier: './core/api-promise.js' },
     { isTypeOnly: true, namedExports: ['APIResponse'], moduleSpecifier: './core/api-promise.js' },
     { namedExports: ['Page', 'PagePromise'], moduleSpecifier: './core/pagination.js' },
@@ -240,18 +380,35 @@ export function emitIndex(model: SdkModel): OutputFile {
     { namedExports: errorClasses(model), moduleSpecifier: './core/error.js' },
   ];
   if (model.models.length > 0) {
-    exports.push({ isTypeOnly: true, namedExports: model.models.map((named) => named.typeName), moduleSpecifier: `./${MODELS_MODULE}.js` });
+    exports.push({
+      isTypeOnly: true,
+      namedExports: model.models.map((named) => named.typeName),
+      moduleSpecifier: `./${MODELS_MODULE}.js`,
+    });
   }
   for (const resource of allResources(model.resources)) {
     const types = resourceTypes(resource);
-    if (types.length > 0) exports.push({ isTypeOnly: true, namedExports: types, moduleSpecifier: `./${resourceModule(resource)}.js` });
+    if (types.length > 0)
+      exports.push({ isTypeOnly: true, namedExports: types, moduleSpecifier: `./${resourceModule(resource)}.js` });
   }
   if (model.webhooks) {
     const { module } = webhooksPlacement(model);
     exports.push({ namedExports: ['WebhookVerificationError'], moduleSpecifier: './webhooks/verify.js' });
-    exports.push({ isTypeOnly: true, namedExports: ['UnwrapWebhookOptions'], moduleSpecifier: './webhooks/resource.js' });
-    exports.push({ isTypeOnly: true, namedExports: ['WebhookBody', 'WebhookHeaders'], moduleSpecifier: './webhooks/verify.js' });
-    exports.push({ isTypeOnly: true, namedExports: webhookTypeNames(model.webhooks), moduleSpecifier: `./${module}.js` });
+    exports.push({
+      isTypeOnly: true,
+      namedExports: ['UnwrapWebhookOptions'],
+      moduleSpecifier: './webhooks/resource.js',
+    });
+    exports.push({
+      isTypeOnly: true,
+      namedExports: ['WebhookBody', 'WebhookHeaders'],
+      moduleSpecifier: './webhooks/verify.js',
+    });
+    exports.push({
+      isTypeOnly: true,
+      namedExports: webhookTypeNames(model.webhooks),
+      moduleSpecifier: `./${module}.js`,
+    });
   }
   return printSourceFile(
     model,

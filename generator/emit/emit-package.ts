@@ -2,6 +2,7 @@ import { allResources } from '../model/build-model.js';
 import type { SdkModel } from '../model/types.js';
 import { emitClient, emitIndex } from './client.js';
 import { emitApiMd } from './docs.js';
+import { emitMcp } from './mcp.js';
 import { emitModels } from './models.js';
 import { emitPackageFiles } from './package-files.js';
 import { emitReadme } from './readme.js';
@@ -10,7 +11,6 @@ import { emitRuntime } from './runtime.js';
 import { banner, type OutputFile } from './source.js';
 import { emitTests } from './tests.js';
 import { emitWebhooks } from './webhooks.js';
-import { emitMcp } from './mcp.js';
 
 export { banner };
 
@@ -25,7 +25,11 @@ export async function* emitPackage(model: SdkModel): AsyncGenerator<OutputFile[]
   const resources = chunks(allResources(model.resources), GROUP);
   for (const [index, part] of resources.entries()) {
     const last = index === resources.length - 1;
-    yield [...(index === 0 ? [emitModels(model)] : []), ...emitResources(model, part), ...(last ? [...emitClient(model), emitIndex(model), ...emitWebhooks(model), ...emitMcp(model)] : [])];
+    yield [
+      ...(index === 0 ? [emitModels(model)] : []),
+      ...emitResources(model, part),
+      ...(last ? [...emitClient(model), emitIndex(model), ...emitWebhooks(model), ...emitMcp(model)] : []),
+    ];
   }
   yield [...(await emitRuntime(model)), ...(await emitPackageFiles(model))];
   for (const [index, part] of resources.entries()) {

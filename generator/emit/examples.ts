@@ -1,7 +1,7 @@
-import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
-import type { Method, Param, SdkModel } from '../model/types.js';
-import { hasRequiredMembers } from '../model/schemas.js';
 import { propertyKey, stringLiteral } from '../core/escape.js';
+import { BinaryExample, type ExampleMode, exampleValue } from '../model/examples.js';
+import { hasRequiredMembers } from '../model/schemas.js';
+import type { Method, Param, SdkModel } from '../model/types.js';
 import { pathParamType } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
@@ -21,7 +21,13 @@ function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): str
   const args = method.positionalPathParams.map((param) => {
     const value = exampleValue(model.document, param.schema, 'required', param.name);
     const type = pathParamType(param.schema);
-    return valueSource(type === 'string' && typeof value !== 'string' ? text(value) : type === 'number' && typeof value !== 'number' ? 1 : value);
+    return valueSource(
+      type === 'string' && typeof value !== 'string'
+        ? text(value)
+        : type === 'number' && typeof value !== 'number'
+          ? 1
+          : value,
+    );
   });
   // api.md's `update(key, body, { ...params })`: the body is an argument of its own.
   if (method.body?.positional && (mode === 'all' || method.body.required || method.paramsRequired)) {
@@ -45,36 +51,44 @@ function text(value: unknown): string {
  * typed `string` (openapi-typescript's type of such a param): its example is the value's JSON text.
  */
 function contentValue(param: Param, value: unknown): unknown {
-  return param.content === undefined || typeof value === 'string' || value === undefined ? value : JSON.stringify(value);
+  return param.content === undefined || typeof value === 'string' || value === undefined
+    ? value
+    : JSON.stringify(value);
 }
 
 function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
   // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
   const fields = Object.create(null) as Record<string, unknown>;
-  const set = (name: string, value: unknown): void => void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
+  const set = (name: string, value: unknown): void =>
+    void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   for (const param of method.namedPathParams) {
     const value = exampleValue(model.document, param.schema, 'required', param.name);
     set(param.name, pathParamType(param.schema) === 'string' && typeof value !== 'string' ? text(value) : value);
   }
   if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required) set(param.key ?? param.name, contentValue(param, exampleValue(model.document, param.schema, mode, param.name)));
+    if (mode === 'all' || param.required)
+      set(param.key ?? param.name, contentValue(param, exampleValue(model.document, param.schema, mode, param.name)));
   }
   let body: unknown;
   // Beside query, header or parent-id params, an object body's fields are part of the params type even when the body is
   // optional, so its required fields are too.
   const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
-  const bodyFieldsRequired = besideOthers && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
-  if (method.body && !method.body.positional && (mode === 'all' || method.body.required || bodyFieldsRequired)) body = exampleValue(model.document, method.body.schema, mode);
+  const bodyFieldsRequired =
+    besideOthers && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
+  if (method.body && !method.body.positional && (mode === 'all' || method.body.required || bodyFieldsRequired))
+    body = exampleValue(model.document, method.body.schema, mode);
   const renames = Object.entries(method.body?.renames ?? {});
   if (renames.length > 0 && body && typeof body === 'object' && !Array.isArray(body)) {
     // Renamed fields appear under their SDK names, in their place.
     const wireToName = new Map(renames.map(([name, wire]) => [wire, name]));
     body = Object.fromEntries(Object.entries(body).map(([key, value]) => [wireToName.get(key) ?? key, value]));
   }
-  if (method.paramsShape === 'body' && method.namedPathParams.length === 0) return body ?? (method.paramsRequired ? {} : undefined);
+  if (method.paramsShape === 'body' && method.namedPathParams.length === 0)
+    return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
-    if (method.body?.inline && body && typeof body === 'object') for (const [name, value] of Object.entries(body)) set(name, value);
+    if (method.body?.inline && body && typeof body === 'object')
+      for (const [name, value] of Object.entries(body)) set(name, value);
     else set(method.body?.key ?? 'body', body);
   }
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
@@ -96,7 +110,7 @@ export function valueSource(value: unknown, literalLeaves = false): string {
   if (value === null || typeof value !== 'object') return 'null';
   if (Array.isArray(value)) return `[${value.map((item) => valueSource(item, literalLeaves)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(
-    ([key, item]) => `${propertyKey(key)}: ${valueSource(item, literalLeaves || Object.prototype.hasOwnProperty.call(Object.prototype, key))}`,
+    ([key, item]) => `${propertyKey(key)}: ${valueSource(item, literalLeaves || Object.hasOwn(Object.prototype, key))}`,
   );
   return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
 }

@@ -7,9 +7,29 @@ export type JsonSchema = { [key: string]: unknown };
 
 /** The formats Ajv (with ajv-formats) knows; others would fail a strict schema compile. */
 const KNOWN_FORMATS = new Set([
-  'date', 'time', 'date-time', 'duration', 'uri', 'uri-reference', 'uri-template', 'url', 'email', 'hostname', 'ipv4',
-  'ipv6', 'regex', 'uuid', 'json-pointer', 'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double',
-  'password', 'binary',
+  'date',
+  'time',
+  'date-time',
+  'duration',
+  'uri',
+  'uri-reference',
+  'uri-template',
+  'url',
+  'email',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'uuid',
+  'json-pointer',
+  'relative-json-pointer',
+  'byte',
+  'int32',
+  'int64',
+  'float',
+  'double',
+  'password',
+  'binary',
 ]);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
 const DESCRIPTION_CHARS = 300;
@@ -37,12 +57,33 @@ export class JsonSchemaConverter {
       const types = type.filter((item): item is string => typeof item === 'string' && TYPES.has(item));
       if (types.length > 0) out['type'] = types.length === 1 ? types[0] : types;
     }
-    if (typeof input['description'] === 'string' && input['description'].trim() !== '') out['description'] = shorten(input['description']);
-    for (const key of ['enum', 'const', 'default', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'minProperties', 'maxProperties', 'multipleOf', 'readOnly', 'writeOnly', 'deprecated']) {
+    if (typeof input['description'] === 'string' && input['description'].trim() !== '')
+      out['description'] = shorten(input['description']);
+    for (const key of [
+      'enum',
+      'const',
+      'default',
+      'minimum',
+      'maximum',
+      'minLength',
+      'maxLength',
+      'minItems',
+      'maxItems',
+      'uniqueItems',
+      'minProperties',
+      'maxProperties',
+      'multipleOf',
+      'readOnly',
+      'writeOnly',
+      'deprecated',
+    ]) {
       if (input[key] !== undefined) out[key] = structuredClone(input[key]);
     }
     // OpenAPI 3.0's boolean exclusive bounds are numbers in JSON Schema.
-    for (const [key, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    for (const [key, bound] of [
+      ['exclusiveMinimum', 'minimum'],
+      ['exclusiveMaximum', 'maximum'],
+    ] as const) {
       const value = input[key];
       if (typeof value === 'number') out[key] = value;
       else if (value === true && typeof input[bound] === 'number') {
@@ -54,7 +95,9 @@ export class JsonSchemaConverter {
     if (typeof input['pattern'] === 'string' && validPattern(input['pattern'])) out['pattern'] = input['pattern'];
     const properties = input['properties'];
     if (properties !== null && typeof properties === 'object' && !Array.isArray(properties)) {
-      out['properties'] = Object.fromEntries(Object.entries(properties).map(([name, value]) => [name, this.convert(value, depth + 1)]));
+      out['properties'] = Object.fromEntries(
+        Object.entries(properties).map(([name, value]) => [name, this.convert(value, depth + 1)]),
+      );
     }
     if (Array.isArray(input['required'])) {
       const required = input['required'].filter((name): name is string => typeof name === 'string');
@@ -62,9 +105,15 @@ export class JsonSchemaConverter {
     }
     const additional = input['additionalProperties'];
     if (typeof additional === 'boolean') out['additionalProperties'] = additional;
-    else if (additional !== null && typeof additional === 'object') out['additionalProperties'] = this.convert(additional, depth + 1);
-    if (input['items'] !== undefined && !Array.isArray(input['items'])) out['items'] = this.convert(input['items'], depth + 1);
-    for (const [from, to] of [['oneOf', 'anyOf'], ['anyOf', 'anyOf'], ['allOf', 'allOf']] as const) {
+    else if (additional !== null && typeof additional === 'object')
+      out['additionalProperties'] = this.convert(additional, depth + 1);
+    if (input['items'] !== undefined && !Array.isArray(input['items']))
+      out['items'] = this.convert(input['items'], depth + 1);
+    for (const [from, to] of [
+      ['oneOf', 'anyOf'],
+      ['anyOf', 'anyOf'],
+      ['allOf', 'allOf'],
+    ] as const) {
       const list = input[from];
       if (Array.isArray(list) && list.length > 0) {
         const converted = list.map((item) => this.convert(item, depth + 1));
@@ -83,14 +132,23 @@ export class JsonSchemaConverter {
     const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
     if (!match) {
       // Another local pointer (a path item's schema, say): inlined.
-      const target = ref.startsWith('#/') ? ref.slice(2).split('/').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[decode(part)], this.#document) : undefined;
+      const target = ref.startsWith('#/')
+        ? ref
+            .slice(2)
+            .split('/')
+            .reduce<unknown>(
+              (node, part) => (node as Record<string, unknown> | undefined)?.[decode(part)],
+              this.#document,
+            )
+        : undefined;
       return target === undefined ? {} : this.convert(target, depth + 1);
     }
     const key = decode(match[1]!);
     const name = key.replace(/[^A-Za-z0-9_.-]/g, '_');
     if (!this.defs.has(name)) {
       this.defs.set(name, {});
-      const schemas = ((this.#document['components'] as Record<string, unknown> | undefined)?.['schemas'] ?? {}) as Record<string, unknown>;
+      const schemas = ((this.#document['components'] as Record<string, unknown> | undefined)?.['schemas'] ??
+        {}) as Record<string, unknown>;
       this.defs.set(name, this.convert(schemas[key], depth + 1));
     }
     return { $ref: `#/$defs/${name}` };
@@ -111,6 +169,9 @@ function validPattern(pattern: string): boolean {
 }
 
 function shorten(text: string): string {
-  const first = text.trim().split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ');
+  const first = text
+    .trim()
+    .split(/\n\s*\n/)[0]!
+    .replace(/\s+/g, ' ');
   return first.length > DESCRIPTION_CHARS ? `${first.slice(0, DESCRIPTION_CHARS - 1)}…` : first;
 }

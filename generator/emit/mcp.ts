@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
+import type { OutputFile } from '../core/output-file.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { JsonSchemaConverter, type JsonSchema } from './json-schema.js';
 import { valueSource } from './examples.js';
+import { type JsonSchema, JsonSchemaConverter } from './json-schema.js';
 import { banner, literal, printSourceFile } from './source.js';
-import type { OutputFile } from '../core/output-file.js';
 import { StructureKind } from './structure-kinds.js';
 
 const NAME_LIMIT = 64;
@@ -31,7 +31,10 @@ export function mcpTools(model: SdkModel): { tools: ToolEntry[]; defs: Record<st
   const taken = new Set<string>();
   for (const resource of allResources(model.resources)) {
     for (const method of resource.methods) {
-      if (method.body && (method.body.encoding === 'multipart' || method.body.encoding === 'binary' || method.body.positional)) {
+      if (
+        method.body &&
+        (method.body.encoding === 'multipart' || method.body.encoding === 'binary' || method.body.positional)
+      ) {
         skipped.push(`${resource.chain.join('.')}.${method.name}`);
         continue;
       }
@@ -70,7 +73,10 @@ function snake(name: string): string {
 
 /** At most 64 characters (a hash of the whole name keeps long ones apart) and unique. */
 function uniqueName(wanted: string, taken: Set<string>): string {
-  let name = wanted.length <= NAME_LIMIT ? wanted : `${wanted.slice(0, NAME_LIMIT - 9)}_${createHash('sha256').update(wanted).digest('hex').slice(0, 8)}`;
+  let name =
+    wanted.length <= NAME_LIMIT
+      ? wanted
+      : `${wanted.slice(0, NAME_LIMIT - 9)}_${createHash('sha256').update(wanted).digest('hex').slice(0, 8)}`;
   for (let n = 2; taken.has(name); n++) name = `${name.slice(0, NAME_LIMIT - String(n).length - 1)}_${n}`;
   taken.add(name);
   return name;
@@ -79,8 +85,13 @@ function uniqueName(wanted: string, taken: Set<string>): string {
 /** The summary, then the description's first paragraph, within a few hundred characters. */
 function describe(method: Method): string {
   const summary = method.summary?.trim();
-  const paragraph = method.description?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ');
-  const text = [summary, paragraph && paragraph !== summary ? paragraph : undefined].filter(Boolean).join('\n\n') || `${method.httpMethod.toUpperCase()} ${method.path}`;
+  const paragraph = method.description
+    ?.trim()
+    .split(/\n\s*\n/)[0]
+    ?.replace(/\s+/g, ' ');
+  const text =
+    [summary, paragraph && paragraph !== summary ? paragraph : undefined].filter(Boolean).join('\n\n') ||
+    `${method.httpMethod.toUpperCase()} ${method.path}`;
   return `${text.length > DESCRIPTION_CHARS ? `${text.slice(0, DESCRIPTION_CHARS - 1)}…` : text}${method.deprecated ? '\n\nDeprecated.' : ''}`;
 }
 
@@ -89,21 +100,40 @@ function inputSchema(method: Method, converter: JsonSchemaConverter): JsonSchema
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
   const add = (name: string, schema: JsonSchema, isRequired: boolean, description?: string) => {
-    properties[name] = description && schema['description'] === undefined ? { ...schema, description: description.trim().split(/\n\s*\n/)[0]!.slice(0, 300) } : schema;
+    properties[name] =
+      description && schema['description'] === undefined
+        ? {
+            ...schema,
+            description: description
+              .trim()
+              .split(/\n\s*\n/)[0]!
+              .slice(0, 300),
+          }
+        : schema;
     if (isRequired && !required.includes(name)) required.push(name);
   };
   for (const param of [...method.pathParams, ...method.queryParams, ...method.headerParams]) {
-    add(param.name, converter.convert(param.schema), param.required || method.pathParams.includes(param), param.description);
+    add(
+      param.name,
+      converter.convert(param.schema),
+      param.required || method.pathParams.includes(param),
+      param.description,
+    );
   }
   const body = method.body;
   if (body) {
     if (body.inline || method.paramsShape === 'body') {
       const object = converter.convert(body.schema);
-      const resolved = object['$ref'] !== undefined ? converter.defs.get(String(object['$ref']).slice('#/$defs/'.length)) ?? {} : object;
+      const resolved =
+        object['$ref'] !== undefined
+          ? (converter.defs.get(String(object['$ref']).slice('#/$defs/'.length)) ?? {})
+          : object;
       const fields = (resolved['properties'] ?? {}) as Record<string, JsonSchema>;
       const fieldRequired = Array.isArray(resolved['required']) ? (resolved['required'] as string[]) : [];
-      for (const [name, schema] of Object.entries(fields)) add(name, schema, body.required && fieldRequired.includes(name));
-      if (Object.keys(fields).length === 0 && object['$ref'] === undefined && resolved['type'] !== 'object') add(body.key ?? 'body', object, body.required);
+      for (const [name, schema] of Object.entries(fields))
+        add(name, schema, body.required && fieldRequired.includes(name));
+      if (Object.keys(fields).length === 0 && object['$ref'] === undefined && resolved['type'] !== 'object')
+        add(body.key ?? 'body', object, body.required);
     } else {
       add(body.key ?? 'body', converter.convert(body.schema), body.required);
     }
@@ -118,7 +148,10 @@ function inputSchema(method: Method, converter: JsonSchemaConverter): JsonSchema
 export function emitMcp(model: SdkModel): OutputFile[] {
   const { tools, defs } = mcpTools(model);
   const apiKeyHeader =
-    Object.values(model.securitySchemes).find((scheme): scheme is Extract<typeof scheme, { type: 'apiKey' }> => scheme.type === 'apiKey' && scheme.in === 'header')?.name ?? `x-${model.envPrefix.toLowerCase().replace(/_/g, '-')}-api-key`;
+    Object.values(model.securitySchemes).find(
+      (scheme): scheme is Extract<typeof scheme, { type: 'apiKey' }> =>
+        scheme.type === 'apiKey' && scheme.in === 'header',
+    )?.name ?? `x-${model.envPrefix.toLowerCase().replace(/_/g, '-')}-api-key`;
   const client = model.clientName;
   const usesKey = Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
   // A data table: one tool (and one schema) per line of JSON, in its final form. The formatter passes it through (on a
@@ -140,13 +173,34 @@ export function emitMcp(model: SdkModel): OutputFile[] {
     final: true,
   };
   const index = printSourceFile(model, 'src/mcp/index.ts', [
-    { kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['Server'], moduleSpecifier: '@modelcontextprotocol/sdk/server/index.js' },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['Server'],
+      moduleSpecifier: '@modelcontextprotocol/sdk/server/index.js',
+    },
     { kind: StructureKind.ImportDeclaration, namedImports: [client], moduleSpecifier: '../client.js' },
-    { kind: StructureKind.ImportDeclaration, namedImports: [{ name: 'createMcpServer', alias: 'createServer' }, { name: 'McpServerOptions', isTypeOnly: true }], moduleSpecifier: './server.js' },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: [
+        { name: 'createMcpServer', alias: 'createServer' },
+        { name: 'McpServerOptions', isTypeOnly: true },
+      ],
+      moduleSpecifier: './server.js',
+    },
     { kind: StructureKind.ImportDeclaration, namedImports: ['defs', 'tools'], moduleSpecifier: './tools.js' },
     { kind: StructureKind.ExportDeclaration, namedExports: ['defs', 'tools'] },
-    { kind: StructureKind.ExportDeclaration, namedExports: ['searchTools', 'selectFields', 'withDefs'], moduleSpecifier: './server.js' },
-    { kind: StructureKind.ExportDeclaration, isTypeOnly: true, namedExports: ['ToolDefinition'], moduleSpecifier: './server.js' },
+    {
+      kind: StructureKind.ExportDeclaration,
+      namedExports: ['searchTools', 'selectFields', 'withDefs'],
+      moduleSpecifier: './server.js',
+    },
+    {
+      kind: StructureKind.ExportDeclaration,
+      isTypeOnly: true,
+      namedExports: ['ToolDefinition'],
+      moduleSpecifier: './server.js',
+    },
     { kind: StructureKind.ExportDeclaration, namedExports: ['selectTools'], moduleSpecifier: './cli.js' },
     `/**
  * An MCP server for the API (connect it to a transport), calling it through \`client\` (default: a new ${client}, configured
@@ -179,13 +233,19 @@ export function createMcpServer(options: Partial<Omit<McpServerOptions, 'client'
 }
 
 /** The README's "Use with AI agents" section: the bin, the modes and flags, and client configuration snippets. */
-export function mcpReadme(model: SdkModel, codeBlock: (language: string, lines: readonly string[]) => string[]): string[] {
+export function mcpReadme(
+  model: SdkModel,
+  codeBlock: (language: string, lines: readonly string[]) => string[],
+): string[] {
   const { tools, skipped } = mcpTools(model);
   if (tools.length === 0) return [];
   const bin = `${model.packageName.replace(/^@[^/]+\//, '')}-mcp`;
   const env = `${model.envPrefix}_API_KEY`;
   const usesKey = Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
-  const args = JSON.stringify(['-y', '-p', model.packageName, '-p', '@modelcontextprotocol/sdk', bin]).replace(/,/g, ', ');
+  const args = JSON.stringify(['-y', '-p', model.packageName, '-p', '@modelcontextprotocol/sdk', bin]).replace(
+    /,/g,
+    ', ',
+  );
   const config = (key: string, type?: string) => [
     '{',
     `  ${JSON.stringify(key)}: {`,

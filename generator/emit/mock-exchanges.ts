@@ -1,7 +1,7 @@
 // What the generated tests' mock server (templates/tests/mock-server.ts) checks of each call and answers it with,
 // worked out at generation time from the spec, so that the package's tests never load the spec itself.
 import { serializePath } from '../../templates/src/internal/params.js';
-import { BinaryExample, exampleValue, type ExampleMode } from '../model/examples.js';
+import { BinaryExample, type ExampleMode, exampleValue } from '../model/examples.js';
 import { deref, derefSchema, hasRequiredMembers } from '../model/schemas.js';
 import type { Method, Param, SdkModel } from '../model/types.js';
 import { pathParamType } from './type-expressions.js';
@@ -34,19 +34,27 @@ export const BINARY_BODY = 'Example data';
  * path template, the required query and header params and the content type of its body, if it sends one; and the
  * path as sent, its params filled in.
  */
-export function expectedRequest(model: SdkModel, method: Method, mode: ExampleMode): { expected: ExpectedRequest; sentPath: string } {
+export function expectedRequest(
+  model: SdkModel,
+  method: Method,
+  mode: ExampleMode,
+): { expected: ExpectedRequest; sentPath: string } {
   const document = model.document;
   // A query or fragment in a path key (`/?Action=Run`, `/#Action=Run`) is no part of the path the request goes to.
   const [template = '/'] = method.path.split(/[?#]/);
   const expected: ExpectedRequest = { method: method.httpMethod.toUpperCase(), path: template };
   // The params the spec requires, which every call sends. Object values go on the wire under their members' names or
   // the param's, by its style: only their presence in the call is certain, so they are left out of what the mock checks.
-  const sends = (param: Param): unknown => (param.required ? exampleValue(document, param.schema, mode, param.name) : undefined);
-  const query = method.queryParams.filter((param) => carries(sends(param)) && !isPlainObject(sends(param))).map((param) => param.name);
+  const sends = (param: Param): unknown =>
+    param.required ? exampleValue(document, param.schema, mode, param.name) : undefined;
+  const query = method.queryParams
+    .filter((param) => carries(sends(param)) && !isPlainObject(sends(param)))
+    .map((param) => param.name);
   const headers = method.headerParams.filter((param) => carries(sends(param))).map((param) => param.name);
   if (query.length > 0) expected.query = query;
   if (headers.length > 0) expected.headers = headers;
-  if (method.body && sendsBody(model, method, mode)) expected.body = method.body.encoding === 'multipart' ? 'multipart/form-data' : method.body.contentType;
+  if (method.body && sendsBody(model, method, mode))
+    expected.body = method.body.encoding === 'multipart' ? 'multipart/form-data' : method.body.contentType;
   return { expected, sentPath: sentPath(model, method, template) };
 }
 
@@ -55,7 +63,8 @@ function sendsBody(model: SdkModel, method: Method, mode: ExampleMode): boolean 
   const body = method.body!;
   const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
   const fieldsRequired = besideOthers && body.inline && hasRequiredMembers(model.document, body.schema);
-  const included = body.required || (body.positional ? mode === 'all' || method.paramsRequired : mode === 'all' || fieldsRequired);
+  const included =
+    body.required || (body.positional ? mode === 'all' || method.paramsRequired : mode === 'all' || fieldsRequired);
   const value = exampleValue(model.document, body.schema, mode);
   // A form body of empty objects and lists encodes to nothing at all.
   if (body.encoding === 'form') return included && fills(value);
@@ -92,7 +101,12 @@ function sentPath(model: SdkModel, method: Method, template: string): string {
     const value = exampleValue(model.document, param.schema, 'required', param.name);
     const type = pathParamType(param.schema);
     const positional = method.positionalPathParams.includes(param);
-    values[param.name] = type === 'string' && typeof value !== 'string' ? text(value) : positional && type === 'number' && typeof value !== 'number' ? 1 : value;
+    values[param.name] =
+      type === 'string' && typeof value !== 'string'
+        ? text(value)
+        : positional && type === 'number' && typeof value !== 'number'
+          ? 1
+          : value;
     if (param.encoding) styles[param.name] = param.encoding;
   }
   const path = serializePath(template, values, styles);
@@ -114,11 +128,13 @@ export function mockResponse(model: SdkModel, method: Method): MockResponse {
   // 204 and 205 carry no body: a spec that gives them one is served as a 200.
   const declared = /^\d{3}$/.test(success.status) ? Number(success.status) : 200;
   const status = declared === 204 || declared === 205 ? 200 : declared;
-  const contentType = success.contentType && !success.contentType.includes('*') ? success.contentType : DEFAULT_CONTENT_TYPES[kind];
+  const contentType =
+    success.contentType && !success.contentType.includes('*') ? success.contentType : DEFAULT_CONTENT_TYPES[kind];
   if (kind === 'binary') return { status, contentType, body: BINARY_BODY };
   const value = responseExample(model, method, success);
   if (kind === 'sse') return { status, contentType, body: [value] };
-  if (kind === 'text') return { status, contentType, body: typeof value === 'string' && value !== '' ? value : JSON.stringify(value) };
+  if (kind === 'text')
+    return { status, contentType, body: typeof value === 'string' && value !== '' ? value : JSON.stringify(value) };
   return { status, contentType, body: value };
 }
 
@@ -127,23 +143,41 @@ export function responseKind(method: Method): Method['response']['kind'] {
   return method.httpMethod === 'head' ? 'void' : method.response.kind;
 }
 
-const DEFAULT_CONTENT_TYPES: Record<string, string> = { json: 'application/json', text: 'text/plain', binary: 'application/octet-stream', sse: 'text/event-stream' };
+const DEFAULT_CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json',
+  text: 'text/plain',
+  binary: 'application/octet-stream',
+  sse: 'text/event-stream',
+};
 
 function responseExample(model: SdkModel, method: Method, success: Method['response']['statuses'][number]): unknown {
   const schema = success.schema ?? {};
   const given = specExample(model.document, method, success.status, success.contentType);
-  if (given !== undefined && fitsKind(derefSchema(model.document, schema), given) && JSON.stringify(given).length <= MAX_EXAMPLE_CHARS) return given;
+  if (
+    given !== undefined &&
+    fitsKind(derefSchema(model.document, schema), given) &&
+    JSON.stringify(given).length <= MAX_EXAMPLE_CHARS
+  )
+    return given;
   const built = plain(exampleValue(model.document, schema, 'all'));
   return built !== undefined ? built : (given ?? {});
 }
 
 /** The media type's `example`, or its first `examples` entry's `value`. */
-function specExample(document: Record<string, unknown>, method: Method, status: string, contentType: string | undefined): unknown {
+function specExample(
+  document: Record<string, unknown>,
+  method: Method,
+  status: string,
+  contentType: string | undefined,
+): unknown {
   const paths = document['paths'] as Record<string, unknown> | undefined;
   const item = deref<Record<string, unknown>>(document, paths?.[method.path] as Record<string, unknown>);
   const operation = item?.[method.httpMethod] as { responses?: Record<string, unknown> } | undefined;
   const response = deref<{ content?: Record<string, unknown> }>(document, operation?.responses?.[status] as object);
-  const media = contentType === undefined ? undefined : (response?.content?.[contentType] as { example?: unknown; examples?: Record<string, unknown> } | undefined);
+  const media =
+    contentType === undefined
+      ? undefined
+      : (response?.content?.[contentType] as { example?: unknown; examples?: Record<string, unknown> } | undefined);
   if (!media) return undefined;
   if (media.example !== undefined) return plain(media.example);
   const first = Object.values(media.examples ?? {})[0];
@@ -153,9 +187,14 @@ function specExample(document: Record<string, unknown>, method: Method, status: 
 
 /** Whether an example is of the kind the schema's `type` says (specs ship a list's example for its item, say). */
 function fitsKind(schema: Record<string, unknown>, value: unknown): boolean {
-  const types = Array.isArray(schema['type']) ? (schema['type'] as unknown[]) : schema['type'] === undefined ? [] : [schema['type']];
+  const types = Array.isArray(schema['type'])
+    ? (schema['type'] as unknown[])
+    : schema['type'] === undefined
+      ? []
+      : [schema['type']];
   if (types.length === 0) return true;
-  const kind = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? 'number' : typeof value;
+  const kind =
+    value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? 'number' : typeof value;
   if (kind === 'null') return types.includes('null') || schema['nullable'] === true;
   return types.some((type) => type === kind || (type === 'integer' && kind === 'number'));
 }

@@ -1,9 +1,9 @@
 import type { TypeAliasDeclarationStructure } from 'ts-morph';
-import { StructureKind } from './structure-kinds.js';
-import type { SdkModel } from '../model/types.js';
 import { markdownCode } from '../core/escape.js';
+import type { SdkModel } from '../model/types.js';
 import { SCHEMA_MODULE } from './schema-types.js';
-import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
+import { jsDoc, literal, type OutputFile, printSourceFile, relativeImport } from './source.js';
+import { StructureKind } from './structure-kinds.js';
 
 export const MODELS_MODULE = 'models';
 
@@ -23,7 +23,18 @@ export function emitModels(model: SdkModel): OutputFile {
   }));
   const imports =
     aliases.length > 0
-      ? [{ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: ['components'], moduleSpecifier: relativeImport(MODELS_MODULE, SCHEMA_MODULE) }]
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            isTypeOnly: true,
+            namedImports: ['components'],
+            moduleSpecifier: relativeImport(MODELS_MODULE, SCHEMA_MODULE),
+          },
+        ]
       : [];
-  return printSourceFile(model, `src/${MODELS_MODULE}.ts`, [...imports, ...aliases, ...(aliases.length === 0 ? ['export {};'] : [])]);
+  return printSourceFile(model, `src/${MODELS_MODULE}.ts`, [
+    ...imports,
+    ...aliases,
+    ...(aliases.length === 0 ? ['export {};'] : []),
+  ]);
 }

@@ -19,9 +19,16 @@ interface RuntimeManifest {
 function entry(path: string, node?: string): object {
   const index = node === 'index';
   return {
-    import: { types: `./dist/esm/${path}.d.ts`, ...(node && { node: `./dist/esm/${node}.node.js` }), default: `./dist/esm/${path}.js` },
+    import: {
+      types: `./dist/esm/${path}.d.ts`,
+      ...(node && { node: `./dist/esm/${node}.node.js` }),
+      default: `./dist/esm/${path}.js`,
+    },
     // CommonJS always takes the bundle (index.js wraps it) and its shims: one copy of each class for every require.
-    require: { types: `./dist/cjs/${path}.d.ts`, default: node && !index ? `./dist/cjs/${node}.node.js` : `./dist/cjs/${path}.js` },
+    require: {
+      types: `./dist/cjs/${path}.d.ts`,
+      default: node && !index ? `./dist/cjs/${node}.node.js` : `./dist/cjs/${path}.js`,
+    },
   };
 }
 
@@ -34,7 +41,9 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     description: model.packageDescription,
     license: model.packageMeta.license,
     ...(model.packageMeta.author !== undefined && { author: model.packageMeta.author }),
-    ...(model.packageMeta.repository !== undefined && { repository: { type: 'git', url: model.packageMeta.repository } }),
+    ...(model.packageMeta.repository !== undefined && {
+      repository: { type: 'git', url: model.packageMeta.repository },
+    }),
     ...(model.packageMeta.homepage !== undefined && { homepage: model.packageMeta.homepage }),
     type: 'module',
     main: './dist/cjs/index.js',
@@ -59,7 +68,9 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
       '.': entry('index', 'index'),
       './core-client': entry('core-client'),
       './core-client.js': entry('core-client'),
-      ...Object.fromEntries([`./resources/*.js`, `./resources/*`].map((key) => [key, entry('resources/*', 'resources/*')])),
+      ...Object.fromEntries(
+        [`./resources/*.js`, `./resources/*`].map((key) => [key, entry('resources/*', 'resources/*')]),
+      ),
       ...Object.fromEntries([`./core/*.js`, `./core/*`].map((key) => [key, entry('core/*')])),
       // The MCP server (issue #24): its own entry, so that no other import loads it or its dependency.
       './mcp': entry('mcp/index'),
@@ -81,7 +92,9 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
     dependencies: model.webhooks ? { ...runtime.dependencies, ...runtime.webhookDependencies } : runtime.dependencies,
     // Only MCP users install the MCP SDK: an optional peer, here for the package's own build and tests.
     peerDependencies: runtime.mcpDependencies,
-    peerDependenciesMeta: Object.fromEntries(Object.keys(runtime.mcpDependencies).map((name) => [name, { optional: true }])),
+    peerDependenciesMeta: Object.fromEntries(
+      Object.keys(runtime.mcpDependencies).map((name) => [name, { optional: true }]),
+    ),
     devDependencies: { ...runtime.devDependencies, ...runtime.mcpDependencies },
     // The versions CI runs the SDK on (test/runtimes): Node 20 and 22.
     engines: { node: '>=20' },
@@ -101,10 +114,27 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
   const json = (path: string, value: unknown): OutputFile => ({ path, text: `${JSON.stringify(value, null, 2)}\n` });
   return [
     json('package.json', manifest),
-    json('tsconfig.json', { compilerOptions: { ...compilerOptions, noEmit: true, types: ['node'] }, include: ['src', 'tests', 'vitest.config.ts'] }),
-    json('tsconfig.build.json', { extends: './tsconfig.json', compilerOptions: { noEmit: false, types: [], declaration: true, sourceMap: true, outDir: 'dist/esm', rootDir: 'src' }, include: ['src'] }),
+    json('tsconfig.json', {
+      compilerOptions: { ...compilerOptions, noEmit: true, types: ['node'] },
+      include: ['src', 'tests', 'vitest.config.ts'],
+    }),
+    json('tsconfig.build.json', {
+      extends: './tsconfig.json',
+      compilerOptions: {
+        noEmit: false,
+        types: [],
+        declaration: true,
+        sourceMap: true,
+        outDir: 'dist/esm',
+        rootDir: 'src',
+      },
+      include: ['src'],
+    }),
     // TypeScript 7 (the package's compiler) resolves CommonJS builds' imports as a bundler would; Node10 is gone.
-    json('tsconfig.cjs.json', { extends: './tsconfig.build.json', compilerOptions: { module: 'CommonJS', moduleResolution: 'Bundler', outDir: 'dist/cjs' } }),
+    json('tsconfig.cjs.json', {
+      extends: './tsconfig.build.json',
+      compilerOptions: { module: 'CommonJS', moduleResolution: 'Bundler', outDir: 'dist/cjs' },
+    }),
     { path: '.gitignore', text: 'node_modules/\ndist/\n*.tgz\n' },
   ];
 }

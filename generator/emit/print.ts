@@ -33,10 +33,35 @@ const BLANK_BEFORE = new Set<unknown>([StructureKind.Class, StructureKind.Interf
 
 /** Keys of the structures printed here; a structure with any other key set (decorators, overloads...) is ts-morph's. */
 const KNOWN = new Set([
-  'kind', 'name', 'docs', 'isExported', 'isDefaultExport', 'hasDeclareKeyword', 'isStatic', 'isReadonly', 'isAsync',
-  'scope', 'type', 'initializer', 'hasQuestionToken', 'statements', 'parameters', 'returnType', 'extends',
-  'properties', 'getAccessors', 'methods', 'ctors', 'namedImports', 'namedExports', 'defaultImport', 'namespaceImport',
-  'moduleSpecifier', 'isTypeOnly', 'declarationKind', 'alias',
+  'kind',
+  'name',
+  'docs',
+  'isExported',
+  'isDefaultExport',
+  'hasDeclareKeyword',
+  'isStatic',
+  'isReadonly',
+  'isAsync',
+  'scope',
+  'type',
+  'initializer',
+  'hasQuestionToken',
+  'statements',
+  'parameters',
+  'returnType',
+  'extends',
+  'properties',
+  'getAccessors',
+  'methods',
+  'ctors',
+  'namedImports',
+  'namedExports',
+  'defaultImport',
+  'namespaceImport',
+  'moduleSpecifier',
+  'isTypeOnly',
+  'declarationKind',
+  'alias',
 ]);
 
 function check(structure: Structure): Structure {
@@ -54,7 +79,9 @@ function statementList(statements: readonly unknown[], level: number): string {
   for (const [index, statement] of statements.entries()) {
     const text = statementText(statement, level, index === statements.length - 1);
     if (index > 0) {
-      const blank = endsWithBrace(previous) || (typeof statement === 'object' && statement !== null && BLANK_BEFORE.has((statement as Structure)['kind']));
+      const blank =
+        endsWithBrace(previous) ||
+        (typeof statement === 'object' && statement !== null && BLANK_BEFORE.has((statement as Structure)['kind']));
       out.push(blank ? '\n\n' : '\n');
     }
     out.push(text);
@@ -99,7 +126,8 @@ function statementText(statement: unknown, level: number, last: boolean): string
 function textStatement(text: string, level: number, last: boolean): string {
   if (text === '' || text.startsWith('\n') || text.endsWith('\n') || text.includes('\r')) throw new Unsupported();
   if (level === 0) {
-    if (!last && (text.includes('`') || text.includes('/*') || text.slice(text.lastIndexOf('\n') + 1).includes('//'))) throw new Unsupported();
+    if (!last && (text.includes('`') || text.includes('/*') || text.slice(text.lastIndexOf('\n') + 1).includes('//')))
+      throw new Unsupported();
     return text;
   }
   return indent(level) + plain(text);
@@ -181,7 +209,8 @@ function importText(structure: Structure): string {
   const namespace = structure['namespaceImport'];
   if (hasNamed && namespace != null) throw new Unsupported();
   let out = `import${structure['isTypeOnly'] ? ' type' : ''}`;
-  if (structure['defaultImport'] != null) out += ` ${plain(structure['defaultImport'])}${hasNamed || namespace != null ? ',' : ''}`;
+  if (structure['defaultImport'] != null)
+    out += ` ${plain(structure['defaultImport'])}${hasNamed || namespace != null ? ',' : ''}`;
   if (namespace != null) out += ` * as ${plain(namespace)}`;
   if (hasNamed) out += ` ${specifiers(named)}`;
   if (structure['defaultImport'] != null || hasNamed || namespace != null) out += ' from';
@@ -211,7 +240,8 @@ function docText(doc: unknown): string {
   if (typeof doc === 'string') return doc;
   if (doc === null || typeof doc !== 'object') throw new Unsupported();
   const { description, tags, kind, ...rest } = doc as Structure;
-  if (Object.values(rest).some((value) => value !== undefined) || (kind !== undefined && kind !== StructureKind.JSDoc)) throw new Unsupported();
+  if (Object.values(rest).some((value) => value !== undefined) || (kind !== undefined && kind !== StructureKind.JSDoc))
+    throw new Unsupported();
   let text = '';
   if (description) {
     if (typeof description !== 'string') throw new Unsupported();
@@ -227,7 +257,12 @@ function docText(doc: unknown): string {
 function tagText(tag: unknown): string {
   if (tag === null || typeof tag !== 'object') throw new Unsupported();
   const { tagName, text, kind, ...rest } = tag as Structure;
-  if (Object.values(rest).some((value) => value !== undefined) || (kind !== undefined && kind !== StructureKind.JSDocTag) || typeof tagName !== 'string') throw new Unsupported();
+  if (
+    Object.values(rest).some((value) => value !== undefined) ||
+    (kind !== undefined && kind !== StructureKind.JSDocTag) ||
+    typeof tagName !== 'string'
+  )
+    throw new Unsupported();
   if (text != null && typeof text !== 'string') throw new Unsupported();
   const body = text ?? '';
   return `@${tagName}${body.length > 0 && !/^\r?\n/.test(body) ? ' ' : ''}${body}`;
@@ -243,7 +278,8 @@ function jsDoc(text: string, level: number): string {
     return `${prefix}${body}${body.endsWith(' ') ? '' : ' '}*/`;
   }
   let out = `${prefix}/**\n`;
-  for (let index = start; index < lines.length; index++) out += `${prefix} *${lines[index]!.length > 0 ? ` ${lines[index]}` : ''}\n`;
+  for (let index = start; index < lines.length; index++)
+    out += `${prefix} *${lines[index]!.length > 0 ? ` ${lines[index]}` : ''}\n`;
   return `${out}${prefix} */`;
 }
 
@@ -285,18 +321,24 @@ function classText(structure: Structure, level: number): string {
   header += ` ${extendsText.trim() !== '' ? `extends ${extendsText} ` : ''}`;
   const parts: string[] = [];
   const properties = members(structure['properties']).map(
-    (property) => `${docsText(property, inner)}${at}${modifiers(property)}${name(property)}${property['hasQuestionToken'] ? '?' : ''}${typed(':', property['type'])}${initializer(property['initializer'])};`,
+    (property) =>
+      `${docsText(property, inner)}${at}${modifiers(property)}${name(property)}${property['hasQuestionToken'] ? '?' : ''}${typed(':', property['type'])}${initializer(property['initializer'])};`,
   );
   if (properties.length > 0) parts.push(properties.join('\n'));
   for (const ctor of members(structure['ctors'])) {
-    parts.push(`${docsText(ctor, inner)}${at}${modifiers(ctor)}constructor${parameters(ctor['parameters'])} ${block(ctor['statements'], inner)}`);
+    parts.push(
+      `${docsText(ctor, inner)}${at}${modifiers(ctor)}constructor${parameters(ctor['parameters'])} ${block(ctor['statements'], inner)}`,
+    );
   }
   for (const getter of members(structure['getAccessors'])) {
     if (getter['parameters'] != null && (getter['parameters'] as unknown[]).length > 0) throw new Unsupported();
-    parts.push(`${docsText(getter, inner)}${at}${modifiers(getter)}get ${name(getter)}()${typed(':', getter['returnType'])} ${block(getter['statements'], inner)}`);
+    parts.push(
+      `${docsText(getter, inner)}${at}${modifiers(getter)}get ${name(getter)}()${typed(':', getter['returnType'])} ${block(getter['statements'], inner)}`,
+    );
   }
   const methods = members(structure['methods']).map(
-    (method) => `${docsText(method, inner)}${at}${modifiers(method)}${name(method)}${method['hasQuestionToken'] ? '?' : ''}${parameters(method['parameters'])}${typed(':', method['returnType'])} ${block(method['statements'], inner)}`,
+    (method) =>
+      `${docsText(method, inner)}${at}${modifiers(method)}${name(method)}${method['hasQuestionToken'] ? '?' : ''}${parameters(method['parameters'])}${typed(':', method['returnType'])} ${block(method['statements'], inner)}`,
   );
   if (methods.length > 0) parts.push(methods.join('\n\n'));
   const body = parts.join('\n\n');
@@ -308,10 +350,12 @@ function interfaceText(structure: Structure, level: number): string {
   if (['methods', 'getAccessors', 'ctors'].some((key) => structure[key] !== undefined)) throw new Unsupported();
   const inner = level + 1;
   const heritage = structure['extends'];
-  const extendsText = heritage == null ? '' : Array.isArray(heritage) ? heritage.map(plain).join(', ') : plain(heritage);
+  const extendsText =
+    heritage == null ? '' : Array.isArray(heritage) ? heritage.map(plain).join(', ') : plain(heritage);
   const header = `${docsText(structure, level)}${indent(level)}${modifiers(structure)}interface ${name(structure)} ${extendsText.trim() !== '' ? `extends ${extendsText} ` : ''}`;
   const properties = members(structure['properties']).map(
-    (property) => `${docsText(property, inner)}${indent(inner)}${modifiers(property)}${name(property)}${property['hasQuestionToken'] ? '?' : ''}${typed(':', property['type'])}${initializer(property['initializer'])};`,
+    (property) =>
+      `${docsText(property, inner)}${indent(inner)}${modifiers(property)}${name(property)}${property['hasQuestionToken'] ? '?' : ''}${typed(':', property['type'])}${initializer(property['initializer'])};`,
   );
   const body = properties.join('\n');
   return `${header}{\n${body}${body === '' ? '' : '\n'}${indent(level)}}`;
@@ -322,6 +366,10 @@ function moduleText(structure: Structure, level: number): string {
   if (kind === ModuleDeclarationKind.Global || /^\s*['"`]/.test(String(structure['name']))) throw new Unsupported();
   // A namespace's statements are printed as ambient: only texts, which print the same either way, are taken here.
   const statements = structure['statements'];
-  if (statements != null && (!Array.isArray(statements) || statements.some((statement) => typeof statement !== 'string'))) throw new Unsupported();
+  if (
+    statements != null &&
+    (!Array.isArray(statements) || statements.some((statement) => typeof statement !== 'string'))
+  )
+    throw new Unsupported();
   return `${docsText(structure, level)}${indent(level)}${modifiers(structure)}${kind || 'namespace'} ${name(structure)} ${block(statements, level)}`;
 }

@@ -1,12 +1,19 @@
+import {
+  markdownCode,
+  markdownCodeBlock,
+  markdownInline,
+  markdownTableCell,
+  markdownText,
+  stringLiteral,
+} from '../core/escape.js';
 import { allMethods, allResources } from '../model/build-model.js';
 import { hasRequiredMembers } from '../model/schemas.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { markdownCode, markdownCodeBlock, markdownInline, markdownTableCell, markdownText, stringLiteral } from '../core/escape.js';
 import { coreClientName, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
+import { mcpReadme } from './mcp.js';
 import type { OutputFile } from './source.js';
 import { webhooksReadme } from './webhooks.js';
-import { mcpReadme } from './mcp.js';
 
 /**
  * `README.md` of the generated package, with the sections users of the official SDKs know. Every ```ts block is
@@ -37,7 +44,10 @@ export function emitReadme(model: SdkModel): OutputFile {
     faq(model),
     ['Every method, with its HTTP route, and every type is listed in [api.md](api.md).'],
   ];
-  const text = sections.filter((lines) => lines.length > 0).map((lines) => lines.join('\n')).join('\n\n');
+  const text = sections
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
   return { path: 'README.md', text: `${noHtmlOutsideCode(text.split('\n')).join('\n')}\n` };
 }
 
@@ -71,7 +81,9 @@ interface Call {
 
 /** Every method a README example can show: not those no call of which can compile (see `Method.noValidInput`). */
 function calls(model: SdkModel): Call[] {
-  return allResources(model.resources).flatMap((resource) => resource.methods.filter((method) => !method.noValidInput).map((method) => ({ resource, method })));
+  return allResources(model.resources).flatMap((resource) =>
+    resource.methods.filter((method) => !method.noValidInput).map((method) => ({ resource, method })),
+  );
 }
 
 function callText(model: SdkModel, { resource, method }: Call, mode: 'required' | 'all' = 'required'): string {
@@ -88,8 +100,12 @@ function callWithOptions(model: SdkModel, call: Call, optionsText: string): stri
   const { body } = call.method;
   const positionalBody = body?.positional === true;
   if (positionalBody && args.length === call.method.positionalPathParams.length) args.push('undefined');
-  if (call.method.paramsTypeName && args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)) {
-    const emptyFits = !body || positionalBody || (body.inline === true && !hasRequiredMembers(model.document, body.schema));
+  if (
+    call.method.paramsTypeName &&
+    args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)
+  ) {
+    const emptyFits =
+      !body || positionalBody || (body.inline === true && !hasRequiredMembers(model.document, body.schema));
     args.push(emptyFits ? '{}' : 'undefined');
   }
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
@@ -102,7 +118,9 @@ function awaitLine(model: SdkModel, call: Call, name = 'result'): string {
 
 function headline(model: SdkModel): Call | undefined {
   const all = calls(model);
-  return all.find((call) => call.method.name === 'create') ?? all.find((call) => call.method.httpMethod === 'post') ?? all[0];
+  return (
+    all.find((call) => call.method.name === 'create') ?? all.find((call) => call.method.httpMethod === 'post') ?? all[0]
+  );
 }
 
 function intro(model: SdkModel): string[] {
@@ -141,7 +159,8 @@ function usage(model: SdkModel): string[] {
  */
 function clientConstruction(model: SdkModel): string {
   const schemes = Object.values(model.securitySchemes);
-  const fromEnv = (option: string, variable: string): string => `${option}: process.env[${stringLiteral(`${model.envPrefix}_${variable}`)}]`;
+  const fromEnv = (option: string, variable: string): string =>
+    `${option}: process.env[${stringLiteral(`${model.envPrefix}_${variable}`)}]`;
   const options = schemes.some((scheme) => scheme.type !== 'basic')
     ? [fromEnv('apiKey', 'API_KEY')]
     : schemes.some((scheme) => scheme.type === 'basic')
@@ -155,7 +174,8 @@ function examples(model: SdkModel): string[] {
   const lines = ['## Examples'];
   for (const resource of allResources(model.resources)) {
     const method = resource.methods.find((candidate) => !candidate.noValidInput);
-    if (method) lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine(model, { resource, method })));
+    if (method)
+      lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine(model, { resource, method })));
   }
   return lines;
 }
@@ -166,14 +186,29 @@ function options(model: SdkModel): string[] {
   const rows: string[][] = [];
   if (schemes.some((scheme) => scheme.type !== 'basic')) {
     const where = schemes.flatMap((scheme) =>
-      scheme.type === 'apiKey' ? [`the ${markdownCode(scheme.name)} ${scheme.in === 'query' ? 'query parameter' : scheme.in}`] : scheme.type === 'basic' ? [] : ['`Authorization: Bearer <apiKey>`'],
+      scheme.type === 'apiKey'
+        ? [`the ${markdownCode(scheme.name)} ${scheme.in === 'query' ? 'query parameter' : scheme.in}`]
+        : scheme.type === 'basic'
+          ? []
+          : ['`Authorization: Bearer <apiKey>`'],
     );
     rows.push(['`apiKey`', env('API_KEY'), `sent as ${[...new Set(where)].join(' or ')}`]);
   }
   // Schemes with a key of their own: each sent only to the operations whose security names it.
-  for (const [scheme, { option, env: variable }] of Object.entries(model.schemeKeyOptions)) rows.push([markdownCode(option), env(variable), `the ${markdownCode(scheme)} scheme's key, sent only where an operation names it`]);
-  if (hasClientCredentials(model)) rows.push(['`clientID`, `clientSecret`', `${env('CLIENT_ID')}, ${env('CLIENT_SECRET')}`, 'OAuth 2.0 client credentials (see below)']);
-  if (schemes.some((scheme) => scheme.type === 'basic')) rows.push(['`username`, `password`', `${env('USERNAME')}, ${env('PASSWORD')}`, 'HTTP Basic']);
+  for (const [scheme, { option, env: variable }] of Object.entries(model.schemeKeyOptions))
+    rows.push([
+      markdownCode(option),
+      env(variable),
+      `the ${markdownCode(scheme)} scheme's key, sent only where an operation names it`,
+    ]);
+  if (hasClientCredentials(model))
+    rows.push([
+      '`clientID`, `clientSecret`',
+      `${env('CLIENT_ID')}, ${env('CLIENT_SECRET')}`,
+      'OAuth 2.0 client credentials (see below)',
+    ]);
+  if (schemes.some((scheme) => scheme.type === 'basic'))
+    rows.push(['`username`, `password`', `${env('USERNAME')}, ${env('PASSWORD')}`, 'HTTP Basic']);
   return [
     '## Options',
     '',
@@ -184,20 +219,39 @@ function options(model: SdkModel): string[] {
         ['`baseURL`', `${env('BASE_URL')}, then ${markdownCode(model.defaultBaseURL)}`, ''],
         ['`timeout`', '`60000`', 'milliseconds per attempt, response body included'],
         ['`maxRetries`', '`2`', ''],
-        ['`fetch`, `fetchOptions`', '`globalThis.fetch`', 'a custom `fetch`, and extra `RequestInit` for every request'],
+        [
+          '`fetch`, `fetchOptions`',
+          '`globalThis.fetch`',
+          'a custom `fetch`, and extra `RequestInit` for every request',
+        ],
         ['`defaultHeaders`, `defaultQuery`', '', 'sent with every request; a `null` header removes one'],
         ['`logLevel`', `${env('LOG')}, then \`warn\``, '`off`, `error`, `warn`, `info`, `debug`'],
         ['`logger`', '`console`', ''],
-        ['`maxResponseSize`', '`104857600` (100 MB)', 'bytes a JSON or text body may have, checked as it streams; downloads and `asResponse()` are not bounded'],
-        ...(calls(model).some((call) => call.method.pagination?.kind === 'next-url' || call.method.pagination?.kind === 'link-header')
-          ? [['`followCrossOriginPages`', '`false`', 'follow next-page links to another origin, without credentials (else an error)']]
+        [
+          '`maxResponseSize`',
+          '`104857600` (100 MB)',
+          'bytes a JSON or text body may have, checked as it streams; downloads and `asResponse()` are not bounded',
+        ],
+        ...(calls(model).some(
+          (call) => call.method.pagination?.kind === 'next-url' || call.method.pagination?.kind === 'link-header',
+        )
+          ? [
+              [
+                '`followCrossOriginPages`',
+                '`false`',
+                'follow next-page links to another origin, without credentials (else an error)',
+              ],
+            ]
           : []),
       ],
     ),
     '',
-    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${schemes.some((scheme) => scheme.type !== 'basic') ? ', \`logLevel\` and \`apiKey\`' : ' and \`logLevel\`'}, which are readable and writable properties.`,
+    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${schemes.some((scheme) => scheme.type !== 'basic') ? ', `logLevel` and `apiKey`' : ' and `logLevel`'}, which are readable and writable properties.`,
     '',
-    ...ts('const copy = client.withOptions({ maxRetries: 5 });', 'console.log(copy.baseURL, copy.timeout, copy.maxRetries, copy.logLevel);'),
+    ...ts(
+      'const copy = client.withOptions({ maxRetries: 5 });',
+      'console.log(copy.baseURL, copy.timeout, copy.maxRetries, copy.logLevel);',
+    ),
     '',
     '### Undocumented endpoints',
     '',
@@ -238,7 +292,7 @@ function errors(model: SdkModel): string[] {
       'try {',
       `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
       '} catch (err) {',
-      '  if (err instanceof NotFoundError) console.log(\'not found\', err.error);',
+      "  if (err instanceof NotFoundError) console.log('not found', err.error);",
       '  else if (err instanceof APIError) console.log(err.status, err.message);',
       '  else throw err;',
       '}',
@@ -256,7 +310,10 @@ function retriesAndTimeouts(model: SdkModel): string[] {
     '- 408, 409, 429 and 5xx responses are retried for every method: the server answered, and says with `x-should-retry` whether to try again.',
     ...resendRules(model),
     '',
-    ...ts(`const client = new ${model.clientName}({ maxRetries: 0 }); // default is 2`, ...(call ? ['', `// or per request:`, `await ${callWithOptions(model, call, '{ maxRetries: 5 }')};`] : [])),
+    ...ts(
+      `const client = new ${model.clientName}({ maxRetries: 0 }); // default is 2`,
+      ...(call ? ['', `// or per request:`, `await ${callWithOptions(model, call, '{ maxRetries: 5 }')};`] : []),
+    ),
     '',
     '## Timeouts',
     '',
@@ -265,7 +322,12 @@ function retriesAndTimeouts(model: SdkModel): string[] {
     ...ts(
       `const client = new ${model.clientName}({ timeout: 20 * 1000 });`,
       ...(call
-        ? ['', 'const controller = new AbortController();', 'setTimeout(() => controller.abort(), 1000);', `await ${callWithOptions(model, call, '{ timeout: 5 * 1000, signal: controller.signal }')};`]
+        ? [
+            '',
+            'const controller = new AbortController();',
+            'setTimeout(() => controller.abort(), 1000);',
+            `await ${callWithOptions(model, call, '{ timeout: 5 * 1000, signal: controller.signal }')};`,
+          ]
         : []),
     ),
   ];
@@ -277,20 +339,37 @@ function retriesAndTimeouts(model: SdkModel): string[] {
  * of an API that takes one; an API without one gets its POST and PATCH calls sent once, so nothing is applied twice.
  */
 function resendRules(model: SdkModel): string[] {
-  const idempotent = 'GET, HEAD, PUT and DELETE requests are retried after a connection error or a timeout (they are idempotent); so is any request whose connection was refused (nothing was sent).';
+  const idempotent =
+    'GET, HEAD, PUT and DELETE requests are retried after a connection error or a timeout (they are idempotent); so is any request whose connection was refused (nothing was sent).';
   if (model.idempotencyHeader) {
-    return [`- ${idempotent} Other methods carry an \`${model.idempotencyHeader}\` header (one key per call, the same on every retry), so the API applies them once, and they are retried too.`];
+    return [
+      `- ${idempotent} Other methods carry an \`${model.idempotencyHeader}\` header (one key per call, the same on every retry), so the API applies them once, and they are retried too.`,
+    ];
   }
   const unsafe = allResources(model.resources).flatMap((resource) =>
-    resource.methods.filter((method) => method.httpMethod === 'post' || method.httpMethod === 'patch').map((method) => ({ name: `${resource.chain.join('.')}.${method.name}`, keyed: method.headerParams.some((param) => /^idempotency[-_]key$/i.test(param.name)) })),
+    resource.methods
+      .filter((method) => method.httpMethod === 'post' || method.httpMethod === 'patch')
+      .map((method) => ({
+        name: `${resource.chain.join('.')}.${method.name}`,
+        keyed: method.headerParams.some((param) => /^idempotency[-_]key$/i.test(param.name)),
+      })),
   );
   const keyed = unsafe.filter((method) => method.keyed).map((method) => `\`${method.name}\``);
   const once = unsafe.filter((method) => !method.keyed).map((method) => `\`${method.name}\``);
-  const list = (names: string[]): string => (names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', '));
+  const list = (names: string[]): string =>
+    names.length > 8 ? `${names.slice(0, 8).join(', ')} and ${names.length - 8} more` : names.join(', ');
   return [
     `- ${idempotent}`,
-    ...(keyed.length > 0 ? [`- Methods that take an \`Idempotency-Key\` header get one generated per call (or pass \`idempotencyKey\`), reused by their retries, and are retried too: ${list(keyed)}.`] : []),
-    ...(once.length > 0 ? [`- POST and PATCH methods without an idempotency key are not resent after a connection error or a timeout, since the API may have applied them: ${list(once)}. If the API honours an \`Idempotency-Key\` header, pass \`idempotencyKey\` and the call is sent with it and retried.`] : []),
+    ...(keyed.length > 0
+      ? [
+          `- Methods that take an \`Idempotency-Key\` header get one generated per call (or pass \`idempotencyKey\`), reused by their retries, and are retried too: ${list(keyed)}.`,
+        ]
+      : []),
+    ...(once.length > 0
+      ? [
+          `- POST and PATCH methods without an idempotency key are not resent after a connection error or a timeout, since the API may have applied them: ${list(once)}. If the API honours an \`Idempotency-Key\` header, pass \`idempotencyKey\` and the call is sent with it and retried.`,
+        ]
+      : []),
   ];
 }
 
@@ -318,13 +397,24 @@ function pagination(model: SdkModel): string[] {
 }
 
 function uploads(model: SdkModel): string[] {
-  if (!allMethods(model.resources).some((method) => method.body?.encoding === 'multipart' || method.body?.encoding === 'binary')) return [];
+  if (
+    !allMethods(model.resources).some(
+      (method) => method.body?.encoding === 'multipart' || method.body?.encoding === 'binary',
+    )
+  )
+    return [];
   return [
     '## File uploads',
     '',
-    'Binary bodies and file fields take a `File` or `Blob`, bytes (`Buffer`, `Uint8Array`, `ArrayBuffer`), a web `ReadableStream`, a Node stream such as `fs.createReadStream(path)`, any async iterable of bytes, or a `Response`. A binary body is streamed as it is read (`duplex: \'half\'`; in browsers, which stream uploads only over HTTP/2, it is read first); a file field of a multipart body is read into a `File`, named after the stream\'s path. `toFile()` makes a `File` yourself, with a name and type:',
+    "Binary bodies and file fields take a `File` or `Blob`, bytes (`Buffer`, `Uint8Array`, `ArrayBuffer`), a web `ReadableStream`, a Node stream such as `fs.createReadStream(path)`, any async iterable of bytes, or a `Response`. A binary body is streamed as it is read (`duplex: 'half'`; in browsers, which stream uploads only over HTTP/2, it is read first); a file field of a multipart body is read into a `File`, named after the stream's path. `toFile()` makes a `File` yourself, with a name and type:",
     '',
-    ...ts(`import fs from 'node:fs';`, `import { toFile } from ${stringLiteral(model.packageName)};`, '', "const file = await toFile(fs.createReadStream('report.pdf'));", "const fromBytes = await toFile(Buffer.from('my bytes'), 'file.txt');"),
+    ...ts(
+      `import fs from 'node:fs';`,
+      `import { toFile } from ${stringLiteral(model.packageName)};`,
+      '',
+      "const file = await toFile(fs.createReadStream('report.pdf'));",
+      "const fromBytes = await toFile(Buffer.from('my bytes'), 'file.txt');",
+    ),
   ];
 }
 
@@ -334,9 +424,14 @@ function streaming(model: SdkModel): string[] {
   return [
     '## Streaming',
     '',
-    'Methods whose response is `text/event-stream` resolve to a `Stream`: `for await` gives each event\'s data, parsed from JSON; `stream.abort()` stops early.',
+    "Methods whose response is `text/event-stream` resolve to a `Stream`: `for await` gives each event's data, parsed from JSON; `stream.abort()` stops early.",
     '',
-    ...ts(`const stream = await ${callText(model, call)};`, 'for await (const event of stream) {', '  console.log(event);', '}'),
+    ...ts(
+      `const stream = await ${callText(model, call)};`,
+      'for await (const event of stream) {',
+      '  console.log(event);',
+      '}',
+    ),
   ];
 }
 
@@ -372,7 +467,7 @@ function customFetch(model: SdkModel): string[] {
   return [
     '## Custom fetch',
     '',
-    'Pass `fetch` to route requests through your own implementation (proxies, tracing, tests); it is called as `fetch(url, init)` with a URL string and a `RequestInit`, as `globalThis.fetch` is, with `redirect: \'manual\'`: the SDK follows redirects itself (20 at most), and never sends credentials to another origin. `fetchOptions` adds `RequestInit` fields to every request:',
+    "Pass `fetch` to route requests through your own implementation (proxies, tracing, tests); it is called as `fetch(url, init)` with a URL string and a `RequestInit`, as `globalThis.fetch` is, with `redirect: 'manual'`: the SDK follows redirects itself (20 at most), and never sends credentials to another origin. `fetchOptions` adds `RequestInit` fields to every request:",
     '',
     ...ts(
       `const client = new ${model.clientName}({`,
@@ -380,7 +475,7 @@ function customFetch(model: SdkModel): string[] {
       "    console.log('sending', init.method, url);",
       '    return fetch(url, init);',
       '  },',
-      "  fetchOptions: { keepalive: true },",
+      '  fetchOptions: { keepalive: true },',
       '});',
     ),
     '',
@@ -411,17 +506,22 @@ function undocumented(model: SdkModel): string[] {
     '',
     'An endpoint the spec does not describe can still be called with the client (its base URL, credentials, retries and logging); the body is parsed as JSON:',
     '',
-    ...ts(`const result = await client.request<unknown>({ method: 'get', path: '/some/undocumented/path', query: { limit: 10 } });`, 'console.log(result);'),
+    ...ts(
+      `const result = await client.request<unknown>({ method: 'get', path: '/some/undocumented/path', query: { limit: 10 } });`,
+      'console.log(result);',
+    ),
     ...(call
       ? [
           '',
           "Query parameters and headers the spec does not list go in a method's last argument. A body field it does not list is a type error: add it with `// @ts-expect-error` on the line above it, and it is sent as given.",
           '',
-          ...ts(`await ${callWithOptions(model, call, "{ query: { undocumented_param: 'value' }, headers: { 'X-Undocumented': 'value' } }")};`),
+          ...ts(
+            `await ${callWithOptions(model, call, "{ query: { undocumented_param: 'value' }, headers: { 'X-Undocumented': 'value' } }")};`,
+          ),
         ]
       : []),
     '',
-    'Response fields the spec does not declare are in the parsed body all the same: read them with a cast, such as `(result as Record<string, unknown>)[\'undocumented_field\']`.',
+    "Response fields the spec does not declare are in the parsed body all the same: read them with a cast, such as `(result as Record<string, unknown>)['undocumented_field']`.",
   ];
 }
 
@@ -435,7 +535,7 @@ function semver(): string[] {
     '2. Changes to internals that are technically public but not meant for use (`src/internal`, anything not exported from the package root).',
     '3. Changes that should not affect the vast majority of users in practice.',
     '',
-    'The SDK generator\'s change report (`sdkgen diff`) lists what a spec change would break in users\' code, to choose the next version by.',
+    "The SDK generator's change report (`sdkgen diff`) lists what a spec change would break in users' code, to choose the next version by.",
   ];
 }
 
@@ -479,32 +579,67 @@ function oauth(model: SdkModel): string[] {
 function parameters(model: SdkModel): string[] {
   const all = calls(model);
   const nested = all.find((call) => call.method.namedPathParams.length > 0);
-  const wrapped = all.find((call) => call.method.body !== undefined && !call.method.body.isObject && call.method.body.encoding !== 'binary' && call.method.paramsShape === 'mixed');
-  const styled = all.some((call) => [...call.method.queryParams, ...call.method.pathParams].some((param) => param.encoding !== undefined));
+  const wrapped = all.find(
+    (call) =>
+      call.method.body !== undefined &&
+      !call.method.body.isObject &&
+      call.method.body.encoding !== 'binary' &&
+      call.method.paramsShape === 'mixed',
+  );
+  const styled = all.some((call) =>
+    [...call.method.queryParams, ...call.method.pathParams].some((param) => param.encoding !== undefined),
+  );
   const renamed = all.find((call) => call.method.body?.renames !== undefined);
   const lines = [
     '## Parameters',
     '',
     'Path ids come first, then one object with the query parameters, headers and body fields, then the request options. Query, path and header parameters are written in the `style` the spec gives each (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`, `label`, `matrix`, `simple`, exploded or not): arrays as the spec says, nested objects of a `deepObject` parameter as brackets, `filter[a][b]=x`.',
   ];
-  if (styled) lines.push('', `This API has parameters in styles of their own (see \`paramStyles\` in \`src/resources/\`).`);
+  if (styled)
+    lines.push('', `This API has parameters in styles of their own (see \`paramStyles\` in \`src/resources/\`).`);
   // deepObjectParams: flat in the config gave params bracketed names; they go out as they are named.
-  const flat = all.flatMap((call) => call.method.queryParams).find((param) => /^[^[\]]+(\[[^[\]]+\])+$/.test(param.name));
-  if (flat) lines.push('', `Parameters with brackets in their names are given flat, as they are sent: ${markdownCode(`{ ${stringLiteral(flat.name)}: ... }`)} goes out as ${markdownCode(`${flat.name}=...`)}.`);
+  const flat = all
+    .flatMap((call) => call.method.queryParams)
+    .find((param) => /^[^[\]]+(\[[^[\]]+\])+$/.test(param.name));
+  if (flat)
+    lines.push(
+      '',
+      `Parameters with brackets in their names are given flat, as they are sent: ${markdownCode(`{ ${stringLiteral(flat.name)}: ... }`)} goes out as ${markdownCode(`${flat.name}=...`)}.`,
+    );
   if (wrapped) {
     const key = wrapped.method.body?.key ?? 'body';
-    lines.push('', `A body that is not an object (an array, a string, a union) goes in the params object as \`${key}\`${key === 'body' ? '' : ' (named so in the config)'}:`, '', ...ts(`await ${callText(model, wrapped)};`));
+    lines.push(
+      '',
+      `A body that is not an object (an array, a string, a union) goes in the params object as \`${key}\`${key === 'body' ? '' : ' (named so in the config)'}:`,
+      '',
+      ...ts(`await ${callText(model, wrapped)};`),
+    );
   }
   const positionalBody = all.find((call) => call.method.body?.positional === true);
   if (positionalBody) {
-    lines.push('', 'Raw bytes (a binary body: `Blob`, `File`, bytes, a stream) are an argument of their own, after the path ids and before the params:', '', ...ts(`await ${callText(model, positionalBody)};`));
+    lines.push(
+      '',
+      'Raw bytes (a binary body: `Blob`, `File`, bytes, a stream) are an argument of their own, after the path ids and before the params:',
+      '',
+      ...ts(`await ${callText(model, positionalBody)};`),
+    );
   }
   if (nested) {
-    lines.push('', 'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:', '', ...ts(`await ${callText(model, nested)};`));
+    lines.push(
+      '',
+      'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:',
+      '',
+      ...ts(`await ${callText(model, nested)};`),
+    );
   }
   if (renamed) {
-    const pairs = Object.entries(renamed.method.body!.renames!).map(([name, wire]) => `${markdownCode(name)} (sent as ${markdownCode(wire)})`);
-    lines.push('', `Some body fields have SDK names of their own, and are sent under their API names: ${pairs.join(', ')} in ${markdownCode(`${renamed.resource.chain.join('.')}.${renamed.method.name}`)}.`);
+    const pairs = Object.entries(renamed.method.body!.renames!).map(
+      ([name, wire]) => `${markdownCode(name)} (sent as ${markdownCode(wire)})`,
+    );
+    lines.push(
+      '',
+      `Some body fields have SDK names of their own, and are sent under their API names: ${pairs.join(', ')} in ${markdownCode(`${renamed.resource.chain.join('.')}.${renamed.method.name}`)}.`,
+    );
   }
   return lines;
 }
@@ -513,8 +648,14 @@ function modules(model: SdkModel): string[] {
   const classes = staticResourceClasses(model);
   const call = headline(model);
   // The resource of the README's first example, where that can be imported alone.
-  const resource = classes.find((candidate) => candidate === call?.resource) ?? classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ?? classes[0];
-  const typed = call && call.resource === resource && call.method.paramsTypeName ? call.method : resource?.methods.find((method) => method.paramsTypeName);
+  const resource =
+    classes.find((candidate) => candidate === call?.resource) ??
+    classes.find((candidate) => candidate.methods.some((method) => method.paramsTypeName)) ??
+    classes[0];
+  const typed =
+    call && call.resource === resource && call.method.paramsTypeName
+      ? call.method
+      : resource?.methods.find((method) => method.paramsTypeName);
   // The resource instance's variable: its property name, unless the block has that name already (`_3` is both the
   // property and the class of a resource named `3`).
   const taken = new Set([resource?.className, coreClientName(model), 'result']);
@@ -526,9 +667,17 @@ function modules(model: SdkModel): string[] {
     '',
     ...ts(
       `import ${model.clientName} from '${model.packageName}';`,
-      ...(resource ? [`import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`] : []),
+      ...(resource
+        ? [`import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`]
+        : []),
       '',
-      ...(typed ? [`type Params = ${model.clientName}.${typed.paramsTypeName};`, `type SameParams = ${model.clientName}.${resource!.className}.${typed.paramsTypeName};`, ''] : []),
+      ...(typed
+        ? [
+            `type Params = ${model.clientName}.${typed.paramsTypeName};`,
+            `type SameParams = ${model.clientName}.${resource!.className}.${typed.paramsTypeName};`,
+            '',
+          ]
+        : []),
       ...(resource ? [`console.log(${model.clientName}.${resource.className} === ${resource.className});`] : []),
       'try {',
       `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
@@ -546,12 +695,18 @@ function modules(model: SdkModel): string[] {
             `import { ${resource.className} } from '${model.packageName}/resources/${resource.modulePath}';`,
             '',
             `const ${variable} = new ${resource.className}(new ${coreClientName(model)}());`,
-            ...(call && call.resource === resource ? [`${call.method.responseTypeName ? 'const result = ' : ''}await ${variable}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`] : []),
+            ...(call && call.resource === resource
+              ? [
+                  `${call.method.responseTypeName ? 'const result = ' : ''}await ${variable}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`,
+                ]
+              : []),
           ),
         ]
       : []),
     '',
-    'CommonJS works as with the official SDKs: the package itself is the client class, with `.default` and `.' + model.clientName + '` beside it.',
+    'CommonJS works as with the official SDKs: the package itself is the client class, with `.default` and `.' +
+      model.clientName +
+      '` beside it.',
     '',
     '```js',
     `const ${model.clientName} = require('${model.packageName}');`,
@@ -561,13 +716,16 @@ function modules(model: SdkModel): string[] {
 }
 
 function hasClientCredentials(model: SdkModel): boolean {
-  return Object.values(model.securitySchemes).some((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
+  return Object.values(model.securitySchemes).some(
+    (scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined,
+  );
 }
 
 /** A Markdown table with its columns padded to one width, as a person (or prettier) would lay it out. */
 function table(header: string[], rows: string[][]): string[] {
   const escaped = rows.map((row) => row.map(markdownTableCell));
   const widths = header.map((cell, column) => Math.max(3, cell.length, ...escaped.map((row) => row[column]!.length)));
-  const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...escaped.map(line)];
 }

@@ -7,18 +7,29 @@ import type {
   PropertyDeclarationStructure,
   TypeAliasDeclarationStructure,
 } from 'ts-morph';
-import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
+import { markdownCode, propertyKey } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
+import { valueSource } from './examples.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
-import { valueSource } from './examples.js';
-import { markdownCode, propertyKey } from '../core/escape.js';
-import { jsDoc, literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
-import { bodyTypeExpression, eventTypeExpression, modelNames, paramsTypeExpression, pathParamType, responseTypeExpression, uploadsBinary } from './type-expressions.js';
+import { jsDoc, literal, type OutputFile, printSourceFile, relativeImport } from './source.js';
+import { ModuleDeclarationKind, StructureKind } from './structure-kinds.js';
+import {
+  bodyTypeExpression,
+  eventTypeExpression,
+  modelNames,
+  paramsTypeExpression,
+  pathParamType,
+  responseTypeExpression,
+  uploadsBinary,
+} from './type-expressions.js';
 
 /** `src/resources/<module>.ts` for every resource of the tree (or for those given, a part of `allResources`). */
-export function emitResources(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
+export function emitResources(
+  model: SdkModel,
+  resources: readonly Resource[] = allResources(model.resources),
+): OutputFile[] {
   const models = modelNames(model);
   return resources.map((resource) => emitResource(model, resource, models));
 }
@@ -50,40 +61,96 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const typeAliases = resource.methods.flatMap((method) => methodTypes(method, models));
   const usedModels = [...new Set(resource.methods.flatMap((method) => referencedModels(method, models)))].sort();
   const paginated = resource.methods.some((method) => method.pagination);
-  const styledParams = resource.methods.some((method) => [...method.pathParams, ...method.queryParams, ...method.headerParams].some((param) => param.encoding !== undefined));
-  const finders = [...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : [])))].sort();
+  const styledParams = resource.methods.some((method) =>
+    [...method.pathParams, ...method.queryParams, ...method.headerParams].some((param) => param.encoding !== undefined),
+  );
+  const finders = [
+    ...new Set(resource.methods.flatMap((method) => (method.pagination ? [PAGE_FINDERS[method.pagination.kind]] : []))),
+  ].sort();
   const streams = resource.methods.some((method) => method.response.kind === 'sse' || selectsEvents(method));
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
   const forms = resource.methods.some((method) => method.body?.multipart !== undefined);
-  const uploads = ['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never) || (encoding === 'multipart' && forms)).map((encoding) => ENCODERS[encoding]!);
+  const uploads = ['multipart', 'binary']
+    .filter((encoding) => encodings.has(encoding as never) || (encoding === 'multipart' && forms))
+    .map((encoding) => ENCODERS[encoding]!);
   // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
   const uploadable = resource.methods.some(uploadsBinary);
-  const schemaRoots = ['operations', 'paths'].filter((root) => typeAliases.some((alias) => String(alias.type).includes(`${root}[`)));
+  const schemaRoots = ['operations', 'paths'].filter((root) =>
+    typeAliases.some((alias) => String(alias.type).includes(`${root}[`)),
+  );
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
-    ...(paginated ? [{ namedImports: [{ name: 'Page', isTypeOnly: true }, { name: 'PagePromise', isTypeOnly: true }, 'requestPage', ...finders], moduleSpecifier: relativeImport(module, 'core/pagination') }] : []),
-    ...(streams ? [{ namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }], moduleSpecifier: relativeImport(module, 'core/streaming') }] : []),
+    ...(paginated
+      ? [
+          {
+            namedImports: [
+              { name: 'Page', isTypeOnly: true },
+              { name: 'PagePromise', isTypeOnly: true },
+              'requestPage',
+              ...finders,
+            ],
+            moduleSpecifier: relativeImport(module, 'core/pagination'),
+          },
+        ]
+      : []),
+    ...(streams
+      ? [
+          {
+            namedImports: ['eventStream', { name: 'Stream', isTypeOnly: true }],
+            moduleSpecifier: relativeImport(module, 'core/streaming'),
+          },
+        ]
+      : []),
     // Body encoders only where an operation needs them, so that a bundle of other calls leaves them out.
-    ...(uploads.length > 0 || uploadable ? [{ namedImports: [...uploads, ...(uploadable ? [{ name: 'Uploadable', isTypeOnly: true }] : [])], moduleSpecifier: relativeImport(module, 'core/uploads') }] : []),
-    ...(styledParams ? [{ namedImports: ['styledParams'], moduleSpecifier: relativeImport(module, 'internal/params') }] : []),
-    ...(encodings.has('form') ? [{ namedImports: [ENCODERS['form']!], moduleSpecifier: relativeImport(module, 'internal/form') }] : []),
-    ...(schemaRoots.length > 0 ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }] : []),
-    ...(usedModels.length > 0 ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
-    ...resource.children.map((child) => ({ namedImports: [child.className], moduleSpecifier: relativeImport(module, resourceModule(child)) })),
+    ...(uploads.length > 0 || uploadable
+      ? [
+          {
+            namedImports: [...uploads, ...(uploadable ? [{ name: 'Uploadable', isTypeOnly: true }] : [])],
+            moduleSpecifier: relativeImport(module, 'core/uploads'),
+          },
+        ]
+      : []),
+    ...(styledParams
+      ? [{ namedImports: ['styledParams'], moduleSpecifier: relativeImport(module, 'internal/params') }]
+      : []),
+    ...(encodings.has('form')
+      ? [{ namedImports: [ENCODERS['form']!], moduleSpecifier: relativeImport(module, 'internal/form') }]
+      : []),
+    ...(schemaRoots.length > 0
+      ? [{ isTypeOnly: true, namedImports: schemaRoots, moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }]
+      : []),
+    ...(usedModels.length > 0
+      ? [{ isTypeOnly: true, namedImports: usedModels, moduleSpecifier: relativeImport(module, MODELS_MODULE) }]
+      : []),
+    ...resource.children.map((child) => ({
+      namedImports: [child.className],
+      moduleSpecifier: relativeImport(module, resourceModule(child)),
+    })),
   ];
 
   // Child resources are made on first use, as the client's are.
-  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({ name: `#${child.property}`, type: `${child.className} | undefined` }));
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = resource.children.map((child) => ({
+    name: `#${child.property}`,
+    type: `${child.className} | undefined`,
+  }));
   // Aliases an existing SDK's api.md keeps (`--surface`): the same method under its other name, where that is free.
-  const memberNames = new Set([...resource.methods.map((method) => method.name), ...resource.children.map((child) => child.property)]);
+  const memberNames = new Set([
+    ...resource.methods.map((method) => method.name),
+    ...resource.children.map((child) => child.property),
+  ]);
   for (const method of resource.methods) {
     for (const alias of method.aliases ?? []) {
       if (memberNames.has(alias)) continue;
       memberNames.add(alias);
-      properties.push({ name: alias, isReadonly: true, initializer: `this.${method.name}`, docs: [{ description: `Another name of ${markdownCode(method.name)}, kept from the SDK this one replaces.` }] });
+      properties.push({
+        name: alias,
+        isReadonly: true,
+        initializer: `this.${method.name}`,
+        docs: [{ description: `Another name of ${markdownCode(method.name)}, kept from the SDK this one replaces.` }],
+      });
     }
   }
   const getAccessors = resource.children.map((child) => ({
@@ -99,7 +166,14 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     name: resource.className,
     isExported: true,
     extends: 'APIResource',
-    docs: [{ description: paths.length > 0 ? `Methods for ${paths.join(', ')}.` : `Groups the resources under ${markdownCode(resource.chain.join('.'))}.` }],
+    docs: [
+      {
+        description:
+          paths.length > 0
+            ? `Methods for ${paths.join(', ')}.`
+            : `Groups the resources under ${markdownCode(resource.chain.join('.'))}.`,
+      },
+    ],
     properties,
     getAccessors,
     methods: resource.methods.map((method) => methodStructure(method, models, model.defaultSecurity)),
@@ -118,7 +192,12 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     isExported: true,
     hasDeclareKeyword: true,
     declarationKind: ModuleDeclarationKind.Namespace,
-    statements: members.size > 0 ? [`export { ${[...members].map(([name, isType]) => `${isType ? 'type ' : ''}${name} as ${name}`).join(', ')} };`] : [],
+    statements:
+      members.size > 0
+        ? [
+            `export { ${[...members].map(([name, isType]) => `${isType ? 'type ' : ''}${name} as ${name}`).join(', ')} };`,
+          ]
+        : [],
   };
 
   return printSourceFile(model, `src/${module}.ts`, [
@@ -156,7 +235,11 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       isExported: true,
       name: method.eventTypeName,
       type: eventTypeExpression(method, models),
-      docs: [{ description: `One event of ${markdownCode(method.name)} with \`${method.response.events.param}: true\`: ${operationLabel(method)}.` }],
+      docs: [
+        {
+          description: `One event of ${markdownCode(method.name)} with \`${method.response.events.param}: true\`: ${operationLabel(method)}.`,
+        },
+      ],
     });
   }
   if (method.itemTypeName) {
@@ -174,7 +257,13 @@ function methodTypes(method: Method, models: ReadonlyMap<string, string>): TypeA
       isExported: true,
       name: method.pageTypeName,
       type: `Page<${method.responseTypeName}, ${pageItemType(method, models)}>`,
-      docs: [{ description: jsDoc(`A page of \`${method.name}\`: ${operationLabel(method)}. Iterate it with \`for await\`, or call \`getNextPage()\`.`)! }],
+      docs: [
+        {
+          description: jsDoc(
+            `A page of \`${method.name}\`: ${operationLabel(method)}. Iterate it with \`for await\`, or call \`getNextPage()\`.`,
+          )!,
+        },
+      ],
     });
   }
   return out;
@@ -186,7 +275,13 @@ function operationLabel(method: Method): string {
 
 /** Model names the method's types refer to (body and response `$ref`s). */
 function referencedModels(method: Method, models: ReadonlyMap<string, string>): string[] {
-  const refs = [method.body?.ref, method.body?.multipart?.ref, method.pageItemRef, ...method.response.statuses.map((status) => status.ref), ...(selectsEvents(method) ? [method.response.events!.ref] : [])];
+  const refs = [
+    method.body?.ref,
+    method.body?.multipart?.ref,
+    method.pageItemRef,
+    ...method.response.statuses.map((status) => status.ref),
+    ...(selectsEvents(method) ? [method.response.events!.ref] : []),
+  ];
   return refs.flatMap((ref) => (ref !== undefined && models.has(ref) ? [models.get(ref)!] : []));
 }
 
@@ -195,11 +290,18 @@ function pageItemType(method: Method, models: ReadonlyMap<string, string>): stri
   if (method.itemTypeName) return method.itemTypeName;
   const named = method.pageItemRef !== undefined ? models.get(method.pageItemRef) : undefined;
   if (named) return named;
-  const list = method.pagination!.items.reduce((type, key) => `NonNullable<${type}[${literal(key)}]>`, method.responseTypeName!);
+  const list = method.pagination!.items.reduce(
+    (type, key) => `NonNullable<${type}[${literal(key)}]>`,
+    method.responseTypeName!,
+  );
   return `${list}[number]`;
 }
 
-function methodStructure(method: Method, models: ReadonlyMap<string, string>, defaultSecurity: string[][]): OptionalKind<MethodDeclarationStructure> {
+function methodStructure(
+  method: Method,
+  models: ReadonlyMap<string, string>,
+  defaultSecurity: string[][],
+): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.positionalPathParams.map((param) => ({
     name: param.variable,
     type: pathParamType(param.schema),
@@ -225,22 +327,37 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
   parameters.push({ name: 'options', type: 'RequestOptions', hasQuestionToken: true });
 
   const responseType = method.responseTypeName ?? 'void';
-  const events = selectsEvents(method) ? { param: method.response.events!.param, type: `Stream<${method.eventTypeName}>` } : undefined;
-  const returned = method.response.kind === 'sse' ? `Stream<${responseType}>` : events ? `${responseType} | ${events.type}` : responseType;
+  const events = selectsEvents(method)
+    ? { param: method.response.events!.param, type: `Stream<${method.eventTypeName}>` }
+    : undefined;
+  const returned =
+    method.response.kind === 'sse'
+      ? `Stream<${responseType}>`
+      : events
+        ? `${responseType} | ${events.type}`
+        : responseType;
   const tags: Array<{ tagName: string; text?: string }> = [
-    ...method.positionalPathParams.filter((param) => param.description).map((param) => ({ tagName: 'param', text: `${param.variable} - ${param.description}` })),
+    ...method.positionalPathParams
+      .filter((param) => param.description)
+      .map((param) => ({ tagName: 'param', text: `${param.variable} - ${param.description}` })),
     ...(method.deprecated ? [{ tagName: 'deprecated' }] : []),
   ];
-  const description = jsDoc(method.summary, method.description !== method.summary && method.description) ?? markdownCode(`${method.httpMethod.toUpperCase()} ${method.path}`);
+  const description =
+    jsDoc(method.summary, method.description !== method.summary && method.description) ??
+    markdownCode(`${method.httpMethod.toUpperCase()} ${method.path}`);
   return {
     name: method.name,
     parameters,
-    returnType: method.pagination ? `PagePromise<${responseType}, ${pageItemType(method, models)}>` : `APIPromise<${returned}>`,
+    returnType: method.pagination
+      ? `PagePromise<${responseType}, ${pageItemType(method, models)}>`
+      : `APIPromise<${returned}>`,
     docs: [{ description, tags }],
     statements: [
       // Parent ids come out of the params object; the rest is what the operation sends as query, headers or body.
       ...(method.namedPathParams.length > 0
-        ? [`const { ${method.namedPathParams.map((param) => (propertyKey(param.name) === pathLocal(param.variable) ? param.name : `${propertyKey(param.name)}: ${pathLocal(param.variable)}`)).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`]
+        ? [
+            `const { ${method.namedPathParams.map((param) => (propertyKey(param.name) === pathLocal(param.variable) ? param.name : `${propertyKey(param.name)}: ${pathLocal(param.variable)}`)).join(', ')}${method.paramsShape !== 'none' ? `, ...${restName(method)}` : ''} } = params;`,
+          ]
         : []),
       method.pagination
         ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options, ${PAGE_FINDERS[method.pagination.kind]});`
@@ -252,9 +369,29 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
     // Typed by the param: `stream: true` gives a Stream of events, false or none the other type, a boolean either.
     ...(events && {
       overloads: [
-        { parameters: overloadParameters(parameters, argument, `${method.paramsTypeName} & { ${events.param}: true }`, true), returnType: `APIPromise<${events.type}>`, docs: [{ description, tags }] },
-        { parameters: overloadParameters(parameters, argument, `${method.paramsTypeName} & { ${events.param}?: false | null }`, method.paramsRequired), returnType: `APIPromise<${responseType}>` },
-        { parameters: overloadParameters(parameters, argument, method.paramsTypeName!, method.paramsRequired), returnType: `APIPromise<${returned}>` },
+        {
+          parameters: overloadParameters(
+            parameters,
+            argument,
+            `${method.paramsTypeName} & { ${events.param}: true }`,
+            true,
+          ),
+          returnType: `APIPromise<${events.type}>`,
+          docs: [{ description, tags }],
+        },
+        {
+          parameters: overloadParameters(
+            parameters,
+            argument,
+            `${method.paramsTypeName} & { ${events.param}?: false | null }`,
+            method.paramsRequired,
+          ),
+          returnType: `APIPromise<${responseType}>`,
+        },
+        {
+          parameters: overloadParameters(parameters, argument, method.paramsTypeName!, method.paramsRequired),
+          returnType: `APIPromise<${returned}>`,
+        },
       ],
     }),
   };
@@ -262,11 +399,21 @@ function methodStructure(method: Method, models: ReadonlyMap<string, string>, de
 
 /** Whether a method answers with events or another type as a param of its params object asks (`stream: true`). */
 function selectsEvents(method: Method): boolean {
-  return method.response.events !== undefined && method.eventTypeName !== undefined && method.paramsTypeName !== undefined && !method.pagination;
+  return (
+    method.response.events !== undefined &&
+    method.eventTypeName !== undefined &&
+    method.paramsTypeName !== undefined &&
+    !method.pagination
+  );
 }
 
 /** An overload's parameters: the method's, with the params argument typed as given (no default value in an overload). */
-function overloadParameters(parameters: OptionalKind<ParameterDeclarationStructure>[], argument: string, type: string, required: boolean): OptionalKind<ParameterDeclarationStructure>[] {
+function overloadParameters(
+  parameters: OptionalKind<ParameterDeclarationStructure>[],
+  argument: string,
+  type: string,
+  required: boolean,
+): OptionalKind<ParameterDeclarationStructure>[] {
   return parameters.map((parameter) => {
     if (parameter.name !== argument) return { ...parameter, initializer: undefined };
     const { initializer: _initializer, hasQuestionToken: _optional, ...rest } = parameter;
@@ -286,7 +433,11 @@ const PAGE_FINDERS: Readonly<Record<NonNullable<Method['pagination']>['kind'], s
 };
 
 /** The runtime's encoder of each non-JSON body encoding (`text` needs none: the body goes as given). */
-const ENCODERS: Readonly<Record<string, string>> = { multipart: 'multipartBody', binary: 'binaryBody', form: 'formBody' };
+const ENCODERS: Readonly<Record<string, string>> = {
+  multipart: 'multipartBody',
+  binary: 'binaryBody',
+  form: 'formBody',
+};
 
 /**
  * The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. What the runtime assumes by
@@ -312,8 +463,10 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     else fields.push(field === rest ? rest : `${field}: ${rest}`);
   }
   if (method.paramsShape === 'mixed') {
-    if (method.queryParams.length > 0) fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.key ?? param.name)).join(', ')}]`);
-    if (method.headerParams.length > 0) fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
+    if (method.queryParams.length > 0)
+      fields.push(`queryKeys: [${method.queryParams.map((param) => literal(param.key ?? param.name)).join(', ')}]`);
+    if (method.headerParams.length > 0)
+      fields.push(`headerKeys: [${method.headerParams.map((param) => literal(param.name)).join(', ')}]`);
     if (method.body && !method.body.inline) fields.push(`bodyKey: ${literal(method.body.key ?? 'body')}`);
     if (method.body?.inline && method.body.required) fields.push('bodyRequired: true');
   }
@@ -321,23 +474,33 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
     const { encoding, contentType } = method.body;
     // In a params object, the encoding is also what says that the remaining fields are the body.
     if (encoding !== 'json' || method.paramsShape === 'mixed') fields.push(`bodyEncoding: ${literal(encoding)}`);
-    if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json')) fields.push(`contentType: ${literal(contentType)}`);
+    if (encoding !== 'multipart' && !(encoding === 'json' && contentType === 'application/json'))
+      fields.push(`contentType: ${literal(contentType)}`);
     if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
     // Also taken as a multipart form: calls that carry a file go so.
     if (method.body.multipart) fields.push(`multipart: ${ENCODERS['multipart']}`);
   }
-  const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter((param) => param.encoding !== undefined);
-  if (styled.length > 0) fields.push(`paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`, 'paramSerializers: styledParams');
+  const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter(
+    (param) => param.encoding !== undefined,
+  );
+  if (styled.length > 0)
+    fields.push(
+      `paramStyles: ${valueSource(Object.fromEntries(styled.map((param) => [param.name, param.encoding])))}`,
+      'paramSerializers: styledParams',
+    );
   if (method.body?.renames) fields.push(`renames: ${valueSource(method.body.renames)}`);
   // Query params keyed otherwise (`include` for `include[]`) and those the path key fixes (`/things?beta=true`).
   const queryNames = method.queryParams.filter((param) => param.key !== undefined);
-  if (queryNames.length > 0) fields.push(`queryNames: ${valueSource(Object.fromEntries(queryNames.map((param) => [param.key, param.name])))}`);
+  if (queryNames.length > 0)
+    fields.push(`queryNames: ${valueSource(Object.fromEntries(queryNames.map((param) => [param.key, param.name])))}`);
   if (method.fixedQuery) fields.push(`fixedQuery: ${valueSource({ ...method.fixedQuery })}`);
   if (method.response.kind !== 'json') fields.push(`response: ${literal(method.response.kind)}`);
   if (method.response.kind === 'sse') fields.push('decode: eventStream');
   const accept = method.response.statuses[0]?.contentType;
-  if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary')) fields.push(`accept: ${literal(accept)}`);
-  if (JSON.stringify(method.security) !== JSON.stringify(defaultSecurity)) fields.push(`security: ${valueSource(method.security)}`);
+  if (accept !== undefined && (method.response.kind === 'text' || method.response.kind === 'binary'))
+    fields.push(`accept: ${literal(accept)}`);
+  if (JSON.stringify(method.security) !== JSON.stringify(defaultSecurity))
+    fields.push(`security: ${valueSource(method.security)}`);
   if (method.server !== undefined) fields.push(`server: ${literal(method.server)}`);
   return `{ ${fields.join(', ')} }`;
 }

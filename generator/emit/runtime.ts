@@ -22,7 +22,9 @@ export async function emitRuntime(model: SdkModel): Promise<OutputFile[]> {
   // The webhook verifier (and its crypto dependency) ships only with SDKs whose spec declares webhooks.
   const webhooksDir = join(TEMPLATES_DIR, 'src', 'webhooks');
   const files = [
-    ...(await listFiles(join(TEMPLATES_DIR, 'src'))).filter((file) => model.webhooks !== undefined || !file.startsWith(webhooksDir)),
+    ...(await listFiles(join(TEMPLATES_DIR, 'src'))).filter(
+      (file) => model.webhooks !== undefined || !file.startsWith(webhooksDir),
+    ),
     ...(await listFiles(join(TEMPLATES_DIR, 'scripts'))),
     ...(await listFiles(join(TEMPLATES_DIR, 'tests'))),
     join(TEMPLATES_DIR, 'vitest.config.ts'),
@@ -37,7 +39,7 @@ export async function emitRuntime(model: SdkModel): Promise<OutputFile[]> {
 }
 
 async function listFiles(dir: string): Promise<string[]> {
-  let entries;
+  let entries: import('node:fs').Dirent[];
   try {
     entries = await readdir(dir, { withFileTypes: true });
   } catch {

@@ -10,10 +10,17 @@ export declare function schemaTypesText(document: object): string;
  * The same for `holder.document`, let go of once transformed; `mark` is told when the transform is done; `chunk`: how
  * many members of a top-level interface are printed at a time.
  */
-export declare function schemaTypesTextOf(holder: { document?: object }, mark?: (step: string) => void, options?: { chunk?: number }): string;
+export declare function schemaTypesTextOf(
+  holder: { document?: object },
+  mark?: (step: string) => void,
+  options?: { chunk?: number },
+): string;
 
 /** The runtime's upload type, which request bodies with binary fields refer to. */
 export declare const UPLOADABLE: string;
 
 /** openapi-typescript's `scanDiscriminators`, with its effects on the document, without its copies of the path. */
-export declare function scanDiscriminators(document: object, options: { silent?: boolean }): { objects: Record<string, unknown>; refsHandled: string[] };
+export declare function scanDiscriminators(
+  document: object,
+  options: { silent?: boolean },
+): { objects: Record<string, unknown>; refsHandled: string[] };

@@ -36,7 +36,9 @@ function binaryAsBlob(schema, options) {
   if (schema.format !== 'binary' || !types.includes('string')) return undefined;
   const upload = typeof options?.path === 'string' && options.path.includes('/requestBody/');
   const blob = ts.factory.createTypeReferenceNode(upload ? UPLOADABLE : 'Blob');
-  return types.includes('null') ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())]) : blob;
+  return types.includes('null')
+    ? ts.factory.createUnionTypeNode([blob, ts.factory.createLiteralTypeNode(ts.factory.createNull())])
+    : blob;
 }
 
 /** The GlobalContext openapiTS() builds from OPTIONS (openapi-typescript 7.x; its defaults for the rest). */
@@ -109,10 +111,15 @@ function printDeclaration(nodes, index, chunk) {
   if (!ts.isInterfaceDeclaration(node) || node.members.length <= chunk) return [printWidened(node)];
   const { modifiers, name, typeParameters, heritageClauses } = node;
   // New nodes, not updates of this one: an update keeps the original, and with it every member, alive.
-  const shell = (members) => ts.factory.createInterfaceDeclaration(modifiers, name, typeParameters, heritageClauses, members);
+  const shell = (members) =>
+    ts.factory.createInterfaceDeclaration(modifiers, name, typeParameters, heritageClauses, members);
   const empty = astToString(shell([]));
   // What the shell lacks (comments on the declaration itself) shows in the declaration printed without members.
-  if (!empty.endsWith('{\n}\n') || empty !== astToString(ts.factory.updateInterfaceDeclaration(node, modifiers, name, typeParameters, heritageClauses, []))) {
+  if (
+    !empty.endsWith('{\n}\n') ||
+    empty !==
+      astToString(ts.factory.updateInterfaceDeclaration(node, modifiers, name, typeParameters, heritageClauses, []))
+  ) {
     return [printWidened(node)];
   }
   const header = empty.slice(0, -2);
@@ -243,14 +250,22 @@ function walk(obj, cb, path = []) {
 function patchDiscriminatorEnum(schema, ref, values, discriminator, options) {
   const resolvedSchema = resolveRef(schema, ref, { silent: options.silent ?? false });
   if (resolvedSchema?.allOf) {
-    resolvedSchema.allOf.push({ type: 'object', required: [discriminator.propertyName], properties: { [discriminator.propertyName]: discriminatorEnum(values) } });
+    resolvedSchema.allOf.push({
+      type: 'object',
+      required: [discriminator.propertyName],
+      properties: { [discriminator.propertyName]: discriminatorEnum(values) },
+    });
     return true;
   }
   if (typeof resolvedSchema === 'object' && 'type' in resolvedSchema && resolvedSchema.type === 'object') {
     if (!resolvedSchema.properties) resolvedSchema.properties = {};
     if (!resolvedSchema.required) resolvedSchema.required = [discriminator.propertyName];
-    else if (!resolvedSchema.required.includes(discriminator.propertyName)) resolvedSchema.required.push(discriminator.propertyName);
-    resolvedSchema.properties[discriminator.propertyName] = discriminatorEnum(values, resolvedSchema.properties[discriminator.propertyName]);
+    else if (!resolvedSchema.required.includes(discriminator.propertyName))
+      resolvedSchema.required.push(discriminator.propertyName);
+    resolvedSchema.properties[discriminator.propertyName] = discriminatorEnum(
+      values,
+      resolvedSchema.properties[discriminator.propertyName],
+    );
     return true;
   }
   return false;
@@ -260,7 +275,9 @@ function discriminatorEnum(values, prevSchema) {
   return {
     type: 'string',
     enum: values,
-    description: prevSchema?.description ? `${prevSchema.description} (enum property replaced by openapi-typescript)` : 'discriminator enum property added by openapi-typescript',
+    description: prevSchema?.description
+      ? `${prevSchema.description} (enum property replaced by openapi-typescript)`
+      : 'discriminator enum property added by openapi-typescript',
   };
 }
 
@@ -282,7 +299,13 @@ class FooterNodes extends Array {
 
   push(...nodes) {
     for (const node of nodes) {
-      if (!this.#operations && ts.isInterfaceDeclaration(node) && node.name.text === 'operations' && node.members.length === 0) this.#collect(node);
+      if (
+        !this.#operations &&
+        ts.isInterfaceDeclaration(node) &&
+        node.name.text === 'operations' &&
+        node.members.length === 0
+      )
+        this.#collect(node);
     }
     return super.push(...nodes);
   }
@@ -301,7 +324,12 @@ class FooterNodes extends Array {
   finish() {
     if (!this.#operations) return;
     const { node, collected } = this.#operations;
-    Object.defineProperty(node, 'members', { configurable: true, enumerable: true, writable: true, value: ts.factory.createNodeArray(collected) });
+    Object.defineProperty(node, 'members', {
+      configurable: true,
+      enumerable: true,
+      writable: true,
+      value: ts.factory.createNodeArray(collected),
+    });
     this.#operations = undefined;
   }
 }
@@ -309,7 +337,15 @@ class FooterNodes extends Array {
 const EMPTY = Object.freeze([]);
 
 /** Members every object inherits from `Object.prototype`, as TypeScript's `Object` interface declares them. */
-const INHERITED = new Set(['constructor', 'toString', 'toLocaleString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable']);
+const INHERITED = new Set([
+  'constructor',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+]);
 const INHERITED_NAME = new RegExp(`\\b(${[...INHERITED].join('|')})['"]?\\?:`);
 
 /**
@@ -323,8 +359,17 @@ function widenInheritedMembers(root) {
     if (!ts.isPropertySignature(visited) || !visited.questionToken || !visited.type) return visited;
     const name = ts.isIdentifier(visited.name) || ts.isStringLiteral(visited.name) ? visited.name.text : undefined;
     if (name === undefined || !INHERITED.has(name)) return visited;
-    const inherited = ts.factory.createIndexedAccessTypeNode(ts.factory.createTypeReferenceNode('Object'), ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(name)));
-    return ts.factory.updatePropertySignature(visited, visited.modifiers, visited.name, visited.questionToken, ts.factory.createUnionTypeNode([visited.type, inherited]));
+    const inherited = ts.factory.createIndexedAccessTypeNode(
+      ts.factory.createTypeReferenceNode('Object'),
+      ts.factory.createLiteralTypeNode(ts.factory.createStringLiteral(name)),
+    );
+    return ts.factory.updatePropertySignature(
+      visited,
+      visited.modifiers,
+      visited.name,
+      visited.questionToken,
+      ts.factory.createUnionTypeNode([visited.type, inherited]),
+    );
   };
   return visit(root);
 }

@@ -11,7 +11,11 @@ import { schemaTypesTextOf } from './schema-types-transform.mjs';
  * Written at once: a worker's `process.stderr` goes through the main thread, and may be cut off when it stops.
  */
 const mark = process.env.SDKGEN_DEBUG
-  ? (step) => writeSync(2, `[sdkgen worker] ${step} (at ${Math.round(performance.timeOrigin + performance.now() - workerData.timeOrigin)} ms, heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB)\n`)
+  ? (step) =>
+      writeSync(
+        2,
+        `[sdkgen worker] ${step} (at ${Math.round(performance.timeOrigin + performance.now() - workerData.timeOrigin)} ms, heap ${Math.round(process.memoryUsage().heapTotal / 1048576)} MB)\n`,
+      )
   : () => undefined;
 
 mark('openapi-typescript loaded');

@@ -37,7 +37,9 @@ export function startSchemaTypes(): SchemaTypesJob {
 
 function spawn(): SchemaTypesJob {
   // `../emit/`: the same file from this module and from its bundle in generator/dist/ (see generator/run.mjs).
-  const worker = new Worker(new URL('../emit/schema-types-worker.mjs', import.meta.url), { workerData: { timeOrigin: performance.timeOrigin } });
+  const worker = new Worker(new URL('../emit/schema-types-worker.mjs', import.meta.url), {
+    workerData: { timeOrigin: performance.timeOrigin },
+  });
   const result = new Promise<string>((resolve, reject) => {
     worker.once('message', (message: { text?: string; error?: string }) => {
       if (message.text !== undefined) resolve(message.text);

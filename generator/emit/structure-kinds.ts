@@ -1,4 +1,7 @@
-import type { ModuleDeclarationKind as MorphModuleDeclarationKind, StructureKind as MorphStructureKind } from 'ts-morph';
+import type {
+  ModuleDeclarationKind as MorphModuleDeclarationKind,
+  StructureKind as MorphStructureKind,
+} from 'ts-morph';
 
 /**
  * The values of ts-morph's `StructureKind` and `ModuleDeclarationKind` the emitters use, typed as ts-morph's own, so

@@ -1,10 +1,10 @@
-import { StructureKind } from './structure-kinds.js';
+import { lineCommentText, stringLiteral } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { lineCommentText, stringLiteral } from '../core/escape.js';
 import { exampleArguments, valueSource } from './examples.js';
-import { expectedRequest, mockResponse, responseKind, type MockResponse } from './mock-exchanges.js';
-import { printSourceFile, type OutputFile } from './source.js';
+import { expectedRequest, type MockResponse, mockResponse, responseKind } from './mock-exchanges.js';
+import { type OutputFile, printSourceFile } from './source.js';
+import { StructureKind } from './structure-kinds.js';
 
 /**
  * `tests/api-resources/<resource>.test.ts`: every method called twice, once with only the required params and once
@@ -13,8 +13,13 @@ import { printSourceFile, type OutputFile } from './source.js';
  * `<resource>.responses.json` beside the test; the test checks what the SDK returns against it and the request the
  * mock saw.
  */
-export function emitTests(model: SdkModel, resources: readonly Resource[] = allResources(model.resources)): OutputFile[] {
-  return resources.filter((resource) => resource.methods.length > 0).flatMap((resource) => emitResourceTest(model, resource));
+export function emitTests(
+  model: SdkModel,
+  resources: readonly Resource[] = allResources(model.resources),
+): OutputFile[] {
+  return resources
+    .filter((resource) => resource.methods.length > 0)
+    .flatMap((resource) => emitResourceTest(model, resource));
 }
 
 function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
@@ -25,17 +30,33 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
   const responses: Record<string, MockResponse> = {};
   const tests = resource.methods.flatMap((method) => {
     // No call of it can compile; the generator warned about the spec.
-    if (method.noValidInput) return [`// ${method.name}: not tested, ${lineCommentText(method.noValidInput).replace(/\s+/g, ' ')} (a defect of the spec).`];
+    if (method.noValidInput)
+      return [
+        `// ${method.name}: not tested, ${lineCommentText(method.noValidInput).replace(/\s+/g, ' ')} (a defect of the spec).`,
+      ];
     const response = mockResponse(model, method);
-    Object.defineProperty(responses, method.name, { value: response, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(responses, method.name, {
+      value: response,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     const cases: string[] = [testCase(model, method, accessor, 'required', response)];
     if (hasOptionalMembers(model, method)) cases.push(testCase(model, method, accessor, 'all', response));
     return cases;
   });
   const test = printSourceFile(model, `tests/api-resources/${resource.modulePath}.test.ts`, [
-    { kind: StructureKind.ImportDeclaration, namedImports: ['afterAll', 'describe', 'expect', 'test'], moduleSpecifier: 'vitest' },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: ['afterAll', 'describe', 'expect', 'test'],
+      moduleSpecifier: 'vitest',
+    },
     { kind: StructureKind.ImportDeclaration, defaultImport: model.clientName, moduleSpecifier: `${up}src/index.js` },
-    { kind: StructureKind.ImportDeclaration, namedImports: mockImports(resource), moduleSpecifier: `${up.slice(3)}mock-server.js` },
+    {
+      kind: StructureKind.ImportDeclaration,
+      namedImports: mockImports(resource),
+      moduleSpecifier: `${up.slice(3)}mock-server.js`,
+    },
     'const mock = await startMockServer();',
     'afterAll(() => mock.close());',
     `const client = new ${model.clientName}({ ${credentialOptions(model)}baseURL: mock.url });`,
@@ -45,7 +66,11 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
     `describe(${stringLiteral(`resource ${resource.chain.join('.')}`)}, () => {\n${tests.join('\n\n')}\n});`,
   ]);
   // Plain JSON, final as written: a large API's examples would cost the formatter seconds.
-  const data: OutputFile = { path: `tests/api-resources/${resource.modulePath}.responses.json`, text: `${JSON.stringify(responses, null, 2)}\n`, final: true };
+  const data: OutputFile = {
+    path: `tests/api-resources/${resource.modulePath}.responses.json`,
+    text: `${JSON.stringify(responses, null, 2)}\n`,
+    final: true,
+  };
   return [test, data];
 }
 
@@ -54,7 +79,13 @@ function mockImports(resource: Resource): string[] {
   return ['readResponses', 'startMockServer', ...(binary ? ['textOf'] : [])];
 }
 
-function testCase(model: SdkModel, method: Method, accessor: string, mode: 'required' | 'all', response: MockResponse): string {
+function testCase(
+  model: SdkModel,
+  method: Method,
+  accessor: string,
+  mode: 'required' | 'all',
+  response: MockResponse,
+): string {
   const args = exampleArguments(model, method, mode).join(', ');
   const title = `${method.name}: ${mode === 'required' ? 'only required params' : 'required and optional params'}`;
   const { expected, sentPath } = expectedRequest(model, method, mode);
@@ -81,18 +112,29 @@ function resultChecks(method: Method, name: string, response: MockResponse): str
     case 'text':
       return [`expect(${name}).toBe(served.body);`];
     case 'sse':
-      return ['const events: unknown[] = [];', `for await (const event of ${name}) events.push(event);`, 'expect(events).toEqual(served.body);'];
+      return [
+        'const events: unknown[] = [];',
+        `for await (const event of ${name}) events.push(event);`,
+        'expect(events).toEqual(served.body);',
+      ];
     default:
       if (!method.pagination) return [`expect(${name}).toEqual(served.body);`];
       // A page: its whole body, and the items the SDK finds in it.
-      return [`expect(${name}.body).toEqual(served.body);`, `expect(${name}.data).toHaveLength(${pageItems(method, response.body)});`];
+      return [
+        `expect(${name}.body).toEqual(served.body);`,
+        `expect(${name}.data).toHaveLength(${pageItems(method, response.body)});`,
+      ];
   }
 }
 
 /** How many items a page body holds where the method's pagination says they are (none where it holds no list). */
 function pageItems(method: Method, body: unknown): number {
   let node = body;
-  for (const key of method.pagination!.items) node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+  for (const key of method.pagination!.items)
+    node =
+      node !== null && typeof node === 'object' && Object.hasOwn(node, key)
+        ? (node as Record<string, unknown>)[key]
+        : undefined;
   return Array.isArray(node) ? node.length : 0;
 }
 
@@ -107,6 +149,7 @@ function credentialOptions(model: SdkModel): string {
   const parts: string[] = [];
   if (schemes.some((scheme) => scheme.type !== 'basic')) parts.push(`apiKey: 'My API Key', `);
   for (const { option } of Object.values(model.schemeKeyOptions)) parts.push(`${option}: 'My ${option}', `);
-  if (schemes.some((scheme) => scheme.type === 'basic')) parts.push(`username: 'My Username', password: 'My Password', `);
+  if (schemes.some((scheme) => scheme.type === 'basic'))
+    parts.push(`username: 'My Username', password: 'My Password', `);
   return parts.join('');
 }

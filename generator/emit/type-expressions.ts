@@ -1,7 +1,7 @@
-import type { Method, SdkModel } from '../model/types.js';
 import { propertyKey } from '../core/escape.js';
-import { literal } from './source.js';
+import type { Method, SdkModel } from '../model/types.js';
 import { UPLOADABLE } from './schema-types-transform.mjs';
+import { literal } from './source.js';
 
 /** Type names of component schemas, by their key under `components.schemas`. */
 export function modelNames(model: SdkModel): Map<string, string> {
@@ -31,12 +31,19 @@ function statusKey(status: string): string {
 export function paramsTypeExpression(method: Method, models: ReadonlyMap<string, string>): string {
   const op = operationType(method);
   const parts: string[] = [];
-  if (method.namedPathParams.length > 0) parts.push(`{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathParamType(param.schema)}`).join('; ')} }`);
+  if (method.namedPathParams.length > 0)
+    parts.push(
+      `{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathParamType(param.schema)}`).join('; ')} }`,
+    );
   if (method.queryParams.length > 0) parts.push(queryTypeExpression(method, op));
   if (method.headerParams.length > 0) parts.push(`NonNullable<${op}['parameters']['header']>`);
   if (method.body && !method.body.positional) {
     const bodyType = bodyTypeExpression(method, models);
-    parts.push(method.body.inline || method.paramsShape === 'body' ? bodyType : `{ ${propertyKey(method.body.key ?? 'body')}${method.body.required ? '' : '?'}: ${bodyType} }`);
+    parts.push(
+      method.body.inline || method.paramsShape === 'body'
+        ? bodyType
+        : `{ ${propertyKey(method.body.key ?? 'body')}${method.body.required ? '' : '?'}: ${bodyType} }`,
+    );
   }
   // Params an existing SDK's method takes that the spec does not declare (`--surface`): none are typed.
   return parts.join(' & ') || 'Record<string, never>';
@@ -48,10 +55,14 @@ export function bodyTypeExpression(method: Method, models: ReadonlyMap<string, s
   const named = body.ref !== undefined ? models.get(body.ref) : undefined;
   // The types module writes an inline binary body as the runtime's `Uploadable`: named so, it reads as written by hand.
   if (named === undefined && uploadsBinary(method)) return UPLOADABLE;
-  const jsonType = named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
+  const jsonType =
+    named ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(body.mediaType)}]`;
   // Also offered as a multipart form: either shape (the runtime sends multipart when the call carries a file).
   const form = body.multipart;
-  const formType = form && ((form.ref !== undefined ? models.get(form.ref) : undefined) ?? `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(form.mediaType)}]`);
+  const formType =
+    form &&
+    ((form.ref !== undefined ? models.get(form.ref) : undefined) ??
+      `NonNullable<${operationType(method)}['requestBody']>['content'][${literal(form.mediaType)}]`);
   const bodyType = formType !== undefined && formType !== jsonType ? `(${jsonType} | ${formType})` : jsonType;
   // Renamed fields (`x-sdk-param`) take their SDK names; the runtime sends their wire names.
   return renamedType(bodyType, body.renames ?? {});
@@ -65,7 +76,12 @@ function queryTypeExpression(method: Method, op: string): string {
   const query = `NonNullable<${op}['parameters']['query']>`;
   const fixed = Object.keys(method.fixedQuery ?? {});
   const given = fixed.length > 0 ? `Omit<${query}, ${fixed.map((name) => literal(name)).join(' | ')}>` : query;
-  return renamedType(given, Object.fromEntries(method.queryParams.flatMap((param) => (param.key !== undefined ? [[param.key, param.name]] : []))));
+  return renamedType(
+    given,
+    Object.fromEntries(
+      method.queryParams.flatMap((param) => (param.key !== undefined ? [[param.key, param.name]] : [])),
+    ),
+  );
 }
 
 /** `type` with members renamed (new name -> name in `type`), each keeping its optionality. */
@@ -100,12 +116,17 @@ export function responseTypeExpression(method: Method, models: ReadonlyMap<strin
 export function eventTypeExpression(method: Method, models: ReadonlyMap<string, string>): string {
   const events = method.response.events!;
   const named = events.ref !== undefined ? models.get(events.ref) : undefined;
-  return named ?? `${operationType(method)}['responses'][${statusKey(events.status)}]['content'][${literal(events.contentType)}]`;
+  return (
+    named ??
+    `${operationType(method)}['responses'][${statusKey(events.status)}]['content'][${literal(events.contentType)}]`
+  );
 }
 
 /** The TS type of a path parameter, from its schema's type. */
 export function pathParamType(schema: Record<string, unknown>): string {
-  const type = Array.isArray(schema['type']) ? (schema['type'] as string[]).find((item) => item !== 'null') : schema['type'];
+  const type = Array.isArray(schema['type'])
+    ? (schema['type'] as string[]).find((item) => item !== 'null')
+    : schema['type'];
   if (type === 'integer' || type === 'number') return 'number';
   if (type === 'boolean') return 'boolean';
   return 'string';

@@ -1,17 +1,20 @@
 import type { ImportDeclarationStructure, OptionalKind } from 'ts-morph';
+import { markdownCode, propertyKey } from '../core/escape.js';
 import type { SdkModel } from '../model/types.js';
 import type { WebhookEvent, WebhooksModel } from '../model/webhooks.js';
 import { valueSource } from './examples.js';
-import { markdownCode, propertyKey } from '../core/escape.js';
 import { MODELS_MODULE } from './models.js';
 import { SCHEMA_MODULE } from './schema-types.js';
-import { literal, printSourceFile, relativeImport, type OutputFile } from './source.js';
+import { literal, type OutputFile, printSourceFile, relativeImport } from './source.js';
 import { StructureKind } from './structure-kinds.js';
 import { modelNames } from './type-expressions.js';
 
 /** The client property and module of the webhooks helper: `webhooks`, unless a resource of the API has that name. */
 export function webhooksPlacement(model: SdkModel): { property: string; className: string; module: string } {
-  const taken = model.resources.some((resource) => resource.property === 'webhooks' || resource.modulePath === 'webhooks' || resource.className === 'Webhooks');
+  const taken = model.resources.some(
+    (resource) =>
+      resource.property === 'webhooks' || resource.modulePath === 'webhooks' || resource.className === 'Webhooks',
+  );
   return taken
     ? { property: 'webhookEvents', className: 'WebhookEvents', module: 'resources/webhook-events' }
     : { property: 'webhooks', className: 'Webhooks', module: 'resources/webhooks' };
@@ -67,7 +70,9 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
         description: [
           event.summary ?? `The \`${event.key}\` event.`,
           event.description,
-          event.discriminator ? `Its \`${event.discriminator.path.join('.')}\` is ${event.discriminator.values.map((value) => markdownCode(JSON.stringify(value))).join(' or ')}.` : undefined,
+          event.discriminator
+            ? `Its \`${event.discriminator.path.join('.')}\` is ${event.discriminator.values.map((value) => markdownCode(JSON.stringify(value))).join(' or ')}.`
+            : undefined,
         ]
           .filter((part): part is string => part !== undefined && part.trim() !== '')
           .join('\n\n'),
@@ -80,14 +85,35 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
   // only where every member declares it).
   const path = discriminatorPath(webhooks)?.split('.');
   const filler = path ? path.reduceRight((inner, name) => `{ ${propertyKey(name)}?: ${inner} }`, 'never') : undefined;
-  const union = webhooks.events.map((event) => (event.discriminator || !filler ? event.typeName : `(${event.typeName} & ${filler})`)).join(' | ') || 'never';
+  const union =
+    webhooks.events
+      .map((event) => (event.discriminator || !filler ? event.typeName : `(${event.typeName} & ${filler})`))
+      .join(' | ') || 'never';
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
-    { isTypeOnly: true, namedImports: [`${model.clientName}Core`], moduleSpecifier: relativeImport(module, 'core-client') },
+    {
+      isTypeOnly: true,
+      namedImports: [`${model.clientName}Core`],
+      moduleSpecifier: relativeImport(module, 'core-client'),
+    },
     { namedImports: ['WebhooksResource'], moduleSpecifier: relativeImport(module, 'webhooks/resource') },
     { isTypeOnly: true, namedImports: ['WebhookScheme'], moduleSpecifier: relativeImport(module, 'webhooks/verify') },
-    ...(usedModels.size > 0 ? [{ isTypeOnly: true, namedImports: [...usedModels].sort(), moduleSpecifier: relativeImport(module, MODELS_MODULE) }] : []),
+    ...(usedModels.size > 0
+      ? [
+          {
+            isTypeOnly: true,
+            namedImports: [...usedModels].sort(),
+            moduleSpecifier: relativeImport(module, MODELS_MODULE),
+          },
+        ]
+      : []),
     ...(usesWebhookTypes || usesComponents
-      ? [{ isTypeOnly: true, namedImports: [...(usesComponents ? ['components'] : []), ...(usesWebhookTypes ? ['webhooks'] : [])], moduleSpecifier: relativeImport(module, SCHEMA_MODULE) }]
+      ? [
+          {
+            isTypeOnly: true,
+            namedImports: [...(usesComponents ? ['components'] : []), ...(usesWebhookTypes ? ['webhooks'] : [])],
+            moduleSpecifier: relativeImport(module, SCHEMA_MODULE),
+          },
+        ]
       : []),
   ];
   const scheme = webhooks.scheme ? valueSource(webhooks.scheme) : 'undefined';
@@ -100,9 +126,19 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
         name: 'UnwrapWebhookEvent',
         isExported: true,
         type: union,
-        docs: [{ description: `Every event the API sends: what \`unwrap\` returns.${discriminatorPath(webhooks) ? ` Narrow it by \`${discriminatorPath(webhooks)}\`.` : ''}` }],
+        docs: [
+          {
+            description: `Every event the API sends: what \`unwrap\` returns.${discriminatorPath(webhooks) ? ` Narrow it by \`${discriminatorPath(webhooks)}\`.` : ''}`,
+          },
+        ],
       },
-      { kind: StructureKind.TypeAlias, name: 'UnsafeUnwrapWebhookEvent', isExported: true, type: 'UnwrapWebhookEvent', docs: [{ description: 'What `unsafeUnwrap` returns: the same events, unverified.' }] },
+      {
+        kind: StructureKind.TypeAlias,
+        name: 'UnsafeUnwrapWebhookEvent',
+        isExported: true,
+        type: 'UnwrapWebhookEvent',
+        docs: [{ description: 'What `unsafeUnwrap` returns: the same events, unverified.' }],
+      },
       {
         kind: StructureKind.Class,
         name: className,
@@ -113,7 +149,16 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
             description: `Verifies and parses the webhooks the API sends${webhooks.scheme ? ` (${schemeSummary(webhooks)})` : ''}. The key comes from \`unwrap\`'s \`key\`, else the client's \`${webhooks.keyOption}\` option, else \`process.env['${webhookKeyEnv(model, webhooks)}']\`.`,
           },
         ],
-        properties: [{ name: 'scheme', scope: 'protected' as never, isReadonly: true, hasOverrideKeyword: true, type: 'WebhookScheme | undefined', initializer: scheme }],
+        properties: [
+          {
+            name: 'scheme',
+            scope: 'protected' as never,
+            isReadonly: true,
+            hasOverrideKeyword: true,
+            type: 'WebhookScheme | undefined',
+            initializer: scheme,
+          },
+        ],
         methods: [
           {
             name: 'clientKey',
@@ -132,7 +177,8 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
 export function schemeSummary(webhooks: WebhooksModel): string {
   const scheme = webhooks.scheme;
   if (!scheme) return 'unsigned: the spec does not say how';
-  if (scheme.type === 'ed25519') return `Ed25519 signatures of \`${scheme.signedContent}\` in \`${scheme.signatureHeader}\`, timestamped by \`${scheme.timestampHeader}\``;
+  if (scheme.type === 'ed25519')
+    return `Ed25519 signatures of \`${scheme.signedContent}\` in \`${scheme.signatureHeader}\`, timestamped by \`${scheme.timestampHeader}\``;
   if (scheme.type === 'standard') return 'Standard Webhooks signatures (HMAC-SHA256)';
   return `HMAC-SHA256 signatures of \`${scheme.signedContent}\` in \`${scheme.signatureHeader}\``;
 }
@@ -152,7 +198,11 @@ export function webhooksReadme(model: SdkModel, codeBlock: (...lines: string[]) 
   const first = webhooks.events.find((event) => event.discriminator);
   const narrow =
     path !== undefined && first?.discriminator
-      ? [`if (event.${path.split('.').join('?.')} === ${literal(first.discriminator.values[0]!)}) {`, `  // here ${narrowedText(path.split('.'), first.typeName)}`, '}']
+      ? [
+          `if (event.${path.split('.').join('?.')} === ${literal(first.discriminator.values[0]!)}) {`,
+          `  // here ${narrowedText(path.split('.'), first.typeName)}`,
+          '}',
+        ]
       : ['console.log(event);'];
   return [
     '## Webhooks',
@@ -192,7 +242,7 @@ export function webhooksReadme(model: SdkModel, codeBlock: (...lines: string[]) 
       'export async function POST(request: Request): Promise<Response> {',
       `  const event = client.${property}.unwrap(await request.text(), { headers: request.headers });`,
       '  console.log(event);',
-      "  return new Response(null, { status: 200 });",
+      '  return new Response(null, { status: 200 });',
       '}',
     ),
   ];
@@ -223,5 +273,7 @@ export function webhooksApiMd(model: SdkModel): string[] {
 /** What a check of the discriminating path narrows: the event itself at the top level, else the object holding it. */
 function narrowedText(path: string[], typeName: string): string {
   const parent = path.slice(0, -1);
-  return parent.length === 0 ? `event is a ${typeName}` : `event.${parent.join('.')} is the ${typeName}'s ${parent.join('.')}`;
+  return parent.length === 0
+    ? `event is a ${typeName}`
+    : `event.${parent.join('.')} is the ${typeName}'s ${parent.join('.')}`;
 }

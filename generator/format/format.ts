@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { diskOperation, removeLeftovers, track, untrack } from '../core/temp.js';
 import type { OutputFile } from '../core/output-file.js';
+import { diskOperation, removeLeftovers, track, untrack } from '../core/temp.js';
 
 /**
  * One style for every generated file, so output reads like a hand-formatted codebase: prettier's style (Biome
@@ -101,7 +101,10 @@ export async function startFormatting(files: readonly OutputFile[]): Promise<() 
       }
       return { kind: 'markdown' as const, blocks };
     });
-    await writeScratch(work, [...entries.map((entry) => ({ path: entry.file, text: entry.text })), { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) }]);
+    await writeScratch(work, [
+      ...entries.map((entry) => ({ path: entry.file, text: entry.text })),
+      { path: 'biome.json', text: JSON.stringify(BIOME_CONFIG) },
+    ]);
     diskOperation();
     // While the formatter runs, only the texts still needed are kept (a snippet it cannot parse, the Markdown around
     // snippets): the code files' are on disk, and on a Graph-sized spec they are a hundred megabytes.
@@ -116,18 +119,28 @@ export async function startFormatting(files: readonly OutputFile[]): Promise<() 
       if (bad.length > 0) {
         // A piece's line numbers count from the line it starts on in its file.
         const where = (entry: (typeof entries)[number]): string =>
-          failed.get(join(work, entry.file))!.replace(/^line (\d+):/, (_match, line: string) => `line ${Number(line) + entry.firstLine! - 1}:`);
+          failed
+            .get(join(work, entry.file))!
+            .replace(/^line (\d+):/, (_match, line: string) => `line ${Number(line) + entry.firstLine! - 1}:`);
         const details = bad.map((entry) => `${entry.source}: ${where(entry)}`);
         throw new FormatError(`the formatter rejected generated code:\n  ${details.join('\n  ')}`);
       }
       // A snippet the formatter cannot parse (a fragment, say) stays as written.
-      const texts = await Promise.all(entries.map((entry) => (failed.has(join(work, entry.file)) ? entry.text : readFile(join(work, entry.file), 'utf8'))));
+      const texts = await Promise.all(
+        entries.map((entry) =>
+          failed.has(join(work, entry.file)) ? entry.text : readFile(join(work, entry.file), 'utf8'),
+        ),
+      );
       return kept.map((output, index) => {
         const plan = plans[index]!;
-        if (plan.kind === 'code') return { path: output.path, text: plan.entries.map((entry) => texts[entry]!).join('') };
+        if (plan.kind === 'code')
+          return { path: output.path, text: plan.entries.map((entry) => texts[entry]!).join('') };
         if (plan.kind === 'pass') return output as OutputFile;
         let block = 0;
-        const text = (output as OutputFile).text.replace(CODE_BLOCK, (_match, fence: string) => `${fence}${texts[plan.blocks[block++]!]!}\`\`\``);
+        const text = (output as OutputFile).text.replace(
+          CODE_BLOCK,
+          (_match, fence: string) => `${fence}${texts[plan.blocks[block++]!]!}\`\`\``,
+        );
         return { path: output.path, text };
       });
     };
@@ -152,14 +165,21 @@ const WRITE_BATCH = 64;
  * suffice, none of the output writer's care for a user's folder (write/) is needed here.
  */
 async function writeScratch(root: string, files: ReadonlyArray<{ path: string; text: string }>): Promise<void> {
-  for (const folder of [...new Set(files.map((file) => dirname(join(root, file.path))))].sort()) await mkdir(folder, { recursive: true });
+  for (const folder of [...new Set(files.map((file) => dirname(join(root, file.path))))].sort())
+    await mkdir(folder, { recursive: true });
   for (let start = 0; start < files.length; start += WRITE_BATCH) {
-    await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)));
+    await Promise.all(
+      files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)),
+    );
   }
 }
 
 interface BiomeReport {
-  diagnostics?: Array<{ severity?: string; message?: string; location?: { path?: string; start?: { line?: number; column?: number } } }>;
+  diagnostics?: Array<{
+    severity?: string;
+    message?: string;
+    location?: { path?: string; start?: { line?: number; column?: number } };
+  }>;
 }
 
 /** Runs `biome format --write` over the folder; returns the files it could not format, with the first message for each. */
@@ -167,7 +187,15 @@ async function runBiome(folder: string, anything: boolean): Promise<Map<string, 
   const failed = new Map<string, string>();
   if (!anything) return failed;
   const [command, ...prefix] = biomeCommand();
-  const args = [...prefix, 'format', '--write', '--reporter=json', '--max-diagnostics=none', `--config-path=${join(folder, 'biome.json')}`, folder];
+  const args = [
+    ...prefix,
+    'format',
+    '--write',
+    '--reporter=json',
+    '--max-diagnostics=none',
+    `--config-path=${join(folder, 'biome.json')}`,
+    folder,
+  ];
   const { stdout, stderr, code } = await new Promise<{ stdout: string; stderr: string; code: number }>((resolve) => {
     execFile(command!, args, { cwd: folder, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ stdout, stderr, code: error ? (typeof error.code === 'number' ? error.code : 1) : 0 });
@@ -184,9 +212,11 @@ async function runBiome(folder: string, anything: boolean): Promise<Map<string, 
     if (diagnostic.severity !== 'error' || !path) continue;
     // Paths are relative to the working directory, which is the folder.
     const file = resolve(folder, path);
-    if (!failed.has(file)) failed.set(file, `${start ? `line ${start.line}:${start.column}: ` : ''}${diagnostic.message ?? 'error'}`);
+    if (!failed.has(file))
+      failed.set(file, `${start ? `line ${start.line}:${start.column}: ` : ''}${diagnostic.message ?? 'error'}`);
   }
-  if (code !== 0 && failed.size === 0) throw new FormatError(`the formatter (biome) failed (exit ${code}): ${stderr.trim()}`);
+  if (code !== 0 && failed.size === 0)
+    throw new FormatError(`the formatter (biome) failed (exit ${code}): ${stderr.trim()}`);
   return failed;
 }
 
@@ -200,7 +230,11 @@ function biomeCommand(): string[] {
   if (biome) return biome;
   const require = createRequire(import.meta.url);
   try {
-    biome = [require.resolve(`@biomejs/cli-${process.platform}-${process.arch}/biome${process.platform === 'win32' ? '.exe' : ''}`)];
+    biome = [
+      require.resolve(
+        `@biomejs/cli-${process.platform}-${process.arch}/biome${process.platform === 'win32' ? '.exe' : ''}`,
+      ),
+    ];
   } catch {
     biome = [process.execPath, require.resolve('@biomejs/biome/bin/biome')];
   }

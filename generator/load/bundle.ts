@@ -1,6 +1,15 @@
 import { dirname, join, relative } from 'node:path';
-import { SpecError, type SourceLocation } from '../errors.js';
-import { fetchRef, oneLine, quote, readRefFile, RefRefusal, refTarget, type RefPolicy, type RefTarget } from './ref-confinement.js';
+import { type SourceLocation, SpecError } from '../errors.js';
+import {
+  fetchRef,
+  oneLine,
+  quote,
+  type RefPolicy,
+  RefRefusal,
+  type RefTarget,
+  readRefFile,
+  refTarget,
+} from './ref-confinement.js';
 import { findRefTo, forEachRef, resolvePointer } from './refs.js';
 import { joinPointer, parseSourceDocument, type SourceDocument } from './source-document.js';
 
@@ -16,7 +25,12 @@ export function hasExternalRefs(data: unknown): boolean {
  * target against `policy` before opening it (load/ref-confinement.ts) and reads or fetches it itself.
  * A ref that is refused, or whose file is missing or does not parse, is a `SpecError` at that `$ref`.
  */
-export async function bundleExternalRefs(file: string, text: string, source: SourceDocument, policy: RefPolicy): Promise<unknown> {
+export async function bundleExternalRefs(
+  file: string,
+  text: string,
+  source: SourceDocument,
+  policy: RefPolicy,
+): Promise<unknown> {
   const { BaseResolver, Source, bundle, createConfig } = await import('@redocly/openapi-core');
   const config = await createConfig({}, { extends: [] });
   // Per target (Redocly's cache key): what it is, the first ref that led to it, and the text read.
@@ -29,7 +43,12 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
       const from = base ?? file;
       const target = refTarget(policy, from, ref);
       // A refused ref gets a key of its own, so its error names it and not another ref to the same place.
-      const key = target.kind === 'file' ? target.path : target.kind === 'url' ? target.url.href : `\u0000refused\u0000${from}\u0000${ref}`;
+      const key =
+        target.kind === 'file'
+          ? target.path
+          : target.kind === 'url'
+            ? target.url.href
+            : `\u0000refused\u0000${from}\u0000${ref}`;
       if (!targets.has(key)) {
         targets.set(key, target);
         origins.set(key, { base: from, ref });
@@ -39,7 +58,8 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
 
     override async loadExternalRef(absoluteRef: string): Promise<InstanceType<typeof Source>> {
       const target = targets.get(absoluteRef);
-      if (target === undefined || target.kind === 'refused') throw new RefRefusal(target?.problem ?? 'was not checked before reading');
+      if (target === undefined || target.kind === 'refused')
+        throw new RefRefusal(target?.problem ?? 'was not checked before reading');
       if (target.kind === 'file') {
         const body = (await readRefFile(policy, target.path)).replace(/\r\n/g, '\n');
         texts.set(absoluteRef, body);
@@ -61,7 +81,14 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
   }).catch((error: unknown) => ({ error }));
   // Named as the spec is named (relative to where the user runs the command); URLs as they are.
   // A file's name comes from a ref, so it may hold a newline: escaped, the message stays one line.
-  const display = (path: string): string => oneLine(/^https?:/.test(path) ? path : join(dirname(source.file), relative(dirname(file), path)).split('\\').join('/'));
+  const display = (path: string): string =>
+    oneLine(
+      /^https?:/.test(path)
+        ? path
+        : join(dirname(source.file), relative(dirname(file), path))
+            .split('\\')
+            .join('/'),
+    );
   // Where the ref that led to a target is written: its file, line and column, and pointer.
   const locateRef = (origin: { base: string; ref: string }): SourceLocation => {
     let document: SourceDocument | undefined = origin.base === file ? source : undefined;
@@ -85,12 +112,19 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
     if (typeof line === 'number' && !Number.isNaN(line)) {
       // js-yaml's own words, without the absolute path and position it appends (both are in front already).
       const problem = (originalError?.message ?? outcome.message).split('\n')[0]!.replace(/ in ".*$/, '');
-      throw new SpecError({ file: display(key), line, column: col ?? 1 }, `not valid YAML or JSON (referenced from ${display(origin.base)}): ${problem}`);
+      throw new SpecError(
+        { file: display(key), line, column: col ?? 1 },
+        `not valid YAML or JSON (referenced from ${display(origin.base)}): ${problem}`,
+      );
     }
-    let problem = outcome instanceof RefRefusal ? outcome.problem : `cannot be read: ${(originalError ?? outcome).message.split('\n')[0]}`;
+    let problem =
+      outcome instanceof RefRefusal
+        ? outcome.problem
+        : `cannot be read: ${(originalError ?? outcome).message.split('\n')[0]}`;
     // A missing file is named as the user would look for it (the ref is relative to the file it is in).
     const target = targets.get(key);
-    if (problem.startsWith('cannot be read') && target?.kind === 'file') problem = `points to ${display(target.path)}, which ${problem}`;
+    if (problem.startsWith('cannot be read') && target?.kind === 'file')
+      problem = `points to ${display(target.path)}, which ${problem}`;
     throw new SpecError(locateRef(origin), `$ref ${quote(origin.ref)} ${problem}`);
   }
   if ('error' in result) {
@@ -109,13 +143,21 @@ export async function bundleExternalRefs(file: string, text: string, source: Sou
       }
       return parsed.get(key);
     };
-    const cycle = findRefCycle([...texts.keys()], documentAt, (from, uri) => (uri === null ? from : resolver.resolveExternalRef(from, uri)));
+    const cycle = findRefCycle([...texts.keys()], documentAt, (from, uri) =>
+      uri === null ? from : resolver.resolveExternalRef(from, uri),
+    );
     if (cycle) {
       const hops = cycle.chain.map(({ key, fragment }) => `${display(key)}${fragment === '' ? '' : `#${fragment}`}`);
-      throw new SpecError(documentAt(cycle.key)!.locate(cycle.pointer), `$ref ${quote(cycle.ref)} starts a cycle of $refs that never reaches a value: ${oneLine(hops.join(' -> '))}`);
+      throw new SpecError(
+        documentAt(cycle.key)!.locate(cycle.pointer),
+        `$ref ${quote(cycle.ref)} starts a cycle of $refs that never reaches a value: ${oneLine(hops.join(' -> '))}`,
+      );
     }
     const message = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new SpecError({ file: source.file }, `the $refs to other files could not be bundled: ${oneLine(message.split('\n')[0]!)}`);
+    throw new SpecError(
+      { file: source.file },
+      `the $refs to other files could not be bundled: ${oneLine(message.split('\n')[0]!)}`,
+    );
   }
   return result.bundle.parsed as unknown;
 }
@@ -133,7 +175,11 @@ interface RefCycle {
  * The first `$ref` (in `keys`' order, then document order) whose chain of refs to refs comes back to one it has
  * passed, with the chain. `targetOf` maps a ref's file part to its document's key (null: the same document).
  */
-function findRefCycle(keys: string[], documentAt: (key: string) => SourceDocument | undefined, targetOf: (from: string, uri: string | null) => string): RefCycle | undefined {
+function findRefCycle(
+  keys: string[],
+  documentAt: (key: string) => SourceDocument | undefined,
+  targetOf: (from: string, uri: string | null) => string,
+): RefCycle | undefined {
   for (const key of keys) {
     const document = documentAt(key);
     if (!document) continue;

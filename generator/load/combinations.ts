@@ -38,14 +38,21 @@ export function boundCombinations(document: OpenAPIDocument, warnings: string[])
     let total = 1;
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = node[key];
-      if (Array.isArray(members) && members.length > 0) total *= members.reduce((sum: number, member, index) => sum + size(member, childPointer(childPointer(pointer, key), index)), 0);
+      if (Array.isArray(members) && members.length > 0)
+        total *= members.reduce(
+          (sum: number, member, index) => sum + size(member, childPointer(childPointer(pointer, key), index)),
+          0,
+        );
     }
     const parts = node['allOf'];
-    if (Array.isArray(parts)) parts.forEach((part, index) => (total *= size(part, childPointer(childPointer(pointer, 'allOf'), index))));
+    if (Array.isArray(parts))
+      parts.forEach((part, index) => (total *= size(part, childPointer(childPointer(pointer, 'allOf'), index))));
     if (Array.isArray(node['enum']) && node['enum'].length > 0) total *= node['enum'].length;
     active.delete(node);
     if (total > MAX_UNION_MEMBERS) {
-      warnings.push(`${pointers.get(node)}: combines ${total > 1e9 ? 'over a billion' : total.toLocaleString('en-US')} alternatives (allOf over oneOf/anyOf), more than TypeScript can represent in one type; it is typed as unknown`);
+      warnings.push(
+        `${pointers.get(node)}: combines ${total > 1e9 ? 'over a billion' : total.toLocaleString('en-US')} alternatives (allOf over oneOf/anyOf), more than TypeScript can represent in one type; it is typed as unknown`,
+      );
       const description = node['description'];
       for (const key of Object.keys(node)) delete node[key];
       if (typeof description === 'string') node['description'] = description;

@@ -22,15 +22,24 @@ export interface JsonSchema {
  * loader checks against, so the two cannot disagree. Read beside the sources: the bundle in generator/dist/ sits at
  * the same depth.
  */
-export const CONFIG_SCHEMA = JSON.parse(readFileSync(new URL('../sdkgen.config.schema.json', import.meta.url), 'utf8')) as JsonSchema;
+export const CONFIG_SCHEMA = JSON.parse(
+  readFileSync(new URL('../sdkgen.config.schema.json', import.meta.url), 'utf8'),
+) as JsonSchema;
 
 export type Path = (string | number)[];
 
 /** Checks `value` against `schema`; `fail` throws with the path of the first wrong value and what is wrong. */
-export function checkAgainstSchema(value: unknown, schema: JsonSchema, path: Path, fail: (path: Path, problem: string) => never): void {
+export function checkAgainstSchema(
+  value: unknown,
+  schema: JsonSchema,
+  path: Path,
+  fail: (path: Path, problem: string) => never,
+): void {
   if (schema.oneOf) {
     // The branch whose shape fits (a literal or a mapping); when none does, say what would.
-    const branch = schema.oneOf.find((option) => ('const' in option ? option.const === value : isShape(value, option.type)));
+    const branch = schema.oneOf.find((option) =>
+      'const' in option ? option.const === value : isShape(value, option.type),
+    );
     if (!branch) fail(path, `must be ${schema.oneOf.map(describe).join(' or ')}`);
     return checkAgainstSchema(value, branch, path, fail);
   }
@@ -38,17 +47,21 @@ export function checkAgainstSchema(value: unknown, schema: JsonSchema, path: Pat
   if (schema.enum && !schema.enum.includes(value)) fail(path, `must be one of ${schema.enum.join(', ')}`);
   if (schema.type && !isShape(value, schema.type)) fail(path, `must be ${describe(schema)}`);
   if (typeof value === 'string') {
-    if (value.length < (schema.minLength ?? 0) || (schema.pattern !== undefined && value === '')) fail(path, 'must be a non-empty string');
-    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value)) fail(path, `"${value}" is not valid: ${schema['x-hint'] ?? `it must match ${schema.pattern}`}`);
+    if (value.length < (schema.minLength ?? 0) || (schema.pattern !== undefined && value === ''))
+      fail(path, 'must be a non-empty string');
+    if (schema.pattern !== undefined && !new RegExp(schema.pattern).test(value))
+      fail(path, `"${value}" is not valid: ${schema['x-hint'] ?? `it must match ${schema.pattern}`}`);
   }
-  if (Array.isArray(value) && schema.items) value.forEach((item, index) => checkAgainstSchema(item, schema.items!, [...path, index], fail));
+  if (Array.isArray(value) && schema.items)
+    value.forEach((item, index) => checkAgainstSchema(item, schema.items!, [...path, index], fail));
   if (schema.type === 'object' && isShape(value, 'object')) {
     const record = value as Record<string, unknown>;
     const known = Object.keys(schema.properties ?? {});
     for (const [key, item] of Object.entries(record)) {
       const property = schema.properties?.[key];
       if (property) checkAgainstSchema(item, property, [...path, key], fail);
-      else if (typeof schema.additionalProperties === 'object') checkAgainstSchema(item, schema.additionalProperties, [...path, key], fail);
+      else if (typeof schema.additionalProperties === 'object')
+        checkAgainstSchema(item, schema.additionalProperties, [...path, key], fail);
       else if (schema.additionalProperties === false) {
         const where = path.length === 0 ? '' : ` in ${path.join('.')}`;
         const hint = didYouMean(key, known);
@@ -56,7 +69,11 @@ export function checkAgainstSchema(value: unknown, schema: JsonSchema, path: Pat
       }
     }
     for (const key of schema.required ?? []) {
-      if (!(key in record)) fail(path, `needs "${key}"${schema.properties?.[key]?.description ? `: ${lowerFirst(schema.properties[key].description)}` : ''}`);
+      if (!(key in record))
+        fail(
+          path,
+          `needs "${key}"${schema.properties?.[key]?.description ? `: ${lowerFirst(schema.properties[key].description)}` : ''}`,
+        );
     }
   }
 }

@@ -1,5 +1,5 @@
-import { SpecError } from '../errors.js';
 import type { OpenAPIDocument } from '../core/openapi-document.js';
+import { SpecError } from '../errors.js';
 import { resolvePointer } from './refs.js';
 import type { SourceDocument } from './source-document.js';
 import { joinPointer, splitPointer } from './source-document.js';
@@ -53,9 +53,14 @@ export function breakSchemaCycles(document: OpenAPIDocument, warnings: string[])
       const seen = state.get(edge.target);
       if (seen === 'done' || !edges.has(edge.target)) continue;
       if (seen === 'open') {
-        const cycle = [...path.slice(path.findIndex((item) => item.name === edge.target)).map((item) => item.name), edge.target];
+        const cycle = [
+          ...path.slice(path.findIndex((item) => item.name === edge.target)).map((item) => item.name),
+          edge.target,
+        ];
         edge.holder[edge.key] = {};
-        warnings.push(`${edge.pointer}: the $ref to "${edge.target}" closes a cycle of schemas with no object between them (${cycle.join(' -> ')}), which no TypeScript type can express; it is typed as unknown`);
+        warnings.push(
+          `${edge.pointer}: the $ref to "${edge.target}" closes a cycle of schemas with no object between them (${cycle.join(' -> ')}), which no TypeScript type can express; it is typed as unknown`,
+        );
         continue;
       }
       state.set(edge.target, 'open');
@@ -82,9 +87,13 @@ function directRefs(schemas: Record<string, unknown>, name: string): Edge[] {
     }
     for (const list of DIRECT_LISTS) {
       const parts = record[list];
-      if (Array.isArray(parts)) parts.forEach((_, index) => visit(parts as unknown as Record<number, unknown>, index, `${pointer}/${list}/${index}`));
+      if (Array.isArray(parts))
+        parts.forEach((_, index) =>
+          visit(parts as unknown as Record<number, unknown>, index, `${pointer}/${list}/${index}`),
+        );
     }
-    if (record['items'] && typeof record['items'] === 'object' && !Array.isArray(record['items'])) visit(record, 'items', `${pointer}/items`);
+    if (record['items'] && typeof record['items'] === 'object' && !Array.isArray(record['items']))
+      visit(record, 'items', `${pointer}/items`);
   };
   visit(schemas, name, `#/components/schemas${joinPointer([name])}`);
   return out;
@@ -117,7 +126,10 @@ export function checkRefCycles(source: SourceDocument): void {
         const ref = (node as { $ref: string }).$ref;
         if (ending.has(ref)) break;
         if (chain.includes(ref)) {
-          throw new SpecError(source.locate(`${start.slice(1)}/$ref`), `$ref cycle: ${[...chain, ref].join(' -> ')}; references that lead only to each other describe nothing`);
+          throw new SpecError(
+            source.locate(`${start.slice(1)}/$ref`),
+            `$ref cycle: ${[...chain, ref].join(' -> ')}; references that lead only to each other describe nothing`,
+          );
         }
         chain.push(ref);
         node = resolvePointer(source.data, ref);

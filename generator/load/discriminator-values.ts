@@ -42,7 +42,12 @@ function addEntries(discriminator: Discriminator, ref: string, values: string[])
   const mapping = discriminator.mapping ?? {};
   // Already mapped (by ref, or by a bare name the repair turns into one): the spec said it, nothing is added.
   const name = ref.split('/').pop();
-  if (Object.values(mapping).some((target) => target === ref || (typeof target === 'string' && !target.includes('/') && target === name))) return;
+  if (
+    Object.values(mapping).some(
+      (target) => target === ref || (typeof target === 'string' && !target.includes('/') && target === name),
+    )
+  )
+    return;
   const free = values.filter((value) => !Object.hasOwn(mapping, value));
   if (free.length === 0) return;
   for (const value of free) mapping[value] = ref;
@@ -53,7 +58,13 @@ function addEntries(discriminator: Discriminator, ref: string, values: string[])
  * The values a schema declares for a property: a string `const`, or an `enum` of exactly one string, in its own
  * `properties` or those of its `allOf` parts (the part at `skip`, the discriminated parent, left out).
  */
-function declaredValues(document: OpenAPIDocument, schema: unknown, property: string, depth: number, skip?: string): string[] {
+function declaredValues(
+  document: OpenAPIDocument,
+  schema: unknown,
+  property: string,
+  depth: number,
+  skip?: string,
+): string[] {
   const resolved = follow(document, schema);
   if (!resolved || depth > 6) return [];
   const properties = resolved['properties'];
@@ -91,7 +102,9 @@ function inheritedValues(document: OpenAPIDocument, ref: string, property: strin
       if (parentRef === undefined) continue;
       const parent = discriminatorOf(resolvePointer(document, parentRef));
       if (parent?.propertyName === property) {
-        const values = Object.entries(parent.mapping ?? {}).filter(([, target]) => target === ref || target === ref.split('/').pop()).map(([value]) => value);
+        const values = Object.entries(parent.mapping ?? {})
+          .filter(([, target]) => target === ref || target === ref.split('/').pop())
+          .map(([value]) => value);
         if (values.length > 0) return values;
       }
       queue.push(parentRef);
@@ -115,7 +128,8 @@ function discriminatorOf(value: unknown): Discriminator | undefined {
   if (!discriminator || typeof discriminator !== 'object') return undefined;
   const name = (discriminator as Node)['propertyName'];
   const mapping = (discriminator as Node)['mapping'];
-  if (typeof name !== 'string' || name === '' || (mapping !== undefined && (!mapping || typeof mapping !== 'object'))) return undefined;
+  if (typeof name !== 'string' || name === '' || (mapping !== undefined && (!mapping || typeof mapping !== 'object')))
+    return undefined;
   return discriminator as Discriminator;
 }
 

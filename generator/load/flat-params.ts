@@ -26,10 +26,14 @@ export function flattenDeepObjectParams(document: OpenAPIDocument, setting: Deep
     let changed = false;
     const out = list.flatMap((item: unknown) => {
       const param = resolveParam(document, item);
-      if (!param || param['in'] !== 'query' || typeof param['name'] !== 'string' || !wanted(param['name'])) return [item];
+      if (!param || param['in'] !== 'query' || typeof param['name'] !== 'string' || !wanted(param['name']))
+        return [item];
       // A param the list names is meant as deepObject even where its spec left the style at form's default (a spec that
       // says "deepObject style" in a description only): it is sent as `page[number]=1`, not `number=1`.
-      const named = Array.isArray(setting) && (param['style'] === undefined || param['style'] === 'form') && param['explode'] !== false;
+      const named =
+        Array.isArray(setting) &&
+        (param['style'] === undefined || param['style'] === 'form') &&
+        param['explode'] !== false;
       if (param['style'] !== 'deepObject' && !named) return [item];
       const leaves = leafParams(document, param['name'], param['schema'], param['required'] === true, new Set());
       if (leaves === undefined || leaves.length === 0) return [item];
@@ -54,16 +58,30 @@ export function flattenDeepObjectParams(document: OpenAPIDocument, setting: Deep
 function resolveParam(document: OpenAPIDocument, item: unknown): Node | undefined {
   let value = item;
   // A chain of refs is followed a few steps; the loader already checked that each resolves.
-  for (let step = 0; step < 8 && isNode(value) && typeof value['$ref'] === 'string'; step++) value = resolvePointer(document, value['$ref']);
+  for (let step = 0; step < 8 && isNode(value) && typeof value['$ref'] === 'string'; step++)
+    value = resolvePointer(document, value['$ref']);
   return isNode(value) ? value : undefined;
 }
 
 /** One form param per leaf of `schema` under `name`, or undefined where the schema is not a plain object of properties. */
-function leafParams(document: OpenAPIDocument, name: string, raw: unknown, required: boolean, seen: Set<unknown>): Node[] | undefined {
+function leafParams(
+  document: OpenAPIDocument,
+  name: string,
+  raw: unknown,
+  required: boolean,
+  seen: Set<unknown>,
+): Node[] | undefined {
   const schema = resolveParam(document, raw);
   if (!schema || seen.has(schema)) return undefined;
   const properties = schema['properties'];
-  if (!isNode(properties) || schema['oneOf'] || schema['anyOf'] || schema['allOf'] || Object.keys(properties).length === 0) return undefined;
+  if (
+    !isNode(properties) ||
+    schema['oneOf'] ||
+    schema['anyOf'] ||
+    schema['allOf'] ||
+    Object.keys(properties).length === 0
+  )
+    return undefined;
   const requiredMembers = new Set(Array.isArray(schema['required']) ? schema['required'] : []);
   const inner = new Set(seen).add(schema);
   return Object.entries(properties).flatMap(([member, child]): Node[] => {
@@ -71,9 +89,20 @@ function leafParams(document: OpenAPIDocument, name: string, raw: unknown, requi
     const memberRequired = required && requiredMembers.has(member);
     const nested = resolveParam(document, child);
     // An object member spreads further (`filter[a][b]`); a leaf, an array or anything else is one param.
-    const deeper = nested && (nested['type'] === 'object' || isNode(nested['properties'])) ? leafParams(document, key, nested, memberRequired, inner) : undefined;
+    const deeper =
+      nested && (nested['type'] === 'object' || isNode(nested['properties']))
+        ? leafParams(document, key, nested, memberRequired, inner)
+        : undefined;
     if (deeper && deeper.length > 0) return deeper;
     const description = nested?.['description'];
-    return [{ name: key, in: 'query', ...(memberRequired && { required: true }), ...(typeof description === 'string' && { description }), schema: child }];
+    return [
+      {
+        name: key,
+        in: 'query',
+        ...(memberRequired && { required: true }),
+        ...(typeof description === 'string' && { description }),
+        schema: child,
+      },
+    ];
   });
 }

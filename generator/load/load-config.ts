@@ -109,7 +109,14 @@ export interface WebhooksConfig {
 }
 
 /** Config file names, in the order they are looked for in each folder. */
-export const CONFIG_FILES = ['sdkgen.config.ts', 'sdkgen.config.mts', 'sdkgen.config.yaml', 'sdkgen.config.yml', 'sdkgen.config.json', 'spec/sdk.config.yaml'];
+export const CONFIG_FILES = [
+  'sdkgen.config.ts',
+  'sdkgen.config.mts',
+  'sdkgen.config.yaml',
+  'sdkgen.config.yml',
+  'sdkgen.config.json',
+  'spec/sdk.config.yaml',
+];
 
 /** `defineConfig` in `sdkgen.config.ts`: returns its argument, typed, so editors complete and check it. */
 export function defineConfig(config: SdkConfig): SdkConfig {
@@ -153,9 +160,15 @@ export async function loadConfig(file: string | undefined, displayName = file): 
     throw new ConfigError({ file: shown }, code === 'ENOENT' ? 'file not found' : `cannot be read (${code})`);
   }
   const config = /\.[mc]?ts$/.test(file)
-    ? checkConfig({ file: shown, data: await evaluateTsConfig(file, shown, text), locate: (pointer) => ({ file: shown, pointer }) })
+    ? checkConfig({
+        file: shown,
+        data: await evaluateTsConfig(file, shown, text),
+        locate: (pointer) => ({ file: shown, pointer }),
+      })
     : checkConfig(parseSourceDocument(shown, text, ConfigError));
-  return config.allowRefs === undefined ? config : { ...config, allowRefs: resolveAllowRefs(config.allowRefs, dirname(file)) };
+  return config.allowRefs === undefined
+    ? config
+    : { ...config, allowRefs: resolveAllowRefs(config.allowRefs, dirname(file)) };
 }
 
 /**
@@ -173,15 +186,23 @@ async function evaluateTsConfig(file: string, shown: string, text: string): Prom
   });
   const first = diagnostics?.[0];
   if (first) {
-    const position = first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : undefined;
-    throw new ConfigError({ file: shown, line: position && position.line + 1, column: position && position.character + 1 }, ts.flattenDiagnosticMessageText(first.messageText, ' '));
+    const position =
+      first.file && first.start !== undefined ? first.file.getLineAndCharacterOfPosition(first.start) : undefined;
+    throw new ConfigError(
+      { file: shown, line: position && position.line + 1, column: position && position.character + 1 },
+      ts.flattenDiagnosticMessageText(first.messageText, ' '),
+    );
   }
   // A new name each time: an ES module is cached by its URL, and a watched config changes.
   const compiled = join(dirname(file), `.${basename(file)}.${process.pid}-${++compiledConfigs}.mjs`);
   await writeFile(compiled, outputText);
   try {
     const module = (await import(pathToFileURL(compiled).href)) as { default?: unknown };
-    if (module.default === undefined) throw new ConfigError({ file: shown }, 'has no default export: end it with `export default defineConfig({ ... })`');
+    if (module.default === undefined)
+      throw new ConfigError(
+        { file: shown },
+        'has no default export: end it with `export default defineConfig({ ... })`',
+      );
     return module.default;
   } catch (error) {
     if (error instanceof ConfigError) throw error;

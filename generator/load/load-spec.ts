@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { SpecError } from '../errors.js';
 import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
-import { createRefPolicy, type RefLimits } from './ref-confinement.js';
 import { checkRefCycles } from './cycles.js';
+import { createRefPolicy, type RefLimits } from './ref-confinement.js';
 import { checkRefs } from './refs.js';
 import { checkDepth, checkShape } from './shape.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
-import type { OpenAPIDocument } from '../core/openapi-document.js';
 
 /** A loaded OpenAPI 3.x document, checked to be one, with every local `$ref` known to resolve. */
 export interface LoadedSpec {
@@ -40,13 +40,22 @@ export async function loadSpec(file: string, displayName = file, options: LoadSp
  * A spec whose text is already read. `file` is where its relative `$ref`s point from; `undefined` for a spec fetched
  * from a URL or read from stdin, which must then be one document (nothing else is fetched on its say-so).
  */
-export async function loadSpecText(text: string, file: string | undefined, displayName: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
+export async function loadSpecText(
+  text: string,
+  file: string | undefined,
+  displayName: string,
+  options: LoadSpecOptions = {},
+): Promise<LoadedSpec> {
   let source = parseSourceDocument(displayName, text, SpecError);
   // Before anything walks it: a walk that recurses per level must not meet a document 10,000 levels deep.
   checkDepth(source);
   const parsed = source.data;
   if (hasExternalRefs(source.data)) {
-    if (file === undefined) throw new SpecError(source.locate(''), 'refers to other files ($ref), which are not followed for a spec read from a URL or stdin: bundle it into one document');
+    if (file === undefined)
+      throw new SpecError(
+        source.locate(''),
+        'refers to other files ($ref), which are not followed for a spec read from a URL or stdin: bundle it into one document',
+      );
     const policy = await createRefPolicy(file, dirname(displayName) || '.', options.allowRefs, options.refLimits);
     source = { ...source, data: await bundleExternalRefs(file, text, source, policy) };
   }
@@ -68,10 +77,16 @@ async function convertSwagger2(source: SourceDocument): Promise<unknown> {
     // patch: fix small defects swagger2openapi knows; warnOnly: report, do not throw, on the rest.
     // Loaded only for Swagger documents: most specs never need it.
     const { default: swagger2openapi } = await import('swagger2openapi');
-    const { openapi } = await swagger2openapi.convertObj(source.data as Parameters<typeof swagger2openapi.convertObj>[0], { patch: true, warnOnly: true, resolve: false });
+    const { openapi } = await swagger2openapi.convertObj(
+      source.data as Parameters<typeof swagger2openapi.convertObj>[0],
+      { patch: true, warnOnly: true, resolve: false },
+    );
     return openapi;
   } catch (error) {
-    throw new SpecError(source.locate(''), `Swagger 2.0 document could not be converted to OpenAPI 3: ${(error as Error).message}`);
+    throw new SpecError(
+      source.locate(''),
+      `Swagger 2.0 document could not be converted to OpenAPI 3: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -80,7 +95,12 @@ async function readText(file: string, displayName: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : `cannot be read (${code ?? String(error)})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, not a file'
+          : `cannot be read (${code ?? String(error)})`;
     throw new SpecError({ file: displayName }, reason);
   }
 }
@@ -92,7 +112,10 @@ function checkOpenAPI(source: SourceDocument): OpenAPIDocument {
   }
   const record = data as Record<string, unknown>;
   if ('swagger' in record) {
-    throw new SpecError(source.locate('/swagger'), `Swagger ${String(record['swagger'])} documents are not supported (Swagger 2.0 is converted; this is not 2.0)`);
+    throw new SpecError(
+      source.locate('/swagger'),
+      `Swagger ${String(record['swagger'])} documents are not supported (Swagger 2.0 is converted; this is not 2.0)`,
+    );
   }
   const version = record['openapi'];
   if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {

@@ -23,7 +23,11 @@ export async function fetchSpec(url: string): Promise<string> {
   let current = start;
   try {
     for (let hop = 0; ; hop++) {
-      response = await fetch(current, { signal, redirect: 'manual', headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' } });
+      response = await fetch(current, {
+        signal,
+        redirect: 'manual',
+        headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.5' },
+      });
       const location = response.headers.get('location');
       if (response.status < 300 || response.status >= 400 || location === null) break;
       await response.body?.cancel();
@@ -34,7 +38,10 @@ export async function fetchSpec(url: string): Promise<string> {
         throw new SpecError({ file: url }, `redirects to ${JSON.stringify(location)}, which is not a URL`);
       }
       if (!sameSite(start, next)) {
-        throw new SpecError({ file: url }, `redirects to ${JSON.stringify(next.href)}, another origin; not followed (give that URL itself if you trust it)`);
+        throw new SpecError(
+          { file: url },
+          `redirects to ${JSON.stringify(next.href)}, another origin; not followed (give that URL itself if you trust it)`,
+        );
       }
       if (hop >= MAX_REDIRECTS) throw new SpecError({ file: url }, `redirects more than ${MAX_REDIRECTS} times`);
       current = next;
@@ -74,7 +81,8 @@ export async function fetchSpec(url: string): Promise<string> {
 
 /** Everything on stdin, within the size limit. */
 export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): Promise<string> {
-  if ((stream as NodeJS.ReadStream).isTTY) throw new SpecError({ file: '<stdin>' }, 'is a terminal: pipe a spec in (`sdkgen generate - < openapi.yaml`)');
+  if ((stream as NodeJS.ReadStream).isTTY)
+    throw new SpecError({ file: '<stdin>' }, 'is a terminal: pipe a spec in (`sdkgen generate - < openapi.yaml`)');
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -89,7 +97,12 @@ export async function readStdin(stream: NodeJS.ReadableStream = process.stdin): 
 /** The same origin, or the same host and port moved from http to https (an upgrade, not a different server). */
 function sameSite(from: URL, to: URL): boolean {
   if (to.origin === from.origin) return true;
-  return from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname && (from.port === '' || from.port === to.port);
+  return (
+    from.protocol === 'http:' &&
+    to.protocol === 'https:' &&
+    to.hostname === from.hostname &&
+    (from.port === '' || from.port === to.port)
+  );
 }
 
 function tooBig(): string {
@@ -98,7 +111,8 @@ function tooBig(): string {
 
 function fetchFailure(error: unknown): string {
   const name = (error as Error).name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `could not be fetched within ${FETCH_TIMEOUT_MS} ms (set SDKGEN_FETCH_TIMEOUT_MS to wait longer)`;
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return `could not be fetched within ${FETCH_TIMEOUT_MS} ms (set SDKGEN_FETCH_TIMEOUT_MS to wait longer)`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return `could not be fetched: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
 }

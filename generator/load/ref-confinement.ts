@@ -30,7 +30,11 @@ export interface RefLimits {
   timeoutMs: number;
 }
 
-export const DEFAULT_REF_LIMITS: RefLimits = { maxFileBytes: 50 * 1024 * 1024, maxRemoteBytes: 20 * 1024 * 1024, timeoutMs: 10_000 };
+export const DEFAULT_REF_LIMITS: RefLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxRemoteBytes: 20 * 1024 * 1024,
+  timeoutMs: 10_000,
+};
 const MAX_REDIRECTS = 5;
 
 /** A ref the policy does not let through, or a target that cannot be read; `problem` is one line. */
@@ -41,7 +45,10 @@ export class RefRefusal extends Error {
 }
 
 /** Where a ref leads: a local file, a URL, or nowhere it may go. */
-export type RefTarget = { kind: 'file'; path: string } | { kind: 'url'; url: URL } | { kind: 'refused'; problem: string };
+export type RefTarget =
+  | { kind: 'file'; path: string }
+  | { kind: 'url'; url: URL }
+  | { kind: 'refused'; problem: string };
 
 const WIDEN = 'allow it with --allow-refs or allowRefs in the SDK config';
 
@@ -49,7 +56,12 @@ const WIDEN = 'allow it with --allow-refs or allowRefs in the SDK config';
  * The policy for a spec file: its folder, plus `allow` (absolute folders or http(s) URL prefixes, see
  * `resolveAllowRefs`).
  */
-export async function createRefPolicy(specFile: string, rootLabel: string, allow: readonly string[] = [], limits: Partial<RefLimits> = {}): Promise<RefPolicy> {
+export async function createRefPolicy(
+  specFile: string,
+  rootLabel: string,
+  allow: readonly string[] = [],
+  limits: Partial<RefLimits> = {},
+): Promise<RefPolicy> {
   const dirs = [resolve(specFile, '..')];
   const urls: URL[] = [];
   for (const entry of allow) {
@@ -69,7 +81,10 @@ export function resolveAllowRefs(entries: readonly string[], baseDir: string): s
     if (/^https?:\/\//i.test(entry)) {
       const url = parseUrl(entry);
       if (!url || url.hostname === '') throw new RefRefusal(`${quote(entry)} is not a valid URL`);
-      if (decodedPath(url.pathname) === undefined) throw new RefRefusal(`${quote(entry)} has an encoded "/", "\\" or "." (or a dot segment) in its path: give the prefix plainly`);
+      if (decodedPath(url.pathname) === undefined)
+        throw new RefRefusal(
+          `${quote(entry)} has an encoded "/", "\\" or "." (or a dot segment) in its path: give the prefix plainly`,
+        );
       return url.href;
     }
     if (/^file:/i.test(entry)) {
@@ -101,8 +116,14 @@ export function refTarget(policy: RefPolicy, base: string, ref: string): RefTarg
         return { kind: 'refused', problem: 'is not a valid file: URL' };
       }
     } else if (url.protocol === 'http:' || url.protocol === 'https:') {
-      if (decodedPath(url.pathname) === undefined) return { kind: 'refused', problem: 'has an encoded "/", "\\" or "." in its path (or a malformed escape), which a server may read as a way out of an allowed prefix; never fetched' };
-      if (!urlAllowed(policy, url)) return { kind: 'refused', problem: `is a URL; remote refs are not fetched unless allowed (${WIDEN})` };
+      if (decodedPath(url.pathname) === undefined)
+        return {
+          kind: 'refused',
+          problem:
+            'has an encoded "/", "\\" or "." in its path (or a malformed escape), which a server may read as a way out of an allowed prefix; never fetched',
+        };
+      if (!urlAllowed(policy, url))
+        return { kind: 'refused', problem: `is a URL; remote refs are not fetched unless allowed (${WIDEN})` };
       return { kind: 'url', url };
     } else {
       return { kind: 'refused', problem: `uses the ${url.protocol} scheme, which is never followed` };
@@ -110,7 +131,10 @@ export function refTarget(policy: RefPolicy, base: string, ref: string): RefTarg
   } else {
     target = { kind: 'file', path: resolve(base, '..', ref) };
   }
-  if (!policy.dirs.some((dir) => isInside(dir, target.path)) && !policy.realDirs.some((dir) => isInside(dir, target.path))) {
+  if (
+    !policy.dirs.some((dir) => isInside(dir, target.path)) &&
+    !policy.realDirs.some((dir) => isInside(dir, target.path))
+  ) {
     return { kind: 'refused', problem: `leads outside the spec's folder (${policy.rootLabel}); ${WIDEN}` };
   }
   return target;
@@ -130,7 +154,7 @@ export async function readRefFile(policy: RefPolicy, path: string): Promise<stri
   if (!policy.realDirs.some((dir) => isInside(dir, real))) {
     throw new RefRefusal(`leads, through a symbolic link, outside the spec's folder (${policy.rootLabel}); ${WIDEN}`);
   }
-  let handle;
+  let handle: import('node:fs/promises').FileHandle;
   try {
     handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
@@ -169,12 +193,17 @@ export async function fetchRef(policy: RefPolicy, url: URL): Promise<{ body: str
   try {
     let current = url;
     for (let hop = 0; ; hop++) {
-      const response = await fetch(current, { redirect: 'manual', signal, headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.1' } });
+      const response = await fetch(current, {
+        redirect: 'manual',
+        signal,
+        headers: { accept: 'application/yaml, application/json;q=0.9, */*;q=0.1' },
+      });
       const location = response.headers.get('location');
       if (response.status >= 300 && response.status < 400 && location !== null) {
         await response.body?.cancel();
         const next = parseUrl(location, current);
-        if (!next || !urlAllowed(policy, next)) throw new RefRefusal(`redirects to ${quote(location)}, which is not allowed`);
+        if (!next || !urlAllowed(policy, next))
+          throw new RefRefusal(`redirects to ${quote(location)}, which is not allowed`);
         if (hop >= MAX_REDIRECTS) throw new RefRefusal(`redirects more than ${MAX_REDIRECTS} times`);
         current = next;
         continue;
@@ -201,7 +230,10 @@ export async function fetchRef(policy: RefPolicy, url: URL): Promise<{ body: str
         }
         chunks.push(chunk.value);
       }
-      return { body: Buffer.concat(chunks).toString('utf8'), mimeType: response.headers.get('content-type') ?? undefined };
+      return {
+        body: Buffer.concat(chunks).toString('utf8'),
+        mimeType: response.headers.get('content-type') ?? undefined,
+      };
     }
   } catch (error) {
     if (error instanceof RefRefusal) throw error;
@@ -218,7 +250,10 @@ export function quote(text: string): string {
 
 /** Line and paragraph separators (which JSON leaves as they are) and control characters written as escapes. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function urlAllowed(policy: RefPolicy, url: URL): boolean {
@@ -282,7 +317,13 @@ function describeFsError(error: unknown): string {
   return `cannot be read: ${code ?? (error as Error).message}`;
 }
 
-function fileKind(stats: { isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string {
+function fileKind(stats: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
   if (stats.isDirectory()) return 'a folder';
   if (stats.isFIFO()) return 'a FIFO';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';

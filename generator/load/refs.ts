@@ -1,12 +1,12 @@
 import { SpecError } from '../errors.js';
-import { joinPointer, splitPointer, type SourceDocument } from './source-document.js';
+import { joinPointer, type SourceDocument, splitPointer } from './source-document.js';
 
 /** Follows a local JSON pointer (`#/components/schemas/Pet`) in `root`; `undefined` when it leads nowhere. */
 export function resolvePointer(root: unknown, ref: string): unknown {
   let node = root;
   for (const token of splitPointer(decodeFragment(ref))) {
     if (node === null || typeof node !== 'object') return undefined;
-    if (!Object.prototype.hasOwnProperty.call(node, token)) return undefined;
+    if (!Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;
@@ -24,7 +24,10 @@ export function checkRefs(source: SourceDocument): void {
       throw new SpecError(source.locate(refPointer), `$ref "${ref}" points outside this file and could not be bundled`);
     }
     if (resolvePointer(source.data, ref) === undefined) {
-      throw new SpecError(source.locate(refPointer), `$ref "${ref}" does not resolve: ${missingPart(source.data, ref)}`);
+      throw new SpecError(
+        source.locate(refPointer),
+        `$ref "${ref}" does not resolve: ${missingPart(source.data, ref)}`,
+      );
     }
     return false;
   });
@@ -34,7 +37,10 @@ export function checkRefs(source: SourceDocument): void {
  * Calls `visit` with every `$ref` of the document (not those that are data: see `isInsideExample`) and the path of
  * the object holding it; stops, returning true, at the first call that returns true.
  */
-export function forEachRef(data: unknown, visit: (ref: string, path: ReadonlyArray<string | number>) => boolean): boolean {
+export function forEachRef(
+  data: unknown,
+  visit: (ref: string, path: ReadonlyArray<string | number>) => boolean,
+): boolean {
   // Each entry links to its parent: a node's path is built only when it holds a `$ref` (copying it at every level
   // was most of this walk on a Graph-sized spec).
   const stack: Entry[] = [{ node: data, parent: undefined, key: '' }];
@@ -87,7 +93,7 @@ function missingPart(root: unknown, ref: string): string {
   let node = root;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index]!;
-    if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, token)) {
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) {
       return `there is no "${token}" in #${joinPointer(tokens.slice(0, index))}`;
     }
     node = (node as Record<string, unknown>)[token];
@@ -110,18 +116,22 @@ export function decodeFragment(ref: string): string {
  * For error messages about a ref the bundler followed; `undefined` when none is found.
  */
 export function findRefTo(data: unknown, uri: string): string | undefined {
-  const matches = (value: unknown): boolean => typeof value === 'string' && (value === uri || value.startsWith(`${uri}#`));
+  const matches = (value: unknown): boolean =>
+    typeof value === 'string' && (value === uri || value.startsWith(`${uri}#`));
   let fallback: string | undefined;
   // Depth-first with an explicit stack (children pushed in reverse), so deep documents cannot overflow the call stack.
   const stack: Array<{ node: unknown; path: (string | number)[] }> = [{ node: data, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
-    const entries: Array<[string | number, unknown]> = Array.isArray(node) ? node.map((item, index) => [index, item]) : Object.entries(node);
+    const entries: Array<[string | number, unknown]> = Array.isArray(node)
+      ? node.map((item, index) => [index, item])
+      : Object.entries(node);
     for (const key of ['$ref', 'externalValue']) {
       if (!Array.isArray(node) && matches((node as Record<string, unknown>)[key])) return joinPointer([...path, key]);
     }
-    for (const [key, value] of entries) if (fallback === undefined && matches(value)) fallback = joinPointer([...path, key]);
+    for (const [key, value] of entries)
+      if (fallback === undefined && matches(value)) fallback = joinPointer([...path, key]);
     for (let index = entries.length - 1; index >= 0; index--) {
       const [key, value] = entries[index]!;
       if (value !== null && typeof value === 'object') stack.push({ node: value, path: [...path, key] });

@@ -38,7 +38,18 @@ type Node = Record<string | number, unknown>;
 /** Keys whose value maps names (of properties, schemas, media types...) to objects: its own keys are not keywords. */
 const NAME_MAPS = new Set([
   ...['properties', 'patternProperties', 'dependentSchemas', 'definitions', '$defs'],
-  ...['schemas', 'responses', 'parameters', 'requestBodies', 'headers', 'content', 'encoding', 'callbacks', 'links', 'pathItems'],
+  ...[
+    'schemas',
+    'responses',
+    'parameters',
+    'requestBodies',
+    'headers',
+    'content',
+    'encoding',
+    'callbacks',
+    'links',
+    'pathItems',
+  ],
 ]);
 
 /**
@@ -72,7 +83,13 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
  * `#/components/schemas/Report/definitions/reportComponent`), it becomes a schema of its own under a name from the
  * pointer (`reportComponent`), once, and the refs point there.
  */
-function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, hoisted: Map<string, string>, isMap: boolean): void {
+function inlineDeepRefs(
+  document: OpenAPIDocument,
+  node: Node,
+  pointer: string,
+  hoisted: Map<string, string>,
+  isMap: boolean,
+): void {
   for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
     if ((!isMap && (key === 'example' || key === 'examples')) || !isDeepRef(node[key])) continue;
     const here = childPointer(pointer, key);
@@ -84,7 +101,10 @@ function inlineDeepRefs(document: OpenAPIDocument, node: Node, pointer: string, 
     }
     if (target === undefined) continue;
     if (!cyclic) node[key] = target;
-    else node[key] = { $ref: `#/components/schemas/${hoist(document, (node[key] as { $ref: string }).$ref, target, hoisted)}` };
+    else
+      node[key] = {
+        $ref: `#/components/schemas/${hoist(document, (node[key] as { $ref: string }).$ref, target, hoisted)}`,
+      };
   }
 }
 
@@ -96,13 +116,26 @@ function hoist(document: OpenAPIDocument, ref: string, target: unknown, hoisted:
   const tokens = splitPointer(ref); // components, schemas, <name>, ...
   const last = [...tokens].reverse().find((token) => !/^\d+$/.test(token) && !SCHEMA_KEYWORDS.has(token)) ?? 'Schema';
   let name = last;
-  for (let suffix = 2; Object.hasOwn(schemas, name); suffix++) name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
+  for (let suffix = 2; Object.hasOwn(schemas, name); suffix++)
+    name = `${tokens[2] ?? 'Schema'}_${last}${suffix === 2 ? '' : suffix}`;
   schemas[name] = target;
   hoisted.set(ref, name);
   return name;
 }
 
-const SCHEMA_KEYWORDS = new Set(['properties', 'items', 'allOf', 'anyOf', 'oneOf', 'not', 'additionalProperties', 'definitions', '$defs', 'schema', 'content']);
+const SCHEMA_KEYWORDS = new Set([
+  'properties',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'additionalProperties',
+  'definitions',
+  '$defs',
+  'schema',
+  'content',
+]);
 
 /** A ref openapi-typescript cannot express: into `#/paths`, or deeper than `#/components/<section>/<name>`. */
 function isDeepRef(value: unknown): value is { $ref: string } {
@@ -121,10 +154,13 @@ function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, point
   const schemas = document.components?.['schemas'] ?? {};
   for (const [key, target] of Object.entries(mapping)) {
     if (typeof target !== 'string') continue;
-    if (!target.includes('/') && !target.includes('#') && Object.hasOwn(schemas, target)) mapping[key] = `#/components/schemas/${target}`;
+    if (!target.includes('/') && !target.includes('#') && Object.hasOwn(schemas, target))
+      mapping[key] = `#/components/schemas/${target}`;
     else if (!target.startsWith('#/') || resolvePointer(document, target) === undefined) {
       delete mapping[key];
-      warnings.push(`${pointer}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`);
+      warnings.push(
+        `${pointer}/discriminator/mapping/${key}: "${target}" does not resolve in this document; the mapping entry is ignored`,
+      );
     }
   }
 }
@@ -138,8 +174,17 @@ function repairDiscriminatorMapping(document: OpenAPIDocument, node: Node, point
 function widenAdditionalProperties(node: Node): void {
   const extra = node['additionalProperties'];
   const properties = node['properties'];
-  if (!extra || typeof extra !== 'object' || Object.keys(extra).length === 0 || !properties || typeof properties !== 'object') return;
-  const declared = Object.values(properties as Record<string, unknown>).filter((schema) => schema && typeof schema === 'object');
+  if (
+    !extra ||
+    typeof extra !== 'object' ||
+    Object.keys(extra).length === 0 ||
+    !properties ||
+    typeof properties !== 'object'
+  )
+    return;
+  const declared = Object.values(properties as Record<string, unknown>).filter(
+    (schema) => schema && typeof schema === 'object',
+  );
   if (declared.length > 0) node['additionalProperties'] = { anyOf: [extra, ...declared] };
 }
 
@@ -150,11 +195,13 @@ function widenAdditionalProperties(node: Node): void {
  */
 function unwrapDiscriminatedAllOf(document: OpenAPIDocument, node: Node): void {
   const allOf = node['allOf'];
-  if (!Array.isArray(allOf) || allOf.length !== 1 || 'nullable' in node || 'properties' in node || 'required' in node) return;
+  if (!Array.isArray(allOf) || allOf.length !== 1 || 'nullable' in node || 'properties' in node || 'required' in node)
+    return;
   const ref = (allOf[0] as { $ref?: unknown } | null)?.$ref;
   if (typeof ref !== 'string') return;
   const target = resolvePointer(document, ref) as Node | undefined;
-  if (!target || !target['discriminator'] || !(Array.isArray(target['oneOf']) || Array.isArray(target['anyOf']))) return;
+  if (!target || !target['discriminator'] || !(Array.isArray(target['oneOf']) || Array.isArray(target['anyOf'])))
+    return;
   delete node['allOf'];
   delete node['type'];
   node['$ref'] = ref;
@@ -166,7 +213,8 @@ function unwrapDiscriminatedAllOf(document: OpenAPIDocument, node: Node): void {
  */
 function dropBooleanRequired(node: Node): void {
   if (typeof node['required'] !== 'boolean') return;
-  if (node['properties'] !== undefined || node['type'] === 'object' || node['allOf'] !== undefined) delete node['required'];
+  if (node['properties'] !== undefined || node['type'] === 'object' || node['allOf'] !== undefined)
+    delete node['required'];
 }
 
 /**
@@ -178,9 +226,19 @@ function dropBooleanRequired(node: Node): void {
 function requiredOnlyAllOfParts(node: Node): void {
   if (!Array.isArray(node['allOf'])) return;
   for (const part of node['allOf'] as Array<Record<string, unknown>>) {
-    const bare = part && typeof part === 'object' && !('$ref' in part) && part['properties'] === undefined && part['additionalProperties'] === undefined && !part['oneOf'] && !part['anyOf'] && !part['allOf'] && !part['items'];
+    const bare =
+      part &&
+      typeof part === 'object' &&
+      !('$ref' in part) &&
+      part['properties'] === undefined &&
+      part['additionalProperties'] === undefined &&
+      !part['oneOf'] &&
+      !part['anyOf'] &&
+      !part['allOf'] &&
+      !part['items'];
     if (!bare) continue;
-    if (Array.isArray(part['required'])) part['properties'] = Object.fromEntries((part['required'] as string[]).map((name) => [name, {}]));
+    if (Array.isArray(part['required']))
+      part['properties'] = Object.fromEntries((part['required'] as string[]).map((name) => [name, {}]));
     else if (part['type'] === 'object') delete part['type']; // `{ type: object, title }` adds nothing to the allOf
   }
 }
@@ -199,7 +257,9 @@ function repairOperationIds(document: OpenAPIDocument, warnings: string[]): void
         while (seen.has(unique)) unique = `${unique}_`;
         seen.set(unique, 1);
         operation.operationId = unique;
-        warnings.push(`${method.toUpperCase()} ${path}: operationId "${id}" is used more than once; this one is treated as "${unique}"`);
+        warnings.push(
+          `${method.toUpperCase()} ${path}: operationId "${id}" is used more than once; this one is treated as "${unique}"`,
+        );
       }
     }
   }

@@ -16,7 +16,10 @@ export function checkDepth(source: SourceDocument): void {
   const walk = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     if (path.length >= MAX_DEPTH) {
-      throw new SpecError(source.locate(joinPointer(path)), `the document nests deeper than ${MAX_DEPTH} levels here; no API needs that (the deepest known spec nests 30)`);
+      throw new SpecError(
+        source.locate(joinPointer(path)),
+        `the document nests deeper than ${MAX_DEPTH} levels here; no API needs that (the deepest known spec nests 30)`,
+      );
     }
     for (const key in node) {
       path.push(key);
@@ -53,7 +56,18 @@ const PARAMETER_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
 const SCHEMA_LISTS = ['allOf', 'oneOf', 'anyOf', 'prefixItems'];
-const SCHEMA_VALUES = ['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems'];
+const SCHEMA_VALUES = [
+  'items',
+  'additionalProperties',
+  'not',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+];
 const TEXT_KEYS = ['description', 'summary', 'title', 'format'];
 
 /**
@@ -74,7 +88,12 @@ class ShapeChecker {
   document(document: Mapping): void {
     const info = document['info'] as Mapping;
     this.text(info, step(undefined, 'info'), ['description', 'summary']);
-    this.expect(info['version'], step(undefined, 'info', 'version'), 'a string', (value) => typeof value === 'string' || typeof value === 'number');
+    this.expect(
+      info['version'],
+      step(undefined, 'info', 'version'),
+      'a string',
+      (value) => typeof value === 'string' || typeof value === 'number',
+    );
     this.list(document['servers'], step(undefined, 'servers'), (server, path) => this.server(server, path));
     this.security(document['security'], step(undefined, 'security'));
     this.list(document['tags'], step(undefined, 'tags'), (tag, path) => {
@@ -100,8 +119,11 @@ class ShapeChecker {
     this.map(sections['requestBodies'], step(path, 'requestBodies'), (body, at) => this.content(body, at));
     this.map(sections['responses'], step(path, 'responses'), (response, at) => this.response(response, at));
     this.map(sections['pathItems'], step(path, 'pathItems'), (item, at) => this.pathItem(item, at));
-    this.map(sections['securitySchemes'], step(path, 'securitySchemes'), (scheme, at) => this.securityScheme(scheme, at));
-    for (const [name, section] of Object.entries(sections)) if (!name.startsWith('x-')) this.map(section, step(path, name), () => undefined);
+    this.map(sections['securitySchemes'], step(path, 'securitySchemes'), (scheme, at) =>
+      this.securityScheme(scheme, at),
+    );
+    for (const [name, section] of Object.entries(sections))
+      if (!name.startsWith('x-')) this.map(section, step(path, name), () => undefined);
   }
 
   private pathItem(item: unknown, path: Path): void {
@@ -110,7 +132,8 @@ class ShapeChecker {
     const record = item as Mapping;
     this.list(record['parameters'], step(path, 'parameters'), (parameter, at) => this.parameter(parameter, at));
     this.list(record['servers'], step(path, 'servers'), (server, at) => this.server(server, at));
-    for (const method of HTTP_METHODS) if (record[method] !== undefined) this.operation(record[method], step(path, method));
+    for (const method of HTTP_METHODS)
+      if (record[method] !== undefined) this.operation(record[method], step(path, method));
   }
 
   private operation(operation: unknown, path: Path): void {
@@ -131,8 +154,14 @@ class ShapeChecker {
     if (this.isRef(parameter, path)) return;
     this.header(parameter, path);
     const record = parameter as Mapping;
-    this.expect(record['name'], step(path, 'name'), 'a string (the parameter\'s name)', isString, true);
-    this.expect(record['in'], step(path, 'in'), 'one of query, header, path, cookie', (value) => typeof value === 'string' && PARAMETER_LOCATIONS.has(value), true);
+    this.expect(record['name'], step(path, 'name'), "a string (the parameter's name)", isString, true);
+    this.expect(
+      record['in'],
+      step(path, 'in'),
+      'one of query, header, path, cookie',
+      (value) => typeof value === 'string' && PARAMETER_LOCATIONS.has(value),
+      true,
+    );
   }
 
   /** A header object, and the parts a parameter shares with it. */
@@ -155,7 +184,8 @@ class ShapeChecker {
 
   private response(response: unknown, path: Path): void {
     this.content(response, path);
-    if (!this.isRef(response, path)) this.map((response as Mapping)['headers'], step(path, 'headers'), (header, at) => this.header(header, at));
+    if (!this.isRef(response, path))
+      this.map((response as Mapping)['headers'], step(path, 'headers'), (header, at) => this.header(header, at));
   }
 
   private mediaTypes(content: unknown, path: Path): void {
@@ -168,16 +198,23 @@ class ShapeChecker {
 
   private server(server: unknown, path: Path): void {
     this.text(server, path, ['description']);
-    this.expect((server as Mapping)['url'], step(path, 'url'), 'a string (the server\'s URL)', isString, true);
+    this.expect((server as Mapping)['url'], step(path, 'url'), "a string (the server's URL)", isString, true);
     this.map((server as Mapping)['variables'], step(path, 'variables'), (variable, at) => {
       this.mapping(variable, at);
       const fallback = (variable as Mapping)['default'];
-      this.expect(fallback, step(at, 'default'), 'a string', (value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean');
+      this.expect(
+        fallback,
+        step(at, 'default'),
+        'a string',
+        (value) => typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean',
+      );
     });
   }
 
   private security(requirements: unknown, path: Path): void {
-    this.list(requirements, path, (requirement, at) => this.map(requirement, at, (scopes, scopesAt) => this.list(scopes, scopesAt, () => undefined)));
+    this.list(requirements, path, (requirement, at) =>
+      this.map(requirement, at, (scopes, scopesAt) => this.list(scopes, scopesAt, () => undefined)),
+    );
   }
 
   private securityScheme(scheme: unknown, path: Path): void {
@@ -185,7 +222,9 @@ class ShapeChecker {
     this.text(scheme, path, ['type', 'scheme', 'in', 'name', 'description', 'bearerFormat', 'openIdConnectUrl']);
     this.map((scheme as Mapping)['flows'], step(path, 'flows'), (flow, at) => {
       this.text(flow, at, ['tokenUrl', 'authorizationUrl', 'refreshUrl']);
-      this.map((flow as Mapping)['scopes'], step(at, 'scopes'), (description, scopeAt) => this.expect(description, scopeAt, 'a string', isString));
+      this.map((flow as Mapping)['scopes'], step(at, 'scopes'), (description, scopeAt) =>
+        this.expect(description, scopeAt, 'a string', isString),
+      );
     });
   }
 
@@ -215,8 +254,16 @@ class ShapeChecker {
     if (discriminator !== undefined) {
       this.mapping(discriminator, step(path, 'discriminator'));
       const { propertyName, mapping } = discriminator as Mapping;
-      this.expect(propertyName, step(path, 'discriminator', 'propertyName'), 'a string (a property name)', isString, true);
-      this.map(mapping, step(path, 'discriminator', 'mapping'), (target, at) => this.expect(target, at, 'a string (a schema name or $ref)', isString));
+      this.expect(
+        propertyName,
+        step(path, 'discriminator', 'propertyName'),
+        'a string (a property name)',
+        isString,
+        true,
+      );
+      this.map(mapping, step(path, 'discriminator', 'mapping'), (target, at) =>
+        this.expect(target, at, 'a string (a schema name or $ref)', isString),
+      );
     }
   }
 
@@ -255,10 +302,19 @@ class ShapeChecker {
   }
 
   /** Fails unless `value` passes `test`; a missing value passes unless `required`. */
-  private expect(value: unknown, path: Path, expected: string, test: (value: unknown) => boolean, required = false): void {
+  private expect(
+    value: unknown,
+    path: Path,
+    expected: string,
+    test: (value: unknown) => boolean,
+    required = false,
+  ): void {
     if (value === undefined && !required) return;
     if (value !== undefined && test(value)) return;
-    this.fail(path, `${lastKey(path)}: ${value === undefined ? `missing; expected ${expected}` : `expected ${expected}, found ${describe(value)}`}`);
+    this.fail(
+      path,
+      `${lastKey(path)}: ${value === undefined ? `missing; expected ${expected}` : `expected ${expected}, found ${describe(value)}`}`,
+    );
   }
 
   private fail(path: Path, problem: string): never {

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { SpecError, type SourceLocation } from '../errors.js';
+import { type SourceLocation, SpecError } from '../errors.js';
 
 /**
  * A parsed YAML or JSON file that can tell where every value came from, so errors can name a line and column.
@@ -133,7 +133,10 @@ function parseYaml(file: string, text: string, ErrorClass: typeof SpecError): Pa
     };
     const { line, col } = position(duplicate.at);
     const first = position(duplicate.first);
-    throw new ErrorClass({ file, line, column: col }, `not valid YAML or JSON: duplicate key ${JSON.stringify(duplicate.key)}, first at line ${first.line}, column ${first.col} (JSON.parse would keep the last silently)`);
+    throw new ErrorClass(
+      { file, line, column: col },
+      `not valid YAML or JSON: duplicate key ${JSON.stringify(duplicate.key)}, first at line ${first.line}, column ${first.col} (JSON.parse would keep the last silently)`,
+    );
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });

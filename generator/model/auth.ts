@@ -21,7 +21,10 @@ export function readSecuritySchemes(document: OpenAPIDocument, warnings: string[
     const scheme = deref<RawScheme>(document, raw[name] as RawScheme);
     const converted = scheme ? convert(scheme) : undefined;
     if (converted) out[name] = converted;
-    else warnings.push(`security scheme "${name}" (${scheme?.type ?? 'unknown'}${scheme?.scheme ? ` ${scheme.scheme}` : ''}) is not supported; operations needing it are sent without it`);
+    else
+      warnings.push(
+        `security scheme "${name}" (${scheme?.type ?? 'unknown'}${scheme?.scheme ? ` ${scheme.scheme}` : ''}) is not supported; operations needing it are sent without it`,
+      );
   }
   return out;
 }
@@ -35,7 +38,10 @@ function convert(scheme: RawScheme): AuthScheme | undefined {
       return undefined;
     }
     case 'apiKey':
-      if ((scheme.in === 'header' || scheme.in === 'query' || scheme.in === 'cookie') && typeof scheme.name === 'string') {
+      if (
+        (scheme.in === 'header' || scheme.in === 'query' || scheme.in === 'cookie') &&
+        typeof scheme.name === 'string'
+      ) {
         return { type: 'apiKey', in: scheme.in, name: scheme.name };
       }
       return undefined;
@@ -55,7 +61,10 @@ function convert(scheme: RawScheme): AuthScheme | undefined {
  * An operation's security requirements as lists of scheme names the runtime knows, in the spec's order.
  * `[]` in the result means the operation may be called without credentials.
  */
-export function readSecurity(requirements: Array<Record<string, unknown>> | undefined, schemes: Record<string, AuthScheme>): string[][] {
+export function readSecurity(
+  requirements: Array<Record<string, unknown>> | undefined,
+  schemes: Record<string, AuthScheme>,
+): string[][] {
   if (!requirements) return [];
   const out: string[][] = [];
   for (const requirement of requirements) {
@@ -79,7 +88,22 @@ function sameCredential(name: string, usual: string, schemes: Record<string, Aut
 /** Words a scheme's name ends with that say it is a scheme, not what it holds (`AdminApiKeyAuth`). */
 const SCHEME_SUFFIXES = new Set(['auth', 'authentication', 'authorization', 'scheme', 'security', 'credentials']);
 /** Names the client's options already have. */
-const TAKEN_OPTIONS = ['apiKey', 'clientID', 'clientSecret', 'username', 'password', 'baseURL', 'timeout', 'maxRetries', 'fetch', 'fetchOptions', 'defaultHeaders', 'defaultQuery', 'logger', 'logLevel'];
+const TAKEN_OPTIONS = [
+  'apiKey',
+  'clientID',
+  'clientSecret',
+  'username',
+  'password',
+  'baseURL',
+  'timeout',
+  'maxRetries',
+  'fetch',
+  'fetchOptions',
+  'defaultHeaders',
+  'defaultQuery',
+  'logger',
+  'logLevel',
+];
 
 /**
  * Where a spec has two or more schemes that carry a key or token (bearer, apiKey), each is a credential of its own:
@@ -87,26 +111,54 @@ const TAKEN_OPTIONS = ['apiKey', 'clientID', 'clientSecret', 'username', 'passwo
  * option named after the scheme (`AdminApiKeyAuth` -> `adminAPIKey`, env `ADMIN_API_KEY`), so an operation sends the
  * key its `security` names and no other. With one such scheme (most APIs) there is none: `apiKey` serves it.
  */
-export function schemeKeyOptions(schemes: Record<string, AuthScheme>, defaultSecurity: string[][], operations: Array<{ security: string[][] }>): Record<string, SchemeKeyOption> {
-  const keyed = Object.keys(schemes).filter((name) => schemes[name]!.type === 'bearer' || schemes[name]!.type === 'apiKey');
+export function schemeKeyOptions(
+  schemes: Record<string, AuthScheme>,
+  defaultSecurity: string[][],
+  operations: Array<{ security: string[][] }>,
+): Record<string, SchemeKeyOption> {
+  const keyed = Object.keys(schemes).filter(
+    (name) => schemes[name]!.type === 'bearer' || schemes[name]!.type === 'apiKey',
+  );
   if (keyed.length < 2) return {};
   const uses = new Map<string, number>();
-  for (const operation of operations) for (const name of new Set(operation.security.flat())) uses.set(name, (uses.get(name) ?? 0) + 1);
-  const usual = defaultSecurity.flat().find((name) => keyed.includes(name)) ?? [...keyed].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || (a < b ? -1 : 1))[0]!;
+  for (const operation of operations)
+    for (const name of new Set(operation.security.flat())) uses.set(name, (uses.get(name) ?? 0) + 1);
+  const usual =
+    defaultSecurity.flat().find((name) => keyed.includes(name)) ??
+    [...keyed].sort((a, b) => (uses.get(b) ?? 0) - (uses.get(a) ?? 0) || (a < b ? -1 : 1))[0]!;
   const taken = new Set(TAKEN_OPTIONS);
   const out: Record<string, SchemeKeyOption> = Object.create(null);
   for (const name of keyed) {
     if (name === usual || sameCredential(name, usual, schemes)) continue;
-    const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter((word) => word !== '').map((word) => word.toLowerCase());
+    const words = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((word) => word !== '')
+      .map((word) => word.toLowerCase());
     while (words.length > 1 && SCHEME_SUFFIXES.has(words.at(-1)!)) words.pop();
     // `admin api key` stays; `admin` says what, and becomes `admin api key`; `partner token` stays a token.
     if (!['key', 'token', 'secret'].includes(words.at(-1) ?? '')) words.push('api', 'key');
     if (words[0] !== undefined && /^[0-9]/.test(words[0])) words.unshift('key');
-    const camel = words.map((word, index) => (index === 0 ? word : word === 'api' || word === 'id' ? word.toUpperCase() : word.charAt(0).toUpperCase() + word.slice(1))).join('');
+    const camel = words
+      .map((word, index) =>
+        index === 0
+          ? word
+          : word === 'api' || word === 'id'
+            ? word.toUpperCase()
+            : word.charAt(0).toUpperCase() + word.slice(1),
+      )
+      .join('');
     let option = camel;
     for (let n = 2; taken.has(option); n++) option = `${camel}${n}`;
     taken.add(option);
-    out[name] = { option, env: option.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase() };
+    out[name] = {
+      option,
+      env: option
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+        .toUpperCase(),
+    };
   }
   return out;
 }

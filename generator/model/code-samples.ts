@@ -25,7 +25,12 @@ function ts(): typeof TS {
 
 /** `TypeScript`, `typescript`, `ts`, `JavaScript`, `js`, `Node`, `Node.js`, `nodejs`: any case, any punctuation. */
 export function isJavaScriptLang(lang: unknown): boolean {
-  return typeof lang === 'string' && ['typescript', 'ts', 'javascript', 'js', 'node', 'nodejs', 'nodets'].includes(lang.toLowerCase().replace(/[^a-z]/g, ''));
+  return (
+    typeof lang === 'string' &&
+    ['typescript', 'ts', 'javascript', 'js', 'node', 'nodejs', 'nodets'].includes(
+      lang.toLowerCase().replace(/[^a-z]/g, ''),
+    )
+  );
 }
 
 /** The samples of an operation in TypeScript or JavaScript, with their sources. */
@@ -82,7 +87,8 @@ export function sampleCall(source: string): SampleName | undefined {
     t.forEachChild(node, visit);
   };
   visit(file);
-  const isClient = (root: string): boolean => (constructed.size > 0 ? constructed.has(root) : !declared.has(root) && !(root in globalThis));
+  const isClient = (root: string): boolean =>
+    constructed.size > 0 ? constructed.has(root) : !declared.has(root) && !(root in globalThis);
   const found = new Map<string, SampleName>();
   for (const call of calls) {
     if (!isClient(call.root)) continue;
@@ -138,8 +144,13 @@ export function codeSampleNames(document: { paths?: unknown }, enabled: boolean,
       return result;
     },
     warn() {
-      const clashes = [...byName].filter(([, routes]) => routes.length > 1).map(([key, routes]) => `client.${key} (${routes.join(', ')})`);
-      if (clashes.length > 0) warnings.push(`code samples name ${clashes.length === 1 ? 'two operations' : 'operations'} alike; they are told apart as inferred names are: ${clashes.join('; ')}`);
+      const clashes = [...byName]
+        .filter(([, routes]) => routes.length > 1)
+        .map(([key, routes]) => `client.${key} (${routes.join(', ')})`);
+      if (clashes.length > 0)
+        warnings.push(
+          `code samples name ${clashes.length === 1 ? 'two operations' : 'operations'} alike; they are told apart as inferred names are: ${clashes.join('; ')}`,
+        );
     },
   };
 }

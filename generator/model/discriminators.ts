@@ -65,7 +65,11 @@ export function applyDiscriminatorEnums(document: object): void {
   });
   for (const { node, here, discriminator } of inherited) {
     if (handled.has(here)) continue;
-    const part = { type: 'object', required: [discriminator.propertyName], properties: { [discriminator.propertyName]: { type: 'string', enum: [ownValue(here, discriminator)] } } };
+    const part = {
+      type: 'object',
+      required: [discriminator.propertyName],
+      properties: { [discriminator.propertyName]: { type: 'string', enum: [ownValue(here, discriminator)] } },
+    };
     // First, so that it wins over the parent's plain `string` property where the parts are merged (examples).
     (node['allOf'] as unknown[]).unshift(part);
   }
@@ -74,7 +78,9 @@ export function applyDiscriminatorEnums(document: object): void {
 /** The value openapi-typescript's `createDiscriminatorProperty` gives a schema at `pointer`. */
 function ownValue(pointer: string, discriminator: Discriminator): string {
   const name = splitPointer(pointer).at(-1) ?? '';
-  const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => (target.startsWith('#') ? (splitPointer(target).at(-1) ?? '') : target) === name);
+  const mapped = Object.entries(discriminator.mapping ?? {}).find(
+    ([, target]) => (target.startsWith('#') ? (splitPointer(target).at(-1) ?? '') : target) === name,
+  );
   return mapped ? mapped[0] : name;
 }
 
@@ -83,11 +89,17 @@ function patch(document: object, ref: string, values: string[], discriminator: D
   const property = (previous?: Schema): Schema => ({
     type: 'string',
     enum: values,
-    description: previous?.['description'] ? `${String(previous['description'])} (enum property replaced by openapi-typescript)` : 'discriminator enum property added by openapi-typescript',
+    description: previous?.['description']
+      ? `${String(previous['description'])} (enum property replaced by openapi-typescript)`
+      : 'discriminator enum property added by openapi-typescript',
   });
   if (!target) return false;
   if (Array.isArray(target['allOf'])) {
-    target['allOf'].push({ type: 'object', required: [discriminator.propertyName], properties: { [discriminator.propertyName]: property() } });
+    target['allOf'].push({
+      type: 'object',
+      required: [discriminator.propertyName],
+      properties: { [discriminator.propertyName]: property() },
+    });
     return true;
   }
   if (target['type'] !== 'object') return false;

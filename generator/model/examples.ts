@@ -58,14 +58,25 @@ export const FULL_EXAMPLE_BUDGET = 500;
 export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   // Each entity of a large spec is the body of several operations and shown twice per call (tests, README): built once.
   // The value is shared: callers copy it before they change it.
-  return examplesOf(document, derefSchema(document, schema), () => buildExample(document, schema, mode, name), `${mode}\0${name ?? ''}`);
+  return examplesOf(
+    document,
+    derefSchema(document, schema),
+    () => buildExample(document, schema, mode, name),
+    `${mode}\0${name ?? ''}`,
+  );
 }
 
 const examplesOf = perSchema<unknown>();
 
 function buildExample(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   // Every member two levels deep; past its budget, every member of the value itself; past that, the required ones.
-  const attempts = mode === 'all' ? [{ left: FULL_EXAMPLE_BUDGET, allDepth: 2 }, { left: EXAMPLE_BUDGET, allDepth: 0 }] : [{ left: EXAMPLE_BUDGET, allDepth: 2 }];
+  const attempts =
+    mode === 'all'
+      ? [
+          { left: FULL_EXAMPLE_BUDGET, allDepth: 2 },
+          { left: EXAMPLE_BUDGET, allDepth: 0 },
+        ]
+      : [{ left: EXAMPLE_BUDGET, allDepth: 2 }];
   for (const attempt of attempts) {
     try {
       return build({ document, ...attempt }, schema, mode, 0, name);
@@ -96,10 +107,15 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
   }
   if (Object.hasOwn(resolved, 'const')) return resolved['const'];
   const enumValues = resolved['enum'];
-  if (Array.isArray(enumValues) && enumValues.length > 0) return enumValues.find((value) => value !== null) ?? enumValues[0];
+  if (Array.isArray(enumValues) && enumValues.length > 0)
+    return enumValues.find((value) => value !== null) ?? enumValues[0];
   if (resolved['format'] === 'binary') return new BinaryExample();
   // Spec examples and defaults are used when they fit the schema's type (specs ship `example: null` on strings).
-  const fits = (value: unknown): boolean => value !== undefined && isScalarOrFlat(value) && matchesType(resolved, value) && itemsMatch(document, resolved, value);
+  const fits = (value: unknown): boolean =>
+    value !== undefined &&
+    isScalarOrFlat(value) &&
+    matchesType(resolved, value) &&
+    itemsMatch(document, resolved, value);
   if (fits(resolved['example'])) return resolved['example'];
   const examples = resolved['examples'];
   if (Array.isArray(examples) && examples.length > 0 && fits(examples[0])) return examples[0];
@@ -109,13 +125,22 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
     // An object whose oneOf options only add constraints (`required`, `not`) to its own properties: one merged object.
     if (resolved['properties'] !== undefined) {
       const option = derefSchema(document, composite[0]);
-      const optionProperties = Object.entries((option['properties'] ?? {}) as Record<string, Schema>).filter(([, property]) => !('not' in property));
+      const optionProperties = Object.entries((option['properties'] ?? {}) as Record<string, Schema>).filter(
+        ([, property]) => !('not' in property),
+      );
       const merged = {
         type: 'object',
         properties: { ...(resolved['properties'] as Record<string, unknown>), ...Object.fromEntries(optionProperties) },
-        required: [...((resolved['required'] as string[] | undefined) ?? []), ...((option['required'] as string[] | undefined) ?? [])],
+        required: [
+          ...((resolved['required'] as string[] | undefined) ?? []),
+          ...((option['required'] as string[] | undefined) ?? []),
+        ],
       };
-      return withDiscriminator(resolved, composite[0], objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth));
+      return withDiscriminator(
+        resolved,
+        composite[0],
+        objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth),
+      );
     }
     const value = build(expansion, composite[0], mode, depth + 1);
     return withDiscriminator(resolved, composite[0], value);
@@ -133,22 +158,30 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
     // openapi-typescript pins, say). A union of bare constraints (DigitalOcean's `anyOf: [{ required: [inbound_rules] },
     // ...]`) says which members must be there, not what the value is.
     const parts = (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part));
-    const isPlain = (part: Schema): boolean => !!part['properties'] && !part['oneOf'] && !part['anyOf'] && !part['allOf'];
-    const says = (part: Schema): boolean => ['type', 'items', 'properties', 'oneOf', 'anyOf', 'allOf', 'enum', 'const'].some((key) => key in part);
+    const isPlain = (part: Schema): boolean =>
+      !!part['properties'] && !part['oneOf'] && !part['anyOf'] && !part['allOf'];
+    const says = (part: Schema): boolean =>
+      ['type', 'items', 'properties', 'oneOf', 'anyOf', 'allOf', 'enum', 'const'].some((key) => key in part);
     const options = (part: Schema): unknown[] | undefined => (part['oneOf'] ?? part['anyOf']) as unknown[] | undefined;
-    const constraints = (part: Schema): boolean => !!options(part)?.every((option) => !isRef(option) && !says(derefSchema(document, option)));
+    const constraints = (part: Schema): boolean =>
+      !!options(part)?.every((option) => !isRef(option) && !says(derefSchema(document, option)));
     const candidates = parts.filter((part) => !isPlain(part) && !constraints(part));
     const base = candidates.find(says) ?? candidates[0];
     const value = base ? build(expansion, base, mode, depth + 1) : {};
     if (!value || typeof value !== 'object' || Array.isArray(value)) return value;
     const plain = parts.filter(isPlain);
     const out = record(Object.entries(value));
-    for (const part of plain) for (const [name, member] of Object.entries(objectExample(expansion, part, depth > expansion.allDepth ? 'required' : mode, depth))) setMember(out, name, member);
+    for (const part of plain)
+      for (const [name, member] of Object.entries(
+        objectExample(expansion, part, depth > expansion.allDepth ? 'required' : mode, depth),
+      ))
+        setMember(out, name, member);
     for (const union of parts.filter(constraints)) {
       const first = derefSchema(document, options(union)![0]);
       for (const name of (first['required'] as string[] | undefined) ?? []) {
         const member = plain.map((part) => ownMember(part['properties'], name)).find((schema) => schema !== undefined);
-        if (!Object.hasOwn(out, name) && member !== undefined) setMember(out, name, build(expansion, member, mode, depth + 1, name));
+        if (!Object.hasOwn(out, name) && member !== undefined)
+          setMember(out, name, build(expansion, member, mode, depth + 1, name));
       }
     }
     return out;
@@ -159,7 +192,9 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
     case 'array': {
       if (depth > 4) return [];
       const min = typeof resolved['minItems'] === 'number' ? resolved['minItems'] : 1;
-      return Array.from({ length: Math.max(1, Math.min(min, 3)) }, () => build(expansion, resolved['items'] ?? {}, mode, depth + 1));
+      return Array.from({ length: Math.max(1, Math.min(min, 3)) }, () =>
+        build(expansion, resolved['items'] ?? {}, mode, depth + 1),
+      );
     }
     case 'integer':
     case 'number':
@@ -186,7 +221,8 @@ function pinnedValue(document: unknown, schema: Schema): { value: unknown } | un
   const collect = (part: Schema, depth: number): void => {
     if (Object.hasOwn(part, 'const')) lists.push([part['const']]);
     else if (Array.isArray(part['enum']) && part['enum'].length > 0) lists.push(part['enum'] as unknown[]);
-    if (Array.isArray(part['allOf']) && depth < 8) for (const inner of part['allOf'] as unknown[]) collect(derefSchema(document, inner), depth + 1);
+    if (Array.isArray(part['allOf']) && depth < 8)
+      for (const inner of part['allOf'] as unknown[]) collect(derefSchema(document, inner), depth + 1);
   };
   collect(schema, 0);
   if (lists.length === 0) return undefined;
@@ -211,35 +247,50 @@ function kindsOf(document: unknown, schema: unknown): ReadonlySet<ValueKind> {
 function valueKinds(document: unknown, schema: unknown, depth: number): ReadonlySet<ValueKind> {
   const resolved = derefSchema(document, schema);
   if (depth > 8) return ANY_KIND;
-  const ofValue = (value: unknown): ValueKind => (value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as ValueKind));
+  const ofValue = (value: unknown): ValueKind =>
+    value === null ? 'null' : Array.isArray(value) ? 'array' : (typeof value as ValueKind);
   if (Object.hasOwn(resolved, 'const')) return new Set([ofValue(resolved['const'])]);
-  if (Array.isArray(resolved['enum']) && resolved['enum'].length > 0) return new Set((resolved['enum'] as unknown[]).map(ofValue));
-  const types = Array.isArray(resolved['type']) ? (resolved['type'] as unknown[]) : resolved['type'] !== undefined ? [resolved['type']] : undefined;
+  if (Array.isArray(resolved['enum']) && resolved['enum'].length > 0)
+    return new Set((resolved['enum'] as unknown[]).map(ofValue));
+  const types = Array.isArray(resolved['type'])
+    ? (resolved['type'] as unknown[])
+    : resolved['type'] !== undefined
+      ? [resolved['type']]
+      : undefined;
   let kinds: Set<ValueKind> = types
-    ? new Set(types.flatMap((type) => (type === 'integer' ? ['number' as const] : ANY_KIND.has(type as ValueKind) ? [type as ValueKind] : [])))
+    ? new Set(
+        types.flatMap((type) =>
+          type === 'integer' ? ['number' as const] : ANY_KIND.has(type as ValueKind) ? [type as ValueKind] : [],
+        ),
+      )
     : new Set(ANY_KIND);
   if (types && resolved['nullable'] === true) kinds.add('null');
-  const within = (other: ReadonlySet<ValueKind>): void => void (kinds = new Set([...kinds].filter((kind) => other.has(kind))));
+  const within = (other: ReadonlySet<ValueKind>): void =>
+    void (kinds = new Set([...kinds].filter((kind) => other.has(kind))));
   const options = (resolved['oneOf'] ?? resolved['anyOf']) as unknown[] | undefined;
   if (Array.isArray(options) && options.length > 0) {
     const union = new Set<ValueKind>(options.flatMap((option) => [...valueKinds(document, option, depth + 1)]));
     if (resolved['nullable'] === true) union.add('null');
     within(union);
   }
-  if (Array.isArray(resolved['allOf'])) for (const part of resolved['allOf'] as unknown[]) within(valueKinds(document, part, depth + 1));
+  if (Array.isArray(resolved['allOf']))
+    for (const part of resolved['allOf'] as unknown[]) within(valueKinds(document, part, depth + 1));
   return kinds;
 }
 
 /** A oneOf option's example carries the discriminator value that selects that option. */
 function withDiscriminator(parent: Schema, option: unknown, value: unknown): unknown {
-  const discriminator = parent['discriminator'] as { propertyName?: string; mapping?: Record<string, string> } | undefined;
+  const discriminator = parent['discriminator'] as
+    | { propertyName?: string; mapping?: Record<string, string> }
+    | undefined;
   if (!discriminator?.propertyName || !value || typeof value !== 'object' || Array.isArray(value)) return value;
   const ref = (option as { $ref?: unknown } | null)?.$ref;
   const mapped = Object.entries(discriminator.mapping ?? {}).find(([, target]) => target === ref)?.[0];
   const implicit = typeof ref === 'string' ? ref.split('/').pop() : undefined;
   // An explicit mapping decides; without one, a value the option's own schema gave (an enum) is kept.
   const current = (value as Record<string, unknown>)[discriminator.propertyName];
-  const key = mapped ?? (current !== undefined && !isPlaceholder(current, discriminator.propertyName) ? undefined : implicit);
+  const key =
+    mapped ?? (current !== undefined && !isPlaceholder(current, discriminator.propertyName) ? undefined : implicit);
   if (key === undefined) return value;
   const out = record(Object.entries(value));
   setMember(out, discriminator.propertyName, key);
@@ -271,11 +322,20 @@ function mergeParts(document: unknown, schema: Schema, depth: number, seen: Set<
       if (!inner) return undefined;
       // A merged copy: the document's own schema must stay as it is (the model is built from it more than once).
       part = { ...part, properties: inner['properties'], required: inner['required'] };
-    } else if (index > 0 && (part['oneOf'] || part['anyOf'] || part['enum'] || Object.hasOwn(part, 'const') || (part['type'] !== undefined && part['type'] !== 'object'))) return undefined;
+    } else if (
+      index > 0 &&
+      (part['oneOf'] ||
+        part['anyOf'] ||
+        part['enum'] ||
+        Object.hasOwn(part, 'const') ||
+        (part['type'] !== undefined && part['type'] !== 'object'))
+    )
+      return undefined;
     for (const [name, property] of Object.entries((part['properties'] ?? {}) as Record<string, unknown>)) {
       // A property both parts define is both (Linode narrows `rules.inbound`, an array, with `required` alone).
       if (!Object.hasOwn(properties, name) || isEmptySchema(properties[name])) setMember(properties, name, property);
-      else if (!isEmptySchema(property) && property !== properties[name]) setMember(properties, name, { allOf: [properties[name], property] });
+      else if (!isEmptySchema(property) && property !== properties[name])
+        setMember(properties, name, { allOf: [properties[name], property] });
     }
     if (Array.isArray(part['required'])) (part['required'] as string[]).forEach((name) => required.add(name));
   }
@@ -286,9 +346,15 @@ function isEmptySchema(schema: unknown): boolean {
   return !schema || (typeof schema === 'object' && Object.keys(schema).length === 0);
 }
 
-function objectExample(expansion: Expansion, schema: Schema, mode: ExampleMode, depth: number): Record<string, unknown> {
+function objectExample(
+  expansion: Expansion,
+  schema: Schema,
+  mode: ExampleMode,
+  depth: number,
+): Record<string, unknown> {
   const out = record([]);
-  for (const [name, property] of shownMembers(expansion.document, schema)[mode]) setMember(out, name, build(expansion, property, mode, depth + 1, name));
+  for (const [name, property] of shownMembers(expansion.document, schema)[mode])
+    setMember(out, name, build(expansion, property, mode, depth + 1, name));
   return out;
 }
 
@@ -323,13 +389,22 @@ function primaryType(schema: Schema): string | undefined {
   const type = schema['type'];
   if (Array.isArray(type)) return (type as string[]).find((item) => item !== 'null') ?? 'null';
   if (typeof type === 'string') return type;
-  if (schema['properties'] !== undefined || (schema['additionalProperties'] !== undefined && schema['additionalProperties'] !== false)) return 'object';
+  if (
+    schema['properties'] !== undefined ||
+    (schema['additionalProperties'] !== undefined && schema['additionalProperties'] !== false)
+  )
+    return 'object';
   if (schema['items'] !== undefined) return 'array';
   return undefined;
 }
 
 function numberExample(schema: Schema): number {
-  const min = typeof schema['minimum'] === 'number' ? schema['minimum'] : typeof schema['exclusiveMinimum'] === 'number' ? schema['exclusiveMinimum'] + 1 : undefined;
+  const min =
+    typeof schema['minimum'] === 'number'
+      ? schema['minimum']
+      : typeof schema['exclusiveMinimum'] === 'number'
+        ? schema['exclusiveMinimum'] + 1
+        : undefined;
   const max = typeof schema['maximum'] === 'number' ? schema['maximum'] : undefined;
   let value = min ?? 1;
   if (max !== undefined && value > max) value = max;
@@ -338,7 +413,9 @@ function numberExample(schema: Schema): number {
 
 function stringExample(schema: Schema, name = ''): string {
   const format = typeof schema['format'] === 'string' ? schema['format'] : '';
-  let value = (Object.hasOwn(FORMAT_EXAMPLES, format) ? FORMAT_EXAMPLES[format] : undefined) ?? patterned(schema['pattern'], nameExample(name));
+  let value =
+    (Object.hasOwn(FORMAT_EXAMPLES, format) ? FORMAT_EXAMPLES[format] : undefined) ??
+    patterned(schema['pattern'], nameExample(name));
   const minLength = typeof schema['minLength'] === 'number' ? schema['minLength'] : 0;
   const maxLength = typeof schema['maxLength'] === 'number' ? schema['maxLength'] : Infinity;
   if (value.length < minLength) value = value.padEnd(minLength, 'x');
@@ -407,14 +484,31 @@ const nameExamples = new Map<string, string>();
 function nameExampleOf(name: string): string {
   for (const [pattern, value] of NAME_EXAMPLES) if (pattern.test(name)) return value;
   // Any other name: a word that says what it is (`status` -> `example status`).
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_\-.[\]]+/g, ' ').trim().toLowerCase();
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_\-.[\]]+/g, ' ')
+    .trim()
+    .toLowerCase();
   return words ? `example ${words}` : 'example';
 }
 
 function matchesType(schema: Schema, value: unknown): boolean {
-  const types = Array.isArray(schema['type']) ? (schema['type'] as string[]) : typeof schema['type'] === 'string' ? [schema['type']] : [];
+  const types = Array.isArray(schema['type'])
+    ? (schema['type'] as string[])
+    : typeof schema['type'] === 'string'
+      ? [schema['type']]
+      : [];
   if (types.length === 0) return value !== null || schema['nullable'] === true;
-  const actual = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'number' ? (Number.isInteger(value) ? 'integer' : 'number') : typeof value;
+  const actual =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'array'
+        : typeof value === 'number'
+          ? Number.isInteger(value)
+            ? 'integer'
+            : 'number'
+          : typeof value;
   if (actual === 'null') return types.includes('null') || schema['nullable'] === true;
   return types.includes(actual) || (actual === 'integer' && types.includes('number'));
 }
@@ -450,5 +544,7 @@ function setMember(target: Record<string, unknown>, name: string, value: unknown
 
 /** A schema's own property schema by name; `undefined` for names only the prototype has (`constructor`). */
 function ownMember(properties: unknown, name: string): unknown {
-  return properties && typeof properties === 'object' && Object.hasOwn(properties, name) ? (properties as Record<string, unknown>)[name] : undefined;
+  return properties && typeof properties === 'object' && Object.hasOwn(properties, name)
+    ? (properties as Record<string, unknown>)[name]
+    : undefined;
 }

@@ -20,12 +20,14 @@ const RESERVED_TYPE_NAMES = new Set(
 
 /** Splits `page[size]`, `oauth_clients`, `GetOAuthJWKS`, `.well-known` into words. */
 export function splitWords(text: string): string[] {
-  return withoutApostrophes(text)
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    // `HTTPServer` -> `HTTP Server`, but `OAuth` and `APIs` stay one word.
-    .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((word) => word !== '');
+  return (
+    withoutApostrophes(text)
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      // `HTTPServer` -> `HTTP Server`, but `OAuth` and `APIs` stay one word.
+      .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2')
+      .split(/[^A-Za-z0-9]+/)
+      .filter((word) => word !== '')
+  );
 }
 
 /** `GitHub's` -> `GitHub`, `don't` -> `dont`: an apostrophe does not start a word. */
@@ -51,7 +53,27 @@ export function titleWords(text: string): string[] {
 const ACRONYMS = new Map(
   // Identity protocols (LDAP, SAML, SSO, OIDC, SCIM) are general tech initialisms too; `Json`, `Otp`, `Dtmf`, `Csv`
   // are words to the official SDKs (Telnyx's `retrieveRecordingsJson`, `verifySMSOtp`, `csvDownloads`).
-  ['ID', 'IDs', 'IP', 'IPs', 'AI', 'API', 'APIs', 'DNS', 'HTTP', 'JWT', 'LDAP', 'OIDC', 'SAML', 'SCIM', 'SDK', 'SMS', 'SSO', 'URL', 'URLs'].map((word) => [word.toLowerCase(), word]),
+  [
+    'ID',
+    'IDs',
+    'IP',
+    'IPs',
+    'AI',
+    'API',
+    'APIs',
+    'DNS',
+    'HTTP',
+    'JWT',
+    'LDAP',
+    'OIDC',
+    'SAML',
+    'SCIM',
+    'SDK',
+    'SMS',
+    'SSO',
+    'URL',
+    'URLs',
+  ].map((word) => [word.toLowerCase(), word]),
 );
 
 /**
@@ -169,7 +191,12 @@ export function pascalCase(text: string, casing: Readonly<Record<string, string>
   const words = splitWords(text);
   if (words.length === 0) return '_';
   // Own spellings only: a word like `constructor` must not find Object.prototype's.
-  return words.map((word) => (Object.hasOwn(casing, word.toLowerCase()) ? casing[word.toLowerCase()] : undefined) ?? capitalize(word)).join('');
+  return words
+    .map(
+      (word) =>
+        (Object.hasOwn(casing, word.toLowerCase()) ? casing[word.toLowerCase()] : undefined) ?? capitalize(word),
+    )
+    .join('');
 }
 
 /** A PascalCase type name that is legal and does not shadow a global or keyword. */

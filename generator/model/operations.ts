@@ -1,13 +1,39 @@
-import type { OpenAPIDocument } from '../load/load-spec.js';
 import type { AuthScheme } from '../../templates/src/internal/auth.js';
-import { readSecurity } from './auth.js';
-import { variableName } from './naming.js';
-import { exampleTooLarge } from './examples.js';
-import { admitsNoValue, componentRefName, deref, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from './schemas.js';
-import type { BodyEncoding, HTTPMethod, Method, Param, ParamEncoding, RequestBody, ResponseKind, Schema } from './types.js';
 import type { ParamStyle } from '../../templates/src/internal/params.js';
+import type { OpenAPIDocument } from '../load/load-spec.js';
+import { readSecurity } from './auth.js';
+import { exampleTooLarge } from './examples.js';
+import { variableName } from './naming.js';
+import {
+  admitsNoValue,
+  componentRefName,
+  deref,
+  derefSchema,
+  hasRequiredMembers,
+  isObjectSchema,
+  objectMembers,
+} from './schemas.js';
+import type {
+  BodyEncoding,
+  HTTPMethod,
+  Method,
+  Param,
+  ParamEncoding,
+  RequestBody,
+  ResponseKind,
+  Schema,
+} from './types.js';
 
-export const HTTP_METHODS: readonly HTTPMethod[] = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const HTTP_METHODS: readonly HTTPMethod[] = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 
 interface RawParameter {
   name: string;
@@ -59,7 +85,8 @@ export function readOperation(
   } = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
-  const pick = (location: string): Param[] => params.filter((param) => param.in === location).map((param) => toParam(param));
+  const pick = (location: string): Param[] =>
+    params.filter((param) => param.in === location).map((param) => toParam(param));
   // In path order, whatever order the spec lists them in: the last is the method's own id.
   const at = (param: Param): number => {
     const index = path.indexOf(`{${param.name}}`);
@@ -86,10 +113,13 @@ export function readOperation(
   // Parent ids named in the params object must fit beside its other members: where a param or a body field has the
   // same name, or the body is a map whose values need not be strings, they are taken positionally instead.
   const parents = pathParams.filter((param) => !positionalPathParams.includes(param));
-  if (parents.length > 0 && parentsCollide(document, parents, [...queryParams, ...headerParams], body)) positionalPathParams = pathParams;
+  if (parents.length > 0 && parentsCollide(document, parents, [...queryParams, ...headerParams], body))
+    positionalPathParams = pathParams;
   const namedPathParams = pathParams.filter((param) => !positionalPathParams.includes(param));
   if (declared && unsendable && !empty) {
-    warnings.push(`${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`);
+    warnings.push(
+      `${httpMethod.toUpperCase()} ${path}: a request body on ${httpMethod.toUpperCase()} cannot be sent (fetch refuses it); the SDK leaves it out`,
+    );
   }
   const hasParams = queryParams.length > 0 || headerParams.length > 0;
   // A binary body beside other params is an argument of its own before them, as the official SDKs take it
@@ -99,32 +129,49 @@ export function readOperation(
   // unless api.md takes it positionally; then it is typed `T | undefined` (see the emitter).
   const requiredFollows = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
   const positionalBody = options.surfaceArguments?.includes('body') ?? (body?.required === true || !requiredFollows);
-  if (body?.encoding === 'binary' && beside && positionalBody && ![...queryParams, ...headerParams].some((param) => param.name === 'body')) body.positional = true;
+  if (
+    body?.encoding === 'binary' &&
+    beside &&
+    positionalBody &&
+    ![...queryParams, ...headerParams].some((param) => param.name === 'body')
+  )
+    body.positional = true;
   // A body that is not an object (an array, a union, a primitive) is `{ body }` in the params object, as the official
   // SDKs take it.
   const wrapped = body !== undefined && !body.isObject && !body.positional && (body.encoding !== 'binary' || beside);
   if (body?.isObject && hasParams) {
     // A body without declared fields (Kubernetes' Patch: any object) cannot be told apart from the params either.
     const fields = objectMembers(document, derefSchema(document, body.schema)).properties;
-    const formFields = body.multipart ? Object.keys(objectMembers(document, derefSchema(document, body.multipart.schema)).properties) : [];
+    const formFields = body.multipart
+      ? Object.keys(objectMembers(document, derefSchema(document, body.multipart.schema)).properties)
+      : [];
     const names = [...Object.keys(fields), ...formFields];
-    body.inline = names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.key ?? param.name));
+    body.inline =
+      names.length > 0 && ![...queryParams, ...headerParams].some((param) => names.includes(param.key ?? param.name));
   }
-  const paramsShape: Method['paramsShape'] = !body && !hasParams
-    ? // An existing SDK's method that takes params the spec does not declare keeps the argument: its callers pass options after it.
-      options.surfaceTakesParams && namedPathParams.length === 0 ? 'query' : 'none'
-    : !body
-      ? headerParams.length > 0 ? 'mixed' : 'query'
-      : hasParams || wrapped || body.positional ? 'mixed' : 'body';
+  const paramsShape: Method['paramsShape'] =
+    !body && !hasParams
+      ? // An existing SDK's method that takes params the spec does not declare keeps the argument: its callers pass options after it.
+        options.surfaceTakesParams && namedPathParams.length === 0
+        ? 'query'
+        : 'none'
+      : !body
+        ? headerParams.length > 0
+          ? 'mixed'
+          : 'query'
+        : hasParams || wrapped || body.positional
+          ? 'mixed'
+          : 'body';
   uniqueVariables(pathParams, paramsShape, body?.positional === true);
   const requiredParam = [...namedPathParams, ...queryParams, ...headerParams].some((param) => param.required);
   // A positional body is no part of the params object.
   const paramsBody = body?.positional ? undefined : body;
-  const bodyHasRequiredMembers = !!paramsBody && (!paramsBody.inline || hasRequiredMembers(document, paramsBody.schema));
+  const bodyHasRequiredMembers =
+    !!paramsBody && (!paramsBody.inline || hasRequiredMembers(document, paramsBody.schema));
   const paramsRequired = requiredParam || (!!paramsBody && paramsBody.required && bodyHasRequiredMembers);
   const servers = operation.servers ?? (pathItem['servers'] as Array<{ url: string }> | undefined);
-  const inputs = Object.entries({ path: pathParams, query: queryParams, header: headerParams }).flatMap(([where, params]) =>
-    params.map((param) => ({ what: `the ${where} param "${param.name}"`, schema: param.schema })),
+  const inputs = Object.entries({ path: pathParams, query: queryParams, header: headerParams }).flatMap(
+    ([where, params]) => params.map((param) => ({ what: `the ${where} param "${param.name}"`, schema: param.schema })),
   );
   const noValidInput = [...inputs, ...(body ? [{ what: 'the request body', schema: body.schema }] : [])]
     .map(({ what, schema }) => {
@@ -135,7 +182,8 @@ export function readOperation(
       return size && `${what} has no example small enough to show: ${size}`;
     })
     .find((reason) => reason !== undefined);
-  if (noValidInput) warnings.push(`${httpMethod.toUpperCase()} ${path}: ${noValidInput}; no example call is generated for it`);
+  if (noValidInput)
+    warnings.push(`${httpMethod.toUpperCase()} ${path}: ${noValidInput}; no example call is generated for it`);
   return {
     httpMethod,
     path,
@@ -144,7 +192,8 @@ export function readOperation(
     ...(operation.operationId !== undefined && { operationId: operation.operationId }),
     ...(operation.summary !== undefined && { summary: operation.summary }),
     ...(operation.description !== undefined && { description: operation.description }),
-    ...(Array.isArray(operation.tags) && operation.tags.length > 0 && { tags: operation.tags.filter((tag): tag is string => typeof tag === 'string') }),
+    ...(Array.isArray(operation.tags) &&
+      operation.tags.length > 0 && { tags: operation.tags.filter((tag): tag is string => typeof tag === 'string') }),
     deprecated: operation.deprecated === true,
     pathParams,
     positionalPathParams,
@@ -205,7 +254,12 @@ export function pathKeyQuery(pathKey: string): Record<string, string> {
  * fields sit in the params object, of the same name (`{ site_id: string } & { site_id: {...} }` admits no string), or
  * such a body with an index signature (`additionalProperties: { type: integer }`) that a string id does not satisfy.
  */
-function parentsCollide(document: OpenAPIDocument, parents: Param[], params: Param[], body: RequestBody | undefined): boolean {
+function parentsCollide(
+  document: OpenAPIDocument,
+  parents: Param[],
+  params: Param[],
+  body: RequestBody | undefined,
+): boolean {
   const names = new Set(parents.map((param) => param.name));
   if (params.some((param) => names.has(param.key ?? param.name))) return true;
   if (!body?.isObject || body.encoding === 'binary') return false;
@@ -215,7 +269,12 @@ function parentsCollide(document: OpenAPIDocument, parents: Param[], params: Par
   const spread = params.length === 0 || (fields.length > 0 && !params.some((param) => fields.includes(param.name)));
   if (!spread) return false;
   if (fields.some((field) => names.has(field))) return true;
-  const parts = [resolved, ...(Array.isArray(resolved['allOf']) ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part)) : [])];
+  const parts = [
+    resolved,
+    ...(Array.isArray(resolved['allOf'])
+      ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part))
+      : []),
+  ];
   return parts.some((part) => {
     const extra = part['additionalProperties'];
     return !!extra && typeof extra === 'object' && Object.keys(extra).length > 0;
@@ -231,7 +290,9 @@ function surfacePositional(pathParams: Param[], allArgs: readonly string[]): Par
   const norm = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
   // `update(key, body, { ...params })`: a positional body is not a path param.
   const args = allArgs.filter((arg) => arg !== 'body' || pathParams.some((param) => norm(param.name) === 'body'));
-  const matched = args.map((arg) => pathParams.find((param) => norm(param.name) === norm(arg) || norm(param.variable) === norm(arg)));
+  const matched = args.map((arg) =>
+    pathParams.find((param) => norm(param.name) === norm(arg) || norm(param.variable) === norm(arg)),
+  );
   const rest = pathParams.filter((param) => !matched.includes(param));
   const unmatched = matched.filter((param) => param === undefined).length;
   const fill = unmatched > 0 ? rest.slice(Math.max(0, rest.length - unmatched)) : [];
@@ -243,7 +304,11 @@ function surfacePositional(pathParams: Param[], allArgs: readonly string[]): Par
  * shape) and `options`: names that would repeat one (`{a-b}` and `{a_b}`, `{options}`) get the first free number.
  */
 function uniqueVariables(pathParams: Param[], shape: Method['paramsShape'], positionalBody: boolean): void {
-  const taken = new Set(['options', ...(shape === 'none' ? [] : [shape === 'mixed' ? 'params' : shape]), ...(positionalBody ? ['body'] : [])]);
+  const taken = new Set([
+    'options',
+    ...(shape === 'none' ? [] : [shape === 'mixed' ? 'params' : shape]),
+    ...(positionalBody ? ['body'] : []),
+  ]);
   for (const param of pathParams) {
     let variable = param.variable;
     for (let n = 2; taken.has(variable); n++) variable = `${param.variable}${n}`;
@@ -252,7 +317,15 @@ function uniqueVariables(pathParams: Param[], shape: Method['paramsShape'], posi
   }
 }
 
-const STYLES: ReadonlySet<string> = new Set<ParamStyle>(['form', 'spaceDelimited', 'pipeDelimited', 'deepObject', 'label', 'matrix', 'simple']);
+const STYLES: ReadonlySet<string> = new Set<ParamStyle>([
+  'form',
+  'spaceDelimited',
+  'pipeDelimited',
+  'deepObject',
+  'label',
+  'matrix',
+  'simple',
+]);
 
 /** A parameter's style, explode and allowReserved, kept only where they differ from its location's default. */
 function paramEncoding(param: RawParameter): { encoding?: ParamEncoding } {
@@ -298,34 +371,60 @@ const ENCODING_PREFERENCE: readonly BodyEncoding[] = ['form', 'json', 'multipart
 function isEmptyObject(document: OpenAPIDocument, schema: unknown): boolean {
   const resolved = derefSchema(document, schema);
   const properties = resolved['properties'];
-  const noProperties = properties === undefined || (typeof properties === 'object' && properties !== null && Object.keys(properties).length === 0);
-  return noProperties && resolved['additionalProperties'] === false && !resolved['allOf'] && !resolved['oneOf'] && !resolved['anyOf'];
+  const noProperties =
+    properties === undefined ||
+    (typeof properties === 'object' && properties !== null && Object.keys(properties).length === 0);
+  return (
+    noProperties &&
+    resolved['additionalProperties'] === false &&
+    !resolved['allOf'] &&
+    !resolved['oneOf'] &&
+    !resolved['anyOf']
+  );
 }
 
 /** The request body's media types and their schemas (empty without a body). */
 export function requestContent(document: OpenAPIDocument, operation: object): Record<string, { schema?: Schema }> {
   const raw = (operation as RawOperation).requestBody;
-  return (raw && typeof raw === 'object' ? deref<{ content?: Record<string, { schema?: Schema }> }>(document, raw)?.content : undefined) ?? {};
+  return (
+    (raw && typeof raw === 'object'
+      ? deref<{ content?: Record<string, { schema?: Schema }> }>(document, raw)?.content
+      : undefined) ?? {}
+  );
 }
 
-function readBody(document: OpenAPIDocument, raw: unknown, pick: { mediaType?: string; exclude?: readonly string[] } = {}): RequestBody | undefined {
+function readBody(
+  document: OpenAPIDocument,
+  raw: unknown,
+  pick: { mediaType?: string; exclude?: readonly string[] } = {},
+): RequestBody | undefined {
   const body = deref<{ required?: boolean; content?: Record<string, { schema?: Schema }> }>(document, raw as object);
   const content = body?.content;
   if (!content || Object.keys(content).length === 0) return undefined;
-  const offered = Object.keys(content).filter((contentType) => (pick.mediaType === undefined || contentType === pick.mediaType) && !pick.exclude?.includes(contentType));
+  const offered = Object.keys(content).filter(
+    (contentType) =>
+      (pick.mediaType === undefined || contentType === pick.mediaType) && !pick.exclude?.includes(contentType),
+  );
   if (offered.length === 0) return undefined;
   const candidates = offered.map((contentType) => ({ contentType, encoding: bodyEncoding(contentType)! }));
   candidates.sort((a, b) => ENCODING_PREFERENCE.indexOf(a.encoding) - ENCODING_PREFERENCE.indexOf(b.encoding));
   const { contentType, encoding } = candidates[0]!;
   const schema = content[contentType]?.schema ?? {};
   const ref = componentRefName(schema);
-  const isObject = (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema);
+  const isObject =
+    (encoding === 'json' || encoding === 'form' || encoding === 'multipart') && isObjectSchema(document, schema);
   const renames = isObject ? bodyRenames(document, schema) : undefined;
   // A JSON object body also offered as a multipart form (for calls with files): both shapes, where both are objects.
-  const form = encoding === 'json' && isObject && !renames ? candidates.find((candidate) => candidate.encoding === 'multipart') : undefined;
+  const form =
+    encoding === 'json' && isObject && !renames
+      ? candidates.find((candidate) => candidate.encoding === 'multipart')
+      : undefined;
   const formSchema = form && content[form.contentType]?.schema;
   const formRef = formSchema && componentRefName(formSchema);
-  const multipart = formSchema && isObjectSchema(document, formSchema) ? { mediaType: form.contentType, schema: formSchema, ...(formRef !== undefined && { ref: formRef }) } : undefined;
+  const multipart =
+    formSchema && isObjectSchema(document, formSchema)
+      ? { mediaType: form.contentType, schema: formSchema, ...(formRef !== undefined && { ref: formRef }) }
+      : undefined;
   return {
     contentType: contentType.includes('*') ? 'application/json' : contentType,
     mediaType: contentType,
@@ -348,7 +447,14 @@ function bodyRenames(document: OpenAPIDocument, schema: Schema): Record<string, 
     const own = property as Record<string, unknown> | undefined;
     const name = own?.['x-sdk-param'] ?? own?.['x-stainless-param'];
     // A rename onto another field's name would hide that field; such a rename is ignored.
-    if (typeof name === 'string' && name !== '' && name !== wire && !Object.hasOwn(properties, name) && !Object.hasOwn(renames, name)) renames[name] = wire;
+    if (
+      typeof name === 'string' &&
+      name !== '' &&
+      name !== wire &&
+      !Object.hasOwn(properties, name) &&
+      !Object.hasOwn(renames, name)
+    )
+      renames[name] = wire;
   }
   return Object.keys(renames).length > 0 ? renames : undefined;
 }
@@ -377,7 +483,10 @@ function readResponses(document: OpenAPIDocument, responses: Record<string, unkn
     // Bytes or text beside an event stream (`audio/mpeg` or events, as `stream: true` asks): the bytes by default,
     // the events where a param selects them (`selectableEvents`).
     const streamed = contentTypes.find((type) => responseKind(type) === 'sse');
-    const plain = streamed !== undefined && !contentTypes.some((type) => responseKind(type) === 'json') ? contentTypes.find((type) => ['binary', 'text'].includes(responseKind(type))) : undefined;
+    const plain =
+      streamed !== undefined && !contentTypes.some((type) => responseKind(type) === 'json')
+        ? contentTypes.find((type) => ['binary', 'text'].includes(responseKind(type)))
+        : undefined;
     const contentType = plain ?? contentTypes[0];
     if (contentType === undefined) continue;
     const schema = content[contentType]?.schema;
@@ -386,7 +495,8 @@ function readResponses(document: OpenAPIDocument, responses: Record<string, unkn
     if (kind === 'void') {
       kind = responseKind(contentType);
       const eventsRef = plain !== undefined ? componentRefName(content[streamed!]?.schema) : undefined;
-      if (plain !== undefined) events = { status, contentType: streamed!, ...(eventsRef !== undefined && { ref: eventsRef }) };
+      if (plain !== undefined)
+        events = { status, contentType: streamed!, ...(eventsRef !== undefined && { ref: eventsRef }) };
     }
   }
   return { kind, statuses, ...(events && { events: { ...events, param: '' } }) };
@@ -396,7 +506,12 @@ function readResponses(document: OpenAPIDocument, responses: Record<string, unkn
  * Keeps a response's event-stream alternative only where a boolean `stream` param (query, or a field of a body taken
  * inline) selects it; otherwise the method answers with its other type alone, which is what it asks for by default.
  */
-function selectableEvents(document: OpenAPIDocument, response: Method['response'], queryParams: Param[], body: RequestBody | undefined): Method['response'] {
+function selectableEvents(
+  document: OpenAPIDocument,
+  response: Method['response'],
+  queryParams: Param[],
+  body: RequestBody | undefined,
+): Method['response'] {
   if (!response.events) return response;
   const { events, ...rest } = response;
   const isBoolean = (schema: unknown): boolean => {
@@ -404,7 +519,10 @@ function selectableEvents(document: OpenAPIDocument, response: Method['response'
     return type === 'boolean' || (Array.isArray(type) && type.includes('boolean'));
   };
   const inQuery = queryParams.some((param) => param.name === 'stream' && isBoolean(param.schema));
-  const fields = body?.isObject && body.inline && !body.positional ? objectMembers(document, derefSchema(document, body.schema)).properties : {};
+  const fields =
+    body?.isObject && body.inline && !body.positional
+      ? objectMembers(document, derefSchema(document, body.schema)).properties
+      : {};
   const inBody = !body?.renames && Object.hasOwn(fields, 'stream') && isBoolean(fields['stream']);
   return inQuery || inBody ? { ...rest, events: { ...events, param: 'stream' } } : rest;
 }
@@ -412,4 +530,3 @@ function selectableEvents(document: OpenAPIDocument, response: Method['response'
 function rank(kind: ResponseKind): number {
   return ['json', 'sse', 'text', 'binary', 'void'].indexOf(kind);
 }
-

@@ -7,16 +7,66 @@ const ITEM_FIELDS = ['data', 'items', 'results', 'records', 'entries', 'values']
 const PAGE_PARAMS = ['page[number]', 'page', 'page_number', 'pageNumber'];
 /** Query params that skip items, and the page sizes sent beside them. */
 const OFFSET_PARAMS = ['offset', 'startAt', 'start_at', 'skip', '$skip', 'firstRow', 'first_row'];
-const LIMIT_PARAMS = ['limit', 'maxResults', 'max_results', 'page_size', 'pageSize', 'per_page', 'perPage', 'count', '$top', 'rowCount', 'row_count'];
+const LIMIT_PARAMS = [
+  'limit',
+  'maxResults',
+  'max_results',
+  'page_size',
+  'pageSize',
+  'per_page',
+  'perPage',
+  'count',
+  '$top',
+  'rowCount',
+  'row_count',
+];
 /** Query params that take an opaque cursor from the previous page. */
-const CURSOR_PARAMS = ['page[after]', 'cursor', 'after', 'page_token', 'pageToken', 'next_token', 'nextToken', 'next_page_token', 'continue', 'marker', 'continuation_token', 'continuationToken', 'starting_token'];
+const CURSOR_PARAMS = [
+  'page[after]',
+  'cursor',
+  'after',
+  'page_token',
+  'pageToken',
+  'next_token',
+  'nextToken',
+  'next_page_token',
+  'continue',
+  'marker',
+  'continuation_token',
+  'continuationToken',
+  'starting_token',
+];
 /** Query params that take the id of the last (or first) item seen, beside a `has_more` flag in the body. */
 const AFTER_ID_PARAMS = ['starting_after', 'after', 'after_id'];
 const BEFORE_ID_PARAMS = ['ending_before', 'before', 'before_id'];
 /** Where a body keeps its paging fields: the root, or one wrapper object. */
-const META_OBJECTS = [[], ['meta'], ['pagination'], ['paging'], ['page_info'], ['pageInfo'], ['response_metadata'], ['metadata'], ['meta', 'page'], ['meta', 'pagination']];
+const META_OBJECTS = [
+  [],
+  ['meta'],
+  ['pagination'],
+  ['paging'],
+  ['page_info'],
+  ['pageInfo'],
+  ['response_metadata'],
+  ['metadata'],
+  ['meta', 'page'],
+  ['meta', 'pagination'],
+];
 /** Body fields holding the next cursor, besides `next_<param>` and the param's own name. */
-const CURSOR_FIELDS = ['next_cursor', 'nextCursor', 'next_page_token', 'nextPageToken', 'next_token', 'nextToken', 'next_marker', 'nextMarker', 'continue', 'continuation_token', 'continuationToken', 'cursor'];
+const CURSOR_FIELDS = [
+  'next_cursor',
+  'nextCursor',
+  'next_page_token',
+  'nextPageToken',
+  'next_token',
+  'nextToken',
+  'next_marker',
+  'nextMarker',
+  'continue',
+  'continuation_token',
+  'continuationToken',
+  'cursor',
+];
 
 /**
  * Infers how a GET operation pages from its query parameters, response schema and response headers. Each scheme is a
@@ -48,9 +98,27 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
   const linkHeader = headers.some((name) => name.toLowerCase() === 'link');
   // A cursor param whose next value comes in a response header the response declares (`NextPageToken`, `X-Next-Cursor`).
   const headerCursorParam = param(CURSOR_PARAMS);
-  const cursorHeader = headerCursorParam === undefined ? undefined : headers.find((name) => cursorHeaderNames(headerCursorParam).includes(name.toLowerCase().replace(/^x-/, '').replace(/[^a-z]/g, '')));
-  const listField = isArray(root) ? undefined : (ITEM_FIELDS.find((name) => isArray(at([name]))) ?? onlyArrayProperty(document, root));
-  if (cursorHeader && (isArray(root) || listField !== undefined)) return { kind: 'cursor-header', items: listField === undefined ? [] : [listField], cursorParam: headerCursorParam!, header: cursorHeader };
+  const cursorHeader =
+    headerCursorParam === undefined
+      ? undefined
+      : headers.find((name) =>
+          cursorHeaderNames(headerCursorParam).includes(
+            name
+              .toLowerCase()
+              .replace(/^x-/, '')
+              .replace(/[^a-z]/g, ''),
+          ),
+        );
+  const listField = isArray(root)
+    ? undefined
+    : (ITEM_FIELDS.find((name) => isArray(at([name]))) ?? onlyArrayProperty(document, root));
+  if (cursorHeader && (isArray(root) || listField !== undefined))
+    return {
+      kind: 'cursor-header',
+      items: listField === undefined ? [] : [listField],
+      cursorParam: headerCursorParam!,
+      header: cursorHeader,
+    };
   if (isArray(root)) {
     if (linkHeader || param(['page', 'per_page'])) return { kind: 'link-header', items: [] };
     // A bare array skipped through by `offset`/`startAt`: done at a short or empty page.
@@ -65,16 +133,47 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
   // Page numbers: `page=2`, with the current page and the page count in the body where it says them.
   const pageParam = param(PAGE_PARAMS);
   if (pageParam) {
-    const currentPage = find(['meta', 'page_number'], ['meta', 'current_page'], ['page_number'], ['current_page'], ['pageNumber'], ['page']);
-    const totalPages = find(['meta', 'total_pages'], ['total_pages'], ['totalPages'], ['meta', 'totalPages'], ['meta', 'pages'], ['pages'], ['page_count'], ['pageCount']);
-    const current = currentPage && (isNumber(at(currentPage)) || at(currentPage)?.['type'] === undefined) && at(currentPage)?.['properties'] === undefined ? currentPage : undefined;
-    return { kind: 'page-number', items, pageParam, ...(current && { currentPage: current }), ...(totalPages && { totalPages }) };
+    const currentPage = find(
+      ['meta', 'page_number'],
+      ['meta', 'current_page'],
+      ['page_number'],
+      ['current_page'],
+      ['pageNumber'],
+      ['page'],
+    );
+    const totalPages = find(
+      ['meta', 'total_pages'],
+      ['total_pages'],
+      ['totalPages'],
+      ['meta', 'totalPages'],
+      ['meta', 'pages'],
+      ['pages'],
+      ['page_count'],
+      ['pageCount'],
+    );
+    const current =
+      currentPage &&
+      (isNumber(at(currentPage)) || at(currentPage)?.['type'] === undefined) &&
+      at(currentPage)?.['properties'] === undefined
+        ? currentPage
+        : undefined;
+    return {
+      kind: 'page-number',
+      items,
+      pageParam,
+      ...(current && { currentPage: current }),
+      ...(totalPages && { totalPages }),
+    };
   }
   // An opaque cursor the body hands back under a name of its own (`next_cursor`), or named as the param is
   // (`next_page_token` in both, `marker` -> `next_marker`, Kubernetes' `continue` -> `metadata.continue`).
   const cursorParam = param(CURSOR_PARAMS);
   if (cursorParam) {
-    const own = [`next_${cursorParam}`, `next${cursorParam.charAt(0).toUpperCase()}${cursorParam.slice(1)}`, cursorParam];
+    const own = [
+      `next_${cursorParam}`,
+      `next${cursorParam.charAt(0).toUpperCase()}${cursorParam.slice(1)}`,
+      cursorParam,
+    ];
     const nextCursor = find(['meta', 'cursors', 'after']) ?? field([...own, ...CURSOR_FIELDS], isScalar);
     if (nextCursor) return { kind: 'cursor', items, cursorParam, nextCursor };
   }
@@ -86,24 +185,58 @@ export function inferPagination(document: unknown, method: Omit<Method, 'name'>)
   if (hasMore && (afterParam ?? beforeParam)) {
     const edge = afterParam ? 'last' : 'first';
     const cursorField = field(edge === 'last' ? ['last_id', 'lastId'] : ['first_id', 'firstId'], isScalar);
-    return { kind: 'cursor-id', items, cursorParam: (afterParam ?? beforeParam)!, hasMore, idField: 'id', ...(cursorField && { cursorField }), ...(edge === 'first' && { edge }) };
+    return {
+      kind: 'cursor-id',
+      items,
+      cursorParam: (afterParam ?? beforeParam)!,
+      hasMore,
+      idField: 'id',
+      ...(cursorField && { cursorField }),
+      ...(edge === 'first' && { edge }),
+    };
   }
   // The next page's URL in the body: `next`, `next_page_url`, `nextLink`, HAL's `_links.next.href`...
-  const nextURL = find(['links', 'next'], ['_links', 'next', 'href'], ['@odata.nextLink']) ?? field(NEXT_URL_FIELDS, isString);
+  const nextURL =
+    find(['links', 'next'], ['_links', 'next', 'href'], ['@odata.nextLink']) ?? field(NEXT_URL_FIELDS, isString);
   if (nextURL && isString(at(nextURL))) return { kind: 'next-url', items, nextURL };
   // Skipping items: `offset`/`limit`, `startAt`/`maxResults`; done at a short page, the total, or `isLast`.
   const offsetParam = param(OFFSET_PARAMS);
   if (offsetParam) {
     const limitParam = param(LIMIT_PARAMS);
-    const total = field(['total', 'total_count', 'totalCount', 'total_results', 'totalResults', 'total_records'], isNumber);
+    const total = field(
+      ['total', 'total_count', 'totalCount', 'total_results', 'totalResults', 'total_records'],
+      isNumber,
+    );
     const isLast = field(['isLast', 'is_last', 'last'], isBoolean);
-    return { kind: 'offset', items, offsetParam, ...(limitParam && { limitParam }), ...(total && { total }), ...(isLast && { isLast }) };
+    return {
+      kind: 'offset',
+      items,
+      offsetParam,
+      ...(limitParam && { limitParam }),
+      ...(total && { total }),
+      ...(isLast && { isLast }),
+    };
   }
   return undefined;
 }
 
 /** `next`, `nextPage`, `next_page_url`, `nextLink`, `next_page_uri`, `NextPageLink`: a URL by its name. */
-const NEXT_URL_FIELDS = ['next', 'next_page_url', 'nextPageUrl', 'next_page_uri', 'nextPageUri', 'next_url', 'nextUrl', 'next_link', 'nextLink', 'NextPageLink', 'next_page', 'nextPage', 'next_href', 'nextHref'];
+const NEXT_URL_FIELDS = [
+  'next',
+  'next_page_url',
+  'nextPageUrl',
+  'next_page_uri',
+  'nextPageUri',
+  'next_url',
+  'nextUrl',
+  'next_link',
+  'nextLink',
+  'NextPageLink',
+  'next_page',
+  'nextPage',
+  'next_href',
+  'nextHref',
+];
 
 /** The headers the operation's success response declares. */
 function declaredHeaders(document: unknown, method: Omit<Method, 'name'>): string[] {
@@ -118,7 +251,15 @@ function declaredHeaders(document: unknown, method: Omit<Method, 'name'>): strin
 /** Header names (lower case, letters only, without `x-`) that hold the next value of a cursor param. */
 function cursorHeaderNames(cursorParam: string): string[] {
   const param = cursorParam.toLowerCase().replace(/[^a-z]/g, '');
-  return ['nextpagetoken', 'nextcursor', 'nexttoken', 'nextmarker', 'continuationtoken', `next${param}`, param.startsWith('next') ? param : ''].filter((name) => name !== '');
+  return [
+    'nextpagetoken',
+    'nextcursor',
+    'nexttoken',
+    'nextmarker',
+    'continuationtoken',
+    `next${param}`,
+    param.startsWith('next') ? param : '',
+  ].filter((name) => name !== '');
 }
 
 /** What a GET answers with: pages of items, a list (an array, or an object holding one), or one object. */
@@ -131,7 +272,10 @@ export function responseShape(document: unknown, method: Omit<Method, 'name'>): 
   if (!schema) return undefined;
   if (inferPagination(document, method) !== undefined) return 'page';
   const root = derefSchema(document, schema);
-  const list = isArray(root) || ITEM_FIELDS.some((field) => isArray(schemaAt(document, root, [field]))) || onlyArrayProperty(document, root) !== undefined;
+  const list =
+    isArray(root) ||
+    ITEM_FIELDS.some((field) => isArray(schemaAt(document, root, [field]))) ||
+    onlyArrayProperty(document, root) !== undefined;
   if (list) return 'list';
   // One object only when its fields are known: a `oneOf` of envelopes or a bare `object` says nothing.
   return Object.keys(objectMembers(document, root).properties).length > 0 ? 'object' : undefined;
@@ -155,14 +299,20 @@ function onlyArrayProperty(document: unknown, schema: Schema): string | undefine
 const onlyArrayOf = perSchema<string | undefined>();
 
 function findOnlyArrayProperty(document: unknown, schema: Schema): string | undefined {
-  const arrays = Object.entries(objectMembers(document, schema).properties).filter(([, value]) => isArray(derefSchema(document, value)));
+  const arrays = Object.entries(objectMembers(document, schema).properties).filter(([, value]) =>
+    isArray(derefSchema(document, value)),
+  );
   return arrays.length === 1 ? arrays[0]![0] : undefined;
 }
 
 function isArray(schema: Schema | undefined): boolean {
   if (!schema) return false;
   const type = schema['type'];
-  return type === 'array' || (Array.isArray(type) && type.includes('array')) || (type === undefined && schema['items'] !== undefined);
+  return (
+    type === 'array' ||
+    (Array.isArray(type) && type.includes('array')) ||
+    (type === undefined && schema['items'] !== undefined)
+  );
 }
 
 function hasType(schema: Schema | undefined, name: string): boolean {
@@ -184,5 +334,7 @@ function isBoolean(schema: Schema | undefined): boolean {
 
 /** A cursor is a string or a number; a field with no type says nothing against it. */
 function isScalar(schema: Schema): boolean {
-  return schema['type'] === undefined ? schema['properties'] === undefined && schema['items'] === undefined : isString(schema) || isNumber(schema);
+  return schema['type'] === undefined
+    ? schema['properties'] === undefined && schema['items'] === undefined
+    : isString(schema) || isNumber(schema);
 }

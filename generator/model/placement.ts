@@ -8,9 +8,26 @@ export interface Placement {
   method: string;
 }
 
-const COLLECTION_VERBS: Partial<Record<HTTPMethod, string>> = { get: 'list', post: 'create', put: 'update', patch: 'update', delete: 'delete' };
-const ITEM_VERBS: Partial<Record<HTTPMethod, string>> = { get: 'retrieve', post: 'update', put: 'update', patch: 'update', delete: 'delete' };
-const ACTION_PREFIX: Partial<Record<HTTPMethod, string>> = { get: 'retrieve', put: 'update', patch: 'update', delete: 'delete' };
+const COLLECTION_VERBS: Partial<Record<HTTPMethod, string>> = {
+  get: 'list',
+  post: 'create',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+};
+const ITEM_VERBS: Partial<Record<HTTPMethod, string>> = {
+  get: 'retrieve',
+  post: 'update',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+};
+const ACTION_PREFIX: Partial<Record<HTTPMethod, string>> = {
+  get: 'retrieve',
+  put: 'update',
+  patch: 'update',
+  delete: 'delete',
+};
 
 /** The method name an HTTP method gets on a collection path (`POST /things`: `create`), if it has one. */
 export const collectionVerb = (httpMethod: HTTPMethod): string | undefined => COLLECTION_VERBS[httpMethod];
@@ -74,15 +91,21 @@ function scopeResource(segments: readonly string[], hints: PlacementHints): stri
   const param = segments.find(isParamSegment);
   if (param !== undefined) return scopeName(param);
   const words = splitWords(hints.operationId ?? '');
-  const rest = words.length > 1 && (CRUD_WORDS.has(words[0]!.toLowerCase()) || verbForm(words[0]!) !== undefined) ? words.slice(1) : [];
-  const named = [hints.responseType?.replace(SCHEMA_SUFFIX, ''), rest.join(' ')].map((name) => memberName(name ?? '')).find((name) => name !== '_' && name !== 'root');
+  const rest =
+    words.length > 1 && (CRUD_WORDS.has(words[0]!.toLowerCase()) || verbForm(words[0]!) !== undefined)
+      ? words.slice(1)
+      : [];
+  const named = [hints.responseType?.replace(SCHEMA_SUFFIX, ''), rest.join(' ')]
+    .map((name) => memberName(name ?? ''))
+    .find((name) => name !== '_' && name !== 'root');
   return named ?? 'api';
 }
 
 /** The resource a param picks items of: `{realm}` -> `realms`, `{user_id}` -> `users`, `{pageName}{format}` -> `pages`. */
 function scopeName(param: string): string {
   const words = splitWords(/\{([^}]*)\}/.exec(param)?.[1] ?? param);
-  const kept = words.length > 1 && /^(id|ids|name|key|slug|sid|uuid|guid|code)$/i.test(words.at(-1)!) ? words.slice(0, -1) : words;
+  const kept =
+    words.length > 1 && /^(id|ids|name|key|slug|sid|uuid|guid|code)$/i.test(words.at(-1)!) ? words.slice(0, -1) : words;
   const last = kept.at(-1) ?? 'item';
   return memberName([...kept.slice(0, -1), plural(singular(last))].join(' '));
 }
@@ -105,18 +128,32 @@ const isActSegment = (segment: string): boolean => {
  * operation, and that no path continues, is an action of the item too (`POST /assistants/{id}/clone` ->
  * `assistants.clone`, `GET /conferences/{id}/participants` -> `conferences.listParticipants`).
  */
-export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionPaths: ReadonlySet<string>, hints: PlacementHints = {}): Placement {
+export function inferPlacement(
+  path: string,
+  httpMethod: HTTPMethod,
+  collectionPaths: ReadonlySet<string>,
+  hints: PlacementHints = {},
+): Placement {
   const segments = pathSegments(path);
   while (segments.length > 1 && PREFIX_SEGMENT.test(segments[0]!)) segments.shift();
   const statics = segments.filter((segment) => !isParamSegment(segment));
   if (statics.length === 0) {
     const item = segments.some(isParamSegment);
-    return { chain: [scopeResource(segments, hints)], method: (item ? ITEM_VERBS[httpMethod] : httpMethod === 'get' ? 'retrieve' : COLLECTION_VERBS[httpMethod]) ?? httpMethod };
+    return {
+      chain: [scopeResource(segments, hints)],
+      method:
+        (item ? ITEM_VERBS[httpMethod] : httpMethod === 'get' ? 'retrieve' : COLLECTION_VERBS[httpMethod]) ??
+        httpMethod,
+    };
   }
   const last = segments[segments.length - 1]!;
   const chainOf = (parts: string[]): string[] => parts.map(memberName);
   if (isParamSegment(last)) {
-    const method = domainVerb(hints.operationId, statics, hints.summary, httpMethod) ?? actingVerb(httpMethod, hints.summary, statics) ?? ITEM_VERBS[httpMethod] ?? httpMethod;
+    const method =
+      domainVerb(hints.operationId, statics, hints.summary, httpMethod) ??
+      actingVerb(httpMethod, hints.summary, statics) ??
+      ITEM_VERBS[httpMethod] ??
+      httpMethod;
     return { chain: chainOf(statics), method };
   }
   const previous = segments[segments.length - 2];
@@ -128,20 +165,39 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
   }
   // A static segment that more than one operation reaches is a resource of its own (`phoneNumbers.messaging.list`
   // beside `phoneNumbers.messaging.retrieve(id)`; GET and PATCH `/payment/auto_recharge_prefs`).
-  const isCollection = statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
-  if (isCollection && !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))) {
+  const isCollection =
+    statics.length === 1 || underItem || collectionPaths.has(normalise(path)) || hints.shared === true;
+  if (
+    isCollection &&
+    !(underItem && statics.length > 1 && hints.alone === true && !collectionPaths.has(normalise(path)))
+  ) {
     // A GET of one object is `retrieve` (unless its summary or operationId says list), and so is a GET of a list the
     // operationId calls a get (a report); but where items of the path exist (`/foo/{id}`), the GET lists them.
     const intent = readIntent(hints);
     const oneThing = (hints.shape === 'object' && intent !== 'list') || (hints.shape === 'list' && intent === 'read');
     const single = httpMethod === 'get' && oneThing && !collectionPaths.has(normalise(path));
     // A POST on one thing (`/org/retention_policy`, whose GET answers what the POST does) updates it.
-    const crud = single ? 'retrieve' : httpMethod === 'post' && hints.singleton === true && !collectionPaths.has(normalise(path)) ? 'update' : COLLECTION_VERBS[httpMethod];
-    return { chain: chainOf(statics), method: domainVerb(hints.operationId, statics, hints.summary, httpMethod) ?? actingVerb(httpMethod, hints.summary, statics) ?? crud ?? httpMethod };
+    const crud = single
+      ? 'retrieve'
+      : httpMethod === 'post' && hints.singleton === true && !collectionPaths.has(normalise(path))
+        ? 'update'
+        : COLLECTION_VERBS[httpMethod];
+    return {
+      chain: chainOf(statics),
+      method:
+        domainVerb(hints.operationId, statics, hints.summary, httpMethod) ??
+        actingVerb(httpMethod, hints.summary, statics) ??
+        crud ??
+        httpMethod,
+    };
   }
   const action = statics[statics.length - 1]!;
-  if (!underItem && httpMethod === 'post' && namesCreatedThing(action, hints, statics.slice(0, -1))) return { chain: chainOf(statics), method: 'create' };
-  return { chain: chainOf(statics.slice(0, -1)), method: actionName(action, httpMethod, hints, underItem, statics.slice(0, -1)) };
+  if (!underItem && httpMethod === 'post' && namesCreatedThing(action, hints, statics.slice(0, -1)))
+    return { chain: chainOf(statics), method: 'create' };
+  return {
+    chain: chainOf(statics.slice(0, -1)),
+    method: actionName(action, httpMethod, hints, underItem, statics.slice(0, -1)),
+  };
 }
 
 /**
@@ -155,12 +211,17 @@ export function inferPlacement(path: string, httpMethod: HTTPMethod, collectionP
 function namesCreatedThing(segment: string, hints: PlacementHints, parents: readonly string[]): boolean {
   const words = splitWords(segment).map((word) => word.toLowerCase());
   // Every word a noun: `record_start`, `file_upload`, `bulk_set_public_ips`, `similarity-search` are acts.
-  if (words.length === 0 || words.some((word) => verbForm(word) !== undefined || CRUD_WORDS.has(word) || verbForm(singular(word)) !== undefined)) return false;
+  if (
+    words.length === 0 ||
+    words.some((word) => verbForm(word) !== undefined || CRUD_WORDS.has(word) || verbForm(singular(word)) !== undefined)
+  )
+    return false;
   // Plural: a kind of thing made again and again (`completions`, `edits`), not one thing acted on (`batch`, `rcs`).
   const last = words.at(-1)!;
   if (singular(last) === last) return false;
   const opVerb = firstWord(hints.operationId);
-  if (opVerb !== '' && !CRUD_WORDS.has(opVerb) && verbForm(opVerb) !== undefined && !madeFrom(last, verbForm(opVerb)!)) return false;
+  if (opVerb !== '' && !CRUD_WORDS.has(opVerb) && verbForm(opVerb) !== undefined && !madeFrom(last, verbForm(opVerb)!))
+    return false;
   const acting = actingVerb('post', hints.summary, parents);
   return acting === undefined || madeFrom(last, acting);
 }
@@ -174,7 +235,8 @@ const READ_WORDS = new Set(['get', 'retrieve', 'fetch', 'show', 'view', 'read'])
  */
 function readIntent(hints: PlacementHints): 'list' | 'read' | undefined {
   const words = (text: string | undefined): string[] => splitWords(text ?? '').map((word) => word.toLowerCase());
-  const lists = ([first, second]: string[]): boolean => first === 'list' || (first !== undefined && READ_WORDS.has(first) && second === 'all');
+  const lists = ([first, second]: string[]): boolean =>
+    first === 'list' || (first !== undefined && READ_WORDS.has(first) && second === 'all');
   const summary = words(hints.summary);
   const operationId = words(hints.operationId);
   if (lists(summary) || lists(operationId)) return 'list';
@@ -192,15 +254,22 @@ export function withoutTagPrefix(operationId: string | undefined, tags: readonly
   const lower = words.map((word) => word.toLowerCase());
   for (const tag of tags) {
     const tagWords = splitWords(tag).map((word) => word.toLowerCase());
-    const same = (word: string, index: number): boolean => word === tagWords[index] || singular(word) === singular(tagWords[index] ?? '');
-    if (tagWords.length > 0 && lower.length > tagWords.length && lower.slice(0, tagWords.length).every(same)) return words.slice(tagWords.length).join('_');
+    const same = (word: string, index: number): boolean =>
+      word === tagWords[index] || singular(word) === singular(tagWords[index] ?? '');
+    if (tagWords.length > 0 && lower.length > tagWords.length && lower.slice(0, tagWords.length).every(same))
+      return words.slice(tagWords.length).join('_');
   }
   // `Group_Verb…`: the part before a separator is a group where a verb follows it.
   const separated = /^([A-Za-z0-9]+)[_/.]+([A-Za-z].*)$/.exec(operationId);
   if (separated) {
     const head = splitWords(separated[1]!).map((word) => word.toLowerCase());
     const next = splitWords(separated[2]!)[0]?.toLowerCase() ?? '';
-    if (!CRUD_WORDS.has(head[0]!) && verbForm(head[0]!) === undefined && (CRUD_WORDS.has(next) || verbForm(next) !== undefined)) return separated[2];
+    if (
+      !CRUD_WORDS.has(head[0]!) &&
+      verbForm(head[0]!) === undefined &&
+      (CRUD_WORDS.has(next) || verbForm(next) !== undefined)
+    )
+      return separated[2];
   }
   return operationId;
 }
@@ -209,7 +278,9 @@ const firstWord = (operationId: string | undefined): string => splitWords(operat
 
 /** CRUD verbs and their synonyms: an operationId starting with one says nothing the HTTP method does not. */
 const CRUD_WORDS = new Set(
-  'get list retrieve fetch read show view find search query create new post put patch update replace modify edit set submit delete destroy head options'.split(' '),
+  'get list retrieve fetch read show view find search query create new post put patch update replace modify edit set submit delete destroy head options'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -218,7 +289,12 @@ const CRUD_WORDS = new Set(
  * `/messages`: `send`; `add_assistant_tag` on `/assistants/{id}/tags`: `add`). `ListCalls` or `GetCallById` say
  * nothing new; `CallsList` or `v1_dial_call` do not start with a verb.
  */
-export function domainVerb(operationId: string | undefined, statics: readonly string[], summary?: string, httpMethod?: HTTPMethod): string | undefined {
+export function domainVerb(
+  operationId: string | undefined,
+  statics: readonly string[],
+  summary?: string,
+  httpMethod?: HTTPMethod,
+): string | undefined {
   const words = splitWords(operationId ?? '').map((word) => word.toLowerCase());
   const [verb, ...rest] = words;
   if (verb === undefined || rest.length === 0 || !/^[a-z]{3,}$/.test(verb) || CRUD_WORDS.has(verb)) return undefined;
@@ -235,14 +311,22 @@ export function domainVerb(operationId: string | undefined, statics: readonly st
 
 /** The words of a resource's path segments, each also singular (`oauth_clients`: oauth, clients, client). */
 function resourceWords(statics: readonly string[]): Set<string> {
-  return new Set(statics.flatMap((segment) => splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())])));
+  return new Set(
+    statics.flatMap((segment) =>
+      splitWords(segment).flatMap((word) => [word.toLowerCase(), singular(word.toLowerCase())]),
+    ),
+  );
 }
 
 /**
  * The verb a summary starts with, where the call changes something and the verb says more than the HTTP method
  * (`Upload media`: `upload`; `Enables reputation`: `enable`); a GET reads, whatever its summary calls it.
  */
-export function actingVerb(httpMethod: HTTPMethod, summary: string | undefined, statics: readonly string[]): string | undefined {
+export function actingVerb(
+  httpMethod: HTTPMethod,
+  summary: string | undefined,
+  statics: readonly string[],
+): string | undefined {
   if (httpMethod === 'get' || httpMethod === 'head') return undefined;
   const [first, second] = splitWords(summary ?? '').map((word) => word.toLowerCase());
   const verb = verbForm(first ?? '');
@@ -264,7 +348,10 @@ const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
  * Telnyx's SDK names some of those add/assign/upload/remove by hand (13 of its 1,151 methods); verbs that say more
  * than the method (`send`, `cancel`, `verify`) still win over it, as Telnyx's SDK names them (`send`: 11 of 13).
  */
-const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: ['add', 'insert', 'assign', 'attach', 'upload'], delete: ['remove', 'unassign', 'detach'] };
+const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = {
+  post: ['add', 'insert', 'assign', 'attach', 'upload'],
+  delete: ['remove', 'unassign', 'detach'],
+};
 
 /**
  * The method name of an action segment:
@@ -279,7 +366,13 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = { post: 
  *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose summary or operationId says list:
  *   `listParticipants`, `listModels`; `updateRequirementGroup`).
  */
-function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHints, underItem = false, parents: readonly string[] = []): string {
+function actionName(
+  segment: string,
+  httpMethod: HTTPMethod,
+  hints: PlacementHints,
+  underItem = false,
+  parents: readonly string[] = [],
+): string {
   const words = splitWords(segment);
   const idWords = splitWords(hints.operationId ?? '');
   const lowerId = idWords.map((word) => word.toLowerCase());
@@ -292,11 +385,17 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   const summarySays = lower.length > 0 && summaryVerb === lower[0];
   if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
-  if (lower.length > 1 && verbAt >= 0 && lower.slice(0, -1).every((word) => lowerId.findIndex((idWord) => idWord.startsWith(word)) > verbAt)) {
+  if (
+    lower.length > 1 &&
+    verbAt >= 0 &&
+    lower.slice(0, -1).every((word) => lowerId.findIndex((idWord) => idWord.startsWith(word)) > verbAt)
+  ) {
     // Spelt in full as the operationId or the summary spells them (`StartCallFork`, `Forking start`: `startForking`).
     const spellings = [...idWords, ...splitWords(hints.summary ?? '')];
     const spelt = (word: string): string =>
-      spellings.filter((other) => other.toLowerCase().startsWith(word)).reduce((longest, other) => (other.length > longest.length ? other : longest), word);
+      spellings
+        .filter((other) => other.toLowerCase().startsWith(word))
+        .reduce((longest, other) => (other.length > longest.length ? other : longest), word);
     const nouns = lower.slice(0, -1).map(spelt);
     return memberName([lower[lower.length - 1]!, ...nouns].join(' '));
   }
@@ -315,7 +414,14 @@ function actionName(segment: string, httpMethod: HTTPMethod, hints: PlacementHin
   const listed = hints.shape === 'page' || (!underItem && hints.shape === 'list' && readIntent(hints) !== 'read');
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
-  if (underItem && httpMethod === 'post' && (opVerb === 'create' || opVerb === 'update') && lower[0] !== opVerb && verbForm(lower[0] ?? '') === undefined) return `${opVerb}${pascalCase(segment)}`;
+  if (
+    underItem &&
+    httpMethod === 'post' &&
+    (opVerb === 'create' || opVerb === 'update') &&
+    lower[0] !== opVerb &&
+    verbForm(lower[0] ?? '') === undefined
+  )
+    return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
   return `${prefix}${pascalCase(segment)}`;
 }
@@ -357,5 +463,7 @@ export function findContinuedPaths(paths: readonly string[]): Set<string> {
 
 /** A path's shape, as `pathSegments` reads it, with every param `{}`: `/a/{id}/b.json` -> `/a/{}/b`. */
 export function normalise(path: string): string {
-  return `/${pathSegments(path).map((segment) => segment.replace(/\{[^}]*\}/g, '{}')).join('/')}`;
+  return `/${pathSegments(path)
+    .map((segment) => segment.replace(/\{[^}]*\}/g, '{}'))
+    .join('/')}`;
 }

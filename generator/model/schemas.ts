@@ -70,7 +70,9 @@ function isObjectSchemaOnce(document: unknown, resolved: Schema, depth: number, 
   if (type === 'object' || (Array.isArray(type) && type.length === 1 && type[0] === 'object')) return true;
   if (type === undefined && resolved['properties'] !== undefined) return true;
   const allOf = resolved['allOf'];
-  return Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1, known));
+  return (
+    Array.isArray(allOf) && allOf.length > 0 && allOf.every((part) => isObjectSchema(document, part, depth + 1, known))
+  );
 }
 
 /** Whether a schema has required members, so a value of it cannot be `{}`. */
@@ -86,7 +88,11 @@ function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: numb
   if (Array.isArray(allOf) && allOf.some((part) => hasRequiredMembers(document, part, depth + 1, known))) return true;
   // A union where every option requires something cannot be `{}` either.
   const options = resolved['oneOf'] ?? resolved['anyOf'];
-  return Array.isArray(options) && options.length > 0 && options.every((option) => hasRequiredMembers(document, option, depth + 1, known));
+  return (
+    Array.isArray(options) &&
+    options.length > 0 &&
+    options.every((option) => hasRequiredMembers(document, option, depth + 1, known))
+  );
 }
 
 /**
@@ -132,7 +138,8 @@ function collectMembers(document: unknown, schema: Schema, depth: number, seen: 
   const properties = Object.create(null) as Record<string, unknown>;
   const required = new Set<string>();
   const add = (members: object): void => {
-    for (const [name, member] of Object.entries(members)) Object.defineProperty(properties, name, { value: member, enumerable: true, writable: true, configurable: true });
+    for (const [name, member] of Object.entries(members))
+      Object.defineProperty(properties, name, { value: member, enumerable: true, writable: true, configurable: true });
   };
   for (const part of Array.isArray(schema['allOf']) && depth < 8 ? (schema['allOf'] as unknown[]) : []) {
     // A part already merged adds nothing again (`allOf: [A, A, A]` must not be walked three times per level).
@@ -145,7 +152,8 @@ function collectMembers(document: unknown, schema: Schema, depth: number, seen: 
   }
   const own = schema['properties'];
   if (own && typeof own === 'object') add(own);
-  if (Array.isArray(schema['required'])) (schema['required'] as unknown[]).forEach((name) => typeof name === 'string' && required.add(name));
+  if (Array.isArray(schema['required']))
+    (schema['required'] as unknown[]).forEach((name) => typeof name === 'string' && required.add(name));
   return { properties, required };
 }
 
@@ -169,9 +177,21 @@ const noValueOf = perSchema<string | undefined>();
 function noValue(document: unknown, schema: unknown, stack: Schema[], done: Set<Schema>): string | undefined {
   const resolved = derefSchema(document, schema);
   if (stack.includes(resolved)) return 'a required member leads back to the schema it is in, without end';
-  if (done.has(resolved) || stack.length > 64 || resolved['nullable'] === true || (Array.isArray(resolved['type']) && resolved['type'].includes('null'))) return undefined;
-  const parts = Array.isArray(resolved['allOf']) ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part)) : [];
-  const types = new Set([resolved, ...parts].flatMap((part) => (typeof part['type'] === 'string' ? [part['type'] === 'integer' ? 'number' : part['type']] : [])));
+  if (
+    done.has(resolved) ||
+    stack.length > 64 ||
+    resolved['nullable'] === true ||
+    (Array.isArray(resolved['type']) && resolved['type'].includes('null'))
+  )
+    return undefined;
+  const parts = Array.isArray(resolved['allOf'])
+    ? (resolved['allOf'] as unknown[]).map((part) => derefSchema(document, part))
+    : [];
+  const types = new Set(
+    [resolved, ...parts].flatMap((part) =>
+      typeof part['type'] === 'string' ? [part['type'] === 'integer' ? 'number' : part['type']] : [],
+    ),
+  );
   if (types.size > 1) return `its allOf parts have types that exclude each other (${[...types].sort().join(', ')})`;
   // Unions and arrays can be satisfied by another option or by `[]`; only required members must exist.
   if (resolved['oneOf'] === undefined && resolved['anyOf'] === undefined) {

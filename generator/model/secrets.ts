@@ -26,7 +26,14 @@ export function collectSecretFields(document: Record<string, unknown>): string[]
     for (const key in record) {
       if (!Object.hasOwn(record, key)) continue;
       const value = record[key];
-      if (value !== null && typeof value === 'object' && key !== 'example' && key !== 'examples' && !key.startsWith('x-')) visit(value, depth + 1);
+      if (
+        value !== null &&
+        typeof value === 'object' &&
+        key !== 'example' &&
+        key !== 'examples' &&
+        !key.startsWith('x-')
+      )
+        visit(value, depth + 1);
     }
   };
   visit(document['components'], 0);

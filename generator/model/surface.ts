@@ -52,7 +52,8 @@ export class SurfaceError extends Error {
   }
 }
 
-const METHOD_LINE = /<code title="([a-z]+) ([^"]+)">client\.((?:[A-Za-z_$][A-Za-z0-9_$]*\.)*)<a ([^>]*)>([A-Za-z_$][A-Za-z0-9_$]*)<\/a>\(([^)]*)\)(?: -&gt;| ->) ([^<]*)<\/code>/;
+const METHOD_LINE =
+  /<code title="([a-z]+) ([^"]+)">client\.((?:[A-Za-z_$][A-Za-z0-9_$]*\.)*)<a ([^>]*)>([A-Za-z_$][A-Za-z0-9_$]*)<\/a>\(([^)]*)\)(?: -&gt;| ->) ([^<]*)<\/code>/;
 const TYPE_LINE = /^- <code><a href="\.\/src\/resources\/([^"]+)\.ts">([A-Za-z_$][A-Za-z0-9_$]*)<\/a><\/code>/;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -73,17 +74,33 @@ export function readSurface(text: string, file: string): Surface {
     if (!line.includes('<code title=')) return;
     const match = METHOD_LINE.exec(line);
     if (!match) throw new SurfaceError(index + 1, `a method line api.md's format does not fit: ${line.slice(0, 120)}`);
-    const [, httpMethod, title, chain, link, method, args, returns] = match as unknown as [string, string, string, string, string, string, string, string];
+    const [, httpMethod, title, chain, link, method, args, returns] = match as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
     const [path, query] = decodeEntities(title).split('?', 2) as [string, string | undefined];
-    const contentType = query === undefined ? undefined : new URLSearchParams(query).get('content-type') ?? undefined;
+    const contentType = query === undefined ? undefined : (new URLSearchParams(query).get('content-type') ?? undefined);
     // The rest of the query, as written: the route's own (`beta=true`), matched against the spec's paths later.
-    const otherQuery = query?.split('&').filter((part) => part !== '' && !/^content-type(=|$)/i.test(part)).join('&');
-    const parts = args.split(',').map((part) => part.trim()).filter((part) => part !== '');
+    const otherQuery = query
+      ?.split('&')
+      .filter((part) => part !== '' && !/^content-type(=|$)/i.test(part))
+      .join('&');
+    const parts = args
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
     // `{ ...params }` or `[ ...body ]` (an array body) is the params argument; the rest are path params.
     const isParams = (part: string): boolean => /^[{[]/.test(part) || /[}\]]$/.test(part);
     const takesParams = parts.some(isParams);
     const positional = parts.filter((part) => !isParams(part)).map((part) => part.replace(/\?$/, ''));
-    if (!positional.every((name) => IDENTIFIER.test(name))) throw new SurfaceError(index + 1, `arguments api.md's format does not fit: (${args})`);
+    if (!positional.every((name) => IDENTIFIER.test(name)))
+      throw new SurfaceError(index + 1, `arguments api.md's format does not fit: (${args})`);
     methods.push({
       httpMethod: httpMethod.toLowerCase(),
       path,
@@ -123,7 +140,14 @@ export type ReadText = (file: string) => Promise<string>;
  * the links are met. A link may only lead inside the first file's folder (`within`), so an api.md cannot make the
  * generator read files elsewhere; a link out of it, or to a file that is not there, is a SurfaceError naming it.
  */
-export async function loadSurfaceTree(file: string, display: string, read: ReadText, within: (file: string) => boolean, resolveLink: (from: string, link: string) => string, show: (file: string) => string): Promise<Surface> {
+export async function loadSurfaceTree(
+  file: string,
+  display: string,
+  read: ReadText,
+  within: (file: string) => boolean,
+  resolveLink: (from: string, link: string) => string,
+  show: (file: string) => string,
+): Promise<Surface> {
   const methods: SurfaceMethod[] = [];
   const types = new Map<string, string[]>();
   const seen = new Set<string>();
@@ -135,14 +159,23 @@ export async function loadSurfaceTree(file: string, display: string, read: ReadT
     try {
       surface = readSurface(text, shown);
     } catch (error) {
-      throw error instanceof SurfaceError && current !== file ? new SurfaceError(error.line, error.message, shown) : error;
+      throw error instanceof SurfaceError && current !== file
+        ? new SurfaceError(error.line, error.message, shown)
+        : error;
     }
-    methods.push(...(current === file ? surface.methods : surface.methods.map((method) => ({ ...method, file: shown }))));
+    methods.push(
+      ...(current === file ? surface.methods : surface.methods.map((method) => ({ ...method, file: shown }))),
+    );
     for (const [module, names] of surface.types) types.set(module, [...(types.get(module) ?? []), ...names]);
     for (const link of surfaceLinks(text)) {
       const target = resolveLink(current, link);
       const at = current === file ? undefined : shown;
-      if (!within(target)) throw new SurfaceError(lineOf(text, link), `a link to ${link} leads out of the folder of ${display}; not read`, at);
+      if (!within(target))
+        throw new SurfaceError(
+          lineOf(text, link),
+          `a link to ${link} leads out of the folder of ${display}; not read`,
+          at,
+        );
       try {
         await visit(target, show(target));
       } catch (error) {
@@ -222,25 +255,44 @@ export function surfaceAliases(surface: Surface): Map<string, SurfaceMethod[]> {
  * A result api.md writes as `unknown` or `string` is named by the one type its module lists for the method (`listed`);
  * a page's items by the listed type its name is the plural of (`ClusterListResponse`, `ClusterListResponsesDefaultFlatPagination`).
  */
-export function surfaceTypeNames(method: SurfaceMethod, paginated: boolean, listed: readonly string[] = []): { response?: string; params?: string; page?: string; item?: string } {
-  const named = IDENTIFIER.test(method.returns) && /^[A-Z]/.test(method.returns) && !['Response', 'Uint8Array', 'Blob'].includes(method.returns);
+export function surfaceTypeNames(
+  method: SurfaceMethod,
+  paginated: boolean,
+  listed: readonly string[] = [],
+): { response?: string; params?: string; page?: string; item?: string } {
+  const named =
+    IDENTIFIER.test(method.returns) &&
+    /^[A-Z]/.test(method.returns) &&
+    !['Response', 'Uint8Array', 'Blob'].includes(method.returns);
   if (!named) {
     // `-> unknown` or `-> string`, yet the module lists `ToolAddResponse` for `add`: the SDK still exports it by that name.
     const suffix = `${method.method.charAt(0).toUpperCase()}${method.method.slice(1)}Response`;
-    const candidates = paginated || ['void', 'Response'].includes(method.returns) ? [] : listed.filter((name) => name.endsWith(suffix));
+    const candidates =
+      paginated || ['void', 'Response'].includes(method.returns) ? [] : listed.filter((name) => name.endsWith(suffix));
     if (candidates.length !== 1) return {};
     const response = candidates[0]!;
     return { response, ...(method.takesParams && { params: `${response.slice(0, -'Response'.length)}Params` }) };
   }
   if (paginated) {
     // `ClusterListResponsesDefaultFlatPagination` beside a listed `ClusterListResponse`: the name of one item.
-    const item = listed.find((name) => name.endsWith('Response') && method.returns.startsWith(`${name}s`) && /^[A-Z]/.test(method.returns.slice(name.length + 1)));
+    const item = listed.find(
+      (name) =>
+        name.endsWith('Response') &&
+        method.returns.startsWith(`${name}s`) &&
+        /^[A-Z]/.test(method.returns.slice(name.length + 1)),
+    );
     return { page: method.returns, ...(item !== undefined && { item }) };
   }
-  const params = method.returns.endsWith('Response') ? `${method.returns.slice(0, -'Response'.length)}Params` : undefined;
+  const params = method.returns.endsWith('Response')
+    ? `${method.returns.slice(0, -'Response'.length)}Params`
+    : undefined;
   return { response: method.returns, ...(params !== undefined && method.takesParams && { params }) };
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }

@@ -1,17 +1,19 @@
 // The intermediate representation: everything the emitters need, and nothing of raw OpenAPI beyond schemas for examples.
 
+export type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
+export type { PaginationScheme } from '../../templates/src/core/pagination.js';
 // What the runtime understands is defined once, by the runtime; the model speaks its terms.
 export type { AuthScheme } from '../../templates/src/internal/auth.js';
-export type { PaginationScheme } from '../../templates/src/core/pagination.js';
-export type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
-export type { ResponseKind } from '../../templates/src/internal/response.js';
 export type { ParamEncoding } from '../../templates/src/internal/params.js';
-import type { ParamEncoding } from '../../templates/src/internal/params.js';
-import type { AuthScheme } from '../../templates/src/internal/auth.js';
-import type { PaginationScheme } from '../../templates/src/core/pagination.js';
+export type { ResponseKind } from '../../templates/src/internal/response.js';
+
 import type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
+import type { PaginationScheme } from '../../templates/src/core/pagination.js';
+import type { AuthScheme } from '../../templates/src/internal/auth.js';
+import type { ParamEncoding } from '../../templates/src/internal/params.js';
 import type { ResponseKind } from '../../templates/src/internal/response.js';
 import type { WebhookScheme } from '../../templates/src/webhooks/verify.js';
+
 export type { WebhookScheme };
 
 /** A JSON Schema object as found in the spec, `$ref`s unresolved. */

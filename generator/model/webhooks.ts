@@ -22,7 +22,13 @@ export function readWebhooks(
   warnings: string[],
 ): WebhooksModel | undefined {
   if (config?.enabled === false) return undefined;
-  const declared: Array<{ key: string; name: string; operation: Operation; method: string; source: 'webhooks' | 'x-webhooks' | 'callback' }> = [];
+  const declared: Array<{
+    key: string;
+    name: string;
+    operation: Operation;
+    method: string;
+    source: 'webhooks' | 'x-webhooks' | 'callback';
+  }> = [];
   for (const source of ['webhooks', 'x-webhooks'] as const) {
     const block = record(document[source]);
     for (const key of Object.keys(block ?? {}).sort()) {
@@ -40,7 +46,13 @@ export function readWebhooks(
           const callbackMethod = METHODS.find((name) => record(callbackItem?.[name]) !== undefined);
           if (!callbackMethod) continue;
           const key = `${String(operation?.['operationId'] ?? `${method} ${path}`)} ${callbackName}`;
-          declared.push({ key, name: callbackName, operation: record(callbackItem![callbackMethod])!, method: callbackMethod, source: 'callback' });
+          declared.push({
+            key,
+            name: callbackName,
+            operation: record(callbackItem![callbackMethod])!,
+            method: callbackMethod,
+            source: 'callback',
+          });
         }
       }
     }
@@ -62,7 +74,10 @@ export function readWebhooks(
         : rawSchema !== undefined && source === 'webhooks' && mediaType !== undefined
           ? { webhook: key, method, mediaType }
           : { unknown: true };
-    if ('unknown' in payload && rawSchema !== undefined) warnings.push(`webhook ${key}: its inline payload schema is typed as unknown (give it a $ref to a component schema)`);
+    if ('unknown' in payload && rawSchema !== undefined)
+      warnings.push(
+        `webhook ${key}: its inline payload schema is typed as unknown (give it a $ref to a component schema)`,
+      );
     const schema = rawSchema !== undefined ? record(resolve(document, rawSchema)) : undefined;
     const summary = text(operation['summary']);
     const description = text(operation['description']);
@@ -74,19 +89,27 @@ export function readWebhooks(
       deprecated: operation['deprecated'] === true,
       payload,
       ...(schema !== undefined && { schema }),
-      ...(example(document, content, mediaType, schema) !== undefined && { example: example(document, content, mediaType, schema) }),
+      ...(example(document, content, mediaType, schema) !== undefined && {
+        example: example(document, content, mediaType, schema),
+      }),
     });
   }
   // A discriminator is the path most events declare values for (`const` or `enum`), no value shared by two events:
   // each event's union member then narrows by it (`data.event_type: 'call.answered'`).
-  const candidates = events.map((event) => (event.schema ? declaredValues(document, event.schema, [], 0) : new Map<string, string[]>()));
+  const candidates = events.map((event) =>
+    event.schema ? declaredValues(document, event.schema, [], 0) : new Map<string, string[]>(),
+  );
   let best: { path: string; count: number } | undefined;
   for (const path of [...new Set(candidates.flatMap((found) => [...found.keys()]))].sort()) {
-    const sets = candidates.map((found) => found.get(path)).filter((values): values is string[] => values !== undefined);
+    const sets = candidates
+      .map((found) => found.get(path))
+      .filter((values): values is string[] => values !== undefined);
     const all = sets.flat();
     const depth = path.split('\0').length;
-    const better = !best || sets.length > best.count || (sets.length === best.count && depth < best.path.split('\0').length);
-    if (new Set(all).size === all.length && sets.length * 2 >= events.length && better) best = { path, count: sets.length };
+    const better =
+      !best || sets.length > best.count || (sets.length === best.count && depth < best.path.split('\0').length);
+    if (new Set(all).size === all.length && sets.length * 2 >= events.length && better)
+      best = { path, count: sets.length };
   }
   if (best && events.length > 1) {
     for (const [index, event] of events.entries()) {
@@ -94,8 +117,16 @@ export function readWebhooks(
       if (values) event.discriminator = { path: best.path.split('\0'), values };
     }
   }
-  const scheme = config?.scheme ? schemeFromConfig(config) : inferScheme(declared.map((item) => item.operation), document);
-  if (!scheme) warnings.push('webhooks: the spec does not say how they are signed; `unwrap` needs a `webhooks.scheme` in the config to verify them');
+  const scheme = config?.scheme
+    ? schemeFromConfig(config)
+    : inferScheme(
+        declared.map((item) => item.operation),
+        document,
+      );
+  if (!scheme)
+    warnings.push(
+      'webhooks: the spec does not say how they are signed; `unwrap` needs a `webhooks.scheme` in the config to verify them',
+    );
   const keyOption = scheme?.type === 'ed25519' ? 'publicKey' : 'webhookSecret';
   return { events, ...(scheme && { scheme }), keyOption };
 }
@@ -144,7 +175,9 @@ function inferScheme(operations: Operation[], document: Document): WebhookScheme
   const found = operations.map((operation) => {
     const headers = (Array.isArray(operation['parameters']) ? operation['parameters'] : [])
       .map((param) => record(resolve(document, param)))
-      .filter((param): param is Record<string, unknown> => param?.['in'] === 'header' && typeof param['name'] === 'string');
+      .filter(
+        (param): param is Record<string, unknown> => param?.['in'] === 'header' && typeof param['name'] === 'string',
+      );
     const named = (pattern: RegExp) => headers.find((param) => pattern.test(param['name'] as string));
     const equivalent = (name: string) => headers.find((param) => param['x-webhook-equivalent'] === name);
     const signature = named(/signature/i) ?? equivalent('webhook-signature');
@@ -153,14 +186,21 @@ function inferScheme(operations: Operation[], document: Document): WebhookScheme
     const signatureName = (signature['name'] as string).toLowerCase();
     const said = `${signatureName} ${text(signature['description']) ?? ''} ${text(record(signature['schema'])?.['description']) ?? ''}`;
     if (/ed25519/i.test(said) && timestamp) {
-      return JSON.stringify({ type: 'ed25519', signatureHeader: signatureName, timestampHeader: (timestamp['name'] as string).toLowerCase(), signedContent: '{timestamp}|{body}' });
+      return JSON.stringify({
+        type: 'ed25519',
+        signatureHeader: signatureName,
+        timestampHeader: (timestamp['name'] as string).toLowerCase(),
+        signedContent: '{timestamp}|{body}',
+      });
     }
     const id = named(/^webhook-id$/i) ?? equivalent('webhook-id');
     if (signatureName === 'webhook-signature' && id && timestamp) return JSON.stringify({ type: 'standard' });
     return undefined;
   });
   const first = found[0];
-  return first !== undefined && found.every((item) => item === first) ? (JSON.parse(first) as WebhookScheme) : undefined;
+  return first !== undefined && found.every((item) => item === first)
+    ? (JSON.parse(first) as WebhookScheme)
+    : undefined;
 }
 
 /** Paths (joined by NUL) to string properties that declare their values (`const`, or an `enum` of a few), 3 deep. */
@@ -175,13 +215,19 @@ function declaredValues(document: Document, schema: Schema, path: string[], dept
     const prop = record(resolve(document, property));
     if (!prop) continue;
     const values = prop['const'] !== undefined ? [prop['const']] : Array.isArray(prop['enum']) ? prop['enum'] : [];
-    if (values.length > 0 && values.length <= 32 && values.every((value) => typeof value === 'string')) found.set([...path, name].join('\0'), values as string[]);
+    if (values.length > 0 && values.length <= 32 && values.every((value) => typeof value === 'string'))
+      found.set([...path, name].join('\0'), values as string[]);
     else for (const [key, value] of declaredValues(document, prop, [...path, name], depth + 1)) found.set(key, value);
   }
   return found;
 }
 
-function example(document: Document, content: Record<string, unknown>, mediaType: string | undefined, schema: Schema | undefined): unknown {
+function example(
+  document: Document,
+  content: Record<string, unknown>,
+  mediaType: string | undefined,
+  schema: Schema | undefined,
+): unknown {
   const media = mediaType !== undefined ? record(content[mediaType]) : undefined;
   if (media?.['example'] !== undefined) return media['example'];
   const examples = record(media?.['examples']);
@@ -218,7 +264,9 @@ function resolve(document: Document, value: unknown): unknown {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }
 
 function text(value: unknown): string | undefined {

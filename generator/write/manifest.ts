@@ -61,7 +61,8 @@ export function parseManifest(text: string): Manifest | string {
   const out = new Map<string, string>();
   for (const [path, hash] of Object.entries(files as Record<string, unknown>)) {
     if (!isPackagePath(path)) return `${JSON.stringify(path)} is not a path inside the folder`;
-    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash)) return `the hash of ${JSON.stringify(path)} is not a SHA-256`;
+    if (typeof hash !== 'string' || !/^[0-9a-f]{64}$/.test(hash))
+      return `the hash of ${JSON.stringify(path)} is not a SHA-256`;
     out.set(path, hash);
   }
   return { files: out, incomplete: record['incomplete'] === true };

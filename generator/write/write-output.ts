@@ -1,10 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import {
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import type { OutputFile } from '../core/output-file.js';
 import { diskOperation, isAlive, removeLeftovers, track, untrack } from '../core/temp.js';
 import { InputError } from '../errors.js';
-import { isPackagePath, MANIFEST, manifestOf, type Manifest, parseManifest, renderManifest, sha256 } from './manifest.js';
+import {
+  isPackagePath,
+  MANIFEST,
+  type Manifest,
+  manifestOf,
+  parseManifest,
+  renderManifest,
+  sha256,
+} from './manifest.js';
 
 export { MANIFEST } from './manifest.js';
 
@@ -56,7 +76,9 @@ interface OnDisk {
 
 /** The files to write, the manifest last. */
 function withManifest(files: readonly OutputFile[]): OutputFile[] {
-  for (const file of files) if (!isPackagePath(file.path)) throw new Error(`the generator produced a file outside the package: ${JSON.stringify(file.path)}`);
+  for (const file of files)
+    if (!isPackagePath(file.path))
+      throw new Error(`the generator produced a file outside the package: ${JSON.stringify(file.path)}`);
   return [...files, { path: MANIFEST, text: renderManifest(manifestOf(files)) }];
 }
 
@@ -90,7 +112,9 @@ async function readOnDisk(dir: string, wanted: readonly OutputFile[]): Promise<O
 function compare(onDisk: OnDisk, wanted: readonly OutputFile[]): OutputDiff {
   const changed = wanted.filter((file) => onDisk.texts.get(file.path) !== file.text).map((file) => file.path);
   const wantedPaths = new Set(wanted.map((file) => file.path));
-  const stale = [...(onDisk.manifest?.files.keys() ?? [])].filter((path) => !wantedPaths.has(path) && onDisk.texts.has(path));
+  const stale = [...(onDisk.manifest?.files.keys() ?? [])].filter(
+    (path) => !wantedPaths.has(path) && onDisk.texts.has(path),
+  );
   return { changed: changed.sort(), stale: stale.sort() };
 }
 
@@ -113,7 +137,11 @@ export async function diffOutput(dir: string, files: readonly OutputFile[]): Pro
  * file either old or new and a manifest owning all of them, and the next run finishes the job; its first step is to
  * remove the temporary files of runs that no longer run.
  */
-export async function writeOutput(dir: string, files: readonly OutputFile[], options: WriteOptions = {}): Promise<WriteResult> {
+export async function writeOutput(
+  dir: string,
+  files: readonly OutputFile[],
+  options: WriteOptions = {},
+): Promise<WriteResult> {
   const display = options.display ?? dir;
   const fail = (problem: string, path?: string): never => {
     throw new OutputError({ file: path === undefined ? display : join(display, path) }, problem);
@@ -135,22 +163,29 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
   const occupied = diff.changed.find((path) => onDisk.occupied.has(path));
   if (occupied !== undefined) fail('something other than a file (a folder, say) where the SDK has a file', occupied);
   // Even with the very text the SDK has: the generator did not write it, so it must not later remove it as stale.
-  const foreign = wanted.map((file) => file.path).filter((path) => onDisk.texts.has(path) && !owned.has(path) && path !== MANIFEST);
+  const foreign = wanted
+    .map((file) => file.path)
+    .filter((path) => onDisk.texts.has(path) && !owned.has(path) && path !== MANIFEST);
   if (foreign.length > 0 && !options.force) {
     const shown = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
-    fail(`the SDK would overwrite ${foreign.length} file${foreign.length === 1 ? '' : 's'} the generator did not write (${shown}); move them or pass --force`);
+    fail(
+      `the SDK would overwrite ${foreign.length} file${foreign.length === 1 ? '' : 's'} the generator did not write (${shown}); move them or pass --force`,
+    );
   }
 
   // Another package in the folder (another SDK, another API): replacing it is a decision the user makes with --force.
   const before = packageName(onDisk.texts.get('package.json'));
   const after = packageName(wanted.find((file) => file.path === 'package.json')?.text);
   if (!options.force && before !== undefined && after !== undefined && before !== after) {
-    fail(`holds the package ${JSON.stringify(before)}; writing ${JSON.stringify(after)} over it would replace it: choose another folder, or pass --force`);
+    fail(
+      `holds the package ${JSON.stringify(before)}; writing ${JSON.stringify(after)} over it would replace it: choose another folder, or pass --force`,
+    );
   }
 
   // Hand edits are known only against a complete manifest: after a killed run a file may hold its old text or its new.
   const trusted = onDisk.manifest?.incomplete === false;
-  const editedByHand = (path: string): boolean => trusted && onDisk.texts.has(path) && sha256(onDisk.texts.get(path)!) !== owned.get(path);
+  const editedByHand = (path: string): boolean =>
+    trusted && onDisk.texts.has(path) && sha256(onDisk.texts.get(path)!) !== owned.get(path);
   const edited = diff.changed.filter((path) => owned.has(path) && editedByHand(path));
   const kept = diff.stale.filter(editedByHand);
   const removed = diff.stale.filter((path) => !kept.includes(path));
@@ -170,7 +205,9 @@ export async function writeOutput(dir: string, files: readonly OutputFile[], opt
       await mkdir(join(dir, folder), { recursive: true });
     }
     for (let start = 0; start < changedFiles.length; start += WRITE_BATCH) {
-      await Promise.all(changedFiles.slice(start, start + WRITE_BATCH).map((file) => writeAtomic(dir, file.path, file.text)));
+      await Promise.all(
+        changedFiles.slice(start, start + WRITE_BATCH).map((file) => writeAtomic(dir, file.path, file.text)),
+      );
     }
     for (const path of removed) {
       diskOperation();
@@ -208,7 +245,10 @@ export async function checkOutputFolder(dir: string, options: WriteOptions = {})
   }
   const parsed = parseManifest(text);
   if (typeof parsed === 'string') {
-    throw new OutputError({ file: join(display, MANIFEST) }, `${parsed}; it is not a manifest the generator can trust (fix or remove it, or pass --force)`);
+    throw new OutputError(
+      { file: join(display, MANIFEST) },
+      `${parsed}; it is not a manifest the generator can trust (fix or remove it, or pass --force)`,
+    );
   }
 }
 
@@ -261,7 +301,10 @@ async function checkPlaced(dir: string, path: string): Promise<void> {
   const [root, folder] = await Promise.all([realpath(dir), realpath(dirname(target))]);
   const inside = relative(root, folder);
   if (!entry.isFile() || inside.startsWith('..') || isAbsolute(inside)) {
-    throw new OutputError({ file: target }, 'is not a regular file inside the output folder after writing it (a link or a folder was swapped in); stopped');
+    throw new OutputError(
+      { file: target },
+      'is not a regular file inside the output folder after writing it (a link or a folder was swapped in); stopped',
+    );
   }
 }
 
@@ -283,7 +326,11 @@ async function hasForeignEntries(dir: string): Promise<boolean> {
  * Refuses to write or remove through a symbolic link (or a file) standing where the package has a folder: it could
  * point anywhere, and the folder is the only place the generator may change.
  */
-async function confine(dir: string, paths: readonly string[], fail: (problem: string, path?: string) => never): Promise<void> {
+async function confine(
+  dir: string,
+  paths: readonly string[],
+  fail: (problem: string, path?: string) => never,
+): Promise<void> {
   const checked = new Set<string>();
   for (const path of paths) {
     const segments = path.split('/').slice(0, -1);
@@ -293,7 +340,8 @@ async function confine(dir: string, paths: readonly string[], fail: (problem: st
       checked.add(prefix);
       const entry = await lstat(join(dir, prefix)).catch(() => undefined);
       if (!entry) break;
-      if (entry.isSymbolicLink()) fail('a symbolic link where the SDK has a folder; the generator does not write through links', prefix);
+      if (entry.isSymbolicLink())
+        fail('a symbolic link where the SDK has a folder; the generator does not write through links', prefix);
       if (!entry.isDirectory()) fail('a file where the SDK has a folder', prefix);
     }
   }
@@ -302,7 +350,8 @@ async function confine(dir: string, paths: readonly string[], fail: (problem: st
 /** Removes the folders that removing stale files emptied (deepest first); never the output folder itself. */
 async function pruneEmptyFolders(dir: string, removed: readonly string[]): Promise<void> {
   const folders = new Set<string>();
-  for (const path of removed) for (let folder = parentOf(path); folder !== ''; folder = parentOf(folder)) folders.add(folder);
+  for (const path of removed)
+    for (let folder = parentOf(path); folder !== ''; folder = parentOf(folder)) folders.add(folder);
   for (const folder of [...folders].sort((a, b) => b.split('/').length - a.split('/').length || (a < b ? -1 : 1))) {
     diskOperation();
     await rmdir(join(dir, folder)).catch(() => undefined);
@@ -366,8 +415,11 @@ function ignore(code: string): (error: NodeJS.ErrnoException) => void {
 
 /** Writes the files under `root`: folders first, then the files, many at a time (one by one, 1,000 took most of a second). */
 export async function writeFiles(root: string, files: readonly OutputFile[]): Promise<void> {
-  for (const folder of [...new Set(files.map((file) => dirname(join(root, file.path))))].sort()) await mkdir(folder, { recursive: true });
+  for (const folder of [...new Set(files.map((file) => dirname(join(root, file.path))))].sort())
+    await mkdir(folder, { recursive: true });
   for (let start = 0; start < files.length; start += WRITE_BATCH) {
-    await Promise.all(files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)));
+    await Promise.all(
+      files.slice(start, start + WRITE_BATCH).map((file) => writeFile(join(root, file.path), file.text)),
+    );
   }
 }

@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // `typescript/bin/tsc` path).
 const typescript = join(root, 'node_modules/typescript/package.json');
 if (!existsSync(typescript)) {
-  console.error('error: this package\'s TypeScript is not installed: run `npm install` in this folder first');
+  console.error("error: this package's TypeScript is not installed: run `npm install` in this folder first");
   process.exit(1);
 }
 const tsc = join(dirname(typescript), JSON.parse(readFileSync(typescript, 'utf8')).bin.tsc);
@@ -32,21 +32,35 @@ writeFileSync(join(root, 'dist/cjs/package.json'), '{ "type": "commonjs" }\n');
 // "default" conditions), which they shake one resource at a time.
 const esm = join(root, 'dist/esm');
 const cjs = join(root, 'dist/cjs');
-const resourceFiles = (existsSync(join(esm, 'resources')) ? readdirSync(join(esm, 'resources'), { recursive: true }) : [])
+const resourceFiles = (
+  existsSync(join(esm, 'resources')) ? readdirSync(join(esm, 'resources'), { recursive: true }) : []
+)
   .map((file) => String(file).split(sep).join('/'))
   .filter((file) => file.endsWith('.js'))
   .sort();
 /** The values a resource module exports: its classes (the generator writes nothing else there). */
 function exportedNames(file) {
   const code = readFileSync(join(esm, 'resources', file), 'utf8');
-  if (/^export\s*(\{|\*|default)/m.test(code)) throw new Error(`dist/esm/resources/${file}: an export the build cannot re-export by name`);
-  return [...code.matchAll(/^export (?:abstract )?(?:class|const|let|var|function\*?|async function) ([\w$]+)/gm)].map((match) => match[1]);
+  if (/^export\s*(\{|\*|default)/m.test(code))
+    throw new Error(`dist/esm/resources/${file}: an export the build cannot re-export by name`);
+  return [...code.matchAll(/^export (?:abstract )?(?:class|const|let|var|function\*?|async function) ([\w$]+)/gm)].map(
+    (match) => match[1],
+  );
 }
-const resources = resourceFiles.map((file, index) => ({ file, local: `r${index}`, key: file.slice(0, -'.js'.length), names: exportedNames(file) }));
+const resources = resourceFiles.map((file, index) => ({
+  file,
+  local: `r${index}`,
+  key: file.slice(0, -'.js'.length),
+  names: exportedNames(file),
+}));
 const esbuildPackage = join(root, 'node_modules/esbuild/package.json');
-const importEsbuild = () => import(pathToFileURL(join(dirname(esbuildPackage), JSON.parse(readFileSync(esbuildPackage, 'utf8')).main)).href);
+const importEsbuild = () =>
+  import(pathToFileURL(join(dirname(esbuildPackage), JSON.parse(readFileSync(esbuildPackage, 'utf8')).main)).href);
 const { build } = existsSync(esbuildPackage) ? await importEsbuild() : { build: undefined };
-if (!build) console.warn('note: esbuild is not installed: the Node entry re-exports the per-file modules (run `npm install` to bundle it)');
+if (!build)
+  console.warn(
+    'note: esbuild is not installed: the Node entry re-exports the per-file modules (run `npm install` to bundle it)',
+  );
 const entry = [
   "export * from './index.js';",
   "export { default } from './index.js';",
@@ -64,7 +78,16 @@ const keepRuntimeOutside = {
     });
   },
 };
-const options = { stdin: { contents: entry, resolveDir: esm, sourcefile: '<node entry>' }, bundle: true, platform: 'node', target: 'node20', external: ['openapi-fetch'], sourcemap: true, logLevel: 'warning', plugins: [keepRuntimeOutside] };
+const options = {
+  stdin: { contents: entry, resolveDir: esm, sourcefile: '<node entry>' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['openapi-fetch'],
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [keepRuntimeOutside],
+};
 if (build) {
   await build({ ...options, format: 'esm', outfile: join(esm, 'index.node.js') });
   await build({ ...options, format: 'cjs', outfile: join(cjs, 'bundle.js') });
@@ -72,14 +95,22 @@ if (build) {
   writeFileSync(join(esm, 'index.node.js'), `${entry}\n`);
   // tsc's CommonJS index becomes the "bundle" the wrapper and the shims read, the resource modules beside it.
   const tscIndex = readFileSync(join(cjs, 'index.js'), 'utf8').replace(/^\/\/# sourceMappingURL=.*$/m, '');
-  const resourceModules = resources.map(({ key, file }) => `${JSON.stringify(key)}: require(${JSON.stringify(`./resources/${file}`)})`);
+  const resourceModules = resources.map(
+    ({ key, file }) => `${JSON.stringify(key)}: require(${JSON.stringify(`./resources/${file}`)})`,
+  );
   writeFileSync(join(cjs, 'bundle.js'), `${tscIndex}exports.__resources = { ${resourceModules.join(', ')} };\n`);
 }
 for (const { file, key, names } of resources) {
   const up = '../'.repeat(file.split('/').length);
   const shim = file.replace(/\.js$/, '.node.js');
-  writeFileSync(join(esm, 'resources', shim), `import { __resources } from '${up}index.node.js';\nexport const { ${names.join(', ')} } = __resources[${JSON.stringify(key)}];\n`);
-  writeFileSync(join(cjs, 'resources', shim), `module.exports = require('${up}bundle.js').__resources[${JSON.stringify(key)}];\n`);
+  writeFileSync(
+    join(esm, 'resources', shim),
+    `import { __resources } from '${up}index.node.js';\nexport const { ${names.join(', ')} } = __resources[${JSON.stringify(key)}];\n`,
+  );
+  writeFileSync(
+    join(cjs, 'resources', shim),
+    `module.exports = require('${up}bundle.js').__resources[${JSON.stringify(key)}];\n`,
+  );
 }
 
 // `const Client = require('pkg'); new Client()`, as with the official SDKs: the CommonJS entry exports the client class
@@ -112,9 +143,14 @@ function writeCommonJsDeclarations() {
   const client = /^export \{ (\w+) as default\b/m.exec(text)?.[1];
   if (!client) throw new Error('dist/cjs/index.d.ts: no default export of the client class');
   const clientDeclarations = readFileSync(join(cjs, 'client.d.ts'), 'utf8');
-  const statics = new Set([...clientDeclarations.matchAll(/^\s+static (?:readonly )?([\w$]+)\b/gm)].map((match) => match[1]));
+  const statics = new Set(
+    [...clientDeclarations.matchAll(/^\s+static (?:readonly )?([\w$]+)\b/gm)].map((match) => match[1]),
+  );
   const namespaceStart = clientDeclarations.indexOf(`export declare namespace ${client} {`);
-  const namespace = namespaceStart < 0 ? '' : clientDeclarations.slice(namespaceStart, clientDeclarations.indexOf('\n}', namespaceStart));
+  const namespace =
+    namespaceStart < 0
+      ? ''
+      : clientDeclarations.slice(namespaceStart, clientDeclarations.indexOf('\n}', namespaceStart));
   const inNamespace = new Set([...namespace.matchAll(/([\w$]+)\s*(?=[,}\s])/g)].map((match) => match[1]));
   const imports = [`import { ${client} } from './client.js';`];
   const values = [];
@@ -123,23 +159,32 @@ function writeCommonJsDeclarations() {
   for (const match of text.matchAll(/^export (type )?\{([^}]*)\} from '([^']+)';/gm)) {
     const [, typeOnly, list, from] = match;
     const specifiers = [];
-    for (const part of list.split(',').map((item) => item.trim()).filter(Boolean)) {
+    for (const part of list
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean)) {
       const [, partType, local, exported = local] = /^(type )?([\w$]+)(?: as ([\w$]+))?$/.exec(part) ?? [];
       if (!local || exported === 'default' || exported === client || inNamespace.has(exported)) continue;
       const isType = Boolean(typeOnly || partType);
       if (statics.has(exported)) {
         // The class's static already holds the value; its instance type goes beside it under the same name.
         const module = readFileSync(join(cjs, `${from.replace(/\.js$/, '')}.d.ts`), 'utf8');
-        const declaration = new RegExp(`^export declare (?:abstract )?class ${local.replace(/\$/g, '\\$')}\\b(<)?`, 'm').exec(module);
+        const declaration = new RegExp(
+          `^export declare (?:abstract )?class ${local.replace(/\$/g, '\\$')}\\b(<)?`,
+          'm',
+        ).exec(module);
         if (!declaration) continue;
         specifiers.push(`${local} as $${exported}`);
-        aliases.push(`export type ${exported} = ${declaration[1] ? `InstanceType<typeof $${exported}>` : `$${exported}`};`);
+        aliases.push(
+          `export type ${exported} = ${declaration[1] ? `InstanceType<typeof $${exported}>` : `$${exported}`};`,
+        );
         continue;
       }
       specifiers.push(local === exported ? local : `${local} as ${exported}`);
       (isType ? types : values).push(exported);
     }
-    if (specifiers.length > 0) imports.push(`import ${typeOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from '${from}';`);
+    if (specifiers.length > 0)
+      imports.push(`import ${typeOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from '${from}';`);
   }
   const members = [
     ...(values.length > 0 ? [`export { ${values.join(', ')} };`] : []),

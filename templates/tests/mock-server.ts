@@ -61,9 +61,17 @@ export async function startMockServer(): Promise<MockServer> {
     req.on('end', () => {
       // Split by hand: `new URL()` would read a path starting with `//` as a host.
       const [path = '', query = ''] = (req.url ?? '').split(/\?(.*)/s);
-      const received: ReceivedRequest = { method: req.method ?? '', path, query: new URLSearchParams(query), headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const received: ReceivedRequest = {
+        method: req.method ?? '',
+        path,
+        query: new URLSearchParams(query),
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       requests.push(received);
-      const problem = route ? mismatch(route.expected, received) : 'no response was set for this request (call mock.respond() first)';
+      const problem = route
+        ? mismatch(route.expected, received)
+        : 'no response was set for this request (call mock.respond() first)';
       if (problem !== undefined || !route) {
         res.writeHead(400, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ message: `mock server: ${problem} (got ${received.method} ${req.url})` }));
@@ -119,14 +127,17 @@ function mismatch(expected: ExpectedRequest, received: ReceivedRequest): string 
   if (expected.body !== undefined) {
     if (received.body === '') return 'expected a request body';
     const sent = mediaType(received.headers['content-type'] ?? '');
-    if (sent !== mediaType(expected.body)) return `expected a ${mediaType(expected.body)} body, got ${sent || 'no content type'}`;
+    if (sent !== mediaType(expected.body))
+      return `expected a ${mediaType(expected.body)} body, got ${sent || 'no content type'}`;
   }
   return undefined;
 }
 
 /** `/things/{id}` as a pattern of the path as sent: each param one non-empty segment, the rest as a URL encodes it. */
 function pathPattern(template: string): RegExp {
-  const parts = template.split(/\{[^{}]*\}/).map((literal) => new URL(`http://127.0.0.1/${literal.replace(/[?#]/g, encodeURIComponent)}`).pathname.slice(1));
+  const parts = template
+    .split(/\{[^{}]*\}/)
+    .map((literal) => new URL(`http://127.0.0.1/${literal.replace(/[?#]/g, encodeURIComponent)}`).pathname.slice(1));
   const escaped = parts.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`^${escaped.join('[^/]+')}$`);
 }
@@ -143,7 +154,9 @@ function send(res: import('node:http').ServerResponse, response: MockResponse): 
     const events = Array.isArray(response.body) ? response.body : [response.body];
     return void res.end(events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join(''));
   }
-  res.end(typeof response.body === 'string' && !isJSON(response.contentType) ? response.body : JSON.stringify(response.body));
+  res.end(
+    typeof response.body === 'string' && !isJSON(response.contentType) ? response.body : JSON.stringify(response.body),
+  );
 }
 
 function isJSON(contentType: string | undefined): boolean {

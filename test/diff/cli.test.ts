@@ -12,8 +12,12 @@ let edited: string;
 
 function diff(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/cli/main.ts'), 'diff', ...args], { cwd: root }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/cli/main.ts'), 'diff', ...args],
+      { cwd: root },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -23,13 +27,28 @@ beforeAll(async () => {
   edited = join(dir, 'edited.yaml');
   const text = await readFile(join(root, 'spec/openapi.yaml'), 'utf8');
   // A new required field on the OAuth client create request.
-  await writeFile(edited, text.replace('      required:\n        - name\n        - allowed_scopes', '      required:\n        - name\n        - logo_uri\n        - allowed_scopes'));
+  await writeFile(
+    edited,
+    text.replace(
+      '      required:\n        - name\n        - allowed_scopes',
+      '      required:\n        - name\n        - logo_uri\n        - allowed_scopes',
+    ),
+  );
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('npm run diff', () => {
   test('files in, Markdown out; --fail-on breaking exits 1', async () => {
-    const result = await diff(['--base', 'spec/openapi.yaml', '--head', edited, '--config', 'spec/sdk.config.yaml', '--fail-on', 'breaking']);
+    const result = await diff([
+      '--base',
+      'spec/openapi.yaml',
+      '--head',
+      edited,
+      '--config',
+      'spec/sdk.config.yaml',
+      '--fail-on',
+      'breaking',
+    ]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('- `oauthClients.create`: param `logo_uri` is now required');
     const lenient = await diff(['--base', 'spec/openapi.yaml', '--head', edited, '--config', 'spec/sdk.config.yaml']);
@@ -37,10 +56,26 @@ describe('npm run diff', () => {
   });
 
   test('--json for machines', async () => {
-    const result = await diff(['--base', edited, '--head', 'spec/openapi.yaml', '--config', 'spec/sdk.config.yaml', '--json']);
-    const report = JSON.parse(result.stdout) as { verdict: string; changes: Array<{ severity: string; message: string }> };
+    const result = await diff([
+      '--base',
+      edited,
+      '--head',
+      'spec/openapi.yaml',
+      '--config',
+      'spec/sdk.config.yaml',
+      '--json',
+    ]);
+    const report = JSON.parse(result.stdout) as {
+      verdict: string;
+      changes: Array<{ severity: string; message: string }>;
+    };
     expect(report.verdict).toBe('minor');
-    expect(report.changes).toEqual([expect.objectContaining({ severity: 'addition', message: '`oauthClients.create`: param `logo_uri` is no longer required' })]);
+    expect(report.changes).toEqual([
+      expect.objectContaining({
+        severity: 'addition',
+        message: '`oauthClients.create`: param `logo_uri` is no longer required',
+      }),
+    ]);
   });
 
   test('an input that is neither a file nor a git ref is a clear error', async () => {

@@ -22,7 +22,9 @@ beforeAll(async () => {
 describe.skipIf(skip)(sharedTitle('the full Telnyx spec', skip), () => {
   test('against itself: an empty report', () => {
     expect(Object.keys(base.methods)).toHaveLength(1156);
-    const report = buildReport(compareSurfaces(base, buildSurface(buildModel(structuredClone(document), {}, 'spec3.yml'))));
+    const report = buildReport(
+      compareSurfaces(base, buildSurface(buildModel(structuredClone(document), {}, 'spec3.yml'))),
+    );
     expect(report.changes).toEqual([]);
     expect(report.verdict).toBe('none');
   });
@@ -30,7 +32,8 @@ describe.skipIf(skip)(sharedTitle('the full Telnyx spec', skip), () => {
   test('a realistic edit (endpoint removed, required field added, resource renamed) is reported exactly', () => {
     const edited = structuredClone(document) as OpenAPIDocument & { paths: Record<string, Record<string, any>> }; // eslint-disable-line @typescript-eslint/no-explicit-any
     delete edited.paths['/access_ip_ranges/{access_ip_range_id}']!['delete'];
-    const zone = edited.paths['/channel_zones/{channel_zone_id}']!['put'].requestBody.content['application/json'].schema;
+    const zone =
+      edited.paths['/channel_zones/{channel_zone_id}']!['put'].requestBody.content['application/json'].schema;
     zone.properties.label = { type: 'string', description: 'A label for the zone' };
     zone.required = [...(zone.required ?? []), 'label'];
     edited.paths['/sim_card_bulk_actions'] = edited.paths['/bulk_sim_card_actions']!;
@@ -45,6 +48,8 @@ describe.skipIf(skip)(sharedTitle('the full Telnyx spec', skip), () => {
       'breaking: `channelZones.update`: new required param `label`',
     ]);
     expect(report.verdict).toBe('major');
-    expect(renderMarkdown(report)).toContain('Semver: **major** (3 breaking, 0 warnings, 0 additions, 0 documentation changes)');
+    expect(renderMarkdown(report)).toContain(
+      'Semver: **major** (3 breaking, 0 warnings, 0 additions, 0 documentation changes)',
+    );
   });
 });

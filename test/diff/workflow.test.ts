@@ -29,15 +29,28 @@ let steps: Step[];
 let workflow: Workflow;
 
 async function git(...args: string[]): Promise<void> {
-  await run('git', args, { cwd: repo, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+  await run('git', args, {
+    cwd: repo,
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@t',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@t',
+    },
+  });
 }
 
 /** Runs one workflow step's script as Actions would (bash -e), with the PR's environment. */
 async function runStep(id: string, summary: string): Promise<{ code: number; stdout: string; stderr: string }> {
   const step = steps.find((candidate) => candidate.id === id)!;
   return new Promise((resolve) => {
-    execFile('bash', ['-e', '-c', step.run!], { cwd: repo, env: { ...process.env, GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      'bash',
+      ['-e', '-c', step.run!],
+      { cwd: repo, env: { ...process.env, GITHUB_BASE_REF: 'main', GITHUB_STEP_SUMMARY: summary } },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -47,7 +60,10 @@ beforeAll(async () => {
   steps = workflow.jobs['review']!.steps;
   repo = await mkdtemp(join(tmpdir(), 'workflow-'));
   for (const path of ['package.json', 'tsconfig.json', 'spec', 'generator', 'templates', 'generated']) {
-    await cp(join(root, path), join(repo, path), { recursive: true, filter: (source) => !/[/\\](node_modules|dist)([/\\]|$)/.test(source) });
+    await cp(join(root, path), join(repo, path), {
+      recursive: true,
+      filter: (source) => !/[/\\](node_modules|dist)([/\\]|$)/.test(source),
+    });
   }
   await symlink(join(root, 'node_modules'), join(repo, 'node_modules'), 'dir');
   await writeFile(join(repo, '.gitignore'), 'node_modules\nsdk-report.md\n');
@@ -105,7 +121,10 @@ describe('the SDK review workflow', () => {
 
   test('a PR that edits the spec but not generated/: the check step fails and names the stale files', async () => {
     const spec = join(repo, 'spec/openapi.yaml');
-    await writeFile(spec, (await readFile(spec, 'utf8')).replace('summary: List OAuth clients', 'summary: List every OAuth client'));
+    await writeFile(
+      spec,
+      (await readFile(spec, 'utf8')).replace('summary: List OAuth clients', 'summary: List every OAuth client'),
+    );
     const check = await runStep('check', join(repo, 'summary.md'));
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('generated is out of date with spec/openapi.yaml');

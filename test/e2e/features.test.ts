@@ -1,6 +1,6 @@
 // The golden fixture SDK (test/fixtures/features-sdk) against a loopback server: what Prism cannot show.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import Files, { Stream, toFile, type Logger } from '../fixtures/features-sdk/src/index.js';
+import Files, { type Logger, Stream, toFile } from '../fixtures/features-sdk/src/index.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 let server: TestServer;
@@ -20,7 +20,13 @@ beforeAll(async () => {
     if (url.pathname === '/files' && request.method === 'GET') {
       const cursor = url.searchParams.get('cursor');
       return cursor === null
-        ? json(res, 200, { data: [{ id: 'f1', name: 'a' }, { id: 'f2', name: 'b' }], next_cursor: 'c2' })
+        ? json(res, 200, {
+            data: [
+              { id: 'f1', name: 'a' },
+              { id: 'f2', name: 'b' },
+            ],
+            next_cursor: 'c2',
+          })
         : json(res, 200, { data: [{ id: 'f3', name: 'c' }], next_cursor: null });
     }
     if (url.pathname === '/files' && request.method === 'POST') return json(res, 201, { id: 'f9', name: 'upload.txt' });
@@ -33,7 +39,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const client = (extra: Record<string, unknown> = {}) => new Files({ apiKey: 'files-key', baseURL: server.url, ...extra });
+const client = (extra: Record<string, unknown> = {}) =>
+  new Files({ apiKey: 'files-key', baseURL: server.url, ...extra });
 
 describe('the fixture SDK', () => {
   test('a nested resource takes its parent id from the params object; an array body goes as { body }; renamed fields keep their wire names', async () => {
@@ -48,13 +55,21 @@ describe('the fixture SDK', () => {
   });
 
   test('query params go out in the style the spec gives each: nested deepObject, pipe-delimited, non-exploded form', async () => {
-    await client().search.retrieve('folder', { filter: { name: { contains: 'a&b' }, size: { gt: 10 } }, ids: ['f1', 'f2'], fields: ['id', 'bytes'] });
+    await client().search.retrieve('folder', {
+      filter: { name: { contains: 'a&b' }, size: { gt: 10 } },
+      ids: ['f1', 'f2'],
+      fields: ['id', 'bytes'],
+    });
     const seen = server.requests.at(-1)!;
     expect(seen.url).toBe('/search/folder?filter[name][contains]=a%26b&filter[size][gt]=10&ids=f1|f2&fields=id,bytes');
   });
 
   test('the API key goes in the header the spec names; POSTs carry an idempotency key', async () => {
-    await client().files.create({ file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }), purpose: 'batch', tags: ['x', 'y'] });
+    await client().files.create({
+      file: await toFile(Buffer.from('hello'), 'hello.txt', { type: 'text/plain' }),
+      purpose: 'batch',
+      tags: ['x', 'y'],
+    });
     const seen = server.requests.at(-1)!;
     expect(seen.headers['x-api-key']).toBe('files-key');
     expect(seen.headers['authorization']).toBeUndefined();
@@ -86,7 +101,10 @@ describe('the fixture SDK', () => {
     expect(stream).toBeInstanceOf(Stream);
     const events = [];
     for await (const event of stream) events.push(event);
-    expect(events).toEqual([{ type: 'start', n: 1 }, { type: 'tick', n: 2 }]);
+    expect(events).toEqual([
+      { type: 'start', n: 1 },
+      { type: 'tick', n: 2 },
+    ]);
     expect(server.requests.at(-1)!.headers['accept']).toBe('text/event-stream');
   });
 
@@ -99,7 +117,8 @@ describe('the fixture SDK', () => {
 
   test('writeOnly fields from the spec are masked in logs; operations with security: [] send no key', async () => {
     const lines: string[] = [];
-    const keep = (message: string, ...rest: unknown[]) => void lines.push([message, ...rest.map((item) => JSON.stringify(item))].join(' '));
+    const keep = (message: string, ...rest: unknown[]) =>
+      void lines.push([message, ...rest.map((item) => JSON.stringify(item))].join(' '));
     const logger: Logger = { error: keep, warn: keep, info: keep, debug: keep };
     await client({ logLevel: 'debug', logger }).accounts.create({ email: 'a@b.c', pin: '987654' });
     expect(lines.join('\n')).toContain('\\"pin\\":\\"***\\"');

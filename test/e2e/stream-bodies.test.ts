@@ -42,7 +42,10 @@ async function* generator(): AsyncGenerator<Uint8Array> {
 }
 
 const sources: Array<[string, () => Uploadable]> = [
-  ['a web ReadableStream', () => new ReadableStream({ start: (c) => (halves.forEach((half) => c.enqueue(encoder.encode(half))), c.close()) })],
+  [
+    'a web ReadableStream',
+    () => new ReadableStream({ start: (c) => (halves.forEach((half) => c.enqueue(encoder.encode(half))), c.close()) }),
+  ],
   ['an async generator', () => generator()],
   ['an fs.ReadStream', () => createReadStream(path)],
   ['a Node Readable of strings', () => Readable.from(halves)],

@@ -1,24 +1,41 @@
 // The generated Telnyx client against Prism serving spec/openapi.yaml: the runtime's behaviour on a real server.
 import { describe, expect, inject, test } from 'vitest';
-import Telnyx, { AuthenticationError, UnprocessableEntityError, type OAuthClientCreateParams } from '../../generated/src/index.js';
+import Telnyx, {
+  AuthenticationError,
+  type OAuthClientCreateParams,
+  UnprocessableEntityError,
+} from '../../generated/src/index.js';
 
 const baseURL = inject('TEST_API_BASE_URL');
 
 /** A fetch that records what goes over the wire, then sends it for real. */
-function recordingFetch(): { fetch: (url: string, init: RequestInit) => Promise<Response>; seen: Array<{ method: string; url: string; authorization: string | null; body: string }> } {
+function recordingFetch(): {
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  seen: Array<{ method: string; url: string; authorization: string | null; body: string }>;
+} {
   const seen: Array<{ method: string; url: string; authorization: string | null; body: string }> = [];
   return {
     seen,
     fetch: async (url, init) => {
       // The SDK calls fetch as the official SDKs do: a URL string and a RequestInit.
       expect(typeof url).toBe('string');
-      seen.push({ method: init.method ?? 'GET', url, authorization: new Headers(init.headers).get('authorization'), body: typeof init.body === 'string' ? init.body : '' });
+      seen.push({
+        method: init.method ?? 'GET',
+        url,
+        authorization: new Headers(init.headers).get('authorization'),
+        body: typeof init.body === 'string' ? init.body : '',
+      });
       return fetch(url, init);
     },
   };
 }
 
-const params: OAuthClientCreateParams = { allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'confidential', name: 'loop' };
+const params: OAuthClientCreateParams = {
+  allowed_grant_types: ['client_credentials'],
+  allowed_scopes: ['admin'],
+  client_type: 'confidential',
+  name: 'loop',
+};
 
 describe('Telnyx client on Prism', () => {
   test('create an OAuth client, then authenticate a new client with its client_id and client_secret', async () => {
@@ -31,7 +48,10 @@ describe('Telnyx client on Prism', () => {
     const oauthClient = new Telnyx({ clientID, clientSecret: clientSecret!, baseURL, fetch: wire.fetch });
     const page = await oauthClient.oauthClients.list();
     expect(page.data.length).toBeGreaterThan(0);
-    expect(wire.seen.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(['POST /oauth/token', 'GET /oauth_clients']);
+    expect(wire.seen.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+      'POST /oauth/token',
+      'GET /oauth_clients',
+    ]);
     // The token endpoint follows the overridden base URL and gets the credentials the spec describes (form fields).
     expect(new URLSearchParams(wire.seen[0]!.body).get('grant_type')).toBe('client_credentials');
     expect(new URLSearchParams(wire.seen[0]!.body).get('client_id')).toBe(clientID);

@@ -12,36 +12,71 @@ const doc = (components: Record<string, unknown>, paths: Record<string, unknown>
 describe('readSecuritySchemes', () => {
   test.each<[string, unknown, AuthScheme | undefined]>([
     ['http bearer', { type: 'http', scheme: 'bearer' }, { type: 'bearer' }],
-    ['http Bearer (scheme names are case-insensitive)', { type: 'http', scheme: 'Bearer', bearerFormat: 'JWT' }, { type: 'bearer' }],
+    [
+      'http Bearer (scheme names are case-insensitive)',
+      { type: 'http', scheme: 'Bearer', bearerFormat: 'JWT' },
+      { type: 'bearer' },
+    ],
     ['http basic', { type: 'http', scheme: 'basic' }, { type: 'basic' }],
     ['http digest: unsupported', { type: 'http', scheme: 'digest' }, undefined],
-    ['apiKey in header', { type: 'apiKey', in: 'header', name: 'X-Key' }, { type: 'apiKey', in: 'header', name: 'X-Key' }],
+    [
+      'apiKey in header',
+      { type: 'apiKey', in: 'header', name: 'X-Key' },
+      { type: 'apiKey', in: 'header', name: 'X-Key' },
+    ],
     ['apiKey in query', { type: 'apiKey', in: 'query', name: 'key' }, { type: 'apiKey', in: 'query', name: 'key' }],
     ['apiKey in cookie', { type: 'apiKey', in: 'cookie', name: 'sid' }, { type: 'apiKey', in: 'cookie', name: 'sid' }],
     ['apiKey in a place no request has', { type: 'apiKey', in: 'body', name: 'k' }, undefined],
     ['apiKey without a name', { type: 'apiKey', in: 'header' }, undefined],
     [
       'oauth2 client credentials: token URL and scope names',
-      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://a.test/token', scopes: { read: 'r', write: 'w' } } } },
+      {
+        type: 'oauth2',
+        flows: { clientCredentials: { tokenUrl: 'https://a.test/token', scopes: { read: 'r', write: 'w' } } },
+      },
       { type: 'oauth2', tokenUrl: 'https://a.test/token', scopes: ['read', 'write'] },
     ],
-    ['oauth2 client credentials without scopes', { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token' } } }, { type: 'oauth2', tokenUrl: '/token', scopes: [] }],
-    ['oauth2 with other flows only: a token the user brings', { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'x', tokenUrl: 'y' } } }, { type: 'oauth2' }],
-    ['openIdConnect: a token the user brings', { type: 'openIdConnect', openIdConnectUrl: 'https://a.test/.well-known' }, { type: 'oauth2' }],
+    [
+      'oauth2 client credentials without scopes',
+      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/token' } } },
+      { type: 'oauth2', tokenUrl: '/token', scopes: [] },
+    ],
+    [
+      'oauth2 with other flows only: a token the user brings',
+      { type: 'oauth2', flows: { authorizationCode: { authorizationUrl: 'x', tokenUrl: 'y' } } },
+      { type: 'oauth2' },
+    ],
+    [
+      'openIdConnect: a token the user brings',
+      { type: 'openIdConnect', openIdConnectUrl: 'https://a.test/.well-known' },
+      { type: 'oauth2' },
+    ],
     ['mutualTLS: unsupported', { type: 'mutualTLS' }, undefined],
   ])('%s', (_title, scheme, expected) => {
     const warnings: string[] = [];
     const schemes = readSecuritySchemes(doc({ securitySchemes: { s: scheme } }), warnings);
     expect(schemes['s']).toEqual(expected);
     expect(Object.keys(schemes)).toEqual(expected ? ['s'] : []);
-    expect(warnings).toEqual(expected ? [] : [expect.stringMatching(/^security scheme "s" \(.+\) is not supported; operations needing it are sent without it$/)]);
+    expect(warnings).toEqual(
+      expected
+        ? []
+        : [
+            expect.stringMatching(
+              /^security scheme "s" \(.+\) is not supported; operations needing it are sent without it$/,
+            ),
+          ],
+    );
   });
 
   test('a scheme given by $ref is followed; names like __proto__ are plain keys; output sorted by name', () => {
     const warnings: string[] = [];
     const schemes = readSecuritySchemes(
       doc({
-        securitySchemes: { zeta: { $ref: '#/components/x-schemes/bearer' }, ['__proto__']: { type: 'http', scheme: 'basic' }, alpha: { type: 'http', scheme: 'digest' } },
+        securitySchemes: {
+          zeta: { $ref: '#/components/x-schemes/bearer' },
+          ['__proto__']: { type: 'http', scheme: 'basic' },
+          alpha: { type: 'http', scheme: 'digest' },
+        },
         'x-schemes': { bearer: { type: 'http', scheme: 'bearer' } },
       }),
       warnings,
@@ -50,7 +85,9 @@ describe('readSecuritySchemes', () => {
     expect(Object.keys(schemes)).toEqual(['__proto__', 'zeta']);
     expect(Object.getOwnPropertyDescriptor(schemes, '__proto__')?.value).toEqual({ type: 'basic' });
     expect(schemes['zeta']).toEqual({ type: 'bearer' });
-    expect(warnings).toEqual(['security scheme "alpha" (http digest) is not supported; operations needing it are sent without it']);
+    expect(warnings).toEqual([
+      'security scheme "alpha" (http digest) is not supported; operations needing it are sent without it',
+    ]);
   });
 
   test('no components: no schemes', () => {
@@ -59,7 +96,10 @@ describe('readSecuritySchemes', () => {
 });
 
 describe('readSecurity', () => {
-  const schemes: Record<string, AuthScheme> = { key: { type: 'apiKey', in: 'header', name: 'X-Key' }, token: { type: 'bearer' } };
+  const schemes: Record<string, AuthScheme> = {
+    key: { type: 'apiKey', in: 'header', name: 'X-Key' },
+    token: { type: 'bearer' },
+  };
   test.each<[string, Array<Record<string, unknown>> | undefined, string[][]]>([
     ['none given', undefined, []],
     ['empty list', [], []],
@@ -77,22 +117,85 @@ describe('readSecurity', () => {
 
 describe('collectSecretFields', () => {
   test.each<[string, Record<string, unknown>, Record<string, unknown>, string[]]>([
-    ['writeOnly and format: password in component schemas', { schemas: { A: { properties: { pin: { type: 'string', writeOnly: true }, pass: { type: 'string', format: 'password' }, name: { type: 'string' } } } } }, {}, ['pass', 'pin']],
+    [
+      'writeOnly and format: password in component schemas',
+      {
+        schemas: {
+          A: {
+            properties: {
+              pin: { type: 'string', writeOnly: true },
+              pass: { type: 'string', format: 'password' },
+              name: { type: 'string' },
+            },
+          },
+        },
+      },
+      {},
+      ['pass', 'pin'],
+    ],
     [
       'a property given by $ref to a secret schema',
-      { schemas: { Secret: { type: 'string', format: 'password' }, A: { properties: { token: { $ref: '#/components/schemas/Secret' } } } } },
+      {
+        schemas: {
+          Secret: { type: 'string', format: 'password' },
+          A: { properties: { token: { $ref: '#/components/schemas/Secret' } } },
+        },
+      },
       {},
       ['token'],
     ],
     [
       'nested objects, arrays and request bodies under paths',
       {},
-      { '/x': { post: { requestBody: { content: { 'application/json': { schema: { properties: { outer: { type: 'array', items: { properties: { api_secret: { writeOnly: true } } } } } } } } } } } },
+      {
+        '/x': {
+          post: {
+            requestBody: {
+              content: {
+                'application/json': {
+                  schema: {
+                    properties: {
+                      outer: { type: 'array', items: { properties: { api_secret: { writeOnly: true } } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
       ['api_secret'],
     ],
-    ['readOnly or other formats are not secrets', { schemas: { A: { properties: { id: { readOnly: true }, at: { format: 'date-time' } } } } }, {}, []],
-    ['examples and x- extensions are data, not schemas', { schemas: { A: { example: { properties: { e: { writeOnly: true } } }, 'x-extra': { properties: { x: { writeOnly: true } } } } } }, {}, []],
-    ['each name once, sorted', { schemas: { A: { properties: { b: { writeOnly: true }, a: { writeOnly: true } } }, B: { properties: { b: { format: 'password' } } } } }, {}, ['a', 'b']],
+    [
+      'readOnly or other formats are not secrets',
+      { schemas: { A: { properties: { id: { readOnly: true }, at: { format: 'date-time' } } } } },
+      {},
+      [],
+    ],
+    [
+      'examples and x- extensions are data, not schemas',
+      {
+        schemas: {
+          A: {
+            example: { properties: { e: { writeOnly: true } } },
+            'x-extra': { properties: { x: { writeOnly: true } } },
+          },
+        },
+      },
+      {},
+      [],
+    ],
+    [
+      'each name once, sorted',
+      {
+        schemas: {
+          A: { properties: { b: { writeOnly: true }, a: { writeOnly: true } } },
+          B: { properties: { b: { format: 'password' } } },
+        },
+      },
+      {},
+      ['a', 'b'],
+    ],
   ])('%s', (_title, components, paths, expected) => {
     expect(collectSecretFields({ components, paths })).toEqual(expected);
   });

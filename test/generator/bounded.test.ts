@@ -11,7 +11,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { SpecError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
 import { exampleValue } from '../../generator/model/examples.js';
-import { admitsNoValue, derefSchema, hasRequiredMembers, isObjectSchema, objectMembers } from '../../generator/model/schemas.js';
+import {
+  admitsNoValue,
+  derefSchema,
+  hasRequiredMembers,
+  isObjectSchema,
+  objectMembers,
+} from '../../generator/model/schemas.js';
 import { generateSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,7 +33,15 @@ function spec(schemas: Record<string, unknown>, extra: Record<string, unknown> =
     openapi: '3.0.3',
     info: { title: 'Bounded', version: '1' },
     servers: [{ url: 'https://example.com' }],
-    paths: { '/things': { post: { operationId: 'createThing', requestBody: body, responses: { '200': { description: 'ok', content: { 'application/json': { schema: root } } } } } } },
+    paths: {
+      '/things': {
+        post: {
+          operationId: 'createThing',
+          requestBody: body,
+          responses: { '200': { description: 'ok', content: { 'application/json': { schema: root } } } },
+        },
+      },
+    },
     components: { schemas },
     ...extra,
   };
@@ -38,7 +52,11 @@ function fanOut(levels: number): Record<string, unknown> {
   const schemas: Record<string, unknown> = {};
   for (let level = 0; level < levels; level++) {
     const next = { $ref: `#/components/schemas/${level + 1 === levels ? 'Leaf' : `L${level + 1}`}` };
-    schemas[level === 0 ? 'Root' : `L${level}`] = { type: 'object', required: ['a', 'b', 'c'], properties: { a: next, b: next, c: next } };
+    schemas[level === 0 ? 'Root' : `L${level}`] = {
+      type: 'object',
+      required: ['a', 'b', 'c'],
+      properties: { a: next, b: next, c: next },
+    };
   }
   schemas['Leaf'] = { type: 'string' };
   return spec(schemas);
@@ -53,7 +71,11 @@ async function write(name: string, document: unknown): Promise<string> {
 describe('$refs that fan out', () => {
   test('20 levels of 3 required refs: the example is cut, with a warning, and the rest is generated', async () => {
     const { model, files } = await generate({ spec: await write('fan-out.json', fanOut(20)), cwd: root });
-    expect(model.warnings).toContainEqual(expect.stringMatching(/^POST \/things: the request body has no example small enough to show: .*more than 2,000 values/));
+    expect(model.warnings).toContainEqual(
+      expect.stringMatching(
+        /^POST \/things: the request body has no example small enough to show: .*more than 2,000 values/,
+      ),
+    );
     const method = model.resources[0]!.methods[0]!;
     expect(method.noValidInput).toBeDefined();
     // No call to show: the README and the tests leave it out instead of printing 3^20 values.
@@ -112,7 +134,9 @@ describe('nesting', () => {
   };
 
   test('a schema nested 1,000 deep is a SpecError at its pointer, not a stack overflow', async () => {
-    const error = await generate({ spec: await write('deep.json', spec({ Root: nested(1000) })), cwd: root }).catch((caught: unknown) => caught);
+    const error = await generate({ spec: await write('deep.json', spec({ Root: nested(1000) })), cwd: root }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SpecError);
     const { message, location } = error as SpecError;
     expect(message).not.toContain('\n');
@@ -122,7 +146,10 @@ describe('nesting', () => {
 
   test('YAML nested 20,000 deep is a one-line error', async () => {
     await mkdir(specs, { recursive: true });
-    await writeFile(join(specs, 'deep.yaml'), `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nx-deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`);
+    await writeFile(
+      join(specs, 'deep.yaml'),
+      `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\nx-deep: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
+    );
     const error = await generate({ spec: join(specs, 'deep.yaml'), cwd: root }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
     expect((error as Error).message).not.toContain('\n');
@@ -137,7 +164,19 @@ describe('nesting', () => {
 describe('schemas that are their own type', () => {
   const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
   const cycles = spec({
-    Root: { type: 'object', properties: { self: ref('Self'), a: ref('A'), all: ref('AllOf'), one: ref('OneOf'), list: ref('List'), pet: ref('Pet'), tree: ref('Tree'), nul: ref('Nullable') } },
+    Root: {
+      type: 'object',
+      properties: {
+        self: ref('Self'),
+        a: ref('A'),
+        all: ref('AllOf'),
+        one: ref('OneOf'),
+        list: ref('List'),
+        pet: ref('Pet'),
+        tree: ref('Tree'),
+        nul: ref('Nullable'),
+      },
+    },
     Self: ref('Self'),
     A: ref('B'),
     B: ref('A'),
@@ -179,10 +218,17 @@ describe('schemas that are their own type', () => {
 
   test('a parameter that is only a reference to itself is a SpecError', async () => {
     const document = spec({ Root: { type: 'string' } });
-    (document['components'] as Record<string, unknown>)['parameters'] = { P: { $ref: '#/components/parameters/Q' }, Q: { $ref: '#/components/parameters/P' } };
-    const error = await generate({ spec: await write('parameter-cycle.json', document), cwd: root }).catch((caught: unknown) => caught);
+    (document['components'] as Record<string, unknown>)['parameters'] = {
+      P: { $ref: '#/components/parameters/Q' },
+      Q: { $ref: '#/components/parameters/P' },
+    };
+    const error = await generate({ spec: await write('parameter-cycle.json', document), cwd: root }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SpecError);
-    expect((error as Error).message).toMatch(/\(#\/components\/parameters\/P\/\$ref\): \$ref cycle: #\/components\/parameters\/P -> #\/components\/parameters\/Q -> #\/components\/parameters\/P/);
+    expect((error as Error).message).toMatch(
+      /\(#\/components\/parameters\/P\/\$ref\): \$ref cycle: #\/components\/parameters\/P -> #\/components\/parameters\/Q -> #\/components\/parameters\/P/,
+    );
   });
 });
 
@@ -191,8 +237,13 @@ describe('combinations TypeScript cannot represent (issue 19)', () => {
     // Level i: everything of level i-1 and one of five objects; the union of level 8 would have 5^8 = 390,625 members.
     const schemas: Record<string, unknown> = { L0: { type: 'object', properties: { id: { type: 'string' } } } };
     for (let level = 1; level <= 8; level++) {
-      const options = [0, 1, 2, 3, 4].map((n) => ({ type: 'object', properties: { [`k${level}_${n}`]: { type: 'string', enum: [`v${n}`] } } }));
-      schemas[`L${level}`] = { allOf: [{ $ref: `#/components/schemas/L${level - 1}` }, { [level % 2 ? 'oneOf' : 'anyOf']: options }] };
+      const options = [0, 1, 2, 3, 4].map((n) => ({
+        type: 'object',
+        properties: { [`k${level}_${n}`]: { type: 'string', enum: [`v${n}`] } },
+      }));
+      schemas[`L${level}`] = {
+        allOf: [{ $ref: `#/components/schemas/L${level - 1}` }, { [level % 2 ? 'oneOf' : 'anyOf']: options }],
+      };
     }
     schemas['Root'] = { $ref: '#/components/schemas/L8' };
     await mkdir(specs, { recursive: true });
@@ -202,7 +253,11 @@ describe('combinations TypeScript cannot represent (issue 19)', () => {
       expect(sdk.result.model.warnings.filter((warning) => warning.includes('alternatives'))).toEqual([
         '#/components/schemas/L6: combines 15,625 alternatives (allOf over oneOf/anyOf), more than TypeScript can represent in one type; it is typed as unknown',
       ]);
-      const tsc7 = await promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript-7/bin/tsc'), '-p', join(sdk.dir, 'tsconfig.json')]).then(
+      const tsc7 = await promisify(execFile)(process.execPath, [
+        join(root, 'node_modules/typescript-7/bin/tsc'),
+        '-p',
+        join(sdk.dir, 'tsconfig.json'),
+      ]).then(
         () => '',
         (error: { stdout?: string }) => error.stdout ?? String(error),
       );

@@ -1,9 +1,10 @@
 // Small bundles (#15 item 2): a resource imported alone against the core client bundles without the other resources
 // (no module has side effects, the package says `"sideEffects": false`); the full client creates resources lazily.
-import { build } from 'esbuild';
+
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { describe, expect, test } from 'vitest';
 import Telnyx from '../../generated/src/index.js';
 import { OAuthClients } from '../../generated/src/resources/oauth-clients.js';
@@ -28,13 +29,23 @@ describe('bundles', () => {
 import { OAuthClients } from './generated/src/resources/oauth-clients.js';
 await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).list();`);
     expect(code).toContain('/oauth_clients');
-    for (const other of ['/oauth_grants', '/oauth/introspect', '/.well-known/oauth-authorization-server', 'class OAuthGrants', 'retrieveJwks']) expect(code).not.toContain(other);
+    for (const other of [
+      '/oauth_grants',
+      '/oauth/introspect',
+      '/.well-known/oauth-authorization-server',
+      'class OAuthGrants',
+      'retrieveJwks',
+    ])
+      expect(code).not.toContain(other);
   });
 
   test("a call goes through openapi-fetch's client, and takes none of its path-based client", async () => {
-    const code = await bundle(`import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.create({ name: 'n' } as never);`);
+    const code = await bundle(
+      `import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.create({ name: 'n' } as never);`,
+    );
     expect(code).toContain('function createClient');
-    for (const unused of ['function wrapAsPathBasedClient', 'function createPathBasedClient', 'PathCallForwarder']) expect(code).not.toContain(unused);
+    for (const unused of ['function wrapAsPathBasedClient', 'function createPathBasedClient', 'PathCallForwarder'])
+      expect(code).not.toContain(unused);
   });
 
   // What only some operations need (body encoders, the event-stream reader, params in other styles, pagination
@@ -54,7 +65,10 @@ await new ${className}(new FilesCore({ apiKey: 'k' })).${call};`);
     offset: 'nextOffsetPage = ',
     tokenSource: 'ClientCredentialsTokenSource = class',
   };
-  const present = (code: string) => Object.entries(OPTIONAL).filter(([, marker]) => code.includes(marker)).map(([name]) => name);
+  const present = (code: string) =>
+    Object.entries(OPTIONAL)
+      .filter(([, marker]) => code.includes(marker))
+      .map(([name]) => name);
 
   test('a JSON call of the OAuth SDK bundles its page scheme and token flow, none of the optional rest', async () => {
     const code = await bundle(`import { TelnyxCore } from './generated/src/core-client.js';
@@ -73,7 +87,9 @@ await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).create({ name: 'n' } as 
   });
 
   test('the full client, for comparison, has them all', async () => {
-    const code = await bundle(`import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.list();`);
+    const code = await bundle(
+      `import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.list();`,
+    );
     expect(code).toContain('/oauth_grants');
   });
 
@@ -90,14 +106,27 @@ describe('modules without side effects', () => {
   const everyModuleHasEffects = {
     name: 'every-module-has-effects',
     setup(b: import('esbuild').PluginBuild) {
-      b.onResolve({ filter: /^\./ }, (args) => (args.kind === 'entry-point' ? undefined : { path: join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true }));
+      b.onResolve({ filter: /^\./ }, (args) =>
+        args.kind === 'entry-point'
+          ? undefined
+          : { path: join(args.resolveDir, args.path.replace(/\.js$/, '.ts')), sideEffects: true },
+      );
     },
   };
 
   test('importing any module but the client for nothing keeps nothing', async () => {
     // The MCP entry (mcp/) is a Node program of its own, reached only through its subpath: left out here.
-    const modules = (await readdir(src, { recursive: true })).filter((file) => file.endsWith('.ts') && !['client.ts', 'index.ts'].includes(file) && !file.startsWith('mcp/'));
-    expect(modules).toEqual(expect.arrayContaining(['core-client.ts', 'core/base-client.ts', 'internal/openapi-fetch.ts', 'resources/oauth-clients.ts']));
+    const modules = (await readdir(src, { recursive: true })).filter(
+      (file) => file.endsWith('.ts') && !['client.ts', 'index.ts'].includes(file) && !file.startsWith('mcp/'),
+    );
+    expect(modules).toEqual(
+      expect.arrayContaining([
+        'core-client.ts',
+        'core/base-client.ts',
+        'internal/openapi-fetch.ts',
+        'resources/oauth-clients.ts',
+      ]),
+    );
     const kept: Record<string, string> = {};
     for (const file of modules) {
       const result = await build({

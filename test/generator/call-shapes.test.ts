@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
-import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
+import { type GeneratedSdk, generateSdk } from '../support/generated-sdk.js';
 import { json, startServer } from '../support/http-server.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,7 +12,10 @@ const made: GeneratedSdk[] = [];
 afterAll(() => Promise.all(made.map((sdk) => sdk.remove())));
 
 /** A generated package, and a way to add a file to it (a call as a user writes it, type-checked with the rest). */
-async function sdkOf(spec: string, folder: string): Promise<GeneratedSdk & { write(path: string, text: string): Promise<void> }> {
+async function sdkOf(
+  spec: string,
+  folder: string,
+): Promise<GeneratedSdk & { write(path: string, text: string): Promise<void> }> {
   const sdk = await generateSdk(`test/fixtures/call-shapes/${spec}`, folder);
   made.push(sdk);
   return Object.assign(sdk, { write: (path: string, text: string) => writeFile(join(sdk.dir, path), text) });
@@ -22,17 +25,23 @@ describe('parent ids and positional bodies (regressions)', () => {
   test('an optional binary body never precedes a required params argument; parent ids that cannot sit beside a map or a same-named body field are positional', async () => {
     const sdk = await sdkOf('parents.yaml', '.call-shapes-parents-sdk');
     // The optional binary body stays in the params, which a required query param makes required.
-    expect(sdk.file('src/resources/sites/files.ts')).toMatch(/update\(fileID: string, params: FileUpdateParams, options\?: RequestOptions\)/);
+    expect(sdk.file('src/resources/sites/files.ts')).toMatch(
+      /update\(fileID: string, params: FileUpdateParams, options\?: RequestOptions\)/,
+    );
     // A map body (`additionalProperties: integer`) and a body field named like the parent id: both ids positional.
-    expect(sdk.file('src/resources/sites/settings.ts')).toMatch(/update\(siteID: string, key: string, body: SettingUpdateParams = \{\}/);
-    expect(sdk.file('src/resources/sites/pages.ts')).toMatch(/update\(siteID: string, pageID: string, body: PageUpdateParams,/);
+    expect(sdk.file('src/resources/sites/settings.ts')).toMatch(
+      /update\(siteID: string, key: string, body: SettingUpdateParams = \{\}/,
+    );
+    expect(sdk.file('src/resources/sites/pages.ts')).toMatch(
+      /update\(siteID: string, pageID: string, body: PageUpdateParams,/,
+    );
     expect(sdk.file('src/resources/sites/pages.ts')).not.toMatch(/site_id: string \} &/);
     expect(await sdk.typecheck()).toBe('');
   }, 120_000);
 });
 
 describe('discriminated unions without a mapping', () => {
-  test('where the options declare the property\'s value (one-value enum, const; oneOf and allOf), that value is its type', async () => {
+  test("where the options declare the property's value (one-value enum, const; oneOf and allOf), that value is its type", async () => {
     const sdk = await sdkOf('discriminators.yaml', '.call-shapes-discriminators-sdk');
     const types = sdk.file('src/internal/openapi.ts');
     expect(types).toMatch(/role: ['"]developer['"]/);
@@ -40,36 +49,44 @@ describe('discriminated unions without a mapping', () => {
     expect(types).toMatch(/kind: ['"]circle['"]/);
     expect(types).not.toMatch(/(role|kind)\??: ['"](DeveloperMessage|UserMessage|Circle)['"]/);
     // A message as the API documents it type-checks: the generated tests hold one, and so does this call.
-    await sdk.write('tests/discriminators.test.ts', `import Chat from '../src/index.js';
+    await sdk.write(
+      'tests/discriminators.test.ts',
+      `import Chat from '../src/index.js';
 import type { Circle } from '../src/index.js';
 const client = new Chat({ baseURL: 'http://localhost' });
 export const call = () => client.messages.create({ message: { role: 'developer', content: 'be brief' } });
 export const user = () => client.messages.create({ message: { role: 'user', content: 'hi' } });
 export const circle: Circle = { kind: 'circle', radius: 1 };
-`);
+`,
+    );
     expect(await sdk.typecheck()).toBe('');
   }, 120_000);
 });
 
 describe('query names', () => {
-  test('a bracketed list param (`include[]`) is `include`, sent as `include[]`; a path key\'s query (`/things?beta=true`) is a fixed param of its operation', async () => {
+  test("a bracketed list param (`include[]`) is `include`, sent as `include[]`; a path key's query (`/things?beta=true`) is a fixed param of its operation", async () => {
     const sdk = await sdkOf('query-names.yaml', '.call-shapes-query-sdk');
     const source = sdk.file('src/resources/things.ts');
     // The path and the method name are the path's, without its query.
     expect(source).toMatch(/method: 'post',\s+path: '\/things',\s+params,/);
     expect(source).toMatch(/\bcreate\(params: ThingCreateParams/);
-    await sdk.write('tests/query-names.test.ts', `import Things from '../src/index.js';
+    await sdk.write(
+      'tests/query-names.test.ts',
+      `import Things from '../src/index.js';
 const client = new Things({ baseURL: 'http://localhost' });
 export const list = () => client.things.list({ include: ['a', 'b'], limit: 2 });
 export const create = () => client.things.create({ tags: ['x'], name: 'n', 'X-Trace': 't' });
 // @ts-expect-error the bracketed name is not the SDK's
 export const bracketed = () => client.things.list({ 'include[]': ['a'] });
-`);
+`,
+    );
     expect(await sdk.typecheck()).toBe('');
 
     const server = await startServer((_request, response) => json(response, 200, { ok: true }));
     try {
-      const { default: Things } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => { things: Record<string, (params: object) => Promise<unknown>> } };
+      const { default: Things } = (await import(join(sdk.dir, 'src/index.ts'))) as {
+        default: new (options: object) => { things: Record<string, (params: object) => Promise<unknown>> };
+      };
       const client = new Things({ baseURL: server.url, maxRetries: 0 });
       await client.things.list!({ include: ['a', 'b'], limit: 2 });
       await client.things.create!({ tags: ['x'], name: 'n' });
@@ -87,17 +104,22 @@ export const bracketed = () => client.things.list({ 'include[]': ['a'] });
 describe('a body offered as multipart and as JSON', () => {
   test('either shape is accepted; a call with a file goes multipart, one without as JSON', async () => {
     const sdk = await sdkOf('multipart-or-json.yaml', '.call-shapes-multipart-sdk');
-    await sdk.write('tests/multipart-or-json.test.ts', `import Uploads, { toFile } from '../src/index.js';
+    await sdk.write(
+      'tests/multipart-or-json.test.ts',
+      `import Uploads, { toFile } from '../src/index.js';
 const client = new Uploads({ baseURL: 'http://localhost' });
 export const json = () => client.files.create({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl' });
 export const form = async () => client.files.create({ purpose: 'fine-tune', file: await toFile(new Uint8Array([1]), 'a.jsonl') });
 export const bytes = () => client.files.create({ purpose: 'fine-tune', file: new Uint8Array([1]), dry_run: true });
-`);
+`,
+    );
     expect(await sdk.typecheck()).toBe('');
 
     const server = await startServer((_request, response) => json(response, 200, { id: 'file_1' }));
     try {
-      const { default: Uploads } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => { files: { create(params: object): Promise<unknown> } } };
+      const { default: Uploads } = (await import(join(sdk.dir, 'src/index.ts'))) as {
+        default: new (options: object) => { files: { create(params: object): Promise<unknown> } };
+      };
       const client = new Uploads({ baseURL: server.url, maxRetries: 0 });
       await client.files.create({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl', dry_run: true });
       await client.files.create({ purpose: 'fine-tune', file: new Blob(['{"a":1}\n'], { type: 'application/jsonl' }) });
@@ -107,7 +129,9 @@ export const bytes = () => client.files.create({ purpose: 'fine-tune', file: new
       expect(JSON.parse(sent!.body)).toEqual({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl' });
       expect(uploaded!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
       expect(uploaded!.body).toMatch(/name="purpose"\r\n\r\nfine-tune\r\n/);
-      expect(uploaded!.body).toMatch(/name="file"; filename="[^"]*"\r\nContent-Type: application\/jsonl\r\n\r\n\{"a":1\}\n\r\n/);
+      expect(uploaded!.body).toMatch(
+        /name="file"; filename="[^"]*"\r\nContent-Type: application\/jsonl\r\n\r\n\{"a":1\}\n\r\n/,
+      );
     } finally {
       await server.close();
     }
@@ -125,14 +149,27 @@ describe('two or more security schemes', () => {
     expect(await sdk.typecheck()).toBe('');
 
     const server = await startServer((_request, response) => json(response, 200, { ok: true }));
-    type Keys = { models: { list(): Promise<unknown> }; legacy: { models: { list(): Promise<unknown> } }; organization: { users: { list(): Promise<unknown> } }; partners: { reports: { list(): Promise<unknown> } } };
+    type Keys = {
+      models: { list(): Promise<unknown> };
+      legacy: { models: { list(): Promise<unknown> } };
+      organization: { users: { list(): Promise<unknown> } };
+      partners: { reports: { list(): Promise<unknown> } };
+    };
     try {
-      const { default: Client } = (await import(join(sdk.dir, 'src/index.ts'))) as { default: new (options: object) => Keys };
+      const { default: Client } = (await import(join(sdk.dir, 'src/index.ts'))) as {
+        default: new (options: object) => Keys;
+      };
       const both = new Client({ apiKey: 'user-key', adminAPIKey: 'admin-key', baseURL: server.url, maxRetries: 0 });
       await both.models.list();
       await both.organization.users.list();
       await both.partners.reports.list();
-      expect(server.requests.map((request) => [request.url, request.headers['authorization'], request.headers['x-partner-key']])).toEqual([
+      expect(
+        server.requests.map((request) => [
+          request.url,
+          request.headers['authorization'],
+          request.headers['x-partner-key'],
+        ]),
+      ).toEqual([
         ['/models', 'Bearer user-key', undefined],
         ['/organization/users', 'Bearer admin-key', undefined],
         ['/partners/reports', 'Bearer admin-key', undefined],
@@ -141,8 +178,12 @@ describe('two or more security schemes', () => {
       // The usual scheme under another name takes the usual key.
       await userOnly.legacy.models.list();
       expect(server.requests.pop()!.headers['authorization']).toBe('Bearer user-key');
-      await expect(userOnly.organization.users.list()).rejects.toThrow('This operation needs adminAPIKey (or KEYS_ADMIN_API_KEY)');
-      await expect(userOnly.partners.reports.list()).rejects.toThrow('needs partnerKey (or KEYS_PARTNER_KEY) or adminAPIKey (or KEYS_ADMIN_API_KEY)');
+      await expect(userOnly.organization.users.list()).rejects.toThrow(
+        'This operation needs adminAPIKey (or KEYS_ADMIN_API_KEY)',
+      );
+      await expect(userOnly.partners.reports.list()).rejects.toThrow(
+        'needs partnerKey (or KEYS_PARTNER_KEY) or adminAPIKey (or KEYS_ADMIN_API_KEY)',
+      );
       // Nothing was sent for either, and the user key went nowhere it was not named.
       expect(server.requests).toHaveLength(3);
       // A client with the admin key alone is a valid client.

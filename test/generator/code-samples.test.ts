@@ -1,50 +1,115 @@
 // Names from the spec's own TypeScript/JavaScript code samples (issue 26 item 1): `client.a.b.method(` names the
 // operation, behind the config and api.md, ahead of inference; parsed with the TypeScript parser.
 import { describe, expect, test } from 'vitest';
-import type { OpenAPIDocument } from '../../generator/load/load-spec.js';
 import type { SdkConfig } from '../../generator/load/load-config.js';
+import type { OpenAPIDocument } from '../../generator/load/load-spec.js';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { isJavaScriptLang, sampleCall } from '../../generator/model/code-samples.js';
 import { readSurface } from '../../generator/model/surface.js';
 
 describe('the SDK call of a sample', () => {
   test.each([
-    ['a client made with new, awaited and assigned', "import OpenAI from 'openai';\n\nconst client = new OpenAI();\n\nconst completion = await client.chat.completions.create({ model: 'x', messages: [] });\nconsole.log(completion.choices[0]);", { chain: ['chat', 'completions'], method: 'create' }],
-    ['any client name, no new: one the sample does not declare', 'const page = await openai.files.list();\nfor (const file of page.data) console.log(file.id);', { chain: ['files'], method: 'list' }],
-    ['two chained calls of different methods', "const { data, response } = await acme.files.content('file-1').withResponse();\nacme.audio.speech.create({ input: 'x' }).then((r) => r.blob());", undefined],
-    ['chained, one call', "const response = await sdk.audio.speech.create({ input: 'hi' }).asResponse();", { chain: ['audio', 'speech'], method: 'create' }],
-    ['for await over a list', 'for await (const job of client.fineTuning.jobs.list({ limit: 20 })) {\n  console.log(job);\n}', { chain: ['fineTuning', 'jobs'], method: 'list' }],
-    ['the same call twice', "await client.files.del('a');\nawait client.files.del('b');", { chain: ['files'], method: 'del' }],
+    [
+      'a client made with new, awaited and assigned',
+      "import OpenAI from 'openai';\n\nconst client = new OpenAI();\n\nconst completion = await client.chat.completions.create({ model: 'x', messages: [] });\nconsole.log(completion.choices[0]);",
+      { chain: ['chat', 'completions'], method: 'create' },
+    ],
+    [
+      'any client name, no new: one the sample does not declare',
+      'const page = await openai.files.list();\nfor (const file of page.data) console.log(file.id);',
+      { chain: ['files'], method: 'list' },
+    ],
+    [
+      'two chained calls of different methods',
+      "const { data, response } = await acme.files.content('file-1').withResponse();\nacme.audio.speech.create({ input: 'x' }).then((r) => r.blob());",
+      undefined,
+    ],
+    [
+      'chained, one call',
+      "const response = await sdk.audio.speech.create({ input: 'hi' }).asResponse();",
+      { chain: ['audio', 'speech'], method: 'create' },
+    ],
+    [
+      'for await over a list',
+      'for await (const job of client.fineTuning.jobs.list({ limit: 20 })) {\n  console.log(job);\n}',
+      { chain: ['fineTuning', 'jobs'], method: 'list' },
+    ],
+    [
+      'the same call twice',
+      "await client.files.del('a');\nawait client.files.del('b');",
+      { chain: ['files'], method: 'del' },
+    ],
     ['element access is not a plain chain', "await client['chat'].completions.create({});", undefined],
     ['optional chaining is not a plain chain', 'await client.chat?.completions.create({});', undefined],
-    ['fetch', "fetch('https://api.example.com/v1/things', { method: 'POST' }).then((res) => res.json()).then(console.log);", undefined],
-    ['a request library', 'var request = require("request");\nvar options = { method: "POST", url: "https://x" };\nrequest(options, function (error, response, body) { console.log(body); });', undefined],
-    ['headers made with new are no client with resources', "var myHeaders = new Headers();\nmyHeaders.append('Content-Type', 'application/json');\nfetch('https://x', { headers: myHeaders });", undefined],
-    ['two different calls say nothing', "const file = await client.files.create({});\nawait client.batches.create({ input_file_id: file.id });", undefined],
-    ['a top-level method is no resource chain', "await client.ping();", undefined],
-    ['JavaScript globals are no client', 'console.log(JSON.stringify({ a: 1 }));\nprocess.stdout.write("x");', undefined],
+    [
+      'fetch',
+      "fetch('https://api.example.com/v1/things', { method: 'POST' }).then((res) => res.json()).then(console.log);",
+      undefined,
+    ],
+    [
+      'a request library',
+      'var request = require("request");\nvar options = { method: "POST", url: "https://x" };\nrequest(options, function (error, response, body) { console.log(body); });',
+      undefined,
+    ],
+    [
+      'headers made with new are no client with resources',
+      "var myHeaders = new Headers();\nmyHeaders.append('Content-Type', 'application/json');\nfetch('https://x', { headers: myHeaders });",
+      undefined,
+    ],
+    [
+      'two different calls say nothing',
+      'const file = await client.files.create({});\nawait client.batches.create({ input_file_id: file.id });',
+      undefined,
+    ],
+    ['a top-level method is no resource chain', 'await client.ping();', undefined],
+    [
+      'JavaScript globals are no client',
+      'console.log(JSON.stringify({ a: 1 }));\nprocess.stdout.write("x");',
+      undefined,
+    ],
     ['not even code', 'curl -X POST https://api.example.com', undefined],
   ])('%s', (_name, source, expected) => {
     expect(sampleCall(source)).toEqual(expected);
   });
 
   test('languages: TypeScript and JavaScript in any case, Node', () => {
-    expect(['TypeScript', 'typescript', 'ts', 'JavaScript', 'javascript', 'JS', 'node', 'Node.js', 'NodeJS'].every(isJavaScriptLang)).toBe(true);
+    expect(
+      ['TypeScript', 'typescript', 'ts', 'JavaScript', 'javascript', 'JS', 'node', 'Node.js', 'NodeJS'].every(
+        isJavaScriptLang,
+      ),
+    ).toBe(true);
     expect(['Python', 'cURL', 'Go', 'Java', 'shell', undefined, 3].some(isJavaScriptLang)).toBe(false);
   });
 });
 
-const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } } };
+const ok = {
+  '200': {
+    description: 'ok',
+    content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } },
+  },
+};
 const ts = (source: string, lang = 'TypeScript') => ({ lang, source });
 
-function spec(samples: Record<string, Array<{ lang: string; source: string }>>, key = 'x-codeSamples'): OpenAPIDocument {
-  const op = (operationId: string, route: string) => ({ operationId, responses: ok, ...(samples[route] && { [key]: samples[route] }) });
+function spec(
+  samples: Record<string, Array<{ lang: string; source: string }>>,
+  key = 'x-codeSamples',
+): OpenAPIDocument {
+  const op = (operationId: string, route: string) => ({
+    operationId,
+    responses: ok,
+    ...(samples[route] && { [key]: samples[route] }),
+  });
   return {
     openapi: '3.0.3',
     info: { title: 'Samples', version: '1' },
     paths: {
       '/fine-tunes': { post: op('createFineTune', 'post /fine-tunes'), get: op('listFineTunes', 'get /fine-tunes') },
-      '/fine-tunes/{id}/cancel': { post: { ...op('cancelFineTune', 'post /fine-tunes/{id}/cancel'), parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }] } },
+      '/fine-tunes/{id}/cancel': {
+        post: {
+          ...op('cancelFineTune', 'post /fine-tunes/{id}/cancel'),
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        },
+      },
       '/engines': { get: op('listEngines', 'get /engines') },
       '/files': { get: op('listFiles', 'get /files') },
     },
@@ -52,24 +117,43 @@ function spec(samples: Record<string, Array<{ lang: string; source: string }>>, 
 }
 
 const SAMPLES = {
-  'post /fine-tunes': [ts('const job = await client.fineTuning.jobs.create({ training_file: "f" });'), { lang: 'curl', source: 'curl https://x' }],
+  'post /fine-tunes': [
+    ts('const job = await client.fineTuning.jobs.create({ training_file: "f" });'),
+    { lang: 'curl', source: 'curl https://x' },
+  ],
   'get /fine-tunes': [ts('for await (const job of openai.fineTuning.jobs.list()) {}', 'javascript')],
   'post /fine-tunes/{id}/cancel': [ts("await client.fineTuning.jobs.cancel('ft-1');", 'node')],
-  'get /engines': [ts('const models = await client.models.list();'), ts('const models = await client.engines.list();', 'JavaScript')],
+  'get /engines': [
+    ts('const models = await client.models.list();'),
+    ts('const models = await client.engines.list();', 'JavaScript'),
+  ],
 };
 
 const names = (document: OpenAPIDocument, config: SdkConfig = {}, surface?: ReturnType<typeof readSurface>) => {
   const model = buildModel(document, config, 'spec.json', surface);
-  const out = Object.fromEntries(allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${method.httpMethod} ${method.path}`, [...resource.chain, method.name].join('.')])));
+  const out = Object.fromEntries(
+    allResources(model.resources).flatMap((resource) =>
+      resource.methods.map((method) => [
+        `${method.httpMethod} ${method.path}`,
+        [...resource.chain, method.name].join('.'),
+      ]),
+    ),
+  );
   return { out, warnings: model.warnings };
 };
 
 describe('code samples name operations', () => {
   test('ahead of inference, even where no path states the namespace; samples that disagree name nothing, with a warning', () => {
     const { out, warnings } = names(spec(SAMPLES));
-    expect(out).toMatchObject({ 'post /fine-tunes': 'fineTuning.jobs.create', 'get /fine-tunes': 'fineTuning.jobs.list', 'post /fine-tunes/{id}/cancel': 'fineTuning.jobs.cancel' });
+    expect(out).toMatchObject({
+      'post /fine-tunes': 'fineTuning.jobs.create',
+      'get /fine-tunes': 'fineTuning.jobs.list',
+      'post /fine-tunes/{id}/cancel': 'fineTuning.jobs.cancel',
+    });
     expect(out['get /engines']).toBe(names(spec({})).out['get /engines']);
-    expect(warnings).toContain('GET /engines: its code samples disagree (client.models.list (TypeScript), client.engines.list (JavaScript)); its name is inferred');
+    expect(warnings).toContain(
+      'GET /engines: its code samples disagree (client.models.list (TypeScript), client.engines.list (JavaScript)); its name is inferred',
+    );
     // x-code-samples (the older spelling) too.
     expect(names(spec(SAMPLES, 'x-code-samples')).out['post /fine-tunes']).toBe('fineTuning.jobs.create');
   });
@@ -80,8 +164,12 @@ describe('code samples name operations', () => {
   });
 
   test('two operations named alike: a warning, and they are told apart as api.md names are', () => {
-    const { out, warnings } = names(spec({ 'get /files': [ts('await client.things.list();')], 'get /engines': [ts('await client.things.list();')] }));
-    expect(warnings).toContain('code samples name two operations alike; they are told apart as inferred names are: client.things.list (GET /engines, GET /files)');
+    const { out, warnings } = names(
+      spec({ 'get /files': [ts('await client.things.list();')], 'get /engines': [ts('await client.things.list();')] }),
+    );
+    expect(warnings).toContain(
+      'code samples name two operations alike; they are told apart as inferred names are: client.things.list (GET /engines, GET /files)',
+    );
     expect(new Set([out['get /files'], out['get /engines']]).size).toBe(2);
     expect([out['get /files'], out['get /engines']].every((name) => name!.startsWith('things.'))).toBe(true);
   });
@@ -90,8 +178,15 @@ describe('code samples name operations', () => {
     const document = spec(SAMPLES);
     const inferred = names(spec({})).out;
     expect(names(document, { names: { fromCodeSamples: false } }).out).toEqual(inferred);
-    expect(names(document, { operations: { createFineTune: { resource: 'tuning', method: 'start' } } }).out['post /fine-tunes']).toBe('tuning.start');
-    const surface = readSurface('- <code title="post /fine-tunes">client.legacy.<a href="./src/resources/legacy.ts">createFineTune</a>({ ...params }) -> unknown</code>\n', 'api.md');
+    expect(
+      names(document, { operations: { createFineTune: { resource: 'tuning', method: 'start' } } }).out[
+        'post /fine-tunes'
+      ],
+    ).toBe('tuning.start');
+    const surface = readSurface(
+      '- <code title="post /fine-tunes">client.legacy.<a href="./src/resources/legacy.ts">createFineTune</a>({ ...params }) -> unknown</code>\n',
+      'api.md',
+    );
     expect(names(document, {}, surface).out['post /fine-tunes']).toBe('legacy.createFineTune');
   });
 });

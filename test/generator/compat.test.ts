@@ -4,7 +4,7 @@ import { classify } from '../../tools/compat.js';
 
 describe('compat failure causes', () => {
   test.each([
-    ["TypeError: client.conferences.participants.retrieve is not a function", 'method missing'],
+    ['TypeError: client.conferences.participants.retrieve is not a function', 'method missing'],
     ["TypeError: Cannot read properties of undefined (reading 'participants')", 'method missing'],
     ['UnprocessableEntityError: 422 Your request is not valid', 'rejected by Prism'],
     ['Error: 422 {"type":"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY"}', 'rejected by Prism'],

@@ -6,13 +6,13 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain JavaScript build script, without declarations.
 import { bundleForPack } from '../../generator/build.mjs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { closest } from '../../generator/core/suggest.js';
 import { ConfigError } from '../../generator/errors.js';
 import { CONFIG_SCHEMA, type JsonSchema } from '../../generator/load/config-schema.js';
 import { findConfig, loadConfig } from '../../generator/load/load-config.js';
-import { closest } from '../../generator/core/suggest.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let dir: string;
@@ -32,24 +32,50 @@ async function configError(name: string, text: string): Promise<string> {
 
 describe('unknown keys, at any depth, are errors with their place and a suggestion', () => {
   test.each([
-    ['a nested typo', 'package:\n  name: acme\n  verison: 1.0.0\n', 'c.yaml:3:12 (#/package/verison): unknown setting "verison" in package; did you mean "version"?'],
-    ['a top-level typo', 'clientNmae: Acme\n', 'c.yaml:1:13 (#/clientNmae): unknown setting "clientNmae"; did you mean "clientName"?'],
-    ['a typo in an operation override', 'operations:\n  ListWidgets:\n    methd: list\n', 'c.yaml:3:12 (#/operations/ListWidgets/methd): unknown setting "methd" in operations.ListWidgets; did you mean "method"?'],
-    ['a typo in a pagination scheme', 'operations:\n  L:\n    pagination: {kind: cursor, items: [data], cursorParm: after}\n', 'c.yaml:3:59 (#/operations/L/pagination/cursorParm): unknown setting "cursorParm" in operations.L.pagination; did you mean "cursorParam"?'],
+    [
+      'a nested typo',
+      'package:\n  name: acme\n  verison: 1.0.0\n',
+      'c.yaml:3:12 (#/package/verison): unknown setting "verison" in package; did you mean "version"?',
+    ],
+    [
+      'a top-level typo',
+      'clientNmae: Acme\n',
+      'c.yaml:1:13 (#/clientNmae): unknown setting "clientNmae"; did you mean "clientName"?',
+    ],
+    [
+      'a typo in an operation override',
+      'operations:\n  ListWidgets:\n    methd: list\n',
+      'c.yaml:3:12 (#/operations/ListWidgets/methd): unknown setting "methd" in operations.ListWidgets; did you mean "method"?',
+    ],
+    [
+      'a typo in a pagination scheme',
+      'operations:\n  L:\n    pagination: {kind: cursor, items: [data], cursorParm: after}\n',
+      'c.yaml:3:59 (#/operations/L/pagination/cursorParm): unknown setting "cursorParm" in operations.L.pagination; did you mean "cursorParam"?',
+    ],
   ])('%s', async (_, text, message) => {
     expect(await configError('c.yaml', text)).toBe(message);
   });
 
   test('a key far from any known one lists the known ones', async () => {
-    expect(await configError('c.yaml', 'package:\n  zzz: 1\n')).toBe('c.yaml:2:8 (#/package/zzz): unknown setting "zzz" in package (known: name, version, description, license, author, repository, homepage)');
+    expect(await configError('c.yaml', 'package:\n  zzz: 1\n')).toBe(
+      'c.yaml:2:8 (#/package/zzz): unknown setting "zzz" in package (known: name, version, description, license, author, repository, homepage)',
+    );
   });
 
   test('wrong shapes and values', async () => {
     expect(await configError('c.yaml', 'allowRefs: ../shared\n')).toBe('c.yaml:1:12 (#/allowRefs): must be a list');
-    expect(await configError('c.yaml', 'operations:\n  L:\n    pagination: {kind: pages, items: [data]}\n')).toMatch(/^c\.yaml:3:24 \(#\/operations\/L\/pagination\/kind\): must be one of page-number, cursor, /);
-    expect(await configError('c.yaml', 'operations:\n  L:\n    pagination: {kind: cursor}\n')).toMatch(/^c\.yaml:3:17 \(#\/operations\/L\/pagination\): needs "items": the path to the list/);
-    expect(await configError('c.yaml', 'operations:\n  L:\n    pagination: true\n')).toMatch(/\(#\/operations\/L\/pagination\): must be false or a mapping$/);
-    expect(await configError('c.json', '{\n  "package": { "version": "one" }\n}\n')).toBe('c.json:2:27 (#/package/version): "one" is not valid: a semver version, like 1.0.0');
+    expect(await configError('c.yaml', 'operations:\n  L:\n    pagination: {kind: pages, items: [data]}\n')).toMatch(
+      /^c\.yaml:3:24 \(#\/operations\/L\/pagination\/kind\): must be one of page-number, cursor, /,
+    );
+    expect(await configError('c.yaml', 'operations:\n  L:\n    pagination: {kind: cursor}\n')).toMatch(
+      /^c\.yaml:3:17 \(#\/operations\/L\/pagination\): needs "items": the path to the list/,
+    );
+    expect(await configError('c.yaml', 'operations:\n  L:\n    pagination: true\n')).toMatch(
+      /\(#\/operations\/L\/pagination\): must be false or a mapping$/,
+    );
+    expect(await configError('c.json', '{\n  "package": { "version": "one" }\n}\n')).toBe(
+      'c.json:2:27 (#/package/version): "one" is not valid: a semver version, like 1.0.0',
+    );
   });
 
   test('the committed configs pass', async () => {
@@ -73,7 +99,9 @@ describe('the published JSON Schema', () => {
   });
 
   test('every setting in it is documented', () => {
-    const missing = Object.entries(CONFIG_SCHEMA.properties!).filter(([, schema]) => !schema.description).map(([key]) => key);
+    const missing = Object.entries(CONFIG_SCHEMA.properties!)
+      .filter(([, schema]) => !schema.description)
+      .map(([key]) => key);
     expect(missing).toEqual([]);
   });
 });
@@ -119,15 +147,23 @@ describe('finding the config', () => {
   test('the CLI never runs a config from above the project, and names the config it uses on stderr (issue 19)', async () => {
     const cli = (args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> =>
       new Promise((resolve) => {
-        execFile(process.execPath, [join(root, 'generator/run.mjs'), ...args], { cwd, env: { ...process.env, HOME: '/nonexistent-home' } }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          [join(root, 'generator/run.mjs'), ...args],
+          { cwd, env: { ...process.env, HOME: '/nonexistent-home' } },
+          (error, stdout, stderr) =>
+            resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
         );
       });
     const base = join(dir, 'cli-search');
     await mkdir(join(base, 'up/work'), { recursive: true });
     const ran = join(base, 'ran.txt');
-    await writeFile(join(base, 'sdkgen.config.ts'), `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ran)}, 'ran');\nexport default {};\n`);
-    const spec = 'openapi: 3.0.3\ninfo: {title: Pets, version: "1"}\nservers: [{url: "https://pets.example"}]\npaths:\n  /pets:\n    get:\n      responses:\n        "204": {description: ok}\n';
+    await writeFile(
+      join(base, 'sdkgen.config.ts'),
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(ran)}, 'ran');\nexport default {};\n`,
+    );
+    const spec =
+      'openapi: 3.0.3\ninfo: {title: Pets, version: "1"}\nservers: [{url: "https://pets.example"}]\npaths:\n  /pets:\n    get:\n      responses:\n        "204": {description: ok}\n';
     await writeFile(join(base, 'up/work/openapi.yaml'), spec);
     const result = await cli(['generate', 'openapi.yaml', '-o', 'out'], join(base, 'up/work'));
     expect(result.stderr).toBe('');
@@ -157,10 +193,15 @@ describe('sdkgen.config.ts', () => {
     await symlink(root, join(project, 'node_modules/openapi-sdkgen'), 'dir');
     await writeFile(join(project, 'package.json'), '{ "type": "module" }\n');
     const file = join(project, 'sdkgen.config.ts');
-    await writeFile(file, "import { defineConfig } from 'openapi-sdkgen';\n\nconst name: string = 'Acme';\nexport default defineConfig({ clientName: name, package: { version: '2.0.0' } });\n");
+    await writeFile(
+      file,
+      "import { defineConfig } from 'openapi-sdkgen';\n\nconst name: string = 'Acme';\nexport default defineConfig({ clientName: name, package: { version: '2.0.0' } });\n",
+    );
     expect(await loadConfig(file, 'sdkgen.config.ts')).toEqual({ clientName: 'Acme', package: { version: '2.0.0' } });
     await writeFile(file, "export default { package: { verison: '2.0.0' } };\n");
-    await expect(loadConfig(file, 'sdkgen.config.ts')).rejects.toThrow('sdkgen.config.ts (#/package/verison): unknown setting "verison" in package; did you mean "version"?');
+    await expect(loadConfig(file, 'sdkgen.config.ts')).rejects.toThrow(
+      'sdkgen.config.ts (#/package/verison): unknown setting "verison" in package; did you mean "version"?',
+    );
     await writeFile(file, 'export const config = {};\n');
     await expect(loadConfig(file, 'sdkgen.config.ts')).rejects.toThrow('sdkgen.config.ts: has no default export');
     await writeFile(file, 'export default {;\n');

@@ -46,16 +46,22 @@ describe('the corpus', () => {
   });
   // `.ci/run` runs the whole corpus after `npm test` (SDKGEN_CORPUS=full): the subset would only repeat part of it.
   const full = process.env['SDKGEN_CORPUS'] === 'full';
-  test.skipIf(!present || full)(`the CI subset generates SDKs no worse than the baseline${!present ? ' (skipped: no corpus at ../shared/specs/corpus)' : full ? ' (skipped: the whole corpus runs after npm test)' : ''}`, async () => {
-    const results = await runCorpus({ folder: DEFAULT_CORPUS, only: SUBSET.join(','), jobs: 2 });
-    expect(results.length).toBe(31);
-    const baseline = JSON.parse(await readFile(BASELINE_FILE, 'utf8')) as Baseline;
-    const { regressions, missing } = compareWithBaseline(baseline, results);
-    expect(regressions).toEqual([]);
-    expect(missing).toEqual([]);
-    // The subset was chosen as specs that are clean: each stays so.
-    expect(results.filter((result) => !result.typechecked).map((result) => `${result.spec}: ${result.error}`)).toEqual([]);
-  }, 1_800_000);
+  test.skipIf(!present || full)(
+    `the CI subset generates SDKs no worse than the baseline${!present ? ' (skipped: no corpus at ../shared/specs/corpus)' : full ? ' (skipped: the whole corpus runs after npm test)' : ''}`,
+    async () => {
+      const results = await runCorpus({ folder: DEFAULT_CORPUS, only: SUBSET.join(','), jobs: 2 });
+      expect(results.length).toBe(31);
+      const baseline = JSON.parse(await readFile(BASELINE_FILE, 'utf8')) as Baseline;
+      const { regressions, missing } = compareWithBaseline(baseline, results);
+      expect(regressions).toEqual([]);
+      expect(missing).toEqual([]);
+      // The subset was chosen as specs that are clean: each stays so.
+      expect(
+        results.filter((result) => !result.typechecked).map((result) => `${result.spec}: ${result.error}`),
+      ).toEqual([]);
+    },
+    1_800_000,
+  );
   if (!present) console.warn(`note: no corpus at ${DEFAULT_CORPUS}: the corpus test is skipped`);
 });
 
@@ -81,16 +87,22 @@ Methods:
 
 describe('corpus metrics', () => {
   test('counts numbered names (stem taken in the resource or by a child), fallbacks from warnings, lists with and without pages', () => {
-    const counts = countNaming(API_MD, ['GET /a: "list" is taken in its resource; named "listPets"', 'the spec has no servers; the client needs a baseURL option']);
+    const counts = countNaming(API_MD, [
+      'GET /a: "list" is taken in its resource; named "listPets"',
+      'the spec has no servers; the client needs a baseURL option',
+    ]);
     expect(counts).toEqual({ methods: 7, fallbackNames: 1, numberedNames: 2, listsPaginated: 2, listsUnpaginated: 1 });
   });
 
   test('each TypeScript block of README.md and api.md is a module, with the client made where a block uses one it did not make', () => {
-    const readme = "# x\n\n```ts\nimport Shop from 'shop';\nconst client = new Shop();\n```\n\n```sh\nnpm i\n```\n\n```typescript\nawait client.pets.list();\n```\n";
+    const readme =
+      "# x\n\n```ts\nimport Shop from 'shop';\nconst client = new Shop();\n```\n\n```sh\nnpm i\n```\n\n```typescript\nawait client.pets.list();\n```\n";
     const files = snippetFiles({ 'README.md': readme, 'api.md': '```ts\nconst x = 1;\n```\n' }, 'shop', 'Shop');
     expect(files.map((file) => file.origin)).toEqual(['README.md#1', 'README.md#2', 'api.md#1']);
     expect(files[0]!.text).toBe("\nimport Shop from 'shop';\nconst client = new Shop();\n\nexport {};\n");
-    expect(files[1]!.text).toBe("import Shop from \"shop\";\nconst client = new Shop();\nawait client.pets.list();\n\nexport {};\n");
+    expect(files[1]!.text).toBe(
+      'import Shop from "shop";\nconst client = new Shop();\nawait client.pets.list();\n\nexport {};\n',
+    );
     expect(files[2]!.text).toBe('import Shop from "shop";\nconst x = 1;\n\nexport {};\n');
   });
 });
@@ -123,13 +135,25 @@ describe('the corpus gate', () => {
     specs: {
       'a.json': { generated: true, tsc5Errors: 0, tsc7Errors: 0, snippetErrors: 0, fallbackNames: 2, numberedNames: 0 },
       'b.json': { generated: true, tsc5Errors: 5, tsc7Errors: 5, snippetErrors: 1, fallbackNames: 0, numberedNames: 0 },
-      'c.json': { generated: false, tsc5Errors: 0, tsc7Errors: 0, snippetErrors: 0, fallbackNames: 0, numberedNames: 0 },
+      'c.json': {
+        generated: false,
+        tsc5Errors: 0,
+        tsc7Errors: 0,
+        snippetErrors: 0,
+        fallbackNames: 0,
+        numberedNames: 0,
+      },
     },
   };
 
   test('a spec that fails today may keep failing with as many errors, not more', () => {
-    expect(compareWithBaseline(baseline, [result('b.json', { tsc5Errors: 5, tsc7Errors: 5, snippetErrors: 1 })]).regressions).toEqual([]);
-    expect(compareWithBaseline(baseline, [result('b.json', { tsc5Errors: 6, tsc7Errors: 5, snippetErrors: 1, error: 'x' })]).regressions).toEqual(['b.json: tsc 5 errors 5 -> 6 (x)']);
+    expect(
+      compareWithBaseline(baseline, [result('b.json', { tsc5Errors: 5, tsc7Errors: 5, snippetErrors: 1 })]).regressions,
+    ).toEqual([]);
+    expect(
+      compareWithBaseline(baseline, [result('b.json', { tsc5Errors: 6, tsc7Errors: 5, snippetErrors: 1, error: 'x' })])
+        .regressions,
+    ).toEqual(['b.json: tsc 5 errors 5 -> 6 (x)']);
   });
 
   test('a snippet that stops compiling, a new fallback name or a spec that no longer generates is a regression', () => {
@@ -137,11 +161,19 @@ describe('the corpus gate', () => {
       result('a.json', { fallbackNames: 3, snippetErrors: 1, snippetFailures: ['README.md#1: TS2353'] }),
       result('b.json', { generated: false, error: 'error: boom' }),
     ]);
-    expect(regressions).toEqual(['a.json: README/api.md snippets that do not compile 0 -> 1 (README.md#1: TS2353)', 'a.json: operationId-fallback names 2 -> 3', 'b.json: no longer generates: error: boom']);
+    expect(regressions).toEqual([
+      'a.json: README/api.md snippets that do not compile 0 -> 1 (README.md#1: TS2353)',
+      'a.json: operationId-fallback names 2 -> 3',
+      'b.json: no longer generates: error: boom',
+    ]);
   });
 
   test('improvements and specs new to the baseline are listed; a new spec must be clean', () => {
-    const { regressions, improvements, missing } = compareWithBaseline(baseline, [result('a.json', { fallbackNames: 1 }), result('c.json', {}), result('d.json', { tsc7Errors: 1, error: 'e' })]);
+    const { regressions, improvements, missing } = compareWithBaseline(baseline, [
+      result('a.json', { fallbackNames: 1 }),
+      result('c.json', {}),
+      result('d.json', { tsc7Errors: 1, error: 'e' }),
+    ]);
     expect(improvements).toEqual(['a.json: operationId-fallback names 2 -> 1', 'c.json: generates now']);
     expect(missing).toEqual(['d.json']);
     expect(regressions).toEqual(['d.json: new to the baseline and not clean: e']);

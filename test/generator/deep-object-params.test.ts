@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/generate.js';
+import { type GenerateResult, generate } from '../../generator/generate.js';
 import { allMethods } from '../../generator/model/build-model.js';
 import { serializeQuery } from '../../templates/src/internal/params.js';
 
@@ -55,36 +55,62 @@ paths:
 
 let dir: string;
 const results: Record<string, GenerateResult> = {};
-const queryNames = (result: GenerateResult): string[] => allMethods(result.model.resources)[0]!.queryParams.map((param) => param.name);
-const types = (result: GenerateResult): string => result.files.find((file) => file.path === 'src/internal/openapi.ts')!.text;
+const queryNames = (result: GenerateResult): string[] =>
+  allMethods(result.model.resources)[0]!.queryParams.map((param) => param.name);
+const types = (result: GenerateResult): string =>
+  result.files.find((file) => file.path === 'src/internal/openapi.ts')!.text;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sdk-deep-object-'));
   await writeFile(join(dir, 'spec.yaml'), SPEC);
-  const configs = { nested: '', flat: 'deepObjectParams: flat\n', listed: 'deepObjectParams: [page, window]\n', bad: 'deepObjectParams: sometimes\n' };
-  for (const [name, text] of Object.entries(configs)) await writeFile(join(dir, `${name}.yaml`), `clientName: Widgets\n${text}`);
-  for (const name of ['nested', 'flat', 'listed']) results[name] = await generate({ spec: join(dir, 'spec.yaml'), config: join(dir, `${name}.yaml`), cwd: dir });
+  const configs = {
+    nested: '',
+    flat: 'deepObjectParams: flat\n',
+    listed: 'deepObjectParams: [page, window]\n',
+    bad: 'deepObjectParams: sometimes\n',
+  };
+  for (const [name, text] of Object.entries(configs))
+    await writeFile(join(dir, `${name}.yaml`), `clientName: Widgets\n${text}`);
+  for (const name of ['nested', 'flat', 'listed'])
+    results[name] = await generate({ spec: join(dir, 'spec.yaml'), config: join(dir, `${name}.yaml`), cwd: dir });
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('deepObjectParams', () => {
   test('by default a deepObject param is one nested object', () => {
     expect(queryNames(results['nested']!)).toEqual(['page', 'filter', 'sort', 'window']);
-    expect(allMethods(results['nested']!.model.resources)[0]!.pagination).toMatchObject({ kind: 'page-number', pageParam: 'page' });
+    expect(allMethods(results['nested']!.model.resources)[0]!.pagination).toMatchObject({
+      kind: 'page-number',
+      pageParam: 'page',
+    });
   });
 
   test('`flat` takes every leaf as a bracketed key, in the types and the model (pagination reads the flat name)', () => {
     const flat = results['flat']!;
-    expect(queryNames(flat)).toEqual(['page[number]', 'page[size]', 'filter[name][contains]', 'filter[color]', 'sort', 'window']);
+    expect(queryNames(flat)).toEqual([
+      'page[number]',
+      'page[size]',
+      'filter[name][contains]',
+      'filter[color]',
+      'sort',
+      'window',
+    ]);
     expect(types(flat)).toMatch(/'page\[number\]'\?: number;/);
     expect(types(flat)).toMatch(/'filter\[name\]\[contains\]'\?: string;/);
     // The member's description goes with it.
     expect(types(flat)).toContain('The page to load');
-    expect(allMethods(flat.model.resources)[0]!.pagination).toMatchObject({ kind: 'page-number', pageParam: 'page[number]' });
+    expect(allMethods(flat.model.resources)[0]!.pagination).toMatchObject({
+      kind: 'page-number',
+      pageParam: 'page[number]',
+    });
     // The generated README says how they are given.
     const readme = flat.files.find((file) => file.path === 'README.md')!.text;
-    expect(readme).toContain('Parameters with brackets in their names are given flat, as they are sent: `{ "page[number]": ... }` goes out as `page[number]=...`.');
-    expect(results['nested']!.files.find((file) => file.path === 'README.md')!.text).not.toContain('Parameters with brackets');
+    expect(readme).toContain(
+      'Parameters with brackets in their names are given flat, as they are sent: `{ "page[number]": ... }` goes out as `page[number]=...`.',
+    );
+    expect(results['nested']!.files.find((file) => file.path === 'README.md')!.text).not.toContain(
+      'Parameters with brackets',
+    );
   });
 
   test('a list flattens the named params only, a named form-style object too (its spec left the style out)', () => {
@@ -92,11 +118,15 @@ describe('deepObjectParams', () => {
   });
 
   test('the wire is the same either way', () => {
-    expect(serializeQuery({ 'page[number]': 2, 'page[size]': 10 })).toBe(serializeQuery({ page: { number: 2, size: 10 } }, { page: { style: 'deepObject' } }));
+    expect(serializeQuery({ 'page[number]': 2, 'page[size]': 10 })).toBe(
+      serializeQuery({ page: { number: 2, size: 10 } }, { page: { style: 'deepObject' } }),
+    );
     expect(serializeQuery({ 'page[number]': 2 })).toBe('page[number]=2');
   });
 
   test('any other value is a located config error', async () => {
-    await expect(generate({ spec: join(dir, 'spec.yaml'), config: join(dir, 'bad.yaml'), cwd: dir })).rejects.toThrow(/bad\.yaml:2:\d+.*deepObjectParams|bad\.yaml:2:\d+/);
+    await expect(generate({ spec: join(dir, 'spec.yaml'), config: join(dir, 'bad.yaml'), cwd: dir })).rejects.toThrow(
+      /bad\.yaml:2:\d+.*deepObjectParams|bad\.yaml:2:\d+/,
+    );
   });
 });

@@ -21,7 +21,9 @@ async function buildFrom(cwd: string, dir: string): Promise<string> {
 
 async function contents(dir: string): Promise<Record<string, string>> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.mjs')).sort();
-  return Object.fromEntries(await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)));
+  return Object.fromEntries(
+    await Promise.all(names.map(async (name) => [name, await readFile(join(dir, name), 'utf8')] as const)),
+  );
 }
 
 beforeAll(async () => {
@@ -42,7 +44,11 @@ describe('the development bundle', () => {
   test('rebuilds only when an input changed, and keeps the files a recent build needs', async () => {
     const dir = join(scratch, 'c');
     const entry = await buildFrom(root, dir);
-    const record = JSON.parse(await readFile(join(dir, 'current.json'), 'utf8')) as { inputs: Record<string, string>; files: string[]; entry: string };
+    const record = JSON.parse(await readFile(join(dir, 'current.json'), 'utf8')) as {
+      inputs: Record<string, string>;
+      files: string[];
+      entry: string;
+    };
     expect(Object.keys(record.inputs)).toContain('generator/cli/main.ts');
     expect(entry.endsWith(`/${record.entry}`)).toBe(true);
 
@@ -61,11 +67,16 @@ describe('the development bundle', () => {
     const old = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
     await writeFile(join(dir, 'cli-OLDBUILD.mjs'), '');
     await writeFile(join(dir, 'chunk-OLDCHUNK.mjs'), '');
-    await writeFile(join(dir, 'cli-OLDBUILD.mjs.json'), JSON.stringify({ files: ['cli-OLDBUILD.mjs', 'chunk-OLDCHUNK.mjs'], entry: 'cli-OLDBUILD.mjs' }));
+    await writeFile(
+      join(dir, 'cli-OLDBUILD.mjs.json'),
+      JSON.stringify({ files: ['cli-OLDBUILD.mjs', 'chunk-OLDCHUNK.mjs'], entry: 'cli-OLDBUILD.mjs' }),
+    );
     for (const name of ['cli-OLDBUILD.mjs', 'chunk-OLDCHUNK.mjs']) await utimes(join(dir, name), old, old);
     await writeFile(join(dir, 'current.json'), JSON.stringify(stale));
     await buildFrom(root, dir);
-    expect(await readdir(dir)).toEqual(expect.arrayContaining(['cli-OLDBUILD.mjs', 'chunk-OLDCHUNK.mjs', ...record.files]));
+    expect(await readdir(dir)).toEqual(
+      expect.arrayContaining(['cli-OLDBUILD.mjs', 'chunk-OLDCHUNK.mjs', ...record.files]),
+    );
 
     await utimes(join(dir, 'cli-OLDBUILD.mjs.json'), old, old);
     await writeFile(join(dir, 'current.json'), JSON.stringify(stale));

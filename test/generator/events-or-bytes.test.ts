@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allMethods } from '../../generator/model/build-model.js';
-import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
+import { type GeneratedSdk, generateSdk } from '../support/generated-sdk.js';
 import { startServer, type TestServer } from '../support/http-server.js';
 
 const FOLDER = '.events-or-bytes-sdk';
@@ -47,7 +47,11 @@ describe('bytes or events, as the params ask', () => {
   test('the model: bytes by default, events selectable by `stream`; without such a param, bytes only', () => {
     const methods = allMethods(sdk.result.model.resources);
     const speech = methods.find((method) => method.path === '/audio/speech')!;
-    expect(speech.response).toMatchObject({ kind: 'binary', statuses: [{ contentType: 'application/octet-stream' }], events: { contentType: 'text/event-stream', param: 'stream' } });
+    expect(speech.response).toMatchObject({
+      kind: 'binary',
+      statuses: [{ contentType: 'application/octet-stream' }],
+      events: { contentType: 'text/event-stream', param: 'stream' },
+    });
     const sounds = methods.find((method) => method.path === '/audio/sounds')!;
     expect(sounds.response.kind).toBe('binary');
     expect(sounds.response.events).toBeUndefined();
@@ -62,12 +66,17 @@ describe('bytes or events, as the params ask', () => {
     expect(bytes).toBeInstanceOf(Blob);
     expect([...new Uint8Array(await (bytes as Blob).arrayBuffer())]).toEqual([1, 2, 3]);
     const events = [];
-    for await (const event of (await client.audio.speech({ input: 'hi', stream: true })) as AsyncIterable<unknown>) events.push(event);
+    for await (const event of (await client.audio.speech({ input: 'hi', stream: true })) as AsyncIterable<unknown>)
+      events.push(event);
     expect(events).toEqual([{ type: 'audio.delta', audio: 'AAA=' }, { type: 'audio.done' }]);
     const sound = await client.audio.sounds.create({ prompt: 'rain' });
     expect(sound).toBeInstanceOf(Blob);
     const sent = server.requests.slice(before);
-    expect(sent.map((request) => request.headers['accept'])).toEqual(['application/octet-stream', 'text/event-stream', 'audio/mpeg']);
+    expect(sent.map((request) => request.headers['accept'])).toEqual([
+      'application/octet-stream',
+      'text/event-stream',
+      'audio/mpeg',
+    ]);
     expect(JSON.parse(sent[1]!.body)).toEqual({ input: 'hi', stream: true });
   });
 

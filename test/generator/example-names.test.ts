@@ -4,7 +4,8 @@ import { describe, expect, test } from 'vitest';
 import { exampleValue } from '../../generator/model/examples.js';
 
 const document = {};
-const object = (properties: Record<string, unknown>) => exampleValue(document, { type: 'object', required: Object.keys(properties), properties }, 'required');
+const object = (properties: Record<string, unknown>) =>
+  exampleValue(document, { type: 'object', required: Object.keys(properties), properties }, 'required');
 
 describe('string examples', () => {
   test.each([
@@ -32,7 +33,9 @@ describe('string examples', () => {
 
   test("the spec's example, then its format, win over the name", () => {
     expect(object({ email: { type: 'string', example: 'ops@acme.test' } })).toEqual({ email: 'ops@acme.test' });
-    expect(object({ name: { type: 'string', format: 'uuid' } })).toEqual({ name: '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e' });
+    expect(object({ name: { type: 'string', format: 'uuid' } })).toEqual({
+      name: '182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e',
+    });
   });
 
   test('length bounds still hold; a pattern picks the first of a few short values it matches', () => {

@@ -3,24 +3,39 @@
 // that a spec of 4,000 schemas in deep chains generates in budget. Small synthetic specs, one per rule.
 import { describe, expect, test } from 'vitest';
 import { exampleArguments } from '../../generator/emit/examples.js';
-import { buildModel, allResources } from '../../generator/model/build-model.js';
+import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { applyDiscriminatorEnums } from '../../generator/model/discriminators.js';
 import { exampleValue } from '../../generator/model/examples.js';
 import { objectMembers } from '../../generator/model/schemas.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const odataType = (name: string) => ({ type: 'string', default: `#microsoft.graph.${name}`, pattern: `#microsoft.graph.${name}` });
-const own = (name: string, properties: Record<string, unknown> = {}) => ({ type: 'object', required: ['@odata.type'], properties: { ...properties, '@odata.type': odataType(name) } });
+const odataType = (name: string) => ({
+  type: 'string',
+  default: `#microsoft.graph.${name}`,
+  pattern: `#microsoft.graph.${name}`,
+});
+const own = (name: string, properties: Record<string, unknown> = {}) => ({
+  type: 'object',
+  required: ['@odata.type'],
+  properties: { ...properties, '@odata.type': odataType(name) },
+});
 
 /** Graph's chain: entity <- directoryObject <- user <- guestUser, the base mapping every descendant by `@odata.type`. */
 function chain(): Record<string, unknown> {
-  const mapping = (names: string[]) => Object.fromEntries(names.map((name) => [`#microsoft.graph.${name}`, `#/components/schemas/${name}`]));
+  const mapping = (names: string[]) =>
+    Object.fromEntries(names.map((name) => [`#microsoft.graph.${name}`, `#/components/schemas/${name}`]));
   const document = {
     openapi: '3.0.4',
     components: {
       schemas: {
-        entity: { ...own('entity', { id: { type: 'string' } }), discriminator: { propertyName: '@odata.type', mapping: mapping(['directoryObject', 'user', 'guestUser']) } },
-        directoryObject: { allOf: [ref('entity'), own('directoryObject')], discriminator: { propertyName: '@odata.type', mapping: mapping(['user', 'guestUser']) } },
+        entity: {
+          ...own('entity', { id: { type: 'string' } }),
+          discriminator: { propertyName: '@odata.type', mapping: mapping(['directoryObject', 'user', 'guestUser']) },
+        },
+        directoryObject: {
+          allOf: [ref('entity'), own('directoryObject')],
+          discriminator: { propertyName: '@odata.type', mapping: mapping(['user', 'guestUser']) },
+        },
         user: { allOf: [ref('directoryObject'), own('user', { displayName: { type: 'string', nullable: true } })] },
         guestUser: { allOf: [ref('user'), own('guestUser')] },
       },
@@ -32,18 +47,33 @@ function chain(): Record<string, unknown> {
 }
 
 describe('discriminator values down an allOf chain', () => {
-  test.each(['directoryObject', 'user', 'guestUser'])('%s carries its own value, not its base default or a placeholder', (name) => {
-    const document = chain();
-    expect(exampleValue(document, ref(name), 'required')).toEqual({ '@odata.type': `#microsoft.graph.${name}` });
-    expect((exampleValue(document, ref(name), 'all') as Record<string, unknown>)['@odata.type']).toBe(`#microsoft.graph.${name}`);
-  });
+  test.each(['directoryObject', 'user', 'guestUser'])(
+    '%s carries its own value, not its base default or a placeholder',
+    (name) => {
+      const document = chain();
+      expect(exampleValue(document, ref(name), 'required')).toEqual({ '@odata.type': `#microsoft.graph.${name}` });
+      expect((exampleValue(document, ref(name), 'all') as Record<string, unknown>)['@odata.type']).toBe(
+        `#microsoft.graph.${name}`,
+      );
+    },
+  );
 
   test('the base keeps its default', () => {
     expect(exampleValue(chain(), ref('entity'), 'required')).toEqual({ '@odata.type': '#microsoft.graph.entity' });
   });
 
   test('where the pinned values do not meet, the last (most derived) one wins, as the type keeps it', () => {
-    const schema = { allOf: [{ type: 'string', enum: ['#a'] }, { allOf: [{ type: 'string', default: '#b' }, { type: 'string', enum: ['#b'] }] }] };
+    const schema = {
+      allOf: [
+        { type: 'string', enum: ['#a'] },
+        {
+          allOf: [
+            { type: 'string', default: '#b' },
+            { type: 'string', enum: ['#b'] },
+          ],
+        },
+      ],
+    };
     expect(exampleValue({}, schema, 'required')).toBe('#b');
     // A value every part allows is taken when there is one.
     expect(exampleValue({}, { allOf: [{ enum: ['x', 'y'] }, { enum: ['y'] }] }, 'required')).toBe('y');
@@ -55,7 +85,14 @@ describe('a member several levels define', () => {
     components: {
       schemas: {
         other: { type: 'object', properties: { a: { type: 'string' } } },
-        base: { type: 'object', properties: { manager: { type: 'string', nullable: true }, owner: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } } },
+        base: {
+          type: 'object',
+          properties: {
+            manager: { type: 'string', nullable: true },
+            owner: { type: 'string' },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
+        },
         derived: {
           allOf: [
             ref('base'),
@@ -91,22 +128,45 @@ describe('object-typed query params', () => {
         get: {
           operationId: 'reports.List',
           parameters: [
-            { name: 'filter', in: 'query', required: true, schema: { type: 'object', required: ['since'], properties: { since: { type: 'string', format: 'date' } } } },
+            {
+              name: 'filter',
+              in: 'query',
+              required: true,
+              schema: {
+                type: 'object',
+                required: ['since'],
+                properties: { since: { type: 'string', format: 'date' } },
+              },
+            },
             { name: 'range', in: 'query', required: true, content: { 'application/json': { schema: ref('range') } } },
-            { name: 'owner', in: 'query', required: true, schema: { anyOf: [ref('range'), { type: 'object', nullable: true }] } },
+            {
+              name: 'owner',
+              in: 'query',
+              required: true,
+              schema: { anyOf: [ref('range'), { type: 'object', nullable: true }] },
+            },
           ],
-          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } } },
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } },
+            },
+          },
         },
       },
     },
-    components: { schemas: { range: { type: 'object', required: ['start'], properties: { start: { type: 'integer' } } } } },
+    components: {
+      schemas: { range: { type: 'object', required: ['start'], properties: { start: { type: 'integer' } } } },
+    },
   };
 
   test('get object examples', () => {
     const model = buildModel(spec as never, {} as never, 'q.json');
     const method = allResources(model.resources).flatMap((resource) => resource.methods)[0]!;
     // `range` is given by `content: application/json`: openapi-typescript types it `string`, its value's JSON text.
-    expect(exampleArguments(model, method, 'required')).toEqual(['{ filter: { since: "2025-01-01" }, range: "{\\"start\\":1}", owner: { start: 1 } }']);
+    expect(exampleArguments(model, method, 'required')).toEqual([
+      '{ filter: { since: "2025-01-01" }, range: "{\\"start\\":1}", owner: { start: 1 } }',
+    ]);
   });
 });
 
@@ -117,8 +177,18 @@ describe('answers kept per schema', () => {
     expect(objectMembers(document, user)).toBe(objectMembers(document, user));
     expect(exampleValue(document, ref('user'), 'all')).toBe(exampleValue(document, ref('user'), 'all'));
     // Another document with the same schema object answers for itself (its refs lead elsewhere).
-    const other = { components: { schemas: { ...(document['components'] as { schemas: object }).schemas, directoryObject: { type: 'object', properties: { extra: { type: 'boolean' } }, required: ['extra'] } } } };
-    expect(exampleValue(other, ref('user'), 'required')).toEqual({ extra: true, '@odata.type': '#microsoft.graph.user' });
+    const other = {
+      components: {
+        schemas: {
+          ...(document['components'] as { schemas: object }).schemas,
+          directoryObject: { type: 'object', properties: { extra: { type: 'boolean' } }, required: ['extra'] },
+        },
+      },
+    };
+    expect(exampleValue(other, ref('user'), 'required')).toEqual({
+      extra: true,
+      '@odata.type': '#microsoft.graph.user',
+    });
   });
 });
 
@@ -129,7 +199,11 @@ describe('an example with every member, of a large entity', () => {
   const document = {
     components: {
       schemas: {
-        leaf: { type: 'object', required: ['kind'], properties: { kind: { type: 'string', enum: ['leaf'] }, ...members('note', () => ({ type: 'string' })) } },
+        leaf: {
+          type: 'object',
+          required: ['kind'],
+          properties: { kind: { type: 'string', enum: ['leaf'] }, ...members('note', () => ({ type: 'string' })) },
+        },
         big: { type: 'object', properties: members('part', () => ref('leaf')) },
         small: { type: 'object', properties: { one: ref('leaf') } },
       },

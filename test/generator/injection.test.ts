@@ -10,12 +10,20 @@ import { promisify } from 'node:util';
 import { build } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  jsdocText,
+  lineCommentText,
+  markdownCode,
+  markdownText,
+  propertyKey,
+  stringLiteral,
+  templateLiteralText,
+} from '../../generator/core/escape.js';
 import { diffSpecs } from '../../generator/diff/diff-specs.js';
 import { renderMarkdown } from '../../generator/diff/report.js';
-import { jsdocText, lineCommentText, markdownCode, markdownText, propertyKey, stringLiteral, templateLiteralText } from '../../generator/core/escape.js';
 import { generate } from '../../generator/generate.js';
 import { writeOutput } from '../../generator/write/write-output.js';
-import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
+import { type GeneratedSdk, generateSdk } from '../support/generated-sdk.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 let specDir: string;
@@ -58,8 +66,14 @@ const token = (name: string): string => encodeURIComponent(name.replace(/~/g, '~
  * examples; body property names; schema names, titles and descriptions; security scheme names and API key names.
  */
 function hostileSpec(): object {
-  const properties = (own: string): object => record(payloads.map((name) => [name, { type: 'string', description: name, enum: [name, own], example: name }]));
-  const schemaOf = (own: string): object => ({ title: own, description: own, type: 'object', properties: properties(own) });
+  const properties = (own: string): object =>
+    record(payloads.map((name) => [name, { type: 'string', description: name, enum: [name, own], example: name }]));
+  const schemaOf = (own: string): object => ({
+    title: own,
+    description: own,
+    type: 'object',
+    properties: properties(own),
+  });
   const paths: Record<string, object> = {};
   for (const [index, [kind, payload]] of Object.entries(PAYLOADS).entries()) {
     // A path param's name cannot hold the characters that delimit it in the path.
@@ -74,39 +88,85 @@ function hostileSpec(): object {
         description: payload,
         ...(kind === 'closeComment' && { servers: [{ url: `https://ops.example.com/${everything}` }] }),
         parameters: [
-          { name: param, in: 'path', required: true, description: payload, schema: { type: 'string', example: payload } },
-          ...payloads.map((name) => ({ name, in: 'query', description: name, schema: { type: 'string', enum: [name], example: name } })),
-          { name: payload || 'x-empty', in: 'header', description: payload, schema: { type: 'string', example: payload } },
+          {
+            name: param,
+            in: 'path',
+            required: true,
+            description: payload,
+            schema: { type: 'string', example: payload },
+          },
+          ...payloads.map((name) => ({
+            name,
+            in: 'query',
+            description: name,
+            schema: { type: 'string', enum: [name], example: name },
+          })),
+          {
+            name: payload || 'x-empty',
+            in: 'header',
+            description: payload,
+            schema: { type: 'string', example: payload },
+          },
         ],
         requestBody: {
           required: true,
-          content: { 'application/json': { schema: { type: 'object', required: payloads, properties: properties(payload) } } },
+          content: {
+            'application/json': { schema: { type: 'object', required: payloads, properties: properties(payload) } },
+          },
         },
-        responses: { 200: { description: payload, content: { 'application/json': { schema: { $ref: `#/components/schemas/${token(payload)}` } } } } },
+        responses: {
+          200: {
+            description: payload,
+            content: { 'application/json': { schema: { $ref: `#/components/schemas/${token(payload)}` } } },
+          },
+        },
         security: [record([[payload, []]])],
       },
     };
     // Empty segments and segments of punctuation only: no name to infer, and no file name either.
     paths[`/r${index}//x/*/{id}`] = {
-      get: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: { description: payload } } },
+      get: {
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 204: { description: payload } },
+      },
     };
   }
   // Names that are taken where they land: BaseClient's members on the client, and `options` and each other among a
   // method's parameters.
-  const param = (name: string, where = 'path'): object => ({ name, in: where, required: where === 'path', schema: { type: 'string' } });
+  const param = (name: string, where = 'path'): object => ({
+    name,
+    in: where,
+    required: where === 'path',
+    schema: { type: 'string' },
+  });
   paths['/request/{options}/{a-b}/{a_b}/{query}'] = {
-    get: { parameters: [param('options'), param('a-b'), param('a_b'), param('query'), param('q', 'query')], responses: { 204: { description: 'ok' } } },
+    get: {
+      parameters: [param('options'), param('a-b'), param('a_b'), param('query'), param('q', 'query')],
+      responses: { 204: { description: 'ok' } },
+    },
   };
-  for (const name of ['with_options', 'timeout', 'max_retries']) paths[`/${name}`] = { get: { responses: { 204: { description: 'ok' } } } };
+  for (const name of ['with_options', 'timeout', 'max_retries'])
+    paths[`/${name}`] = { get: { responses: { 204: { description: 'ok' } } } };
   return {
     openapi: '3.1.0',
     info: { title: `Hostile ${everything}`, version: `1 ${everything}`, description: everything },
-    servers: [{ url: `https://{host}.example.com/${everything}`, description: everything, variables: { host: { default: `h${everything}`, description: everything } } }],
+    servers: [
+      {
+        url: `https://{host}.example.com/${everything}`,
+        description: everything,
+        variables: { host: { default: `h${everything}`, description: everything } },
+      },
+    ],
     tags: payloads.map((name) => ({ name, description: everything })),
     paths,
     components: {
       schemas: record(payloads.map((name) => [name, schemaOf(name)])),
-      securitySchemes: record(payloads.map((name, index) => [name, { type: 'apiKey', in: index % 2 ? 'header' : 'query', name: name || 'x-empty', description: name }])),
+      securitySchemes: record(
+        payloads.map((name, index) => [
+          name,
+          { type: 'apiKey', in: index % 2 ? 'header' : 'query', name: name || 'x-empty', description: name },
+        ]),
+      ),
     },
     security: payloads.map((name) => record([[name, []]])),
   };
@@ -136,11 +196,13 @@ const prose = (markdown: string): string =>
 function inertRanges(file: ts.SourceFile): Array<[number, number]> {
   const text = file.text;
   const ranges: Array<[number, number]> = [];
-  const comments = (list: ts.CommentRange[] | undefined): void => list?.forEach((range) => ranges.push([range.pos, range.end]));
+  const comments = (list: ts.CommentRange[] | undefined): void =>
+    list?.forEach((range) => ranges.push([range.pos, range.end]));
   const visit = (node: ts.Node): void => {
     comments(ts.getLeadingCommentRanges(text, node.pos));
     comments(ts.getTrailingCommentRanges(text, node.end));
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) ranges.push([node.getStart(file), node.end]);
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node))
+      ranges.push([node.getStart(file), node.end]);
     ts.forEachChild(node, visit);
   };
   visit(file);
@@ -148,7 +210,8 @@ function inertRanges(file: ts.SourceFile): Array<[number, number]> {
   return ranges;
 }
 
-const codeFiles = (): Array<{ path: string; text: string }> => sdk.result.files.filter((file) => /\.(ts|mjs|js)$/.test(file.path));
+const codeFiles = (): Array<{ path: string; text: string }> =>
+  sdk.result.files.filter((file) => /\.(ts|mjs|js)$/.test(file.path));
 
 describe('hostile text in every position of a spec', () => {
   test('every output file has a plain relative path: no empty segment, no `.` or `..`, no odd character', () => {
@@ -190,7 +253,14 @@ describe('hostile text in every position of a spec', () => {
 
   test('importing the SDK, constructing a client and calling every method runs none of it', async () => {
     const out = sdk.dir;
-    await build({ entryPoints: [join(out, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'bundle.mjs'), logLevel: 'silent' });
+    await build({
+      entryPoints: [join(out, 'src/index.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile: join(out, 'bundle.mjs'),
+      logLevel: 'silent',
+    });
     // In a child process: whatever runs there cannot touch this one. fetch never leaves it.
     const script = `
       const { default: Client } = await import(${JSON.stringify(join(out, 'bundle.mjs'))});
@@ -231,16 +301,28 @@ describe('hostile text in every position of a spec', () => {
     expect(api).toContain('&lt;/script&gt;&lt;img');
     expect(api).not.toMatch(/<\/?(script|img)/i);
     for (const line of api.split('\n').filter((candidate) => candidate.startsWith('- <code title="'))) {
-      expect(line).toMatch(/^- <code title="[^"<>]*">[^"<]*<a href="[^"<>]*">[^"<]*<\/a>[^"<]*<\/code>( \(deprecated\))?$/);
+      expect(line).toMatch(
+        /^- <code title="[^"<>]*">[^"<]*<a href="[^"<>]*">[^"<]*<\/a>[^"<]*<\/code>( \(deprecated\))?$/,
+      );
     }
   });
 
   test('the change report (posted on pull requests) quotes the payloads without opening HTML', async () => {
     const plain = join(specDir, 'plain.json');
-    await writeFile(plain, JSON.stringify({ openapi: '3.1.0', info: { title: 'Hostile', version: '1' }, paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } } }));
+    await writeFile(
+      plain,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Hostile', version: '1' },
+        paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } },
+      }),
+    );
     const hostile = join(specDir, 'hostile.json');
     // Additions quote param names; removals (breaking) quote them and add an example call.
-    for (const [base, head] of [[plain, hostile], [hostile, plain]] as const) {
+    for (const [base, head] of [
+      [plain, hostile],
+      [hostile, plain],
+    ] as const) {
       const markdown = renderMarkdown(await diffSpecs({ spec: base }, { spec: head }));
       expect(markdown).toContain(MARKER);
       expect(prose(markdown)).not.toMatch(/<\/?(script|img)/i);
@@ -252,12 +334,25 @@ describe('hostile text in every position of a spec', () => {
   test("a config's method and resource names are held to the same rules as inferred ones", async () => {
     const spec = join(specDir, 'plain-config.json');
     const config = join(specDir, 'sdk.config.yaml');
-    await writeFile(spec, JSON.stringify({ openapi: '3.1.0', info: { title: 'Plain', version: '1' }, paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } } }));
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Plain', version: '1' },
+        paths: { '/items': { get: { responses: { 204: { description: 'ok' } } } } },
+      }),
+    );
     await writeFile(config, "operations:\n  'get /items': { resource: constructor.toString, method: constructor }\n");
     const { model, files } = await generate({ spec, config, cwd: root });
     const [resource] = model.resources;
-    expect([resource!.property, resource!.children[0]!.property, resource!.children[0]!.methods[0]!.name]).toEqual(['constructor_', 'toString_', 'constructor_']);
-    expect(files.find((file) => file.path === 'src/resources/constructor/to-string.ts')!.text).toMatch(/^  constructor_\(options\?: RequestOptions\)/m);
+    expect([resource!.property, resource!.children[0]!.property, resource!.children[0]!.methods[0]!.name]).toEqual([
+      'constructor_',
+      'toString_',
+      'constructor_',
+    ]);
+    expect(files.find((file) => file.path === 'src/resources/constructor/to-string.ts')!.text).toMatch(
+      /^ {2}constructor_\(options\?: RequestOptions\)/m,
+    );
   }, 60_000);
 
   test('package.json is JSON whose strings hold the text as data', () => {
@@ -272,7 +367,8 @@ describe('hostile text in every position of a spec', () => {
     expect(client).toMatch(/get constructor_\(\): /);
     expect(client).toMatch(/get toString_\(\): /);
     expect(client).not.toMatch(/(readonly|get) (constructor|__proto__|toString)\??[:(]/);
-    for (const name of ['request', 'withOptions', 'timeout', 'maxRetries']) expect(client).toMatch(new RegExp(`get ${name}_\\(\\): `));
+    for (const name of ['request', 'withOptions', 'timeout', 'maxRetries'])
+      expect(client).toMatch(new RegExp(`get ${name}_\\(\\): `));
     // Path-param variables never repeat each other or the method's own names (options, query, params).
     const request = sdk.file('src/resources/request.ts');
     expect(request).toMatch(/retrieve\(query2: string, params: RequestRetrieveParams, options\?: RequestOptions\)/);
@@ -294,22 +390,29 @@ describe('the escapers: each payload, written for its context and read back by t
     expect((statement(stringLiteral(payload)) as ts.StringLiteral).text).toBe(payload);
     expect((statement(`\`${templateLiteralText(payload)}\``) as ts.NoSubstitutionTemplateLiteral).text).toBe(payload);
     // A property key: the object has that property (not a prototype set by `__proto__:`).
-    const literal = (statement(`({ ${propertyKey(payload)}: 1 })`) as ts.ParenthesizedExpression).expression as ts.ObjectLiteralExpression;
+    const literal = (statement(`({ ${propertyKey(payload)}: 1 })`) as ts.ParenthesizedExpression)
+      .expression as ts.ObjectLiteralExpression;
     expect(literal.properties).toHaveLength(1);
     const name = literal.properties[0]!.name!;
-    expect(ts.isComputedPropertyName(name) ? (name.expression as ts.StringLiteral).text : (name as ts.Identifier | ts.StringLiteral).text).toBe(payload);
+    expect(
+      ts.isComputedPropertyName(name)
+        ? (name.expression as ts.StringLiteral).text
+        : (name as ts.Identifier | ts.StringLiteral).text,
+    ).toBe(payload);
     expect(ts.isComputedPropertyName(name) || payload !== '__proto__').toBe(true);
     // Comments: one comment, then the code after it.
     for (const comment of [`/** ${jsdocText(payload)} */`, `// ${lineCommentText(payload)}`]) {
       const file = parse(`${comment}\nconst after = 1;`);
-      expect(file.statements.map((node) => node.getText(file)), comment).toEqual(['const after = 1;']);
+      expect(
+        file.statements.map((node) => node.getText(file)),
+        comment,
+      ).toEqual(['const after = 1;']);
     }
     // Markdown: a code span holds the text on one line; prose has no tag left.
     expect(markdownCode(payload)).not.toMatch(/[\n\u2028\u2029]/);
     expect(prose(markdownText(payload))).not.toMatch(/<\/?(script|img)/i);
   });
 });
-
 
 describe('member names the language calls by name (issue 19)', () => {
   test('no resource or client is thenable, nor has its own toJSON, whatever the spec or config names', async () => {
@@ -322,23 +425,52 @@ describe('member names the language calls by name (issue 19)', () => {
         openapi: '3.1.0',
         info: { title: 'Thenable', version: '1' },
         paths: {
-          '/pets': { get: { 'x-stainless-method': 'then', responses: ok }, post: { 'x-stainless-method': 'toJSON', responses: ok } },
-          '/pets/{id}': { get: { operationId: 'catch', 'x-stainless-method': 'catch', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+          '/pets': {
+            get: { 'x-stainless-method': 'then', responses: ok },
+            post: { 'x-stainless-method': 'toJSON', responses: ok },
+          },
+          '/pets/{id}': {
+            get: {
+              operationId: 'catch',
+              'x-stainless-method': 'catch',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: ok,
+            },
+          },
           '/then': { get: { responses: ok } },
-          '/finally/{id}': { delete: { parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok } },
+          '/finally/{id}': {
+            delete: {
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: ok,
+            },
+          },
           '/owners': { get: { operationId: 'listOwners', responses: ok } },
         },
       }),
     );
-    await writeFile(config, "operations:\n  listOwners: { resource: owners, method: finally }\n");
+    await writeFile(config, 'operations:\n  listOwners: { resource: owners, method: finally }\n');
     const { model, files } = await generate({ spec, config, cwd: root });
-    const names = model.resources.flatMap((resource) => [resource.property, ...resource.methods.map((method) => `${resource.property}.${method.name}`)]);
-    for (const name of names) expect(name.split('.').every((part) => !['then', 'catch', 'finally', 'toJSON'].includes(part)), name).toBe(true);
+    const names = model.resources.flatMap((resource) => [
+      resource.property,
+      ...resource.methods.map((method) => `${resource.property}.${method.name}`),
+    ]);
+    for (const name of names)
+      expect(
+        name.split('.').every((part) => !['then', 'catch', 'finally', 'toJSON'].includes(part)),
+        name,
+      ).toBe(true);
     // Run it: an async function returning a resource (or the client) settles at once, sending nothing.
     const out = join(root, 'test', '.thenable-sdk');
     await writeOutput(out, files, { force: true });
     try {
-      await build({ entryPoints: [join(out, 'src/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(out, 'bundle.mjs'), logLevel: 'silent' });
+      await build({
+        entryPoints: [join(out, 'src/index.ts')],
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        outfile: join(out, 'bundle.mjs'),
+        logLevel: 'silent',
+      });
       const script = `
         const { default: Client } = await import(${JSON.stringify(join(out, 'bundle.mjs'))});
         let sent = 0;
@@ -355,10 +487,17 @@ describe('member names the language calls by name (issue 19)', () => {
         const self = await Promise.race([(async () => client)(), new Promise((resolve) => setImmediate(() => resolve('pending')))]);
         process.stdout.write(JSON.stringify({ settled, client: self === client, sent }));
       `;
-      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { cwd: out });
-      const result = JSON.parse(stdout) as { settled: Array<[string, boolean, string, string]>; client: boolean; sent: number };
+      const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+        cwd: out,
+      });
+      const result = JSON.parse(stdout) as {
+        settled: Array<[string, boolean, string, string]>;
+        client: boolean;
+        sent: number;
+      };
       expect(result.settled.length).toBeGreaterThanOrEqual(3);
-      for (const [name, same, then, toJSON] of result.settled) expect([name, same, then, toJSON]).toEqual([name, true, 'undefined', 'undefined']);
+      for (const [name, same, then, toJSON] of result.settled)
+        expect([name, same, then, toJSON]).toEqual([name, true, 'undefined', 'undefined']);
       expect(result.client).toBe(true);
       expect(result.sent).toBe(0);
     } finally {
@@ -380,7 +519,13 @@ describe('README.md and api.md take nothing raw (issue 19)', () => {
         paths: {
           '/pets': {
             post: {
-              requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { [hostile]: { type: 'string', 'x-sdk-param': 'renamed' } } } } } },
+              requestBody: {
+                content: {
+                  'application/json': {
+                    schema: { type: 'object', properties: { [hostile]: { type: 'string', 'x-sdk-param': 'renamed' } } },
+                  },
+                },
+              },
               responses: { 204: { description: 'ok' } },
             },
           },
@@ -401,7 +546,8 @@ describe('README.md and api.md take nothing raw (issue 19)', () => {
 
 describe('JSDoc tags come only from the spec’s own fields (issue 19)', () => {
   test('description lines and words starting with @ are text, in our comments and in openapi-typescript’s', async () => {
-    const prose = (where: string): string => `${where} text\n@deprecated use nothing\n@internal\n  @see https://evil.example\n@example evil()\nmid-line @private and\u00a0@ignore, mail a@b.example, {@link Keep}`;
+    const prose = (where: string): string =>
+      `${where} text\n@deprecated use nothing\n@internal\n  @see https://evil.example\n@example evil()\nmid-line @private and\u00a0@ignore, mail a@b.example, {@link Keep}`;
     const spec = join(specDir, 'tags.json');
     await writeFile(
       spec,
@@ -414,13 +560,35 @@ describe('JSDoc tags come only from the spec’s own fields (issue 19)', () => {
             post: {
               summary: prose('summary'),
               description: prose('operation'),
-              parameters: [{ name: 'id', in: 'path', required: true, description: prose('param'), schema: { type: 'string', description: prose('param schema') } }],
+              parameters: [
+                {
+                  name: 'id',
+                  in: 'path',
+                  required: true,
+                  description: prose('param'),
+                  schema: { type: 'string', description: prose('param schema') },
+                },
+              ],
               requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
-              responses: { 200: { description: prose('response'), content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+              responses: {
+                200: {
+                  description: prose('response'),
+                  content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } },
+                },
+              },
             },
           },
         },
-        components: { schemas: { Pet: { title: prose('title'), description: prose('schema'), type: 'object', properties: { name: { type: 'string', description: prose('property'), default: 'x\n@deprecated' } } } } },
+        components: {
+          schemas: {
+            Pet: {
+              title: prose('title'),
+              description: prose('schema'),
+              type: 'object',
+              properties: { name: { type: 'string', description: prose('property'), default: 'x\n@deprecated' } },
+            },
+          },
+        },
       }),
     );
     const { files } = await generate({ spec, cwd: root });
@@ -428,7 +596,11 @@ describe('JSDoc tags come only from the spec’s own fields (issue 19)', () => {
     for (const file of files.filter((candidate) => candidate.path.endsWith('.ts'))) {
       const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node): void => {
-        for (const tag of ts.getJSDocTags(node)) expect(['param', 'default', 'description', 'returns'], `${file.path}: @${tag.tagName.text} ${tag.getText(source).slice(0, 60)}`).toContain(tag.tagName.text);
+        for (const tag of ts.getJSDocTags(node))
+          expect(
+            ['param', 'default', 'description', 'returns'],
+            `${file.path}: @${tag.tagName.text} ${tag.getText(source).slice(0, 60)}`,
+          ).toContain(tag.tagName.text);
         ts.forEachChild(node, visit);
       };
       visit(source);

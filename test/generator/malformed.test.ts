@@ -3,11 +3,11 @@
 // succeed or stop with a one-line SpecError/ConfigError naming the place; never an internal error (exit 70) or a
 // stack trace. The pointers and replacements are a seeded sample (MALFORMED_SAMPLE=all runs every one of them).
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { InputError } from '../../generator/errors.js';
 import { generate } from '../../generator/generate.js';
@@ -36,7 +36,18 @@ const BASE = {
         responses: {
           '200': {
             description: 'A page',
-            content: { 'application/json': { schema: { type: 'object', required: ['data'], properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Pet' } }, next_cursor: { type: 'string', nullable: true } } } } },
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['data'],
+                  properties: {
+                    data: { type: 'array', items: { $ref: '#/components/schemas/Pet' } },
+                    next_cursor: { type: 'string', nullable: true },
+                  },
+                },
+              },
+            },
           },
           default: { $ref: '#/components/responses/Error' },
         },
@@ -46,15 +57,41 @@ const BASE = {
         description: 'Create a pet',
         security: [{ apiKey: [] }, {}],
         requestBody: { $ref: '#/components/requestBodies/NewPet' },
-        responses: { '201': { description: 'Created', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
+        responses: {
+          '201': {
+            description: 'Created',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } },
+          },
+        },
       },
     },
     '/pets/{pet_id}': {
       parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-      get: { operationId: 'getPet', responses: { '200': { description: 'The pet', content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } } },
+      get: {
+        operationId: 'getPet',
+        responses: {
+          '200': {
+            description: 'The pet',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } },
+          },
+        },
+      },
       put: {
         operationId: 'updatePet',
-        requestBody: { required: true, content: { 'application/x-www-form-urlencoded': { schema: { type: 'object', properties: { name: { type: 'string', maxLength: 5 }, password: { type: 'string', format: 'password' } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            'application/x-www-form-urlencoded': {
+              schema: {
+                type: 'object',
+                properties: {
+                  name: { type: 'string', maxLength: 5 },
+                  password: { type: 'string', format: 'password' },
+                },
+              },
+            },
+          },
+        },
         responses: { '204': { description: 'Updated' } },
       },
       delete: { operationId: 'deletePet', deprecated: true, responses: { '204': { description: 'Deleted' } } },
@@ -62,9 +99,27 @@ const BASE = {
     '/pets/{pet_id}/photo': {
       post: {
         operationId: 'uploadPhoto',
-        parameters: [{ name: 'pet_id', in: 'path', required: true, schema: { type: 'integer' } }, { name: 'X-Mode', in: 'header', schema: { type: 'string', enum: ['a', 'b'] } }],
-        requestBody: { content: { 'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } } } },
-        responses: { '200': { description: 'Bytes', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } },
+        parameters: [
+          { name: 'pet_id', in: 'path', required: true, schema: { type: 'integer' } },
+          { name: 'X-Mode', in: 'header', schema: { type: 'string', enum: ['a', 'b'] } },
+        ],
+        requestBody: {
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file'],
+                properties: { file: { type: 'string', format: 'binary' } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Bytes',
+            content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
       },
     },
   },
@@ -78,23 +133,49 @@ const BASE = {
           kind: { type: 'string', enum: ['cat', 'dog'] },
           tags: { type: 'array', items: { type: 'string' }, minItems: 1 },
           owner: { $ref: '#/components/schemas/Owner' },
-          details: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }], discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: 'Dog' } } },
+          details: {
+            oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+            discriminator: { propertyName: 'kind', mapping: { cat: '#/components/schemas/Cat', dog: 'Dog' } },
+          },
           extra: { type: 'object', additionalProperties: { type: 'integer' } },
         },
       },
-      Owner: { allOf: [{ $ref: '#/components/schemas/Named' }, { type: 'object', required: ['name'], properties: { parent: { $ref: '#/components/schemas/Owner' } } }] },
+      Owner: {
+        allOf: [
+          { $ref: '#/components/schemas/Named' },
+          { type: 'object', required: ['name'], properties: { parent: { $ref: '#/components/schemas/Owner' } } },
+        ],
+      },
       Named: { type: 'object', properties: { name: { type: 'string', default: 'x' } } },
-      Cat: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, lives: { type: 'integer', default: 9 } } },
-      Dog: { type: 'object', required: ['kind'], properties: { kind: { type: 'string' }, good: { type: ['boolean', 'null'] } } },
+      Cat: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string' }, lives: { type: 'integer', default: 9 } },
+      },
+      Dog: {
+        type: 'object',
+        required: ['kind'],
+        properties: { kind: { type: 'string' }, good: { type: ['boolean', 'null'] } },
+      },
       Error: { type: 'object', properties: { message: { type: 'string' } } },
     },
     parameters: { Trace: { name: 'X-Trace', in: 'header', schema: { type: 'string' } } },
-    requestBodies: { NewPet: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } } },
-    responses: { Error: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } } },
+    requestBodies: {
+      NewPet: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Pet' } } } },
+    },
+    responses: {
+      Error: {
+        description: 'Error',
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      },
+    },
     securitySchemes: {
       bearer: { type: 'http', scheme: 'bearer' },
       apiKey: { type: 'apiKey', in: 'query', name: 'key' },
-      oauth: { type: 'oauth2', flows: { clientCredentials: { tokenUrl: 'https://example.com/token', scopes: { read: 'Read' } } } },
+      oauth: {
+        type: 'oauth2',
+        flows: { clientCredentials: { tokenUrl: 'https://example.com/token', scopes: { read: 'Read' } } },
+      },
     },
   },
 };
@@ -149,7 +230,12 @@ interface Case {
 }
 
 function sample(): Case[] {
-  const all = pointers(BASE).flatMap((pointer) => REPLACEMENTS.map(([what, make]) => ({ name: `#/${pointer.join('/')} as ${what}`, spec: replaced(pointer, make()) })));
+  const all = pointers(BASE).flatMap((pointer) =>
+    REPLACEMENTS.map(([what, make]) => ({
+      name: `#/${pointer.join('/')} as ${what}`,
+      spec: replaced(pointer, make()),
+    })),
+  );
   const size = process.env['MALFORMED_SAMPLE'] === 'all' ? all.length : Number(process.env['MALFORMED_SAMPLE'] ?? 48);
   const random = seeded(11);
   const picked = new Set<number>();
@@ -195,12 +281,36 @@ describe('malformed specs end in an SDK or a one-line located error', () => {
 
 describe('wrong types are named where they are', () => {
   const cases: Array<[string[], unknown, RegExp]> = [
-    [['paths', '/pets', 'get', 'parameters'], 'x', /\(#\/paths\/~1pets\/get\/parameters\): "parameters": expected a list, found the string "x"$/],
-    [['components', 'schemas', 'Pet', 'type'], 42, /\(#\/components\/schemas\/Pet\/type\): "type": expected a type name or a list of them, found the number 42$/],
-    [['components', 'schemas', 'Owner', 'allOf', '0'], true, /\(#\/components\/schemas\/Owner\/allOf\/0\): item 0 of "allOf": expected a mapping, found boolean true$/],
-    [['servers', '0', 'url'], undefined, /\(#\/servers\/0\/url\): "url": missing; expected a string \(the server's URL\)$/],
-    [['components', 'parameters', 'Trace', 'in'], 'body', /\(#\/components\/parameters\/Trace\/in\): "in": expected one of query, header, path, cookie, found the string "body"$/],
-    [['components', 'schemas', 'Pet', 'properties', 'details', 'discriminator', 'propertyName'], ['kind'], /"propertyName": expected a string \(a property name\), found a list$/],
+    [
+      ['paths', '/pets', 'get', 'parameters'],
+      'x',
+      /\(#\/paths\/~1pets\/get\/parameters\): "parameters": expected a list, found the string "x"$/,
+    ],
+    [
+      ['components', 'schemas', 'Pet', 'type'],
+      42,
+      /\(#\/components\/schemas\/Pet\/type\): "type": expected a type name or a list of them, found the number 42$/,
+    ],
+    [
+      ['components', 'schemas', 'Owner', 'allOf', '0'],
+      true,
+      /\(#\/components\/schemas\/Owner\/allOf\/0\): item 0 of "allOf": expected a mapping, found boolean true$/,
+    ],
+    [
+      ['servers', '0', 'url'],
+      undefined,
+      /\(#\/servers\/0\/url\): "url": missing; expected a string \(the server's URL\)$/,
+    ],
+    [
+      ['components', 'parameters', 'Trace', 'in'],
+      'body',
+      /\(#\/components\/parameters\/Trace\/in\): "in": expected one of query, header, path, cookie, found the string "body"$/,
+    ],
+    [
+      ['components', 'schemas', 'Pet', 'properties', 'details', 'discriminator', 'propertyName'],
+      ['kind'],
+      /"propertyName": expected a string \(a property name\), found a list$/,
+    ],
   ];
 
   test.each(cases)('%j = %j', async (pointer, value, message) => {
@@ -211,8 +321,13 @@ describe('wrong types are named where they are', () => {
   });
 
   test('`required: true` on an object schema (Swagger 2 style), which openapi-typescript fails on, is dropped', async () => {
-    const { files } = await generate({ spec: await writeSpec(replaced(['components', 'schemas', 'Pet', 'required'], true), 'required-true.json'), cwd: dir });
-    expect(files.find((file) => file.path === 'src/internal/openapi.ts')!.text).toMatch(/Pet: \{\s+(\/\*\*[^]*?\*\/\s+)?readonly id\?: string;/);
+    const { files } = await generate({
+      spec: await writeSpec(replaced(['components', 'schemas', 'Pet', 'required'], true), 'required-true.json'),
+      cwd: dir,
+    });
+    expect(files.find((file) => file.path === 'src/internal/openapi.ts')!.text).toMatch(
+      /Pet: \{\s+(\/\*\*[\s\S]*?\*\/\s+)?readonly id\?: string;/,
+    );
   });
 });
 
@@ -223,9 +338,19 @@ describe('duplicate keys (issue 19)', () => {
     await writeFile(join(dir, 'duplicate.json'), text);
     const error = await loadSpec(join(dir, 'duplicate.json'), 'duplicate.json').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe('duplicate.json:6:3: not valid YAML or JSON: duplicate key "servers", first at line 4, column 3 (JSON.parse would keep the last silently)');
+    expect((error as Error).message).toBe(
+      'duplicate.json:6:3: not valid YAML or JSON: duplicate key "servers", first at line 4, column 3 (JSON.parse would keep the last silently)',
+    );
     // Equal keys in different objects, and equal values, are fine.
-    await writeFile(join(dir, 'distinct.json'), JSON.stringify({ openapi: '3.0.3', info: { title: 'servers', version: '1' }, servers: [{ url: 'https://a.example' }, { url: 'https://a.example' }], paths: {} }));
+    await writeFile(
+      join(dir, 'distinct.json'),
+      JSON.stringify({
+        openapi: '3.0.3',
+        info: { title: 'servers', version: '1' },
+        servers: [{ url: 'https://a.example' }, { url: 'https://a.example' }],
+        paths: {},
+      }),
+    );
     await expect(loadSpec(join(dir, 'distinct.json'), 'distinct.json')).resolves.toBeDefined();
   });
 });
@@ -234,15 +359,26 @@ describe('long names (issue 19)', () => {
   test('300-character path segments: file names are cut with a hash of the whole, distinct, the same every run; the CLI writes them', async () => {
     const long = (letter: string): string => `${'a'.repeat(290)}${letter.repeat(10)}`;
     const ok = { responses: { 204: { description: 'ok' } } };
-    const spec = { openapi: '3.0.3', info: { title: 'Long', version: '1' }, servers: [{ url: 'https://x.example' }], paths: { [`/${long('b')}`]: { get: ok }, [`/${long('c')}`]: { get: ok }, [`/${'é'.repeat(200)}/x`]: { get: ok } } };
+    const spec = {
+      openapi: '3.0.3',
+      info: { title: 'Long', version: '1' },
+      servers: [{ url: 'https://x.example' }],
+      paths: { [`/${long('b')}`]: { get: ok }, [`/${long('c')}`]: { get: ok }, [`/${'é'.repeat(200)}/x`]: { get: ok } },
+    };
     const file = await writeSpec(spec, 'long-names.json');
-    const names = async (): Promise<string[]> => (await generate({ spec: join(dir, file), cwd: dir })).files.map((candidate) => candidate.path);
+    const names = async (): Promise<string[]> =>
+      (await generate({ spec: join(dir, file), cwd: dir })).files.map((candidate) => candidate.path);
     const first = await names();
-    for (const path of first) for (const segment of path.split('/')) expect(Buffer.byteLength(segment), path).toBeLessThanOrEqual(150);
+    for (const path of first)
+      for (const segment of path.split('/')) expect(Buffer.byteLength(segment), path).toBeLessThanOrEqual(150);
     const resources = first.filter((path) => /^src\/resources\/a+-[0-9a-f]{12}\.ts$/.test(path));
     expect(resources).toHaveLength(2);
     expect(await names()).toEqual(first);
-    const { code, stderr } = await promisify(execFile)(process.execPath, [join(root, 'generator/run.mjs'), '--spec', join(dir, file), '--out', join(dir, 'long-out')], { cwd: dir }).then(
+    const { code, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(root, 'generator/run.mjs'), '--spec', join(dir, file), '--out', join(dir, 'long-out')],
+      { cwd: dir },
+    ).then(
       ({ stderr }) => ({ code: 0, stderr }),
       (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
     );
@@ -258,24 +394,37 @@ describe('the generate command on malformed specs', () => {
     ['a schema of type 42', withValue(['components', 'schemas', 'Pet', 'type'], 42)],
     ['responses: null', withValue(['paths', '/pets', 'post', 'responses'], null)],
     ['a schema nested 1,000 deep', withValue(['components', 'schemas', 'Named'], nested(1000))],
-    ['a schema that is a $ref to itself', withValue(['components', 'schemas', 'Named'], { $ref: '#/components/schemas/Named' })],
+    [
+      'a schema that is a $ref to itself',
+      withValue(['components', 'schemas', 'Named'], { $ref: '#/components/schemas/Named' }),
+    ],
   ];
 
-  test.each(cases)('%s: exit 0 or 1, never 70, and no stack trace', async (_, spec) => {
-    const file = await writeSpec(spec, `cli-${cases.findIndex(([, candidate]) => candidate === spec)}.json`);
-    const { code, stderr } = await promisify(execFile)(process.execPath, [join(root, 'generator/run.mjs'), '--spec', join(dir, file), '--out', join(dir, 'out')], { cwd: dir }).then(
-      ({ stderr }) => ({ code: 0, stderr }),
-      (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
-    );
-    expect(stderr).not.toMatch(/^\s+at /m);
-    expect(stderr).not.toContain('internal error');
-    expect([0, 1]).toContain(code);
-    if (code === 1) expect(stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^error: cli-\d\.json(:\d+:\d+)? \(#\/.+\): /)]);
-  }, 60_000);
+  test.each(cases)(
+    '%s: exit 0 or 1, never 70, and no stack trace',
+    async (_, spec) => {
+      const file = await writeSpec(spec, `cli-${cases.findIndex(([, candidate]) => candidate === spec)}.json`);
+      const { code, stderr } = await promisify(execFile)(
+        process.execPath,
+        [join(root, 'generator/run.mjs'), '--spec', join(dir, file), '--out', join(dir, 'out')],
+        { cwd: dir },
+      ).then(
+        ({ stderr }) => ({ code: 0, stderr }),
+        (error: { code?: number; stderr?: string }) => ({ code: error.code ?? -1, stderr: error.stderr ?? '' }),
+      );
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(stderr).not.toContain('internal error');
+      expect([0, 1]).toContain(code);
+      if (code === 1)
+        expect(stderr.trimEnd().split('\n')).toEqual([
+          expect.stringMatching(/^error: cli-\d\.json(:\d+:\d+)? \(#\/.+\): /),
+        ]);
+    },
+    60_000,
+  );
 });
 
 async function writeSpec(spec: unknown, file: string): Promise<string> {
   await writeFile(join(dir, file), JSON.stringify(spec));
   return file;
 }
-

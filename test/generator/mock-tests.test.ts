@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/generate.js';
+import { type GenerateResult, generate } from '../../generator/generate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -133,14 +133,28 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 describe('the data the mock serves', () => {
   test("the spec's example (through a $ref), else one built from the schema where the example is of another kind", () => {
     const responses = JSON.parse(file('tests/api-resources/widgets.responses.json')) as Record<string, unknown>;
-    expect(responses['list']).toEqual({ status: 200, contentType: 'application/json', body: [{ name: 'small gear', teeth: 8 }, { name: 'big gear', teeth: 42 }] });
+    expect(responses['list']).toEqual({
+      status: 200,
+      contentType: 'application/json',
+      body: [
+        { name: 'small gear', teeth: 8 },
+        { name: 'big gear', teeth: 42 },
+      ],
+    });
     // `[not, an, object]` is no Widget: the value is built from the schema.
-    expect(responses['create']).toEqual({ status: 201, contentType: 'application/json', body: { name: 'My example', teeth: 3 } });
+    expect(responses['create']).toEqual({
+      status: 201,
+      contentType: 'application/json',
+      body: { name: 'My example', teeth: 3 },
+    });
     expect(responses['delete']).toEqual({ status: 204 });
   });
 
   test('an example keeps `__proto__` as a key; text and binary responses are served as text of their content type', () => {
-    const responses = JSON.parse(file('tests/api-resources/widgets.responses.json')) as Record<string, { body?: unknown }>;
+    const responses = JSON.parse(file('tests/api-resources/widgets.responses.json')) as Record<
+      string,
+      { body?: unknown }
+    >;
     expect(Object.hasOwn(responses['retrieve']!.body as object, '__proto__')).toBe(true);
     expect(responses['retrieveLabel']).toEqual({ status: 200, contentType: 'text/plain', body: 'BIG GEAR' });
     expect(responses['retrieveDrawing']).toEqual({ status: 200, contentType: 'image/png', body: 'Example data' });
@@ -148,21 +162,35 @@ describe('the data the mock serves', () => {
 
   test('each test sets what the mock checks (required query and headers, the body) and checks the path as sent', () => {
     // As printed, on one line.
-    const test = file('tests/api-resources/widgets.test.ts').replace(/\s*\n\s*/g, ' ').replace(/, \)/g, ')');
-    expect(test).toContain("mock.respond( { method: 'GET', path: '/widgets', query: ['kind'], headers: ['X-Tenant'] }, responses.list)");
-    expect(test).toContain("mock.respond({ method: 'POST', path: '/widgets', body: 'application/json' }, responses.create)");
+    const test = file('tests/api-resources/widgets.test.ts')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/, \)/g, ')');
+    expect(test).toContain(
+      "mock.respond( { method: 'GET', path: '/widgets', query: ['kind'], headers: ['X-Tenant'] }, responses.list)",
+    );
+    expect(test).toContain(
+      "mock.respond({ method: 'POST', path: '/widgets', body: 'application/json' }, responses.create)",
+    );
     // The path param's example has a space: the path the mock sees is percent-encoded.
     expect(test).toContain("expect(mock.requests).toMatchObject([{ method: 'GET', path: '/widgets/big%20gear' }]);");
     expect(test).toContain('expect(data).toEqual(served.body);');
     expect(test).toContain('expect(await textOf(data)).toBe(served.body);');
     // A response to HEAD has no body, whatever the spec says: the SDK returns undefined.
-    expect(test).toContain("mock.respond({ method: 'HEAD', path: '/widgets/{widget_name}/exists' }, responses.exists); const { data, response } = await client.widgets.exists('My example').withResponse(); expect(response.status).toBe(204); expect(data).toBeUndefined();");
+    expect(test).toContain(
+      "mock.respond({ method: 'HEAD', path: '/widgets/{widget_name}/exists' }, responses.exists); const { data, response } = await client.widgets.exists('My example').withResponse(); expect(response.status).toBe(204); expect(data).toBeUndefined();",
+    );
     // A form body of empty objects encodes to nothing: only the call with a value in it must carry a body.
     const orders = file('tests/api-resources/orders.test.ts').replace(/\s*\n\s*/g, ' ');
-    expect(orders).toContain("mock.respond({ method: 'POST', path: '/orders' }, responses.create); const { data, response } = await client.orders.create({ options: {} })");
-    expect(orders).toContain("mock.respond( { method: 'POST', path: '/orders', body: 'application/x-www-form-urlencoded' }, responses.create, ); const { data, response } = await client.orders.create({ options: { gift: true } })");
+    expect(orders).toContain(
+      "mock.respond({ method: 'POST', path: '/orders' }, responses.create); const { data, response } = await client.orders.create({ options: {} })",
+    );
+    expect(orders).toContain(
+      "mock.respond( { method: 'POST', path: '/orders', body: 'application/x-www-form-urlencoded' }, responses.create, ); const { data, response } = await client.orders.create({ options: { gift: true } })",
+    );
     // A fragment in the path key is not sent: the request goes to the path before it.
-    expect(file('tests/api-resources/jobs.test.ts')).toContain("mock.respond({ method: 'POST', path: '/jobs' }, responses.actionStart)");
+    expect(file('tests/api-resources/jobs.test.ts')).toContain(
+      "mock.respond({ method: 'POST', path: '/jobs' }, responses.actionStart)",
+    );
     expect(file('package.json')).not.toContain('prism');
     expect(result.files.map((output) => output.path)).not.toContain('tests/openapi.json');
   });
@@ -171,9 +199,14 @@ describe('the data the mock serves', () => {
 describe('the generated tests, run', () => {
   // Its report (stdout) and its failures' details (stderr), as one text.
   const vitest = (): Promise<{ code: number; stdout: string }> =>
-    run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', join(dir, 'sdk')], { env: { ...process.env, NO_COLOR: '1' } })
+    run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', join(dir, 'sdk')], {
+      env: { ...process.env, NO_COLOR: '1' },
+    })
       .then(({ stdout, stderr }) => ({ code: 0, stdout: stdout + stderr }))
-      .catch((error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout + error.stderr }));
+      .catch((error: { code: number; stdout: string; stderr: string }) => ({
+        code: error.code,
+        stdout: error.stdout + error.stderr,
+      }));
 
   test('pass against their mock, and fail when the SDK sends a request the spec does not describe', async () => {
     const passed = await vitest();
@@ -182,13 +215,17 @@ describe('the generated tests, run', () => {
     // The SDK sending to another path, or without a required query param: the mock answers 400 and the test fails.
     const resource = join(dir, 'sdk/src/resources/widgets.ts');
     const source = await readFile(resource, 'utf8');
-    const broken = source.replace("path: '/widgets/{widget_name}/label'", "path: '/widgets/{widget_name}/labels'").replace("queryKeys: ['kind', 'limit']", "queryKeys: ['limit']");
+    const broken = source
+      .replace("path: '/widgets/{widget_name}/label'", "path: '/widgets/{widget_name}/labels'")
+      .replace("queryKeys: ['kind', 'limit']", "queryKeys: ['limit']");
     expect(broken).not.toBe(source);
     await writeFile(resource, broken);
     try {
       const failed = await vitest();
       expect(failed.code).toBe(1);
-      expect(failed.stdout).toContain('mock server: expected path /widgets/{widget_name}/label (got GET /widgets/My%20example/labels)');
+      expect(failed.stdout).toContain(
+        'mock server: expected path /widgets/{widget_name}/label (got GET /widgets/My%20example/labels)',
+      );
       expect(failed.stdout).toContain('mock server: expected query param kind (got GET /widgets?limit=1)');
       expect(failed.stdout).toMatch(/Tests\s+3 failed \| 8 passed \(11\)/);
     } finally {

@@ -1,8 +1,16 @@
 import { describe, expect, test } from 'vitest';
+import { jsdocText as docText } from '../../generator/core/escape.js';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
-import { jsdocText as docText } from '../../generator/core/escape.js';
-import { camelCase, kebabCase, pascalCase, singular, splitWords, typeName, variableName } from '../../generator/model/naming.js';
+import {
+  camelCase,
+  kebabCase,
+  pascalCase,
+  singular,
+  splitWords,
+  typeName,
+  variableName,
+} from '../../generator/model/naming.js';
 import { findCollectionPaths, inferPlacement, withoutTagPrefix } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
 
@@ -95,7 +103,14 @@ describe('placement of operations', () => {
   });
 
   test('nested resources and actions', () => {
-    const paths = ['/accounts/{id}/members', '/accounts/{id}/members/{member_id}', '/calls/{id}/actions/hangup', '/v2/users', '/foo/bar', '/foo/bar/{id}'];
+    const paths = [
+      '/accounts/{id}/members',
+      '/accounts/{id}/members/{member_id}',
+      '/calls/{id}/actions/hangup',
+      '/v2/users',
+      '/foo/bar',
+      '/foo/bar/{id}',
+    ];
     const all = findCollectionPaths(paths);
     expect(place('get', '/accounts/{id}/members/{member_id}', all)).toBe('accounts.members.retrieve');
     expect(place('get', '/accounts/{id}/members', all)).toBe('accounts.members.list');
@@ -118,9 +133,15 @@ describe('names that clash in one resource', () => {
         patch: { operationId: 'patchItem', responses: ok },
         delete: { operationId: 'deleteItem', responses: ok },
       },
-      '/things/{id}': { post: { operationId: 'postThing', responses: ok }, put: { operationId: 'putThing', responses: ok } },
+      '/things/{id}': {
+        post: { operationId: 'postThing', responses: ok },
+        put: { operationId: 'putThing', responses: ok },
+      },
       // Telnyx's custom storage credentials: POST creates, PUT updates, both on the item.
-      '/credentials/{id}': { post: { operationId: 'CreateCredentials', responses: ok }, put: { operationId: 'UpdateCredentials', responses: ok } },
+      '/credentials/{id}': {
+        post: { operationId: 'CreateCredentials', responses: ok },
+        put: { operationId: 'UpdateCredentials', responses: ok },
+      },
       // Telnyx's RCS messages: an action named like the resource under it moves into it.
       '/messages/rcs': { post: { operationId: 'SendRcsMessage', responses: ok } },
       '/messages/rcs/deeplinks/{agent_id}': { get: { responses: ok } },
@@ -131,7 +152,11 @@ describe('names that clash in one resource', () => {
 
   test('PUT beside PATCH or POST is replace; DELETE of the collection beside DELETE of an item is deleteAll', async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
-    const names = (property: string) => model.resources.find((resource) => resource.property === property)!.methods.map((method) => `${method.httpMethod} ${method.name}`).sort();
+    const names = (property: string) =>
+      model.resources
+        .find((resource) => resource.property === property)!
+        .methods.map((method) => `${method.httpMethod} ${method.name}`)
+        .sort();
     expect(names('items')).toEqual(['delete delete', 'delete deleteAll', 'get list', 'patch update', 'put replace']);
     // POST and PUT on one item are both "update" by shape: PUT replaces, as beside PATCH.
     expect(names('things')).toEqual(['post update', 'put replace']);
@@ -140,24 +165,36 @@ describe('names that clash in one resource', () => {
 
   test('an operation named like a child resource whose paths lie under its own moves into it', async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
-    const methods = (chain: string) => allResources(model.resources).find((resource) => resource.chain.join('.') === chain)!.methods.map((method) => method.name).sort();
+    const methods = (chain: string) =>
+      allResources(model.resources)
+        .find((resource) => resource.chain.join('.') === chain)!
+        .methods.map((method) => method.name)
+        .sort();
     // Named by the operationId's verb when it is a method verb (`SendRcsMessage`), else by the HTTP method (POST).
     expect([methods('messages'), methods('messages.rcs')]).toEqual([[], ['send']]);
     expect([methods('ai.openai'), methods('ai.openai.embeddings')]).toEqual([[], ['create', 'retrieveModels']]);
-    expect(model.warnings.filter((warning) => warning.includes('/messages/rcs') || warning.includes('/embeddings'))).toEqual([]);
+    expect(
+      model.warnings.filter((warning) => warning.includes('/messages/rcs') || warning.includes('/embeddings')),
+    ).toEqual([]);
   });
 
   test('but not one the config names: it stays where the config puts it', async () => {
     const config = { ...(await loadConfig(undefined, undefined)), operations: { SendRcsMessage: { method: 'rcs' } } };
     const model = buildModel(structuredClone(document) as never, config, 'items.yaml');
-    const methods = (chain: string) => allResources(model.resources).find((resource) => resource.chain.join('.') === chain)!.methods.map((method) => method.name);
+    const methods = (chain: string) =>
+      allResources(model.resources)
+        .find((resource) => resource.chain.join('.') === chain)!
+        .methods.map((method) => method.name);
     expect([methods('messages'), methods('messages.rcs')]).toEqual([['sendRcsMessage'], []]);
   });
 
   test("otherwise the operationIds' verbs, when exactly one of them says the name taken", async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'items.yaml');
     const credentials = model.resources.find((resource) => resource.property === 'credentials')!;
-    expect(credentials.methods.map((method) => `${method.httpMethod} ${method.name}`).sort()).toEqual(['post create', 'put update']);
+    expect(credentials.methods.map((method) => `${method.httpMethod} ${method.name}`).sort()).toEqual([
+      'post create',
+      'put update',
+    ]);
     expect(model.warnings.filter((warning) => warning.includes('/credentials/'))).toEqual([]);
   });
 });
@@ -187,25 +224,57 @@ describe('names of the client, the package and the resource classes, without a c
   });
 
   test('an env-var prefix does not start with a digit', async () => {
-    const model = buildModel({ ...structuredClone(document), info: { title: '1Password Connect', version: '1' } } as never, await loadConfig(undefined, undefined), 'x.yaml');
-    expect([model.clientName, model.packageName, model.envPrefix]).toEqual(['_1PasswordConnect', '1password-connect', '_1PASSWORD_CONNECT']);
+    const model = buildModel(
+      { ...structuredClone(document), info: { title: '1Password Connect', version: '1' } } as never,
+      await loadConfig(undefined, undefined),
+      'x.yaml',
+    );
+    expect([model.clientName, model.packageName, model.envPrefix]).toEqual([
+      '_1PasswordConnect',
+      '1password-connect',
+      '_1PASSWORD_CONNECT',
+    ]);
   });
 
   test('a resource class is named for its property unless its parent, a sibling or a model type has the name', async () => {
     const model = buildModel(structuredClone(document) as never, await loadConfig(undefined, undefined), 'github.yaml');
-    const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.className]));
-    expect(byChain).toMatchObject({ 'orgs.repos': 'Repos', repos: 'Repos', 'repos.repos': 'ReposResource', hooks: 'HooksResource' });
+    const byChain = Object.fromEntries(
+      allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.className]),
+    );
+    expect(byChain).toMatchObject({
+      'orgs.repos': 'Repos',
+      repos: 'Repos',
+      'repos.repos': 'ReposResource',
+      hooks: 'HooksResource',
+    });
   });
 
   test("a top-level resource's types keep its own word; a nested resource that wants it too is qualified", async () => {
     // Telnyx: `ai.conversations.message` comes first in the document, `messages` is top-level: MessageCreateParams.
     const paths = {
-      '/ai/conversations/{id}/message': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok }, delete: { responses: ok } },
-      '/messages': { post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok } },
+      '/ai/conversations/{id}/message': {
+        post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok },
+        delete: { responses: ok },
+      },
+      '/messages': {
+        post: { requestBody: { content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok },
+      },
     };
-    const model = buildModel({ ...structuredClone(document), paths } as never, await loadConfig(undefined, undefined), 'telnyx.yaml');
-    const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), [resource.typePrefix, resource.methods[0]?.paramsTypeName]]));
-    expect(byChain).toMatchObject({ messages: ['Message', 'MessageCreateParams'], 'ai.conversations.message': ['AIConversationMessage', 'AIConversationMessageCreateParams'] });
+    const model = buildModel(
+      { ...structuredClone(document), paths } as never,
+      await loadConfig(undefined, undefined),
+      'telnyx.yaml',
+    );
+    const byChain = Object.fromEntries(
+      allResources(model.resources).map((resource) => [
+        resource.chain.join('.'),
+        [resource.typePrefix, resource.methods[0]?.paramsTypeName],
+      ]),
+    );
+    expect(byChain).toMatchObject({
+      messages: ['Message', 'MessageCreateParams'],
+      'ai.conversations.message': ['AIConversationMessage', 'AIConversationMessageCreateParams'],
+    });
   });
 
   test('two resources of one singular: the second takes the words as written before any number', async () => {
@@ -221,9 +290,23 @@ describe('names of the client, the package and the resource classes, without a c
       '/app': { get: { responses: ok } },
       '/apps/{slug}': { get: { responses: ok } },
     };
-    const model = buildModel({ ...structuredClone(document), paths } as never, await loadConfig(undefined, undefined), 'github.yaml');
-    const byChain = Object.fromEntries(allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.typePrefix]));
-    expect(byChain).toEqual({ keys: 'Key', user: 'User', 'user.keys': 'UserKey', users: 'Users', 'users.keys': 'UsersKey', app: 'App', apps: 'Apps' });
+    const model = buildModel(
+      { ...structuredClone(document), paths } as never,
+      await loadConfig(undefined, undefined),
+      'github.yaml',
+    );
+    const byChain = Object.fromEntries(
+      allResources(model.resources).map((resource) => [resource.chain.join('.'), resource.typePrefix]),
+    );
+    expect(byChain).toEqual({
+      keys: 'Key',
+      user: 'User',
+      'user.keys': 'UserKey',
+      users: 'Users',
+      'users.keys': 'UsersKey',
+      app: 'App',
+      apps: 'Apps',
+    });
   });
 });
 
@@ -231,13 +314,22 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
   const object = { type: 'object', properties: { id: { type: 'string' } } };
   const list = { type: 'object', properties: { data: { type: 'array', items: object } } };
   const json = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
-  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({ ...(operationId && { operationId }), responses: json(schema), ...extra });
+  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({
+    ...(operationId && { operationId }),
+    responses: json(schema),
+    ...extra,
+  });
   const paged = { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }] };
   const surface = async (paths: Record<string, unknown>) => {
-    const model = buildModel({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never, await loadConfig(undefined, undefined), 't.yaml');
+    const model = buildModel(
+      { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never,
+      await loadConfig(undefined, undefined),
+      't.yaml',
+    );
     const byRoute: Record<string, string> = {};
     for (const resource of allResources(model.resources)) {
-      for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+      for (const method of resource.methods)
+        byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
     }
     return { byRoute, model };
   };
@@ -257,9 +349,21 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
     // Not initialisms to the official SDKs: `retrieveJwks`, `sipRegistrationStatus`, `sendGroupMms`.
     expect(camelCase('GetOAuthJWKS')).toBe('getOAuthJwks');
     expect(pascalCase('sip_mms')).toBe('SipMms');
-    const { model } = await surface({ '/access_ip_address': { get: op('ListAccessIpAddresses', list) }, '/access_ip_address/{access_ip_address_id}': { get: op(undefined, object, { parameters: [{ name: 'access_ip_address_id', in: 'path', required: true, schema: { type: 'string' } }] }) } });
+    const { model } = await surface({
+      '/access_ip_address': { get: op('ListAccessIpAddresses', list) },
+      '/access_ip_address/{access_ip_address_id}': {
+        get: op(undefined, object, {
+          parameters: [{ name: 'access_ip_address_id', in: 'path', required: true, schema: { type: 'string' } }],
+        }),
+      },
+    });
     const resource = model.resources[0]!;
-    expect([resource.property, resource.className, resource.typePrefix, resource.methods[1]!.pathParams[0]!.variable]).toEqual(['accessIPAddress', 'AccessIPAddress', 'AccessIPAddress', 'accessIPAddressID']);
+    expect([
+      resource.property,
+      resource.className,
+      resource.typePrefix,
+      resource.methods[1]!.pathParams[0]!.variable,
+    ]).toEqual(['accessIPAddress', 'AccessIPAddress', 'AccessIPAddress', 'accessIPAddressID']);
   });
 
   test('a segment under an item that holds one operation is a method of the item, named by verb and segment', async () => {
@@ -330,12 +434,24 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
   test("the summary's verb where a call changes something and the verb says more than its HTTP method", async () => {
     const summary = (text: string) => ({ summary: text });
     const { byRoute } = await surface({
-      '/media': { post: op('CreateMediaStorage', object, summary('Upload media')), get: op('ListMedia', list, summary('Upload media')) },
-      '/voice_designs/{id}': { patch: op('updateVoiceDesign', object, summary('Rename a voice design')), delete: op(undefined, object, summary('Deletes a voice design')) },
-      '/gists/{id}/star': { put: op(undefined, object, summary('Star a gist')), delete: op(undefined, object, summary('Unstar a gist')) },
+      '/media': {
+        post: op('CreateMediaStorage', object, summary('Upload media')),
+        get: op('ListMedia', list, summary('Upload media')),
+      },
+      '/voice_designs/{id}': {
+        patch: op('updateVoiceDesign', object, summary('Rename a voice design')),
+        delete: op(undefined, object, summary('Deletes a voice design')),
+      },
+      '/gists/{id}/star': {
+        put: op(undefined, object, summary('Star a gist')),
+        delete: op(undefined, object, summary('Unstar a gist')),
+      },
       '/uploads': { post: op('uploadRaw', object, summary('Upload raw bytes')) },
       '/teams/{id}/members': { post: op(undefined, object, summary('Add a member to a team')) },
-      '/teams/{id}/members/{user}': { delete: op(undefined, object, summary('Removes a member')), put: op(undefined, object, summary('Add a member')) },
+      '/teams/{id}/members/{user}': {
+        delete: op(undefined, object, summary('Removes a member')),
+        put: op(undefined, object, summary('Add a member')),
+      },
       '/runs': { post: op(undefined, object, summary('Forking start')) },
       '/sessions': { post: op(undefined, object, summary('Sign in')) },
       '/calls': { post: op('DialCall', object, summary('Start a call')) },
@@ -507,15 +623,33 @@ describe('inference rules (issue 13): a small synthetic spec per rule, no config
       paths: {
         '/widgets': { get: op('ListWidgets', page, paged) },
         '/gadgets/{id}/widgets': { get: op('ListGadgetWidgets', page, paged), post: op() },
-        '/policies': { get: op('ListPolicies', { type: 'object', properties: { data: { type: 'array', items: object } } }, paged) },
+        '/policies': {
+          get: op('ListPolicies', { type: 'object', properties: { data: { type: 'array', items: object } } }, paged),
+        },
         // Paged another way than the rest: the page says how.
-        '/gizmos': { get: op('ListGizmos', { type: 'object', properties: { data: { type: 'array', items: widget }, next_cursor: { type: 'string' } } }, { parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }] }) },
+        '/gizmos': {
+          get: op(
+            'ListGizmos',
+            { type: 'object', properties: { data: { type: 'array', items: widget }, next_cursor: { type: 'string' } } },
+            { parameters: [{ name: 'cursor', in: 'query', schema: { type: 'string' } }] },
+          ),
+        },
       },
       components: { schemas: { Widget: object } },
     };
     const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
-    const pages = Object.fromEntries(allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName])));
-    expect(pages).toEqual({ 'widgets.list': 'WidgetsPage', 'gadgets.widgets.list': 'GadgetWidgetListPage', 'gadgets.widgets.create': undefined, 'policies.list': 'PolicyListPage', 'gizmos.list': 'WidgetsCursorPage' });
+    const pages = Object.fromEntries(
+      allResources(model.resources).flatMap((resource) =>
+        resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName]),
+      ),
+    );
+    expect(pages).toEqual({
+      'widgets.list': 'WidgetsPage',
+      'gadgets.widgets.list': 'GadgetWidgetListPage',
+      'gadgets.widgets.create': undefined,
+      'policies.list': 'PolicyListPage',
+      'gizmos.list': 'WidgetsCursorPage',
+    });
   });
 });
 
@@ -524,12 +658,21 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
   const list = { type: 'object', properties: { data: { type: 'array', items: object } } };
   const array = { type: 'array', items: object };
   const json = (schema: object) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
-  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({ ...(operationId && { operationId }), responses: json(schema), ...extra });
+  const op = (operationId?: string, schema: object = object, extra: object = {}) => ({
+    ...(operationId && { operationId }),
+    responses: json(schema),
+    ...extra,
+  });
   const surface = async (paths: Record<string, unknown>) => {
-    const model = buildModel({ openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never, await loadConfig(undefined, undefined), 't.yaml');
+    const model = buildModel(
+      { openapi: '3.1.0', info: { title: 'T', version: '1' }, paths } as never,
+      await loadConfig(undefined, undefined),
+      't.yaml',
+    );
     const byRoute: Record<string, string> = {};
     for (const resource of allResources(model.resources)) {
-      for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+      for (const method of resource.methods)
+        byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
     }
     return { byRoute, fallbacks: model.warnings.filter((warning) => warning.includes('is taken')) };
   };
@@ -565,10 +708,21 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     expect(withoutTagPrefix('Gists', ['gists'])).toBe('Gists');
     expect(withoutTagPrefix('get_users')).toBe('get_users');
     const { byRoute } = await surface({
-      '/calls': { post: op('Calls_DialCall', object, { tags: ['Calls'] }), get: op('Calls_ListCalls', list, { tags: ['Calls'] }) },
-      '/calls/{id}/recordings': { post: op('callsCreateRecording', object, { tags: ['calls'] }), get: op(undefined, list) },
+      '/calls': {
+        post: op('Calls_DialCall', object, { tags: ['Calls'] }),
+        get: op('Calls_ListCalls', list, { tags: ['Calls'] }),
+      },
+      '/calls/{id}/recordings': {
+        post: op('callsCreateRecording', object, { tags: ['calls'] }),
+        get: op(undefined, list),
+      },
     });
-    expect(byRoute).toEqual({ 'post /calls': 'calls.dial', 'get /calls': 'calls.list', 'post /calls/{id}/recordings': 'calls.recordings.create', 'get /calls/{id}/recordings': 'calls.recordings.list' });
+    expect(byRoute).toEqual({
+      'post /calls': 'calls.dial',
+      'get /calls': 'calls.list',
+      'post /calls/{id}/recordings': 'calls.recordings.create',
+      'get /calls/{id}/recordings': 'calls.recordings.list',
+    });
   });
 
   test('a GET with no item above it that answers a list is listX, whatever its operationId, unless that calls it a get (a report)', async () => {
@@ -594,7 +748,11 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
 
   test('a single POST on a nested path whose last segment is a plural noun creates one of those (issue 26)', async () => {
     const { byRoute } = await surface({
-      '/chat/completions': { post: op('createChatCompletion', object, { summary: 'Creates a model response for the given chat conversation' }) },
+      '/chat/completions': {
+        post: op('createChatCompletion', object, {
+          summary: 'Creates a model response for the given chat conversation',
+        }),
+      },
       '/speech/transcriptions': { post: op(undefined, object, { summary: 'Transcribe audio into text' }) },
       '/photos/edits': { post: op(undefined, object, { summary: 'Edit an image' }) },
       // Not a plural noun, or a verb of its own says more: an action as before.
@@ -626,7 +784,10 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       '/icon/{id}': { get: op('getIconById', object, { parameters: [id('id')] }) },
       '/icon/{term}': { get: op('getIconByTerm', object, { parameters: [id('term')] }) },
       // Their summaries' verbs differ.
-      '/files/{id}/metadata/{key}': { put: op('put1', object, { summary: 'Update metadata instance' }), post: op('post1', object, { summary: 'Create metadata instance' }) },
+      '/files/{id}/metadata/{key}': {
+        put: op('put1', object, { summary: 'Update metadata instance' }),
+        post: op('post1', object, { summary: 'Create metadata instance' }),
+      },
       // PUT beside POST of one item: PUT replaces.
       '/roles/{id}': { put: op('fullyUpdateRole'), post: op('partialUpdateRole') },
       // PUT of the collection beside PUT of its item.
@@ -650,7 +811,7 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     expect(fallbacks).toEqual([]);
   });
 
-  test('a leading path param is a scope, a kebab-case act under it a method, and GET / the API\'s own info, never root', async () => {
+  test("a leading path param is a scope, a kebab-case act under it a method, and GET / the API's own info, never root", async () => {
     const document = {
       openapi: '3.1.0',
       info: { title: 'T', version: '1' },
@@ -666,7 +827,9 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     };
     const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
     const byRoute: Record<string, string> = {};
-    for (const resource of allResources(model.resources)) for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    for (const resource of allResources(model.resources))
+      for (const method of resource.methods)
+        byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
     expect(byRoute).toEqual({
       'get /': 'serverInfo.retrieve',
       'get /{realm}': 'realms.retrieve',
@@ -690,7 +853,10 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       paths: {
         '/org/retention_policy': { get: op(undefined, policy), post: op(undefined, policy) },
         // A GET that takes a query looks things up: its POST still creates.
-        '/org/members': { get: op(undefined, policy, { parameters: [{ name: 'email', in: 'query', schema: { type: 'string' } }] }), post: op(undefined, policy) },
+        '/org/members': {
+          get: op(undefined, policy, { parameters: [{ name: 'email', in: 'query', schema: { type: 'string' } }] }),
+          post: op(undefined, policy),
+        },
         // Items of the path exist: a collection, whatever its GET answers.
         '/org/teams': { get: op(undefined, policy), post: op(undefined, policy) },
         '/org/teams/{id}': { get: op(undefined, policy) },
@@ -699,7 +865,9 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     };
     const model = buildModel(document as never, await loadConfig(undefined, undefined), 't.yaml');
     const byRoute: Record<string, string> = {};
-    for (const resource of allResources(model.resources)) for (const method of resource.methods) byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
+    for (const resource of allResources(model.resources))
+      for (const method of resource.methods)
+        byRoute[`${method.httpMethod} ${method.path}`] = [...resource.chain, method.name].join('.');
     expect(byRoute).toMatchObject({
       'get /org/retention_policy': 'org.retentionPolicy.retrieve',
       'post /org/retention_policy': 'org.retentionPolicy.update',
@@ -712,7 +880,9 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     const { byRoute } = await surface({
       '/users/{id}/roles': { post: op(undefined, object, { summary: 'Assign a role to a user' }) },
       '/users/{id}/roles/{role_id}': { delete: op(undefined, object, { summary: 'Unassign a role from a user' }) },
-      '/groups/{id}/users/{user_id}': { delete: op('removeGroupUser', object, { summary: 'Remove a user from a group' }) },
+      '/groups/{id}/users/{user_id}': {
+        delete: op('removeGroupUser', object, { summary: 'Remove a user from a group' }),
+      },
       '/files': { post: op(undefined, object, { summary: 'Upload a file' }) },
       '/pets': { post: op('addPet') },
       // A verb that says more than the method stays.
@@ -734,6 +904,10 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       '/2.0/repositories': { get: op(undefined, array) },
       '/api/3/issues/{id}': { delete: op() },
     });
-    expect(byRoute).toEqual({ 'get /v2.1/accounts/{id}': 'accounts.retrieve', 'get /2.0/repositories': 'repositories.list', 'delete /api/3/issues/{id}': 'issues.delete' });
+    expect(byRoute).toEqual({
+      'get /v2.1/accounts/{id}': 'accounts.retrieve',
+      'get /2.0/repositories': 'repositories.list',
+      'delete /api/3/issues/{id}': 'issues.delete',
+    });
   });
 });

@@ -21,7 +21,9 @@ describe('a spec on the command line beside a found config', () => {
     await mkdir(join(project, '.git'), { recursive: true });
     await writeFile(join(project, 'sdkgen.config.yaml'), 'input: openapi.yaml\nclientName: Acme\n');
     const plan = (...argv: string[]) => makePlan(parseArgs(COMMANDS['generate']!, argv), project);
-    expect((await plan('other.yaml')).notice).toBe('note: using the config sdkgen.config.yaml, whose input is openapi.yaml; pass --no-config to generate without it');
+    expect((await plan('other.yaml')).notice).toBe(
+      'note: using the config sdkgen.config.yaml, whose input is openapi.yaml; pass --no-config to generate without it',
+    );
     expect((await plan('openapi.yaml')).notice).toBeUndefined();
     expect((await plan()).notice).toBeUndefined();
     expect((await plan('other.yaml', '--config', 'sdkgen.config.yaml')).notice).toBeUndefined();
@@ -39,7 +41,11 @@ describe('writing over another package', () => {
     const out = join(work, 'sdk');
     await writeOutput(out, files('acme-sdk'), { display: 'sdk' });
     // The same package again is an ordinary regeneration.
-    await writeOutput(out, files('acme-sdk').map((file) => (file.path === 'src/index.ts' ? { ...file, text: `${file.text}// v2\n` } : file)), { display: 'sdk' });
+    await writeOutput(
+      out,
+      files('acme-sdk').map((file) => (file.path === 'src/index.ts' ? { ...file, text: `${file.text}// v2\n` } : file)),
+      { display: 'sdk' },
+    );
     await expect(writeOutput(out, files('other-sdk'), { display: 'sdk' })).rejects.toThrow(
       'holds the package "acme-sdk"; writing "other-sdk" over it would replace it: choose another folder, or pass --force',
     );

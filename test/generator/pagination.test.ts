@@ -2,13 +2,21 @@
 // then walks every page of a loopback node:http server that pages that way, with the runtime and the inferred scheme.
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { allMethods, buildModel } from '../../generator/model/build-model.js';
 import type { OpenAPIDocument } from '../../generator/load/load-spec.js';
+import { allMethods, buildModel } from '../../generator/model/build-model.js';
 import { BaseClient, type ClientOptions, type SDKConfig } from '../../templates/src/core/base-client.js';
-import { nextPage, requestPage, type PaginationScheme } from '../../templates/src/core/pagination.js';
-import { json, startServer, type SeenRequest, type TestServer } from '../support/http-server.js';
+import { nextPage, type PaginationScheme, requestPage } from '../../templates/src/core/pagination.js';
+import { json, type SeenRequest, startServer, type TestServer } from '../support/http-server.js';
 
-const CONFIG: SDKConfig = { packageName: 'pages-sdk', packageVersion: '0.0.1', defaultBaseURL: 'http://127.0.0.1:1', envPrefix: 'PAGES_SDK', securitySchemes: {}, security: [], requiresCredentials: false };
+const CONFIG: SDKConfig = {
+  packageName: 'pages-sdk',
+  packageVersion: '0.0.1',
+  defaultBaseURL: 'http://127.0.0.1:1',
+  envPrefix: 'PAGES_SDK',
+  securitySchemes: {},
+  security: [],
+  requiresCredentials: false,
+};
 
 class PagesClient extends BaseClient {
   constructor(options: ClientOptions = {}) {
@@ -45,11 +53,22 @@ const num = (value: string | null, fallback: number): number => (value === null 
 const CASES: Record<string, Case> = {
   'page / per_page, page count in meta': {
     query: ['page', 'per_page'],
-    response: { type: 'object', properties: { data: list, meta: { type: 'object', properties: { page_number: int, total_pages: int } } } },
-    expected: { kind: 'page-number', pageParam: 'page', currentPage: ['meta', 'page_number'], totalPages: ['meta', 'total_pages'] },
+    response: {
+      type: 'object',
+      properties: { data: list, meta: { type: 'object', properties: { page_number: int, total_pages: int } } },
+    },
+    expected: {
+      kind: 'page-number',
+      pageParam: 'page',
+      currentPage: ['meta', 'page_number'],
+      totalPages: ['meta', 'total_pages'],
+    },
     answer: (url, res) => {
       const page = num(url.searchParams.get('page'), 1);
-      json(res, 200, { data: slice((page - 1) * SIZE), meta: { page_number: page, total_pages: Math.ceil(ITEMS.length / SIZE) } });
+      json(res, 200, {
+        data: slice((page - 1) * SIZE),
+        meta: { page_number: page, total_pages: Math.ceil(ITEMS.length / SIZE) },
+      });
     },
   },
   'page[number] / page[size]': {
@@ -113,25 +132,40 @@ const CASES: Record<string, Case> = {
     expected: { kind: 'cursor', cursorParam: 'next_page_token', nextCursor: ['next_page_token'] },
     answer: (url, res) => {
       const start = num(url.searchParams.get('next_page_token'), 0);
-      json(res, 200, { meetings: slice(start), next_page_token: start + SIZE < ITEMS.length ? String(start + SIZE) : '' });
+      json(res, 200, {
+        meetings: slice(start),
+        next_page_token: start + SIZE < ITEMS.length ? String(start + SIZE) : '',
+      });
     },
   },
   'cursor in a wrapper (response_metadata.next_cursor)': {
     query: ['cursor', 'limit'],
-    response: { type: 'object', properties: { channels: list, response_metadata: { type: 'object', properties: { next_cursor: str } } } },
+    response: {
+      type: 'object',
+      properties: { channels: list, response_metadata: { type: 'object', properties: { next_cursor: str } } },
+    },
     expected: { kind: 'cursor', cursorParam: 'cursor', nextCursor: ['response_metadata', 'next_cursor'] },
     answer: (url, res) => {
       const start = num(url.searchParams.get('cursor'), 0);
-      json(res, 200, { channels: slice(start), response_metadata: { next_cursor: start + SIZE < ITEMS.length ? String(start + SIZE) : '' } });
+      json(res, 200, {
+        channels: slice(start),
+        response_metadata: { next_cursor: start + SIZE < ITEMS.length ? String(start + SIZE) : '' },
+      });
     },
   },
   'continue in, metadata.continue out': {
     query: ['continue', 'limit'],
-    response: { type: 'object', properties: { items: list, metadata: { type: 'object', properties: { continue: str } } } },
+    response: {
+      type: 'object',
+      properties: { items: list, metadata: { type: 'object', properties: { continue: str } } },
+    },
     expected: { kind: 'cursor', cursorParam: 'continue', nextCursor: ['metadata', 'continue'] },
     answer: (url, res) => {
       const start = num(url.searchParams.get('continue'), 0);
-      json(res, 200, { items: slice(start), metadata: start + SIZE < ITEMS.length ? { continue: String(start + SIZE) } : {} });
+      json(res, 200, {
+        items: slice(start),
+        metadata: start + SIZE < ITEMS.length ? { continue: String(start + SIZE) } : {},
+      });
     },
   },
   'marker in, next_marker out': {
@@ -140,7 +174,10 @@ const CASES: Record<string, Case> = {
     expected: { kind: 'cursor', cursorParam: 'marker', nextCursor: ['next_marker'] },
     answer: (url, res) => {
       const start = num(url.searchParams.get('marker'), 0);
-      json(res, 200, { entries: slice(start), ...(start + SIZE < ITEMS.length && { next_marker: String(start + SIZE) }) });
+      json(res, 200, {
+        entries: slice(start),
+        ...(start + SIZE < ITEMS.length && { next_marker: String(start + SIZE) }),
+      });
     },
   },
   'after / limit in, has_more and last_id out': {
@@ -150,7 +187,13 @@ const CASES: Record<string, Case> = {
     answer: (url, res) => {
       const page = slice(afterID(url.searchParams.get('after')));
       // The items' own ids differ from the cursors, so a walk by the last item's id would go wrong.
-      json(res, 200, { object: 'list', data: page.map((item) => ({ id: `item_${item.id}` })), first_id: page[0]!.id, last_id: page.at(-1)!.id, has_more: page.at(-1) !== ITEMS.at(-1) });
+      json(res, 200, {
+        object: 'list',
+        data: page.map((item) => ({ id: `item_${item.id}` })),
+        first_id: page[0]!.id,
+        last_id: page.at(-1)!.id,
+        has_more: page.at(-1) !== ITEMS.at(-1),
+      });
     },
   },
   'starting_after in, has_more out: the last item id': {
@@ -180,25 +223,44 @@ const CASES: Record<string, Case> = {
     expected: { kind: 'next-url', nextURL: ['next'] },
     answer: (url, res, server) => {
       const start = num(url.searchParams.get('from'), 0);
-      json(res, 200, { data: slice(start), next: start + SIZE < ITEMS.length ? `${server}/items?from=${start + SIZE}&limit=${SIZE}` : null });
+      json(res, 200, {
+        data: slice(start),
+        next: start + SIZE < ITEMS.length ? `${server}/items?from=${start + SIZE}&limit=${SIZE}` : null,
+      });
     },
   },
   'a relative next_page_uri': {
     query: ['PageSize', 'Page', 'PageToken'],
-    response: { type: 'object', properties: { accounts: list, next_page_uri: { type: 'string', nullable: true }, page: int } },
+    response: {
+      type: 'object',
+      properties: { accounts: list, next_page_uri: { type: 'string', nullable: true }, page: int },
+    },
     expected: { kind: 'next-url', nextURL: ['next_page_uri'] },
     answer: (url, res) => {
       const start = num(url.searchParams.get('PageToken'), 0);
-      json(res, 200, { accounts: slice(start), page: 0, next_page_uri: start + SIZE < ITEMS.length ? `/items?PageToken=${start + SIZE}` : null });
+      json(res, 200, {
+        accounts: slice(start),
+        page: 0,
+        next_page_uri: start + SIZE < ITEMS.length ? `/items?PageToken=${start + SIZE}` : null,
+      });
     },
   },
   'HAL _links.next.href': {
     query: ['size'],
-    response: { type: 'object', properties: { items: list, _links: { type: 'object', properties: { next: { type: 'object', properties: { href: str } } } } } },
+    response: {
+      type: 'object',
+      properties: {
+        items: list,
+        _links: { type: 'object', properties: { next: { type: 'object', properties: { href: str } } } },
+      },
+    },
     expected: { kind: 'next-url', nextURL: ['_links', 'next', 'href'] },
     answer: (url, res, server) => {
       const start = num(url.searchParams.get('at'), 0);
-      json(res, 200, { items: slice(start), _links: start + SIZE < ITEMS.length ? { next: { href: `${server}/items?at=${start + SIZE}` } } : {} });
+      json(res, 200, {
+        items: slice(start),
+        _links: start + SIZE < ITEMS.length ? { next: { href: `${server}/items?at=${start + SIZE}` } } : {},
+      });
     },
   },
   'a cursor in a response header the response declares': {
@@ -219,7 +281,10 @@ const CASES: Record<string, Case> = {
     expected: { kind: 'link-header', items: [] },
     answer: (url, res, server) => {
       const start = num(url.searchParams.get('since'), 0);
-      const link: Record<string, string> = start + SIZE < ITEMS.length ? { link: `<${server}/items?since=${start + SIZE}>; rel="next", <${server}/items>; rel="first"` } : {};
+      const link: Record<string, string> =
+        start + SIZE < ITEMS.length
+          ? { link: `<${server}/items?since=${start + SIZE}>; rel="next", <${server}/items>; rel="first"` }
+          : {};
       json(res, 200, slice(start), link);
     },
   },
@@ -230,7 +295,8 @@ const CASES: Record<string, Case> = {
     expected: { kind: 'link-header', items: ['repositories'] },
     answer: (url, res, server) => {
       const start = num(url.searchParams.get('start'), 0);
-      const link: Record<string, string> = start + SIZE < ITEMS.length ? { link: `<${server}/items?start=${start + SIZE}>; rel="next"` } : {};
+      const link: Record<string, string> =
+        start + SIZE < ITEMS.length ? { link: `<${server}/items?start=${start + SIZE}>; rel="next"` } : {};
       json(res, 200, { total_count: ITEMS.length, repositories: slice(start) }, link);
     },
   },
@@ -245,20 +311,33 @@ function specOf(entry: Case): OpenAPIDocument {
       '/items': {
         get: {
           operationId: 'listItems',
-          parameters: entry.query.map((name) => ({ name, in: 'query', schema: name.includes('size') || name === 'limit' ? int : str })),
-          responses: { '200': { description: 'ok', ...(entry.headers && { headers: entry.headers }), content: { 'application/json': { schema: entry.response } } } },
+          parameters: entry.query.map((name) => ({
+            name,
+            in: 'query',
+            schema: name.includes('size') || name === 'limit' ? int : str,
+          })),
+          responses: {
+            '200': {
+              description: 'ok',
+              ...(entry.headers && { headers: entry.headers }),
+              content: { 'application/json': { schema: entry.response } },
+            },
+          },
         },
       },
     },
   } as unknown as OpenAPIDocument;
 }
 
-const inferred = (document: OpenAPIDocument): PaginationScheme | undefined => allMethods(buildModel(document, {}, 'spec.json').resources)[0]!.pagination;
+const inferred = (document: OpenAPIDocument): PaginationScheme | undefined =>
+  allMethods(buildModel(document, {}, 'spec.json').resources)[0]!.pagination;
 
 let server: TestServer;
 let current: Case;
 beforeAll(async () => {
-  server = await startServer((request: SeenRequest, res) => current.answer(new URL(request.url, server.url), res, server.url));
+  server = await startServer((request: SeenRequest, res) =>
+    current.answer(new URL(request.url, server.url), res, server.url),
+  );
 });
 afterAll(() => server.close());
 
@@ -270,8 +349,19 @@ describe('pagination inference, one rule per scheme, walked on a loopback server
     const client = new PagesClient({ baseURL: server.url });
     const before = server.requests.length;
     const seen: string[] = [];
-    const query = entry.query.includes('limit') ? { limit: SIZE } : entry.query.includes('maxResults') ? { maxResults: SIZE } : {};
-    for await (const item of requestPage<unknown, { id: string }>(client, { method: 'get', path: '/items', query }, scheme!, undefined, nextPage)) seen.push(item.id);
+    const query = entry.query.includes('limit')
+      ? { limit: SIZE }
+      : entry.query.includes('maxResults')
+        ? { maxResults: SIZE }
+        : {};
+    for await (const item of requestPage<unknown, { id: string }>(
+      client,
+      { method: 'get', path: '/items', query },
+      scheme!,
+      undefined,
+      nextPage,
+    ))
+      seen.push(item.id);
     const ids = seen.map((id) => id.replace(/^item_/, ''));
     expect(ids.sort()).toEqual(ITEMS.map((item) => item.id));
     // Three pages of three, three and one: each fetched once, no request after the last (where the body tells it).
@@ -281,7 +371,10 @@ describe('pagination inference, one rule per scheme, walked on a loopback server
   test('a list with no paging params, or an object, does not page', () => {
     const plain: Case = { ...CASES['cursor in next_cursor']!, query: ['q'] };
     expect(inferred(specOf(plain))).toBeUndefined();
-    const object: Case = { ...CASES['cursor in next_cursor']!, response: { type: 'object', properties: { id: str, next_cursor: str } } };
+    const object: Case = {
+      ...CASES['cursor in next_cursor']!,
+      response: { type: 'object', properties: { id: str, next_cursor: str } },
+    };
     expect(inferred(specOf(object))).toBeUndefined();
     // `has_more` without an after/before param says nothing of how to ask for the next page.
     const noParam: Case = { ...CASES['starting_after in, has_more out: the last item id']!, query: ['limit'] };

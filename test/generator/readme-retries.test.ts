@@ -43,12 +43,18 @@ const readme = async (config?: string): Promise<string> => {
 test('without an API-wide key: keyed methods are retried, other POSTs are named as sent once', async () => {
   const text = await readme();
   expect(text).toContain('- GET, HEAD, PUT and DELETE requests are retried after a connection error or a timeout');
-  expect(text).toContain('get one generated per call (or pass `idempotencyKey`), reused by their retries, and are retried too: `orders.create`.');
-  expect(text).toContain('POST and PATCH methods without an idempotency key are not resent after a connection error or a timeout, since the API may have applied them: `carts.create`.');
+  expect(text).toContain(
+    'get one generated per call (or pass `idempotencyKey`), reused by their retries, and are retried too: `orders.create`.',
+  );
+  expect(text).toContain(
+    'POST and PATCH methods without an idempotency key are not resent after a connection error or a timeout, since the API may have applied them: `carts.create`.',
+  );
 });
 
 test('with the API-wide idempotency header from the config, every method is retried with its key', async () => {
   const text = await readme('keyed.config.yaml');
-  expect(text).toContain('Other methods carry an `Idempotency-Key` header (one key per call, the same on every retry), so the API applies them once, and they are retried too.');
+  expect(text).toContain(
+    'Other methods carry an `Idempotency-Key` header (one key per call, the same on every retry), so the API applies them once, and they are retried too.',
+  );
   expect(text).not.toContain('are not resent');
 });

@@ -32,7 +32,7 @@ paths:
       responses: { '200': { description: ok } }
 `,
   none: spec(''),
-  key: spec("components: { securitySchemes: { k: { type: apiKey, in: header, name: X-Key } } }\nsecurity: [{ k: [] }]"),
+  key: spec('components: { securitySchemes: { k: { type: apiKey, in: header, name: X-Key } } }\nsecurity: [{ k: [] }]'),
   basic: spec('components: { securitySchemes: { b: { type: http, scheme: basic } } }\nsecurity: [{ b: [] }]'),
 };
 
@@ -47,7 +47,8 @@ const readme = async (name: keyof typeof SPECS): Promise<string> => {
   const result = await generate({ spec: join(dir, `${name}.yaml`), cwd: dir });
   return result.files.find((file) => file.path === 'README.md')!.text;
 };
-const firstSnippet = async (name: keyof typeof SPECS): Promise<string> => /```ts\n([\s\S]*?)```/.exec(await readme(name))![1]!;
+const firstSnippet = async (name: keyof typeof SPECS): Promise<string> =>
+  /```ts\n([\s\S]*?)```/.exec(await readme(name))![1]!;
 
 test('no security: the client is made without options, and the README does not offer apiKey', async () => {
   const snippet = await firstSnippet('none');
@@ -60,7 +61,9 @@ test('an API key: apiKey from its environment variable', async () => {
 });
 
 test('HTTP Basic only: username and password, no apiKey', async () => {
-  expect(await firstSnippet('basic')).toContain("const client = new Shop({ username: process.env['SHOP_USERNAME'], password: process.env['SHOP_PASSWORD'] });");
+  expect(await firstSnippet('basic')).toContain(
+    "const client = new Shop({ username: process.env['SHOP_USERNAME'], password: process.env['SHOP_PASSWORD'] });",
+  );
 });
 
 test('an optional body with required fields: request options follow undefined params, not {}', async () => {
@@ -71,5 +74,7 @@ test('an optional body with required fields: request options follow undefined pa
 
 test('a resource whose property is its class name (`_3`) is imported alone under a variable of its own', async () => {
   const text = await readme('numbered');
-  expect(text).toContain("import { _3 } from 'shop/resources/3';\n\nconst _3Resource = new _3(new ShopCore());\nawait _3Resource.orders();");
+  expect(text).toContain(
+    "import { _3 } from 'shop/resources/3';\n\nconst _3Resource = new _3(new ShopCore());\nawait _3Resource.orders();",
+  );
 });

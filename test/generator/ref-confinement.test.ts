@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ConfigError, SpecError } from '../../generator/errors.js';
 import { loadConfig } from '../../generator/load/load-config.js';
-import { loadSpec, type LoadSpecOptions } from '../../generator/load/load-spec.js';
+import { type LoadSpecOptions, loadSpec } from '../../generator/load/load-spec.js';
 import { fetchSpec } from '../../generator/load/read-input.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -69,7 +69,8 @@ async function refused(ref: string, problem: RegExp, options: LoadSpecOptions = 
   return message;
 }
 
-const schemaYaml = (description: string) => `type: object\ndescription: ${description}\nproperties:\n  name: {type: string}\n`;
+const schemaYaml = (description: string) =>
+  `type: object\ndescription: ${description}\nproperties:\n  name: {type: string}\n`;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'ref-confinement-'));
@@ -85,13 +86,23 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const path = request.url ?? '';
     requests.push(path);
-    if (path === '/ok/pet.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(schemaYaml('A pet from the server.'));
+    if (path === '/ok/pet.yaml')
+      return void response
+        .writeHead(200, { 'content-type': 'application/yaml' })
+        .end(schemaYaml('A pet from the server.'));
     if (path === '/ok/moved.yaml') return void response.writeHead(302, { location: '/ok/pet.yaml' }).end();
     if (path === '/ok/leave.yaml') return void response.writeHead(302, { location: '/private/secret.yaml' }).end();
-    if (path === '/spec/openapi.yaml') return void response.writeHead(200, { 'content-type': 'application/yaml' }).end(specText('#/components/schemas/X'));
+    if (path === '/spec/openapi.yaml')
+      return void response
+        .writeHead(200, { 'content-type': 'application/yaml' })
+        .end(specText('#/components/schemas/X'));
     if (path === '/spec/moved.yaml') return void response.writeHead(301, { location: '/spec/openapi.yaml' }).end();
-    if (path === '/spec/elsewhere.yaml') return void response.writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/spec/openapi.yaml` }).end();
-    if (path === '/ok/sneaky.yaml') return void response.writeHead(302, { location: '/ok/%252e%252e%252fprivate/secret.yaml' }).end();
+    if (path === '/spec/elsewhere.yaml')
+      return void response
+        .writeHead(302, { location: `http://localhost:${(server.address() as AddressInfo).port}/spec/openapi.yaml` })
+        .end();
+    if (path === '/ok/sneaky.yaml')
+      return void response.writeHead(302, { location: '/ok/%252e%252e%252fprivate/secret.yaml' }).end();
     if (path === '/ok/hang.yaml') return; // headers never come
     if (path === '/ok/huge.yaml') {
       // An endless body: only a size cap ends it.
@@ -121,7 +132,10 @@ describe('local refs', () => {
   });
 
   test('.. beyond the folder is refused, however it is spelled', async () => {
-    await refused('../outside/secret.yaml', /leads outside the spec's folder \(spec\); allow it with --allow-refs or allowRefs in the SDK config$/);
+    await refused(
+      '../outside/secret.yaml',
+      /leads outside the spec's folder \(spec\); allow it with --allow-refs or allowRefs in the SDK config$/,
+    );
     await refused('./schemas/../../outside/secret.yaml', /leads outside the spec's folder/);
     await refused('../../../../../../../../../../etc/passwd', /leads outside the spec's folder/);
     // A ref that would break the message over lines is escaped.
@@ -138,7 +152,9 @@ describe('local refs', () => {
   test('file: URLs outside are refused; inside they are an ordinary file', async () => {
     await refused(pathToFileURL(join(outside, 'secret.yaml')).href, /leads outside the spec's folder/);
     await refused('file:///etc/passwd', /leads outside the spec's folder/);
-    expect(JSON.stringify(await load(pathToFileURL(join(specDir, 'schemas/pet.yaml')).href))).toContain('A pet from inside.');
+    expect(JSON.stringify(await load(pathToFileURL(join(specDir, 'schemas/pet.yaml')).href))).toContain(
+      'A pet from inside.',
+    );
   });
 
   test('a symbolic link inside that leads outside is refused; one that stays inside resolves', async () => {
@@ -150,13 +166,16 @@ describe('local refs', () => {
     expect(JSON.stringify(await load('./alias.yaml'))).toContain('A pet from inside.');
   });
 
-  test.skipIf(!linux)('devices and /proc are refused, also through links and when their folder is allowed', async () => {
-    await refused('/dev/zero', /leads outside the spec's folder/);
-    await refused('/proc/self/environ', /leads outside the spec's folder/);
-    await symlink('/dev/zero', join(specDir, 'zero.yaml'));
-    await refused('./zero.yaml', /leads, through a symbolic link, outside/);
-    await refused('/dev/zero', /is not a regular file \(a device\)$/, { allowRefs: ['/dev'] });
-  });
+  test.skipIf(!linux)(
+    'devices and /proc are refused, also through links and when their folder is allowed',
+    async () => {
+      await refused('/dev/zero', /leads outside the spec's folder/);
+      await refused('/proc/self/environ', /leads outside the spec's folder/);
+      await symlink('/dev/zero', join(specDir, 'zero.yaml'));
+      await refused('./zero.yaml', /leads, through a symbolic link, outside/);
+      await refused('/dev/zero', /is not a regular file \(a device\)$/, { allowRefs: ['/dev'] });
+    },
+  );
 
   test.skipIf(!linux)('a FIFO is refused without waiting for a writer, inside the folder or out', async () => {
     execFileSync('mkfifo', [join(specDir, 'pipe.yaml')]);
@@ -167,11 +186,16 @@ describe('local refs', () => {
 
   test('a file larger than the cap is refused', async () => {
     await writeFile(join(specDir, 'big.yaml'), schemaYaml('x'.repeat(5000)));
-    await refused('./big.yaml', /is larger than the 4000 bytes a referenced file may have$/, { refLimits: { maxFileBytes: 4000 } });
+    await refused('./big.yaml', /is larger than the 4000 bytes a referenced file may have$/, {
+      refLimits: { maxFileBytes: 4000 },
+    });
   });
 
   test('a ref in a referenced file is confined too, and located in that file', async () => {
-    await writeFile(join(specDir, 'schemas/owner.yaml'), 'type: object\nproperties:\n  secret:\n    $ref: ../../outside/secret.yaml\n');
+    await writeFile(
+      join(specDir, 'schemas/owner.yaml'),
+      'type: object\nproperties:\n  secret:\n    $ref: ../../outside/secret.yaml\n',
+    );
     const error = await load('./schemas/owner.yaml').catch((caught: unknown) => caught);
     expect((error as SpecError).message).toBe(
       `spec/schemas/owner.yaml:4:11 (#/properties/secret/$ref): $ref "../../outside/secret.yaml" leads outside the spec's folder (spec); allow it with --allow-refs or allowRefs in the SDK config`,
@@ -201,8 +225,13 @@ describe('remote refs', () => {
     await refused(`${base}/ok/pet.yaml`, /is a URL; remote refs are not fetched unless allowed/);
     await refused('ftp://127.0.0.1/pet.yaml', /uses the ftp: scheme, which is never followed$/);
     // From a file the spec refers to, too.
-    await writeFile(join(specDir, 'schemas/remote.yaml'), `type: object\nproperties:\n  pet:\n    $ref: ${base}/ok/pet.yaml\n`);
-    expect(((await load('./schemas/remote.yaml').catch((caught: unknown) => caught)) as Error).message).toMatch(/^spec\/schemas\/remote\.yaml:4:11 \(#\/properties\/pet\/\$ref\): \$ref "http:.*" is a URL/);
+    await writeFile(
+      join(specDir, 'schemas/remote.yaml'),
+      `type: object\nproperties:\n  pet:\n    $ref: ${base}/ok/pet.yaml\n`,
+    );
+    expect(((await load('./schemas/remote.yaml').catch((caught: unknown) => caught)) as Error).message).toMatch(
+      /^spec\/schemas\/remote\.yaml:4:11 \(#\/properties\/pet\/\$ref\): \$ref "http:.*" is a URL/,
+    );
     expect(requests).toEqual([]);
   });
 
@@ -225,12 +254,27 @@ describe('remote refs', () => {
   test('encoded traversal cannot leave an allowed prefix: no request, whatever the encoding (issue 19)', async () => {
     requests.length = 0;
     const options = { allowRefs: [`${base}/ok/`] };
-    for (const path of ['..%2fprivate/secret.yaml', '%2e%2e/private/secret.yaml', '%252e%252e%252fprivate/secret.yaml', '..%5cprivate%5csecret.yaml', '%25252e%25252e%25252fsecret.yaml', '%E0%A4%A.yaml']) {
-      await refused(`${base}/ok/${path}`, /has an encoded "\/", "\\" or "\." in its path .*never fetched$|is a URL; remote refs are not fetched unless allowed/, options);
+    for (const path of [
+      '..%2fprivate/secret.yaml',
+      '%2e%2e/private/secret.yaml',
+      '%252e%252e%252fprivate/secret.yaml',
+      '..%5cprivate%5csecret.yaml',
+      '%25252e%25252e%25252fsecret.yaml',
+      '%E0%A4%A.yaml',
+    ]) {
+      await refused(
+        `${base}/ok/${path}`,
+        /has an encoded "\/", "\\" or "\." in its path .*never fetched$|is a URL; remote refs are not fetched unless allowed/,
+        options,
+      );
     }
     expect(requests).toEqual([]);
     // A redirect to one is refused the same way, before it is followed.
-    await refused(`${base}/ok/sneaky.yaml`, /redirects to "\/ok\/%252e%252e%252fprivate\/secret\.yaml", which is not allowed$/, options);
+    await refused(
+      `${base}/ok/sneaky.yaml`,
+      /redirects to "\/ok\/%252e%252e%252fprivate\/secret\.yaml", which is not allowed$/,
+      options,
+    );
     expect(requests).toEqual(['/ok/sneaky.yaml']);
   });
 
@@ -251,7 +295,9 @@ describe('a spec URL (issue 19)', () => {
     const port = (server.address() as AddressInfo).port;
     const error = await fetchSpec(`${base}/spec/elsewhere.yaml`).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SpecError);
-    expect((error as SpecError).message).toBe(`${base}/spec/elsewhere.yaml: redirects to "http://localhost:${port}/spec/openapi.yaml", another origin; not followed (give that URL itself if you trust it)`);
+    expect((error as SpecError).message).toBe(
+      `${base}/spec/elsewhere.yaml: redirects to "http://localhost:${port}/spec/openapi.yaml", another origin; not followed (give that URL itself if you trust it)`,
+    );
     expect(requests).toEqual(['/spec/elsewhere.yaml']);
   });
 });
@@ -263,7 +309,9 @@ describe('allowRefs and --allow-refs', () => {
     await writeFile(join(specDir, 'sdk.yaml'), 'allowRefs:\n  - ftp://example.test/\n');
     const error = await loadConfig(join(specDir, 'sdk.yaml'), 'sdk.yaml').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).message).toBe('sdk.yaml:2:5 (#/allowRefs/0): "ftp://example.test/" is neither a folder nor an http(s) URL prefix');
+    expect((error as ConfigError).message).toBe(
+      'sdk.yaml:2:5 (#/allowRefs/0): "ftp://example.test/" is neither a folder nor an http(s) URL prefix',
+    );
   });
 
   test('generate: refused by default with exit 1 and one line, nothing written; --allow-refs lets it through', async () => {
@@ -273,9 +321,15 @@ describe('allowRefs and --allow-refs', () => {
     const out = join(work, 'cli/out');
     const refusedRun = await run(join(root, 'generator/run.mjs'), ['--spec', spec, '--out', out], work);
     expect(refusedRun.code).toBe(1);
-    expect(refusedRun.stderr).toMatch(/^error: cli\/spec\/openapi\.yaml:13:23 \(#\/paths\/~1pets\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): \$ref "\.\.\/\.\.\/outside\/secret\.yaml" leads outside the spec's folder \(cli\/spec\)[^\n]*\n$/);
+    expect(refusedRun.stderr).toMatch(
+      /^error: cli\/spec\/openapi\.yaml:13:23 \(#\/paths\/~1pets\/get\/responses\/200\/content\/application~1json\/schema\/\$ref\): \$ref "\.\.\/\.\.\/outside\/secret\.yaml" leads outside the spec's folder \(cli\/spec\)[^\n]*\n$/,
+    );
     expect(existsSync(out)).toBe(false);
-    const allowed = await run(join(root, 'generator/run.mjs'), ['--spec', spec, '--out', out, '--allow-refs', 'outside'], work);
+    const allowed = await run(
+      join(root, 'generator/run.mjs'),
+      ['--spec', spec, '--out', out, '--allow-refs', 'outside'],
+      work,
+    );
     expect(allowed.stderr).toBe('');
     expect(allowed.code).toBe(0);
     expect(await readFile(join(out, 'src/internal/openapi.ts'), 'utf8')).toContain(CANARY);
@@ -284,14 +338,20 @@ describe('allowRefs and --allow-refs', () => {
   test('diff of git refs: a multi-file spec is read from the commit, and its refs cannot leave the spec folder', async () => {
     const repo = join(work, 'repo');
     await mkdir(join(repo, 'spec/schemas'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], { cwd: repo });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'commit.gpgsign=false', ...args], {
+        cwd: repo,
+      });
     git('init', '-q');
     await writeFile(join(repo, 'spec/openapi.yaml'), specText('./schemas/pet.yaml'));
     await writeFile(join(repo, 'spec/schemas/pet.yaml'), schemaYaml('A pet.'));
     git('add', '-A');
     git('commit', '-qm', 'one');
     // Only the referenced file changes: a new required property.
-    await writeFile(join(repo, 'spec/schemas/pet.yaml'), `${schemaYaml('A pet.')}  age: {type: integer}\nrequired: [age]\n`);
+    await writeFile(
+      join(repo, 'spec/schemas/pet.yaml'),
+      `${schemaYaml('A pet.')}  age: {type: integer}\nrequired: [age]\n`,
+    );
     git('commit', '-qam', 'two');
     const diffCli = [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'generator/cli/main.ts'), 'diff'];
     const changed = await run(diffCli[0]!, [...diffCli.slice(1), '--base', 'HEAD~1', '--head', 'HEAD', '--json'], repo);
@@ -304,13 +364,17 @@ describe('allowRefs and --allow-refs', () => {
     const leak = await run(diffCli[0]!, [...diffCli.slice(1), '--base', 'HEAD', '--head', 'HEAD~1'], repo);
     expect(leak.code).toBe(1);
     expect(leak.stdout).toBe('');
-    expect(leak.stderr).toMatch(/^error: HEAD:spec\/openapi\.yaml:13:23 \([^)]*\): \$ref "[^"]*secret\.yaml" leads outside the spec's folder \(HEAD:spec\)[^\n]*\n$/);
+    expect(leak.stderr).toMatch(
+      /^error: HEAD:spec\/openapi\.yaml:13:23 \([^)]*\): \$ref "[^"]*secret\.yaml" leads outside the spec's folder \(HEAD:spec\)[^\n]*\n$/,
+    );
     expect(leak.stderr).not.toContain(CANARY);
   }, 60_000);
 });
 
 function run(script: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [script, ...args], { cwd }, (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+    execFile(process.execPath, [script, ...args], { cwd }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
   });
 }

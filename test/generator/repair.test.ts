@@ -19,13 +19,19 @@ describe('repairs look at schemas, not at the names in a map', () => {
     openapi: '3.0.3',
     info: { title: 't', version: '1' },
     paths: {},
-    components: { schemas: { Props: structuredClone(schemaProps), PropsOrBool: { oneOf: [{ $ref: '#/components/schemas/Props' }, { type: 'boolean' }] } } },
+    components: {
+      schemas: {
+        Props: structuredClone(schemaProps),
+        PropsOrBool: { oneOf: [{ $ref: '#/components/schemas/Props' }, { type: 'boolean' }] },
+      },
+    },
   });
 
   test('properties named like keywords are left as they are', () => {
     const repaired = document();
     repairSpec(repaired, []);
-    const props = (repaired.components!['schemas'] as Record<string, { properties: Record<string, unknown> }>)['Props']!.properties;
+    const props = (repaired.components!['schemas'] as Record<string, { properties: Record<string, unknown> }>)['Props']!
+      .properties;
     expect(props['additionalProperties']).toEqual({ $ref: '#/components/schemas/PropsOrBool' });
     expect(props['allOf']).toEqual(schemaProps.properties.allOf);
     expect(props['properties']).toEqual(schemaProps.properties.properties);
@@ -34,15 +40,22 @@ describe('repairs look at schemas, not at the names in a map', () => {
   test('a property named `example` is a schema, and its deep ref is inlined like any other', () => {
     const repaired = document();
     repairSpec(repaired, []);
-    const props = (repaired.components!['schemas'] as Record<string, { properties: Record<string, unknown> }>)['Props']!.properties;
+    const props = (repaired.components!['schemas'] as Record<string, { properties: Record<string, unknown> }>)['Props']!
+      .properties;
     expect(props['example']).toEqual({ type: 'string' });
   });
 
   test('a schema with both properties and additionalProperties is still widened', () => {
     const repaired = document();
     const schemas = repaired.components!['schemas'] as Record<string, unknown>;
-    schemas['Open'] = { type: 'object', properties: { n: { type: 'integer' } }, additionalProperties: { type: 'string' } };
+    schemas['Open'] = {
+      type: 'object',
+      properties: { n: { type: 'integer' } },
+      additionalProperties: { type: 'string' },
+    };
     repairSpec(repaired, []);
-    expect(schemas['Open']).toMatchObject({ additionalProperties: { anyOf: [{ type: 'string' }, { type: 'integer' }] } });
+    expect(schemas['Open']).toMatchObject({
+      additionalProperties: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+    });
   });
 });

@@ -6,8 +6,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString, scanDiscriminators as theirScan } from 'openapi-typescript';
 import { describe, expect, test } from 'vitest';
-import { OPTIONS, scanDiscriminators, schemaTypesText, schemaTypesTextOf } from '../../generator/emit/schema-types-transform.mjs';
 import { startSchemaTypes } from '../../generator/emit/schema-types.js';
+import {
+  OPTIONS,
+  scanDiscriminators,
+  schemaTypesText,
+  schemaTypesTextOf,
+} from '../../generator/emit/schema-types-transform.mjs';
 import { loadSpec } from '../../generator/load/load-spec.js';
 import { repairSpec } from '../../generator/load/repair.js';
 import { missingShared, SHARED } from '../support/shared.js';
@@ -40,7 +45,9 @@ async function prepared(file: string): Promise<object> {
 describe('the schema types are what openapiTS() gives for the same document and options', () => {
   test.each(specs.map((file) => [file.slice(root.length), file]))('%s', async (_name, file) => {
     const document = await prepared(file);
-    const expected = astToString(await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], OPTIONS));
+    const expected = astToString(
+      await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], OPTIONS),
+    );
     expect(schemaTypesText(structuredClone(document))).toBe(expected);
     // Its discriminator scan: the same result, the same changes to the document.
     const [ours, theirs] = [structuredClone(document), structuredClone(document)];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/generate.js';
+import { type GenerateResult, generate } from '../../generator/generate.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const spec = 'test/fixtures/features.yaml';
@@ -13,7 +13,8 @@ let dir: string;
 let named: GenerateResult;
 let positional: GenerateResult;
 
-const file = (result: GenerateResult, path: string): string => result.files.find((candidate) => candidate.path === path)!.text;
+const file = (result: GenerateResult, path: string): string =>
+  result.files.find((candidate) => candidate.path === path)!.text;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sdk-signatures-'));
@@ -32,18 +33,26 @@ describe('nested resources', () => {
     expect(source).toMatch(/retrieve\(\s*fileID: string,\s*params: FolderFileRetrieveParams,/);
     expect(source).toContain('const { folder_id: folderID, ...query } = params;');
     expect(source).toContain('export type FolderFileRetrieveParams = { folder_id: string } &');
-    expect(file(named, 'api.md')).toContain('client.folders.files.<a href="./src/resources/folders/files.ts">retrieve</a>(fileID, params)');
-    expect(file(named, 'tests/api-resources/folders/files.test.ts')).toContain(".retrieve('file_1', { folder_id: 'fold_1' })");
+    expect(file(named, 'api.md')).toContain(
+      'client.folders.files.<a href="./src/resources/folders/files.ts">retrieve</a>(fileID, params)',
+    );
+    expect(file(named, 'tests/api-resources/folders/files.test.ts')).toContain(
+      ".retrieve('file_1', { folder_id: 'fold_1' })",
+    );
   });
 
   test('`pathParams: positional` in the config keeps every path param an argument', () => {
     const source = file(positional, 'src/resources/folders/files.ts');
-    expect(source).toMatch(/retrieve\(\s*folderID: string,\s*fileID: string,\s*query: FolderFileRetrieveParams = \{\},/);
+    expect(source).toMatch(
+      /retrieve\(\s*folderID: string,\s*fileID: string,\s*query: FolderFileRetrieveParams = \{\},/,
+    );
     expect(source).not.toContain('= params;');
   });
 
   test('any other value of pathParams is a located config error', async () => {
-    await expect(generate({ spec, config: join(dir, 'bad.yaml'), cwd: root })).rejects.toThrow(/bad\.yaml:2:\d+.*must be one of named, positional/);
+    await expect(generate({ spec, config: join(dir, 'bad.yaml'), cwd: root })).rejects.toThrow(
+      /bad\.yaml:2:\d+.*must be one of named, positional/,
+    );
   });
 });
 
@@ -54,16 +63,23 @@ describe('bodies', () => {
     expect(source).toMatch(/params: rest,\s*bodyKey: 'body',/);
   });
 
-  test('the config names a non-object body\'s params key (bodyParam) and body fields (bodyFields); the names stay inferred', async () => {
-    await writeFile(join(dir, 'body.yaml'), 'clientName: Files\noperations:\n  setFolderFileLabels: { bodyParam: labels }\n  updateFolderFile: { bodyFields: { file_name: name } }\n  getFolderFile: { bodyParam: nothing }\n');
+  test("the config names a non-object body's params key (bodyParam) and body fields (bodyFields); the names stay inferred", async () => {
+    await writeFile(
+      join(dir, 'body.yaml'),
+      'clientName: Files\noperations:\n  setFolderFileLabels: { bodyParam: labels }\n  updateFolderFile: { bodyFields: { file_name: name } }\n  getFolderFile: { bodyParam: nothing }\n',
+    );
     const result = await generate({ spec, config: join(dir, 'body.yaml'), cwd: root });
     const source = file(result, 'src/resources/folders/files.ts');
     expect(source).toMatch(/replace\(\s*fileID: string,/);
     expect(source).toContain("bodyKey: 'labels'");
     expect(source).toMatch(/export type FolderFileReplaceParams = \{ folder_id: string \} & \{\s*labels: /);
     expect(source).toContain("renames: { timeout_seconds: 'Timeout', file_name: 'name' }");
-    expect(file(result, 'tests/api-resources/folders/files.test.ts')).toMatch(/\.replace\('[^']+', \{ folder_id: '[^']+', labels: \[/);
-    expect(result.model.warnings).toContain('GET /folders/{folder_id}/files/{file_id}: bodyParam is set in the config, but the operation has no body; ignored');
+    expect(file(result, 'tests/api-resources/folders/files.test.ts')).toMatch(
+      /\.replace\('[^']+', \{ folder_id: '[^']+', labels: \[/,
+    );
+    expect(result.model.warnings).toContain(
+      'GET /folders/{folder_id}/files/{file_id}: bodyParam is set in the config, but the operation has no body; ignored',
+    );
   }, 60_000);
 
   test('bodyParam on an object body takes its fields under that key, as an SDK that wraps it does', async () => {
@@ -91,8 +107,15 @@ components:
     NetworkCreate: { type: object, properties: { name: { type: string } }, required: [name] }
 `,
     );
-    await writeFile(join(dir, 'networks.config.yaml'), 'clientName: Nets\noperations:\n  CreateNetwork: { bodyParam: network_create }\n  UpdateNetwork: { bodyParam: body }\n');
-    const result = await generate({ spec: join(dir, 'networks.yaml'), config: join(dir, 'networks.config.yaml'), cwd: root });
+    await writeFile(
+      join(dir, 'networks.config.yaml'),
+      'clientName: Nets\noperations:\n  CreateNetwork: { bodyParam: network_create }\n  UpdateNetwork: { bodyParam: body }\n',
+    );
+    const result = await generate({
+      spec: join(dir, 'networks.yaml'),
+      config: join(dir, 'networks.config.yaml'),
+      cwd: root,
+    });
     const source = file(result, 'src/resources/networks.ts');
     // Required body: a required member, so the params argument is required; optional body: an optional member.
     expect(source).toMatch(/create\(params: NetworkCreateParams, options\?: RequestOptions\)/);
@@ -100,7 +123,9 @@ components:
     expect(source).toMatch(/params, bodyKey: 'network_create', bodyEncoding: 'json'/);
     expect(source).toMatch(/update\(id: string, params: NetworkUpdateParams = \{\}, options\?: RequestOptions\)/);
     expect(source).toMatch(/export type NetworkUpdateParams = \{\s*body\?: /);
-    expect(file(result, 'tests/api-resources/networks.test.ts')).toMatch(/\.create\(\{ network_create: \{ name: '[^']*' \} \}\)/);
+    expect(file(result, 'tests/api-resources/networks.test.ts')).toMatch(
+      /\.create\(\{ network_create: \{ name: '[^']*' \} \}\)/,
+    );
     expect(result.model.warnings.filter((warning) => warning.includes('bodyParam'))).toEqual([]);
   }, 60_000);
 
@@ -127,7 +152,9 @@ paths:
 `;
     await writeFile(join(dir, 'required.yaml'), spec(true));
     await writeFile(join(dir, 'optional.yaml'), spec(false));
-    const [required, optional] = await Promise.all(['required', 'optional'].map((name) => generate({ spec: join(dir, `${name}.yaml`), cwd: dir })));
+    const [required, optional] = await Promise.all(
+      ['required', 'optional'].map((name) => generate({ spec: join(dir, `${name}.yaml`), cwd: dir })),
+    );
     expect(file(required!, 'src/resources/bundles.ts')).toContain('bodyRequired: true');
     expect(file(optional!, 'src/resources/bundles.ts')).not.toContain('bodyRequired');
   }, 60_000);

@@ -13,7 +13,12 @@ describe('surface score: inferred names against a Stainless api.md', () => {
     expect(readApiMdMethods(apiMd)).toEqual([
       { httpMethod: 'post', path: '/oauth_clients', chain: ['oauthClients'], method: 'create' },
       { httpMethod: 'get', path: '/calls/{call_control_id}', chain: ['calls'], method: 'retrieveStatus' },
-      { httpMethod: 'post', path: '/calls/{id}/actions/record_start', chain: ['calls', 'actions'], method: 'startRecording' },
+      {
+        httpMethod: 'post',
+        path: '/calls/{id}/actions/record_start',
+        chain: ['calls', 'actions'],
+        method: 'startRecording',
+      },
     ]);
   });
 
@@ -22,11 +27,19 @@ describe('surface score: inferred names against a Stainless api.md', () => {
     const ours = [
       { httpMethod: 'post', path: '/oauth_clients', chain: ['oauthClients'], method: 'create' },
       { httpMethod: 'get', path: '/calls/{id}', chain: ['calls'], method: 'retrieve' },
-      { httpMethod: 'post', path: '/calls/{id}/actions/record_start', chain: ['calls', 'actions', 'recordStart'], method: 'create' },
+      {
+        httpMethod: 'post',
+        path: '/calls/{id}/actions/record_start',
+        chain: ['calls', 'actions', 'recordStart'],
+        method: 'create',
+      },
       { httpMethod: 'get', path: '/only/ours', chain: ['only'], method: 'list' },
     ];
     const score = scoreSurface(readApiMdMethods(apiMd), ours);
     expect([score.matched, score.exact, score.topLevel, score.resourcePath, score.methodName]).toEqual([3, 1, 3, 2, 1]);
-    expect(score.misses.map((miss) => miss.pattern)).toEqual(['method: other word', 'ours one resource deeper (action as sub-resource)']);
+    expect(score.misses.map((miss) => miss.pattern)).toEqual([
+      'method: other word',
+      'ours one resource deeper (action as sub-resource)',
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { emitResources } from '../../generator/emit/resources.js';
+import { allResources, buildModel } from '../../generator/model/build-model.js';
 import { readSurface, SurfaceError, surfaceRouteKey, surfaceTypeNames } from '../../generator/model/surface.js';
 
 const API_MD = `# OAuthClients
@@ -23,32 +23,87 @@ describe("reading an existing SDK's api.md (Stainless format)", () => {
   test('every method line: route, chain, method, positional path params, params object, result; types per module', () => {
     const surface = readSurface(API_MD, 'api.md');
     expect(surface.methods.map(({ line, ...method }) => method)).toEqual([
-      { httpMethod: 'get', path: '/oauth_clients', chain: ['oauthClients'], method: 'list', positional: [], takesParams: true, returns: 'OAuthClientsDefaultFlatPagination', module: 'oauth-clients' },
-      { httpMethod: 'post', path: '/oauth_clients', chain: ['oauthClients'], method: 'create', positional: [], takesParams: true, returns: 'OAuthClientCreateResponse', module: 'oauth-clients' },
-      { httpMethod: 'delete', path: '/oauth_clients/{id}', chain: ['oauthClients'], method: 'delete', positional: ['id'], takesParams: false, returns: 'void', module: 'oauth-clients' },
-      { httpMethod: 'delete', path: '/ai/assistants/{assistant_id}/tags/{tag}', chain: ['ai', 'assistants', 'tags'], method: 'remove', positional: ['tag'], takesParams: true, returns: 'TagsResponse', module: 'ai/assistants/tags' },
-      { httpMethod: 'post', path: '/numbers/batch', chain: ['numbers'], method: 'batch', positional: [], takesParams: true, returns: 'string', module: 'numbers' },
+      {
+        httpMethod: 'get',
+        path: '/oauth_clients',
+        chain: ['oauthClients'],
+        method: 'list',
+        positional: [],
+        takesParams: true,
+        returns: 'OAuthClientsDefaultFlatPagination',
+        module: 'oauth-clients',
+      },
+      {
+        httpMethod: 'post',
+        path: '/oauth_clients',
+        chain: ['oauthClients'],
+        method: 'create',
+        positional: [],
+        takesParams: true,
+        returns: 'OAuthClientCreateResponse',
+        module: 'oauth-clients',
+      },
+      {
+        httpMethod: 'delete',
+        path: '/oauth_clients/{id}',
+        chain: ['oauthClients'],
+        method: 'delete',
+        positional: ['id'],
+        takesParams: false,
+        returns: 'void',
+        module: 'oauth-clients',
+      },
+      {
+        httpMethod: 'delete',
+        path: '/ai/assistants/{assistant_id}/tags/{tag}',
+        chain: ['ai', 'assistants', 'tags'],
+        method: 'remove',
+        positional: ['tag'],
+        takesParams: true,
+        returns: 'TagsResponse',
+        module: 'ai/assistants/tags',
+      },
+      {
+        httpMethod: 'post',
+        path: '/numbers/batch',
+        chain: ['numbers'],
+        method: 'batch',
+        positional: [],
+        takesParams: true,
+        returns: 'string',
+        module: 'numbers',
+      },
     ]);
     expect(surface.methods[0]!.line).toBe(10);
     expect(surface.types.get('oauth-clients')).toEqual(['OAuthClient', 'OAuthClientCreateResponse']);
-    expect(surfaceRouteKey('DELETE', '/ai/assistants/{id}/tags/{name}/')).toBe(surfaceRouteKey('delete', '/ai/assistants/{assistant_id}/tags/{tag}'));
+    expect(surfaceRouteKey('DELETE', '/ai/assistants/{id}/tags/{name}/')).toBe(
+      surfaceRouteKey('delete', '/ai/assistants/{assistant_id}/tags/{tag}'),
+    );
   });
 
   test('the type names a method fixes: response and params by convention, or the page', () => {
     const [list, create, , remove, batch] = readSurface(API_MD, 'api.md').methods;
     expect(surfaceTypeNames(list!, true)).toEqual({ page: 'OAuthClientsDefaultFlatPagination' });
-    expect(surfaceTypeNames(create!, false)).toEqual({ response: 'OAuthClientCreateResponse', params: 'OAuthClientCreateParams' });
+    expect(surfaceTypeNames(create!, false)).toEqual({
+      response: 'OAuthClientCreateResponse',
+      params: 'OAuthClientCreateParams',
+    });
     expect(surfaceTypeNames(remove!, false)).toEqual({ response: 'TagsResponse', params: 'TagsParams' });
     expect(surfaceTypeNames(batch!, false)).toEqual({});
   });
 
   test('a result written `unknown` or `string` takes the one type its module lists for the method', () => {
     const batch = readSurface(API_MD, 'api.md').methods[4]!;
-    expect(surfaceTypeNames(batch, false, ['NumberBatchResponse', 'NumberListResponse'])).toEqual({ response: 'NumberBatchResponse', params: 'NumberBatchParams' });
+    expect(surfaceTypeNames(batch, false, ['NumberBatchResponse', 'NumberListResponse'])).toEqual({
+      response: 'NumberBatchResponse',
+      params: 'NumberBatchParams',
+    });
     // None, or more than one, that fits: nothing is taken.
     expect(surfaceTypeNames(batch, false, ['NumberListResponse'])).toEqual({});
     expect(surfaceTypeNames(batch, false, ['NumberBatchResponse', 'OtherNumberBatchResponse'])).toEqual({});
-    expect(surfaceTypeNames({ ...batch, takesParams: false }, false, ['NumberBatchResponse'])).toEqual({ response: 'NumberBatchResponse' });
+    expect(surfaceTypeNames({ ...batch, takesParams: false }, false, ['NumberBatchResponse'])).toEqual({
+      response: 'NumberBatchResponse',
+    });
   });
 
   test('a method line the format does not fit is an error with its line', () => {
@@ -71,17 +126,32 @@ describe('generating with a surface: its names are kept, the rest inferred and l
     servers: [{ url: 'https://api.example.com' }],
     paths: {
       '/oauth_clients': {
-        get: { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }], responses: json({ type: 'object', properties: { data: { type: 'array', items: client } } }) },
+        get: {
+          parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }],
+          responses: json({ type: 'object', properties: { data: { type: 'array', items: client } } }),
+        },
         post: { requestBody: { content: { 'application/json': { schema: client } } }, responses: json(client) },
       },
-      '/oauth_clients/{id}': { delete: { operationId: 'RevokeClient', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '204': { description: 'gone' } } } },
+      '/oauth_clients/{id}': {
+        delete: {
+          operationId: 'RevokeClient',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'gone' } },
+        },
+      },
       '/widgets': { post: { operationId: 'SpinWidget', summary: 'Spin a widget', responses: json(client) } },
     },
   };
 
   test('the resource chain, method and type names of api.md, additions and missing methods listed once each', () => {
     const model = buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(API_MD, 'api.md'));
-    const methods = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, method.pageTypeName ?? method.responseTypeName ?? null, method.paramsTypeName ?? null]));
+    const methods = allResources(model.resources).flatMap((resource) =>
+      resource.methods.map((method) => [
+        `${resource.chain.join('.')}.${method.name}`,
+        method.pageTypeName ?? method.responseTypeName ?? null,
+        method.paramsTypeName ?? null,
+      ]),
+    );
     expect(methods).toEqual([
       // api.md does not show a page's params: inferred (no casing config here, so `Oauth`).
       ['oauthClients.list', 'OAuthClientsDefaultFlatPagination', 'OauthClientListParams'],
@@ -105,8 +175,15 @@ test('a method api.md shows returning `unknown` keeps the response and params na
       '/tools/{id}': {
         put: {
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          requestBody: { content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } } },
-          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } } } },
+          requestBody: {
+            content: { 'application/json': { schema: { type: 'object', properties: { name: { type: 'string' } } } } },
+          },
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { schema: { type: 'object', additionalProperties: true } } },
+            },
+          },
         },
       },
     },
@@ -121,9 +198,15 @@ Methods:
 
 - <code title="put /tools/{id}">client.tools.<a href="./src/resources/tools.ts">add</a>(id, { ...params }) -> unknown</code>
 `;
-  const method = allResources(buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(api, 'api.md')).resources)[0]!.methods[0]!;
+  const method = allResources(
+    buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(api, 'api.md')).resources,
+  )[0]!.methods[0]!;
   // Inference alone would say ToolAddResponse.
-  expect([method.name, method.responseTypeName, method.paramsTypeName]).toEqual(['add', 'ToolsAddResponse', 'ToolsAddParams']);
+  expect([method.name, method.responseTypeName, method.paramsTypeName]).toEqual([
+    'add',
+    'ToolsAddResponse',
+    'ToolsAddParams',
+  ]);
 });
 
 test("a page's items take the name api.md lists for them; the page's body is named apart", () => {
@@ -134,7 +217,21 @@ test("a page's items take the name api.md lists for them; the page's body is nam
       '/clusters': {
         get: {
           parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }],
-          responses: { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } } } } } } } },
+          responses: {
+            '200': {
+              description: 'ok',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      data: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },
@@ -150,30 +247,56 @@ Methods:
 - <code title="get /clusters">client.clusters.<a href="./src/resources/clusters.ts">list</a>({ ...params }) -> ClusterListResponsesDefaultFlatPagination</code>
 `;
   const surface = readSurface(api, 'api.md');
-  expect(surfaceTypeNames(surface.methods[0]!, true, ['ClusterListResponse'])).toEqual({ page: 'ClusterListResponsesDefaultFlatPagination', item: 'ClusterListResponse' });
-  expect(surfaceTypeNames(surface.methods[0]!, true, [])).toEqual({ page: 'ClusterListResponsesDefaultFlatPagination' });
+  expect(surfaceTypeNames(surface.methods[0]!, true, ['ClusterListResponse'])).toEqual({
+    page: 'ClusterListResponsesDefaultFlatPagination',
+    item: 'ClusterListResponse',
+  });
+  expect(surfaceTypeNames(surface.methods[0]!, true, [])).toEqual({
+    page: 'ClusterListResponsesDefaultFlatPagination',
+  });
   const model = buildModel(structuredClone(document) as never, {}, 't.yaml', surface);
   const method = allResources(model.resources)[0]!.methods[0]!;
-  expect([method.pageTypeName, method.itemTypeName, method.responseTypeName]).toEqual(['ClusterListResponsesDefaultFlatPagination', 'ClusterListResponse', 'ClusterListPageResponse']);
+  expect([method.pageTypeName, method.itemTypeName, method.responseTypeName]).toEqual([
+    'ClusterListResponsesDefaultFlatPagination',
+    'ClusterListResponse',
+    'ClusterListPageResponse',
+  ]);
   const source = emitResources(model).find((file) => file.path === 'src/resources/clusters.ts')!.text;
-  expect(source).toMatch(/export type ClusterListResponse = NonNullable<ClusterListPageResponse\[["']data["']\]>\[number\];/);
-  expect(source).toContain('export type ClusterListResponsesDefaultFlatPagination = Page<ClusterListPageResponse, ClusterListResponse>;');
+  expect(source).toMatch(
+    /export type ClusterListResponse = NonNullable<ClusterListPageResponse\[["']data["']\]>\[number\];/,
+  );
+  expect(source).toContain(
+    'export type ClusterListResponsesDefaultFlatPagination = Page<ClusterListPageResponse, ClusterListResponse>;',
+  );
   expect(source).toMatch(/list\([^)]*\): PagePromise<ClusterListPageResponse, ClusterListResponse>/);
 });
 
 describe("api.md's arguments decide which path params are positional", () => {
   const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-  const ok = { '200': { description: 'ok', content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } } } };
+  const ok = {
+    '200': {
+      description: 'ok',
+      content: { 'application/json': { schema: { type: 'object', properties: { id: { type: 'string' } } } } },
+    },
+  };
   const document = {
     openapi: '3.1.0',
     info: { title: 'T', version: '1' },
     paths: {
       // Path order puts the parent first; api.md takes the parent positionally here, the child named.
-      '/accounts/{account_sid}/calls/{call_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('call_sid')], responses: ok } },
-      '/accounts/{account_sid}/queues/{queue_sid}': { get: { parameters: [pathParam('account_sid'), pathParam('queue_sid')], responses: ok } },
+      '/accounts/{account_sid}/calls/{call_sid}': {
+        get: { parameters: [pathParam('account_sid'), pathParam('call_sid')], responses: ok },
+      },
+      '/accounts/{account_sid}/queues/{queue_sid}': {
+        get: { parameters: [pathParam('account_sid'), pathParam('queue_sid')], responses: ok },
+      },
       '/rooms/{room_id}/sessions/{session_id}': {
         get: { parameters: [pathParam('room_id'), pathParam('session_id')], responses: ok },
-        put: { parameters: [pathParam('room_id'), pathParam('session_id')], requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }, responses: ok },
+        put: {
+          parameters: [pathParam('room_id'), pathParam('session_id')],
+          requestBody: { content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: ok,
+        },
       },
     },
   };
@@ -190,7 +313,12 @@ Methods:
   test('matched by name in any spelling, in the order api.md gives; the others named in the params object', () => {
     const model = buildModel(structuredClone(document) as never, {}, 't.yaml', readSurface(API, 'api.md'));
     const methods = Object.fromEntries(
-      allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [`${resource.chain.join('.')}.${method.name}`, [method.positionalPathParams.map((param) => param.name), method.namedPathParams.map((param) => param.name)]])),
+      allResources(model.resources).flatMap((resource) =>
+        resource.methods.map((method) => [
+          `${resource.chain.join('.')}.${method.name}`,
+          [method.positionalPathParams.map((param) => param.name), method.namedPathParams.map((param) => param.name)],
+        ]),
+      ),
     );
     expect(methods).toEqual({
       'accounts.calls.retrieve': [['account_sid'], ['call_sid']],
@@ -201,7 +329,9 @@ Methods:
     });
     // Without api.md: the last positional, the parents named.
     const inferred = buildModel(structuredClone(document) as never, {}, 't.yaml');
-    const calls = allResources(inferred.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
+    const calls = allResources(inferred.resources)
+      .flatMap((resource) => resource.methods)
+      .find((method) => method.path.includes('/calls/'))!;
     expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
   });
 
@@ -209,7 +339,9 @@ Methods:
     const listed = structuredClone(document);
     listed.paths['/accounts/{account_sid}/calls/{call_sid}'].get.parameters.reverse();
     const model = buildModel(listed as never, {}, 't.yaml');
-    const calls = allResources(model.resources).flatMap((resource) => resource.methods).find((method) => method.path.includes('/calls/'))!;
+    const calls = allResources(model.resources)
+      .flatMap((resource) => resource.methods)
+      .find((method) => method.path.includes('/calls/'))!;
     expect(calls.pathParams.map((param) => param.name)).toEqual(['account_sid', 'call_sid']);
     expect(calls.positionalPathParams.map((param) => param.name)).toEqual(['call_sid']);
     expect(calls.namedPathParams.map((param) => param.name)).toEqual(['account_sid']);
@@ -224,15 +356,27 @@ describe("other generators' naming extensions in the spec", () => {
       info: { title: 'T', version: '1' },
       servers: [{ url: 'https://api.example.com' }],
       paths: {
-        '/v1/user_keys': { get: { 'x-speakeasy-group': 'users.keys', 'x-speakeasy-name-override': 'list_all', responses: ok } },
+        '/v1/user_keys': {
+          get: { 'x-speakeasy-group': 'users.keys', 'x-speakeasy-name-override': 'list_all', responses: ok },
+        },
         '/calls': { post: { 'x-stainless-method': 'dial', responses: ok } },
         '/things': { get: { 'x-speakeasy-name-override': 'not a name', responses: ok } },
       },
     };
     const model = buildModel(document as never, {}, 't.yaml');
-    const names = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => `${method.httpMethod} ${method.path} ${resource.chain.join('.')}.${method.name}`));
-    expect(names).toEqual(['get /v1/user_keys users.keys.listAll', 'post /calls calls.dial', 'get /things things.list']);
-    expect(model.warnings).toEqual(['GET /things: x-speakeasy-name-override "not a name" is not a name; inferred instead']);
+    const names = allResources(model.resources).flatMap((resource) =>
+      resource.methods.map(
+        (method) => `${method.httpMethod} ${method.path} ${resource.chain.join('.')}.${method.name}`,
+      ),
+    );
+    expect(names).toEqual([
+      'get /v1/user_keys users.keys.listAll',
+      'post /calls calls.dial',
+      'get /things things.list',
+    ]);
+    expect(model.warnings).toEqual([
+      'GET /things: x-speakeasy-name-override "not a name" is not a name; inferred instead',
+    ]);
   });
 });
 
@@ -244,14 +388,30 @@ describe('surface: in the config and --surface', () => {
     const { generate } = await import('../../generator/generate.js');
     const dir = await mkdtemp(join(tmpdir(), 'surface-'));
     await mkdir(join(dir, 'sdk'));
-    await writeFile(join(dir, 'sdk', 'api.md'), '- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>({ ...params }) -> AppRegisterResponse</code>\n');
+    await writeFile(
+      join(dir, 'sdk', 'api.md'),
+      '- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>({ ...params }) -> AppRegisterResponse</code>\n',
+    );
     await writeFile(join(dir, 'sdk.config.yaml'), 'surface: sdk/api.md\n');
     const spec = new URL('../../spec/openapi.yaml', import.meta.url).pathname;
     const { model } = await generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir });
-    const create = allResources(model.resources).flatMap((resource) => resource.methods.map((method) => [resource.chain.join('.'), method.name, method.responseTypeName, method.httpMethod, method.path]));
+    const create = allResources(model.resources).flatMap((resource) =>
+      resource.methods.map((method) => [
+        resource.chain.join('.'),
+        method.name,
+        method.responseTypeName,
+        method.httpMethod,
+        method.path,
+      ]),
+    );
     expect(create).toContainEqual(['apps', 'register', 'AppRegisterResponse', 'post', '/oauth_clients']);
-    await writeFile(join(dir, 'sdk', 'api.md'), '\n- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>(a b) -> X</code>\n');
-    await expect(generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir })).rejects.toThrow(/^sdk\/api\.md:2: arguments api\.md's format does not fit: \(a b\)$/);
+    await writeFile(
+      join(dir, 'sdk', 'api.md'),
+      '\n- <code title="post /oauth_clients">client.apps.<a href="./x.ts">register</a>(a b) -> X</code>\n',
+    );
+    await expect(generate({ spec, config: join(dir, 'sdk.config.yaml'), cwd: dir })).rejects.toThrow(
+      /^sdk\/api\.md:2: arguments api\.md's format does not fit: \(a b\)$/,
+    );
   }, 60_000);
 });
 
@@ -274,7 +434,9 @@ describe('a route api.md lists twice', () => {
     );
     const spec = new URL('../../spec/openapi.yaml', import.meta.url).pathname;
     const { model, files } = await generate({ spec, surface: join(dir, 'api.md'), cwd: dir });
-    const method = allResources(model.resources).flatMap((resource) => resource.methods).find((candidate) => candidate.name === 'create0')!;
+    const method = allResources(model.resources)
+      .flatMap((resource) => resource.methods)
+      .find((candidate) => candidate.name === 'create0')!;
     expect(method.aliases).toEqual(['create']);
     const source = files.find((file) => file.path === 'src/resources/oauth-clients.ts')!.text;
     expect(source).toMatch(/readonly create = this\.create0;/);

@@ -4,7 +4,10 @@ import { expect, test } from 'vitest';
 import { removeTemporariesOnSignals, track, untrack } from '../../generator/core/temp.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-const counts = (): number[] => [...SIGNALS.map((signal) => process.listenerCount(signal)), process.listenerCount('exit')];
+const counts = (): number[] => [
+  ...SIGNALS.map((signal) => process.listenerCount(signal)),
+  process.listenerCount('exit'),
+];
 
 test('as a library: tracking a path adds an exit handler and no signal handler; the CLI opts in to signals', () => {
   const [int, term, hup, exit] = counts();

@@ -1,6 +1,6 @@
 // Known traps in real specs (each seen in peers' output): the generated SDK must compile and spec text must stay text.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateSdk, type GeneratedSdk } from '../support/generated-sdk.js';
+import { type GeneratedSdk, generateSdk } from '../support/generated-sdk.js';
 
 let sdk: GeneratedSdk;
 const file = (path: string) => sdk.file(path);
@@ -17,16 +17,31 @@ describe('traps', () => {
 
   test('schema names that shadow globals, are reserved, differ only in case, or start with a digit', () => {
     const models = file('src/models.ts');
-    for (const alias of ['BlobModel', 'ErrorModel', 'PromiseModel', 'RecordModel', 'Default', 'Pet', 'Pet2', '_2faSettings', 'ABC']) {
+    for (const alias of [
+      'BlobModel',
+      'ErrorModel',
+      'PromiseModel',
+      'RecordModel',
+      'Default',
+      'Pet',
+      'Pet2',
+      '_2faSettings',
+      'ABC',
+    ]) {
       expect(models).toContain(`export type ${alias} = components['schemas']`);
     }
   });
 
   test('descriptions cannot end a comment or inject code', () => {
-    const everything = sdk.result.files.filter((candidate) => candidate.path.endsWith('.ts')).map((candidate) => candidate.text).join('\n');
+    const everything = sdk.result.files
+      .filter((candidate) => candidate.path.endsWith('.ts'))
+      .map((candidate) => candidate.text)
+      .join('\n');
     expect(everything).not.toMatch(/\*\/ console\.log\('injected'\)/);
     // `/*` too: ts-morph's writer misplaces a comment's end after one.
-    expect(file('src/client.ts')).toContain("Ends a comment early *\\/ console.log('injected'); /\\* and uses `backticks`, ${process.exit(1)}");
+    expect(file('src/client.ts')).toContain(
+      "Ends a comment early *\\/ console.log('injected'); /\\* and uses `backticks`, ${process.exit(1)}",
+    );
     expect(file('src/models.ts')).toContain('A pet *\\/ with a `tick` and ${injection}');
   });
 
@@ -51,7 +66,9 @@ describe('traps', () => {
 
   test('additionalProperties next to optional properties: the index signature admits the declared properties', () => {
     // Without the widening, `kind` and `parent` would be unusable: `{ kind?: ... } & { [key: string]: string }`.
-    expect(file('src/internal/openapi.ts')).toMatch(/\[key: string\]: string \| \('' \| 'a b' \| '\*\/' \| 'null'\) \| components\['schemas'\]\['Pet'\];/);
+    expect(file('src/internal/openapi.ts')).toMatch(
+      /\[key: string\]: string \| \('' \| 'a b' \| '\*\/' \| 'null'\) \| components\['schemas'\]\['Pet'\];/,
+    );
   });
 
   test("per-operation types index openapi-typescript's operations by operationId, `#` written as `/`", () => {
@@ -67,7 +84,11 @@ describe('names JavaScript gives a meaning (issue #11: each gave an SDK that did
   test('an empty or punctuation-only path segment (/seg/*/{id}, /a//b) is a resource with a file name', () => {
     const paths = sdk.result.files.map((candidate) => candidate.path);
     expect(paths).toContain('src/resources/seg/_.ts');
-    for (const path of paths) expect(path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..'), path).toBe(true);
+    for (const path of paths)
+      expect(
+        path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..'),
+        path,
+      ).toBe(true);
   });
 
   test('constructor and toString as param, property, security scheme, schema and operationId names', () => {
@@ -75,7 +96,9 @@ describe('names JavaScript gives a meaning (issue #11: each gave an SDK that did
     expect(file('src/internal/openapi.ts')).toContain("constructor?: string | Object['constructor'];");
     expect(file('src/internal/openapi.ts')).toContain("toString?: number | Object['toString'];");
     // Under an inherited name, TypeScript gives the value no contextual type: its literals keep theirs.
-    expect(file('src/core-client.ts')).toContain("constructor: { type: 'apiKey' as const, in: 'header' as const, name: 'X-Constructor' as const }");
+    expect(file('src/core-client.ts')).toContain(
+      "constructor: { type: 'apiKey' as const, in: 'header' as const, name: 'X-Constructor' as const }",
+    );
     expect(file('src/models.ts')).toContain("export type Constructor = components['schemas']['constructor'];");
   });
 });

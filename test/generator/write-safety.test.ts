@@ -67,12 +67,20 @@ interface Run {
 
 let lists = 0;
 /** Runs the driver: writes `files` into `dir` (or formats them), killed as SDKGEN_TEST_KILL_AFTER says. */
-async function drive(mode: 'write' | 'format', dir: string, files: readonly OutputFile[], options: { kill?: string; force?: boolean; tmp?: string } = {}): Promise<Run> {
+async function drive(
+  mode: 'write' | 'format',
+  dir: string,
+  files: readonly OutputFile[],
+  options: { kill?: string; force?: boolean; tmp?: string } = {},
+): Promise<Run> {
   const list = join(work, `files-${lists++}.json`);
   await writeFile(list, JSON.stringify(files));
   const env: NodeJS.ProcessEnv = { ...process.env, SDKGEN_TEST_KILL_AFTER: options.kill ?? '' };
   if (options.tmp) env['TMPDIR'] = options.tmp;
-  const child = spawn(process.execPath, [driver, mode, dir, list, options.force ? 'force' : ''], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [driver, mode, dir, list, options.force ? 'force' : ''], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -86,13 +94,19 @@ async function snapshot(folder: string): Promise<Record<string, string>> {
   for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) {
       const path = join(entry.parentPath, entry.name);
-      out[path.slice(folder.length + 1).split('\\').join('/')] = await readFile(path, 'utf8');
+      out[
+        path
+          .slice(folder.length + 1)
+          .split('\\')
+          .join('/')
+      ] = await readFile(path, 'utf8');
     }
   }
   return out;
 }
 
-const files = (entries: Record<string, string>): OutputFile[] => Object.entries(entries).map(([path, text]) => ({ path, text }));
+const files = (entries: Record<string, string>): OutputFile[] =>
+  Object.entries(entries).map(([path, text]) => ({ path, text }));
 const expected = (generated: OutputFile[], user: Record<string, string>): Record<string, string> => ({
   ...user,
   ...Object.fromEntries(generated.map((file) => [file.path, file.text])),
@@ -142,7 +156,8 @@ async function packageA(name: string): Promise<string> {
   return dir;
 }
 
-const leftovers = (snap: Record<string, string>): string[] => Object.keys(snap).filter((path) => path.includes('.sdkgen-tmp-'));
+const leftovers = (snap: Record<string, string>): string[] =>
+  Object.keys(snap).filter((path) => path.includes('.sdkgen-tmp-'));
 
 describe('the folder is shared with its user', () => {
   test('regenerating keeps every file the generator did not write, removes its stale ones, and --check agrees', async () => {
@@ -150,7 +165,13 @@ describe('the folder is shared with its user', () => {
     const run = await drive('write', dir, B);
     expect(run.stderr).toBe('');
     const { result } = JSON.parse(run.stdout) as { result: { stale: string[] } };
-    expect(result.stale).toEqual([...range(3).map((i) => `gone/c${i}.ts`), ...range(2).map((i) => `dropped/d${i}.ts`), ...range(2).map((i) => `src/nested/deep/b${i + 2}.ts`)].sort());
+    expect(result.stale).toEqual(
+      [
+        ...range(3).map((i) => `gone/c${i}.ts`),
+        ...range(2).map((i) => `dropped/d${i}.ts`),
+        ...range(2).map((i) => `src/nested/deep/b${i + 2}.ts`),
+      ].sort(),
+    );
     expect(await snapshot(dir)).toEqual(expected(B, USER));
     // A folder the stale files emptied goes; one holding a user's file stays.
     expect(await readdir(dir)).not.toContain('dropped');
@@ -168,7 +189,9 @@ describe('the folder is shared with its user', () => {
     const before = await snapshot(dir);
     const refused = await drive('write', dir, A);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: out: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`);
+    expect(refused.stderr).toBe(
+      `error: out: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`,
+    );
     expect(await snapshot(dir)).toEqual(before);
 
     expect((await drive('write', dir, A, { force: true })).code).toBe(0);
@@ -182,7 +205,9 @@ describe('the folder is shared with its user', () => {
     const before = await snapshot(dir);
     const refused = await drive('write', dir, B);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('error: out: the SDK would overwrite 1 file the generator did not write (src/new/e2.ts); move them or pass --force\n');
+    expect(refused.stderr).toBe(
+      'error: out: the SDK would overwrite 1 file the generator did not write (src/new/e2.ts); move them or pass --force\n',
+    );
     expect(await snapshot(dir)).toEqual(before);
     expect((await drive('write', dir, B, { force: true })).code).toBe(0);
     expect(await snapshot(dir)).toEqual(expected(B, USER));
@@ -192,11 +217,13 @@ describe('the folder is shared with its user', () => {
     await mkdir(join(folder, 'src/new/e1.ts'), { recursive: true });
     await writeFile(join(folder, 'src/new/e1.ts/keep.txt'), 'kept\n');
     const blocked = await drive('write', folder, B, { force: true });
-    expect(blocked.stderr).toBe('error: out/src/new/e1.ts: something other than a file (a folder, say) where the SDK has a file\n');
+    expect(blocked.stderr).toBe(
+      'error: out/src/new/e1.ts: something other than a file (a folder, say) where the SDK has a file\n',
+    );
     expect(await readFile(join(folder, 'src/new/e1.ts/keep.txt'), 'utf8')).toBe('kept\n');
   });
 
-  test('hand edits: a generated file is overwritten (and named); a stale one is kept and becomes the user\'s', async () => {
+  test("hand edits: a generated file is overwritten (and named); a stale one is kept and becomes the user's", async () => {
     const dir = await packageA('edited');
     await writeFile(join(dir, 'src/a0.ts'), 'edited\n');
     await writeFile(join(dir, 'gone/c1.ts'), 'edited\n');
@@ -214,7 +241,9 @@ describe('the folder is shared with its user', () => {
     manifest.files['../outside.txt'] = manifest.files['README.md']!;
     await writeFile(join(dir, MANIFEST), JSON.stringify(manifest));
     const refused = await drive('write', dir, B);
-    expect(refused.stderr).toBe(`error: out/${MANIFEST}: "../outside.txt" is not a path inside the folder; it is not a manifest the generator can trust (fix or remove it, or pass --force)\n`);
+    expect(refused.stderr).toBe(
+      `error: out/${MANIFEST}: "../outside.txt" is not a path inside the folder; it is not a manifest the generator can trust (fix or remove it, or pass --force)\n`,
+    );
     expect(await readFile(outside, 'utf8')).toBe('precious\n');
 
     const linked = await packageA('linked');
@@ -222,7 +251,9 @@ describe('the folder is shared with its user', () => {
     await mkdir(join(work, 'elsewhere/deep'), { recursive: true });
     await symlink(join(work, 'elsewhere'), join(linked, 'src/nested'));
     const through = await drive('write', linked, B);
-    expect(through.stderr).toBe('error: out/src/nested: a symbolic link where the SDK has a folder; the generator does not write through links\n');
+    expect(through.stderr).toBe(
+      'error: out/src/nested: a symbolic link where the SDK has a folder; the generator does not write through links\n',
+    );
     expect(await readdir(join(work, 'elsewhere/deep'))).toEqual([]);
   });
 });
@@ -230,7 +261,8 @@ describe('the folder is shared with its user', () => {
 describe('a run killed at any point', () => {
   test('never leaves the folder missing; every file is old or new; a rerun restores the output, byte for byte', async () => {
     // How many changes to the disk going from A to B takes: the kill points to try.
-    const count = (JSON.parse((await drive('write', await packageA('probe'), B)).stdout) as { operations: number }).operations;
+    const count = (JSON.parse((await drive('write', await packageA('probe'), B)).stdout) as { operations: number })
+      .operations;
     expect(count).toBeGreaterThan(25);
     const texts = new Set([...A, ...B].map((file) => `${file.path}\n${file.text}`));
     const killAt = async (point: number): Promise<void> => {
@@ -246,7 +278,8 @@ describe('a run killed at any point', () => {
       }
       expect(typeof parseManifest(after[MANIFEST]!), `kill point ${point}: manifest`).toBe('object');
       // Every third point, the rerun is killed too, at a point of its own (if it gets that far), before a final one.
-      if (point % 3 === 0) expect(['SIGKILL', null]).toContain((await drive('write', dir, B, { kill: String((point % 7) + 1) })).signal);
+      if (point % 3 === 0)
+        expect(['SIGKILL', null]).toContain((await drive('write', dir, B, { kill: String((point % 7) + 1) })).signal);
       const rerun = await drive('write', dir, B);
       expect(rerun.stderr, `kill point ${point}`).toBe('');
       const restored = await snapshot(dir);
@@ -255,9 +288,11 @@ describe('a run killed at any point', () => {
     };
     // Every point, a few at a time: each child mostly waits on its own start-up.
     const points = range(count).map((i) => i + 1);
-    await Promise.all(range(4).map(async (lane) => {
-      for (const point of points.filter((_, index) => index % 4 === lane)) await killAt(point);
-    }));
+    await Promise.all(
+      range(4).map(async (lane) => {
+        for (const point of points.filter((_, index) => index % 4 === lane)) await killAt(point);
+      }),
+    );
   }, 120_000);
 
   test('a run back to the old output after a killed one removes the new files it had started', async () => {
@@ -277,17 +312,24 @@ describe('a run killed at any point', () => {
       child.on('exit', () => resolve(child.pid!));
     });
     const running = process.pid;
-    const planted = [`.a0.ts.sdkgen-tmp-${ended}`, `src/.a1.ts.sdkgen-tmp-${ended}`, `src/nested/deep/.b0.ts.sdkgen-tmp-${ended}`, `src/.a2.ts.sdkgen-tmp-${running}`];
+    const planted = [
+      `.a0.ts.sdkgen-tmp-${ended}`,
+      `src/.a1.ts.sdkgen-tmp-${ended}`,
+      `src/nested/deep/.b0.ts.sdkgen-tmp-${ended}`,
+      `src/.a2.ts.sdkgen-tmp-${running}`,
+    ];
     for (const path of planted) await writeFile(join(dir, path), 'partial');
     // An old version's staging folder: the package it was writing, its manifest included.
     await writeOutput(join(work, `.leftovers.tmp-${ended}`), A.slice(0, 4));
     await mkdir(join(work, `.leftovers.tmp-${running}`));
     expect((await drive('write', dir, B)).code).toBe(0);
     expect(leftovers(await snapshot(dir))).toEqual([`src/.a2.ts.sdkgen-tmp-${running}`]);
-    expect((await readdir(work)).filter((name) => name.startsWith('.leftovers.'))).toEqual([`.leftovers.tmp-${running}`]);
+    expect((await readdir(work)).filter((name) => name.startsWith('.leftovers.'))).toEqual([
+      `.leftovers.tmp-${running}`,
+    ]);
   });
 
-  test("a folder beside the output named like an old staging folder keeps whatever its manifest does not list (issue 19)", async () => {
+  test('a folder beside the output named like an old staging folder keeps whatever its manifest does not list (issue 19)', async () => {
     const dir = await packageA('beside');
     const ended = await new Promise<number>((resolve) => {
       const child = spawn(process.execPath, ['-e', '0']);
@@ -315,7 +357,11 @@ describe('a run killed at any point', () => {
     });
     // This process writes (its pid is the "running" one); the other link carries an ended run's pid.
     const dir = await packageA('planted');
-    const planted = [`.package.json.sdkgen-tmp-${process.pid}`, `.package.json.sdkgen-tmp-${ended}`, `.${MANIFEST}.sdkgen-tmp-${process.pid}`];
+    const planted = [
+      `.package.json.sdkgen-tmp-${process.pid}`,
+      `.package.json.sdkgen-tmp-${ended}`,
+      `.${MANIFEST}.sdkgen-tmp-${process.pid}`,
+    ];
     for (const name of planted) await symlink(outside, join(dir, name));
     await writeOutput(dir, B);
     expect(await readFile(outside, 'utf8')).toBe('precious\n');
@@ -328,7 +374,9 @@ describe('a run killed at any point', () => {
     await mkdir(fresh);
     await symlink(outside, join(fresh, `.README.md.sdkgen-tmp-${ended}`));
     const refused = await drive('write', fresh, A);
-    expect(refused.stderr).toBe(`error: out: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`);
+    expect(refused.stderr).toBe(
+      `error: out: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`,
+    );
     expect(await readFile(outside, 'utf8')).toBe('precious\n');
   });
 
@@ -372,7 +420,10 @@ describe('the generate command', () => {
     });
   const spec = (paths: string[]): string =>
     `openapi: 3.0.3\ninfo: {title: Pets, version: "1"}\nservers: [{url: "https://pets.example"}]\npaths:\n${paths
-      .map((path) => `  /${path}:\n    get:\n      responses:\n        "200": {description: ok, content: {application/json: {schema: {type: object}}}}\n`)
+      .map(
+        (path) =>
+          `  /${path}:\n    get:\n      responses:\n        "200": {description: ok, content: {application/json: {schema: {type: object}}}}\n`,
+      )
       .join('')}`;
 
   test('--out at an app folder: refused, nothing touched; --force writes the SDK beside it; the app survives regeneration and --check', async () => {
@@ -388,7 +439,9 @@ describe('the generate command', () => {
 
     const refused = await cli(['--spec', 'v1.yaml', '--out', 'app']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`error: app: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`);
+    expect(refused.stderr).toBe(
+      `error: app: not empty and not written by the generator (no ${MANIFEST}); pass --force to write into it (files the SDK has are overwritten, nothing is deleted)\n`,
+    );
     expect(await snapshot(app)).toEqual(before);
 
     const forced = await cli(['--spec', 'v1.yaml', '--out', 'app', '--force']);
@@ -398,7 +451,11 @@ describe('the generate command', () => {
     expect(Object.keys(written)).toContain('src/resources/owners.ts');
 
     // What installing and building the package adds is the user's: kept, and not stale for --check.
-    const user = { 'package-lock.json': '{"lockfileVersion":3}\n', 'node_modules/x/index.js': '1;\n', 'dist/index.js': '1;\n' };
+    const user = {
+      'package-lock.json': '{"lockfileVersion":3}\n',
+      'node_modules/x/index.js': '1;\n',
+      'dist/index.js': '1;\n',
+    };
     for (const [path, text] of Object.entries(user)) {
       await mkdir(join(app, path, '..'), { recursive: true });
       await writeFile(join(app, path), text);

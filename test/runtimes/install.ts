@@ -28,7 +28,12 @@ export async function installRuntimes(): Promise<string | undefined> {
       break;
     } catch {
       // Another test file installs; a lock older than 5 minutes is from a run that died.
-      const age = Date.now() - (await stat(lock).then((info) => info.mtimeMs, () => Date.now()));
+      const age =
+        Date.now() -
+        (await stat(lock).then(
+          (info) => info.mtimeMs,
+          () => Date.now(),
+        ));
       if (age > 300_000) await rm(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 200));
       if (waited > 600_000) return 'timed out waiting for another test file to install them';

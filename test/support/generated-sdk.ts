@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { generate, type GenerateResult } from '../../generator/generate.js';
+import { type GenerateResult, generate } from '../../generator/generate.js';
 import { writeOutput } from '../../generator/write/write-output.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,7 +35,11 @@ export async function generateSdk(spec: string, folder: string): Promise<Generat
     dir: out,
     file: (path) => result.files.find((candidate) => candidate.path === path)!.text,
     typecheck: () =>
-      promisify(execFile)(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(out, 'tsconfig.json')]).then(
+      promisify(execFile)(process.execPath, [
+        join(root, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(out, 'tsconfig.json'),
+      ]).then(
         () => '',
         (error: { stdout?: string }) => error.stdout ?? String(error),
       ),

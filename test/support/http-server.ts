@@ -16,13 +16,20 @@ export interface TestServer {
 }
 
 /** A `node:http` server on a free loopback port; `handler` answers each request after its body is read. */
-export async function startServer(handler: (request: SeenRequest, response: ServerResponse) => void): Promise<TestServer> {
+export async function startServer(
+  handler: (request: SeenRequest, response: ServerResponse) => void,
+): Promise<TestServer> {
   const requests: SeenRequest[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const seen = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
+      const seen = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString(),
+      };
       requests.push(seen);
       handler(seen, res);
     });

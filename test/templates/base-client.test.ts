@@ -2,8 +2,8 @@ import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APIPromise } from '../../templates/src/core/api-promise.js';
 import { BaseClient, type ClientOptions, type RequestSpec } from '../../templates/src/core/base-client.js';
-import { formBody } from '../../templates/src/internal/form.js';
 import { APIConnectionError, APIError, NotFoundError, SDKError } from '../../templates/src/core/error.js';
+import { formBody } from '../../templates/src/internal/form.js';
 import { json, startServer, type TestServer } from '../support/http-server.js';
 
 class TestClient extends BaseClient {
@@ -23,7 +23,8 @@ class TestClient extends BaseClient {
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer((request, res) => {
-    if (request.url.startsWith('/missing')) return json(res, 404, { errors: [{ code: '404', detail: 'no such thing' }] });
+    if (request.url.startsWith('/missing'))
+      return json(res, 404, { errors: [{ code: '404', detail: 'no such thing' }] });
     if (request.url.startsWith('/empty')) {
       res.writeHead(204);
       return res.end();
@@ -56,8 +57,15 @@ describe('BaseClient', () => {
   });
 
   test('sends auth, user agent, path and query params; default headers can be removed with null', async () => {
-    const client = new TestClient({ apiKey: 'secret', baseURL: server.url, defaultHeaders: { 'x-default': 'd', 'user-agent': null } });
-    const result = await client.request<{ url: string }>(get('/items/{id}', { pathParams: { id: 'a/b c' }, query: { 'page[size]': 2, tags: ['x', 'y'] } }), { headers: { 'x-call': 'c' } });
+    const client = new TestClient({
+      apiKey: 'secret',
+      baseURL: server.url,
+      defaultHeaders: { 'x-default': 'd', 'user-agent': null },
+    });
+    const result = await client.request<{ url: string }>(
+      get('/items/{id}', { pathParams: { id: 'a/b c' }, query: { 'page[size]': 2, tags: ['x', 'y'] } }),
+      { headers: { 'x-call': 'c' } },
+    );
     expect(result.url).toBe('/items/a%2Fb%20c?page[size]=2&tags=x&tags=y');
     const seen = server.requests.at(-1)!;
     expect(seen.headers['authorization']).toBe('Bearer secret');
@@ -74,14 +82,30 @@ describe('BaseClient', () => {
     expect(server.requests.at(-1)!.headers['authorization']).toBeUndefined();
   });
 
-  test('bodies go out in the spec\'s encoding; mixed params are split by key', async () => {
+  test("bodies go out in the spec's encoding; mixed params are split by key", async () => {
     const client = new TestClient({ apiKey: 'k', baseURL: server.url });
-    await client.request({ method: 'post', path: '/token', body: { grant_type: 'client_credentials', scope: 'admin' }, bodyEncoding: 'form', encode: formBody, contentType: 'application/x-www-form-urlencoded', response: 'json', security: [] });
+    await client.request({
+      method: 'post',
+      path: '/token',
+      body: { grant_type: 'client_credentials', scope: 'admin' },
+      bodyEncoding: 'form',
+      encode: formBody,
+      contentType: 'application/x-www-form-urlencoded',
+      response: 'json',
+      security: [],
+    });
     let seen = server.requests.at(-1)!;
     expect(seen.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(seen.body).toBe('grant_type=client_credentials&scope=admin');
 
-    await client.request({ method: 'post', path: '/things', params: { limit: 5, 'x-trace': 't', name: 'n' }, queryKeys: ['limit'], headerKeys: ['x-trace'], bodyEncoding: 'json' });
+    await client.request({
+      method: 'post',
+      path: '/things',
+      params: { limit: 5, 'x-trace': 't', name: 'n' },
+      queryKeys: ['limit'],
+      headerKeys: ['x-trace'],
+      bodyEncoding: 'json',
+    });
     seen = server.requests.at(-1)!;
     expect(seen.url).toBe('/things?limit=5');
     expect(seen.headers['x-trace']).toBe('t');
@@ -89,16 +113,35 @@ describe('BaseClient', () => {
     expect(JSON.parse(seen.body)).toEqual({ name: 'n' });
 
     // A field the API names `__proto__` is sent like any other, not taken for the object's prototype.
-    await client.request({ method: 'post', path: '/things', params: JSON.parse('{"limit": 1, "__proto__": {"x": 1}, "name": "n"}') as object, queryKeys: ['limit'], bodyEncoding: 'json' });
+    await client.request({
+      method: 'post',
+      path: '/things',
+      params: JSON.parse('{"limit": 1, "__proto__": {"x": 1}, "name": "n"}') as object,
+      queryKeys: ['limit'],
+      bodyEncoding: 'json',
+    });
     expect(server.requests.at(-1)!.url).toBe('/things?limit=1');
     expect(server.requests.at(-1)!.body).toBe('{"__proto__":{"x":1},"name":"n"}');
 
     // A required body with no fields given is still sent, as `{}` (Prism and real APIs refuse a missing one); an optional one is not.
-    await client.request({ method: 'post', path: '/things', params: { 'x-trace': 't' }, headerKeys: ['x-trace'], bodyEncoding: 'json', bodyRequired: true });
+    await client.request({
+      method: 'post',
+      path: '/things',
+      params: { 'x-trace': 't' },
+      headerKeys: ['x-trace'],
+      bodyEncoding: 'json',
+      bodyRequired: true,
+    });
     seen = server.requests.at(-1)!;
     expect(seen.body).toBe('{}');
     expect(seen.headers['content-type']).toBe('application/json');
-    await client.request({ method: 'post', path: '/things', params: { 'x-trace': 't' }, headerKeys: ['x-trace'], bodyEncoding: 'json' });
+    await client.request({
+      method: 'post',
+      path: '/things',
+      params: { 'x-trace': 't' },
+      headerKeys: ['x-trace'],
+      bodyEncoding: 'json',
+    });
     expect(server.requests.at(-1)!.body).toBe('');
 
     // Without a bodyEncoding, params hold query and header fields only: nothing else becomes a body.
@@ -109,7 +152,7 @@ describe('BaseClient', () => {
     expect(seen.headers['content-type']).toBeUndefined();
   });
 
-  test('defaults: a body is JSON, the response is parsed as JSON, the security is the spec\'s top-level one', async () => {
+  test("defaults: a body is JSON, the response is parsed as JSON, the security is the spec's top-level one", async () => {
     const client = new TestClient({ apiKey: 'k', baseURL: server.url });
     const result = await client.request<{ echo: string }>({ method: 'post', path: '/things', body: { name: 'n' } });
     const seen = server.requests.at(-1)!;
@@ -148,12 +191,18 @@ describe('BaseClient', () => {
   test('a refused connection is an APIConnectionError; a custom fetch is used', async () => {
     const closed = await startServer(() => undefined);
     await closed.close();
-    const error = await new TestClient({ apiKey: 'k', baseURL: closed.url }).request(get('/x')).catch((caught: unknown) => caught);
+    const error = await new TestClient({ apiKey: 'k', baseURL: closed.url })
+      .request(get('/x'))
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toMatch(/^Connection error: fetch failed: .*ECONNREFUSED/);
 
     const urls: string[] = [];
-    const client = new TestClient({ apiKey: 'k', baseURL: 'http://nowhere.invalid', fetch: async (url) => (urls.push(url), Response.json({ ok: true })) });
+    const client = new TestClient({
+      apiKey: 'k',
+      baseURL: 'http://nowhere.invalid',
+      fetch: async (url) => (urls.push(url), Response.json({ ok: true })),
+    });
     expect(await client.request(get('/custom'))).toEqual({ ok: true });
     expect(urls).toEqual(['http://nowhere.invalid/custom']);
   });

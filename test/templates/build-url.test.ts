@@ -20,7 +20,10 @@ class UrlClient extends BaseClient {
 }
 
 /** The URL buildURL gives and the URL a GET with that query sends. */
-async function both(query: Record<string, unknown>, defaultQuery?: Record<string, string>): Promise<{ built: string; sent: string }> {
+async function both(
+  query: Record<string, unknown>,
+  defaultQuery?: Record<string, string>,
+): Promise<{ built: string; sent: string }> {
   const sent: string[] = [];
   const fetch = async (input: RequestInfo | URL): Promise<Response> => {
     sent.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
@@ -43,7 +46,11 @@ describe('buildURL is the URL a request sends', () => {
     ['reserved characters, encoded', { a: 'x y/z&' }, 'a=x%20y%2Fz%26'],
     ['an array, exploded', { tags: ['a', 'b'] }, 'tags=a&tags=b'],
     ['a bracketed name', { 'page[size]': 2 }, 'page[size]=2'],
-    ['booleans and empty strings kept, null and undefined left out', { b: true, e: '', u: undefined, n: null }, 'b=true&e='],
+    [
+      'booleans and empty strings kept, null and undefined left out',
+      { b: true, e: '', u: undefined, n: null },
+      'b=true&e=',
+    ],
   ])('%s', async (_title, query, search) => {
     const { built, sent } = await both(query);
     expect(sent).toBe(`https://api.example.com/v1/items?${search}`);

@@ -6,7 +6,7 @@ import { APIPromise } from '../../templates/src/core/api-promise.js';
 import { BaseClient, type ClientOptions, type SDKConfig } from '../../templates/src/core/base-client.js';
 import { APIUserAbortError, NotFoundError, RateLimitError } from '../../templates/src/core/error.js';
 import type { Logger } from '../../templates/src/internal/logger.js';
-import { startFaultServer, type FaultServer } from './fault-server.js';
+import { type FaultServer, startFaultServer } from './fault-server.js';
 
 const CONFIG: SDKConfig = {
   packageName: 'conv-sdk',
@@ -32,7 +32,10 @@ interface Captured {
 }
 
 /** A fetch that records its calls and answers each with `answer` (JSON `{}` by default). */
-function capturing(answer: (call: number) => Response = () => Response.json({})): { fetch: (url: string, init: RequestInit) => Promise<Response>; calls: Captured[] } {
+function capturing(answer: (call: number) => Response = () => Response.json({})): {
+  fetch: (url: string, init: RequestInit) => Promise<Response>;
+  calls: Captured[];
+} {
   const calls: Captured[] = [];
   return {
     calls,
@@ -82,25 +85,55 @@ describe('fetch and URLs', () => {
     const spec = { method: 'get', path: '/listen', server: 'wss://stream.example.com/v2' } as const;
     await new ConvClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:4010', fetch: wire.fetch }).request(spec);
     await new ConvClient({ apiKey: 'k', fetch: wire.fetch }).request(spec);
-    expect(wire.calls.map((call) => call.url)).toEqual(['http://127.0.0.1:4010/listen', 'wss://stream.example.com/v2/listen']);
+    expect(wire.calls.map((call) => call.url)).toEqual([
+      'http://127.0.0.1:4010/listen',
+      'wss://stream.example.com/v2/listen',
+    ]);
   });
 });
 
 describe('buildURL and buildRequest, as the official client has them', () => {
   test('buildURL: base URL slashes, the default query, and an operation server only while the base URL is the default', () => {
-    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/custom/path/', defaultQuery: { apiVersion: 'foo', hello: 'world' } });
+    const client = new ConvClient({
+      apiKey: 'k',
+      baseURL: 'http://localhost:5000/custom/path/',
+      defaultQuery: { apiVersion: 'foo', hello: 'world' },
+    });
     expect(client.buildURL('/foo', null)).toBe('http://localhost:5000/custom/path/foo?apiVersion=foo&hello=world');
     expect(client.buildURL('/foo', { hello: undefined })).toBe('http://localhost:5000/custom/path/foo?apiVersion=foo');
-    expect(client.buildURL('/foo', null, 'http://localhost:5000/option')).toBe('http://localhost:5000/custom/path/foo?apiVersion=foo&hello=world');
-    expect(new ConvClient({ apiKey: 'k' }).buildURL('/foo', null, 'http://localhost:5000/option')).toBe('http://localhost:5000/option/foo');
+    expect(client.buildURL('/foo', null, 'http://localhost:5000/option')).toBe(
+      'http://localhost:5000/custom/path/foo?apiVersion=foo&hello=world',
+    );
+    expect(new ConvClient({ apiKey: 'k' }).buildURL('/foo', null, 'http://localhost:5000/option')).toBe(
+      'http://localhost:5000/option/foo',
+    );
   });
 
   test('buildRequest: default headers kept on undefined, removed with null; names case-insensitive', async () => {
-    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/', defaultHeaders: { 'X-My-Default-Header': '2' } });
-    expect((await client.buildRequest({ path: '/foo', method: 'post' })).req.headers.get('x-my-default-header')).toBe('2');
-    expect((await client.buildRequest({ path: '/foo', method: 'post', headers: { 'X-My-Default-Header': undefined } })).req.headers.get('x-my-default-header')).toBe('2');
-    expect((await client.buildRequest({ path: '/foo', method: 'post', headers: { 'X-My-Default-Header': null } })).req.headers.has('x-my-default-header')).toBe(false);
-    const { req, url } = await client.buildRequest({ path: '/foo', method: 'post', body: { value: 'hello' }, headers: { 'X-Foo': 'baz', 'x-foo': 'bar', 'x-Foo': undefined, 'x-baz': 'bam', 'X-Baz': null } });
+    const client = new ConvClient({
+      apiKey: 'k',
+      baseURL: 'http://localhost:5000/',
+      defaultHeaders: { 'X-My-Default-Header': '2' },
+    });
+    expect((await client.buildRequest({ path: '/foo', method: 'post' })).req.headers.get('x-my-default-header')).toBe(
+      '2',
+    );
+    expect(
+      (
+        await client.buildRequest({ path: '/foo', method: 'post', headers: { 'X-My-Default-Header': undefined } })
+      ).req.headers.get('x-my-default-header'),
+    ).toBe('2');
+    expect(
+      (
+        await client.buildRequest({ path: '/foo', method: 'post', headers: { 'X-My-Default-Header': null } })
+      ).req.headers.has('x-my-default-header'),
+    ).toBe(false);
+    const { req, url } = await client.buildRequest({
+      path: '/foo',
+      method: 'post',
+      body: { value: 'hello' },
+      headers: { 'X-Foo': 'baz', 'x-foo': 'bar', 'x-Foo': undefined, 'x-baz': 'bam', 'X-Baz': null },
+    });
     expect(url).toBe('http://localhost:5000/foo');
     expect(req.method).toBe('POST');
     expect(req.body).toBe('{"value":"hello"}');
@@ -119,16 +152,33 @@ describe('the retry-count header', () => {
 
   test('can be overridden per request, or removed with null per request and by default', async () => {
     const overridden = capturing((call) => (call <= 2 ? rateLimited() : Response.json({})));
-    await new ConvClient({ apiKey: 'k', fetch: overridden.fetch }).request({ path: '/foo', method: 'get', headers: { 'X-Stainless-Retry-Count': '42' } });
+    await new ConvClient({ apiKey: 'k', fetch: overridden.fetch }).request({
+      path: '/foo',
+      method: 'get',
+      headers: { 'X-Stainless-Retry-Count': '42' },
+    });
     expect(overridden.calls.map((call) => headerOf(call, 'x-stainless-retry-count'))).toEqual(['42', '42', '42']);
 
     const removed = capturing((call) => (call <= 2 ? rateLimited() : Response.json({})));
-    await new ConvClient({ apiKey: 'k', fetch: removed.fetch }).get('/foo', { headers: { 'X-Stainless-Retry-Count': null } });
-    expect(removed.calls.map((call) => new Headers(call.init.headers).has('x-stainless-retry-count'))).toEqual([false, false, false]);
+    await new ConvClient({ apiKey: 'k', fetch: removed.fetch }).get('/foo', {
+      headers: { 'X-Stainless-Retry-Count': null },
+    });
+    expect(removed.calls.map((call) => new Headers(call.init.headers).has('x-stainless-retry-count'))).toEqual([
+      false,
+      false,
+      false,
+    ]);
 
     const byDefault = capturing((call) => (call <= 1 ? rateLimited() : Response.json({})));
-    await new ConvClient({ apiKey: 'k', fetch: byDefault.fetch, defaultHeaders: { 'X-Stainless-Retry-Count': null } }).get('/foo');
-    expect(byDefault.calls.map((call) => new Headers(call.init.headers).has('x-stainless-retry-count'))).toEqual([false, false]);
+    await new ConvClient({
+      apiKey: 'k',
+      fetch: byDefault.fetch,
+      defaultHeaders: { 'X-Stainless-Retry-Count': null },
+    }).get('/foo');
+    expect(byDefault.calls.map((call) => new Headers(call.init.headers).has('x-stainless-retry-count'))).toEqual([
+      false,
+      false,
+    ]);
   });
 
   test('a timed-out attempt is retried (the fetch sees its signal abort)', async () => {
@@ -137,7 +187,10 @@ describe('the retry-count header', () => {
       apiKey: 'k',
       timeout: 20,
       fetch: (_url, { signal }) => {
-        if (count++ === 0) return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('timed out'))));
+        if (count++ === 0)
+          return new Promise((_resolve, reject) =>
+            signal?.addEventListener('abort', () => reject(new Error('timed out'))),
+          );
         return Promise.resolve(Response.json({ a: 1 }));
       },
     });
@@ -149,7 +202,13 @@ describe('the retry-count header', () => {
 describe('client properties', () => {
   test('apiKey, baseURL, maxRetries, timeout and logLevel are readable, with their defaults', () => {
     const client = new ConvClient({ apiKey: 'my-key' });
-    expect([client.apiKey, client.baseURL, client.maxRetries, client.timeout, client.logLevel]).toEqual(['my-key', 'https://api.example.com/v2', 2, 60_000, 'warn']);
+    expect([client.apiKey, client.baseURL, client.maxRetries, client.timeout, client.logLevel]).toEqual([
+      'my-key',
+      'https://api.example.com/v2',
+      2,
+      60_000,
+      'warn',
+    ]);
     process.env['CONV_SDK_API_KEY'] = 'env-key';
     try {
       expect(new ConvClient().apiKey).toBe('env-key');
@@ -165,7 +224,9 @@ describe('client properties', () => {
     process.env['CONV_SDK_LOG'] = 'not a log level';
     try {
       expect(new ConvClient({ apiKey: 'k', logger }).logLevel).toBe('warn');
-      expect(warnings).toEqual(['process.env[\'CONV_SDK_LOG\'] was set to "not a log level", expected one of ["off","error","warn","info","debug"]']);
+      expect(warnings).toEqual([
+        'process.env[\'CONV_SDK_LOG\'] was set to "not a log level", expected one of ["off","error","warn","info","debug"]',
+      ]);
       expect(new ConvClient({ apiKey: 'k', logger, logLevel: 'debug' }).logLevel).toBe('debug');
       expect(warnings).toHaveLength(1);
     } finally {
@@ -175,7 +236,14 @@ describe('client properties', () => {
 
   test('withOptions copies the current values, changed ones included; the original is untouched', async () => {
     const wire = capturing();
-    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/', timeout: 1000, fetch: wire.fetch, defaultHeaders: { 'x-test-header': 'v' }, defaultQuery: { 'test-param': 'p' } });
+    const client = new ConvClient({
+      apiKey: 'k',
+      baseURL: 'http://localhost:5000/',
+      timeout: 1000,
+      fetch: wire.fetch,
+      defaultHeaders: { 'x-test-header': 'v' },
+      defaultQuery: { 'test-param': 'p' },
+    });
     client.baseURL = 'http://localhost:6000/';
     client.timeout = 2000;
     client.apiKey = 'rotated-key';
@@ -183,7 +251,13 @@ describe('client properties', () => {
     const copy = client.withOptions({ maxRetries: 10 });
     expect(copy).not.toBe(client);
     expect(copy.constructor).toBe(client.constructor);
-    expect([copy.baseURL, copy.timeout, copy.maxRetries, copy.apiKey, copy.logLevel]).toEqual(['http://localhost:6000/', 2000, 10, 'rotated-key', 'error']);
+    expect([copy.baseURL, copy.timeout, copy.maxRetries, copy.apiKey, copy.logLevel]).toEqual([
+      'http://localhost:6000/',
+      2000,
+      10,
+      'rotated-key',
+      'error',
+    ]);
     expect(client.maxRetries).toBe(2);
     await copy.get('/bar');
     expect(wire.calls[0]!.url).toBe('http://localhost:6000/bar?test-param=p');
@@ -198,7 +272,13 @@ describe('request options override what the method would send', () => {
   test('path, method, query, body and headers', async () => {
     const wire = capturing();
     const client = new ConvClient({ apiKey: 'k', baseURL: 'http://h', fetch: wire.fetch });
-    await client.request(spec, { path: '/_stainless_unknown_path', method: 'post', query: { limit: 2, keep: undefined, extra: 'y' }, body: { b: 1 }, headers: { 'x-extra': 'e', authorization: null } });
+    await client.request(spec, {
+      path: '/_stainless_unknown_path',
+      method: 'post',
+      query: { limit: 2, keep: undefined, extra: 'y' },
+      body: { b: 1 },
+      headers: { 'x-extra': 'e', authorization: null },
+    });
     const { url, init } = wire.calls[0]!;
     expect(url).toBe('http://h/_stainless_unknown_path?limit=2&extra=y');
     expect(init.method).toBe('POST');
@@ -213,15 +293,28 @@ describe('request options override what the method would send', () => {
     await expect(client.request(spec, { path: '/_stainless_unknown_path' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  test('fetchOptions are merged over the client\'s; timeout, maxRetries, idempotencyKey and signal apply', async () => {
+  test("fetchOptions are merged over the client's; timeout, maxRetries, idempotencyKey and signal apply", async () => {
     const wire = capturing(() => rateLimited());
-    const client = new ConvClient({ apiKey: 'k', baseURL: 'http://h', fetch: wire.fetch, fetchOptions: { keepalive: true, redirect: 'error' }, maxRetries: 0 });
-    const error = await client.request({ method: 'post', path: '/x', body: {} }, { fetchOptions: { redirect: 'manual' }, maxRetries: 2, idempotencyKey: 'idem-1', timeout: 5000 }).catch((caught: unknown) => caught);
+    const client = new ConvClient({
+      apiKey: 'k',
+      baseURL: 'http://h',
+      fetch: wire.fetch,
+      fetchOptions: { keepalive: true, redirect: 'error' },
+      maxRetries: 0,
+    });
+    const error = await client
+      .request(
+        { method: 'post', path: '/x', body: {} },
+        { fetchOptions: { redirect: 'manual' }, maxRetries: 2, idempotencyKey: 'idem-1', timeout: 5000 },
+      )
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(wire.calls).toHaveLength(3);
     expect(wire.calls[0]!.init).toMatchObject({ keepalive: true, redirect: 'manual' });
     expect(wire.calls.map((call) => headerOf(call, 'idempotency-key'))).toEqual(['idem-1', 'idem-1', 'idem-1']);
-    await expect(client.request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(client.request({ method: 'get', path: '/x' }, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(wire.calls).toHaveLength(3);
   });
 });
@@ -231,10 +324,13 @@ describe('bodies given as request options', () => {
   const sources = (): Array<[string, unknown]> => [
     ['an iterator', [encoder.encode('a\nb\nc\n')][Symbol.iterator]()],
     ['a ReadableStream', new Response('a\nb\nc\n').body],
-    ['an async generator', (async function* () {
-      yield 'a\n';
-      yield encoder.encode('b\nc\n');
-    })()],
+    [
+      'an async generator',
+      (async function* () {
+        yield 'a\n';
+        yield encoder.encode('b\nc\n');
+      })(),
+    ],
   ];
 
   test.each(sources())('%s is sent as a stream, with no content type of ours', async (_name, body) => {
@@ -266,7 +362,10 @@ describe('bodies given as request options', () => {
       yield 'streamed ';
       yield 'text';
     })();
-    const result = await client.post<{ body: string }>(`/flaky/stream-${Math.random()}/0`, { body, headers: { 'content-type': 'text/plain' } });
+    const result = await client.post<{ body: string }>(`/flaky/stream-${Math.random()}/0`, {
+      body,
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(result.body).toBe('streamed text');
     expect(server.requests.at(-1)!.headers['content-type']).toBe('text/plain');
   });
@@ -275,7 +374,10 @@ describe('bodies given as request options', () => {
 describe('client.get/post/put/patch/delete for endpoints without a method', () => {
   test('return an APIPromise with withResponse(), typed errors and retries', async () => {
     const client = new ConvClient({ apiKey: 'k', baseURL: server.url });
-    const promise = client.post<{ attempts: number; body: string }>(`/flaky/verbs-${Math.random()}/1`, { body: { name: 'n' }, query: { q: '1' } });
+    const promise = client.post<{ attempts: number; body: string }>(`/flaky/verbs-${Math.random()}/1`, {
+      body: { name: 'n' },
+      query: { q: '1' },
+    });
     expect(promise).toBeInstanceOf(APIPromise);
     const { data, response } = await promise.withResponse();
     expect(data).toMatchObject({ attempts: 2, body: '{"name":"n"}' });

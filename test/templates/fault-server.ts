@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { json, startServer, type SeenRequest, type TestServer } from '../support/http-server.js';
+import { json, type SeenRequest, startServer, type TestServer } from '../support/http-server.js';
 
 /**
  * A loopback server that injects faults on command, by path:
@@ -43,20 +43,41 @@ export async function startFaultServer(): Promise<FaultServer> {
         const [, key, n, status] = parts;
         const count = bump(key!);
         // `?slow` leaves out retry-after-ms, so the client's own backoff (0.5 s, 1 s, ...) applies.
-        if (count <= Number(n)) return json(res, Number(status ?? 503), { errors: [{ code: 'busy', detail: 'try again' }] }, url.searchParams.has('slow') ? {} : { 'retry-after-ms': '1' });
-        return json(res, 200, { attempts: count, retryCount: request.headers['x-stainless-retry-count'] ?? null, idempotencyKey: request.headers['idempotency-key'] ?? null, body: request.body });
+        if (count <= Number(n))
+          return json(
+            res,
+            Number(status ?? 503),
+            { errors: [{ code: 'busy', detail: 'try again' }] },
+            url.searchParams.has('slow') ? {} : { 'retry-after-ms': '1' },
+          );
+        return json(res, 200, {
+          attempts: count,
+          retryCount: request.headers['x-stainless-retry-count'] ?? null,
+          idempotencyKey: request.headers['idempotency-key'] ?? null,
+          body: request.body,
+        });
       }
       case 'status': {
         bump(`status-${parts[1]}`);
         const hint = url.searchParams.get('should-retry');
-        return json(res, Number(parts[1]), { errors: [{ code: String(parts[1]), title: 'Failure', detail: `status ${parts[1]}` }] }, hint ? { 'x-should-retry': hint, 'retry-after-ms': '1' } : { 'retry-after-ms': '1' });
+        return json(
+          res,
+          Number(parts[1]),
+          { errors: [{ code: String(parts[1]), title: 'Failure', detail: `status ${parts[1]}` }] },
+          hint ? { 'x-should-retry': hint, 'retry-after-ms': '1' } : { 'retry-after-ms': '1' },
+        );
       }
       case 'retry-after': {
         const count = bump(`retry-after-${parts[1]}`);
         if (count > 1) return json(res, 200, { attempts: count });
         const seconds = url.searchParams.get('seconds');
         const ms = url.searchParams.get('ms');
-        const header: Record<string, string> = seconds !== null ? { 'retry-after': seconds } : ms !== null ? { 'retry-after-ms': ms } : { 'retry-after': new Date(Date.now() + 1000).toUTCString() };
+        const header: Record<string, string> =
+          seconds !== null
+            ? { 'retry-after': seconds }
+            : ms !== null
+              ? { 'retry-after-ms': ms }
+              : { 'retry-after': new Date(Date.now() + 1000).toUTCString() };
         return json(res, 429, { error: 'rate_limited' }, header);
       }
       case 'reset': {
@@ -95,8 +116,10 @@ export async function startFaultServer(): Promise<FaultServer> {
         state.valid.add(token);
         bump('token');
         const expected = `Basic ${Buffer.from('my-id:my-secret').toString('base64')}`;
-        if (request.headers['authorization'] !== expected) return json(res, 401, { error: 'invalid_client', error_description: 'bad client credentials' });
-        if (request.body !== 'grant_type=client_credentials&scope=admin') return json(res, 400, { error: 'invalid_request', error_description: request.body });
+        if (request.headers['authorization'] !== expected)
+          return json(res, 401, { error: 'invalid_client', error_description: 'bad client credentials' });
+        if (request.body !== 'grant_type=client_credentials&scope=admin')
+          return json(res, 400, { error: 'invalid_request', error_description: request.body });
         // Delay a little so concurrent callers overlap with the token fetch.
         setTimeout(() => json(res, 200, { access_token: token, token_type: 'Bearer', expires_in: state.lifetime }), 50);
         return;
@@ -122,7 +145,12 @@ export async function startFaultServer(): Promise<FaultServer> {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(600 * 1024 * 1024) });
         return void res.write('[');
       default:
-        return json(res, 404, { error: 'not_found', method: request.method, url: request.url, headers: request.headers });
+        return json(res, 404, {
+          error: 'not_found',
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+        });
     }
   };
 

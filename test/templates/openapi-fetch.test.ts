@@ -1,12 +1,13 @@
 // What the runtime uses of openapi-fetch (frozen upstream, pinned exactly), through the one module that wraps it: a
 // client whose `fetch` is the SDK's request loop, its header merging, its error-body parsing. A new openapi-fetch (or a
 // replacement of the module) must keep these.
+
+import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import { BaseClient, type SDKConfig } from '../../templates/src/core/base-client.js';
 import { createTransport, finalURL, type SentRequest } from '../../templates/src/internal/openapi-fetch.js';
-import { fillPath } from '../../templates/src/internal/url.js';
 import { serializeFormQuery, serializeSimplePath } from '../../templates/src/internal/params.js';
-import { readFileSync } from 'node:fs';
+import { fillPath } from '../../templates/src/internal/url.js';
 
 // Counts the openapi-fetch clients made and the requests sent through them.
 const counts = vi.hoisted(() => ({ clients: 0, requests: 0 }));
@@ -34,7 +35,12 @@ describe('createTransport', () => {
       seen.push(request);
       return new Response('{"ok":true}', { status: 200, headers: { 'content-type': 'application/json' } });
     });
-    const result = await send({ method: 'put', url: 'http://127.0.0.1:1/a/b%2Fc?x=1&y[z]=2', headers: { 'x-a': '1', 'x-removed': null }, context: 'ctx' });
+    const result = await send({
+      method: 'put',
+      url: 'http://127.0.0.1:1/a/b%2Fc?x=1&y[z]=2',
+      headers: { 'x-a': '1', 'x-removed': null },
+      context: 'ctx',
+    });
     const request = seen[0]!;
     expect(request.url).toBe('http://127.0.0.1:1/a/b%2Fc?x=1&y[z]=2');
     expect(request.method).toBe('PUT');
@@ -57,10 +63,16 @@ describe('createTransport', () => {
   });
 });
 
-describe('finalURL: openapi-fetch\'s URL builder with the SDK\'s serializers', () => {
+describe("finalURL: openapi-fetch's URL builder with the SDK's serializers", () => {
   const fill = (template: string, values: Record<string, unknown>) => fillPath(template, values, serializeSimplePath);
   test.each([
-    ['http://h/v2/', '/items/{id}', { id: 'a b' }, { 'page[size]': 2, tags: ['x', 'y'] }, 'http://h/v2/items/a%20b?page[size]=2&tags=x&tags=y'],
+    [
+      'http://h/v2/',
+      '/items/{id}',
+      { id: 'a b' },
+      { 'page[size]': 2, tags: ['x', 'y'] },
+      'http://h/v2/items/a%20b?page[size]=2&tags=x&tags=y',
+    ],
     ['http://h/v2', 'items', undefined, {}, 'http://h/v2/items'],
     ['http://h/{tenant}/v2', '/items/{id}', { id: '1' }, { q: '?' }, 'http://h/{tenant}/v2/items/1?q=%3F'],
     ['http://h/v2', 'https://other/page?x=1', {}, {}, 'https://other/page?x=1'],
@@ -70,17 +82,31 @@ describe('finalURL: openapi-fetch\'s URL builder with the SDK\'s serializers', (
   });
 
   test("the SDK's path checks hold", () => {
-    expect(() => finalURL('http://h', '/items/{id}', { id: '..' }, {}, serializeFormQuery, fill)).toThrow(/Path parameter "id" is "\.\."/);
-    expect(() => finalURL('http://h', '/items/{id}', { id: [] }, {}, serializeFormQuery, fill)).toThrow(/Path parameter "id" is empty/);
+    expect(() => finalURL('http://h', '/items/{id}', { id: '..' }, {}, serializeFormQuery, fill)).toThrow(
+      /Path parameter "id" is "\.\."/,
+    );
+    expect(() => finalURL('http://h', '/items/{id}', { id: [] }, {}, serializeFormQuery, fill)).toThrow(
+      /Path parameter "id" is empty/,
+    );
   });
 });
 
 describe('the SDK client', () => {
-  const config: SDKConfig = { packageName: 'of', packageVersion: '0', defaultBaseURL: 'http://127.0.0.1:1', envPrefix: 'OF', securitySchemes: {}, security: [], requiresCredentials: false };
+  const config: SDKConfig = {
+    packageName: 'of',
+    packageVersion: '0',
+    defaultBaseURL: 'http://127.0.0.1:1',
+    envPrefix: 'OF',
+    securitySchemes: {},
+    security: [],
+    requiresCredentials: false,
+  };
   class Client extends BaseClient {}
 
   test('sends every request through its one openapi-fetch client, made on the first request', async () => {
-    const fetch = vi.fn(async () => new Response('{"a":1}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetch = vi.fn(
+      async () => new Response('{"a":1}', { status: 200, headers: { 'content-type': 'application/json' } }),
+    );
     const client = new Client({ fetch }, config);
     const before = { ...counts };
     expect(await client.get('/one')).toEqual({ a: 1 });
@@ -105,8 +131,13 @@ describe('the SDK client', () => {
 
   test('openapi-fetch is pinned to one exact version wherever the runtime depends on it', () => {
     for (const file of ['templates/package.json', 'package.json', 'generated/package.json']) {
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
-      expect({ ...manifest.devDependencies, ...manifest.dependencies }['openapi-fetch'], file).toMatch(/^\d+\.\d+\.\d+$/);
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+      };
+      expect({ ...manifest.devDependencies, ...manifest.dependencies }['openapi-fetch'], file).toMatch(
+        /^\d+\.\d+\.\d+$/,
+      );
     }
   });
 });

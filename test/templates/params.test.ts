@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { serializeCookies, serializeFormQuery, serializeHeader, serializePath, serializeQuery, serializeSimplePath, type ParamStyle } from '../../templates/src/internal/params.js';
+import {
+  type ParamStyle,
+  serializeCookies,
+  serializeFormQuery,
+  serializeHeader,
+  serializePath,
+  serializeQuery,
+  serializeSimplePath,
+} from '../../templates/src/internal/params.js';
 
 // The OpenAPI Specification's own style examples (3.1.1, "Style Examples"): a parameter `color` that holds the empty
 // string, "blue", ["blue", "black", "brown"] or { R: 100, G: 200, B: 150 }. `null` marks "n/a" in the table.
@@ -8,7 +16,14 @@ const string = 'blue';
 const array = ['blue', 'black', 'brown'];
 const object = { R: 100, G: 200, B: 150 };
 
-type Row = [style: ParamStyle, explode: boolean, empty: string | null, string: string | null, array: string | null, object: string | null];
+type Row = [
+  style: ParamStyle,
+  explode: boolean,
+  empty: string | null,
+  string: string | null,
+  array: string | null,
+  object: string | null,
+];
 const table: Row[] = [
   ['matrix', false, ';color', ';color=blue', ';color=blue,black,brown', ';color=R,100,G,200,B,150'],
   ['matrix', true, ';color', ';color=blue', ';color=blue;color=black;color=brown', ';R=100;G=200;B=150'],
@@ -28,24 +43,56 @@ const table: Row[] = [
 const pathStyles = new Set<ParamStyle>(['matrix', 'label', 'simple']);
 const cases = table.flatMap(([style, explode, ...expected]) =>
   ([empty, string, array, object] as unknown[]).flatMap((value, column) =>
-    expected[column] === null ? [] : [{ style, explode, value, want: expected[column]!, label: `${style} explode=${explode} ${JSON.stringify(value)}` }],
+    expected[column] === null
+      ? []
+      : [
+          {
+            style,
+            explode,
+            value,
+            want: expected[column]!,
+            label: `${style} explode=${explode} ${JSON.stringify(value)}`,
+          },
+        ],
   ),
 );
 
 describe('the OpenAPI style examples table', () => {
   test.each(cases)('$label', ({ style, explode, value, want }) => {
     const styles = { color: { style, explode } };
-    const got = pathStyles.has(style) ? serializePath('{color}', { color: value }, styles) : serializeQuery({ color: value }, styles);
+    const got = pathStyles.has(style)
+      ? serializePath('{color}', { color: value }, styles)
+      : serializeQuery({ color: value }, styles);
     expect(got).toBe(want);
   });
 });
 
 describe('the default-style serializers the request loop uses without styledParams', () => {
   // The same output as the styled serializers with no styles, for every kind of value: only the bundle differs.
-  const values: unknown[] = [empty, string, 0, false, null, undefined, new Date(0), 'a/b c&d', array, [1, null, 'x'], object, { a: { b: 'x', c: [1, 2] }, d: 'y' }, { s: [{ id: 1 }, { id: 2 }] }, { n: null, u: undefined, v: 'é' }, []];
+  const values: unknown[] = [
+    empty,
+    string,
+    0,
+    false,
+    null,
+    undefined,
+    new Date(0),
+    'a/b c&d',
+    array,
+    [1, null, 'x'],
+    object,
+    { a: { b: 'x', c: [1, 2] }, d: 'y' },
+    { s: [{ id: 1 }, { id: 2 }] },
+    { n: null, u: undefined, v: 'é' },
+    [],
+  ];
   test.each(values.map((value) => ({ value, label: String(JSON.stringify(value)) })))('$label', ({ value }) => {
-    expect(serializeFormQuery({ color: value, 'page[size]': 5 })).toBe(serializeQuery({ color: value, 'page[size]': 5 }));
-    expect(serializeSimplePath('/x/{color}/{missing}', { color: value })).toBe(serializePath('/x/{color}/{missing}', { color: value }));
+    expect(serializeFormQuery({ color: value, 'page[size]': 5 })).toBe(
+      serializeQuery({ color: value, 'page[size]': 5 }),
+    );
+    expect(serializeSimplePath('/x/{color}/{missing}', { color: value })).toBe(
+      serializePath('/x/{color}/{missing}', { color: value }),
+    );
   });
 });
 
@@ -56,9 +103,9 @@ describe('query parameters', () => {
 
   test('deepObject nests with brackets; arrays repeat the key, objects in arrays are indexed', () => {
     const styles = { filter: { style: 'deepObject' as const, explode: true } };
-    expect(serializeQuery({ filter: { phone_number: { contains: '555', starts_with: '+1' }, country_code: 'US' } }, styles)).toBe(
-      'filter[phone_number][contains]=555&filter[phone_number][starts_with]=%2B1&filter[country_code]=US',
-    );
+    expect(
+      serializeQuery({ filter: { phone_number: { contains: '555', starts_with: '+1' }, country_code: 'US' } }, styles),
+    ).toBe('filter[phone_number][contains]=555&filter[phone_number][starts_with]=%2B1&filter[country_code]=US');
     expect(serializeQuery({ filter: { status: ['a', 'b'], items: [{ id: 1 }, { id: 2 }] } }, styles)).toBe(
       'filter[status]=a&filter[status]=b&filter[items][0][id]=1&filter[items][1][id]=2',
     );
@@ -81,8 +128,12 @@ describe('query parameters', () => {
 
 describe('path, header and cookie parameters', () => {
   test('path templates expand every parameter; values are encoded', () => {
-    expect(serializePath('https://api.test/v1/{id}/files{;ver}/{name}', { id: 'a/b', name: 'x y' })).toBe('https://api.test/v1/a%2Fb/files{;ver}/x%20y');
-    expect(serializePath('/points/{coords}', { coords: [1, 2] }, { coords: { style: 'label', explode: true } })).toBe('/points/.1.2');
+    expect(serializePath('https://api.test/v1/{id}/files{;ver}/{name}', { id: 'a/b', name: 'x y' })).toBe(
+      'https://api.test/v1/a%2Fb/files{;ver}/x%20y',
+    );
+    expect(serializePath('/points/{coords}', { coords: [1, 2] }, { coords: { style: 'label', explode: true } })).toBe(
+      '/points/.1.2',
+    );
   });
 
   test('headers are simple', () => {

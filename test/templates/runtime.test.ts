@@ -1,10 +1,15 @@
 // The runtime against a loopback server that injects faults: retries, timeouts, aborts, errors, pagination, OAuth.
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { BaseClient, type ClientOptions, type RequestSpec, type SDKConfig } from '../../templates/src/core/base-client.js';
+import {
+  BaseClient,
+  type ClientOptions,
+  type RequestSpec,
+  type SDKConfig,
+} from '../../templates/src/core/base-client.js';
 import {
   APIConnectionError,
-  APIError,
   APIConnectionTimeoutError,
+  APIError,
   APIUserAbortError,
   AuthenticationError,
   BadRequestError,
@@ -13,10 +18,10 @@ import {
   RateLimitError,
   SDKError,
 } from '../../templates/src/core/error.js';
-import { nextPage, requestPage, type PaginationScheme } from '../../templates/src/core/pagination.js';
+import { nextPage, type PaginationScheme, requestPage } from '../../templates/src/core/pagination.js';
 import type { Logger } from '../../templates/src/internal/logger.js';
 import { ClientCredentialsTokenSource } from '../../templates/src/internal/oauth.js';
-import { startFaultServer, type FaultServer } from './fault-server.js';
+import { type FaultServer, startFaultServer } from './fault-server.js';
 
 const CONFIG: SDKConfig = {
   packageName: 'fault-sdk',
@@ -42,9 +47,11 @@ class FaultClient extends BaseClient {
 /** A logger that keeps what it is given. */
 function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  const keep = (level: string) => (message: string, ...rest: unknown[]) => {
-    lines.push(`${level} ${message} ${rest.map((item) => JSON.stringify(item)).join(' ')}`);
-  };
+  const keep =
+    (level: string) =>
+    (message: string, ...rest: unknown[]) => {
+      lines.push(`${level} ${message} ${rest.map((item) => JSON.stringify(item)).join(' ')}`);
+    };
   return { lines, error: keep('error'), warn: keep('warn'), info: keep('info'), debug: keep('debug') };
 }
 
@@ -106,7 +113,9 @@ describe('retries', () => {
     await expect(client.request(get('/status/503?should-retry=false'))).rejects.toBeInstanceOf(InternalServerError);
     expect((server.counts.get('status-503') ?? 0) - before).toBe(1);
     before = server.counts.get('status-400') ?? 0;
-    await expect(client.request(get('/status/400?should-retry=true'), { maxRetries: 1 })).rejects.toBeInstanceOf(BadRequestError);
+    await expect(client.request(get('/status/400?should-retry=true'), { maxRetries: 1 })).rejects.toBeInstanceOf(
+      BadRequestError,
+    );
     expect((server.counts.get('status-400') ?? 0) - before).toBe(2);
   });
 
@@ -141,19 +150,25 @@ describe('retries', () => {
   });
 
   test('a reset on every attempt ends in APIConnectionError', async () => {
-    const error = await client.request(get(`/reset/${unique()}/10`), { maxRetries: 1 }).catch((caught: unknown) => caught);
+    const error = await client
+      .request(get(`/reset/${unique()}/10`), { maxRetries: 1 })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionError);
   });
 
   test('one idempotency key per call, reused by its retries; bodies are replayed', async () => {
     const key = unique();
-    const result = await client.request<{ idempotencyKey: string; body: string; attempts: number }>(post(`/flaky/${key}/2`, { name: 'n' }));
+    const result = await client.request<{ idempotencyKey: string; body: string; attempts: number }>(
+      post(`/flaky/${key}/2`, { name: 'n' }),
+    );
     expect(result.attempts).toBe(3);
     expect(result.idempotencyKey).toMatch(/^sdk-[0-9a-f-]{36}$/);
     expect(result.body).toBe('{"name":"n"}');
     const other = await client.request<{ idempotencyKey: string }>(post(`/flaky/${unique()}/0`, {}));
     expect(other.idempotencyKey).not.toBe(result.idempotencyKey);
-    const given = await client.request<{ idempotencyKey: string }>(post(`/flaky/${unique()}/0`, {}), { idempotencyKey: 'mine' });
+    const given = await client.request<{ idempotencyKey: string }>(post(`/flaky/${unique()}/0`, {}), {
+      idempotencyKey: 'mine',
+    });
     expect(given.idempotencyKey).toBe('mine');
   });
 
@@ -165,8 +180,20 @@ describe('retries', () => {
         controller.close();
       },
     });
-    const spec: RequestSpec = { method: 'post', path: `/flaky/${key}/1`, body: stream, bodyEncoding: 'binary', contentType: 'application/octet-stream', response: 'json', security: [] };
-    const result = await new FaultClient({ apiKey: 'k', baseURL: server.url, fetchOptions: { duplex: 'half' } as RequestInit }).request<{ body: string; attempts: number }>(spec);
+    const spec: RequestSpec = {
+      method: 'post',
+      path: `/flaky/${key}/1`,
+      body: stream,
+      bodyEncoding: 'binary',
+      contentType: 'application/octet-stream',
+      response: 'json',
+      security: [],
+    };
+    const result = await new FaultClient({
+      apiKey: 'k',
+      baseURL: server.url,
+      fetchOptions: { duplex: 'half' } as RequestInit,
+    }).request<{ body: string; attempts: number }>(spec);
     expect(result).toMatchObject({ attempts: 2, body: 'streamed bytes' });
   });
 });
@@ -174,7 +201,9 @@ describe('retries', () => {
 describe('timeouts and aborts', () => {
   test('a response that never comes times out, each attempt, then throws APIConnectionTimeoutError', async () => {
     const before = server.counts.get('hang') ?? 0;
-    const error = await client.request(get('/hang'), { timeout: 100, maxRetries: 1 }).catch((caught: unknown) => caught);
+    const error = await client
+      .request(get('/hang'), { timeout: 100, maxRetries: 1 })
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as Error).message).toBe('Request timed out after 100 ms.');
     expect((server.counts.get('hang') ?? 0) - before).toBe(2);
@@ -183,7 +212,9 @@ describe('timeouts and aborts', () => {
   test('a caller abort stops at once and is never retried', async () => {
     const before = server.counts.get('hang') ?? 0;
     const controller = new AbortController();
-    const call = client.request(get('/hang'), { signal: controller.signal, timeout: 10_000 }).catch((caught: unknown) => caught);
+    const call = client
+      .request(get('/hang'), { signal: controller.signal, timeout: 10_000 })
+      .catch((caught: unknown) => caught);
     // Aborted once the server has the request (not after a guessed delay, which a loaded machine may outrun).
     await until(() => (server.counts.get('hang') ?? 0) > before);
     controller.abort();
@@ -194,7 +225,9 @@ describe('timeouts and aborts', () => {
 
   test('an already aborted signal sends nothing', async () => {
     const before = server.counts.get('hang') ?? 0;
-    await expect(client.request(get('/hang'), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(APIUserAbortError);
+    await expect(client.request(get('/hang'), { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      APIUserAbortError,
+    );
     expect(server.counts.get('hang') ?? 0).toBe(before);
   });
 
@@ -236,9 +269,21 @@ describe('responses', () => {
 });
 
 describe('pagination', () => {
-  const scheme: PaginationScheme = { kind: 'page-number', items: ['data'], pageParam: 'page[number]', currentPage: ['meta', 'page_number'], totalPages: ['meta', 'total_pages'] };
+  const scheme: PaginationScheme = {
+    kind: 'page-number',
+    items: ['data'],
+    pageParam: 'page[number]',
+    currentPage: ['meta', 'page_number'],
+    totalPages: ['meta', 'total_pages'],
+  };
   const list = (total: number) =>
-    requestPage<{ data: Array<{ id: string }> }, { id: string }>(client, { ...get('/pages'), query: { total } }, scheme, undefined, nextPage);
+    requestPage<{ data: Array<{ id: string }> }, { id: string }>(
+      client,
+      { ...get('/pages'), query: { total } },
+      scheme,
+      undefined,
+      nextPage,
+    );
 
   test.each([
     [0, []],
@@ -264,7 +309,7 @@ describe('pagination', () => {
     const pages: number[] = [];
     for await (const page of first.iterPages()) pages.push(page.data.length);
     expect(pages).toEqual([2, 2, 2]);
-    const last = await (await second.getNextPage());
+    const last = await await second.getNextPage();
     expect(last.hasNextPage()).toBe(false);
     await expect(last.getNextPage()).rejects.toThrow(/No next page/);
   });
@@ -274,7 +319,12 @@ describe('OAuth 2.0 client credentials', () => {
   const secure: RequestSpec = { method: 'get', path: '/secure', response: 'json', security: [['oauth']] };
 
   test('fetches one token for concurrent requests, caches it, and refreshes it after a 401', async () => {
-    const oauthClient = new FaultClient({ clientID: 'my-id', clientSecret: 'my-secret', baseURL: server.url, logger: memoryLogger() });
+    const oauthClient = new FaultClient({
+      clientID: 'my-id',
+      clientSecret: 'my-secret',
+      baseURL: server.url,
+      logger: memoryLogger(),
+    });
     const issuedBefore = server.tokensIssued();
     const results = await Promise.all([1, 2, 3, 4, 5].map(() => oauthClient.request<{ token: string }>(secure)));
     expect(new Set(results.map((result) => result.token)).size).toBe(1);
@@ -303,7 +353,12 @@ describe('OAuth 2.0 client credentials', () => {
       }
     }
     try {
-      const oauthClient = new ClockedClient({ clientID: 'my-id', clientSecret: 'my-secret', baseURL: server.url, logger: memoryLogger() });
+      const oauthClient = new ClockedClient({
+        clientID: 'my-id',
+        clientSecret: 'my-secret',
+        baseURL: server.url,
+        logger: memoryLogger(),
+      });
       const issuedBefore = server.tokensIssued();
       const first = await oauthClient.request<{ token: string }>(secure);
       const cached = await oauthClient.request<{ token: string }>(secure);
@@ -319,7 +374,12 @@ describe('OAuth 2.0 client credentials', () => {
   });
 
   test('the token URL follows an overridden base URL; bad credentials are an AuthenticationError without the secret', async () => {
-    const bad = new FaultClient({ clientID: 'my-id', clientSecret: 'wrong-secret', baseURL: server.url, logger: memoryLogger() });
+    const bad = new FaultClient({
+      clientID: 'my-id',
+      clientSecret: 'wrong-secret',
+      baseURL: server.url,
+      logger: memoryLogger(),
+    });
     const error = await bad.request(secure).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as Error).message).toBe('401 invalid_client: bad client credentials');
@@ -327,7 +387,9 @@ describe('OAuth 2.0 client credentials', () => {
   });
 
   test('without any credentials the client refuses to start, naming both ways in', () => {
-    expect(() => new FaultClient({ baseURL: server.url })).toThrow(/FAULT_SDK_API_KEY environment variable is missing or empty; either provide it, or instantiate the client with an apiKey option, or clientID and clientSecret/);
+    expect(() => new FaultClient({ baseURL: server.url })).toThrow(
+      /FAULT_SDK_API_KEY environment variable is missing or empty; either provide it, or instantiate the client with an apiKey option, or clientID and clientSecret/,
+    );
   });
 });
 
@@ -335,9 +397,13 @@ describe('logging', () => {
   test('info logs method, URL, status, attempt and duration; debug logs headers and bodies with secrets masked', async () => {
     const logger = memoryLogger();
     const logged = new FaultClient({ apiKey: 'sk-live-topsecret', baseURL: server.url, logLevel: 'debug', logger });
-    await logged.request(post(`/flaky/${unique()}/1`, { name: 'x', client_secret: 'cs-hidden', nested: { password: 'pw-hidden' } }));
+    await logged.request(
+      post(`/flaky/${unique()}/1`, { name: 'x', client_secret: 'cs-hidden', nested: { password: 'pw-hidden' } }),
+    );
     const text = logger.lines.join('\n');
-    expect(text).toMatch(/info \[req_\d+\] POST http:\/\/127\.0\.0\.1:\d+\/flaky\/\w+\/1 -> 503 in \d+ ms \(attempt 1\)/);
+    expect(text).toMatch(
+      /info \[req_\d+\] POST http:\/\/127\.0\.0\.1:\d+\/flaky\/\w+\/1 -> 503 in \d+ ms \(attempt 1\)/,
+    );
     expect(text).toMatch(/-> 200 in \d+ ms \(attempt 2\)/);
     expect(text).toMatch(/warn \[req_\d+\] POST \/flaky\/\w+\/1: status 503; retrying in \d+ ms/);
     expect(text).toContain('"authorization":"***"');

@@ -2,7 +2,7 @@
 // (redirects, next-page links), errors never show a secret however they are printed, empty path params of any type are
 // refused, and JSON/text bodies are bounded while they stream. A second origin is another loopback port.
 import { execFile } from 'node:child_process';
-import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -10,9 +10,19 @@ import { inspect } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { BaseClient, type ClientOptions, type SDKConfig } from '../../templates/src/core/base-client.js';
-import { APIConnectionError, APIConnectionTimeoutError, AuthenticationError, SDKError } from '../../templates/src/core/error.js';
-import { nextLinkHeaderPage, nextURLPage, requestPage, type PaginationScheme } from '../../templates/src/core/pagination.js';
-import { json, startServer, type SeenRequest, type TestServer } from '../support/http-server.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  AuthenticationError,
+  SDKError,
+} from '../../templates/src/core/error.js';
+import {
+  nextLinkHeaderPage,
+  nextURLPage,
+  type PaginationScheme,
+  requestPage,
+} from '../../templates/src/core/pagination.js';
+import { json, type SeenRequest, startServer, type TestServer } from '../support/http-server.js';
 
 const KEY = 'sk-origin-bound-7f3a';
 
@@ -39,7 +49,11 @@ class SecClient extends BaseClient {
 
 /** Headers that may carry a credential: none of them may reach the other origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'x-partner-key', 'cookie', 'x-custom-auth', 'x-tenant-secret'];
-const caught = (promise: Promise<unknown>): Promise<unknown> => promise.then(() => undefined, (error: unknown) => error);
+const caught = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
 
 /** The API (origin A) answers by path; `other` (origin B) records what reaches it and answers `{ at: 'other' }`. */
 let api: TestServer;
@@ -50,7 +64,12 @@ beforeAll(async () => {
   api = await startServer((request, res) => {
     const route = routes.get(new URL(request.url, 'http://x').pathname);
     if (route) return route(request, res);
-    json(res, 200, { at: 'api', method: request.method, body: request.body, contentType: request.headers['content-type'] ?? null });
+    json(res, 200, {
+      at: 'api',
+      method: request.method,
+      body: request.body,
+      contentType: request.headers['content-type'] ?? null,
+    });
   });
   other = await startServer((request, res) => {
     const path = new URL(request.url, 'http://x').pathname;
@@ -75,7 +94,11 @@ function redirect(res: ServerResponse, status: number, location: string): void {
 }
 
 describe('redirects: credentials never leave the origin', () => {
-  const defaultHeaders = { 'X-Custom-Auth': 'custom-credential-1', 'X-Tenant-Secret': 'tenant-credential-2', 'X-Trace': 'trace-1' };
+  const defaultHeaders = {
+    'X-Custom-Auth': 'custom-credential-1',
+    'X-Tenant-Secret': 'tenant-credential-2',
+    'X-Trace': 'trace-1',
+  };
 
   test('a 302 to another origin reaches it without any credential the client added', async () => {
     routes.set('/start', (_request, res) => redirect(res, 302, `${other.url}/landing`));
@@ -97,7 +120,12 @@ describe('redirects: credentials never leave the origin', () => {
 
   test('after leaving the origin, a redirect back to it carries no credentials either', async () => {
     routes.set('/start', (_request, res) => redirect(res, 301, `${other.url}/back`));
-    routes.set('/landed', (request, res) => json(res, 200, { authorization: request.headers['authorization'] ?? null, key: request.headers['x-partner-key'] ?? null }));
+    routes.set('/landed', (request, res) =>
+      json(res, 200, {
+        authorization: request.headers['authorization'] ?? null,
+        key: request.headers['x-partner-key'] ?? null,
+      }),
+    );
     const client = new SecClient({ baseURL: api.url });
     expect(await client.request({ method: 'get', path: '/start' })).toEqual({ authorization: null, key: null });
   });
@@ -111,12 +139,22 @@ describe('redirects: credentials never leave the origin', () => {
 
   test('307 and 308 keep the method and body; a cross-origin 308 still drops the credentials', async () => {
     routes.set('/start', (_request, res) => redirect(res, 307, '/moved'));
-    routes.set('/moved', (request, res) => json(res, 200, { method: request.method, body: request.body, key: request.headers['x-partner-key'] ?? null }));
+    routes.set('/moved', (request, res) =>
+      json(res, 200, { method: request.method, body: request.body, key: request.headers['x-partner-key'] ?? null }),
+    );
     const client = new SecClient({ baseURL: api.url });
-    expect(await client.request({ method: 'post', path: '/start', body: { a: 1 } })).toEqual({ method: 'POST', body: '{"a":1}', key: KEY });
+    expect(await client.request({ method: 'post', path: '/start', body: { a: 1 } })).toEqual({
+      method: 'POST',
+      body: '{"a":1}',
+      key: KEY,
+    });
 
     routes.set('/start', (_request, res) => redirect(res, 308, `${other.url}/elsewhere`));
-    expect(await client.request({ method: 'put', path: '/start', body: { b: 2 } })).toEqual({ at: 'other', method: 'PUT', body: '{"b":2}' });
+    expect(await client.request({ method: 'put', path: '/start', body: { b: 2 } })).toEqual({
+      at: 'other',
+      method: 'PUT',
+      body: '{"b":2}',
+    });
     for (const name of CREDENTIAL_HEADERS) expect(other.requests[0]!.headers[name], name).toBeUndefined();
   });
 
@@ -124,7 +162,12 @@ describe('redirects: credentials never leave the origin', () => {
     const client = new SecClient({ baseURL: api.url });
     for (const status of [303, 302]) {
       routes.set('/start', (_request, res) => redirect(res, status, '/result'));
-      expect(await client.request({ method: 'post', path: '/start', body: { a: 1 } })).toEqual({ at: 'api', method: 'GET', body: '', contentType: null });
+      expect(await client.request({ method: 'post', path: '/start', body: { a: 1 } })).toEqual({
+        at: 'api',
+        method: 'GET',
+        body: '',
+        contentType: null,
+      });
     }
   });
 
@@ -133,7 +176,9 @@ describe('redirects: credentials never leave the origin', () => {
     const client = new SecClient({ baseURL: api.url });
     const error = await caught(client.request({ method: 'get', path: '/loop' }));
     expect(error).toBeInstanceOf(SDKError);
-    expect((error as Error).message).toBe('GET /loop was redirected more than 20 times (last to ' + `${api.url}/loop); not followed further.`);
+    expect((error as Error).message).toBe(
+      'GET /loop was redirected more than 20 times (last to ' + `${api.url}/loop); not followed further.`,
+    );
     expect(api.requests.length).toBe(21);
   });
 });
@@ -154,7 +199,13 @@ describe('next-page links on another origin', () => {
   ] as const)('%s: refused with a clear error; nothing reaches the other origin', async (_kind, scheme, find) => {
     servePages();
     const client = new SecClient({ baseURL: api.url });
-    const first = await requestPage<unknown, { id: number }>(client, { method: 'get', path: '/items' }, scheme, undefined, find as never);
+    const first = await requestPage<unknown, { id: number }>(
+      client,
+      { method: 'get', path: '/items' },
+      scheme,
+      undefined,
+      find as never,
+    );
     expect(first.data).toEqual([{ id: 1 }]);
     const error = await caught(first.getNextPage());
     expect(error).toBeInstanceOf(SDKError);
@@ -166,9 +217,21 @@ describe('next-page links on another origin', () => {
 
   test('followCrossOriginPages: followed, without credentials', async () => {
     servePages();
-    const client = new SecClient({ baseURL: api.url, followCrossOriginPages: true, defaultHeaders: { 'X-Custom-Auth': 'custom-credential-1' }, defaultQuery: { api_key: 'query-credential-3' } });
+    const client = new SecClient({
+      baseURL: api.url,
+      followCrossOriginPages: true,
+      defaultHeaders: { 'X-Custom-Auth': 'custom-credential-1' },
+      defaultQuery: { api_key: 'query-credential-3' },
+    });
     const ids: number[] = [];
-    for await (const item of requestPage<unknown, { id: number }>(client, { method: 'get', path: '/items' }, nextURL, undefined, nextURLPage as never)) ids.push(item.id);
+    for await (const item of requestPage<unknown, { id: number }>(
+      client,
+      { method: 'get', path: '/items' },
+      nextURL,
+      undefined,
+      nextURLPage as never,
+    ))
+      ids.push(item.id);
     expect(ids).toEqual([1, 3]);
     const seen = other.requests[0]!;
     for (const name of CREDENTIAL_HEADERS) expect(seen.headers[name], name).toBeUndefined();
@@ -183,7 +246,14 @@ describe('next-page links on another origin', () => {
     );
     const client = new SecClient({ baseURL: api.url });
     const ids: number[] = [];
-    for await (const item of requestPage<unknown, { id: number }>(client, { method: 'get', path: '/items' }, nextURL, undefined, nextURLPage as never)) ids.push(item.id);
+    for await (const item of requestPage<unknown, { id: number }>(
+      client,
+      { method: 'get', path: '/items' },
+      nextURL,
+      undefined,
+      nextURLPage as never,
+    ))
+      ids.push(item.id);
     expect(ids).toEqual([1, 2]);
     expect(api.requests[1]!.headers['x-partner-key']).toBe(KEY);
   });
@@ -192,23 +262,46 @@ describe('next-page links on another origin', () => {
 describe('errors never show a secret', () => {
   function echoKey(): void {
     routes.set('/echo', (request, res) =>
-      json(res, 401, { errors: [{ detail: `bad key ${String(request.headers['x-partner-key'])}` }], token: 'server-token-value' }, { 'x-echo-key': String(request.headers['x-partner-key']), 'www-authenticate': `Bearer realm="${KEY}"` }),
+      json(
+        res,
+        401,
+        { errors: [{ detail: `bad key ${String(request.headers['x-partner-key'])}` }], token: 'server-token-value' },
+        { 'x-echo-key': String(request.headers['x-partner-key']), 'www-authenticate': `Bearer realm="${KEY}"` },
+      ),
     );
   }
 
   test('inspect, console.log, JSON.stringify, String: through err.error and err.headers too', async () => {
     echoKey();
     const lines: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void lines.push(args.map((arg) => inspect(arg)).join(' ')));
-    const error = (await caught(new SecClient({ baseURL: api.url }).request({ method: 'get', path: '/echo' }))) as AuthenticationError;
+    const log = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...args: unknown[]) => void lines.push(args.map((arg) => inspect(arg)).join(' ')));
+    const error = (await caught(
+      new SecClient({ baseURL: api.url }).request({ method: 'get', path: '/echo' }),
+    )) as AuthenticationError;
     console.log(error);
     log.mockRestore();
     expect(error).toBeInstanceOf(AuthenticationError);
-    const shown = [inspect(error), inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error), String(error), error.stack, lines.join('\n'), JSON.stringify(error.error), JSON.stringify([...error.headers])];
+    const shown = [
+      inspect(error),
+      inspect(error, { depth: 10, showHidden: true }),
+      JSON.stringify(error),
+      String(error),
+      error.stack,
+      lines.join('\n'),
+      JSON.stringify(error.error),
+      JSON.stringify([...error.headers]),
+    ];
     for (const text of shown) expect(text).not.toContain(KEY);
     expect(inspect(error)).toContain('bad key ***');
     expect(error.headers.get('x-echo-key')).toBe('***');
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'AuthenticationError', message: '401 bad key ***', status: 401, error: { errors: [{ detail: 'bad key ***' }] } });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'AuthenticationError',
+      message: '401 bad key ***',
+      status: 401,
+      error: { errors: [{ detail: 'bad key ***' }] },
+    });
     // The raw values, on purpose only: getters on the prototype, so never shown.
     expect(error.rawHeaders.get('x-echo-key')).toBe(KEY);
     expect((error.rawError as { errors: Array<{ detail: string }> }).errors[0]!.detail).toBe(`bad key ${KEY}`);
@@ -216,7 +309,10 @@ describe('errors never show a secret', () => {
   });
 
   test("a connection error's cause is masked when the error is shown", async () => {
-    const client = new SecClient({ baseURL: api.url, fetch: () => Promise.reject(new Error(`proxy refused ${KEY}`, { cause: new Error(`inner ${KEY}`) })) });
+    const client = new SecClient({
+      baseURL: api.url,
+      fetch: () => Promise.reject(new Error(`proxy refused ${KEY}`, { cause: new Error(`inner ${KEY}`) })),
+    });
     const error = await caught(client.request({ method: 'get', path: '/x' }));
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(inspect(error, { depth: 10 })).toContain('proxy refused ***');
@@ -237,7 +333,9 @@ describe('errors never show a secret', () => {
           `await new C().request({ method: 'get', path: '/echo' });\n`,
       );
       const stderr = await new Promise<string>((done) => {
-        execFile(process.execPath, ['--import', 'tsx', script], { cwd: resolve('.') }, (_error, _stdout, err) => done(err));
+        execFile(process.execPath, ['--import', 'tsx', script], { cwd: resolve('.') }, (_error, _stdout, err) =>
+          done(err),
+        );
       });
       expect(stderr).toContain('AuthenticationError: 401 bad key ***');
       expect(stderr).toContain("error: { errors: [ { detail: 'bad key ***' } ]");
@@ -254,17 +352,26 @@ describe('path params that write no segment are refused', () => {
     ["['']", ['']],
     ['[[], null]', [[], null]],
     ['{}', {}],
-    ["{ a: undefined }", { a: undefined }],
+    ['{ a: undefined }', { a: undefined }],
     ["new String('')", new String('')],
     ["an object whose String() is ''", { toString: () => '' }],
-    ["a class instance whose String() is ''", new (class Id { toString(): string { return ''; } })()],
+    [
+      "a class instance whose String() is ''",
+      new (class Id {
+        toString(): string {
+          return '';
+        }
+      })(),
+    ],
     ['Object.create(null)', Object.create(null)],
   ];
   test.each(empties)('%s', async (_name, id) => {
     const client = new SecClient({ baseURL: api.url });
     const error = await caught(client.request({ method: 'delete', path: '/items/{id}', pathParams: { id } }));
     expect(error).toBeInstanceOf(SDKError);
-    expect((error as Error).message).toBe('Path parameter "id" is empty: the request would go to another path, so it is not sent.');
+    expect((error as Error).message).toBe(
+      'Path parameter "id" is empty: the request would go to another path, so it is not sent.',
+    );
     expect(api.requests).toEqual([]);
   });
 
@@ -328,11 +435,17 @@ describe('maxResponseSize', () => {
   test('a compressed body is counted as it inflates, whatever its content-length says', async () => {
     const packed = gzipSync(`[${'"x",'.repeat(256 * 1024)}"x"]`);
     routes.set('/bomb', (_request, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(packed.length) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        'content-length': String(packed.length),
+      });
       res.end(packed);
     });
     expect(packed.length).toBeLessThan(64 * 1024);
-    const error = await caught(new SecClient({ baseURL: api.url, maxResponseSize: 256 * 1024 }).request({ method: 'get', path: '/bomb' }));
+    const error = await caught(
+      new SecClient({ baseURL: api.url, maxResponseSize: 256 * 1024 }).request({ method: 'get', path: '/bomb' }),
+    );
     expect((error as Error).message).toMatch(/^The response body \(more than 262144 bytes\) is too large/);
   });
 
@@ -371,10 +484,18 @@ describe('a timeout the SDK fired is a timeout, whatever fetch rejects with', ()
   });
 
   test.each([
-    ['a fetch that ignores the signal and never settles', (): Promise<Response> => new Promise<Response>(() => undefined)],
+    [
+      'a fetch that ignores the signal and never settles',
+      (): Promise<Response> => new Promise<Response>(() => undefined),
+    ],
     [
       'a body that never ends and ignores the abort',
-      (): Promise<Response> => Promise.resolve(new Response(new ReadableStream({ pull: () => new Promise<void>(() => undefined) }), { headers: { 'content-type': 'application/json' } })),
+      (): Promise<Response> =>
+        Promise.resolve(
+          new Response(new ReadableStream({ pull: () => new Promise<void>(() => undefined) }), {
+            headers: { 'content-type': 'application/json' },
+          }),
+        ),
     ],
   ])('%s', async (_name, fetch) => {
     vi.useFakeTimers();

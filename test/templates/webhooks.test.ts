@@ -1,7 +1,12 @@
 // Webhook verification, with keys and signatures made by node:crypto here, never by the code under test.
-import { createHmac, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHmac, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { parseWebhookBody, verifyWebhook, WebhookVerificationError, type WebhookScheme } from '../../templates/src/webhooks/verify.js';
+import {
+  parseWebhookBody,
+  verifyWebhook,
+  type WebhookScheme,
+  WebhookVerificationError,
+} from '../../templates/src/webhooks/verify.js';
 
 const NOW = Date.UTC(2026, 11, 5, 12, 0, 0);
 const TS = String(Math.floor(NOW / 1000));
@@ -48,14 +53,26 @@ describe('Ed25519 over {timestamp}|{body}', () => {
   });
 
   test('tampered body, timestamp or signature, and a wrong key, fail with the check named', () => {
-    expect(failure(() => verifyWebhook(telnyx, body.replace('answered', 'hangup'), headers, publicKey, NOW))).toBe('No matching signature found');
-    const otherTs = String(Number(TS) + 1);
-    expect(failure(() => verifyWebhook(telnyx, body, { ...headers, 'telnyx-timestamp': otherTs }, publicKey, NOW))).toBe('No matching signature found');
-    const flipped = Buffer.from(signature, 'base64');
-    flipped[0] = flipped[0]! ^ 1;
-    expect(failure(() => verifyWebhook(telnyx, body, { ...headers, 'telnyx-signature-ed25519': flipped.toString('base64') }, publicKey, NOW))).toBe(
+    expect(failure(() => verifyWebhook(telnyx, body.replace('answered', 'hangup'), headers, publicKey, NOW))).toBe(
       'No matching signature found',
     );
+    const otherTs = String(Number(TS) + 1);
+    expect(
+      failure(() => verifyWebhook(telnyx, body, { ...headers, 'telnyx-timestamp': otherTs }, publicKey, NOW)),
+    ).toBe('No matching signature found');
+    const flipped = Buffer.from(signature, 'base64');
+    flipped[0] = flipped[0]! ^ 1;
+    expect(
+      failure(() =>
+        verifyWebhook(
+          telnyx,
+          body,
+          { ...headers, 'telnyx-signature-ed25519': flipped.toString('base64') },
+          publicKey,
+          NOW,
+        ),
+      ),
+    ).toBe('No matching signature found');
     const other = ed25519Keys().publicKey;
     const message = failure(() => verifyWebhook(telnyx, body, headers, other, NOW));
     expect(message).toBe('No matching signature found');
@@ -63,16 +80,28 @@ describe('Ed25519 over {timestamp}|{body}', () => {
   });
 
   test('timestamps outside 300 s either way fail; inside pass', () => {
-    expect(failure(() => verifyWebhook(telnyx, body, headers, publicKey, NOW + 301_000))).toBe('Message timestamp too old');
-    expect(failure(() => verifyWebhook(telnyx, body, headers, publicKey, NOW - 301_000))).toBe('Message timestamp too new');
+    expect(failure(() => verifyWebhook(telnyx, body, headers, publicKey, NOW + 301_000))).toBe(
+      'Message timestamp too old',
+    );
+    expect(failure(() => verifyWebhook(telnyx, body, headers, publicKey, NOW - 301_000))).toBe(
+      'Message timestamp too new',
+    );
     expect(() => verifyWebhook(telnyx, body, headers, publicKey, NOW + 299_000)).not.toThrow();
-    expect(() => verifyWebhook({ ...telnyx, tolerance: 10 }, body, headers, publicKey, NOW + 11_000)).toThrow('too old');
+    expect(() => verifyWebhook({ ...telnyx, tolerance: 10 }, body, headers, publicKey, NOW + 11_000)).toThrow(
+      'too old',
+    );
   });
 
   test('missing headers, a malformed timestamp, a bad key and no key are named', () => {
-    expect(failure(() => verifyWebhook(telnyx, body, { 'telnyx-timestamp': TS }, publicKey, NOW))).toBe('Missing required header: telnyx-signature-ed25519');
-    expect(failure(() => verifyWebhook(telnyx, body, { 'telnyx-signature-ed25519': signature }, publicKey, NOW))).toBe('Missing required header: telnyx-timestamp');
-    expect(failure(() => verifyWebhook(telnyx, body, { ...headers, 'telnyx-timestamp': '12abc' }, publicKey, NOW))).toBe('Invalid webhook timestamp');
+    expect(failure(() => verifyWebhook(telnyx, body, { 'telnyx-timestamp': TS }, publicKey, NOW))).toBe(
+      'Missing required header: telnyx-signature-ed25519',
+    );
+    expect(failure(() => verifyWebhook(telnyx, body, { 'telnyx-signature-ed25519': signature }, publicKey, NOW))).toBe(
+      'Missing required header: telnyx-timestamp',
+    );
+    expect(
+      failure(() => verifyWebhook(telnyx, body, { ...headers, 'telnyx-timestamp': '12abc' }, publicKey, NOW)),
+    ).toBe('Invalid webhook timestamp');
     expect(failure(() => verifyWebhook(telnyx, body, headers, 'c2hvcnQ=', NOW))).toMatch(/^Invalid public key/);
     expect(failure(() => verifyWebhook(telnyx, body, headers, undefined, NOW))).toMatch(/^No webhook key/);
   });
@@ -87,14 +116,24 @@ describe('Standard Webhooks', () => {
   const scheme: WebhookScheme = { type: 'standard' };
 
   test('one of several signatures matching passes; none matching fails', () => {
-    const headers = { 'webhook-id': id, 'webhook-timestamp': TS, 'webhook-signature': `v1,${sig('other')} v1,${sig(`${id}.${TS}.${body}`)}` };
+    const headers = {
+      'webhook-id': id,
+      'webhook-timestamp': TS,
+      'webhook-signature': `v1,${sig('other')} v1,${sig(`${id}.${TS}.${body}`)}`,
+    };
     expect(() => verifyWebhook(scheme, body, headers, secret, NOW)).not.toThrow();
     expect(() => verifyWebhook(scheme, body, headers, secretBytes, NOW)).not.toThrow();
-    expect(failure(() => verifyWebhook(scheme, body, { ...headers, 'webhook-id': 'msg_3' }, secret, NOW))).toBe('No matching signature found');
-    expect(failure(() => verifyWebhook(scheme, body, headers, `whsec_${Buffer.from('wrong').toString('base64')}`, NOW))).toBe('No matching signature found');
+    expect(failure(() => verifyWebhook(scheme, body, { ...headers, 'webhook-id': 'msg_3' }, secret, NOW))).toBe(
+      'No matching signature found',
+    );
+    expect(
+      failure(() => verifyWebhook(scheme, body, headers, `whsec_${Buffer.from('wrong').toString('base64')}`, NOW)),
+    ).toBe('No matching signature found');
     const v2Only = { ...headers, 'webhook-signature': `v2,${sig(`${id}.${TS}.${body}`)}` };
     expect(failure(() => verifyWebhook(scheme, body, v2Only, secret, NOW))).toBe('No matching signature found');
-    expect(failure(() => verifyWebhook(scheme, body, headers, secret, NOW + 400_000))).toBe('Message timestamp too old');
+    expect(failure(() => verifyWebhook(scheme, body, headers, secret, NOW + 400_000))).toBe(
+      'Message timestamp too old',
+    );
   });
 });
 
@@ -104,17 +143,35 @@ describe('HMAC-SHA256 with a configurable header', () => {
   const hex = (content: string) => createHmac('sha256', secret).update(content).digest('hex');
 
   test('Stripe-like `t=..,v1=..` pairs over {timestamp}.{body}', () => {
-    const scheme: WebhookScheme = { type: 'hmac-sha256', signatureHeader: 'x-signature', signedContent: '{timestamp}.{body}', encoding: 'hex', format: 'pairs' };
+    const scheme: WebhookScheme = {
+      type: 'hmac-sha256',
+      signatureHeader: 'x-signature',
+      signedContent: '{timestamp}.{body}',
+      encoding: 'hex',
+      format: 'pairs',
+    };
     const headers = { 'X-Signature': `t=${TS},v1=${'0'.repeat(64)},v1=${hex(`${TS}.${body}`)}` };
     expect(() => verifyWebhook(scheme, body, headers, secret, NOW)).not.toThrow();
     expect(failure(() => verifyWebhook(scheme, `${body} `, headers, secret, NOW))).toBe('No matching signature found');
-    expect(failure(() => verifyWebhook(scheme, body, headers, secret, NOW - 600_000))).toBe('Message timestamp too new');
+    expect(failure(() => verifyWebhook(scheme, body, headers, secret, NOW - 600_000))).toBe(
+      'Message timestamp too new',
+    );
   });
 
   test('a plain header with a prefix, over the body alone, base64 or hex', () => {
-    const scheme: WebhookScheme = { type: 'hmac-sha256', signatureHeader: 'x-hub-signature-256', signedContent: '{body}', encoding: 'hex', prefix: 'sha256=' };
-    expect(() => verifyWebhook(scheme, body, { 'x-hub-signature-256': `sha256=${hex(body)}` }, secret, NOW)).not.toThrow();
-    expect(failure(() => verifyWebhook(scheme, body, { 'x-hub-signature-256': `sha256=${hex('x')}` }, secret, NOW))).toBe('No matching signature found');
+    const scheme: WebhookScheme = {
+      type: 'hmac-sha256',
+      signatureHeader: 'x-hub-signature-256',
+      signedContent: '{body}',
+      encoding: 'hex',
+      prefix: 'sha256=',
+    };
+    expect(() =>
+      verifyWebhook(scheme, body, { 'x-hub-signature-256': `sha256=${hex(body)}` }, secret, NOW),
+    ).not.toThrow();
+    expect(
+      failure(() => verifyWebhook(scheme, body, { 'x-hub-signature-256': `sha256=${hex('x')}` }, secret, NOW)),
+    ).toBe('No matching signature found');
     const b64: WebhookScheme = { ...scheme, encoding: 'base64', prefix: undefined };
     const signature = createHmac('sha256', secret).update(body).digest('base64');
     expect(() => verifyWebhook(b64, body, { 'x-hub-signature-256': signature }, secret, NOW)).not.toThrow();

@@ -1,5 +1,45 @@
 // Copied from templates/src/core/base-client.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
+import { type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
+import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
+import { readEnv } from '../internal/env.js';
+import { assignHeaders, checkHeader, type HeadersLike, toHeaders } from '../internal/headers.js';
+import { isLogLevel, type Logger, type LogLevel, logsAt, resolveLogLevel } from '../internal/logger.js';
+import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
+import {
+  createTransport,
+  finalURL,
+  type SentRequest,
+  type TransportCall,
+  type TransportResult,
+} from '../internal/openapi-fetch.js';
+import {
+  type ParamSerializers,
+  type ParamStyles,
+  serializeFormQuery,
+  serializeHeader,
+  serializeSimplePath,
+} from '../internal/params.js';
+import { platformHeaders } from '../internal/platform.js';
+import { createRedactor, type Redactor, redactBodyText } from '../internal/redact.js';
+import {
+  DEFAULT_MAX_RESPONSE_SIZE,
+  parseResponse,
+  type ResponseKind,
+  readBody,
+  readText,
+} from '../internal/response.js';
+import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
+import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
+import type { Fetch } from '../internal/types.js';
+import {
+  fillPath,
+  isAbsoluteURL,
+  operationBaseURL,
+  originOf,
+  type PathSerializer,
+  rebaseURL,
+} from '../internal/url.js';
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import {
   APIConnectionError,
@@ -9,46 +49,6 @@ import {
   maskError,
   TelnyxError,
 } from './error.js';
-import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
-import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
-import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
-import { readEnv } from '../internal/env.js';
-import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
-import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
-import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import {
-  createTransport,
-  finalURL,
-  type SentRequest,
-  type TransportCall,
-  type TransportResult,
-} from '../internal/openapi-fetch.js';
-import { platformHeaders } from '../internal/platform.js';
-import {
-  serializeFormQuery,
-  serializeHeader,
-  serializeSimplePath,
-  type ParamSerializers,
-  type ParamStyles,
-} from '../internal/params.js';
-import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
-import {
-  DEFAULT_MAX_RESPONSE_SIZE,
-  parseResponse,
-  readBody,
-  readText,
-  type ResponseKind,
-} from '../internal/response.js';
-import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
-import type { Fetch } from '../internal/types.js';
-import {
-  fillPath,
-  isAbsoluteURL,
-  operationBaseURL,
-  originOf,
-  rebaseURL,
-  type PathSerializer,
-} from '../internal/url.js';
 
 export type { Fetch, Logger, LogLevel };
 

@@ -1,8 +1,8 @@
 // Copied from templates/src/core/pagination.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
+import { parseResponse } from '../internal/response.js';
 import { APIPromise } from './api-promise.js';
 import type { BaseClient, RequestOptions, RequestSpec } from './base-client.js';
-import { parseResponse } from '../internal/response.js';
 
 /**
  * How an operation pages, as the generator inferred it from the spec (or the SDK config declared it).

@@ -16,7 +16,7 @@ export interface Logger {
 const LEVELS: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEVELS, value);
+  return typeof value === 'string' && Object.hasOwn(LEVELS, value);
 }
 
 /** The option, else the `<PREFIX>_LOG` environment variable, else `warn`. An unknown env value is reported once. */

@@ -1,7 +1,7 @@
 // Copied from templates/src/internal/url.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import { defaultPathSerializer } from './openapi-fetch.js';
 import { TelnyxError } from '../core/error.js';
+import { defaultPathSerializer } from './openapi-fetch.js';
 
 /**
  * Chooses the base URL of one operation.

@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage } from 'node:htt
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { createMcpServer, type ClientLike, type JsonSchema, type ToolDefinition } from './server.js';
+import { type ClientLike, createMcpServer, type JsonSchema, type ToolDefinition } from './server.js';
 
 export interface McpCommand {
   name: string;

@@ -46,7 +46,11 @@ export class APIPromise<T> extends Promise<T> {
       if (body === undefined) return response;
       // The body was read before `asResponse()` was called: hand out a response carrying the same bytes.
       const empty = response.status === 204 || response.status === 205 || response.status === 304;
-      return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
+      return new Response(empty ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
     });
   }
 
@@ -60,11 +64,14 @@ export class APIPromise<T> extends Promise<T> {
     return this.parsed;
   }
 
+  // biome-ignore lint/suspicious/noThenProperty: an APIPromise is a Promise; `then` resolves it to the parsed body.
   override then<R1 = T, R2 = never>(
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.parseOnce().then(({ data }) => data).then(onfulfilled, onrejected);
+    return this.parseOnce()
+      .then(({ data }) => data)
+      .then(onfulfilled, onrejected);
   }
 
   override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

@@ -1,20 +1,52 @@
-import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
-import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError, maskError, SDKError } from './error.js';
-import { applyAuth, type AuthScheme, type Credentials } from '../internal/auth.js';
+import { type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
 import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
-import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
 import { readEnv } from '../internal/env.js';
-import { assignHeaders, checkHeader, toHeaders, type HeadersLike } from '../internal/headers.js';
-import { isLogLevel, logsAt, resolveLogLevel, type Logger, type LogLevel } from '../internal/logger.js';
+import { assignHeaders, checkHeader, type HeadersLike, toHeaders } from '../internal/headers.js';
+import { isLogLevel, type Logger, type LogLevel, logsAt, resolveLogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import { createTransport, finalURL, type SentRequest, type TransportCall, type TransportResult } from '../internal/openapi-fetch.js';
+import {
+  createTransport,
+  finalURL,
+  type SentRequest,
+  type TransportCall,
+  type TransportResult,
+} from '../internal/openapi-fetch.js';
+import {
+  type ParamSerializers,
+  type ParamStyles,
+  serializeFormQuery,
+  serializeHeader,
+  serializeSimplePath,
+} from '../internal/params.js';
 import { platformHeaders } from '../internal/platform.js';
-import { serializeFormQuery, serializeHeader, serializeSimplePath, type ParamSerializers, type ParamStyles } from '../internal/params.js';
-import { createRedactor, redactBodyText, type Redactor } from '../internal/redact.js';
-import { DEFAULT_MAX_RESPONSE_SIZE, parseResponse, readBody, readText, type ResponseKind } from '../internal/response.js';
+import { createRedactor, type Redactor, redactBodyText } from '../internal/redact.js';
+import {
+  DEFAULT_MAX_RESPONSE_SIZE,
+  parseResponse,
+  type ResponseKind,
+  readBody,
+  readText,
+} from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
+import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
 import type { Fetch } from '../internal/types.js';
-import { fillPath, isAbsoluteURL, operationBaseURL, originOf, rebaseURL, type PathSerializer } from '../internal/url.js';
+import {
+  fillPath,
+  isAbsoluteURL,
+  operationBaseURL,
+  originOf,
+  type PathSerializer,
+  rebaseURL,
+} from '../internal/url.js';
+import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  maskError,
+  SDKError,
+} from './error.js';
 
 export type { Fetch, Logger, LogLevel };
 
@@ -259,14 +291,18 @@ export abstract class BaseClient {
   readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
   /** The openapi-fetch client every request goes through, made on the first request. */
-  #transport: ((call: TransportCall<{ prepared: PreparedRequest; raw?: RawResponse }>) => Promise<TransportResult>) | undefined;
+  #transport:
+    | ((call: TransportCall<{ prepared: PreparedRequest; raw?: RawResponse }>) => Promise<TransportResult>)
+    | undefined;
 
   constructor(options: ClientOptions, config: SDKConfig) {
     this.#options = options;
     this.#config = config;
     const env = (name: string): string | undefined => readEnv(`${config.envPrefix}_${name}`);
     // API-key headers are credentials whatever the config lists: masked in logs, never sent to another origin.
-    const keyHeaders = Object.values(config.securitySchemes).flatMap((scheme) => (scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : []));
+    const keyHeaders = Object.values(config.securitySchemes).flatMap((scheme) =>
+      scheme.type === 'apiKey' && scheme.in === 'header' ? [scheme.name] : [],
+    );
     this.#redactor = createRedactor([...(config.secretHeaders ?? []), ...keyHeaders], config.secretFields);
     this.#maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE;
     const givenBaseURL = options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL;
@@ -279,7 +315,9 @@ export abstract class BaseClient {
     this.#logLevel = resolveLogLevel(options.logLevel, `${config.envPrefix}_LOG`, this.#logger);
     this.#fetch = options.fetch ?? ((url, init) => globalThis.fetch(url, init));
 
-    const oauth = Object.values(config.securitySchemes).find((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
+    const oauth = Object.values(config.securitySchemes).find(
+      (scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined,
+    );
     const clientID = options.clientID ?? env('CLIENT_ID');
     const clientSecret = options.clientSecret ?? env('CLIENT_SECRET');
     this.#credentials = {
@@ -304,17 +342,34 @@ export abstract class BaseClient {
     const ownKeys = Object.values(schemeKeys ?? {}).filter((key) => key !== undefined);
     for (const secret of [apiKey, password, clientSecret, urlPassword, ...ownKeys]) this.#redactor.addSecret(secret);
     for (const key of [apiKey, ...ownKeys]) if (key !== undefined) checkHeader('x', key, 'the API key');
-    if (config.requiresCredentials && apiKey === undefined && username === undefined && tokenSource === undefined && urlUser === undefined && ownKeys.length === 0) {
-      const hint = oauth ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)` : '';
+    if (
+      config.requiresCredentials &&
+      apiKey === undefined &&
+      username === undefined &&
+      tokenSource === undefined &&
+      urlUser === undefined &&
+      ownKeys.length === 0
+    ) {
+      const hint = oauth
+        ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)`
+        : '';
       throw new SDKError(
         `The ${config.envPrefix}_API_KEY environment variable is missing or empty; either provide it, or instantiate the client with an apiKey option${hint}.`,
       );
     }
     // user:password in the base URL: sent as HTTP Basic (as curl does) where no other credentials apply, never in URLs.
-    const urlAuth = urlUser !== undefined && username === undefined ? { authorization: `Basic ${btoa(`${urlUser}:${urlPassword ?? ''}`)}` } : undefined;
+    const urlAuth =
+      urlUser !== undefined && username === undefined
+        ? { authorization: `Basic ${btoa(`${urlUser}:${urlPassword ?? ''}`)}` }
+        : undefined;
     if (urlAuth) this.#redactor.addSecret(urlAuth.authorization.slice(6));
     if (username !== undefined) this.#redactor.addSecret(btoa(`${username}:${password ?? ''}`));
-    this.#baseHeaders = assignHeaders({ accept: 'application/json', [RETRY_COUNT_HEADER]: '0' }, platformHeaders(config.packageName, config.packageVersion), urlAuth, options.defaultHeaders);
+    this.#baseHeaders = assignHeaders(
+      { accept: 'application/json', [RETRY_COUNT_HEADER]: '0' },
+      platformHeaders(config.packageName, config.packageVersion),
+      urlAuth,
+      options.defaultHeaders,
+    );
     // An invalid default header is a construction-time error, not a failure of every request.
     for (const [name, value] of Object.entries(this.#baseHeaders)) checkHeader(name, value);
   }
@@ -336,7 +391,8 @@ export abstract class BaseClient {
   }
 
   set logLevel(value: LogLevel) {
-    if (!isLogLevel(value)) throw new SDKError(`logLevel must be one of off, error, warn, info, debug; got ${JSON.stringify(value)}.`);
+    if (!isLogLevel(value))
+      throw new SDKError(`logLevel must be one of off, error, warn, info, debug; got ${JSON.stringify(value)}.`);
     this.#logLevel = value;
   }
 
@@ -358,7 +414,8 @@ export abstract class BaseClient {
   request<T>(spec: RequestSpec, options?: RequestOptions): APIPromise<T> {
     const mode: ResponseMode = { raw: false };
     const kind = spec.response ?? 'json';
-    const parse = (raw: RawResponse): Promise<T> => parseResponse<T>(raw, kind, spec.decode).catch((error: unknown) => Promise.reject(this.#mask(error)));
+    const parse = (raw: RawResponse): Promise<T> =>
+      parseResponse<T>(raw, kind, spec.decode).catch((error: unknown) => Promise.reject(this.#mask(error)));
     return new APIPromise<T>(this.#send(spec, options, mode), parse, mode);
   }
 
@@ -396,15 +453,26 @@ export abstract class BaseClient {
    * server) is used only while the client's base URL is the spec's default, as in the official SDKs.
    */
   buildURL(path: string, query: Record<string, unknown> | null | undefined, defaultBaseURL?: string): string {
-    const base = defaultBaseURL !== undefined && this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '') ? defaultBaseURL : this.baseURL;
+    const base =
+      defaultBaseURL !== undefined &&
+      this.baseURL.replace(/\/+$/, '') === this.#config.defaultBaseURL.replace(/\/+$/, '')
+        ? defaultBaseURL
+        : this.baseURL;
     // Built as requests build theirs (openapi-fetch's builder, the SDK's query serializer), so it is the URL sent.
     return finalURL(base, path, undefined, { ...this.#options.defaultQuery, ...query }, serializeFormQuery, fillPath);
   }
 
   /** What would be sent for these options (URL, method, merged headers, serialized body), without sending it. */
-  async buildRequest(options: RequestOptions & { path: string; method: HTTPMethod | Uppercase<HTTPMethod> }): Promise<{ url: string; timeout: number; req: RequestInit & { method: string; headers: Headers } }> {
+  async buildRequest(
+    options: RequestOptions & { path: string; method: HTTPMethod | Uppercase<HTTPMethod> },
+  ): Promise<{ url: string; timeout: number; req: RequestInit & { method: string; headers: Headers } }> {
     const prepared = await this.#prepare({ method: 'get', path: options.path }, options, { raw: false });
-    const req = { method: prepared.method, headers: toHeaders(prepared.headers), body: prepared.body ?? null, ...(prepared.signal && { signal: prepared.signal }) };
+    const req = {
+      method: prepared.method,
+      headers: toHeaders(prepared.headers),
+      body: prepared.body ?? null,
+      ...(prepared.signal && { signal: prepared.signal }),
+    };
     return { url: prepared.url, timeout: prepared.timeout, req };
   }
 
@@ -412,7 +480,11 @@ export abstract class BaseClient {
    * Sends a request and hands its raw response to `wrap`, which makes the promise the caller gets. List methods page
    * through it (`requestPage` in core/pagination.ts), so that pagination is bundled only into SDKs' calls that use it.
    */
-  requestWith<P>(spec: RequestSpec, options: RequestOptions | undefined, wrap: (sent: Promise<RawResponse>, mode: ResponseMode) => P): P {
+  requestWith<P>(
+    spec: RequestSpec,
+    options: RequestOptions | undefined,
+    wrap: (sent: Promise<RawResponse>, mode: ResponseMode) => P,
+  ): P {
     const mode: ResponseMode = { raw: false };
     return wrap(this.#send(spec, options, mode), mode);
   }
@@ -439,7 +511,12 @@ export abstract class BaseClient {
     const call: { prepared: PreparedRequest; raw?: RawResponse } = { prepared };
     let result: TransportResult;
     try {
-      result = await (this.#transport ??= createTransport<typeof call>((request) => this.#send1(request)))({ method: prepared.method, url: prepared.url, headers: prepared.headers, context: call });
+      result = await (this.#transport ??= createTransport<typeof call>((request) => this.#send1(request)))({
+        method: prepared.method,
+        url: prepared.url,
+        headers: prepared.headers,
+        context: call,
+      });
     } catch (error) {
       // Headers openapi-fetch could not set: the SDK's error naming the header (never its value).
       if (error instanceof TypeError && call.raw === undefined) toHeaders(prepared.headers);
@@ -468,7 +545,10 @@ export abstract class BaseClient {
     const { response, body } = raw;
     if (response.ok || body === undefined) return response;
     const text = typeof body === 'string' ? body : '';
-    return new Response(text === '' || NULL_BODY_STATUSES.has(response.status) ? null : text, { status: response.status, headers: response.headers });
+    return new Response(text === '' || NULL_BODY_STATUSES.has(response.status) ? null : text, {
+      status: response.status,
+      headers: response.headers,
+    });
   }
 
   /** Everything about a call that does not change between attempts: URL, headers (merged once), body, settings. */
@@ -490,22 +570,31 @@ export abstract class BaseClient {
         `The next page's URL (${this.#redactor.url(path)}) is on another origin than the API's (${originOf(base)}): not followed, as it would carry the client's credentials there. Set the client option followCrossOriginPages to follow such links without credentials.`,
       );
     }
-    const missing = foreign ? undefined : missingSchemeKey(security, this.#config.schemeKeyOptions, this.#credentials.schemeKeys, this.#config.envPrefix);
+    const missing = foreign
+      ? undefined
+      : missingSchemeKey(security, this.#config.schemeKeyOptions, this.#credentials.schemeKeys, this.#config.envPrefix);
     if (missing !== undefined) throw new SDKError(missing);
-    const auth = foreign ? { headers: {}, query: {} } : await applyAuth(security, this.#config.securitySchemes, this.#credentials);
+    const auth = foreign
+      ? { headers: {}, query: {} }
+      : await applyAuth(security, this.#config.securitySchemes, this.#credentials);
 
     const headers = { ...this.#baseHeaders };
     if (spec.accept !== undefined) headers['accept'] = spec.accept;
     else if (spec.response === 'sse') headers['accept'] = 'text/event-stream';
     // A stream where JSON is expected (request options, client.post) goes as is, with no content type of ours.
     const stream = encoding === 'json' && body !== undefined ? toStream(body) : undefined;
-    const contentType = body === undefined || stream !== undefined ? undefined : contentTypeOf(encoding, spec.contentType);
+    const contentType =
+      body === undefined || stream !== undefined ? undefined : contentTypeOf(encoding, spec.contentType);
     if (contentType !== undefined) headers['content-type'] = contentType;
     for (const name in auth.headers) headers[name] = auth.headers[name]!;
     // The operation's own Idempotency-Key header param, else the API-wide header from the config; non-GET only.
     const declared = spec.headerKeys?.find((key) => IDEMPOTENCY_PARAM.test(key));
     // A caller's own key goes out as `Idempotency-Key` where the API names no header, and makes the call resendable.
-    const idempotencyHeader = (declared ?? this.#config.idempotencyHeader ?? (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined))?.toLowerCase();
+    const idempotencyHeader = (
+      declared ??
+      this.#config.idempotencyHeader ??
+      (options.idempotencyKey !== undefined ? 'Idempotency-Key' : undefined)
+    )?.toLowerCase();
     if (idempotencyHeader !== undefined && method !== 'GET' && method !== 'HEAD') {
       headers[idempotencyHeader] = options.idempotencyKey ?? `sdk-${crypto.randomUUID()}`;
     }
@@ -513,30 +602,55 @@ export abstract class BaseClient {
     const specHeaders = spec.headers instanceof Headers ? Object.fromEntries(spec.headers) : spec.headers;
     assignHeaders(headers, this.#options.defaultHeaders, split.headers, specHeaders, userHeaders);
     if (foreign) this.#dropCredentials(headers);
-    const retryCountSet = [this.#options.defaultHeaders, specHeaders, userHeaders].some((set) => hasHeader(set, RETRY_COUNT_HEADER));
+    const retryCountSet = [this.#options.defaultHeaders, specHeaders, userHeaders].some((set) =>
+      hasHeader(set, RETRY_COUNT_HEADER),
+    );
 
     const specQuery = wireQuery(split.query, spec.queryNames, spec.fixedQuery);
-    const query = options.query === undefined || options.query === null ? specQuery : { ...(specQuery as Record<string, unknown>), ...options.query };
+    const query =
+      options.query === undefined || options.query === null
+        ? specQuery
+        : { ...(specQuery as Record<string, unknown>), ...options.query };
     const defaultQuery = foreign ? this.#withoutCredentials(this.#options.defaultQuery) : this.#options.defaultQuery;
     const fullQuery = { ...defaultQuery, ...(query as Record<string, unknown>), ...auth.query };
     // Every OpenAPI style (deepObject as nested brackets, delimited arrays...), by the operation's params.
     const styled = spec.paramSerializers;
-    const serializeQuery = spec.querySerializer ?? (styled ? (values: Record<string, unknown>) => styled.query(values, spec.paramStyles) : serializeFormQuery);
-    const serializePath = spec.pathSerializer ?? (styled ? (template: string, values: Record<string, unknown>) => styled.path(template, values, spec.paramStyles) : serializeSimplePath);
+    const serializeQuery =
+      spec.querySerializer ??
+      (styled ? (values: Record<string, unknown>) => styled.query(values, spec.paramStyles) : serializeFormQuery);
+    const serializePath =
+      spec.pathSerializer ??
+      (styled
+        ? (template: string, values: Record<string, unknown>) => styled.path(template, values, spec.paramStyles)
+        : serializeSimplePath);
     // openapi-fetch's URL builder, with the SDK's serializers; path values are checked by fillPath (no `..`, no empty).
-    const url = finalURL(base, path, spec.pathParams, fullQuery, serializeQuery, spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath);
+    const url = finalURL(
+      base,
+      path,
+      spec.pathParams,
+      fullQuery,
+      serializeQuery,
+      spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath,
+    );
 
-    const refreshAuth = auth.token === undefined ? undefined : async (): Promise<Record<string, string> | undefined> => {
-      this.#credentials.tokenSource?.invalidate(auth.token);
-      return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
-    };
+    const refreshAuth =
+      auth.token === undefined
+        ? undefined
+        : async (): Promise<Record<string, string> | undefined> => {
+            this.#credentials.tokenSource?.invalidate(auth.token);
+            return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
+          };
     return {
       url,
       method,
       headers,
       // JSON unless encoded above; other bodies without an encoder (FormData, bytes, text) go as given.
-      body: stream ?? (body === undefined ? undefined : encoding === 'json' && !encode ? JSON.stringify(body) : (body as BodyInit)),
-      fetchOptions: options.fetchOptions ? { ...this.#options.fetchOptions, ...options.fetchOptions } : this.#options.fetchOptions,
+      body:
+        stream ??
+        (body === undefined ? undefined : encoding === 'json' && !encode ? JSON.stringify(body) : (body as BodyInit)),
+      fetchOptions: options.fetchOptions
+        ? { ...this.#options.fetchOptions, ...options.fetchOptions }
+        : this.#options.fetchOptions,
       maxRetries: Math.max(0, options.maxRetries ?? this.maxRetries),
       timeout: options.timeout ?? this.timeout,
       signal: options.signal ?? undefined,
@@ -544,7 +658,8 @@ export abstract class BaseClient {
       kind: spec.response ?? 'json',
       maxResponseSize: this.#maxResponseSize,
       mode,
-      resendable: IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
+      resendable:
+        IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
       retryCountSet,
       refreshAuth,
     };
@@ -569,7 +684,10 @@ export abstract class BaseClient {
       resendable: true,
       retryCountSet: false,
     });
-    return new Response(typeof raw.body === 'string' ? raw.body : null, { status: raw.response.status, headers: raw.response.headers });
+    return new Response(typeof raw.body === 'string' ? raw.body : null, {
+      status: raw.response.status,
+      headers: raw.response.headers,
+    });
   }
 
   /**
@@ -598,7 +716,14 @@ export abstract class BaseClient {
       userSignal?.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(() => controller.abort(new APIConnectionTimeoutError()), request.timeout);
       // Redirects are followed by the SDK (#followRedirects), never by fetch: it would carry credentials to another origin.
-      const init: RequestInit = { ...request.fetchOptions, method: request.method, headers, body: sent, signal: controller.signal, redirect: 'manual' };
+      const init: RequestInit = {
+        ...request.fetchOptions,
+        method: request.method,
+        headers,
+        body: sent,
+        signal: controller.signal,
+        redirect: 'manual',
+      };
       if (sent instanceof ReadableStream) (init as { duplex?: string }).duplex = 'half';
       if (logsAt(this.#logLevel, 'debug')) this.#logRequest(requestId, request, headers, attempt);
       const started = logsAt(this.#logLevel, 'info') ? Date.now() : 0;
@@ -613,8 +738,11 @@ export abstract class BaseClient {
           response = await this.#guard(this.#followRedirects(request, init, response, requestId), controller.signal);
         }
         if (logsAt(this.#logLevel, 'info')) {
-          this.#logger.info(`[${requestId}] ${request.method} ${this.#redactor.url(request.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`);
-          if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${requestId}] response headers`, this.#redactor.headers(response.headers));
+          this.#logger.info(
+            `[${requestId}] ${request.method} ${this.#redactor.url(request.url)} -> ${response.status} in ${Date.now() - started} ms (attempt ${attempt + 1})`,
+          );
+          if (logsAt(this.#logLevel, 'debug'))
+            this.#logger.debug(`[${requestId}] response headers`, this.#redactor.headers(response.headers));
         }
         if (response.ok) {
           if (request.mode.raw || request.kind === 'sse') {
@@ -622,7 +750,10 @@ export abstract class BaseClient {
             keepListening = true;
             return { response };
           }
-          return { response, body: await this.#guard(readBody(response, request.kind, request.maxResponseSize), controller.signal) };
+          return {
+            response,
+            body: await this.#guard(readBody(response, request.kind, request.maxResponseSize), controller.signal),
+          };
         }
         if (response.status === 401 && request.refreshAuth && !refreshedAuth) {
           refreshedAuth = true;
@@ -635,7 +766,8 @@ export abstract class BaseClient {
             continue;
           }
         }
-        if (retriesLeft <= 0 || !shouldRetryResponse(response)) return { response, body: await this.#guard(readText(response, request.maxResponseSize), controller.signal) };
+        if (retriesLeft <= 0 || !shouldRetryResponse(response))
+          return { response, body: await this.#guard(readText(response, request.maxResponseSize), controller.signal) };
         await response.body?.cancel().catch(() => undefined);
       } catch (cause) {
         if (cause instanceof SDKError && !(cause instanceof APIConnectionError)) throw cause;
@@ -648,7 +780,9 @@ export abstract class BaseClient {
         const resendable = request.resendable || (response === undefined && notSent(cause));
         if (retriesLeft <= 0 || !resendable) {
           if (logsAt(this.#logLevel, 'error')) {
-            const why = resendable ? `after ${attempt + 1} attempt(s)` : `(not retried: a ${request.method} without an idempotency key may have been applied)`;
+            const why = resendable
+              ? `after ${attempt + 1} attempt(s)`
+              : `(not retried: a ${request.method} without an idempotency key may have been applied)`;
             this.#logger.error(`[${requestId}] ${request.label} failed ${why}: ${failure.message}`);
           }
           throw failure;
@@ -669,7 +803,12 @@ export abstract class BaseClient {
    * as a GET without the body, 307/308 with method and body. Once a redirect leaves the request's origin, every header
    * that may carry a credential is dropped, for that hop and every one after it.
    */
-  async #followRedirects(request: PreparedRequest, init: RequestInit, first: Response, requestId: string): Promise<Response> {
+  async #followRedirects(
+    request: PreparedRequest,
+    init: RequestInit,
+    first: Response,
+    requestId: string,
+  ): Promise<Response> {
     const refuse = request.fetchOptions?.redirect === 'error';
     const origin = originOf(request.url);
     let url = request.url;
@@ -678,7 +817,9 @@ export abstract class BaseClient {
     for (let hops = 0; ; hops++) {
       const response = hops === 0 ? first : await this.#fetch(url, current);
       if (response.type === 'opaqueredirect') {
-        throw new SDKError(`${request.label} was redirected, and this runtime's fetch hides where to (an opaque redirect), so it is not followed: the SDK follows redirects itself, so that credentials never leave the API's origin.`);
+        throw new SDKError(
+          `${request.label} was redirected, and this runtime's fetch hides where to (an opaque redirect), so it is not followed: the SDK follows redirects itself, so that credentials never leave the API's origin.`,
+        );
       }
       const location = REDIRECT_STATUSES.has(response.status) ? response.headers.get('location') : null;
       if (location === null) return response;
@@ -690,18 +831,30 @@ export abstract class BaseClient {
       }
       await response.body?.cancel().catch(() => undefined);
       const where = this.#redactor.url(next.href);
-      if (refuse) throw new SDKError(`${request.label} was redirected to ${where}, and fetchOptions.redirect is 'error'.`);
-      if (hops >= MAX_REDIRECTS) throw new SDKError(`${request.label} was redirected more than ${MAX_REDIRECTS} times (last to ${where}); not followed further.`);
-      if (next.protocol !== 'https:' && next.protocol !== 'http:') throw new SDKError(`${request.label} was redirected to a ${next.protocol} URL; only http(s) redirects are followed.`);
+      if (refuse)
+        throw new SDKError(`${request.label} was redirected to ${where}, and fetchOptions.redirect is 'error'.`);
+      if (hops >= MAX_REDIRECTS)
+        throw new SDKError(
+          `${request.label} was redirected more than ${MAX_REDIRECTS} times (last to ${where}); not followed further.`,
+        );
+      if (next.protocol !== 'https:' && next.protocol !== 'http:')
+        throw new SDKError(
+          `${request.label} was redirected to a ${next.protocol} URL; only http(s) redirects are followed.`,
+        );
       const headers = new Headers(current.headers);
       let method = current.method ?? 'GET';
       let body = current.body;
-      if ((response.status === 303 && method !== 'GET' && method !== 'HEAD') || ((response.status === 301 || response.status === 302) && method === 'POST')) {
+      if (
+        (response.status === 303 && method !== 'GET' && method !== 'HEAD') ||
+        ((response.status === 301 || response.status === 302) && method === 'POST')
+      ) {
         method = 'GET';
         body = undefined;
         for (const name of BODY_HEADERS) headers.delete(name);
       } else if (body instanceof ReadableStream) {
-        throw new SDKError(`${request.label} was redirected (${response.status}) with a streamed body, which cannot be sent twice; send it to ${where} directly.`);
+        throw new SDKError(
+          `${request.label} was redirected (${response.status}) with a streamed body, which cannot be sent twice; send it to ${where} directly.`,
+        );
       }
       if (!crossed && next.origin !== origin) {
         crossed = true;
@@ -711,7 +864,10 @@ export abstract class BaseClient {
         this.#dropCredentials(record);
         current = { ...current, headers: record, method, body };
       } else current = { ...current, headers, method, body };
-      if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${requestId}] ${response.status} redirect to ${where}${crossed ? ' (another origin: sent without credentials)' : ''}`);
+      if (logsAt(this.#logLevel, 'debug'))
+        this.#logger.debug(
+          `[${requestId}] ${response.status} redirect to ${where}${crossed ? ' (another origin: sent without credentials)' : ''}`,
+        );
       url = next.href;
     }
   }
@@ -726,19 +882,32 @@ export abstract class BaseClient {
 
   /** Removes from `headers` (lower-case names) every header that may carry a credential. */
   #dropCredentials(headers: Record<string, string>): void {
-    for (const name of Object.keys(headers)) if (this.#redactor.isCredentialHeader(name, headers[name]!)) delete headers[name];
+    for (const name of Object.keys(headers))
+      if (this.#redactor.isCredentialHeader(name, headers[name]!)) delete headers[name];
   }
 
   /** A query without the entries that may carry a credential (by name or by a secret value). */
-  #withoutCredentials(query: Record<string, string | undefined> | undefined): Record<string, string | undefined> | undefined {
+  #withoutCredentials(
+    query: Record<string, string | undefined> | undefined,
+  ): Record<string, string | undefined> | undefined {
     if (!query) return query;
-    return Object.fromEntries(Object.entries(query).filter(([name, value]) => !this.#redactor.isCredentialHeader(name, value ?? '')));
+    return Object.fromEntries(
+      Object.entries(query).filter(([name, value]) => !this.#redactor.isCredentialHeader(name, value ?? '')),
+    );
   }
 
-  async #backoff(requestId: string, request: PreparedRequest, attempt: number, headers: Headers | undefined, reason: string): Promise<void> {
+  async #backoff(
+    requestId: string,
+    request: PreparedRequest,
+    attempt: number,
+    headers: Headers | undefined,
+    reason: string,
+  ): Promise<void> {
     const delay = retryDelayMs(attempt, headers);
     if (logsAt(this.#logLevel, 'warn')) {
-      this.#logger.warn(`[${requestId}] ${request.label}: ${reason}; retrying in ${Math.round(delay)} ms (${request.maxRetries - attempt} retries left)`);
+      this.#logger.warn(
+        `[${requestId}] ${request.label}: ${reason}; retrying in ${Math.round(delay)} ms (${request.maxRetries - attempt} retries left)`,
+      );
     }
     try {
       await sleep(delay, request.signal);
@@ -748,10 +917,19 @@ export abstract class BaseClient {
   }
 
   #logRequest(requestId: string, request: PreparedRequest, headers: Headers, attempt: number): void {
-    const info = { method: request.method, url: this.#redactor.url(request.url), attempt: attempt + 1, timeout: request.timeout, headers: this.#redactor.headers(headers) };
+    const info = {
+      method: request.method,
+      url: this.#redactor.url(request.url),
+      attempt: attempt + 1,
+      timeout: request.timeout,
+      headers: this.#redactor.headers(headers),
+    };
     this.#logger.debug(`[${requestId}] sending request`, info);
     if (typeof request.body === 'string' && request.body !== '') {
-      this.#logger.debug(`[${requestId}] request body`, redactBodyText(request.body, headers.get('content-type'), this.#redactor));
+      this.#logger.debug(
+        `[${requestId}] request body`,
+        redactBodyText(request.body, headers.get('content-type'), this.#redactor),
+      );
     }
   }
 }
@@ -781,19 +959,28 @@ function splitCredentials(url: string, redactor: Redactor): { url: string; usern
   try {
     parsed = new URL(url);
   } catch {
-    throw new SDKError(`baseURL is not a valid URL: ${JSON.stringify(redactor.text(url.replace(/\/\/[^/@]*@/, '//***@')))}`);
+    throw new SDKError(
+      `baseURL is not a valid URL: ${JSON.stringify(redactor.text(url.replace(/\/\/[^/@]*@/, '//***@')))}`,
+    );
   }
   if (parsed.username === '' && parsed.password === '') return { url };
   const username = decodeURIComponent(parsed.username);
   const password = parsed.password === '' ? undefined : decodeURIComponent(parsed.password);
   redactor.addSecret(password);
   const at = url.indexOf('@');
-  return { url: url.slice(0, url.indexOf('//') + 2) + url.slice(at + 1), username, ...(password !== undefined && { password }) };
+  return {
+    url: url.slice(0, url.indexOf('//') + 2) + url.slice(at + 1),
+    username,
+    ...(password !== undefined && { password }),
+  };
 }
 
 /** A logger that masks every secret the client holds, in messages and in what is logged with them. */
 function maskedLogger(logger: Logger, redactor: Redactor): Logger {
-  const mask = (message: string, rest: unknown[]): [string, ...unknown[]] => [redactor.text(message), ...rest.map((item) => (typeof item === 'string' ? redactor.text(item) : redactor.value(item)))];
+  const mask = (message: string, rest: unknown[]): [string, ...unknown[]] => [
+    redactor.text(message),
+    ...rest.map((item) => (typeof item === 'string' ? redactor.text(item) : redactor.value(item))),
+  ];
   return {
     error: (message, ...rest) => logger.error(...mask(message, rest)),
     warn: (message, ...rest) => logger.warn(...mask(message, rest)),
@@ -838,7 +1025,9 @@ function splitParams(spec: RequestSpec): { query?: object; headers?: Record<stri
 /** Puts renamed body fields back under their wire names. */
 function renameFields(body: unknown, renames: Readonly<Record<string, string>> | undefined): unknown {
   if (renames === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) return body;
-  return Object.fromEntries(Object.entries(body).map(([key, value]) => [Object.hasOwn(renames, key) ? renames[key]! : key, value]));
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [Object.hasOwn(renames, key) ? renames[key]! : key, value]),
+  );
 }
 
 /** The `Content-Type` of a request body: the spec's, JSON by default; none for multipart (`fetch` adds the boundary). */
@@ -855,7 +1044,9 @@ function toStream(body: unknown): ReadableStream<Uint8Array> | undefined {
   // Iterators and async iterables are streams; an object that is only iterable (a collection with toJSON) is JSON.
   const asyncIterate = source[Symbol.asyncIterator];
   const iterate = typeof source.next === 'function' ? source[Symbol.iterator] : undefined;
-  const iterator: AsyncIterator<unknown> | Iterator<unknown> | undefined = asyncIterate ? asyncIterate.call(source) : iterate?.call(source);
+  const iterator: AsyncIterator<unknown> | Iterator<unknown> | undefined = asyncIterate
+    ? asyncIterate.call(source)
+    : iterate?.call(source);
   if (!iterator) return undefined;
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({

@@ -21,7 +21,8 @@ export class SDKError extends Error {
   /** `JSON.stringify(error)`: name, message and own fields (headers as an object), secrets masked. */
   toJSON(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) out[key] = value instanceof Headers ? Object.fromEntries(value) : value;
+    for (const [key, value] of Object.entries(this))
+      out[key] = value instanceof Headers ? Object.fromEntries(value) : value;
     const mask = masks.get(this);
     return mask ? (mask.value(out) as Record<string, unknown>) : out;
   }
@@ -32,7 +33,12 @@ export class SDKError extends Error {
  * the default rendering (stack, cause, fields), with every secret the client holds masked. Set on each masked error
  * rather than declared in the class: a computed class member would be a side effect that bundlers keep.
  */
-function inspectMasked(this: Error, _depth: number, options: object, inspect: (value: unknown, options: object) => string): unknown {
+function inspectMasked(
+  this: Error,
+  _depth: number,
+  options: object,
+  inspect: (value: unknown, options: object) => string,
+): unknown {
   const mask = masks.get(this);
   if (!mask || inspecting.has(this)) return this;
   inspecting.add(this);
@@ -59,7 +65,11 @@ export function maskError<E extends Error>(error: E, mask: SecretMask): E {
   // Formatted now, after the message is masked, and masked again for anything else it quotes.
   if (typeof error.stack === 'string') error.stack = mask.text(error.stack);
   masks.set(error, mask);
-  Object.defineProperty(error, Symbol.for('nodejs.util.inspect.custom'), { value: inspectMasked, configurable: true, writable: true });
+  Object.defineProperty(error, Symbol.for('nodejs.util.inspect.custom'), {
+    value: inspectMasked,
+    configurable: true,
+    writable: true,
+  });
   if (error instanceof APIError) {
     unmasked.set(error, { error: error.error, headers: error.headers });
     Object.defineProperty(error, 'error', { value: mask.value(error.error), enumerable: true });

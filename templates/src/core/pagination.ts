@@ -1,6 +1,6 @@
+import { parseResponse } from '../internal/response.js';
 import { APIPromise } from './api-promise.js';
 import type { BaseClient, RequestOptions, RequestSpec } from './base-client.js';
-import { parseResponse } from '../internal/response.js';
 
 /**
  * How an operation pages, as the generator inferred it from the spec (or the SDK config declared it).
@@ -8,14 +8,28 @@ import { parseResponse } from '../internal/response.js';
  */
 export type PaginationScheme =
   /** `page[number]` in the query; `meta.page_number` / `meta.total_pages` in the body (Telnyx). */
-  | { kind: 'page-number'; items: readonly string[]; pageParam: string; currentPage?: readonly string[]; totalPages?: readonly string[] }
+  | {
+      kind: 'page-number';
+      items: readonly string[];
+      pageParam: string;
+      currentPage?: readonly string[];
+      totalPages?: readonly string[];
+    }
   /** A cursor in the query (`page[after]`, `cursor`) from a field of the body (`meta.cursors.after`, `next_cursor`). */
   | { kind: 'cursor'; items: readonly string[]; cursorParam: string; nextCursor: readonly string[] }
   /**
    * `starting_after`/`after` set to the last item's id while `has_more` is true (Stripe), or to the body's `last_id`
    * (`cursorField`) where it gives one; with `edge: 'first'`, `before` set to the first item's id (or `first_id`).
    */
-  | { kind: 'cursor-id'; items: readonly string[]; cursorParam: string; hasMore: readonly string[]; idField: string; cursorField?: readonly string[]; edge?: 'first' | 'last' }
+  | {
+      kind: 'cursor-id';
+      items: readonly string[];
+      cursorParam: string;
+      hasMore: readonly string[];
+      idField: string;
+      cursorField?: readonly string[];
+      edge?: 'first' | 'last';
+    }
   /** A cursor in the query (`pageToken`) from a response header (`NextPageToken`), until a page comes without one. */
   | { kind: 'cursor-header'; items: readonly string[]; cursorParam: string; header: string }
   /** The next page's URL in the body (`links.next`, `next`). */
@@ -23,7 +37,14 @@ export type PaginationScheme =
   /** The next page's URL in an RFC 8288 `Link: <...>; rel="next"` header (GitHub). */
   | { kind: 'link-header'; items: readonly string[] }
   /** `offset`/`limit` in the query; done when a page comes back short, the total is reached, or `isLast` is true. */
-  | { kind: 'offset'; items: readonly string[]; offsetParam: string; limitParam?: string; total?: readonly string[]; isLast?: readonly string[] };
+  | {
+      kind: 'offset';
+      items: readonly string[];
+      offsetParam: string;
+      limitParam?: string;
+      total?: readonly string[];
+      isLast?: readonly string[];
+    };
 
 /** Where the next page is: new query values for the same operation, or a URL given by the server. */
 export type NextPage = { query: Record<string, unknown> } | { url: string } | null;
@@ -50,7 +71,12 @@ type SchemeOf<K extends PaginationScheme['kind']> = Extract<PaginationScheme, { 
  * Finds the next page of one scheme from this page's query, body and headers. A list method passes the finder of its
  * scheme (`nextPageNumber`...), so that a bundle holds only the schemes its calls use. Pure, so they are tested alone.
  */
-export type PageFinder<S extends PaginationScheme> = (scheme: S, query: Record<string, unknown>, body: unknown, headers: Headers) => NextPage;
+export type PageFinder<S extends PaginationScheme> = (
+  scheme: S,
+  query: Record<string, unknown>,
+  body: unknown,
+  headers: Headers,
+) => NextPage;
 
 export const nextPageNumber: PageFinder<SchemeOf<'page-number'>> = (scheme, query, body) => {
   if (itemsOf(scheme, body).length === 0) return null;
@@ -78,7 +104,9 @@ export const nextCursorIDPage: PageFinder<SchemeOf<'cursor-id'>> = (scheme, quer
 
 export const nextCursorHeaderPage: PageFinder<SchemeOf<'cursor-header'>> = (scheme, query, body, headers) => {
   const cursor = headers.get(scheme.header);
-  return cursor === null || cursor === '' || itemsOf(scheme, body).length === 0 ? null : { query: { ...query, [scheme.cursorParam]: cursor } };
+  return cursor === null || cursor === '' || itemsOf(scheme, body).length === 0
+    ? null
+    : { query: { ...query, [scheme.cursorParam]: cursor } };
 };
 
 export const nextURLPage: PageFinder<SchemeOf<'next-url'>> = (scheme, _query, body) => {
@@ -104,7 +132,12 @@ export const nextOffsetPage: PageFinder<SchemeOf<'offset'>> = (scheme, query, bo
 };
 
 /** The next page of any scheme (the finders above, chosen by kind). */
-export function nextPage(scheme: PaginationScheme, query: Record<string, unknown>, body: unknown, headers: Headers): NextPage {
+export function nextPage(
+  scheme: PaginationScheme,
+  query: Record<string, unknown>,
+  body: unknown,
+  headers: Headers,
+): NextPage {
   switch (scheme.kind) {
     case 'page-number':
       return nextPageNumber(scheme, query, body, headers);
@@ -155,7 +188,14 @@ export class Page<Body, Item> implements AsyncIterable<Item> {
   readonly #scheme: PaginationScheme;
   readonly #find: PageFinder<never>;
 
-  constructor(scheme: PaginationScheme, query: Record<string, unknown>, body: Body, response: Response, fetchPage: PageFetcher<Body>, find: PageFinder<never>) {
+  constructor(
+    scheme: PaginationScheme,
+    query: Record<string, unknown>,
+    body: Body,
+    response: Response,
+    fetchPage: PageFetcher<Body>,
+    find: PageFinder<never>,
+  ) {
     this.#scheme = scheme;
     this.body = body;
     this.response = response;
@@ -208,17 +248,33 @@ export class PagePromise<Body, Item> extends APIPromise<Page<Body, Item>> implem
  * Sends a list request; the result is the first page, and iterating it walks every item of every page. `find` is the
  * finder of the scheme's kind (`nextPageNumber` for `page-number`...).
  */
-export function requestPage<Body, Item>(client: BaseClient, spec: RequestSpec, pagination: PaginationScheme, options: RequestOptions | undefined, find: PageFinder<never>): PagePromise<Body, Item> {
+export function requestPage<Body, Item>(
+  client: BaseClient,
+  spec: RequestSpec,
+  pagination: PaginationScheme,
+  options: RequestOptions | undefined,
+  find: PageFinder<never>,
+): PagePromise<Body, Item> {
   const firstQuery = { ...((spec.query ?? {}) as Record<string, unknown>) };
   const fetchPage = (next: { query: Record<string, unknown> } | { url: string }): APIPromise<Body> =>
-    'url' in next ? client.request<Body>(urlSpec(spec, next.url, client.baseURL), options) : client.request<Body>({ ...spec, query: next.query }, options);
+    'url' in next
+      ? client.request<Body>(urlSpec(spec, next.url, client.baseURL), options)
+      : client.request<Body>({ ...spec, query: next.query }, options);
   return client.requestWith(
     spec,
     options,
     (sent, mode) =>
       new PagePromise<Body, Item>(
         sent,
-        async (raw) => new Page<Body, Item>(pagination, firstQuery, await parseResponse<Body>(raw, 'json'), raw.response, fetchPage, find),
+        async (raw) =>
+          new Page<Body, Item>(
+            pagination,
+            firstQuery,
+            await parseResponse<Body>(raw, 'json'),
+            raw.response,
+            fetchPage,
+            find,
+          ),
         mode,
       ),
   );
@@ -231,5 +287,12 @@ export function requestPage<Body, Item>(client: BaseClient, spec: RequestSpec, p
 function urlSpec(spec: RequestSpec, url: string, baseURL: string): RequestSpec {
   const absolute = new URL(url, `${baseURL.replace(/\/+$/, '')}/`);
   const query = Object.fromEntries(absolute.searchParams);
-  return { ...spec, path: absolute.origin + absolute.pathname, query, pathParams: {}, params: undefined, linkFromServer: true };
+  return {
+    ...spec,
+    path: absolute.origin + absolute.pathname,
+    query,
+    pathParams: {},
+    params: undefined,
+    linkFromServer: true,
+  };
 }

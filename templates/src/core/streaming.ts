@@ -82,7 +82,10 @@ export function eventStream(response: Response): Stream<unknown> {
 function readError(error: unknown): SDKError {
   if (error instanceof SDKError) return error;
   if ((error as { name?: unknown } | null)?.name === 'AbortError') return new APIUserAbortError();
-  return new APIConnectionError(`Connection error while reading the event stream: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  return new APIConnectionError(
+    `Connection error while reading the event stream: ${error instanceof Error ? error.message : String(error)}`,
+    { cause: error },
+  );
 }
 
 function finish(event: Partial<ServerSentEvent> & { dataLines: string[] }): ServerSentEvent {

@@ -15,13 +15,23 @@ export type ToFileInput =
  * web `ReadableStream`, a Node `fs.ReadStream` or any async iterable of bytes, or a `Response`. Streams are sent as
  * streams where the platform can (Node, Bun, Deno), buffered in browsers, which stream uploads only over HTTP/2.
  */
-export type Uploadable = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | Response;
+export type Uploadable =
+  | Blob
+  | ArrayBuffer
+  | ArrayBufferView
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array | string>
+  | Response;
 
 /**
  * Makes a `File` from a `Blob`/`File`, `Buffer`, `ArrayBuffer`, typed array, `Response`, Node `fs.ReadStream` or any
  * async iterable of bytes, or a web `ReadableStream`. The name defaults to the source's (`path` of a read stream).
  */
-export async function toFile(value: ToFileInput | PromiseLike<ToFileInput>, name?: string, options: { type?: string } = {}): Promise<File> {
+export async function toFile(
+  value: ToFileInput | PromiseLike<ToFileInput>,
+  name?: string,
+  options: { type?: string } = {},
+): Promise<File> {
   const input = await value;
   const fileName = name ?? nameOf(input) ?? 'upload';
   if (input instanceof File && name === undefined && options.type === undefined) return input;
@@ -33,10 +43,14 @@ export async function toFile(value: ToFileInput | PromiseLike<ToFileInput>, name
   const parts: BlobPart[] = [];
   if (typeof input === 'string') parts.push(input);
   else if (input instanceof ArrayBuffer) parts.push(input);
-  else if (ArrayBuffer.isView(input)) parts.push(new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice());
+  else if (ArrayBuffer.isView(input))
+    parts.push(new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice());
   else if (isReadableStream(input)) parts.push(...(await collect(iterateStream(input))));
   else if (isAsyncIterable(input)) parts.push(...(await collect(input)));
-  else throw new TypeError(`toFile() cannot read a ${describe(input)}; pass a Blob, File, Buffer, ArrayBuffer, Response, stream or async iterable.`);
+  else
+    throw new TypeError(
+      `toFile() cannot read a ${describe(input)}; pass a Blob, File, Buffer, ArrayBuffer, Response, stream or async iterable.`,
+    );
   return new File(parts, fileName, options.type !== undefined ? { type: options.type } : {});
 }
 
@@ -47,7 +61,10 @@ export async function toFile(value: ToFileInput | PromiseLike<ToFileInput>, name
 export async function multipartBody(body: unknown): Promise<FormData> {
   if (body instanceof FormData || body === null || typeof body !== 'object') return toMultipartForm(body);
   const fields = await Promise.all(
-    Object.entries(body as Record<string, unknown>).map(async ([key, value]) => [key, Array.isArray(value) ? await Promise.all(value.map(uploadPart)) : await uploadPart(value)] as const),
+    Object.entries(body as Record<string, unknown>).map(
+      async ([key, value]) =>
+        [key, Array.isArray(value) ? await Promise.all(value.map(uploadPart)) : await uploadPart(value)] as const,
+    ),
   );
   return toMultipartForm(Object.fromEntries(fields));
 }
@@ -68,7 +85,12 @@ export async function binaryBody(body: unknown): Promise<BodyInit> {
 /** An upload field's value as a `FormData` part: bytes and streams become a `File`; anything else is kept. */
 async function uploadPart(value: unknown): Promise<unknown> {
   if (value instanceof Blob || value === null || typeof value !== 'object') return value;
-  const bytes = value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response || isReadableStream(value) || isAsyncIterable(value);
+  const bytes =
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    value instanceof Response ||
+    isReadableStream(value) ||
+    isAsyncIterable(value);
   return bytes ? toFile(value as ToFileInput) : value;
 }
 
@@ -79,7 +101,14 @@ function streamsUploads(): boolean {
 
 /** Async iterables (Node streams included) and iterators of chunks that are not bytes or text themselves. */
 function isIterableOfChunks(value: unknown): value is AsyncIterable<unknown> | Iterable<unknown> {
-  if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof Blob) return false;
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    value instanceof Blob
+  )
+    return false;
   if (value instanceof URLSearchParams || value instanceof FormData) return false;
   return Symbol.asyncIterator in value || Symbol.iterator in value;
 }
@@ -93,9 +122,11 @@ function iterableToStream(iterable: AsyncIterable<unknown> | Iterable<unknown>):
       const { done, value } = await iterator.next();
       if (done) return controller.close();
       if (typeof value === 'string') controller.enqueue(encoder.encode(value));
-      else if (ArrayBuffer.isView(value)) controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
+      else if (ArrayBuffer.isView(value))
+        controller.enqueue(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
       else if (value instanceof ArrayBuffer) controller.enqueue(new Uint8Array(value));
-      else controller.error(new TypeError(`A stream body yielded a ${describe(value)}; chunks must be strings or bytes.`));
+      else
+        controller.error(new TypeError(`A stream body yielded a ${describe(value)}; chunks must be strings or bytes.`));
     },
     async cancel(reason) {
       await iterator.return?.(reason);
@@ -121,7 +152,8 @@ function appendPart(form: FormData, key: string, value: unknown): void {
   else if (Array.isArray(value)) value.forEach((item) => appendPart(form, `${key}[]`, item));
   else if (value instanceof Date) form.append(key, value.toISOString());
   else if (value !== null && typeof value === 'object') {
-    for (const [name, item] of Object.entries(value as Record<string, unknown>)) appendPart(form, `${key}[${name}]`, item);
+    for (const [name, item] of Object.entries(value as Record<string, unknown>))
+      appendPart(form, `${key}[${name}]`, item);
   } else form.append(key, value === null ? '' : String(value));
 }
 

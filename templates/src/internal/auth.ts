@@ -25,7 +25,9 @@ export interface Credentials {
 
 /** The key a bearer or apiKey scheme sends: its own where it has one, else the client's `apiKey`. */
 function keyOf(name: string, credentials: Credentials): string | undefined {
-  return credentials.schemeKeys !== undefined && Object.hasOwn(credentials.schemeKeys, name) ? credentials.schemeKeys[name] : credentials.apiKey;
+  return credentials.schemeKeys !== undefined && Object.hasOwn(credentials.schemeKeys, name)
+    ? credentials.schemeKeys[name]
+    : credentials.apiKey;
 }
 
 /** What authenticating one request adds to it. */
@@ -48,7 +50,9 @@ export async function applyAuth(
   refreshToken = false,
 ): Promise<AppliedAuth> {
   const applied: AppliedAuth = { headers: {}, query: {} };
-  const alternative = requirements.find((names) => names.length > 0 && names.every((name) => canSatisfy(name, schemes[name], credentials)));
+  const alternative = requirements.find(
+    (names) => names.length > 0 && names.every((name) => canSatisfy(name, schemes[name], credentials)),
+  );
   if (!alternative) return applied;
   for (const name of alternative) {
     const scheme = schemes[name]!;
@@ -58,13 +62,15 @@ export async function applyAuth(
       case 'oauth2': {
         // An explicit API key wins for bearer schemes; OAuth schemes prefer the client-credentials token.
         const preferToken = scheme.type === 'oauth2' || apiKey === undefined;
-        const token = preferToken && credentials.tokenSource ? await credentials.tokenSource.token(refreshToken) : apiKey!;
+        const token =
+          preferToken && credentials.tokenSource ? await credentials.tokenSource.token(refreshToken) : apiKey!;
         if (token !== apiKey) applied.token = token;
         applied.headers['authorization'] = `Bearer ${token}`;
         break;
       }
       case 'basic':
-        applied.headers['authorization'] = `Basic ${btoa(`${credentials.username ?? ''}:${credentials.password ?? ''}`)}`;
+        applied.headers['authorization'] =
+          `Basic ${btoa(`${credentials.username ?? ''}:${credentials.password ?? ''}`)}`;
         break;
       case 'apiKey':
         if (scheme.in === 'header') applied.headers[scheme.name.toLowerCase()] = apiKey!;

@@ -3,11 +3,16 @@
  * names (`include` -> `include[]`), then the params its path fixes (`/things?beta=true`), which the caller cannot
  * override. Returns the query as given when neither applies.
  */
-export function wireQuery(query: object | undefined, names: Readonly<Record<string, string>> | undefined, fixed: Readonly<Record<string, string>> | undefined): object | undefined {
+export function wireQuery(
+  query: object | undefined,
+  names: Readonly<Record<string, string>> | undefined,
+  fixed: Readonly<Record<string, string>> | undefined,
+): object | undefined {
   if (names === undefined && fixed === undefined) return query;
   // Keyed by the API's names: without a prototype, `__proto__` is a param like any other.
   const out = Object.create(null) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(query ?? {})) out[names !== undefined && Object.hasOwn(names, key) ? names[key]! : key] = value;
+  for (const [key, value] of Object.entries(query ?? {}))
+    out[names !== undefined && Object.hasOwn(names, key) ? names[key]! : key] = value;
   for (const [key, value] of Object.entries(fixed ?? {})) out[key] = value;
   return out;
 }
@@ -23,7 +28,10 @@ interface BodySpec {
  * How a call's body is encoded: as its operation says, except that a body the operation also takes as a multipart
  * form goes multipart when it carries a file (a field, or an item of a list field, that is an upload).
  */
-export function bodyEncodingOf(spec: BodySpec, body: unknown): { encoding: NonNullable<BodySpec['bodyEncoding']>; encode: BodySpec['encode'] } {
+export function bodyEncodingOf(
+  spec: BodySpec,
+  body: unknown,
+): { encoding: NonNullable<BodySpec['bodyEncoding']>; encode: BodySpec['encode'] } {
   if (spec.multipart !== undefined && carriesFile(body)) return { encoding: 'multipart', encode: spec.multipart };
   return { encoding: spec.bodyEncoding ?? 'json', encode: spec.encode };
 }
@@ -36,7 +44,8 @@ function carriesFile(body: unknown): boolean {
 /** An `Uploadable` (core/uploads): a Blob or File, bytes, a stream, an async iterable of chunks, a Response. */
 function isUpload(value: unknown): boolean {
   if (value === null || typeof value !== 'object') return false;
-  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response) return true;
+  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response)
+    return true;
   if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) return true;
   return Symbol.asyncIterator in value;
 }

@@ -7,7 +7,10 @@ export type HeadersLike = Record<string, string | null | undefined> | Headers;
  * Merges header sets into `into` (lower-case names), left to right: later sets win, `null` deletes, `undefined` is
  * ignored. A plain record, so a request's headers are merged once and turned into one `Headers` at the end.
  */
-export function assignHeaders(into: Record<string, string>, ...sets: Array<HeadersLike | undefined>): Record<string, string> {
+export function assignHeaders(
+  into: Record<string, string>,
+  ...sets: Array<HeadersLike | undefined>
+): Record<string, string> {
   for (const set of sets) {
     if (!set) continue;
     if (set instanceof Headers) {
@@ -45,7 +48,15 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 
 /** Throws an `SDKError` when `name: value` cannot be sent as an HTTP header. */
-export function checkHeader(name: string, value: string, what = `header "${TOKEN.test(name) ? name : JSON.stringify(name)}"`): void {
-  if (!TOKEN.test(name)) throw new SDKError(`Invalid header name ${JSON.stringify(name)}: a header name is a token (letters, digits, !#$%&'*+-.^_\`|~).`);
-  if (!VALUE.test(value)) throw new SDKError(`Invalid value for ${what}: it contains a line break, NUL or a character outside Latin-1.`);
+export function checkHeader(
+  name: string,
+  value: string,
+  what = `header "${TOKEN.test(name) ? name : JSON.stringify(name)}"`,
+): void {
+  if (!TOKEN.test(name))
+    throw new SDKError(
+      `Invalid header name ${JSON.stringify(name)}: a header name is a token (letters, digits, !#$%&'*+-.^_\`|~).`,
+    );
+  if (!VALUE.test(value))
+    throw new SDKError(`Invalid value for ${what}: it contains a line break, NUL or a character outside Latin-1.`);
 }

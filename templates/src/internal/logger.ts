@@ -14,7 +14,7 @@ export interface Logger {
 const LEVELS: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function isLogLevel(value: unknown): value is LogLevel {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(LEVELS, value);
+  return typeof value === 'string' && Object.hasOwn(LEVELS, value);
 }
 
 /** The option, else the `<PREFIX>_LOG` environment variable, else `warn`. An unknown env value is reported once. */
@@ -24,7 +24,9 @@ export function resolveLogLevel(option: LogLevel | undefined, envVar: string, lo
   if (fromEnv === undefined) return 'warn';
   if (isLogLevel(fromEnv)) return fromEnv;
   // Worded as the official SDKs word it, so log filters written for them keep working.
-  logger.warn(`process.env['${envVar}'] was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(Object.keys(LEVELS))}`);
+  logger.warn(
+    `process.env['${envVar}'] was set to ${JSON.stringify(fromEnv)}, expected one of ${JSON.stringify(Object.keys(LEVELS))}`,
+  );
   return 'warn';
 }
 

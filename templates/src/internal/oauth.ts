@@ -50,14 +50,21 @@ export class ClientCredentialsTokenSource {
     const { clientID, clientSecret, scopes, clientAuth } = this.#options;
     const body = new URLSearchParams({ grant_type: 'client_credentials' });
     if (scopes && scopes.length > 0) body.set('scope', scopes.join(' '));
-    const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
+    const headers: Record<string, string> = {
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'application/json',
+    };
     if (clientAuth === 'body') {
       body.set('client_id', clientID);
       body.set('client_secret', clientSecret);
     } else {
       headers['authorization'] = `Basic ${btoa(`${encodeURIComponent(clientID)}:${encodeURIComponent(clientSecret)}`)}`;
     }
-    const response = await this.#options.fetch(this.#options.tokenURL(), { method: 'POST', headers, body: body.toString() });
+    const response = await this.#options.fetch(this.#options.tokenURL(), {
+      method: 'POST',
+      headers,
+      body: body.toString(),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -66,7 +73,10 @@ export class ClientCredentialsTokenSource {
       // Not JSON: keep the text for the error.
     }
     if (!response.ok) throw APIError.generate(response.status, parsed, response.headers);
-    const record = (parsed && typeof parsed === 'object' ? parsed : {}) as { access_token?: unknown; expires_in?: unknown };
+    const record = (parsed && typeof parsed === 'object' ? parsed : {}) as {
+      access_token?: unknown;
+      expires_in?: unknown;
+    };
     if (typeof record.access_token !== 'string' || record.access_token === '') {
       throw new SDKError(`The token endpoint answered ${response.status} without an access_token.`);
     }

@@ -23,7 +23,12 @@ interface OpenAPIFetch {
   default(options: object): OpenAPIFetchClient;
   createFinalURL(
     pathname: string,
-    options: { baseUrl: string; params: { path?: Record<string, unknown> | undefined; query?: Record<string, unknown> }; querySerializer: QuerySerializer; pathSerializer: (path: string, params: Record<string, unknown>) => string },
+    options: {
+      baseUrl: string;
+      params: { path?: Record<string, unknown> | undefined; query?: Record<string, unknown> };
+      querySerializer: QuerySerializer;
+      pathSerializer: (path: string, params: Record<string, unknown>) => string;
+    },
   ): string;
   defaultPathSerializer(path: string, params: Record<string, unknown>): string;
 }
@@ -100,7 +105,9 @@ export interface TransportResult {
  * An openapi-fetch client, made once per SDK client, whose `fetch` is `send`: the SDK's request loop (retries,
  * timeouts over the body, redirects, aborts). openapi-fetch merges the headers, runs the call and parses error bodies.
  */
-export function createTransport<Context>(send: (request: SentRequest<Context>) => Promise<Response>): (call: TransportCall<Context>) => Promise<TransportResult> {
+export function createTransport<Context>(
+  send: (request: SentRequest<Context>) => Promise<Response>,
+): (call: TransportCall<Context>) => Promise<TransportResult> {
   const client = (openapiFetch as unknown as OpenAPIFetch).default({
     baseUrl: '',
     Request: PlainRequest,
@@ -108,5 +115,10 @@ export function createTransport<Context>(send: (request: SentRequest<Context>) =
     // URLs come with their query.
     querySerializer: () => '',
   });
-  return (call) => client.request(call.method, call.url, { headers: call.headers, parseAs: 'stream', context: call.context }) as Promise<TransportResult>;
+  return (call) =>
+    client.request(call.method, call.url, {
+      headers: call.headers,
+      parseAs: 'stream',
+      context: call.context,
+    }) as Promise<TransportResult>;
 }

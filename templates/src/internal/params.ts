@@ -49,10 +49,15 @@ export function serializeFormQuery(query: Readonly<Record<string, unknown>> | un
     if (value === undefined || value === null) continue;
     if (isPlainObject(value)) {
       // An exploded form object has no name of its own: its members are the keys (nested ones in brackets).
-      if (hasNestedObject(value)) for (const [member, item] of Object.entries(value)) parts.push(...bracketParts(member, item, encodeURIComponent));
-      else for (const [member, item] of definedEntries(value)) parts.push(`${encodeKey(member)}=${encodeURIComponent(text(item))}`);
+      if (hasNestedObject(value))
+        for (const [member, item] of Object.entries(value))
+          parts.push(...bracketParts(member, item, encodeURIComponent));
+      else
+        for (const [member, item] of definedEntries(value))
+          parts.push(`${encodeKey(member)}=${encodeURIComponent(text(item))}`);
     } else if (Array.isArray(value)) {
-      for (const item of value) if (item !== undefined && item !== null) parts.push(`${encodeKey(name)}=${encodeURIComponent(text(item))}`);
+      for (const item of value)
+        if (item !== undefined && item !== null) parts.push(`${encodeKey(name)}=${encodeURIComponent(text(item))}`);
     } else parts.push(`${encodeKey(name)}=${encodeURIComponent(text(value))}`);
   }
   return parts.join('&');
@@ -66,7 +71,10 @@ export function serializeSimplePath(template: string, params: Readonly<Record<st
     const value = unbox(params[name]);
     if (value === undefined || value === null) return '';
     if (Array.isArray(value)) return value.map((item) => encodeURIComponent(text(item))).join(',');
-    if (isPlainObject(value)) return definedEntries(value).flatMap(([member, item]) => [encodeURIComponent(member), encodeURIComponent(text(item))]).join(',');
+    if (isPlainObject(value))
+      return definedEntries(value)
+        .flatMap(([member, item]) => [encodeURIComponent(member), encodeURIComponent(text(item))])
+        .join(',');
     return encodeURIComponent(text(value));
   });
 }
@@ -79,11 +87,19 @@ export interface ParamSerializers {
 
 export const styledParams: ParamSerializers = { query: serializeQuery, path: serializePath };
 
-function queryParts(name: string, value: unknown, style: ParamStyle, explode: boolean, encode: (text: string) => string): string[] {
+function queryParts(
+  name: string,
+  value: unknown,
+  style: ParamStyle,
+  explode: boolean,
+  encode: (text: string) => string,
+): string[] {
   const key = encodeKey(name);
   if (style === 'deepObject' || (style === 'form' && explode && isPlainObject(value) && hasNestedObject(value))) {
     // deepObject keeps the parameter name; an exploded form object has none of its own (its members are the keys).
-    return style === 'deepObject' ? bracketParts(name, value, encode) : Object.entries(value as object).flatMap(([member, item]) => bracketParts(member, item, encode));
+    return style === 'deepObject'
+      ? bracketParts(name, value, encode)
+      : Object.entries(value as object).flatMap(([member, item]) => bracketParts(member, item, encode));
   }
   if (Array.isArray(value)) {
     const items = value.filter((item) => item !== undefined && item !== null).map((item) => encode(text(item)));
@@ -93,7 +109,9 @@ function queryParts(name: string, value: unknown, style: ParamStyle, explode: bo
   if (isPlainObject(value)) {
     const entries = definedEntries(value);
     if (explode) return entries.map(([member, item]) => `${encodeKey(member)}=${encode(text(item))}`);
-    return [`${key}=${entries.flatMap(([member, item]) => [encode(member), encode(text(item))]).join(delimiter(style))}`];
+    return [
+      `${key}=${entries.flatMap(([member, item]) => [encode(member), encode(text(item))]).join(delimiter(style))}`,
+    ];
   }
   return [`${key}=${encode(text(value))}`];
 }
@@ -102,8 +120,10 @@ function queryParts(name: string, value: unknown, style: ParamStyle, explode: bo
 function bracketParts(name: string, value: unknown, encode: (text: string) => string): string[] {
   if (value === undefined || value === null) return [];
   // Objects inside arrays need an index to stay apart (`items[0][price]`); scalars repeat the key.
-  if (Array.isArray(value)) return value.flatMap((item, index) => bracketParts(isPlainObject(item) ? `${name}[${index}]` : name, item, encode));
-  if (isPlainObject(value)) return Object.entries(value).flatMap(([member, item]) => bracketParts(`${name}[${member}]`, item, encode));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => bracketParts(isPlainObject(item) ? `${name}[${index}]` : name, item, encode));
+  if (isPlainObject(value))
+    return Object.entries(value).flatMap(([member, item]) => bracketParts(`${name}[${member}]`, item, encode));
   return [`${encodeKey(name)}=${encode(text(value))}`];
 }
 
@@ -113,7 +133,11 @@ function delimiter(style: ParamStyle): string {
 }
 
 /** Expands `{name}` in a URL (or path) template by each parameter's style; default `simple`, not exploded. */
-export function serializePath(template: string, params: Readonly<Record<string, unknown>> | undefined, styles?: ParamStyles): string {
+export function serializePath(
+  template: string,
+  params: Readonly<Record<string, unknown>> | undefined,
+  styles?: ParamStyles,
+): string {
   if (!params) return template;
   return template.replace(/\{([^{}]+)\}/g, (match, name: string) => {
     if (!(name in params)) return match;
@@ -130,12 +154,18 @@ function pathValue(name: string, value: unknown, style: ParamStyle, explode: boo
   if (value === undefined || value === null || value === '') return style === 'matrix' ? `;${name}` : prefix;
   if (Array.isArray(value)) {
     const items = value.map((item) => encodeURIComponent(text(item)));
-    if (style === 'matrix') return explode ? items.map((item) => named(name, item)).join('') : named(name, items.join(','));
+    if (style === 'matrix')
+      return explode ? items.map((item) => named(name, item)).join('') : named(name, items.join(','));
     return prefix + items.join(join);
   }
   if (isPlainObject(value)) {
-    const entries = definedEntries(value).map(([member, item]) => [encodeURIComponent(member), encodeURIComponent(text(item))] as const);
-    if (style === 'matrix') return explode ? entries.map(([member, item]) => named(member, item)).join('') : named(name, entries.flat().join(','));
+    const entries = definedEntries(value).map(
+      ([member, item]) => [encodeURIComponent(member), encodeURIComponent(text(item))] as const,
+    );
+    if (style === 'matrix')
+      return explode
+        ? entries.map(([member, item]) => named(member, item)).join('')
+        : named(name, entries.flat().join(','));
     return prefix + (explode ? entries.map(([member, item]) => `${member}=${item}`) : entries.flat()).join(join);
   }
   const item = encodeURIComponent(text(value));
@@ -149,13 +179,20 @@ export function serializeHeader(value: unknown, encoding?: ParamEncoding): strin
   if (Array.isArray(value)) return value.map(text).join(',');
   if (isPlainObject(value)) {
     const entries = definedEntries(value);
-    return (explode ? entries.map(([member, item]) => `${member}=${text(item)}`) : entries.flatMap(([member, item]) => [member, text(item)])).join(',');
+    return (
+      explode
+        ? entries.map(([member, item]) => `${member}=${text(item)}`)
+        : entries.flatMap(([member, item]) => [member, text(item)])
+    ).join(',');
   }
   return text(value);
 }
 
 /** A `Cookie` header from cookie parameters: `form` style (exploded by default), pairs joined by `; `. */
-export function serializeCookies(cookies: Readonly<Record<string, unknown>> | undefined, styles?: ParamStyles): string | undefined {
+export function serializeCookies(
+  cookies: Readonly<Record<string, unknown>> | undefined,
+  styles?: ParamStyles,
+): string | undefined {
   if (!cookies) return undefined;
   const pairs: string[] = [];
   for (const [name, value] of Object.entries(cookies)) {
@@ -166,7 +203,9 @@ export function serializeCookies(cookies: Readonly<Record<string, unknown>> | un
       pairs.push(...(explode ? items.map((item) => `${name}=${item}`) : [`${name}=${items.join(',')}`]));
     } else if (isPlainObject(value)) {
       const entries = definedEntries(value).map(([member, item]) => [member, encodeURIComponent(text(item))] as const);
-      pairs.push(...(explode ? entries.map(([member, item]) => `${member}=${item}`) : [`${name}=${entries.flat().join(',')}`]));
+      pairs.push(
+        ...(explode ? entries.map(([member, item]) => `${member}=${item}`) : [`${name}=${entries.flat().join(',')}`]),
+      );
     } else pairs.push(`${name}=${encodeURIComponent(text(value))}`);
   }
   return pairs.length > 0 ? pairs.join('; ') : undefined;

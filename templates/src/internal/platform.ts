@@ -1,10 +1,23 @@
 /** The SDK and platform headers sent with every request, as the official SDKs send them (read once per process). */
 export function platformHeaders(packageName: string, packageVersion: string): Record<string, string> {
-  const proc = (globalThis as { process?: { platform?: string; arch?: string; version?: string; versions?: Record<string, string> } }).process;
+  const proc = (
+    globalThis as {
+      process?: { platform?: string; arch?: string; version?: string; versions?: Record<string, string> };
+    }
+  ).process;
   const deno = (globalThis as { Deno?: { version?: { deno?: string }; build?: { os?: string; arch?: string } } }).Deno;
   const isNode = !!proc?.versions?.['node'] && !deno;
-  const runtime = deno ? 'deno' : proc?.versions?.['bun'] ? 'bun' : isNode ? 'node' : typeof navigator !== 'undefined' ? 'browser' : 'unknown';
-  const runtimeVersion = deno?.version?.deno ?? proc?.versions?.['bun'] ?? (isNode ? proc?.version : undefined) ?? 'unknown';
+  const runtime = deno
+    ? 'deno'
+    : proc?.versions?.['bun']
+      ? 'bun'
+      : isNode
+        ? 'node'
+        : typeof navigator !== 'undefined'
+          ? 'browser'
+          : 'unknown';
+  const runtimeVersion =
+    deno?.version?.deno ?? proc?.versions?.['bun'] ?? (isNode ? proc?.version : undefined) ?? 'unknown';
   return {
     'user-agent': `${packageName}/JS ${packageVersion}`,
     'x-sdk-lang': 'js',

@@ -3,10 +3,28 @@
 const REDACTED = '***';
 
 /** Header names that carry credentials (lower case). API-key header names from the spec are added per client. */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-api-key', 'api-key']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'set-cookie',
+  'x-api-key',
+  'api-key',
+]);
 
 /** Body and query field names that carry credentials; spec fields marked `writeOnly` or `format: password` join them. */
-const SECRET_FIELDS = new Set(['client_secret', 'access_token', 'refresh_token', 'id_token', 'password', 'api_key', 'apikey', 'secret', 'token', 'code_verifier']);
+const SECRET_FIELDS = new Set([
+  'client_secret',
+  'access_token',
+  'refresh_token',
+  'id_token',
+  'password',
+  'api_key',
+  'apikey',
+  'secret',
+  'token',
+  'code_verifier',
+]);
 
 export interface Redactor {
   headers(headers: Headers | Record<string, string>): Record<string, string>;

@@ -16,7 +16,11 @@ export const DEFAULT_MAX_RESPONSE_SIZE = 104_857_600; // 100 MB; a literal, as a
  * `asResponse()` to bound memory). Text and JSON stop at `maxSize` bytes while they stream, so a body that never ends
  * cannot exhaust memory: a larger announced `content-length` is refused before a byte is read.
  */
-export async function readBody(response: Response, kind: ResponseKind, maxSize = DEFAULT_MAX_RESPONSE_SIZE): Promise<string | Blob | undefined> {
+export async function readBody(
+  response: Response,
+  kind: ResponseKind,
+  maxSize = DEFAULT_MAX_RESPONSE_SIZE,
+): Promise<string | Blob | undefined> {
   if (kind === 'sse') return undefined;
   if (kind === 'binary') return response.blob();
   return readText(response, maxSize);
@@ -59,14 +63,20 @@ export async function readText(response: Response, maxSize = DEFAULT_MAX_RESPONS
 
 function tooLarge(size: string, maxSize: number): SDKError {
   const raise = maxSize < MAX_TEXT_BYTES ? `raise the client's maxResponseSize (${maxSize} bytes) or ` : '';
-  return new SDKError(`The response body (${size}) is too large to read as text; ${raise}use .asResponse() and read response.body as a stream.`);
+  return new SDKError(
+    `The response body (${size}) is too large to read as text; ${raise}use .asResponse() and read response.body as a stream.`,
+  );
 }
 
 /**
  * Reads a successful response. An empty body (204, `content-length: 0`, no bytes) is `undefined`; server-sent events
  * go to `decode` (the method's, so that only SDK calls that stream bundle the event parser).
  */
-export async function parseResponse<T>(input: Response | RawResponse, kind: ResponseKind, decode?: (response: Response) => unknown): Promise<T> {
+export async function parseResponse<T>(
+  input: Response | RawResponse,
+  kind: ResponseKind,
+  decode?: (response: Response) => unknown,
+): Promise<T> {
   const { response, body } = input instanceof Response ? { response: input, body: undefined } : input;
   if (kind === 'void' || response.status === 204 || response.status === 205 || (body === undefined && !response.body)) {
     if (body === undefined) await response.body?.cancel();
@@ -74,7 +84,12 @@ export async function parseResponse<T>(input: Response | RawResponse, kind: Resp
   }
   if (kind === 'sse') return (decode ? decode(response) : response) as T;
   if (kind === 'binary') return (body instanceof Blob ? body : await response.blob()) as T;
-  const text = typeof body === 'string' ? body : body instanceof Blob ? await body.text() : await readBody(response, kind) as string;
+  const text =
+    typeof body === 'string'
+      ? body
+      : body instanceof Blob
+        ? await body.text()
+        : ((await readBody(response, kind)) as string);
   const contentType = response.headers.get('content-type') ?? '';
   // A JSON operation whose server labels the body as something else (text/html error pages) gives the text as is.
   if (kind === 'text' || (contentType !== '' && !isJSONContentType(contentType))) return text as T;

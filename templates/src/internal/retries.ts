@@ -18,7 +18,12 @@ export function shouldRetryResponse(response: Response): boolean {
  * Milliseconds to wait before retry number `retry` (0-based). `retry-after-ms` and `retry-after` (seconds or an HTTP
  * date) are honoured when between 0 and 60 s; otherwise `min(0.5 * 2^retry, 8)` seconds, less up to 25% jitter.
  */
-export function retryDelayMs(retry: number, headers: Headers | undefined, random: () => number = Math.random, now: () => number = Date.now): number {
+export function retryDelayMs(
+  retry: number,
+  headers: Headers | undefined,
+  random: () => number = Math.random,
+  now: () => number = Date.now,
+): number {
   const requested = serverRequestedDelayMs(headers, now);
   if (requested !== undefined && requested >= 0 && requested <= MAX_RETRY_AFTER_MS) return requested;
   const base = Math.min(INITIAL_RETRY_DELAY_S * 2 ** retry, MAX_RETRY_DELAY_S);

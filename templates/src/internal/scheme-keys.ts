@@ -35,9 +35,12 @@ export function missingSchemeKey(
   envPrefix: string,
 ): string | undefined {
   if (schemeOptions === undefined || requirements.length === 0) return undefined;
-  const lacking = (names: readonly string[]): string | undefined => names.find((name) => Object.hasOwn(schemeOptions, name) && keys?.[name] === undefined);
+  const lacking = (names: readonly string[]): string | undefined =>
+    names.find((name) => Object.hasOwn(schemeOptions, name) && keys?.[name] === undefined);
   const missing = requirements.map(lacking);
   if (missing.some((name) => name === undefined)) return undefined;
-  const needed = [...new Set(missing as string[])].map((name) => `${schemeOptions[name]!.option} (or ${envPrefix}_${schemeOptions[name]!.env})`);
+  const needed = [...new Set(missing as string[])].map(
+    (name) => `${schemeOptions[name]!.option} (or ${envPrefix}_${schemeOptions[name]!.env})`,
+  );
   return `This operation needs ${needed.join(' or ')}, which the client was not given; instantiate the client with it.`;
 }

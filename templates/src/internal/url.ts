@@ -1,5 +1,5 @@
-import { defaultPathSerializer } from './openapi-fetch.js';
 import { SDKError } from '../core/error.js';
+import { defaultPathSerializer } from './openapi-fetch.js';
 
 /**
  * Chooses the base URL of one operation.
@@ -71,7 +71,11 @@ export type PathSerializer = (path: string, params: Record<string, unknown>) => 
  * URL parsing (WHATWG, so every `fetch`) resolves such a segment, `%2E%2E` included, so `delete('..')` would hit the
  * parent collection with the caller's credentials.
  */
-export function fillPath(path: string, params: Record<string, unknown> | undefined, serializer: PathSerializer = defaultPathSerializer): string {
+export function fillPath(
+  path: string,
+  params: Record<string, unknown> | undefined,
+  serializer: PathSerializer = defaultPathSerializer,
+): string {
   // A path given by hand without params (`client.get('/x/{y}')`) is sent as written.
   if (!params || !path.includes('{')) return path;
   const values = params;
@@ -80,8 +84,15 @@ export function fillPath(path: string, params: Record<string, unknown> | undefin
   // nothing for it is caught too.
   for (const [, name] of path.matchAll(/\{([^}]+)\}/g)) {
     const value = values[name!];
-    if (value === undefined || value === null || isEmptyValue(value) || (typeof value === 'object' && serializer(`{${name}}`, { [name!]: value }) === '')) {
-      throw new SDKError(`Path parameter ${JSON.stringify(name)} is ${value === undefined || value === null ? 'missing' : 'empty'}: the request would go to another path, so it is not sent.`);
+    if (
+      value === undefined ||
+      value === null ||
+      isEmptyValue(value) ||
+      (typeof value === 'object' && serializer(`{${name}}`, { [name!]: value }) === '')
+    ) {
+      throw new SDKError(
+        `Path parameter ${JSON.stringify(name)} is ${value === undefined || value === null ? 'missing' : 'empty'}: the request would go to another path, so it is not sent.`,
+      );
     }
   }
   const filled = serializer(path, values);
@@ -89,7 +100,9 @@ export function fillPath(path: string, params: Record<string, unknown> | undefin
     for (const segment of filled.split(/[/?#]/)) {
       if (DOT_SEGMENT.test(segment)) {
         const name = Object.keys(values).find((key) => String(values[key]) === segment) ?? 'a path parameter';
-        throw new SDKError(`Path parameter ${JSON.stringify(name)} is ${JSON.stringify(segment)}: URL parsing would resolve it and send the request to another path, so it is not sent.`);
+        throw new SDKError(
+          `Path parameter ${JSON.stringify(name)} is ${JSON.stringify(segment)}: URL parsing would resolve it and send the request to another path, so it is not sent.`,
+        );
       }
     }
   }
@@ -116,7 +129,8 @@ function isEmptyValue(value: unknown, depth = 0): boolean {
   if (text === '') return true;
   const proto = Object.getPrototypeOf(value) as unknown;
   // A plain object is written as its members: with none (or none defined), it writes nothing.
-  if (proto === Object.prototype || proto === null) return Object.values(value).every((item) => item === undefined || item === null || typeof item === 'function');
+  if (proto === Object.prototype || proto === null)
+    return Object.values(value).every((item) => item === undefined || item === null || typeof item === 'function');
   return false;
 }
 

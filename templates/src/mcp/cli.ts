@@ -5,7 +5,7 @@ import { createServer as createHttpServer, type IncomingMessage } from 'node:htt
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { createMcpServer, type ClientLike, type JsonSchema, type ToolDefinition } from './server.js';
+import { type ClientLike, createMcpServer, type JsonSchema, type ToolDefinition } from './server.js';
 
 export interface McpCommand {
   name: string;
@@ -73,14 +73,24 @@ export async function runMcpCommand(argv: readonly string[], command: McpCommand
     return;
   }
   const maxResultChars = values['max-result-chars'] !== undefined ? Number(values['max-result-chars']) : undefined;
-  const options = { name: command.name, version: command.version, tools, defs: command.defs, mode, ...(maxResultChars !== undefined && { maxResultChars }) } as const;
+  const options = {
+    name: command.name,
+    version: command.version,
+    tools,
+    defs: command.defs,
+    mode,
+    ...(maxResultChars !== undefined && { maxResultChars }),
+  } as const;
   if (values.transport === 'stdio') {
     // Made on the first call, so that listing the tools works before the API key is set.
     let client: ClientLike | undefined;
-    await createMcpServer({ ...options, client: () => (client ??= command.client()) }).connect(new StdioServerTransport());
+    await createMcpServer({ ...options, client: () => (client ??= command.client()) }).connect(
+      new StdioServerTransport(),
+    );
     return;
   }
-  if (values.transport !== 'http') throw new Error(`--transport takes stdio or http, not ${JSON.stringify(values.transport)}`);
+  if (values.transport !== 'http')
+    throw new Error(`--transport takes stdio or http, not ${JSON.stringify(values.transport)}`);
   const port = Number(values.port);
   // Stateless Streamable HTTP: a server and transport per request, with the caller's key (never from the URL).
   const http = createHttpServer((request, response) => {
@@ -102,7 +112,9 @@ export async function runMcpCommand(argv: readonly string[], command: McpCommand
   });
   await new Promise<void>((resolve) => http.listen(port, values.host, resolve));
   const address = http.address();
-  process.stderr.write(`MCP server on http://${values.host}:${typeof address === 'object' && address ? address.port : port}/mcp\n`);
+  process.stderr.write(
+    `MCP server on http://${values.host}:${typeof address === 'object' && address ? address.port : port}/mcp\n`,
+  );
 }
 
 /** The API key a caller sent: the SDK's header, else `Authorization: Bearer`. Never read from the URL. */
@@ -113,13 +125,30 @@ function callerKey(request: IncomingMessage, header: string): string | undefined
   return authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
 }
 
-type Selection = Partial<Record<'resource' | 'no-resource' | 'operation' | 'no-operation' | 'tool' | 'no-tool' | 'tag' | 'no-tag', string[] | undefined>>;
+type Selection = Partial<
+  Record<
+    'resource' | 'no-resource' | 'operation' | 'no-operation' | 'tool' | 'no-tool' | 'tag' | 'no-tag',
+    string[] | undefined
+  >
+>;
 
 /** The tools the flags select: each kind of flag narrows; its `--no-` form removes. */
 export function selectTools(tools: readonly ToolDefinition[], selection: Selection): ToolDefinition[] {
-  const glob = (pattern: string) => new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'i');
-  const resource = (tool: ToolDefinition) => [tool.name.slice(0, tool.name.lastIndexOf('_')), tool.path.slice(0, -1).join('.')];
-  const operation = (tool: ToolDefinition) => [tool.httpMethod === 'get' || tool.httpMethod === 'head' ? 'read' : 'write'];
+  const glob = (pattern: string) =>
+    new RegExp(
+      `^${pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+      'i',
+    );
+  const resource = (tool: ToolDefinition) => [
+    tool.name.slice(0, tool.name.lastIndexOf('_')),
+    tool.path.slice(0, -1).join('.'),
+  ];
+  const operation = (tool: ToolDefinition) => [
+    tool.httpMethod === 'get' || tool.httpMethod === 'head' ? 'read' : 'write',
+  ];
   const kinds: Array<[keyof Selection, keyof Selection, (tool: ToolDefinition) => string[]]> = [
     ['resource', 'no-resource', resource],
     ['operation', 'no-operation', operation],
@@ -129,7 +158,8 @@ export function selectTools(tools: readonly ToolDefinition[], selection: Selecti
   return tools.filter((tool) =>
     kinds.every(([include, exclude, values]) => {
       const keys = values(tool);
-      const matches = (patterns: string[] | undefined) => (patterns ?? []).some((pattern) => keys.some((key) => glob(pattern).test(key)));
+      const matches = (patterns: string[] | undefined) =>
+        (patterns ?? []).some((pattern) => keys.some((key) => glob(pattern).test(key)));
       return (!selection[include]?.length || matches(selection[include])) && !matches(selection[exclude]);
     }),
   );

@@ -5,7 +5,12 @@
 // install it.
 import { Server } from '@modelcontextprotocol/sdk/server/index.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import { CallToolRequestSchema, ListToolsRequestSchema, type CallToolResult, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolRequestSchema,
+  type CallToolResult,
+  ListToolsRequestSchema,
+  type Tool,
+} from '@modelcontextprotocol/sdk/types.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { APIError, SDKError } from '../core/error.js';
 
@@ -82,7 +87,10 @@ export function createMcpServer(options: McpServerOptions): Server {
     const fields = args[FIELDS_ARGUMENT];
     delete args[FIELDS_ARGUMENT];
     const checked = validate(tool, args);
-    if (!checked.valid) return errorResult(`Invalid arguments for ${tool.name}: ${checked.errorMessage ?? 'they do not match its input schema'}`);
+    if (!checked.valid)
+      return errorResult(
+        `Invalid arguments for ${tool.name}: ${checked.errorMessage ?? 'they do not match its input schema'}`,
+      );
     try {
       const result = await callMethod(options.client(), tool, args);
       return toolResult(selectFields(result, fields), maxChars);
@@ -97,10 +105,19 @@ export function createMcpServer(options: McpServerOptions): Server {
   server.setRequestHandler(CallToolRequestSchema, async (request) => {
     const { name, arguments: input } = request.params;
     if (options.mode === 'dynamic') {
-      if (name === 'list_api_endpoints') return toolResult(searchTools(options.tools, String((input as { search?: unknown } | undefined)?.search ?? '')), maxChars);
+      if (name === 'list_api_endpoints')
+        return toolResult(
+          searchTools(options.tools, String((input as { search?: unknown } | undefined)?.search ?? '')),
+          maxChars,
+        );
       if (name === 'get_api_endpoint_schema') {
         const tool = byName.get(String((input as { endpoint?: unknown } | undefined)?.endpoint ?? ''));
-        return tool ? toolResult({ name: tool.name, description: tool.description, inputSchema: schemaOf(tool) }, Number.POSITIVE_INFINITY) : errorResult(unknownEndpoint(input));
+        return tool
+          ? toolResult(
+              { name: tool.name, description: tool.description, inputSchema: schemaOf(tool) },
+              Number.POSITIVE_INFINITY,
+            )
+          : errorResult(unknownEndpoint(input));
       }
       if (name === 'invoke_api_endpoint') {
         const { endpoint, args } = (input ?? {}) as { endpoint?: unknown; args?: unknown };
@@ -121,7 +138,10 @@ export async function connect(server: Server, transport: Transport): Promise<voi
 }
 
 /** `schema` with the `$defs` its `#/$defs/...` refs reach, transitively; without `$defs` where it reaches none. */
-export function withDefs(schema: JsonSchema & { type: 'object' }, defs: Readonly<Record<string, JsonSchema>>): JsonSchema & { type: 'object' } {
+export function withDefs(
+  schema: JsonSchema & { type: 'object' },
+  defs: Readonly<Record<string, JsonSchema>>,
+): JsonSchema & { type: 'object' } {
   const used = new Map<string, JsonSchema>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -152,7 +172,12 @@ function asTool(tool: ToolDefinition, inputSchema: JsonSchema & { type: 'object'
       ...inputSchema,
       properties: {
         ...properties,
-        [FIELDS_ARGUMENT]: { type: 'array', items: { type: 'string' }, description: 'Keep only these fields of the result (dot paths, e.g. data.id); the rest is left out to save context.' },
+        [FIELDS_ARGUMENT]: {
+          type: 'array',
+          items: { type: 'string' },
+          description:
+            'Keep only these fields of the result (dot paths, e.g. data.id); the rest is left out to save context.',
+        },
       },
     },
     annotations: {
@@ -168,8 +193,12 @@ function dynamicTools(): Tool[] {
   return [
     {
       name: 'list_api_endpoints',
-      description: 'Lists the API\'s endpoints whose name, route, tag or description matches the search words (all of them; empty lists every one). Then read one with get_api_endpoint_schema and call it with invoke_api_endpoint.',
-      inputSchema: { type: 'object', properties: { search: { type: 'string', description: 'Words to look for, e.g. "create oauth client".' } } },
+      description:
+        "Lists the API's endpoints whose name, route, tag or description matches the search words (all of them; empty lists every one). Then read one with get_api_endpoint_schema and call it with invoke_api_endpoint.",
+      inputSchema: {
+        type: 'object',
+        properties: { search: { type: 'string', description: 'Words to look for, e.g. "create oauth client".' } },
+      },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     {
@@ -181,18 +210,26 @@ function dynamicTools(): Tool[] {
     {
       name: 'invoke_api_endpoint',
       description: `Calls one endpoint with arguments that match its input schema. \`${FIELDS_ARGUMENT}\` among the arguments keeps only those fields of the result.`,
-      inputSchema: { type: 'object', properties: { endpoint: { type: 'string' }, args: { type: 'object', additionalProperties: true } }, required: ['endpoint'] },
+      inputSchema: {
+        type: 'object',
+        properties: { endpoint: { type: 'string' }, args: { type: 'object', additionalProperties: true } },
+        required: ['endpoint'],
+      },
       annotations: { openWorldHint: true },
     },
   ];
 }
 
 /** Tools whose name, route, tags or description contain every word of `search` (case-insensitive). */
-export function searchTools(tools: readonly ToolDefinition[], search: string): Array<{ name: string; route: string; summary: string }> {
+export function searchTools(
+  tools: readonly ToolDefinition[],
+  search: string,
+): Array<{ name: string; route: string; summary: string }> {
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   return tools
     .filter((tool) => {
-      const text = `${tool.name} ${tool.path.join('.')} ${tool.route} ${tool.tags.join(' ')} ${tool.description}`.toLowerCase();
+      const text =
+        `${tool.name} ${tool.path.join('.')} ${tool.route} ${tool.tags.join(' ')} ${tool.description}`.toLowerCase();
       return words.every((word) => text.includes(word));
     })
     .map((tool) => ({ name: tool.name, route: tool.route, summary: tool.description.split('\n')[0]!.slice(0, 200) }));
@@ -210,9 +247,16 @@ async function callMethod(client: ClientLike, tool: ToolDefinition, args: Record
   if (typeof method !== 'function') throw new SDKError(`The client has no method ${tool.path.join('.')}`);
   const positional = tool.positional.map((name) => args[name]);
   const rest = Object.fromEntries(Object.entries(args).filter(([name]) => !tool.positional.includes(name)));
-  const result: unknown = await (method as (...values: unknown[]) => unknown).apply(target, tool.takesParams ? [...positional, rest] : positional);
+  const result: unknown = await (method as (...values: unknown[]) => unknown).apply(
+    target,
+    tool.takesParams ? [...positional, rest] : positional,
+  );
   // A page is its response body (items and paging fields): the agent asks for the next one with the paging params.
-  const isPage = result !== null && typeof result === 'object' && 'body' in result && typeof (result as { hasNextPage?: unknown }).hasNextPage === 'function';
+  const isPage =
+    result !== null &&
+    typeof result === 'object' &&
+    'body' in result &&
+    typeof (result as { hasNextPage?: unknown }).hasNextPage === 'function';
   const value = isPage ? (result as { body: unknown }).body : result;
   // Plain JSON: what a tool result can carry (no class instances, no undefined members).
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as unknown);
@@ -242,8 +286,18 @@ export function toolResult(value: unknown, maxChars: number): CallToolResult {
   const text = value === undefined ? 'Done: the API sent no body.' : JSON.stringify(value, null, 2);
   const cut = text.length > maxChars;
   return {
-    content: [{ type: 'text', text: cut ? `${text.slice(0, maxChars)}\n… [cut: ${text.length - maxChars} more characters; pass ${FIELDS_ARGUMENT} to select fields]` : text }],
-    ...(!cut && value !== null && typeof value === 'object' && !Array.isArray(value) && { structuredContent: value as Record<string, unknown> }),
+    content: [
+      {
+        type: 'text',
+        text: cut
+          ? `${text.slice(0, maxChars)}\n… [cut: ${text.length - maxChars} more characters; pass ${FIELDS_ARGUMENT} to select fields]`
+          : text,
+      },
+    ],
+    ...(!cut &&
+      value !== null &&
+      typeof value === 'object' &&
+      !Array.isArray(value) && { structuredContent: value as Record<string, unknown> }),
   };
 }
 

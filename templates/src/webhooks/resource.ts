@@ -1,5 +1,11 @@
 import { APIResource } from '../core/resource.js';
-import { parseWebhookBody, verifyWebhook, type WebhookBody, type WebhookHeaders, type WebhookScheme } from './verify.js';
+import {
+  parseWebhookBody,
+  verifyWebhook,
+  type WebhookBody,
+  type WebhookHeaders,
+  type WebhookScheme,
+} from './verify.js';
 
 /** Where `unwrap` finds the key when none is passed: `key`, else the client's (its option or environment variable). */
 export interface UnwrapWebhookOptions {

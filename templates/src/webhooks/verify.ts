@@ -41,9 +41,7 @@ export type WebhookScheme =
     };
 
 /** The headers of a webhook request: a `Headers`, Node's `IncomingHttpHeaders`, or a plain object in any case. */
-export type WebhookHeaders =
-  | Headers
-  | Readonly<Record<string, string | readonly string[] | undefined>>;
+export type WebhookHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** The raw body exactly as received: verifying a re-serialized object would fail. */
 export type WebhookBody = string | Uint8Array;
@@ -66,7 +64,9 @@ export function verifyWebhook(
   now: number = Date.now(),
 ): void {
   if (scheme === undefined) {
-    throw new WebhookVerificationError('The API\'s spec does not say how its webhooks are signed: set `webhooks.scheme` in the generator config.');
+    throw new WebhookVerificationError(
+      "The API's spec does not say how its webhooks are signed: set `webhooks.scheme` in the generator config.",
+    );
   }
   if (key === undefined || key === '' || (key instanceof Uint8Array && key.length === 0)) {
     throw new WebhookVerificationError('No webhook key was given: pass `key`, or set it on the client.');
@@ -80,9 +80,14 @@ export function verifyWebhook(
       const timestamp = required(get, scheme.timestampHeader);
       checkTimestamp(timestamp, now, tolerance);
       const publicKey = ed25519PublicKey(key);
-      const signatures = signature.split(/[\s,]+/).filter(Boolean).map((value) => decodeBase64(value));
+      const signatures = signature
+        .split(/[\s,]+/)
+        .filter(Boolean)
+        .map((value) => decodeBase64(value));
       const content = signedBytes(scheme.signedContent, { timestamp }, bodyBytes);
-      const ok = signatures.some((sig) => sig !== undefined && sig.length === 64 && verifyEd25519(sig, content, publicKey));
+      const ok = signatures.some(
+        (sig) => sig !== undefined && sig.length === 64 && verifyEd25519(sig, content, publicKey),
+      );
       if (!ok) throw new WebhookVerificationError('No matching signature found');
       return;
     }
@@ -92,7 +97,8 @@ export function verifyWebhook(
       const header = required(get, scheme.signatureHeader ?? 'webhook-signature');
       checkTimestamp(timestamp, now, tolerance);
       const secret = typeof key === 'string' ? decodeBase64(key.startsWith('whsec_') ? key.slice(6) : key) : key;
-      if (secret === undefined || secret.length === 0) throw new WebhookVerificationError('Invalid webhook secret: expected base64 (`whsec_...`).');
+      if (secret === undefined || secret.length === 0)
+        throw new WebhookVerificationError('Invalid webhook secret: expected base64 (`whsec_...`).');
       const expected = hmac(sha256, secret, signedBytes('{id}.{timestamp}.{body}', { id, timestamp }, bodyBytes));
       const candidates = header
         .split(' ')
@@ -123,7 +129,8 @@ export function verifyWebhook(
       const secret = typeof key === 'string' ? encoder.encode(key) : key;
       const expected = hmac(sha256, secret, signedBytes(scheme.signedContent, { id, timestamp }, bodyBytes));
       const ok = signatures.some((value) => {
-        const stripped = scheme.prefix !== undefined && value.startsWith(scheme.prefix) ? value.slice(scheme.prefix.length) : value;
+        const stripped =
+          scheme.prefix !== undefined && value.startsWith(scheme.prefix) ? value.slice(scheme.prefix.length) : value;
         const candidate = scheme.encoding === 'hex' ? decodeHex(stripped) : decodeBase64(stripped);
         return candidate !== undefined && constantTimeEqual(candidate, expected);
       });
@@ -161,7 +168,8 @@ function headerReader(headers: WebhookHeaders): (name: string) => string | undef
 
 function required(get: (name: string) => string | undefined, name: string): string {
   const value = get(name);
-  if (value === undefined || value.trim() === '') throw new WebhookVerificationError(`Missing required header: ${name}`);
+  if (value === undefined || value.trim() === '')
+    throw new WebhookVerificationError(`Missing required header: ${name}`);
   return value.trim();
 }
 
@@ -174,7 +182,11 @@ function checkTimestamp(value: string, now: number, tolerance: number): void {
 }
 
 /** The signed bytes: the template's text around `{body}` as UTF-8, and the body's own bytes unchanged. */
-function signedBytes(template: string, values: { id?: string | undefined; timestamp?: string | undefined }, body: Uint8Array): Uint8Array {
+function signedBytes(
+  template: string,
+  values: { id?: string | undefined; timestamp?: string | undefined },
+  body: Uint8Array,
+): Uint8Array {
   const parts: Uint8Array[] = [];
   for (const piece of template.split(/(\{id\}|\{timestamp\}|\{body\})/)) {
     if (piece === '{body}') parts.push(body);
@@ -232,6 +244,7 @@ function decodeBase64(text: string): Uint8Array | undefined {
 function decodeHex(text: string): Uint8Array | undefined {
   if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return undefined;
   const bytes = new Uint8Array(text.length / 2);
-  for (let index = 0; index < bytes.length; index++) bytes[index] = Number.parseInt(text.slice(index * 2, index * 2 + 2), 16);
+  for (let index = 0; index < bytes.length; index++)
+    bytes[index] = Number.parseInt(text.slice(index * 2, index * 2 + 2), 16);
   return bytes;
 }
