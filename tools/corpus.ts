@@ -161,7 +161,13 @@ async function runJob(job: Job, index: number): Promise<CorpusResult> {
       join(out, SNIPPETS_TSCONFIG),
       JSON.stringify({
         extends: './tsconfig.json',
-        compilerOptions: { paths: { [pkg.name]: ['./src/index.ts'], [`${pkg.name}/*`]: ['./src/*', './src/*.ts'] } },
+        compilerOptions: {
+          paths: {
+            [pkg.name]: ['./src/index.ts'],
+            [`${pkg.name}/mcp`]: ['./src/mcp/index.ts'],
+            [`${pkg.name}/*`]: ['./src/*', './src/*.ts'],
+          },
+        },
         include: [...include, SNIPPETS_DIR],
       }),
     );
