@@ -440,11 +440,20 @@ const ENCODERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * The path a request is sent to: a path key's `#fragment` (`/files/{id}#add_shared_link`, EC2's `/#Action=RunInstances`)
+ * tells operations apart in the spec but is never sent, and a URL with one would lose the query after it.
+ */
+export function wirePath(path: string): string {
+  const at = path.indexOf('#');
+  return at < 0 ? path : path.slice(0, at) || '/';
+}
+
+/**
  * The `RequestSpec` literal a method hands the runtime: data from the spec, no logic. What the runtime assumes by
  * default (a JSON body and response, the spec's top-level security) is left out, as a hand-written call would.
  */
 function requestSpec(method: Method, argument: string, defaultSecurity: string[][]): string {
-  const fields: string[] = [`method: ${literal(method.httpMethod)}`, `path: ${literal(method.path)}`];
+  const fields: string[] = [`method: ${literal(method.httpMethod)}`, `path: ${literal(wirePath(method.path))}`];
   if (method.pathParams.length > 0) {
     const named = new Set(method.namedPathParams);
     const entries = method.pathParams.map((param) => {
