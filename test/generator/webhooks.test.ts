@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type GenerateResult, generate } from '../../generator/generate.js';
 import { writeOutput } from '../../generator/write/write-output.js';
+import { missingShared, SHARED, sharedTitle } from '../support/shared.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const out = join(root, 'test', '.webhooks-sdk');
@@ -445,3 +446,46 @@ describe('sdkgen webhooks trigger', () => {
     }
   });
 });
+
+const noTelnyx = missingShared('specs/telnyx/spec3.yml');
+test.skipIf(noTelnyx)(
+  sharedTitle(
+    'the full Telnyx spec: 66 events, told apart by data.event_type, each example verified once signed',
+    noTelnyx,
+  ),
+  async () => {
+    const { loadSpec } = await import('../../generator/load/load-spec.js');
+    const { repairSpec } = await import('../../generator/load/repair.js');
+    const { buildModel } = await import('../../generator/model/build-model.js');
+    const { parseWebhookBody, verifyWebhook } = await import('../../templates/src/webhooks/verify.js');
+    const { document } = await loadSpec(join(SHARED, 'specs/telnyx/spec3.yml'));
+    repairSpec(document, []);
+    const webhooks = buildModel(document, {}, 'spec3.yml').webhooks!;
+    expect(webhooks.events).toHaveLength(66);
+    expect(webhooks.scheme).toEqual({
+      type: 'ed25519',
+      signatureHeader: 'telnyx-signature-ed25519',
+      timestampHeader: 'telnyx-timestamp',
+      signedContent: '{timestamp}|{body}',
+    });
+    expect(webhooks.events.find((event) => event.key === 'callAnswered')).toMatchObject({
+      typeName: 'CallAnsweredWebhookEvent',
+      discriminator: { path: ['data', 'event_type'], values: ['call.answered'] },
+    });
+    // Every event but the few whose payload declares no event type (campaign status, floor changes, link clicks...).
+    expect(webhooks.events.filter((event) => event.discriminator).length).toBeGreaterThanOrEqual(60);
+    const withExample = webhooks.events.filter((event) => event.example !== undefined);
+    expect(withExample.length).toBeGreaterThanOrEqual(60);
+    for (const event of withExample) {
+      const body = JSON.stringify(event.example);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const headers = {
+        'telnyx-timestamp': String(timestamp),
+        'telnyx-signature-ed25519': sign(null, Buffer.from(`${timestamp}|${body}`), privateKey).toString('base64'),
+      };
+      expect(() => verifyWebhook(webhooks.scheme, body, headers, publicKeyBase64), event.key).not.toThrow();
+      expect(parseWebhookBody(body)).toEqual(event.example);
+    }
+  },
+  120_000,
+);
