@@ -177,7 +177,7 @@ function compareRequestFields(before: MethodSurface, after: MethodSurface, add: 
         severity: 'breaking',
         ...at,
         message: `\`${before.id}\`: param \`${name}\` removed`,
-        example: `${before.id}({ ${leaf(name)}: ... }) // no longer compiles`,
+        example: `${callWith(before, `${leaf(name)}: ...`)} // no longer compiles`,
       });
       continue;
     }
@@ -193,7 +193,7 @@ function compareRequestFields(before: MethodSurface, after: MethodSurface, add: 
         severity: 'breaking',
         ...at,
         message: `\`${before.id}\`: param \`${name}\` type changed from \`${was.type}\` to \`${now.type}\``,
-        example: `${before.id}({ ${leaf(name)}: /* a ${was.type} */ })`,
+        example: callWith(before, `${leaf(name)}: /* a ${was.type} */`),
       });
     if (was.required && !now.required)
       add({ severity: 'addition', ...at, message: `\`${before.id}\`: param \`${name}\` is no longer required` });
@@ -208,7 +208,7 @@ function compareRequestFields(before: MethodSurface, after: MethodSurface, add: 
         severity: 'breaking',
         ...at,
         message: `\`${before.id}\`: param \`${name}\` no longer accepts ${removedValues.join(', ')}`,
-        example: `${before.id}({ ${leaf(name)}: ${removedValues[0]} })`,
+        example: callWith(before, `${leaf(name)}: ${removedValues[0]}`),
       });
     if (addedValues.length > 0)
       add({
@@ -232,7 +232,7 @@ function compareRequestFields(before: MethodSurface, after: MethodSurface, add: 
 
 function compareResponseFields(before: MethodSurface, after: MethodSurface, add: (change: Change) => void): void {
   const at = { resource: before.resource, method: before.id };
-  const use = (name: string): string => `(await ${before.example}).${name.replace(/\[\]/g, '[0]')}`;
+  const use = (name: string): string => `(await ${before.example})${accessor(name)}`;
   for (const [name, was] of Object.entries(before.response)) {
     const now = after.response[name];
     if (!parentExists(name, after.response)) continue;
@@ -283,12 +283,28 @@ function compareResponseFields(before: MethodSurface, after: MethodSurface, add:
 
 /** A nested field is compared only when its parent exists on the other side (else the parent's change says it all). */
 function parentExists(path: string, fields: Record<string, FieldShape>): boolean {
-  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('[]'));
-  if (cut < 0) return true;
-  const parent = path.slice(0, cut).replace(/\[\]$/, '');
-  return parent in fields;
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('[]'), path.lastIndexOf('{}'));
+  if (cut <= 0) return true;
+  const parent = path.slice(0, cut).replace(/(\[\]|\{\})+$/, '');
+  return parent === '' || parent in fields;
 }
 
+/** The first member of a field's path: what a params object names (`metadata` of `metadata.key`, `items` of `items[]`). */
 function leaf(path: string): string {
-  return path.split('.')[0]!.replace(/\[\]$/, '');
+  return path.split('.')[0]!.replace(/(\[\]|\{\})+$/, '');
+}
+
+/** A field's path as TypeScript reads it on a value: `.data[0].name`, `[0].id`, `.labels['key']`. */
+function accessor(path: string): string {
+  return path
+    .split('.')
+    .map((part, index) => `${index === 0 && part.startsWith('[') ? '' : '.'}${part.replace(/\{\}/g, "['key']").replace(/\[\]/g, '[0]')}`)
+    .join('')
+    .replace(/^\.(?=\[)/, '');
+}
+
+/** The method called as its signature says (path ids first, parent ids in the params), with `member` in its params. */
+function callWith(method: MethodSurface, member: string): string {
+  const params = [...method.namedPathParams.map((name) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ...`), member];
+  return `client.${method.id}(${[...method.positional, `{ ${params.join(', ')} }`].join(', ')})`;
 }

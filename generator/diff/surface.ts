@@ -23,6 +23,9 @@ export interface MethodSurface {
   description: string;
   deprecated: boolean;
   pathParams: string[];
+  /** The call's shape, for examples: its positional arguments (path params), and the parent ids its params object names. */
+  positional: string[];
+  namedPathParams: string[];
   /** Request fields (query, header, body), by dotted path: `name`, `metadata.key`, `items[].price`. */
   params: Record<string, FieldShape>;
   /** Response body fields, by dotted path. */
@@ -86,6 +89,8 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
     pathParams: method.positionalPathParams.map(
       (param) => `${param.variable}: ${shapeOf(document, param.schema).type}`,
     ),
+    positional: method.positionalPathParams.map((param) => param.variable),
+    namedPathParams: method.namedPathParams.map((param) => param.name),
     params,
     response,
     responseKind: method.response.kind,
@@ -95,7 +100,12 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
   };
 }
 
-/** Adds the fields of an object schema under `prefix`, recursing into objects and arrays of objects. */
+/**
+ * Adds the fields a schema reaches under `prefix`, as a user's code reaches them: an object's members (`name`,
+ * `metadata.key`), an array's items (`[]`, `items[].price`, a response that is an array of objects), a map's values
+ * (`labels{}.name`), every option of a union and every part of an allOf, through `$ref`s. A renamed property of a
+ * schema is then a change of every operation that returns or takes it, however deep.
+ */
 function flatten(
   document: unknown,
   schema: unknown,
@@ -107,14 +117,25 @@ function flatten(
   const resolved = derefSchema(document, schema);
   if (depth > MAX_DEPTH || seen.has(resolved)) return;
   const next = new Set(seen).add(resolved);
+  const items = resolved['items'];
+  if (items !== undefined && items !== null && typeof items === 'object' && !Array.isArray(items)) {
+    flatten(document, items, `${prefix}[]`, out, depth + 1, next);
+  }
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const options = resolved[key];
+    if (Array.isArray(options)) for (const option of options) flatten(document, option, prefix, out, depth + 1, next);
+  }
+  const values = resolved['additionalProperties'];
+  if (values !== null && typeof values === 'object' && !Array.isArray(values)) {
+    flatten(document, values, `${prefix}{}`, out, depth + 1, next);
+  }
   const { properties, required } = objectMembers(document, resolved);
   for (const [name, property] of Object.entries(properties)) {
     const path = prefix ? `${prefix}.${name}` : name;
     const shape = shapeOf(document, property);
-    out[path] = { ...shape, required: required.has(name) };
-    const child = derefSchema(document, property);
-    if (shape.type === 'object') flatten(document, child, path, out, depth + 1, next);
-    if (shape.type.startsWith('array<object')) flatten(document, child['items'], `${path}[]`, out, depth + 1, next);
+    // A member two union options share keeps the first option's shape.
+    if (!(path in out)) out[path] = { ...shape, required: required.has(name) };
+    flatten(document, property, path, out, depth + 1, next);
   }
 }
 

@@ -366,3 +366,85 @@ describe('the report', () => {
     );
   });
 });
+
+describe('a schema change reaches every operation that uses it, however deep (issue 21 item 6)', () => {
+  // Widget reached as the items of a top-level array, a map's values, a union's option and a nested ref.
+  function deepSpec(): Spec {
+    const spec = baseSpec();
+    const ref = { $ref: '#/components/schemas/Widget' };
+    const ok = (schema: unknown) => ({ '200': { description: 'ok', content: { 'application/json': { schema } } } });
+    spec.paths['/widget-list'] = {
+      get: { summary: 'All widgets as an array', responses: ok({ type: 'array', items: ref }) },
+    };
+    spec.paths['/widget-map'] = {
+      get: { summary: 'Widgets by key', responses: ok({ type: 'object', additionalProperties: ref }) },
+    };
+    spec.paths['/widget-or-none'] = {
+      get: {
+        summary: 'A widget or a note',
+        responses: ok({ oneOf: [ref, { type: 'object', properties: { note: { type: 'string' } } }] }),
+      },
+    };
+    spec.paths['/shelves/{shelf_id}/widgets/{id}'] = {
+      parameters: [
+        { name: 'shelf_id', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      ],
+      patch: {
+        summary: 'Update a shelved widget',
+        requestBody: {
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { label: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } },
+              },
+            },
+          },
+        },
+        responses: ok({ type: 'object', properties: { shelf: { type: 'object', properties: { top: ref } } } }),
+      },
+    };
+    return spec;
+  }
+  function deepDiff(edit: (spec: Spec) => void): Change[] {
+    const before = deepSpec();
+    const after = deepSpec();
+    edit(after);
+    const surface = (spec: Spec) => buildSurface(buildModel(spec as OpenAPIDocument, {}, 'spec.yaml'));
+    return compareSurfaces(surface(before), surface(after));
+  }
+
+  test('a renamed property of the schema breaks arrays, maps, unions and nested refs of it', () => {
+    const changes = deepDiff((s) => {
+      s.components.schemas.Widget.properties.title = s.components.schemas.Widget.properties.name;
+      delete s.components.schemas.Widget.properties.name;
+      s.components.schemas.Widget.required = ['id', 'title', 'status'];
+    });
+    const removed = changes
+      .filter((change) => change.severity === 'breaking' && /response field `[^`]*name` removed/.test(change.message))
+      .map((change) => change.message);
+    expect(removed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/widgetList\.\w+`: response field `\[\]\.name` removed/),
+        expect.stringMatching(/widgetMap\.\w+`: response field `\{\}\.name` removed/),
+        expect.stringMatching(/widgetOrNone\.\w+`: response field `name` removed/),
+        expect.stringMatching(/`: response field `shelf\.top\.name` removed/),
+      ]),
+    );
+    // The report shows how users' code reads it.
+    const listed = changes.find((change) => /`\[\]\.name` removed/.test(change.message))!;
+    expect(listed.example).toMatch(/^\(await client\.widgetList\.\w+\(\)\)\[0\]\.name$/);
+  });
+
+  test("the report's calls have the method's real signature: the own id positional, parent ids in the params", () => {
+    const changes = deepDiff((s) => {
+      delete s.paths['/shelves/{shelf_id}/widgets/{id}'].patch.requestBody.content['application/json'].schema.properties
+        .label;
+    });
+    const removed = changes.find((change) => /param `label` removed/.test(change.message))!;
+    expect(removed.example).toMatch(
+      /^client\.shelves\.widgets\.update\(id, \{ shelf_id: \.\.\., label: \.\.\. \}\) \/\/ no longer compiles$/,
+    );
+  });
+});
