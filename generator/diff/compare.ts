@@ -298,13 +298,19 @@ function leaf(path: string): string {
 function accessor(path: string): string {
   return path
     .split('.')
-    .map((part, index) => `${index === 0 && part.startsWith('[') ? '' : '.'}${part.replace(/\{\}/g, "['key']").replace(/\[\]/g, '[0]')}`)
+    .map(
+      (part, index) =>
+        `${index === 0 && part.startsWith('[') ? '' : '.'}${part.replace(/\{\}/g, "['key']").replace(/\[\]/g, '[0]')}`,
+    )
     .join('')
     .replace(/^\.(?=\[)/, '');
 }
 
 /** The method called as its signature says (path ids first, parent ids in the params), with `member` in its params. */
 function callWith(method: MethodSurface, member: string): string {
-  const params = [...method.namedPathParams.map((name) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ...`), member];
+  const params = [
+    ...method.namedPathParams.map((name) => `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name)}: ...`),
+    member,
+  ];
   return `client.${method.id}(${[...method.positional, `{ ${params.join(', ')} }`].join(', ')})`;
 }
