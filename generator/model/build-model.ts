@@ -2,21 +2,21 @@ import type { OperationOverride, SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { readSecurity, readSecuritySchemes, schemeKeyOptions } from './auth.js';
 import { codeSampleNames } from './code-samples.js';
+import { NameRegistry, RUNTIME_EXPORTS } from './name-registry.js';
 import {
   allowedMember,
   fileName,
-  kebabCase,
   memberName,
   noLeadingDigit,
   pascalCase,
   plural,
-  singular,
   splitWords,
   titleWords,
   typeName,
   verbForm,
 } from './naming.js';
 import { HTTP_METHODS, type OperationModel, readOperation, requestContent } from './operations.js';
+import { packageMeta, serverURL } from './package-meta.js';
 import { inferPagination, responseShape } from './pagination.js';
 import {
   collectionVerb,
@@ -42,69 +42,12 @@ import {
   surfaceTypeNames,
   withQueryRoutes,
 } from './surface.js';
-import type { AuthScheme, HTTPMethod, Method, NamedModel, PackageMeta, Resource, SdkModel } from './types.js';
+import { withTokenClientAuth } from './token-auth.js';
+import type { AuthScheme, HTTPMethod, Method, NamedModel, Resource, SdkModel } from './types.js';
 import { readWebhooks } from './webhooks.js';
-
-/** Names the runtime exports; generated types must not take them. */
-const RUNTIME_EXPORTS = [
-  'APIPromise',
-  'APIResponse',
-  'APIResource',
-  'APIError',
-  'APIConnectionError',
-  'APIConnectionTimeoutError',
-  'APIUserAbortError',
-  'BadRequestError',
-  'AuthenticationError',
-  'PermissionDeniedError',
-  'NotFoundError',
-  'ConflictError',
-  'UnprocessableEntityError',
-  'RateLimitError',
-  'InternalServerError',
-  'ClientOptions',
-  'RequestOptions',
-  'Fetch',
-  'Logger',
-  'LogLevel',
-  'Page',
-  'PagePromise',
-  'Stream',
-  'ServerSentEvent',
-  'toFile',
-  'ToFileInput',
-  'Uploadable',
-];
 
 /** What the banners say to run when no config names the project's own command. */
 export const DEFAULT_REGENERATE_COMMAND = 'npx sdkgen generate';
-
-/** license, author, repository, homepage: the config's, else what the spec's info says (`UNLICENSED` without either). */
-function packageMeta(document: OpenAPIDocument, config: SdkConfig): PackageMeta {
-  const info = document.info as OpenAPIDocument['info'] & {
-    license?: { name?: unknown; identifier?: unknown };
-    contact?: { name?: unknown; email?: unknown; url?: unknown };
-  };
-  const text = (value: unknown): string | undefined =>
-    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-  const contact = info.contact ?? {};
-  const email = text(contact.email);
-  const contactAuthor = text(contact.name) ? `${text(contact.name)}${email ? ` <${email}>` : ''}` : email;
-  const docs = (document['externalDocs'] as { url?: unknown } | undefined)?.url;
-  // An SPDX id is one token (MIT, Apache-2.0); a license name with spaces is not one, so the package says UNLICENSED.
-  const spdx = text(info.license?.identifier) ?? text(info.license?.name);
-  const author = config.package?.author ?? contactAuthor;
-  const repository = config.package?.repository;
-  const homepage =
-    config.package?.homepage ??
-    [text(docs), text(contact.url)].find((url) => url !== undefined && /^https?:\/\//.test(url));
-  return {
-    license: config.package?.license ?? (spdx && /^[A-Za-z0-9.+-]+$/.test(spdx) ? spdx : 'UNLICENSED'),
-    ...(author !== undefined && { author }),
-    ...(repository !== undefined && { repository }),
-    ...(homepage !== undefined && { homepage }),
-  };
-}
 
 /** Builds the SDK model from a loaded spec and its config. Pure: same inputs, same model. */
 export function buildModel(
@@ -134,8 +77,8 @@ export function buildModel(
     'BaseClient',
     ...models.map((named) => named.typeName),
   ]);
-  const securitySchemes = readSecuritySchemes(document, warnings);
-  const root = placeOperations(document, config, securitySchemes, warnings, surface);
+  const readSchemes = readSecuritySchemes(document, warnings);
+  const root = placeOperations(document, config, readSchemes, warnings, surface);
   const modelNames = new Map(models.map((named) => [named.key, named.typeName]));
   // The way most of the spec pages is the default, its pages plain `…Page`; the others say how (`…CursorPage`).
   const pagingKinds = new Map<string, number>();
@@ -164,7 +107,8 @@ export function buildModel(
     warnings,
   );
   const defaultBaseURL = config.baseURL ?? serverURL(document, warnings);
-  choseTokenClientAuth(document, securitySchemes, allMethods(resources), defaultBaseURL);
+  // The token endpoint's client authentication needs the methods, so the schemes are final once they are built.
+  const securitySchemes = withTokenClientAuth(document, readSchemes, allMethods(resources), defaultBaseURL);
   return {
     specFile,
     regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND,
@@ -960,66 +904,6 @@ function buildResources(
   }
 }
 
-/** Hands out exported names so that no two generated types, and no type and runtime export, share one. */
-class NameRegistry {
-  private readonly types: Set<string>;
-  private readonly prefixes = new Set<string>();
-
-  constructor(reserved: Iterable<string>) {
-    this.types = new Set(reserved);
-  }
-
-  has(name: string): boolean {
-    return this.types.has(name);
-  }
-
-  /** The wanted name, or the wanted name with the first free number after it. */
-  claim(wanted: string): string {
-    let name = wanted;
-    for (let n = 2; this.types.has(name); n++) name = `${wanted}${n}`;
-    this.types.add(name);
-    return name;
-  }
-
-  /**
-   * `OAuthClient` for `oauthClients`. When that is taken: qualified by the parents (`AiConversationMessage`), then
-   * with the parents as written (`UsersKey` for `users.keys` beside `user.keys`), then every word as written (`Apps`
-   * for `apps` beside `app`); a number only when all of those are taken.
-   */
-  prefixFor(chain: readonly string[], casing: Record<string, string>): string {
-    // A prefix is never a type on its own (`File` + `ListParams`), so it may be a global's name.
-    const word = (part: string): string => pascalCase(singular(part), casing);
-    const written = (part: string): string => pascalCase(part, casing);
-    const parents = chain.slice(0, -1);
-    const own = word(chain[chain.length - 1]!);
-    const candidates = [
-      own,
-      [...parents.map(word), own].join(''),
-      [...parents.map(written), own].join(''),
-      chain.map(written).join(''),
-    ].map(noLeadingDigit);
-    let prefix = candidates.find((name) => !this.prefixes.has(name));
-    for (let n = 2; prefix === undefined; n++)
-      if (!this.prefixes.has(`${candidates[1]}${n}`)) prefix = `${candidates[1]}${n}`;
-    this.prefixes.add(prefix);
-    return prefix;
-  }
-}
-
-function serverURL(document: OpenAPIDocument, warnings: string[]): string {
-  const server = document.servers?.[0];
-  if (!server) {
-    warnings.push('the spec has no servers; the client needs a baseURL option');
-    return 'http://localhost';
-  }
-  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name);
-  if (!/^https?:\/\//.test(url)) {
-    warnings.push(`the first server "${server.url}" is relative; the client needs a baseURL option`);
-    return `http://localhost${url.startsWith('/') ? '' : '/'}${url}`.replace(/\/+$/, '');
-  }
-  return url.replace(/\/+$/, '');
-}
-
 export function allMethods(resources: readonly Resource[]): Method[] {
   return resources.flatMap((resource) => [...resource.methods, ...allMethods(resource.children)]);
 }
@@ -1033,30 +917,4 @@ function pageItemComponent(document: OpenAPIDocument, schema: unknown, path: rea
   let node = derefSchema(document, schema);
   for (const key of path) node = derefSchema(document, ((node['properties'] ?? {}) as Record<string, unknown>)[key]);
   return componentRefName(node['items']);
-}
-
-/**
- * How a client authenticates at an OAuth token endpoint. RFC 6749 prefers HTTP Basic, and that is the default; but when
- * the spec describes the token endpoint itself, with `client_id`/`client_secret` body fields and no Basic scheme in its
- * security (Telnyx's `/oauth/token`), the spec is followed and the credentials go in the form.
- */
-function choseTokenClientAuth(
-  document: OpenAPIDocument,
-  schemes: Record<string, AuthScheme>,
-  methods: Method[],
-  defaultBaseURL: string,
-): void {
-  const trim = (url: string): string => url.replace(/\/+$/, '');
-  for (const scheme of Object.values(schemes)) {
-    if (scheme.type !== 'oauth2' || scheme.tokenUrl === undefined) continue;
-    const endpoint = methods.find(
-      (method) =>
-        method.httpMethod === 'post' &&
-        trim(`${method.server ?? defaultBaseURL}${method.path}`) === trim(scheme.tokenUrl!),
-    );
-    if (!endpoint?.body) continue;
-    const properties = (derefSchema(document, endpoint.body.schema)['properties'] ?? {}) as Record<string, unknown>;
-    const takesBasic = endpoint.security.some((names) => names.some((name) => schemes[name]?.type === 'basic'));
-    scheme.clientAuth = Object.hasOwn(properties, 'client_secret') && !takesBasic ? 'body' : 'basic';
-  }
 }
