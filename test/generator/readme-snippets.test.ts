@@ -2,7 +2,8 @@
 // it lacks: a spec that declares no security shows `new Client()` (an `apiKey` there does not compile: TS2353), an API
 // key or bearer token `apiKey`, HTTP Basic `username` and `password`. A call with request options and no params passes
 // `undefined` for params whose type `{}` is not (an optional body with required fields); the resource imported alone
-// gets a variable of its own where its property name is its class name (a resource named `3`: `_3`).
+// gets a variable of its own where its property name is its class name (a resource named `1Clicks`: `_1Clicks`; a
+// bare number such as `/3` is a version prefix, not a resource).
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ const SPECS = {
 info: { title: Shop, version: '1' }
 servers: [{ url: 'https://shop.example.com' }]
 paths:
-  /3/orders:
+  /1Clicks/orders:
     post:
       operationId: CreateOrder
       requestBody: { content: { application/json: { schema: { type: object, required: [item], properties: { item: { type: string } } } } } }
@@ -68,13 +69,13 @@ test('HTTP Basic only: username and password, no apiKey', async () => {
 
 test('an optional body with required fields: request options follow undefined params, not {}', async () => {
   const text = await readme('numbered');
-  expect(text).toContain('await client._3.orders(undefined, { maxRetries: 5 });');
+  expect(text).toContain('await client._1Clicks.orders(undefined, { maxRetries: 5 });');
   expect(text).not.toContain('orders({},');
 });
 
-test('a resource whose property is its class name (`_3`) is imported alone under a variable of its own', async () => {
+test('a resource whose property is its class name (`_1Clicks`) is imported alone under a variable of its own', async () => {
   const text = await readme('numbered');
   expect(text).toContain(
-    "import { _3 } from 'shop/resources/3';\n\nconst _3Resource = new _3(new ShopCore());\nawait _3Resource.orders();",
+    "import { _1Clicks } from 'shop/resources/1-clicks';\n\nconst _1ClicksResource = new _1Clicks(new ShopCore());\nawait _1ClicksResource.orders();",
   );
 });
