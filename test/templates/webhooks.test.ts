@@ -158,6 +158,19 @@ describe('HMAC-SHA256 with a configurable header', () => {
     );
   });
 
+  test('pairs whose signatures are base64, `=` padding and all', () => {
+    const scheme: WebhookScheme = {
+      type: 'hmac-sha256',
+      signatureHeader: 'x-signature',
+      signedContent: '{timestamp}.{body}',
+      encoding: 'base64',
+      format: 'pairs',
+    };
+    const signature = createHmac('sha256', secret).update(`${TS}.${body}`).digest('base64');
+    expect(signature.endsWith('=')).toBe(true);
+    expect(() => verifyWebhook(scheme, body, { 'x-signature': `t=${TS}, v1=${signature}` }, secret, NOW)).not.toThrow();
+  });
+
   test('a plain header with a prefix, over the body alone, base64 or hex', () => {
     const scheme: WebhookScheme = {
       type: 'hmac-sha256',

@@ -115,7 +115,11 @@ export function verifyWebhook(
       let timestamp = scheme.timestampHeader !== undefined ? required(get, scheme.timestampHeader) : undefined;
       let signatures: string[];
       if (scheme.format === 'pairs') {
-        const pairs = header.split(',').map((pair) => pair.trim().split('=', 2) as [string, string | undefined]);
+        // Split at the first `=` only: a base64 signature ends in `=` padding.
+        const pairs = header.split(',').map((pair): [string, string | undefined] => {
+          const at = pair.indexOf('=');
+          return at < 0 ? [pair.trim(), undefined] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()];
+        });
         timestamp ??= pairs.find(([name]) => name === 't')?.[1];
         signatures = pairs.filter(([name, value]) => name === 'v1' && value !== undefined).map(([, value]) => value!);
       } else {
