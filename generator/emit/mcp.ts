@@ -164,7 +164,8 @@ export function emitMcp(model: SdkModel): OutputFile[] {
       "import type { JsonSchema, ToolDefinition } from './server.js';",
       '',
       `/** Every method of the SDK an agent can call, as an MCP tool (${tools.length}). */`,
-      `export const tools: ToolDefinition[] = [${rows(tools.map((tool) => JSON.stringify(tool)))}];`,
+      // Each row typed on its own: an array of a thousand object literals makes TypeScript build their union (TS2590).
+      `export const tools: ToolDefinition[] = [${rows(tools.map((tool) => `${JSON.stringify(tool)} as ToolDefinition`))}];`,
       '',
       "/** The component schemas the tools' input schemas refer to (`#/$defs/...`). */",
       `export const defs: Record<string, JsonSchema> = {${rows(Object.entries(defs).map(([name, schema]) => `${JSON.stringify(name)}: ${JSON.stringify(schema)}`))}};`,
