@@ -16,7 +16,8 @@ export function withTokenClientAuth(
   defaultBaseURL: string,
 ): Record<string, AuthScheme> {
   const trim = (url: string): string => url.replace(/\/+$/, '');
-  const out: Record<string, AuthScheme> = {};
+  // Without a prototype: a scheme may be named `__proto__`.
+  const out: Record<string, AuthScheme> = Object.create(null);
   for (const [name, given] of Object.entries(schemes)) {
     const scheme = { ...given };
     out[name] = scheme;
