@@ -6,7 +6,6 @@
 import { createServer as createHttpServer, type IncomingMessage } from 'node:http';
 import { parseArgs } from 'node:util';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { type ClientLike, createMcpServer, type JsonSchema, type ToolDefinition } from './server.js';
 
 export interface McpCommand {
@@ -94,6 +93,8 @@ export async function runMcpCommand(argv: readonly string[], command: McpCommand
   if (values.transport !== 'http')
     throw new Error(`--transport takes stdio or http, not ${JSON.stringify(values.transport)}`);
   const port = Number(values.port);
+  // Loaded only for HTTP: stdio, the usual transport, starts without it.
+  const { StreamableHTTPServerTransport } = await import('@modelcontextprotocol/sdk/server/streamableHttp.js');
   // Stateless Streamable HTTP: a server and transport per request, with the caller's key (never from the URL).
   const http = createHttpServer((request, response) => {
     if (request.url?.split('?')[0] !== '/mcp') return void response.writeHead(404).end();

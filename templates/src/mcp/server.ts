@@ -11,7 +11,6 @@ import {
   ListToolsRequestSchema,
   type Tool,
 } from '@modelcontextprotocol/sdk/types.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { APIError, SDKError } from '../core/error.js';
 
 /** A JSON Schema object, as the tool table writes them. */
@@ -58,12 +57,20 @@ const DEFAULT_MAX_RESULT_CHARS = 40_000;
 /** An MCP server (not yet connected) for the given tools. */
 export function createMcpServer(options: McpServerOptions): Server {
   const server = new Server({ name: options.name, version: options.version }, { capabilities: { tools: {} } });
-  const validator = new AjvJsonSchemaValidator();
+  // The validator loads on the first call, not at start: listing tools is what an agent does first, and fast.
+  let validator:
+    | Promise<{
+        getValidator(schema: never): (input: unknown) => { valid: boolean; errorMessage?: string | undefined };
+      }>
+    | undefined;
   const validators = new Map<string, (input: unknown) => { valid: boolean; errorMessage?: string | undefined }>();
-  const validate = (tool: ToolDefinition, args: unknown) => {
+  const validate = async (tool: ToolDefinition, args: unknown) => {
     let check = validators.get(tool.name);
     if (!check) {
-      check = validator.getValidator(schemaOf(tool) as never);
+      validator ??= import('@modelcontextprotocol/sdk/validation/ajv').then(
+        ({ AjvJsonSchemaValidator }) => new AjvJsonSchemaValidator(),
+      );
+      check = (await validator).getValidator(schemaOf(tool) as never);
       validators.set(tool.name, check);
     }
     return check(args);
@@ -86,7 +93,7 @@ export function createMcpServer(options: McpServerOptions): Server {
     const args = { ...((input ?? {}) as Record<string, unknown>) };
     const fields = args[FIELDS_ARGUMENT];
     delete args[FIELDS_ARGUMENT];
-    const checked = validate(tool, args);
+    const checked = await validate(tool, args);
     if (!checked.valid)
       return errorResult(
         `Invalid arguments for ${tool.name}: ${checked.errorMessage ?? 'they do not match its input schema'}`,
