@@ -21,6 +21,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
     if (!isMap) {
       dropBooleanRequired(node);
       requiredOnlyAllOfParts(node);
+      requiredOnlyAlternatives(node);
       widenAdditionalProperties(node);
       unwrapDiscriminatedAllOf(document, node);
       repairDiscriminatorMapping(document, node, pointer, warnings);
@@ -240,6 +241,28 @@ function requiredOnlyAllOfParts(node: Node): void {
     if (Array.isArray(part['required']))
       part['properties'] = Object.fromEntries((part['required'] as string[]).map((name) => [name, {}]));
     else if (part['type'] === 'object') delete part['type']; // `{ type: object, title }` adds nothing to the allOf
+  }
+}
+
+/**
+ * `{ properties: {...}, anyOf: [{ required: [a] }, { required: [b] }] }` (GitHub's Pages update) says "at least one of
+ * these": a validation rule, no shape. openapi-typescript types each required-only option as `unknown`, and the union
+ * with `unknown` is `unknown`, so the body lost every property. Without the rule the body is the object it describes.
+ */
+function requiredOnlyAlternatives(node: Node): void {
+  if (node['properties'] === null || typeof node['properties'] !== 'object') return;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const options = node[key];
+    if (!Array.isArray(options) || options.length === 0) continue;
+    const requiredOnly = options.every(
+      (option) =>
+        option !== null &&
+        typeof option === 'object' &&
+        !Array.isArray(option) &&
+        Array.isArray((option as Node)['required']) &&
+        Object.keys(option as Node).every((name) => ['required', 'description', 'title'].includes(name)),
+    );
+    if (requiredOnly) delete node[key];
   }
 }
 

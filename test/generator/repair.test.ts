@@ -59,3 +59,38 @@ describe('repairs look at schemas, not at the names in a map', () => {
     });
   });
 });
+
+describe('an anyOf of required lists beside properties ("at least one of these")', () => {
+  const body = () => ({
+    type: 'object',
+    properties: {
+      cname: { type: 'string', nullable: true },
+      build_type: { type: 'string', enum: ['legacy', 'workflow'] },
+    },
+    anyOf: [{ required: ['cname'] }, { required: ['build_type'] }],
+  });
+  const document = (schema: object): OpenAPIDocument => ({
+    openapi: '3.0.3',
+    info: { title: 't', version: '1' },
+    paths: {},
+    components: { schemas: { PagesUpdate: schema } },
+  });
+
+  test('is dropped, so the body keeps its properties (openapi-typescript typed each option unknown, and so the body)', () => {
+    const doc = document(body());
+    repairSpec(doc, []);
+    const repaired = doc.components!['schemas']!['PagesUpdate'] as Record<string, unknown>;
+    expect(repaired['anyOf']).toBeUndefined();
+    expect(Object.keys(repaired['properties'] as object)).toEqual(['cname', 'build_type']);
+  });
+
+  test('options that say more than which names are required are kept', () => {
+    const schema = {
+      ...body(),
+      anyOf: [{ required: ['cname'], properties: { cname: { type: 'string' } } }, { required: ['build_type'] }],
+    };
+    const doc = document(schema);
+    repairSpec(doc, []);
+    expect((doc.components!['schemas']!['PagesUpdate'] as Record<string, unknown>)['anyOf']).toHaveLength(2);
+  });
+});
