@@ -61,6 +61,11 @@ export function staticResourceClasses(model: SdkModel): Resource[] {
   return namespaceMembers(model, new Set([model.clientName, 'toFile', ...errorClasses(model)])).classes;
 }
 
+/** Whether the client has an `apiKey` option: some scheme takes a key or token (every kind but HTTP Basic). */
+export function hasAPIKeyOption(model: Pick<SdkModel, 'securitySchemes'>): boolean {
+  return Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
+}
+
 /** The class of `src/core-client.ts`: the client without resources, for importing one resource alone. */
 export function coreClientName(model: SdkModel): string {
   return `${model.clientName}Core`;
@@ -88,7 +93,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
     ...(model.secretFields.length > 0 && { secretFields: model.secretFields }),
   };
   const schemes = Object.values(model.securitySchemes);
-  const usesKey = schemes.some((scheme) => scheme.type !== 'basic');
+  const usesKey = hasAPIKeyOption(model);
   const usesClientCredentials = schemes.some((scheme) => scheme.type === 'oauth2' && scheme.tokenUrl !== undefined);
   const usesBasic = schemes.some((scheme) => scheme.type === 'basic');
   const option = (name: string, description: string) => ({

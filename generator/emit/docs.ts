@@ -2,6 +2,7 @@ import { htmlText, markdownCode, markdownInline } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, SdkModel } from '../model/types.js';
 import { mcpTools } from './mcp.js';
+import { mcpBinName } from './package-files.js';
 import { paramsArgumentName } from './resources.js';
 import type { OutputFile } from './source.js';
 import { webhooksApiMd } from './webhooks.js';
@@ -39,7 +40,7 @@ export function emitApiMd(model: SdkModel): OutputFile {
     lines.push(
       '## MCP server',
       '',
-      `\`${model.packageName.replace(/^@[^/]+\//, '')}-mcp\` (\`${model.packageName}/mcp\`) offers ${tools.length} tools, one per method that takes JSON, or 3 with \`--tools=dynamic\`.`,
+      `\`${mcpBinName(model.packageName)}\` (\`${model.packageName}/mcp\`) offers ${tools.length} tools, one per method that takes JSON, or 3 with \`--tools=dynamic\`.`,
       '',
     );
   if (model.models.length > 0) {

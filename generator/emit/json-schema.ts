@@ -2,6 +2,8 @@
 // MCP client and Ajv in strict mode accept. OpenAPI-only keywords go (`nullable` becomes a `null` alternative,
 // `discriminator`, `xml`, `example` are left out), `oneOf` is `anyOf` (an agent's value that fits two variants is still
 // valid), formats and patterns only where JavaScript's validators know them, `$ref`s to components go under `$defs`.
+import { resolvePointer } from '../load/refs.js';
+import { componentRefName } from '../model/schemas.js';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -129,34 +131,16 @@ export class JsonSchemaConverter {
   }
 
   #ref(ref: string, depth: number): JsonSchema {
-    const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-    if (!match) {
-      // Another local pointer (a path item's schema, say): inlined.
-      const target = ref.startsWith('#/')
-        ? ref
-            .slice(2)
-            .split('/')
-            .reduce<unknown>(
-              (node, part) => (node as Record<string, unknown> | undefined)?.[decode(part)],
-              this.#document,
-            )
-        : undefined;
-      return target === undefined ? {} : this.convert(target, depth + 1);
-    }
-    const key = decode(match[1]!);
+    const key = componentRefName({ $ref: ref });
+    // Another local pointer (a path item's schema, say): inlined.
+    if (key === undefined) return this.convert(resolvePointer(this.#document, ref), depth + 1);
     const name = key.replace(/[^A-Za-z0-9_.-]/g, '_');
     if (!this.defs.has(name)) {
       this.defs.set(name, {});
-      const schemas = ((this.#document['components'] as Record<string, unknown> | undefined)?.['schemas'] ??
-        {}) as Record<string, unknown>;
-      this.defs.set(name, this.convert(schemas[key], depth + 1));
+      this.defs.set(name, this.convert(resolvePointer(this.#document, ref), depth + 1));
     }
     return { $ref: `#/$defs/${name}` };
   }
-}
-
-function decode(part: string): string {
-  return part.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
 function validPattern(pattern: string): boolean {

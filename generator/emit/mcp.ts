@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { OutputFile } from '../core/output-file.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { valueSource } from './examples.js';
+import { hasAPIKeyOption } from './client.js';
 import { type JsonSchema, JsonSchemaConverter } from './json-schema.js';
+import { mcpBinName, packageBinName } from './package-files.js';
 import { banner, literal, printSourceFile } from './source.js';
 import { StructureKind } from './structure-kinds.js';
 
@@ -153,7 +154,7 @@ export function emitMcp(model: SdkModel): OutputFile[] {
         scheme.type === 'apiKey' && scheme.in === 'header',
     )?.name ?? `x-${model.envPrefix.toLowerCase().replace(/_/g, '-')}-api-key`;
   const client = model.clientName;
-  const usesKey = Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
+  const usesKey = hasAPIKeyOption(model);
   // A data table: one tool (and one schema) per line of JSON, in its final form. The formatter passes it through (on a
   // Graph-sized spec it is megabytes), and a change to one operation is a change to one line.
   const rows = (items: string[]) => (items.length === 0 ? '' : `\n${items.map((item) => `  ${item},`).join('\n')}\n`);
@@ -240,9 +241,9 @@ export function mcpReadme(
 ): string[] {
   const { tools, skipped } = mcpTools(model);
   if (tools.length === 0) return [];
-  const bin = `${model.packageName.replace(/^@[^/]+\//, '')}-mcp`;
+  const bin = mcpBinName(model.packageName);
   const env = `${model.envPrefix}_API_KEY`;
-  const usesKey = Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
+  const usesKey = hasAPIKeyOption(model);
   const args = JSON.stringify(['-y', '-p', model.packageName, '-p', '@modelcontextprotocol/sdk', bin]).replace(
     /,/g,
     ', ',
@@ -250,7 +251,7 @@ export function mcpReadme(
   const config = (key: string, type?: string) => [
     '{',
     `  ${JSON.stringify(key)}: {`,
-    `    ${JSON.stringify(model.packageName.replace(/^@[^/]+\//, ''))}: {`,
+    `    ${JSON.stringify(packageBinName(model.packageName))}: {`,
     ...(type ? [`      "type": ${JSON.stringify(type)},`] : []),
     '      "command": "npx",',
     `      "args": ${args}${usesKey ? ',' : ''}`,

@@ -77,7 +77,7 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
       './mcp.js': entry('mcp/index'),
       './package.json': './package.json',
     },
-    bin: { [`${binName(model.packageName)}-mcp`]: './dist/esm/mcp/bin.js' },
+    bin: { [mcpBinName(model.packageName)]: './dist/esm/mcp/bin.js' },
     // src ships too: api.md links into it and the source maps in dist point at it.
     files: ['dist', 'src', 'README.md', 'api.md'],
     sideEffects: false,
@@ -139,7 +139,12 @@ export async function emitPackageFiles(model: SdkModel): Promise<OutputFile[]> {
   ];
 }
 
-/** The bin's name: the package name without its scope (`@acme/sdk` -> `sdk`). */
-function binName(packageName: string): string {
+/** A bin's name for the package: its name without the scope (`@acme/sdk` -> `sdk`). */
+export function packageBinName(packageName: string): string {
   return packageName.replace(/^@[^/]+\//, '');
+}
+
+/** The MCP server's bin: `telnyx-mcp`, `sdk-mcp` for `@acme/sdk`. */
+export function mcpBinName(packageName: string): string {
+  return `${packageBinName(packageName)}-mcp`;
 }

@@ -9,7 +9,7 @@ import {
 import { allMethods, allResources } from '../model/build-model.js';
 import { hasRequiredMembers } from '../model/schemas.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
-import { coreClientName, staticResourceClasses } from './client.js';
+import { coreClientName, hasAPIKeyOption, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
 import { mcpReadme } from './mcp.js';
 import type { OutputFile } from './source.js';
@@ -161,7 +161,7 @@ function clientConstruction(model: SdkModel): string {
   const schemes = Object.values(model.securitySchemes);
   const fromEnv = (option: string, variable: string): string =>
     `${option}: process.env[${stringLiteral(`${model.envPrefix}_${variable}`)}]`;
-  const options = schemes.some((scheme) => scheme.type !== 'basic')
+  const options = hasAPIKeyOption(model)
     ? [fromEnv('apiKey', 'API_KEY')]
     : schemes.some((scheme) => scheme.type === 'basic')
       ? [fromEnv('username', 'USERNAME'), fromEnv('password', 'PASSWORD')]
@@ -184,7 +184,7 @@ function options(model: SdkModel): string[] {
   const schemes = Object.values(model.securitySchemes);
   const env = (name: string): string => `\`process.env['${model.envPrefix}_${name}']\``;
   const rows: string[][] = [];
-  if (schemes.some((scheme) => scheme.type !== 'basic')) {
+  if (hasAPIKeyOption(model)) {
     const where = schemes.flatMap((scheme) =>
       scheme.type === 'apiKey'
         ? [`the ${markdownCode(scheme.name)} ${scheme.in === 'query' ? 'query parameter' : scheme.in}`]
@@ -246,7 +246,7 @@ function options(model: SdkModel): string[] {
       ],
     ),
     '',
-    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${schemes.some((scheme) => scheme.type !== 'basic') ? ', `logLevel` and `apiKey`' : ' and `logLevel`'}, which are readable and writable properties.`,
+    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${hasAPIKeyOption(model) ? ', `logLevel` and `apiKey`' : ' and `logLevel`'}, which are readable and writable properties.`,
     '',
     ...ts(
       'const copy = client.withOptions({ maxRetries: 5 });',

@@ -1,6 +1,7 @@
 import { lineCommentText, stringLiteral } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
+import { hasAPIKeyOption } from './client.js';
 import { exampleArguments, valueSource } from './examples.js';
 import { expectedRequest, type MockResponse, mockResponse, responseKind } from './mock-exchanges.js';
 import { type OutputFile, printSourceFile } from './source.js';
@@ -147,7 +148,7 @@ function hasOptionalMembers(model: SdkModel, method: Method): boolean {
 function credentialOptions(model: SdkModel): string {
   const schemes = Object.values(model.securitySchemes);
   const parts: string[] = [];
-  if (schemes.some((scheme) => scheme.type !== 'basic')) parts.push(`apiKey: 'My API Key', `);
+  if (hasAPIKeyOption(model)) parts.push(`apiKey: 'My API Key', `);
   for (const { option } of Object.values(model.schemeKeyOptions)) parts.push(`${option}: 'My ${option}', `);
   if (schemes.some((scheme) => scheme.type === 'basic'))
     parts.push(`username: 'My Username', password: 'My Password', `);

@@ -1,6 +1,7 @@
 // Webhook events from OAS 3.1 `webhooks`, 3.0 `x-webhooks` and operations' `callbacks`, and how they are signed.
 import type { WebhooksConfig } from '../load/load-config.js';
 import { typeName } from './naming.js';
+import { componentRefName, derefSchema } from './schemas.js';
 import type { Schema, WebhookEvent, WebhookScheme, WebhooksModel } from './types.js';
 
 export type { WebhookEvent, WebhookScheme, WebhooksModel };
@@ -41,7 +42,7 @@ export function readWebhooks(
     for (const method of METHODS) {
       const operation = record(record(item)?.[method]);
       for (const [callbackName, callback] of Object.entries(record(operation?.['callbacks']) ?? {})) {
-        for (const expression of Object.values(record(resolve(document, callback)) ?? {})) {
+        for (const expression of Object.values(derefSchema(document, callback))) {
           const callbackItem = record(expression);
           const callbackMethod = METHODS.find((name) => record(callbackItem?.[name]) !== undefined);
           if (!callbackMethod) continue;
@@ -64,10 +65,10 @@ export function readWebhooks(
   for (const { key, name, operation, method, source } of declared) {
     if (seen.has(key)) continue;
     seen.add(key);
-    const content = record(record(resolve(document, operation['requestBody']))?.['content']) ?? {};
+    const content = record(derefSchema(document, operation['requestBody'])['content']) ?? {};
     const mediaType = Object.keys(content).find((type) => /json/i.test(type)) ?? Object.keys(content)[0];
     const rawSchema = mediaType !== undefined ? record(record(content[mediaType])?.['schema']) : undefined;
-    const ref = typeof rawSchema?.['$ref'] === 'string' ? componentKey(rawSchema['$ref'] as string) : undefined;
+    const ref = componentRefName(rawSchema);
     const payload: WebhookEvent['payload'] =
       ref !== undefined
         ? { ref }
@@ -78,7 +79,7 @@ export function readWebhooks(
       warnings.push(
         `webhook ${key}: its inline payload schema is typed as unknown (give it a $ref to a component schema)`,
       );
-    const schema = rawSchema !== undefined ? record(resolve(document, rawSchema)) : undefined;
+    const schema = rawSchema !== undefined ? derefSchema(document, rawSchema) : undefined;
     const summary = text(operation['summary']);
     const description = text(operation['description']);
     events.push({
@@ -174,10 +175,8 @@ function schemeFromConfig(config: WebhooksConfig): WebhookScheme {
 function inferScheme(operations: Operation[], document: Document): WebhookScheme | undefined {
   const found = operations.map((operation) => {
     const headers = (Array.isArray(operation['parameters']) ? operation['parameters'] : [])
-      .map((param) => record(resolve(document, param)))
-      .filter(
-        (param): param is Record<string, unknown> => param?.['in'] === 'header' && typeof param['name'] === 'string',
-      );
+      .map((param) => derefSchema(document, param))
+      .filter((param) => param['in'] === 'header' && typeof param['name'] === 'string');
     const named = (pattern: RegExp) => headers.find((param) => pattern.test(param['name'] as string));
     const equivalent = (name: string) => headers.find((param) => param['x-webhook-equivalent'] === name);
     const signature = named(/signature/i) ?? equivalent('webhook-signature');
@@ -206,14 +205,13 @@ function inferScheme(operations: Operation[], document: Document): WebhookScheme
 /** Paths (joined by NUL) to string properties that declare their values (`const`, or an `enum` of a few), 3 deep. */
 function declaredValues(document: Document, schema: Schema, path: string[], depth: number): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const resolved = record(resolve(document, schema));
-  if (!resolved || depth > 3) return found;
+  const resolved = derefSchema(document, schema);
+  if (depth > 3) return found;
   for (const part of Array.isArray(resolved['allOf']) ? resolved['allOf'] : []) {
     for (const [key, value] of declaredValues(document, part as Schema, path, depth + 1)) found.set(key, value);
   }
   for (const [name, property] of Object.entries(record(resolved['properties']) ?? {})) {
-    const prop = record(resolve(document, property));
-    if (!prop) continue;
+    const prop = derefSchema(document, property);
     const values = prop['const'] !== undefined ? [prop['const']] : Array.isArray(prop['enum']) ? prop['enum'] : [];
     if (values.length > 0 && values.length <= 32 && values.every((value) => typeof value === 'string'))
       found.set([...path, name].join('\0'), values as string[]);
@@ -231,36 +229,17 @@ function example(
   const media = mediaType !== undefined ? record(content[mediaType]) : undefined;
   if (media?.['example'] !== undefined) return media['example'];
   const examples = record(media?.['examples']);
-  const first = examples ? record(resolve(document, Object.values(examples)[0])) : undefined;
+  const first = examples ? derefSchema(document, Object.values(examples)[0]) : undefined;
   if (first?.['value'] !== undefined) return first['value'];
   if (schema?.['example'] !== undefined) return schema['example'];
   // A payload that wraps one object (`{ data: {...} }`) whose schema carries the example.
   const properties = record(schema?.['properties']);
   if (properties && Object.keys(properties).length === 1) {
     const [name, property] = Object.entries(properties)[0]!;
-    const inner = record(resolve(document, property));
+    const inner = derefSchema(document, property);
     if (inner?.['example'] !== undefined) return { [name]: inner['example'] };
   }
   return undefined;
-}
-
-function componentKey(ref: string): string | undefined {
-  const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref);
-  return match ? match[1]!.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
-}
-
-/** Follows local `$ref`s (a few hops; cycles stop). */
-function resolve(document: Document, value: unknown): unknown {
-  let current = value;
-  for (let hops = 0; hops < 8; hops++) {
-    const ref = record(current)?.['$ref'];
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) return current;
-    current = ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((node, part) => record(node)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], document);
-  }
-  return current;
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
