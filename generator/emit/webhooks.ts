@@ -1,5 +1,5 @@
 import type { ImportDeclarationStructure, OptionalKind } from 'ts-morph';
-import { markdownCode, propertyKey } from '../core/escape.js';
+import { lineCommentText, markdownCode, propertyKey } from '../core/escape.js';
 import type { SdkModel } from '../model/types.js';
 import type { WebhookEvent, WebhooksModel } from '../model/webhooks.js';
 import { valueSource } from './examples.js';
@@ -71,7 +71,7 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
           event.summary ?? `The \`${event.key}\` event.`,
           event.description,
           event.discriminator
-            ? `Its \`${event.discriminator.path.join('.')}\` is ${event.discriminator.values.map((value) => markdownCode(JSON.stringify(value))).join(' or ')}.`
+            ? `Its ${markdownCode(event.discriminator.path.join('.'))} is ${event.discriminator.values.map((value) => markdownCode(JSON.stringify(value))).join(' or ')}.`
             : undefined,
         ]
           .filter((part): part is string => part !== undefined && part.trim() !== '')
@@ -83,7 +83,7 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
   // Events whose payload declares no value at the discriminating path take `never` there in the union, so that
   // `event.data?.event_type === '...'` compiles over every member and narrows (TypeScript reads a property of a union
   // only where every member declares it).
-  const path = discriminatorPath(webhooks)?.split('.');
+  const path = discriminatorPath(webhooks);
   const filler = path ? path.reduceRight((inner, name) => `{ ${propertyKey(name)}?: ${inner} }`, 'never') : undefined;
   const union =
     webhooks.events
@@ -128,7 +128,7 @@ export function emitWebhooks(model: SdkModel): OutputFile[] {
         type: union,
         docs: [
           {
-            description: `Every event the API sends: what \`unwrap\` returns.${discriminatorPath(webhooks) ? ` Narrow it by \`${discriminatorPath(webhooks)}\`.` : ''}`,
+            description: `Every event the API sends: what \`unwrap\` returns.${path ? ` Narrow it by ${markdownCode(path.join('.'))}.` : ''}`,
           },
         ],
       },
@@ -178,14 +178,14 @@ export function schemeSummary(webhooks: WebhooksModel): string {
   const scheme = webhooks.scheme;
   if (!scheme) return 'unsigned: the spec does not say how';
   if (scheme.type === 'ed25519')
-    return `Ed25519 signatures of \`${scheme.signedContent}\` in \`${scheme.signatureHeader}\`, timestamped by \`${scheme.timestampHeader}\``;
+    return `Ed25519 signatures of ${markdownCode(scheme.signedContent)} in ${markdownCode(scheme.signatureHeader)}, timestamped by ${markdownCode(scheme.timestampHeader)}`;
   if (scheme.type === 'standard') return 'Standard Webhooks signatures (HMAC-SHA256)';
-  return `HMAC-SHA256 signatures of \`${scheme.signedContent}\` in \`${scheme.signatureHeader}\``;
+  return `HMAC-SHA256 signatures of ${markdownCode(scheme.signedContent)} in ${markdownCode(scheme.signatureHeader)}`;
 }
 
-/** The payload property that tells the events apart (`data.event_type`), where one does. */
-export function discriminatorPath(webhooks: WebhooksModel): string | undefined {
-  return webhooks.events.find((event) => event.discriminator)?.discriminator?.path.join('.');
+/** The payload path that tells the events apart (`['data', 'event_type']`), where one does. */
+export function discriminatorPath(webhooks: WebhooksModel): string[] | undefined {
+  return webhooks.events.find((event) => event.discriminator)?.discriminator?.path;
 }
 
 /** The README's Webhooks section: a Node handler and a web (Next.js) route handler, each keeping the raw body. */
@@ -199,15 +199,15 @@ export function webhooksReadme(model: SdkModel, codeBlock: (...lines: string[]) 
   const narrow =
     path !== undefined && first?.discriminator
       ? [
-          `if (event.${path.split('.').join('?.')} === ${literal(first.discriminator.values[0]!)}) {`,
-          `  // here ${narrowedText(path.split('.'), first.typeName)}`,
+          `if (${accessor(path)} === ${literal(first.discriminator.values[0]!)}) {`,
+          `  // here ${lineCommentText(narrowedText(path, first.typeName))}`,
           '}',
         ]
       : ['console.log(event);'];
   return [
     '## Webhooks',
     '',
-    `\`client.${property}.unwrap(body, { headers })\` verifies a webhook's signature (${schemeSummary(webhooks)}) and returns its event, parsed and typed as \`UnwrapWebhookEvent\`${path !== undefined ? `, which narrows by \`${path}\`` : ''}. It is synchronous and runs on Node.js, Bun, Deno, browsers and edge runtimes. The key is the \`${webhooks.keyOption}\` client option, else \`${env}\`, or \`{ key }\` per call. Pass the body exactly as received (a string or bytes): a parsed and re-serialized object no longer matches its signature. A failed check throws \`WebhookVerificationError\`, whose message says which check failed (a missing header, a timestamp more than 5 minutes away, no matching signature) and never the key; \`unsafeUnwrap(body)\` parses without verifying.`,
+    `\`client.${property}.unwrap(body, { headers })\` verifies a webhook's signature (${schemeSummary(webhooks)}) and returns its event, parsed and typed as \`UnwrapWebhookEvent\`${path !== undefined ? `, which narrows by ${markdownCode(path.join('.'))}` : ''}. It is synchronous and runs on Node.js, Bun, Deno, browsers and edge runtimes. The key is the \`${webhooks.keyOption}\` client option, else \`${env}\`, or \`{ key }\` per call. Pass the body exactly as received (a string or bytes): a parsed and re-serialized object no longer matches its signature. A failed check throws \`WebhookVerificationError\`, whose message says which check failed (a missing header, a timestamp more than 5 minutes away, no matching signature) and never the key; \`unsafeUnwrap(body)\` parses without verifying.`,
     '',
     'With `node:http`:',
     '',
@@ -268,6 +268,17 @@ export function webhooksApiMd(model: SdkModel): string[] {
     `- <code>client.${property}.<a href="./src/${module}.ts">verify</a>(body, headers, key?) -> void</code>`,
     '',
   ];
+}
+
+/** `event.data?.event_type`, with `?.['name']` for a property that is not an identifier. */
+function accessor(path: readonly string[]): string {
+  return path
+    .map((name, index) => {
+      const key = propertyKey(name);
+      const optional = index === 0 ? '' : '?.';
+      return key === name ? `${optional || '.'}${name}` : `${optional}[${key}]`;
+    })
+    .reduce((text, part) => text + part, 'event');
 }
 
 /** What a check of the discriminating path narrows: the event itself at the top level, else the object holding it. */

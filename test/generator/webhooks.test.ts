@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { markdownCode } from '../../generator/core/escape.js';
 import { type GenerateResult, generate } from '../../generator/generate.js';
 import { writeOutput } from '../../generator/write/write-output.js';
 import { missingShared, SHARED, sharedTitle } from '../support/shared.js';
@@ -489,3 +490,37 @@ test.skipIf(noTelnyx)(
   },
   120_000,
 );
+
+test('hostile header and property names reach the README only through their escaping: code spans, quoted keys, one-line comments', async () => {
+  const hostile = structuredClone(spec) as typeof spec;
+  const header = 'x`<img src=x onerror=alert(1)>`-signature-ed25519';
+  for (const item of Object.values(hostile.webhooks))
+    item.post.parameters = [signed[0], { ...signed[1]!, name: header }] as never;
+  // The discriminating property: a name that is no identifier, with a line break.
+  const schemas = hostile.components.schemas as Record<
+    string,
+    { properties: { data: { properties: Record<string, unknown> } } }
+  >;
+  const rename = (properties: Record<string, unknown>) => {
+    properties['event-type\n// injected'] = properties['event_type'];
+    delete properties['event_type'];
+  };
+  for (const schema of Object.values(schemas)) rename(schema.properties.data.properties);
+  rename(
+    (hostile.webhooks['fax.delivered'].post.requestBody.content['application/json'].schema as (typeof schemas)[string])
+      .properties.data.properties,
+  );
+  delete (hostile.paths['/calls'].post as { callbacks?: unknown }).callbacks;
+  await writeFile(join(input, 'hostile.json'), JSON.stringify(hostile));
+  const generated = await generate({ spec: join(input, 'hostile.json'), cwd: root });
+  const readme = generated.files.find((item) => item.path === 'README.md')!.text;
+  const section = readme.slice(
+    readme.indexOf('## Webhooks'),
+    readme.indexOf('\n## ', readme.indexOf('## Webhooks') + 1),
+  );
+  // The header name shows only as a code span (literal text), never as markup.
+  expect(section).toContain(markdownCode(header));
+  expect(section.split(markdownCode(header)).join('')).not.toContain('<img');
+  expect(section).not.toMatch(/^\/\/ injected/m);
+  expect(section).toContain("if (event.data?.['event-type\\n// injected'] === 'call.answered') {");
+});
