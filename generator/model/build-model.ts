@@ -195,6 +195,7 @@ const CLIENT_MEMBERS = new Set([
   'buildURL',
   'buildRequest',
   'withOptions',
+  'fetch',
   'apiKey',
   'baseURL',
   'timeout',
