@@ -333,8 +333,10 @@ export function actingVerb(
   if (verb === undefined || CRUD_WORDS.has(verb) || METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
   // A phrasal verb is not its first word (`Sign in`, `Log out`).
   if (second !== undefined && PARTICLES.has(second)) return undefined;
-  // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create).
-  return resourceWords(statics).has(verb) ? undefined : verb;
+  // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create), nor does one
+  // the resource is the things made by (`Embed documents` on `/embeddings`, `Validate an address` on `/validations`).
+  if (resourceWords(statics).has(verb)) return undefined;
+  return namesThingsMadeBy(statics.at(-1) ?? '', verb) ? undefined : verb;
 }
 
 const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
@@ -424,6 +426,19 @@ function actionName(
     return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
   return `${prefix}${pascalCase(segment)}`;
+}
+
+/**
+ * Whether a segment's last word is the plural of a noun made from the verb: what each call of it makes (`embeddings`
+ * from `embed`, `validations` from `validate`, `invitations` from `invite`). Not a gerund (`following`, which
+ * `Follow a user` acts on), and not a word that only begins alike (`recordings` and `recover`).
+ */
+function namesThingsMadeBy(segment: string, verb: string): boolean {
+  const last = splitWords(segment).at(-1)?.toLowerCase() ?? '';
+  if (singular(last) === last) return false;
+  let common = 0;
+  while (common < last.length && common < verb.length && last[common] === verb[common]) common++;
+  return common >= Math.max(5, verb.length - 3);
 }
 
 /** Whether a word is made from a verb: `validation` from `validate`, `transcriptions` from `transcribe`, `eval`. */

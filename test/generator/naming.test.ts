@@ -910,4 +910,24 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'delete /api/3/issues/{id}': 'issues.delete',
     });
   });
+
+  test('a summary verb the resource is the things made by says nothing new: create (embeddings, validations)', async () => {
+    const { byRoute } = await surface({
+      '/embeddings': { post: op(undefined, object, { summary: 'Embed documents' }) },
+      '/embeddings/url': { post: op(undefined, object, { summary: 'Embed URL content' }) },
+      '/validations': { post: op(undefined, object, { summary: 'Validate an email address' }) },
+      '/collaborator_invitations': { post: op(undefined, object, { summary: 'Invite a collaborator' }) },
+      // Not a plural noun of the verb: a gerund, or a word that only begins alike. The verb stays.
+      '/user/following/{username}': { put: op(undefined, object, { summary: 'Follow a user' }) },
+      '/meetings/{id}/recordings/status': { put: op(undefined, object, { summary: 'Recover meeting recordings' }) },
+    });
+    expect(byRoute).toEqual({
+      'post /embeddings': 'embeddings.create',
+      'post /embeddings/url': 'embeddings.url',
+      'post /validations': 'validations.create',
+      'post /collaborator_invitations': 'collaboratorInvitations.create',
+      'put /user/following/{username}': 'user.following.follow',
+      'put /meetings/{id}/recordings/status': 'meetings.recordings.recoverStatus',
+    });
+  });
 });
