@@ -328,11 +328,13 @@ export function actingVerb(
   statics: readonly string[],
 ): string | undefined {
   if (httpMethod === 'get' || httpMethod === 'head') return undefined;
-  const [first, second] = splitWords(summary ?? '').map((word) => word.toLowerCase());
+  const [first, second, third] = splitWords(summary ?? '').map((word) => word.toLowerCase());
   const verb = verbForm(first ?? '');
   if (verb === undefined || CRUD_WORDS.has(verb) || METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
   // A phrasal verb is not its first word (`Sign in`, `Log out`).
   if (second !== undefined && PARTICLES.has(second)) return undefined;
+  // Two verbs offered as alternatives (`Enable or disable calling`, `Lock or unlock`): the call sets which, an update.
+  if (second === 'or' && (verbForm(third ?? '') !== undefined || CRUD_WORDS.has(third ?? ''))) return undefined;
   // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create), nor does one
   // the resource is the things made by (`Embed documents` on `/embeddings`, `Validate an address` on `/validations`).
   if (resourceWords(statics).has(verb)) return undefined;

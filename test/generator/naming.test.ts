@@ -930,4 +930,28 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'put /meetings/{id}/recordings/status': 'meetings.recordings.recoverStatus',
     });
   });
+
+  test('two verbs a summary offers as alternatives (Enable or disable, Add or update) name no act: the CRUD name', async () => {
+    const { byRoute } = await surface({
+      '/teams/{id}/memberships/{username}': {
+        put: op(undefined, object, { summary: 'Add or update team membership' }),
+      },
+      '/devices/{id}': { put: op(undefined, object, { summary: 'Lock or unlock a device' }) },
+      '/phone_numbers/{id}/calling_settings': {
+        get: op(),
+        patch: op(undefined, object, { summary: 'Enable or disable calling for a phone number' }),
+      },
+      // One verb, or a verb and its object: the verb stays.
+      '/sends/{id}': { put: op(undefined, object, { summary: 'Pause a scheduled send' }) },
+      '/alarms/{id}': { patch: op(undefined, object, { summary: 'Snooze alarm or reminder' }) },
+    });
+    expect(byRoute).toEqual({
+      'put /teams/{id}/memberships/{username}': 'teams.memberships.update',
+      'put /devices/{id}': 'devices.update',
+      'get /phone_numbers/{id}/calling_settings': 'phoneNumbers.callingSettings.retrieve',
+      'patch /phone_numbers/{id}/calling_settings': 'phoneNumbers.callingSettings.update',
+      'put /sends/{id}': 'sends.pause',
+      'patch /alarms/{id}': 'alarms.snooze',
+    });
+  });
 });
