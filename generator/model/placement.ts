@@ -454,6 +454,17 @@ function madeFrom(word: string, verb: string): boolean {
   return lower.startsWith(stem) && /^(ment|ing|er|ion|ation|al)s?$/.test(lower.slice(stem.length));
 }
 
+/**
+ * The verb a method's name puts before a resource's (`settleCreditAccount` before `creditAccount`: `settle`), where
+ * that is a verb beyond CRUD: what the method does to that resource once it moves there.
+ */
+export function verbBefore(name: string, resource: string): string | undefined {
+  const tail = resource.charAt(0).toUpperCase() + resource.slice(1);
+  if (!name.endsWith(tail) || name.length === tail.length) return undefined;
+  const head = name.slice(0, -tail.length);
+  return verbForm(head) === head && !CRUD_WORDS.has(head) ? head : undefined;
+}
+
 /** The paths that some other path continues with a parameter: `/foo/bar` when `/foo/bar/{id}` exists. */
 export function findCollectionPaths(paths: readonly string[]): Set<string> {
   const out = new Set<string>();

@@ -11,7 +11,7 @@ import {
   typeName,
   variableName,
 } from '../../generator/model/naming.js';
-import { findCollectionPaths, inferPlacement, withoutTagPrefix } from '../../generator/model/placement.js';
+import { findCollectionPaths, inferPlacement, verbBefore, withoutTagPrefix } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
 
 describe('case conversion', () => {
@@ -953,5 +953,26 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'put /sends/{id}': 'sends.pause',
       'patch /alarms/{id}': 'alarms.snooze',
     });
+  });
+
+  test('an act named like a child resource keeps its verb when it moves there (settleCreditAccount: creditAccount.settle)', async () => {
+    expect(verbBefore('settleCreditAccount', 'creditAccount')).toBe('settle');
+    expect(verbBefore('createCreditAccount', 'creditAccount')).toBeUndefined();
+    expect(verbBefore('creditAccount', 'creditAccount')).toBeUndefined();
+    expect(verbBefore('accountCreditAccount', 'creditAccount')).toBeUndefined();
+    const { byRoute, fallbacks } = await surface({
+      '/v2/x402/credit_account': { post: op('settleX402Payment', object, { summary: 'Settle a payment' }) },
+      '/v2/x402/credit_account/quote': { post: op(undefined, object, { summary: 'Quote' }) },
+      // Without a verb of its own it is the child's create.
+      '/v2/wallets/top_up': { post: op(undefined, object, { summary: 'A top-up' }) },
+      '/v2/wallets/top_up/estimate': { post: op() },
+    });
+    expect(byRoute).toEqual({
+      'post /v2/x402/credit_account': 'x402.creditAccount.settle',
+      'post /v2/x402/credit_account/quote': 'x402.creditAccount.quote',
+      'post /v2/wallets/top_up': 'wallets.topUp.create',
+      'post /v2/wallets/top_up/estimate': 'wallets.topUp.estimate',
+    });
+    expect(fallbacks).toEqual([]);
   });
 });
