@@ -365,7 +365,9 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = {
  *   the operationId or summary spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
  * - a segment that names a thing takes the verb the summary starts with (`Send a long code message`:
  *   `sendLongCode`);
- * - under an item, a POST whose operationId says create or update does that to the segment: `createToken`;
+ * - a POST whose operationId says create or update does that to a segment that names a thing, under an item or not
+ *   (`createToken`, `POST /voice_clones/from_upload`: `createFromUpload`); a segment that starts with a verb or a
+ *   CRUD word is the act itself (`delete_phone_numbers`, `setMetric`);
  * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
  *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose summary or operationId says list:
  *   `listParticipants`, `listModels`; `updateRequirementGroup`).
@@ -419,11 +421,11 @@ function actionName(
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
   if (
-    underItem &&
     httpMethod === 'post' &&
     (opVerb === 'create' || opVerb === 'update') &&
     lower[0] !== opVerb &&
-    verbForm(lower[0] ?? '') === undefined
+    verbForm(lower[0] ?? '') === undefined &&
+    !CRUD_WORDS.has(lower[0] ?? '')
   )
     return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);

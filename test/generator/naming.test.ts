@@ -975,4 +975,24 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
     });
     expect(fallbacks).toEqual([]);
   });
+
+  test('a POST action whose operationId says create makes the thing its segment names (createFromUpload, createRegistrationToken)', async () => {
+    const { byRoute } = await surface({
+      '/voice_clones/from_upload': { post: op('createVoiceCloneFromUpload') },
+      '/orgs/{org}/runners/registration-token': { post: op('createRegistrationTokenForOrg') },
+      '/goals/{id}/setMetric': { post: op('createGoalMetric') },
+      '/goals/{id}/setMetricCurrentValue': { post: op('updateGoalMetric') },
+      // A segment that is itself a verb, or a CRUD word, is the act already.
+      '/jobs/delete_numbers': { post: op('CreateDeleteNumbersJob') },
+      '/jobs/export_numbers': { post: op('CreateExportNumbersJob') },
+    });
+    expect(byRoute).toEqual({
+      'post /voice_clones/from_upload': 'voiceClones.createFromUpload',
+      'post /orgs/{org}/runners/registration-token': 'orgs.runners.createRegistrationToken',
+      'post /goals/{id}/setMetric': 'goals.setMetric',
+      'post /goals/{id}/setMetricCurrentValue': 'goals.setMetricCurrentValue',
+      'post /jobs/delete_numbers': 'jobs.deleteNumbers',
+      'post /jobs/export_numbers': 'jobs.exportNumbers',
+    });
+  });
 });
