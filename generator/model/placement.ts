@@ -361,6 +361,7 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = {
  * The method name of an action segment:
  * - a segment the operationId starts with is a verb itself (`cancel` for `CancelOrder`), for a GET only where the
  *   summary starts with it too (`download`); so is one the summary starts with (`Unassign …`: `unassign`);
+ * - a GET whose summary says Download reads a file: `download` and the segment (`Download job logs`: `downloadLogs`);
  * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt in full as
  *   the operationId or summary spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
  * - a segment that names a thing takes the verb the summary starts with (`Send a long code message`:
@@ -390,6 +391,9 @@ function actionName(
   const opIdSays = lower.length > 0 && lowerId[0] === lower[0] && verbForm(lower[0]!) !== undefined;
   const summarySays = lower.length > 0 && summaryVerb === lower[0];
   if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
+  // A GET whose summary says it downloads reads a file, as `download` names it (`Download job logs`: `downloadLogs`).
+  if (httpMethod === 'get' && summaryVerb === 'download')
+    return lower[0] === 'download' ? memberName(segment) : `download${pascalCase(segment)}`;
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
   if (
     lower.length > 1 &&

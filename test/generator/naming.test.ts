@@ -995,4 +995,22 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'post /jobs/export_numbers': 'jobs.exportNumbers',
     });
   });
+
+  test('a GET whose summary says Download reads a file: downloadX (GitHub downloadJobLogs…, Telnyx downloadSample)', async () => {
+    const { byRoute } = await surface({
+      '/voice_clones/{id}/sample': {
+        get: op('getVoiceCloneSample', object, { summary: 'Download voice clone audio sample' }),
+      },
+      '/jobs/{id}/logs': { get: op(undefined, object, { summary: 'Download job logs' }) },
+      '/documents/{id}/download': { get: op(undefined, object, { summary: 'Download a document' }) },
+      // Any other summary verb says nothing of a GET.
+      '/jobs/{id}/output': { get: op(undefined, object, { summary: 'Fetch job output' }) },
+    });
+    expect(byRoute).toEqual({
+      'get /voice_clones/{id}/sample': 'voiceClones.downloadSample',
+      'get /jobs/{id}/logs': 'jobs.downloadLogs',
+      'get /documents/{id}/download': 'documents.download',
+      'get /jobs/{id}/output': 'jobs.retrieveOutput',
+    });
+  });
 });
