@@ -371,7 +371,8 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = {
  *   CRUD word is the act itself (`delete_phone_numbers`, `setMetric`);
  * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
  *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose summary or operationId says list:
- *   `listParticipants`, `listModels`; `updateRequirementGroup`).
+ *   `listParticipants`, `listModels`; `updateRequirementGroup`), less the words that repeat the parent's name
+ *   (`GET /networks/{id}/network_interfaces`: `listInterfaces`).
  */
 function actionName(
   segment: string,
@@ -433,7 +434,19 @@ function actionName(
   )
     return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
-  return `${prefix}${pascalCase(segment)}`;
+  return `${prefix}${pascalCase(withoutParentName(segment, parents))}`;
+}
+
+/** A segment less the words that repeat its parent's name (`network_interfaces` under `/networks/{id}`: `interfaces`). */
+function withoutParentName(segment: string, parents: readonly string[]): string {
+  const words = splitWords(segment);
+  const parent = splitWords(parents.at(-1) ?? '').map((word) => word.toLowerCase());
+  if (parent.length === 0 || words.length <= parent.length) return segment;
+  const same = parent.every((word, index) =>
+    index === parent.length - 1 ? singular(word) === words[index]!.toLowerCase() : word === words[index]!.toLowerCase(),
+  );
+  // What is left must name something: not a letter (`schedule_e` under `/schedules` stays).
+  return same && words[parent.length]!.length >= 3 ? words.slice(parent.length).join('_') : segment;
 }
 
 /**

@@ -1013,4 +1013,25 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'get /jobs/{id}/output': 'jobs.retrieveOutput',
     });
   });
+
+  test("an action segment is read without its parent's name (network_interfaces of a network: listInterfaces)", async () => {
+    const paged = { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }] };
+    const { byRoute } = await surface({
+      '/networks/{id}/network_interfaces': { get: op(undefined, list, paged) },
+      '/projects/{id}/project_memberships': { get: op(undefined, list, paged) },
+      '/users/{id}/user_task_list': { get: op() },
+      // Nothing left that names a thing, or no parent's name in it: as it is.
+      '/schedules/schedule_e': { get: op(undefined, list, paged) },
+      '/boards/{id}/board': { get: op() },
+      '/boards/{id}/members': { get: op(undefined, list, paged) },
+    });
+    expect(byRoute).toEqual({
+      'get /networks/{id}/network_interfaces': 'networks.listInterfaces',
+      'get /projects/{id}/project_memberships': 'projects.listMemberships',
+      'get /users/{id}/user_task_list': 'users.retrieveTaskList',
+      'get /schedules/schedule_e': 'schedules.listScheduleE',
+      'get /boards/{id}/board': 'boards.retrieveBoard',
+      'get /boards/{id}/members': 'boards.listMembers',
+    });
+  });
 });
