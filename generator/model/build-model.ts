@@ -27,6 +27,7 @@ import {
   normalise,
   type Placement,
   pathSegments,
+  verbBefore,
   withoutTagPrefix,
 } from './placement.js';
 import { componentRefName, derefSchema } from './schemas.js';
@@ -593,7 +594,11 @@ function moveIntoChildResources(node: Node, chain: readonly string[]): void {
       return true;
     // The action's path is the child's collection path.
     const own = operationIdVerb(operation);
-    const verb = own !== undefined && METHOD_VERBS.has(own) ? own : collectionVerb(operation.httpMethod);
+    // A verb its name puts before the child's stays (`settleCreditAccount`: `creditAccount.settle()`).
+    const verb =
+      own !== undefined && METHOD_VERBS.has(own)
+        ? own
+        : (verbBefore(operation.name, child.property) ?? collectionVerb(operation.httpMethod));
     if (verb === undefined || child.operations.some((other) => other.name === verb) || child.children.has(verb))
       return true;
     child.operations.push({ ...operation, name: verb });
