@@ -1,4 +1,4 @@
-import { type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
+import { type AppliedAuth, type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
 import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, type HeadersLike, toHeaders } from '../internal/headers.js';
@@ -509,14 +509,7 @@ export abstract class BaseClient {
     const method = request.method.toUpperCase();
     // A per-call `baseUrl` on another origin gets no credentials.
     const own = originOf(request.url) === originOf(this.baseURL);
-    const security = this.#config.security;
-    const missing = own
-      ? missingSchemeKey(security, this.#config.schemeKeyOptions, this.#credentials.schemeKeys, this.#config.envPrefix)
-      : undefined;
-    if (missing !== undefined) throw new SDKError(missing);
-    const auth = own
-      ? await applyAuth(security, this.#config.securitySchemes, this.#credentials)
-      : { headers: {}, query: {}, token: undefined };
+    const { auth, refreshAuth } = await this.#authenticate(this.#config.security, own);
     const headers: Record<string, string> = { ...this.#baseHeaders };
     for (const name in auth.headers) headers[name] = auth.headers[name]!;
     const idempotencyHeader = this.#config.idempotencyHeader?.toLowerCase();
@@ -545,13 +538,7 @@ export abstract class BaseClient {
         IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
       retryCountSet:
         hasHeader(this.#options.defaultHeaders, RETRY_COUNT_HEADER) || request.headers.has(RETRY_COUNT_HEADER),
-      refreshAuth:
-        auth.token === undefined
-          ? undefined
-          : async () => {
-              this.#credentials.tokenSource?.invalidate(auth.token);
-              return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
-            },
+      refreshAuth,
     });
     const { response, body } = raw;
     if (body === undefined) return response;
@@ -603,6 +590,29 @@ export abstract class BaseClient {
       throw apiError;
     }
     return raw;
+  }
+
+  /**
+   * The credentials a request carries to the API's origin (`own`; none elsewhere), by the security requirements: a key
+   * the operation needs and the client lacks is an error before anything is sent. With an OAuth token, its refresh.
+   */
+  async #authenticate(
+    security: readonly (readonly string[])[],
+    own: boolean,
+  ): Promise<{ auth: AppliedAuth; refreshAuth: PreparedRequest['refreshAuth'] }> {
+    if (!own) return { auth: { headers: {}, query: {} }, refreshAuth: undefined };
+    const config = this.#config;
+    const missing = missingSchemeKey(security, config.schemeKeyOptions, this.#credentials.schemeKeys, config.envPrefix);
+    if (missing !== undefined) throw new SDKError(missing);
+    const auth = await applyAuth(security, config.securitySchemes, this.#credentials);
+    const refreshAuth =
+      auth.token === undefined
+        ? undefined
+        : async (): Promise<Record<string, string> | undefined> => {
+            this.#credentials.tokenSource?.invalidate(auth.token);
+            return (await applyAuth(security, config.securitySchemes, this.#credentials, true)).headers;
+          };
+    return { auth, refreshAuth };
   }
 
   /**
@@ -663,13 +673,7 @@ export abstract class BaseClient {
         `The next page's URL (${this.#redactor.url(path)}) is on another origin than the API's (${originOf(base)}): not followed, as it would carry the client's credentials there. Set the client option followCrossOriginPages to follow such links without credentials.`,
       );
     }
-    const missing = foreign
-      ? undefined
-      : missingSchemeKey(security, this.#config.schemeKeyOptions, this.#credentials.schemeKeys, this.#config.envPrefix);
-    if (missing !== undefined) throw new SDKError(missing);
-    const auth = foreign
-      ? { headers: {}, query: {} }
-      : await applyAuth(security, this.#config.securitySchemes, this.#credentials);
+    const { auth, refreshAuth } = await this.#authenticate(security, !foreign);
 
     const headers = { ...this.#baseHeaders };
     if (spec.accept !== undefined) headers['accept'] = spec.accept;
@@ -726,13 +730,6 @@ export abstract class BaseClient {
       spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath,
     );
 
-    const refreshAuth =
-      auth.token === undefined
-        ? undefined
-        : async (): Promise<Record<string, string> | undefined> => {
-            this.#credentials.tokenSource?.invalidate(auth.token);
-            return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
-          };
     return {
       url,
       method,
