@@ -213,7 +213,7 @@ const CASES: Array<[string, unknown[]]> = [
     [
       '/// <reference types="node" />',
       { kind: StructureKind.ImportDeclaration, namedImports: ['A'], moduleSpecifier: './a.js' },
-      "// it's a note\n// with a \"quote {",
+      '// it\'s a note\n// with a "quote {',
       { kind: StructureKind.Class, isExported: true, name: 'C', methods: [{ name: 'm', statements: ['return 1;'] }] },
       '// }',
       'run({\n  a: 1,\n}).catch((error) => {\n  fail(`${error}`);\n});',
