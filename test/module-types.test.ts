@@ -92,13 +92,22 @@ const options: ClientOptions = { apiKey: 'k' };
 const client = new ${client}(options);
 const error: ${client}.APIError | undefined = undefined;
 const same: typeof APIError = ${client}.APIError;
-console.log(client.baseURL, error, same);
+// 'default' is the class at run time (the entry copies it onto the class), and typed as the class.
+const viaDefault: ${client} = new ${client}.default(options);
+console.log(client.baseURL, error, same, viaDefault);
 `;
   const js = (): string => `const ${client} = require('${name}');
 const client = new ${client}({ apiKey: 'k' });
 /** @type {${client}.ClientOptions} */
 const options = { maxRetries: 1 };
 console.log(client.baseURL, options, new ${client}.APIError(500, {}, new Headers()) instanceof Error);
+console.log(new ${client}.default({ apiKey: 'k' }).baseURL);
+`;
+  // A default import of the CommonJS entry compiles to `require('pkg').default`: without esModuleInterop (node10), it
+  // type-checks only where the declarations have `default` (TS1259 otherwise).
+  const defaultImport = (): string => `import ${client} from '${name}';
+const client: ${client} = new ${client}({ apiKey: 'k' });
+console.log(client.baseURL);
 `;
   const profiles = {
     node16: { module: 'NodeNext', moduleResolution: 'NodeNext' },
@@ -111,7 +120,10 @@ console.log(client.baseURL, options, new ${client}.APIError(500, {}, new Headers
       if (compiler === 'tsc 7' && profile === 'node10') continue;
       test(`${compiler}, ${profile}: import X = require() in a .cts file and require() in checked JavaScript give a constructable client`, async () => {
         const consumer = join(dir, 'consumer');
-        const files = profile === 'node16' ? { 'a.cts': cts(), 'b.js': js() } : { 'b.js': js() };
+        const files =
+          profile === 'node16'
+            ? { 'a.cts': cts(), 'b.js': js(), 'c.ts': defaultImport() }
+            : { 'b.js': js(), 'c.ts': defaultImport() };
         for (const [file, text] of Object.entries(files)) await writeFile(join(consumer, file), text);
         const config = {
           compilerOptions: {
@@ -139,6 +151,12 @@ console.log(client.baseURL, options, new ${client}.APIError(500, {}, new Headers
           { cwd: consumer },
         );
         expect(stdout.trim()).toBe('function true');
+        const { stdout: viaDefault } = await run(
+          process.execPath,
+          ['-e', `const C = require('${name}'); console.log(C.default === C)`],
+          { cwd: consumer },
+        );
+        expect(viaDefault.trim()).toBe('true');
       });
     }
   }

@@ -137,7 +137,8 @@ writeCommonJsDeclarations();
  * class (with `export default` they would see a namespace whose `.default` is the class, which is not what Node gives).
  * tsc's declarations of index.ts list the named exports; each one the client class does not already have (in its
  * namespace, or as a static) is added to its namespace by an augmentation of dist/cjs/client.d.ts, which only
- * CommonJS consumers load. A static (the error classes) keeps its value and gets its instance type beside it.
+ * CommonJS consumers load. A static (the error classes) keeps its value and gets its instance type beside it, and
+ * `default` is the class, as it is at run time.
  */
 function writeCommonJsDeclarations() {
   const declarations = join(cjs, 'index.d.ts');
@@ -189,6 +190,11 @@ function writeCommonJsDeclarations() {
       imports.push(`import ${typeOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from '${from}';`);
   }
   const members = [
+    // What `require('pkg').default` is at run time (the entry copies every named export onto the class, `default`
+    // among them): the class itself. A namespace cannot declare a member named `default`, but it can re-export the
+    // class under that name, which both compilers accept in declarations; `import X from 'pkg'` without
+    // esModuleInterop (node10) then resolves to it too, as the compiled `pkg_1.default` finds it.
+    `export { ${client} as default };`,
     ...(values.length > 0 ? [`export { ${values.join(', ')} };`] : []),
     ...(types.length > 0 ? [`export type { ${types.join(', ')} };`] : []),
     ...aliases,

@@ -24,8 +24,26 @@ interface ToolEntry {
   takesParams: boolean;
 }
 
-/** The tools: one per method an agent can call with JSON (methods that upload files are left out). */
-export function mcpTools(model: SdkModel): { tools: ToolEntry[]; defs: Record<string, JsonSchema>; skipped: string[] } {
+/** What mcpTools gives: read-only for its callers, which share it. */
+interface McpTools {
+  tools: ToolEntry[];
+  defs: Record<string, JsonSchema>;
+  skipped: string[];
+}
+
+/**
+ * The tools: one per method an agent can call with JSON (methods that upload files are left out). Worked out once per
+ * model: the table, the README and api.md all read them (on a Graph-sized spec, a second each).
+ */
+export function mcpTools(model: SdkModel): McpTools {
+  let found = toolsOf.get(model);
+  if (!found) toolsOf.set(model, (found = toolsOfModel(model)));
+  return found;
+}
+
+const toolsOf = new WeakMap<SdkModel, McpTools>();
+
+function toolsOfModel(model: SdkModel): McpTools {
   const converter = new JsonSchemaConverter(model.document);
   const tools: ToolEntry[] = [];
   const skipped: string[] = [];

@@ -126,11 +126,17 @@ function statementText(statement: unknown, level: number, last: boolean): string
 function textStatement(text: string, level: number, last: boolean): string {
   if (text === '' || text.startsWith('\n') || text.endsWith('\n') || text.includes('\r')) throw new Unsupported();
   if (level === 0) {
-    if (!last && (text.includes('`') || text.includes('/*') || text.slice(text.lastIndexOf('\n') + 1).includes('//')))
-      throw new Unsupported();
+    // A comment of whole lines (`/// <reference ... />`) ends where its line does: what follows is code again.
+    const openComment = text.slice(text.lastIndexOf('\n') + 1).includes('//') && !lineComments(text);
+    if (!last && (text.includes('`') || text.includes('/*') || openComment)) throw new Unsupported();
     return text;
   }
   return indent(level) + plain(text);
+}
+
+/** Whether every line of a text is a `//` comment. */
+function lineComments(text: string): boolean {
+  return text.split('\n').every((line) => line.trimStart().startsWith('//'));
 }
 
 /**

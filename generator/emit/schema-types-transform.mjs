@@ -85,16 +85,49 @@ export function schemaTypesText(document) {
  * The same for `holder.document`, which is let go of once transformed: on a Graph-sized spec the worker's copy of the
  * document, the syntax tree and the text would otherwise all be alive at once, the generator's peak of memory.
  * `chunk`: how many members of a top-level interface are printed at a time (tests make it small).
+ *
+ * The roots are transformed one at a time (openapi-typescript's transformSchema given a document of that root alone:
+ * the others come out as empty placeholders, and refs still resolve in the whole document, through the context), each
+ * printed and let go of before the next is transformed. The `operations` interface, which the paths fill (half of
+ * Graph's text), is printed once the paths and webhooks are, before the components are transformed: the syntax trees
+ * of the two halves are never alive together (on Graph, the worker's peak heap 480 -> 300 MB). The text is the same as
+ * that of the whole document transformed at once.
  */
 export function schemaTypesTextOf(holder, mark = () => undefined, { chunk = PRINT_CHUNK } = {}) {
-  const nodes = transform(holder);
-  mark('transformed');
-  // One top-level declaration at a time, each let go of once printed: the text is the same as astToString(nodes)
-  // (a declaration per line, none of them with a position to keep blank lines from).
+  const { document } = holder;
+  holder.document = undefined;
+  // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
+  document.components ??= {};
+  const ctx = context(document);
   const pieces = [];
-  for (let index = 0; index < nodes.length; index++) pieces.push(...printDeclaration(nodes, index, chunk));
+  let nodes = [];
+  let operations;
+  for (const [index, root] of ROOTS.entries()) {
+    nodes = transformSchema({ [root]: document[root] }, ctx);
+    // A declaration per root in ROOTS' order, then the footer, as for the whole document.
+    if (nodes.length < ROOTS.length) throw new Error(`openapi-typescript gave ${nodes.length} top-level declarations`);
+    pieces.push(...printDeclaration(nodes, index, chunk));
+    if (root === 'webhooks') operations = printOperationsSoFar(ctx.injectFooter, chunk);
+  }
+  ctx.injectFooter.finish();
+  mark('transformed');
+  // The footer as the last transform listed it, every root's additions in.
+  for (let index = ROOTS.length; index < nodes.length; index++) {
+    if (!operations || nodes[index] !== operations.node) {
+      pieces.push(...printDeclaration(nodes, index, chunk));
+      continue;
+    }
+    // Operations added since (by the components' path items) come after those printed already.
+    nodes[index] = undefined;
+    const later = memberTexts(operations.parts, [...operations.node.members], chunk);
+    if (!later) throw new Error("openapi-typescript's operations printed in parts does not join up");
+    pieces.push(operations.parts.header, ...operations.texts, ...later, '}\n');
+  }
   return pieces.join('');
 }
+
+/** The roots openapi-typescript's transformSchema transforms, in its order (its `transformers`). */
+const ROOTS = ['paths', 'webhooks', 'components', '$defs'];
 
 /** Members of a top-level interface printed at a time: Graph's `operations` has 11,000, half the text. */
 const PRINT_CHUNK = 500;
@@ -109,52 +142,72 @@ function printDeclaration(nodes, index, chunk) {
   let node = nodes[index];
   nodes[index] = undefined;
   if (!ts.isInterfaceDeclaration(node) || node.members.length <= chunk) return [printWidened(node)];
+  const parts = interfaceParts(node);
+  if (!parts) return [printWidened(node)];
+  const members = [...node.members];
+  node = undefined;
+  const texts = memberTexts(parts, members, chunk);
+  // Not the shape expected (a later TypeScript prints differently): whole after all, while nothing is let go of.
+  if (!texts) return [printWidened(parts.withMembers(members))];
+  return [parts.header, ...texts, '}\n'];
+}
+
+/**
+ * What printing an interface in parts takes: the text before its members (`export interface operations {\n`) and the
+ * same declaration with other members. Undefined where the declaration carries something (comments on it) that the
+ * text without members would not show.
+ */
+function interfaceParts(node) {
   const { modifiers, name, typeParameters, heritageClauses } = node;
   // New nodes, not updates of this one: an update keeps the original, and with it every member, alive.
-  const shell = (members) =>
+  const withMembers = (members) =>
     ts.factory.createInterfaceDeclaration(modifiers, name, typeParameters, heritageClauses, members);
-  const empty = astToString(shell([]));
-  // What the shell lacks (comments on the declaration itself) shows in the declaration printed without members.
+  const empty = astToString(withMembers([]));
   if (
     !empty.endsWith('{\n}\n') ||
     empty !==
       astToString(ts.factory.updateInterfaceDeclaration(node, modifiers, name, typeParameters, heritageClauses, []))
-  ) {
-    return [printWidened(node)];
-  }
-  const header = empty.slice(0, -2);
-  const members = [...node.members];
-  node = undefined;
-  const pieces = [header];
+  )
+    return undefined;
+  return { header: empty.slice(0, -2), name: name.text, withMembers };
+}
+
+/**
+ * The texts of `members` in an interface (`parts`), printed `chunk` at a time, each chunk let go of (in `members`)
+ * once printed. Undefined when the first chunk does not print as the header and members (nothing let go of then).
+ */
+function memberTexts(parts, members, chunk) {
+  const texts = [];
   for (let start = 0; start < members.length; start += chunk) {
-    const text = printWidened(shell(members.slice(start, start + chunk)));
-    if (!text.startsWith(header) || !text.endsWith('}\n')) {
-      // Not the shape expected (a later TypeScript prints differently): whole after all, while nothing is let go of.
-      if (start === 0) return [printWidened(shell(members))];
-      throw new Error(`openapi-typescript's ${name.text} printed in parts does not join up`);
+    const text = printWidened(parts.withMembers(members.slice(start, start + chunk)));
+    if (!text.startsWith(parts.header) || !text.endsWith('}\n')) {
+      if (start === 0) return undefined;
+      throw new Error(`openapi-typescript's ${parts.name} printed in parts does not join up`);
     }
-    pieces.push(text.slice(header.length, -2));
+    texts.push(text.slice(parts.header.length, -2));
     members.fill(undefined, start, start + chunk);
   }
-  pieces.push('}\n');
-  return pieces;
+  return texts;
+}
+
+/**
+ * The `operations` interface as the transforms so far have filled it: its members' texts, the members let go of (the
+ * footer collects later ones anew). Undefined where there is none yet or it does not print in parts.
+ */
+function printOperationsSoFar(footer, chunk) {
+  const sofar = footer.operationsSoFar;
+  if (!sofar || sofar.collected.length === 0) return undefined;
+  const parts = interfaceParts(sofar.node);
+  const texts = parts && memberTexts(parts, sofar.collected, chunk);
+  if (!texts) return undefined;
+  sofar.collected.length = 0;
+  return { node: sofar.node, parts, texts };
 }
 
 function printWidened(node) {
   const text = astToString(node);
   // Most specs have no such member: the text says so, and the tree is walked only when it may.
   return INHERITED_NAME.test(text) ? astToString(widenInheritedMembers(node)) : text;
-}
-
-function transform(holder) {
-  const { document } = holder;
-  holder.document = undefined;
-  // Redocly's bundle step gives every OpenAPI 3 document a components object; openapi-typescript's output depends on it.
-  document.components ??= {};
-  const ctx = context(document);
-  const nodes = transformSchema(document, ctx);
-  ctx.injectFooter.finish();
-  return nodes;
 }
 
 /**
@@ -308,6 +361,11 @@ class FooterNodes extends Array {
         this.#collect(node);
     }
     return super.push(...nodes);
+  }
+
+  /** The operations interface and the array of its members collected so far (emptied, it lets them go), once made. */
+  get operationsSoFar() {
+    return this.#operations;
   }
 
   #collect(node) {

@@ -217,6 +217,13 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
  * `Omit<Parent, '@odata.type'> & { '@odata.type': ... }` keeps.
  */
 function pinnedValue(document: unknown, schema: Schema): { value: unknown } | undefined {
+  // Kept per schema: Graph's `@odata.type` is such an allOf in every entity, and each entity is in many examples.
+  return pinnedOf(document, schema, () => pinnedValueOnce(document, schema));
+}
+
+const pinnedOf = perSchema<{ value: unknown } | undefined>();
+
+function pinnedValueOnce(document: unknown, schema: Schema): { value: unknown } | undefined {
   const lists: unknown[][] = [];
   const collect = (part: Schema, depth: number): void => {
     if (Object.hasOwn(part, 'const')) lists.push([part['const']]);

@@ -5,6 +5,7 @@ import * as morph from 'ts-morph';
 import { ModuleDeclarationKind, printStructure, type SourceFileStructure, StructureKind } from 'ts-morph';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emitClient, emitIndex } from '../../generator/emit/client.js';
+import { emitMcp } from '../../generator/emit/mcp.js';
 import { emitModels } from '../../generator/emit/models.js';
 import { printStatements } from '../../generator/emit/print.js';
 import { emitResources } from '../../generator/emit/resources.js';
@@ -208,6 +209,17 @@ const CASES: Array<[string, unknown[]]> = [
     ],
   ],
   [
+    'comments of whole lines before other statements (a triple-slash reference, quotes and braces in comments)',
+    [
+      '/// <reference types="node" />',
+      { kind: StructureKind.ImportDeclaration, namedImports: ['A'], moduleSpecifier: './a.js' },
+      '// it\'s a note\n// with a "quote {',
+      { kind: StructureKind.Class, isExported: true, name: 'C', methods: [{ name: 'm', statements: ['return 1;'] }] },
+      '// }',
+      'run({\n  a: 1,\n}).catch((error) => {\n  fail(`${error}`);\n});',
+    ],
+  ],
+  [
     'a test file: a top-level statement of many lines, last',
     [
       {
@@ -289,6 +301,7 @@ describe('the emitters print through it, as ts-morph would', () => {
       ...emitClient(model),
       emitIndex(model),
       ...emitTests(model),
+      ...emitMcp(model),
     ];
     // Every file (the core client's options interface, a server URL in a method body among them).
     expect(printing.byTsMorph).toEqual([]);

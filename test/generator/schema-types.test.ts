@@ -57,6 +57,34 @@ describe('the schema types are what openapiTS() gives for the same document and 
     expect(schemaTypesTextOf({ document: structuredClone(document) }, undefined, { chunk: 2 })).toBe(expected);
   });
 
+  test('with operations in paths, webhooks and components path items, printed before and after the components', async () => {
+    // The operations interface is printed once the paths and webhooks are transformed; the components' path items add
+    // to it afterwards (putC, postB through a path's $ref), and those come after the ones printed already.
+    const json = { 'application/json': { schema: { $ref: '#/components/schemas/S' } } };
+    const document = {
+      openapi: '3.1.0',
+      info: { title: 'Late operations', version: '1' },
+      paths: {
+        '/a': { get: { operationId: 'getA', responses: { '200': { description: 'ok', content: json } } } },
+        '/b': { $ref: '#/components/pathItems/B' },
+      },
+      webhooks: { hook: { post: { operationId: 'onHook', requestBody: { content: json }, responses: {} } } },
+      components: {
+        schemas: { S: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } },
+        pathItems: {
+          B: { post: { operationId: 'postB', responses: { '201': { description: 'made' } } } },
+          C: { put: { operationId: 'putC', responses: { '204': { description: 'none' } } } },
+        },
+      },
+    };
+    const expected = astToString(
+      await openapiTS(structuredClone(document) as Parameters<typeof openapiTS>[0], OPTIONS),
+    );
+    expect(expected).toContain('putC');
+    for (const chunk of [1, 2, 500])
+      expect(schemaTypesTextOf({ document: structuredClone(document) }, undefined, { chunk })).toBe(expected);
+  });
+
   test('and what the worker thread sends back', async () => {
     const document = await prepared(join(root, 'test/fixtures/features.yaml'));
     const expected = schemaTypesText(structuredClone(document));
