@@ -1,8 +1,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ConfigError, InputError, SpecError } from './core/errors.js';
 import type { OutputFile } from './core/output-file.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
-import { ConfigError, InputError, SpecError } from './errors.js';
 import { formatFiles, startFormatting } from './format/format.js';
 import { flattenDeepObjectParams } from './load/flat-params.js';
 import { loadConfig, type SdkConfig } from './load/load-config.js';

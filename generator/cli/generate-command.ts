@@ -1,6 +1,6 @@
 import { type FSWatcher, readdirSync, watch as watchFiles } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { findConfig, loadConfig, type SdkConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
 import { type ParsedArgs, UsageError } from './args.js';

@@ -11,8 +11,8 @@ import {
 } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { InputError } from '../errors.js';
 import { loadSpec } from '../load/load-spec.js';
 import { repairSpec } from '../load/repair.js';
 import { exampleValue } from '../model/examples.js';

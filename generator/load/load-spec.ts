@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { SpecError } from '../core/errors.js';
 import type { OpenAPIDocument } from '../core/openapi-document.js';
-import { SpecError } from '../errors.js';
 import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
 import { checkRefCycles } from './cycles.js';
 import { createRefPolicy, type RefLimits } from './ref-confinement.js';

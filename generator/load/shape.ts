@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import { joinPointer, type SourceDocument } from './source-document.js';
 
 /**

@@ -30,7 +30,6 @@ function stageOf(file: string): string {
   const path = relative(generator, file).split(sep).join('/');
   const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : undefined;
   if (folder !== undefined) return folder;
-  if (path === 'errors.ts') return 'core';
   if (path === 'generate.ts' || path === 'index.ts') return 'pipeline';
   if (path === 'run.mjs' || path === 'build.mjs') return 'bin';
   return `unknown (${path})`;
