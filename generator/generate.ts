@@ -198,14 +198,12 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
     return readFile(target, 'utf8');
   };
   try {
-    return await loadSurfaceTree(
-      file,
-      display,
+    return await loadSurfaceTree(file, display, {
       read,
       within,
-      (from, link) => resolve(dirname(from), safeDecode(link)),
+      resolveLink: (from, link) => resolve(dirname(from), safeDecode(link)),
       show,
-    );
+    });
   } catch (error) {
     throw error instanceof SurfaceError
       ? new ConfigError({ file: error.file ?? display, line: error.line }, error.message)

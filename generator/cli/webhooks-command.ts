@@ -40,13 +40,11 @@ export async function runWebhooks(args: ParsedArgs, cwd: string, io: Io, send: t
   const { document } = await loadSpec(plan.spec, plan.specShown, { allowRefs: plan.config.allowRefs ?? [] });
   repairSpec(document, []);
   const warnings: string[] = [];
-  const webhooks = readWebhooks(
-    document as Record<string, unknown>,
-    plan.config.webhooks,
-    (name) => name,
-    {},
+  const webhooks = readWebhooks(document as Record<string, unknown>, plan.config.webhooks, {
+    claim: (name) => name,
+    casing: {},
     warnings,
-  );
+  });
   if (!webhooks)
     throw new InputError({ file: plan.specShown }, 'the spec declares no webhooks (webhooks, x-webhooks or callbacks)');
   if (!webhooks.scheme)

@@ -64,25 +64,39 @@ interface RawOperation {
 /** One operation of the spec, read into the model's terms; naming (placement, type names) comes later. */
 export type OperationModel = Omit<Method, 'name' | 'paramsTypeName' | 'responseTypeName'>;
 
+/** What reading any operation needs: the document its refs point into, its security schemes, where to warn. */
+export interface OperationContext {
+  document: OpenAPIDocument;
+  schemes: Record<string, AuthScheme>;
+  warnings: string[];
+}
+
+/** The operation to read: its path (without a query its key may carry), method, path item and operation object. */
+export interface RawRoute {
+  path: string;
+  httpMethod: HTTPMethod;
+  pathItem: Record<string, unknown>;
+  operation: RawOperation;
+}
+
+/** How the config and an existing SDK's api.md shape the operation's arguments. */
+export interface ReadOperationOptions {
+  positionalPathParams?: boolean;
+  /** api.md's arguments of the method before its params: path params and, for a binary body, `body`. */
+  surfaceArguments?: readonly string[];
+  /** Whether api.md's method takes a params object: it keeps that argument where the spec declares no params. */
+  surfaceTakesParams?: boolean;
+  /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
+  body?: { mediaType?: string; exclude?: readonly string[] };
+  /** The spec's path key, where it carries a query (`/things?beta=true`; `path` is then `/things`). */
+  pathKey?: string;
+}
+
+/** One operation of the spec in the model's terms: params, body, responses, security, pagination left to placing. */
 export function readOperation(
-  document: OpenAPIDocument,
-  path: string,
-  httpMethod: HTTPMethod,
-  pathItem: Record<string, unknown>,
-  operation: RawOperation,
-  schemes: Record<string, AuthScheme>,
-  warnings: string[] = [],
-  options: {
-    positionalPathParams?: boolean;
-    /** api.md's arguments of the method before its params: path params and, for a binary body, `body`. */
-    surfaceArguments?: readonly string[];
-    /** Whether api.md's method takes a params object: it keeps that argument where the spec declares no params. */
-    surfaceTakesParams?: boolean;
-    /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
-    body?: { mediaType?: string; exclude?: readonly string[] };
-    /** The spec's path key, where it carries a query (`/things?beta=true`; `path` is then `/things`). */
-    pathKey?: string;
-  } = {},
+  { document, schemes, warnings }: OperationContext,
+  { path, httpMethod, pathItem, operation }: RawRoute,
+  options: ReadOperationOptions = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] =>
