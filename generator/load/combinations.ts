@@ -1,4 +1,4 @@
-import type { OpenAPIDocument } from './load-spec.js';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { resolvePointer } from './refs.js';
 import { childPointer } from './source-document.js';
 

@@ -1,4 +1,4 @@
-import type { OpenAPIDocument } from './load-spec.js';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { resolvePointer } from './refs.js';
 
 type Node = Record<string | number, unknown>;

@@ -1,4 +1,4 @@
-import type { OpenAPIDocument } from './load-spec.js';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { resolvePointer } from './refs.js';
 
 /** `deepObjectParams` in the config: which `deepObject` query params the SDK takes as flat bracketed keys. */

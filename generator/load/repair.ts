@@ -1,7 +1,7 @@
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { boundCombinations } from './combinations.js';
 import { breakSchemaCycles } from './cycles.js';
 import { completeDiscriminatorMapping } from './discriminator-values.js';
-import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
 import { childPointer, splitPointer } from './source-document.js';
 

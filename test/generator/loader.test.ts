@@ -208,3 +208,39 @@ describe('loading the SDK config', () => {
     expect((await configError('casing:\n  oauth: OAuthz\n')).message).toMatch(/"OAuthz" must spell "oauth"/);
   });
 });
+
+describe('the loading passes', () => {
+  const twice = `openapi: 3.1.0
+info: { title: Pets, version: "1" }
+paths:
+  /pets:
+    get: { operationId: pets, responses: { "204": { description: ok } } }
+    post: { operationId: pets, responses: { "204": { description: ok } } }
+  /pets/{id}:
+    get:
+      operationId: pet
+      parameters:
+        - { name: page, in: query, style: deepObject, schema: { type: object, properties: { size: { type: integer } } } }
+      responses: { "204": { description: ok } }
+`;
+  const operation = (document: { paths?: unknown }, path: string, method: string) =>
+    (document.paths as Record<string, Record<string, { operationId?: string; parameters?: Array<{ name: string }> }>>)[
+      path
+    ]![method]!;
+
+  test('check the document as written, and repair it (with its warnings) only where the caller asks', async () => {
+    await writeFile(join(dir, 'twice.yaml'), twice);
+    const { document: asWritten } = await loadSpec(join(dir, 'twice.yaml'), 'twice.yaml');
+    expect(operation(asWritten, '/pets', 'post').operationId).toBe('pets');
+    const warnings: string[] = [];
+    const { document } = await loadSpec(join(dir, 'twice.yaml'), 'twice.yaml', {
+      repair: { warnings, deepObjectParams: 'flat' },
+    });
+    expect(operation(document, '/pets', 'post').operationId).toBe('pets_2');
+    expect(warnings).toEqual([
+      'POST /pets: operationId "pets" is used more than once; this one is treated as "pets_2"',
+    ]);
+    // The config's deepObjectParams is the last pass: the param is flat by the time the model reads it.
+    expect(operation(document, '/pets/{id}', 'get').parameters?.map((param) => param.name)).toEqual(['page[size]']);
+  });
+});
