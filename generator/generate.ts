@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { ConfigError, InputError, SpecError } from './core/errors.js';
+import type { OpenAPIDocument } from './core/openapi-document.js';
 import type { OutputFile } from './core/output-file.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
 import { formatFiles, startFormatting } from './format/format.js';
@@ -37,6 +38,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   model: SdkModel;
   files: OutputFile[];
+  /** The loaded, repaired spec the model was built from (the emitters read only the model). */
+  document: OpenAPIDocument;
 }
 
 /** The whole pipeline short of writing: load -> model -> emit -> format. Pure with respect to the output folder. */
@@ -124,7 +127,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     for (const finish of formatting) formatted.push(...(await finish()));
     formatted.push(...(await formattedTypes));
     timer('format (and the schema types)');
-    return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), document };
   } finally {
     schemaTypes.cancel();
   }

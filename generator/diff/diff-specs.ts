@@ -29,7 +29,7 @@ export async function surfaceOf(input: SpecInput): Promise<Surface> {
   });
   // As generate() does: the model sees the discriminator members the SDK's types have.
   applyDiscriminatorEnums(document);
-  return buildSurface(buildModel(document, config, input.label ?? input.spec));
+  return buildSurface(buildModel(document, config, input.label ?? input.spec), document);
 }
 
 /** Compares the SDKs two versions of a spec give. */

@@ -47,12 +47,13 @@ export interface Surface {
 
 const MAX_DEPTH = 4;
 
-export function buildSurface(model: SdkModel): Surface {
+/** The surface of `model`; `document` is the spec it was built from, whose schemas give the fields' shapes. */
+export function buildSurface(model: SdkModel, document: unknown): Surface {
   const methods: Record<string, MethodSurface> = {};
   for (const resource of allResources(model.resources)) {
     for (const method of resource.methods) {
       const id = `${resource.chain.join('.')}.${method.name}`;
-      methods[id] = methodSurface(model, id, resource.chain.join('.'), method);
+      methods[id] = methodSurface(document, id, resource.chain.join('.'), method);
     }
   }
   return {
@@ -65,8 +66,7 @@ export function buildSurface(model: SdkModel): Surface {
   };
 }
 
-function methodSurface(model: SdkModel, id: string, resource: string, method: Method): MethodSurface {
-  const document = model.document;
+function methodSurface(document: unknown, id: string, resource: string, method: Method): MethodSurface {
   const params: Record<string, FieldShape> = {};
   for (const param of [...method.queryParams, ...method.headerParams]) {
     params[param.name] = { ...shapeOf(document, param.schema), required: param.required };
@@ -96,7 +96,7 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
     responseKind: method.response.kind,
     pagination: method.pagination ? JSON.stringify(method.pagination) : '',
     security: JSON.stringify(method.security),
-    example: `client.${id}(${exampleArguments(model, method, 'required').join(', ')})`,
+    example: `client.${id}(${exampleArguments(method, 'required').join(', ')})`,
   };
 }
 

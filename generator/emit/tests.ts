@@ -35,15 +35,15 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
       return [
         `// ${method.name}: not tested, ${lineCommentText(method.noValidInput).replace(/\s+/g, ' ')} (a defect of the spec).`,
       ];
-    const response = mockResponse(model, method);
+    const response = mockResponse(method);
     Object.defineProperty(responses, method.name, {
       value: response,
       enumerable: true,
       writable: true,
       configurable: true,
     });
-    const cases: string[] = [testCase(model, method, accessor, 'required', response)];
-    if (hasOptionalMembers(model, method)) cases.push(testCase(model, method, accessor, 'all', response));
+    const cases: string[] = [testCase(method, accessor, 'required', response)];
+    if (hasOptionalMembers(method)) cases.push(testCase(method, accessor, 'all', response));
     return cases;
   });
   const test = printSourceFile(model, `tests/api-resources/${resource.modulePath}.test.ts`, [
@@ -80,16 +80,10 @@ function mockImports(resource: Resource): string[] {
   return ['readResponses', 'startMockServer', ...(binary ? ['textOf'] : [])];
 }
 
-function testCase(
-  model: SdkModel,
-  method: Method,
-  accessor: string,
-  mode: 'required' | 'all',
-  response: MockResponse,
-): string {
-  const args = exampleArguments(model, method, mode).join(', ');
+function testCase(method: Method, accessor: string, mode: 'required' | 'all', response: MockResponse): string {
+  const args = exampleArguments(method, mode).join(', ');
   const title = `${method.name}: ${mode === 'required' ? 'only required params' : 'required and optional params'}`;
-  const { expected, sentPath } = expectedRequest(model, method, mode);
+  const { expected, sentPath } = expectedRequest(method, mode);
   const kind = responseKind(method);
   const name = method.pagination ? 'page' : kind === 'sse' ? 'stream' : 'data';
   return [
@@ -140,8 +134,8 @@ function pageItems(method: Method, body: unknown): number {
 }
 
 /** Whether an "all params" call differs from a "required params" one. */
-function hasOptionalMembers(model: SdkModel, method: Method): boolean {
-  return exampleArguments(model, method, 'all').join() !== exampleArguments(model, method, 'required').join();
+function hasOptionalMembers(method: Method): boolean {
+  return exampleArguments(method, 'all').join() !== exampleArguments(method, 'required').join();
 }
 
 /** Test credentials for the options the client has (none when the spec has no security schemes). */

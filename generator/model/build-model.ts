@@ -1,5 +1,6 @@
 // The model of the SDK, built from the loaded spec in steps: names, component models, operations placed in a tree,
-// resources named from it, webhooks, servers and auth. Each step is a module of model/; they share a ModelContext.
+// resources named from it, the MCP tools' input schemas, webhooks, servers and auth. Each step is a module of model/;
+// they share a ModelContext. The emitters read the model only: what they show of the spec is resolved here.
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { readSecurity, readSecuritySchemes, schemeKeyOptions } from './auth.js';
@@ -11,6 +12,7 @@ import { allMethods, buildResources } from './resources.js';
 import { collectSecretFields } from './secrets.js';
 import type { Surface } from './surface.js';
 import { withTokenClientAuth } from './token-auth.js';
+import { addToolInputs } from './tool-inputs.js';
 import type { SdkModel } from './types.js';
 import { readWebhooks } from './webhooks.js';
 
@@ -32,6 +34,7 @@ export function buildModel(
   const readSchemes = readSecuritySchemes(document, warnings);
   const tree = placeOperations(context, readSchemes);
   const resources = buildResources(context, tree, models);
+  const toolDefs = addToolInputs(document as Record<string, unknown>, resources);
   const webhooks = readWebhooks(document as Record<string, unknown>, config.webhooks, {
     claim: (name) => names.claim(name),
     casing,
@@ -69,7 +72,7 @@ export function buildModel(
     resources,
     models,
     ...(webhooks && { webhooks }),
-    document: document as Record<string, unknown>,
+    toolDefs,
     warnings,
   };
 }

@@ -3,6 +3,7 @@ import type { ParamStyle } from '../../templates/src/internal/params.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { readSecurity } from './auth.js';
 import { exampleTooLarge } from './examples.js';
+import { examplesOf, withMockExample } from './method-examples.js';
 import { variableName } from './naming.js';
 import {
   admitsNoValue,
@@ -219,7 +220,11 @@ export function readOperation(
     ...(noValidInput !== undefined && { noValidInput }),
     paramsRequired,
     paramsAcceptEmpty: !requiredParam && !bodyHasRequiredMembers,
-    response: selectableEvents(document, readResponses(document, operation.responses ?? {}), queryParams, body),
+    response: withMockExample(
+      document,
+      { path, httpMethod },
+      selectableEvents(document, readResponses(document, operation.responses ?? {}), queryParams, body),
+    ),
     security: readSecurity(operation.security ?? document.security, schemes),
     ...(servers?.[0]?.url !== undefined && { server: servers[0].url }),
   };
@@ -236,6 +241,7 @@ export function readOperation(
       deprecated: param.deprecated === true,
       schema,
       ...paramEncoding(param),
+      examples: examplesOf(document, schema, param.name),
     };
   }
 }
@@ -450,6 +456,8 @@ function readBody(
     inline: isObject,
     ...(renames && { renames }),
     ...(multipart && { multipart }),
+    examples: examplesOf(document, schema),
+    hasRequiredMembers: hasRequiredMembers(document, schema),
   };
 }
 
