@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
           process.once('SIGTERM', () => stop.abort());
           return await runWatch(parsed, cwd, io, stop.signal);
         }
-        return await runGenerate(parsed, cwd, io, check);
+        return await runGenerate(parsed, cwd, io, { check });
       }
     }
   } catch (error) {
