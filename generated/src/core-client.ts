@@ -1,6 +1,8 @@
 // Generated from spec/openapi.yaml by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
 import { BaseClient, type ClientOptions as BaseClientOptions } from './core/base-client.js';
+import type { TypedClient } from './internal/openapi-fetch.js';
+import type { paths } from './internal/openapi.js';
 import { ClientCredentialsTokenSource } from './internal/oauth.js';
 
 /** Options of the {@link Telnyx} client. */
@@ -53,5 +55,15 @@ export class TelnyxCore extends BaseClient {
       requiresCredentials: true,
       tokenSource: ClientCredentialsTokenSource,
     });
+  }
+
+  /**
+   * openapi-fetch's client for any operation of the API by path and method, typed by the spec (`paths`):
+   * `await client.fetch.GET(path, { params: { path, query } })` answers `{ data, error, response }`, an error
+   * status in `error`. It sends with the client's credentials (to the base URL's origin only), default
+   * headers, retries, timeouts and redirects; a request that gets no response throws the SDK's errors.
+   */
+  get fetch(): TypedClient<paths> {
+    return this.openapiFetch() as TypedClient<paths>;
   }
 }

@@ -184,6 +184,18 @@ export function emitClient(model: SdkModel): OutputFile[] {
       namedImports: ['BaseClient', { name: 'ClientOptions', alias: 'BaseClientOptions', isTypeOnly: true }],
       moduleSpecifier: './core/base-client.js',
     },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['TypedClient'],
+      moduleSpecifier: './internal/openapi-fetch.js',
+    },
+    {
+      kind: StructureKind.ImportDeclaration,
+      isTypeOnly: true,
+      namedImports: ['paths'],
+      moduleSpecifier: './internal/openapi.js',
+    },
     ...(usesClientCredentials
       ? [
           {
@@ -226,21 +238,38 @@ export function emitClient(model: SdkModel): OutputFile[] {
         },
       ],
       // The webhook key is kept private (a getter, not a field), so `console.log(client)` does not show a secret.
-      ...(webhooks && {
-        properties: [{ name: '#webhookKey', isReadonly: true, type: 'string | undefined' }],
-        getAccessors: [
-          {
-            name: webhooks.keyOption,
-            returnType: 'string | undefined',
-            statements: ['return this.#webhookKey;'],
-            docs: [
+      ...(webhooks && { properties: [{ name: '#webhookKey', isReadonly: true, type: 'string | undefined' }] }),
+      getAccessors: [
+        {
+          name: 'fetch',
+          returnType: 'TypedClient<paths>',
+          statements: ['return this.openapiFetch() as TypedClient<paths>;'],
+          docs: [
+            {
+              description: [
+                "openapi-fetch's client for any operation of the API by path and method, typed by the spec (`paths`):",
+                '`await client.fetch.GET(path, { params: { path, query } })` answers `{ data, error, response }`, an error',
+                "status in `error`. It sends with the client's credentials (to the base URL's origin only), default",
+                "headers, retries, timeouts and redirects; a request that gets no response throws the SDK's errors.",
+              ].join('\n'),
+            },
+          ],
+        },
+        ...(webhooks
+          ? [
               {
-                description: `The key webhooks are verified with (the \`${webhooks.keyOption}\` option, else \`${webhookKeyEnv(model, webhooks)}\`).`,
+                name: webhooks.keyOption,
+                returnType: 'string | undefined',
+                statements: ['return this.#webhookKey;'],
+                docs: [
+                  {
+                    description: `The key webhooks are verified with (the \`${webhooks.keyOption}\` option, else \`${webhookKeyEnv(model, webhooks)}\`).`,
+                  },
+                ],
               },
-            ],
-          },
-        ],
-      }),
+            ]
+          : []),
+      ],
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],

@@ -1,7 +1,7 @@
 import { propertyKey, stringLiteral } from '../core/escape.js';
 import { BinaryExample, type ExampleMode } from '../model/examples.js';
 import type { Method, Param } from '../model/types.js';
-import { pathParamType } from './type-expressions.js';
+import { pathExample } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
 export function exampleArguments(method: Method, mode: ExampleMode): string[] {
@@ -16,18 +16,8 @@ export function exampleArguments(method: Method, mode: ExampleMode): string[] {
 const argumentsOf = new WeakMap<Method, Map<ExampleMode, string[]>>();
 
 function buildArguments(method: Method, mode: ExampleMode): string[] {
-  // Path arguments are typed from the schema's own type (string when it is a union), so the example follows that type.
-  const args = method.positionalPathParams.map((param) => {
-    const value = param.examples.required;
-    const type = pathParamType(param.schema);
-    return valueSource(
-      type === 'string' && typeof value !== 'string'
-        ? text(value)
-        : type === 'number' && typeof value !== 'number'
-          ? 1
-          : value,
-    );
-  });
+  // Path arguments are typed from the schema (pathArgumentType), so the example follows that type.
+  const args = method.positionalPathParams.map((param) => valueSource(pathExample(param, true)));
   // api.md's `update(key, body, { ...params })`: the body is an argument of its own.
   if (method.body?.positional && (mode === 'all' || method.body.required || method.paramsRequired)) {
     args.push(valueSource(method.body.examples[mode]));
@@ -35,14 +25,6 @@ function buildArguments(method: Method, mode: ExampleMode): string[] {
   const params = exampleParams(method, mode);
   if (params !== undefined) args.push(valueSource(params));
   return args;
-}
-
-/**
- * An example as the string a path param of type `string` takes. An object example (a path param with an object
- * schema) has no prototype, so `String()` would throw: it is written as JSON.
- */
-function text(value: unknown): string {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : String(value);
 }
 
 /**
@@ -61,8 +43,7 @@ function exampleParams(method: Method, mode: ExampleMode): unknown {
   const set = (name: string, value: unknown): void =>
     void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   for (const param of method.namedPathParams) {
-    const value = param.examples.required;
-    set(param.name, pathParamType(param.schema) === 'string' && typeof value !== 'string' ? text(value) : value);
+    set(param.name, pathExample(param, false));
   }
   if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {

@@ -3,7 +3,7 @@
 import { serializePath } from '../../templates/src/internal/params.js';
 import { BinaryExample, type ExampleMode } from '../model/examples.js';
 import type { Method, Param } from '../model/types.js';
-import { pathParamType } from './type-expressions.js';
+import { pathExample } from './type-expressions.js';
 
 /** The request the mock expects of one test's call (`ExpectedRequest` in mock-server.ts). */
 export interface ExpectedRequest {
@@ -88,23 +88,11 @@ function sentPath(method: Method, template: string): string {
   const styles = Object.create(null) as Record<string, NonNullable<Param['encoding']>>;
   for (const param of method.pathParams) {
     // As emit/examples.ts gives them: positional ones typed from the schema, named ones as strings where they are.
-    const value = param.examples.required;
-    const type = pathParamType(param.schema);
-    const positional = method.positionalPathParams.includes(param);
-    values[param.name] =
-      type === 'string' && typeof value !== 'string'
-        ? text(value)
-        : positional && type === 'number' && typeof value !== 'number'
-          ? 1
-          : value;
+    values[param.name] = pathExample(param, method.positionalPathParams.includes(param));
     if (param.encoding) styles[param.name] = param.encoding;
   }
   const path = serializePath(template, values, styles);
   return new URL(`http://127.0.0.1${path.startsWith('/') ? '' : '/'}${path}`).pathname;
-}
-
-function text(value: unknown): string {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : String(value);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   markdownInline,
   markdownTableCell,
   markdownText,
+  propertyKey,
   stringLiteral,
 } from '../core/escape.js';
 import { allMethods, allResources } from '../model/build-model.js';
@@ -11,7 +12,8 @@ import type { Method, Resource, SdkModel } from '../model/types.js';
 import { coreClientName, hasAPIKeyOption, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
 import { mcpReadme } from './mcp.js';
-import type { OutputFile } from './source.js';
+import { literal, type OutputFile } from './source.js';
+import { pathParamType } from './type-expressions.js';
 import { webhooksReadme } from './webhooks.js';
 
 /**
@@ -508,6 +510,9 @@ function undocumented(model: SdkModel): string[] {
       `const result = await client.request<unknown>({ method: 'get', path: '/some/undocumented/path', query: { limit: 10 } });`,
       'console.log(result);',
     ),
+    '',
+    "Any operation of the spec can also be called by its path and method with `client.fetch`, openapi-fetch's client typed by the spec (paths, params, bodies and responses). It answers `{ data, error, response }`, an error status in `error` (typed by the spec) rather than thrown, and sends with the client's credentials (to its base URL's origin only), retries, timeouts and redirects:",
+    ...typedFetchExample(model),
     ...(call
       ? [
           '',
@@ -520,6 +525,33 @@ function undocumented(model: SdkModel): string[] {
       : []),
     '',
     "Response fields the spec does not declare are in the parsed body all the same: read them with a cast, such as `(result as Record<string, unknown>)['undocumented_field']`.",
+  ];
+}
+
+/**
+ * A `client.fetch` call for the README: a GET whose path key is sent as written (no query or fragment in it) and that
+ * needs no query or header params, the first with path params if any (strings only, so `'id'` fits them).
+ */
+function typedFetchExample(model: SdkModel): string[] {
+  const candidates = allMethods(model.resources).filter(
+    (candidate) =>
+      candidate.httpMethod === 'get' &&
+      candidate.pathKey === undefined &&
+      !candidate.path.includes('#') &&
+      ![...candidate.queryParams, ...candidate.headerParams].some((param) => param.required) &&
+      candidate.pathParams.every((param) => pathParamType(param.schema) === 'string'),
+  );
+  // One with a path param shows how params go, where there is one.
+  const method = candidates.find((candidate) => candidate.pathParams.length > 0) ?? candidates[0];
+  if (!method) return [];
+  const pathParams = method.pathParams.map((param) => `${propertyKey(param.name)}: 'id'`).join(', ');
+  const init = pathParams === '' ? '' : `, { params: { path: { ${pathParams} } } }`;
+  return [
+    '',
+    ...ts(
+      `const { data, error } = await client.fetch.GET(${literal(method.path)}${init});`,
+      'console.log(error ?? data);',
+    ),
   ];
 }
 

@@ -20,7 +20,7 @@ import {
   eventTypeExpression,
   modelNames,
   paramsTypeExpression,
-  pathParamType,
+  pathArgumentType,
   responseTypeExpression,
   uploadsBinary,
 } from './type-expressions.js';
@@ -75,14 +75,20 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
     .map((encoding) => ENCODERS[encoding]!);
   // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
   const uploadable = resource.methods.some(uploadsBinary);
-  const schemaRoots = ['operations', 'paths'].filter((root) =>
-    typeAliases.some((alias) => String(alias.type).includes(`${root}[`)),
+  // `paths` types every request (see `typed`).
+  const schemaRoots = ['operations', 'paths'].filter(
+    (root) =>
+      (root === 'paths' && resource.methods.length > 0) ||
+      typeAliases.some((alias) => String(alias.type).includes(`${root}[`)),
   );
 
   const imports: OptionalKind<ImportDeclarationStructure>[] = [
     { isTypeOnly: true, namedImports: ['APIPromise'], moduleSpecifier: relativeImport(module, 'core/api-promise') },
     { isTypeOnly: true, namedImports: ['RequestOptions'], moduleSpecifier: relativeImport(module, 'core/base-client') },
     { namedImports: ['APIResource'], moduleSpecifier: relativeImport(module, 'core/resource') },
+    ...(resource.methods.length > 0
+      ? [{ isTypeOnly: true, namedImports: ['Endpoint'], moduleSpecifier: relativeImport(module, 'internal/endpoint') }]
+      : []),
     ...(paginated
       ? [
           {
@@ -304,7 +310,7 @@ function methodStructure(
 ): OptionalKind<MethodDeclarationStructure> {
   const parameters: OptionalKind<ParameterDeclarationStructure>[] = method.positionalPathParams.map((param) => ({
     name: param.variable,
-    type: pathParamType(param.schema),
+    type: pathArgumentType(method, param),
   }));
   const argument = paramsArgumentName(method);
   // A binary body of its own before the params (`--surface`: api.md's `update(key, body, { ...params })`).
@@ -360,11 +366,11 @@ function methodStructure(
           ]
         : []),
       method.pagination
-        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${requestSpec(method, argument, defaultSecurity)}, ${valueSource(method.pagination)}, options, ${PAGE_FINDERS[method.pagination.kind]});`
+        ? `return requestPage<${responseType}, ${pageItemType(method, models)}>(this._client, ${typed(method, requestSpec(method, argument, defaultSecurity))}, ${valueSource(method.pagination)}, options, ${PAGE_FINDERS[method.pagination.kind]});`
         : events
           ? // The events where the params ask for them (`stream: true`), the other type otherwise, with the Accept of each.
-            `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity).replace(/ \}$/, `, ...(${argument}${method.paramsRequired ? '' : '?'}.${events.param} === true && { response: 'sse' as const, decode: eventStream, accept: 'text/event-stream' }) }`)}, options);`
-          : `return this._client.request<${returned}>(${requestSpec(method, argument, defaultSecurity)}, options);`,
+            `return this._client.request<${returned}>(${typed(method, requestSpec(method, argument, defaultSecurity).replace(/ \}$/, `, ...(${argument}${method.paramsRequired ? '' : '?'}.${events.param} === true && { response: 'sse' as const, decode: eventStream, accept: 'text/event-stream' }) }`))}, options);`
+          : `return this._client.request<${returned}>(${typed(method, requestSpec(method, argument, defaultSecurity))}, options);`,
     ],
     // Typed by the param: `stream: true` gives a Stream of events, false or none the other type, a boolean either.
     ...(events && {
@@ -446,6 +452,27 @@ const ENCODERS: Readonly<Record<string, string>> = {
 export function wirePath(path: string): string {
   const at = path.indexOf('#');
   return at < 0 ? path : path.slice(0, at) || '/';
+}
+
+/**
+ * The request literal checked against the spec's `paths` types (internal/endpoint.ts): a method whose path, method,
+ * path params, query or body does not match the operation's types fails to compile, at no cost at run time.
+ */
+function typed(method: Method, spec: string): string {
+  // Fields the SDK shapes its own way: renamed params, or a params argument the spec has nothing for (`--surface`).
+  const own = (field: 'query' | 'body'): boolean =>
+    field === 'query'
+      ? method.queryParams.some((param) => param.key !== undefined) ||
+        (method.paramsShape === 'query' && method.queryParams.length === 0)
+      : method.body?.renames !== undefined || (method.paramsShape === 'body' && method.body === undefined);
+  const unchecked = (['query', 'body'] as const).filter(own);
+  const args = [
+    'paths',
+    literal(method.pathKey ?? method.path),
+    literal(method.httpMethod),
+    ...(unchecked.length > 0 ? [unchecked.map((field) => literal(field)).join(' | ')] : []),
+  ];
+  return `${spec} satisfies Endpoint<${args.join(', ')}>`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { propertyKey } from '../core/escape.js';
-import type { Method, SdkModel } from '../model/types.js';
+import { MAX_UNION_MEMBERS } from '../core/limits.js';
+import type { Method, Param, SdkModel } from '../model/types.js';
 import { UPLOADABLE } from './schema-types-transform.mjs';
 import { literal } from './source.js';
 
@@ -33,7 +34,7 @@ export function paramsTypeExpression(method: Method, models: ReadonlyMap<string,
   const parts: string[] = [];
   if (method.namedPathParams.length > 0)
     parts.push(
-      `{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathParamType(param.schema)}`).join('; ')} }`,
+      `{ ${method.namedPathParams.map((param) => `${propertyKey(param.name)}: ${pathArgumentType(method, param)}`).join('; ')} }`,
     );
   if (method.queryParams.length > 0) parts.push(queryTypeExpression(method, op));
   if (method.headerParams.length > 0) parts.push(`NonNullable<${op}['parameters']['header']>`);
@@ -122,12 +123,71 @@ export function eventTypeExpression(method: Method, models: ReadonlyMap<string, 
   );
 }
 
-/** The TS type of a path parameter, from its schema's type. */
-export function pathParamType(schema: Record<string, unknown>): string {
+/** How a path param is typed as an argument: a primitive, the union of its `enum`, or the spec's own type. */
+export type PathParamKind = 'string' | 'number' | 'boolean' | 'enum' | 'structured';
+
+/**
+ * The kind of a path param's type. Listed values (`enum`) type it as their union whatever `type` says, as
+ * openapi-typescript's types do (`type: string` with `enum: [1, 2]` is `1 | 2`); arrays and objects (written by the
+ * param's style) keep the spec's type; anything else is its primitive type, `string` by default.
+ */
+export function pathParamType(schema: Record<string, unknown>): PathParamKind {
+  if (enumValues(schema) !== undefined) return 'enum';
   const type = Array.isArray(schema['type'])
     ? (schema['type'] as string[]).find((item) => item !== 'null')
     : schema['type'];
   if (type === 'integer' || type === 'number') return 'number';
   if (type === 'boolean') return 'boolean';
+  if (type === 'array' || type === 'object') return 'structured';
   return 'string';
+}
+
+/** The values a path param's `enum` lists (no `null`), when they are all strings, numbers or booleans. */
+export function enumValues(schema: Record<string, unknown>): unknown[] | undefined {
+  if (!Array.isArray(schema['enum'])) return undefined;
+  const values = [...new Set((schema['enum'] as unknown[]).filter((value) => value !== null))];
+  const primitive = (value: unknown): boolean => ['string', 'number', 'boolean'].includes(typeof value);
+  return values.length > 0 && values.length <= MAX_UNION_MEMBERS && values.every(primitive) ? values : undefined;
+}
+
+/**
+ * The type of a path param as a method's argument: its primitive type, the union of the values its `enum` lists
+ * (`'business' | 'financial'`), or for arrays and objects the spec's own type of the param, so that what the method
+ * takes is what the spec's types take (a value the API does not list fails to compile).
+ */
+export function pathArgumentType(method: Method, param: Param): string {
+  const kind = pathParamType(param.schema);
+  if (kind === 'enum')
+    return enumValues(param.schema)!
+      .map((value) => (typeof value === 'string' ? literal(value) : String(value)))
+      .join(' | ');
+  if (kind === 'structured')
+    return `NonNullable<${operationType(method)}['parameters']['path']>[${literal(param.name)}]`;
+  return kind;
+}
+
+/**
+ * A path param's example as its argument type takes it: text for a string, a listed value for an enum, `1` for a
+ * positional number whose example is not one; arrays and objects with all their members.
+ */
+export function pathExample(param: Param, positional: boolean): unknown {
+  const { schema } = param;
+  const kind = pathParamType(schema);
+  // An array or object of required members only may be empty, and a path segment may not.
+  const value = param.examples[kind === 'structured' ? 'all' : 'required'];
+  if (kind === 'string' && typeof value !== 'string') return exampleText(value);
+  if (kind === 'number' && positional && typeof value !== 'number') return 1;
+  if (kind === 'enum') {
+    const values = enumValues(schema)!;
+    return values.includes(value) ? value : values[0];
+  }
+  return value;
+}
+
+/**
+ * An example as the string a path param of type `string` takes. An object example (a path param with an object
+ * schema) has no prototype, so `String()` would throw: it is written as JSON.
+ */
+function exampleText(value: unknown): string {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : String(value);
 }

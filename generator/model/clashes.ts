@@ -2,7 +2,7 @@
 // their paths, and last their operationIds (or method and path) themselves.
 import { allowedMember, memberName, pascalCase, splitWords, verbForm } from './naming.js';
 import { childNode, type Node, type PlacedOperation } from './operation-tree.js';
-import { collectionVerb, isParamSegment, normalise, pathSegments } from './placement.js';
+import { collectionVerb, isParamSegment, normalise, pathSegments, verbBefore } from './placement.js';
 import type { HTTPMethod } from './types.js';
 
 /**
@@ -82,7 +82,11 @@ function moveIntoChildResources(node: Node, chain: readonly string[]): void {
       return true;
     // The action's path is the child's collection path.
     const own = operationIdVerb(operation);
-    const verb = own !== undefined && METHOD_VERBS.has(own) ? own : collectionVerb(operation.httpMethod);
+    // A verb its name puts before the child's stays (`settleCreditAccount`: `creditAccount.settle()`).
+    const verb =
+      own !== undefined && METHOD_VERBS.has(own)
+        ? own
+        : (verbBefore(operation.name, child.property) ?? collectionVerb(operation.httpMethod));
     if (verb === undefined || child.operations.some((other) => other.name === verb) || child.children.has(verb))
       return true;
     child.operations.push({ ...operation, name: verb });

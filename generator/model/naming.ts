@@ -99,7 +99,7 @@ const VERBS = new Set(
     'recover redact redeem redeliver redirect refer refresh refund regenerate register reindex reject relay release ' +
     'reload remind remove rename render renew reopen reorder repair replay replicate reply reprocess reroute rerun ' +
     'reschedule resend reserve reset resize resolve restart restore resubmit resume retire retry reverse revert ' +
-    'review revoke rollback rotate route run save scale scan schedule scrape seek select send share ship shorten ' +
+    'review revoke rollback rotate route run save scale scan schedule scrape seek select send settle share ship shorten ' +
     'shutdown sign simulate skip snooze solve sort speak spin split stage star start stop store subscribe ' +
     'suggest summarize suppress suspend swap switch sync terminate toggle tokenize track train transcribe transfer ' +
     'transform transition translate trash trigger trim truncate unarchive unassign unban unbind unblock undo unfollow ' +

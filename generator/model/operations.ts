@@ -230,7 +230,9 @@ export function readOperation(
   };
 
   function toParam(param: RawParameter): Param {
-    const schema = param.schema ?? Object.values(param.content ?? {})[0]?.schema ?? {};
+    const given = param.schema ?? Object.values(param.content ?? {})[0]?.schema ?? {};
+    // A path param's schema resolved: its type and values type the method's argument (`pathArgumentType`).
+    const schema = param.in === 'path' ? derefSchema(document, given) : given;
     const content = param.schema === undefined ? Object.keys(param.content ?? {})[0] : undefined;
     return {
       ...(content !== undefined && { content }),

@@ -34,6 +34,7 @@ const CLIENT_MEMBERS = new Set([
   'buildURL',
   'buildRequest',
   'withOptions',
+  'fetch',
   'apiKey',
   'baseURL',
   'timeout',

@@ -328,13 +328,17 @@ export function actingVerb(
   statics: readonly string[],
 ): string | undefined {
   if (httpMethod === 'get' || httpMethod === 'head') return undefined;
-  const [first, second] = splitWords(summary ?? '').map((word) => word.toLowerCase());
+  const [first, second, third] = splitWords(summary ?? '').map((word) => word.toLowerCase());
   const verb = verbForm(first ?? '');
   if (verb === undefined || CRUD_WORDS.has(verb) || METHOD_SYNONYMS[httpMethod]?.includes(verb)) return undefined;
   // A phrasal verb is not its first word (`Sign in`, `Log out`).
   if (second !== undefined && PARTICLES.has(second)) return undefined;
-  // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create).
-  return resourceWords(statics).has(verb) ? undefined : verb;
+  // Two verbs offered as alternatives (`Enable or disable calling`, `Lock or unlock`): the call sets which, an update.
+  if (second === 'or' && (verbForm(third ?? '') !== undefined || CRUD_WORDS.has(third ?? ''))) return undefined;
+  // A verb that names the resource says nothing new of it (`Upload a file` on `/uploads` is its create), nor does one
+  // the resource is the things made by (`Embed documents` on `/embeddings`, `Validate an address` on `/validations`).
+  if (resourceWords(statics).has(verb)) return undefined;
+  return namesThingsMadeBy(statics.at(-1) ?? '', verb) ? undefined : verb;
 }
 
 const PARTICLES = new Set(['in', 'out', 'up', 'off', 'on', 'down', 'over']);
@@ -357,14 +361,18 @@ const METHOD_SYNONYMS: Partial<Record<HTTPMethod, readonly string[]>> = {
  * The method name of an action segment:
  * - a segment the operationId starts with is a verb itself (`cancel` for `CancelOrder`), for a GET only where the
  *   summary starts with it too (`download`); so is one the summary starts with (`Unassign …`: `unassign`);
+ * - a GET whose summary says Download reads a file: `download` and the segment (`Download job logs`: `downloadLogs`);
  * - a noun_verb segment is turned verb first when the operationId puts that verb first, its nouns spelt in full as
  *   the operationId or summary spells them: `record_start` + `StartConferenceRecording` -> `startRecording`;
  * - a segment that names a thing takes the verb the summary starts with (`Send a long code message`:
  *   `sendLongCode`);
- * - under an item, a POST whose operationId says create or update does that to the segment: `createToken`;
+ * - a POST whose operationId says create or update does that to a segment that names a thing, under an item or not
+ *   (`createToken`, `POST /voice_clones/from_upload`: `createFromUpload`); a segment that starts with a verb or a
+ *   CRUD word is the act itself (`delete_phone_numbers`, `setMetric`);
  * - otherwise POST takes the segment (`hangup`, `clone`), and GET, PUT, PATCH, DELETE prefix it with their verb
  *   (`retrieveJwks`; `list` for a GET that pages, or of a static segment whose summary or operationId says list:
- *   `listParticipants`, `listModels`; `updateRequirementGroup`).
+ *   `listParticipants`, `listModels`; `updateRequirementGroup`), less the words that repeat the parent's name
+ *   (`GET /networks/{id}/network_interfaces`: `listInterfaces`).
  */
 function actionName(
   segment: string,
@@ -384,6 +392,9 @@ function actionName(
   const opIdSays = lower.length > 0 && lowerId[0] === lower[0] && verbForm(lower[0]!) !== undefined;
   const summarySays = lower.length > 0 && summaryVerb === lower[0];
   if (httpMethod === 'get' ? opIdSays && summarySays : opIdSays) return memberName(segment);
+  // A GET whose summary says it downloads reads a file, as `download` names it (`Download job logs`: `downloadLogs`).
+  if (httpMethod === 'get' && summaryVerb === 'download')
+    return lower[0] === 'download' ? memberName(segment) : `download${pascalCase(segment)}`;
   const verbAt = lowerId.indexOf(lower[lower.length - 1]!);
   if (
     lower.length > 1 &&
@@ -415,15 +426,40 @@ function actionName(
   const prefix = httpMethod === 'get' && listed ? 'list' : ACTION_PREFIX[httpMethod];
   const opVerb = firstWord(hints.operationId);
   if (
-    underItem &&
     httpMethod === 'post' &&
     (opVerb === 'create' || opVerb === 'update') &&
     lower[0] !== opVerb &&
-    verbForm(lower[0] ?? '') === undefined
+    verbForm(lower[0] ?? '') === undefined &&
+    !CRUD_WORDS.has(lower[0] ?? '')
   )
     return `${opVerb}${pascalCase(segment)}`;
   if (prefix === undefined || lower[0] === prefix) return memberName(segment);
-  return `${prefix}${pascalCase(segment)}`;
+  return `${prefix}${pascalCase(withoutParentName(segment, parents))}`;
+}
+
+/** A segment less the words that repeat its parent's name (`network_interfaces` under `/networks/{id}`: `interfaces`). */
+function withoutParentName(segment: string, parents: readonly string[]): string {
+  const words = splitWords(segment);
+  const parent = splitWords(parents.at(-1) ?? '').map((word) => word.toLowerCase());
+  if (parent.length === 0 || words.length <= parent.length) return segment;
+  const same = parent.every((word, index) =>
+    index === parent.length - 1 ? singular(word) === words[index]!.toLowerCase() : word === words[index]!.toLowerCase(),
+  );
+  // What is left must name something: not a letter (`schedule_e` under `/schedules` stays).
+  return same && words[parent.length]!.length >= 3 ? words.slice(parent.length).join('_') : segment;
+}
+
+/**
+ * Whether a segment's last word is the plural of a noun made from the verb: what each call of it makes (`embeddings`
+ * from `embed`, `validations` from `validate`, `invitations` from `invite`). Not a gerund (`following`, which
+ * `Follow a user` acts on), and not a word that only begins alike (`recordings` and `recover`).
+ */
+function namesThingsMadeBy(segment: string, verb: string): boolean {
+  const last = splitWords(segment).at(-1)?.toLowerCase() ?? '';
+  if (singular(last) === last) return false;
+  let common = 0;
+  while (common < last.length && common < verb.length && last[common] === verb[common]) common++;
+  return common >= Math.max(5, verb.length - 3);
 }
 
 /** Whether a word is made from a verb: `validation` from `validate`, `transcriptions` from `transcribe`, `eval`. */
@@ -435,6 +471,17 @@ function madeFrom(word: string, verb: string): boolean {
   // The whole verb and a suffix that makes a noun of it: `payment` from `pay`, `sender` from `send` (not `address`).
   const stem = verb.replace(/e$/, '');
   return lower.startsWith(stem) && /^(ment|ing|er|ion|ation|al)s?$/.test(lower.slice(stem.length));
+}
+
+/**
+ * The verb a method's name puts before a resource's (`settleCreditAccount` before `creditAccount`: `settle`), where
+ * that is a verb beyond CRUD: what the method does to that resource once it moves there.
+ */
+export function verbBefore(name: string, resource: string): string | undefined {
+  const tail = resource.charAt(0).toUpperCase() + resource.slice(1);
+  if (!name.endsWith(tail) || name.length === tail.length) return undefined;
+  const head = name.slice(0, -tail.length);
+  return verbForm(head) === head && !CRUD_WORDS.has(head) ? head : undefined;
 }
 
 /** The paths that some other path continues with a parameter: `/foo/bar` when `/foo/bar/{id}` exists. */

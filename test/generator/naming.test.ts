@@ -11,7 +11,7 @@ import {
   typeName,
   variableName,
 } from '../../generator/model/naming.js';
-import { findCollectionPaths, inferPlacement, withoutTagPrefix } from '../../generator/model/placement.js';
+import { findCollectionPaths, inferPlacement, verbBefore, withoutTagPrefix } from '../../generator/model/placement.js';
 import type { HTTPMethod } from '../../generator/model/types.js';
 
 describe('case conversion', () => {
@@ -908,6 +908,130 @@ describe('naming rules that hold across APIs (issues 22 and 26): a synthetic spe
       'get /v2.1/accounts/{id}': 'accounts.retrieve',
       'get /2.0/repositories': 'repositories.list',
       'delete /api/3/issues/{id}': 'issues.delete',
+    });
+  });
+
+  test('a summary verb the resource is the things made by says nothing new: create (embeddings, validations)', async () => {
+    const { byRoute } = await surface({
+      '/embeddings': { post: op(undefined, object, { summary: 'Embed documents' }) },
+      '/embeddings/url': { post: op(undefined, object, { summary: 'Embed URL content' }) },
+      '/validations': { post: op(undefined, object, { summary: 'Validate an email address' }) },
+      '/collaborator_invitations': { post: op(undefined, object, { summary: 'Invite a collaborator' }) },
+      // Not a plural noun of the verb: a gerund, or a word that only begins alike. The verb stays.
+      '/user/following/{username}': { put: op(undefined, object, { summary: 'Follow a user' }) },
+      '/meetings/{id}/recordings/status': { put: op(undefined, object, { summary: 'Recover meeting recordings' }) },
+    });
+    expect(byRoute).toEqual({
+      'post /embeddings': 'embeddings.create',
+      'post /embeddings/url': 'embeddings.url',
+      'post /validations': 'validations.create',
+      'post /collaborator_invitations': 'collaboratorInvitations.create',
+      'put /user/following/{username}': 'user.following.follow',
+      'put /meetings/{id}/recordings/status': 'meetings.recordings.recoverStatus',
+    });
+  });
+
+  test('two verbs a summary offers as alternatives (Enable or disable, Add or update) name no act: the CRUD name', async () => {
+    const { byRoute } = await surface({
+      '/teams/{id}/memberships/{username}': {
+        put: op(undefined, object, { summary: 'Add or update team membership' }),
+      },
+      '/devices/{id}': { put: op(undefined, object, { summary: 'Lock or unlock a device' }) },
+      '/phone_numbers/{id}/calling_settings': {
+        get: op(),
+        patch: op(undefined, object, { summary: 'Enable or disable calling for a phone number' }),
+      },
+      // One verb, or a verb and its object: the verb stays.
+      '/sends/{id}': { put: op(undefined, object, { summary: 'Pause a scheduled send' }) },
+      '/alarms/{id}': { patch: op(undefined, object, { summary: 'Snooze alarm or reminder' }) },
+    });
+    expect(byRoute).toEqual({
+      'put /teams/{id}/memberships/{username}': 'teams.memberships.update',
+      'put /devices/{id}': 'devices.update',
+      'get /phone_numbers/{id}/calling_settings': 'phoneNumbers.callingSettings.retrieve',
+      'patch /phone_numbers/{id}/calling_settings': 'phoneNumbers.callingSettings.update',
+      'put /sends/{id}': 'sends.pause',
+      'patch /alarms/{id}': 'alarms.snooze',
+    });
+  });
+
+  test('an act named like a child resource keeps its verb when it moves there (settleCreditAccount: creditAccount.settle)', async () => {
+    expect(verbBefore('settleCreditAccount', 'creditAccount')).toBe('settle');
+    expect(verbBefore('createCreditAccount', 'creditAccount')).toBeUndefined();
+    expect(verbBefore('creditAccount', 'creditAccount')).toBeUndefined();
+    expect(verbBefore('accountCreditAccount', 'creditAccount')).toBeUndefined();
+    const { byRoute, fallbacks } = await surface({
+      '/v2/x402/credit_account': { post: op('settleX402Payment', object, { summary: 'Settle a payment' }) },
+      '/v2/x402/credit_account/quote': { post: op(undefined, object, { summary: 'Quote' }) },
+      // Without a verb of its own it is the child's create.
+      '/v2/wallets/top_up': { post: op(undefined, object, { summary: 'A top-up' }) },
+      '/v2/wallets/top_up/estimate': { post: op() },
+    });
+    expect(byRoute).toEqual({
+      'post /v2/x402/credit_account': 'x402.creditAccount.settle',
+      'post /v2/x402/credit_account/quote': 'x402.creditAccount.quote',
+      'post /v2/wallets/top_up': 'wallets.topUp.create',
+      'post /v2/wallets/top_up/estimate': 'wallets.topUp.estimate',
+    });
+    expect(fallbacks).toEqual([]);
+  });
+
+  test('a POST action whose operationId says create makes the thing its segment names (createFromUpload, createRegistrationToken)', async () => {
+    const { byRoute } = await surface({
+      '/voice_clones/from_upload': { post: op('createVoiceCloneFromUpload') },
+      '/orgs/{org}/runners/registration-token': { post: op('createRegistrationTokenForOrg') },
+      '/goals/{id}/setMetric': { post: op('createGoalMetric') },
+      '/goals/{id}/setMetricCurrentValue': { post: op('updateGoalMetric') },
+      // A segment that is itself a verb, or a CRUD word, is the act already.
+      '/jobs/delete_numbers': { post: op('CreateDeleteNumbersJob') },
+      '/jobs/export_numbers': { post: op('CreateExportNumbersJob') },
+    });
+    expect(byRoute).toEqual({
+      'post /voice_clones/from_upload': 'voiceClones.createFromUpload',
+      'post /orgs/{org}/runners/registration-token': 'orgs.runners.createRegistrationToken',
+      'post /goals/{id}/setMetric': 'goals.setMetric',
+      'post /goals/{id}/setMetricCurrentValue': 'goals.setMetricCurrentValue',
+      'post /jobs/delete_numbers': 'jobs.deleteNumbers',
+      'post /jobs/export_numbers': 'jobs.exportNumbers',
+    });
+  });
+
+  test('a GET whose summary says Download reads a file: downloadX (GitHub downloadJobLogs…, Telnyx downloadSample)', async () => {
+    const { byRoute } = await surface({
+      '/voice_clones/{id}/sample': {
+        get: op('getVoiceCloneSample', object, { summary: 'Download voice clone audio sample' }),
+      },
+      '/jobs/{id}/logs': { get: op(undefined, object, { summary: 'Download job logs' }) },
+      '/documents/{id}/download': { get: op(undefined, object, { summary: 'Download a document' }) },
+      // Any other summary verb says nothing of a GET.
+      '/jobs/{id}/output': { get: op(undefined, object, { summary: 'Fetch job output' }) },
+    });
+    expect(byRoute).toEqual({
+      'get /voice_clones/{id}/sample': 'voiceClones.downloadSample',
+      'get /jobs/{id}/logs': 'jobs.downloadLogs',
+      'get /documents/{id}/download': 'documents.download',
+      'get /jobs/{id}/output': 'jobs.retrieveOutput',
+    });
+  });
+
+  test("an action segment is read without its parent's name (network_interfaces of a network: listInterfaces)", async () => {
+    const paged = { parameters: [{ name: 'page[number]', in: 'query', schema: { type: 'integer' } }] };
+    const { byRoute } = await surface({
+      '/networks/{id}/network_interfaces': { get: op(undefined, list, paged) },
+      '/projects/{id}/project_memberships': { get: op(undefined, list, paged) },
+      '/users/{id}/user_task_list': { get: op() },
+      // Nothing left that names a thing, or no parent's name in it: as it is.
+      '/schedules/schedule_e': { get: op(undefined, list, paged) },
+      '/boards/{id}/board': { get: op() },
+      '/boards/{id}/members': { get: op(undefined, list, paged) },
+    });
+    expect(byRoute).toEqual({
+      'get /networks/{id}/network_interfaces': 'networks.listInterfaces',
+      'get /projects/{id}/project_memberships': 'projects.listMemberships',
+      'get /users/{id}/user_task_list': 'users.retrieveTaskList',
+      'get /schedules/schedule_e': 'schedules.listScheduleE',
+      'get /boards/{id}/board': 'boards.retrieveBoard',
+      'get /boards/{id}/members': 'boards.listMembers',
     });
   });
 });

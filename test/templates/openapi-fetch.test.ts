@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import { BaseClient, type SDKConfig } from '../../templates/src/core/base-client.js';
+import { ClientCredentialsTokenSource } from '../../templates/src/internal/oauth.js';
 import { createTransport, finalURL, type SentRequest } from '../../templates/src/internal/openapi-fetch.js';
 import { serializeFormQuery, serializeSimplePath } from '../../templates/src/internal/params.js';
 import { fillPath } from '../../templates/src/internal/url.js';
@@ -117,6 +118,33 @@ describe('the SDK client', () => {
     const [, init] = fetch.mock.calls[1] as unknown as [string, RequestInit];
     expect(init.redirect).toBe('manual');
     expect((init.headers as Headers).get('content-type')).toBe('application/json');
+  });
+
+  test('the OAuth token request goes through the same openapi-fetch client as the call that needed it', async () => {
+    const fetch = vi.fn(async (url: string | URL | Request) =>
+      String(url).endsWith('/oauth/token')
+        ? new Response('{"access_token":"tok-1","expires_in":3600}', {
+            headers: { 'content-type': 'application/json' },
+          })
+        : new Response('{"a":1}', { headers: { 'content-type': 'application/json' } }),
+    );
+    const oauthConfig: SDKConfig = {
+      ...config,
+      securitySchemes: { oauth: { type: 'oauth2', tokenUrl: 'http://127.0.0.1:1/oauth/token', scopes: [] } },
+      security: [['oauth']],
+      tokenSource: ClientCredentialsTokenSource,
+    };
+    const client = new Client({ fetch, clientID: 'id', clientSecret: 'secret' }, oauthConfig);
+    const before = { ...counts };
+    expect(await client.get('/one')).toEqual({ a: 1 });
+    expect(fetch.mock.calls.map(([url]) => String(url))).toEqual([
+      'http://127.0.0.1:1/oauth/token',
+      'http://127.0.0.1:1/one',
+    ]);
+    expect(counts.clients - before.clients).toBe(1);
+    expect(counts.requests - before.requests).toBe(2);
+    const [, sent] = fetch.mock.calls[1] as unknown as [string, RequestInit];
+    expect((sent.headers as Headers).get('authorization')).toBe('Bearer tok-1');
   });
 
   test('buildURL gives the URL a request really sends, object and list values included', async () => {

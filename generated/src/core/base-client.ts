@@ -1,6 +1,6 @@
 // Copied from templates/src/core/base-client.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import { type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
+import { type AppliedAuth, type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
 import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, type HeadersLike, toHeaders } from '../internal/headers.js';
@@ -8,7 +8,9 @@ import { isLogLevel, type Logger, type LogLevel, logsAt, resolveLogLevel } from 
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import {
   createTransport,
+  createTypedClient,
   finalURL,
+  type ReadAs,
   type SentRequest,
   type TransportCall,
   type TransportResult,
@@ -292,6 +294,8 @@ export abstract class BaseClient {
   /** The base URL as given, `user:password@` included, and as stripped: `withOptions` passes the former on while unchanged. */
   readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
+  /** openapi-fetch's typed client (`client.fetch`), for the base URL it was made with. */
+  #typedClient: { baseURL: string; client: unknown } | undefined;
   /** The openapi-fetch client every request goes through, made on the first request. */
   #transport:
     | ((call: TransportCall<{ prepared: PreparedRequest; raw?: RawResponse }>) => Promise<TransportResult>)
@@ -479,6 +483,75 @@ export abstract class BaseClient {
   }
 
   /**
+   * The openapi-fetch client behind the generated client's `fetch` (typed there by the spec's `paths`): made on first
+   * use, and again once `baseURL` has changed.
+   */
+  protected openapiFetch(): unknown {
+    if (this.#typedClient?.baseURL !== this.baseURL) {
+      this.#typedClient = {
+        baseURL: this.baseURL,
+        client: createTypedClient(
+          this.baseURL,
+          (query) => serializeFormQuery({ ...this.#options.defaultQuery, ...query }),
+          (url, values) => fillPath(url, values),
+          (request, readAs) =>
+            this.#sendBuilt(request, readAs).catch((error: unknown) => Promise.reject(this.#mask(error))),
+        ),
+      };
+    }
+    return this.#typedClient.client;
+  }
+
+  /**
+   * Sends a request openapi-fetch built (`client.fetch`) through the request loop: the client's auth (on the base URL's
+   * origin only), default headers, idempotency key, retries, timeouts over the body, redirects and masking. The body is
+   * read as the caller asked (bounded as text), and handed back for openapi-fetch to parse.
+   */
+  async #sendBuilt(request: Request, readAs: ReadAs): Promise<Response> {
+    const method = request.method.toUpperCase();
+    // A per-call `baseUrl` on another origin gets no credentials.
+    const own = originOf(request.url) === originOf(this.baseURL);
+    const { auth, refreshAuth } = await this.#authenticate(this.#config.security, own);
+    const headers: Record<string, string> = { ...this.#baseHeaders };
+    for (const name in auth.headers) headers[name] = auth.headers[name]!;
+    const idempotencyHeader = this.#config.idempotencyHeader?.toLowerCase();
+    if (idempotencyHeader !== undefined && method !== 'GET' && method !== 'HEAD')
+      headers[idempotencyHeader] = `sdk-${crypto.randomUUID()}`;
+    const given = Object.fromEntries(request.headers);
+    assignHeaders(headers, this.#options.defaultHeaders, given);
+    if (!own) this.#dropCredentials(headers);
+    const authQuery = serializeFormQuery(auth.query);
+    const url = authQuery === '' ? request.url : `${request.url}${request.url.includes('?') ? '&' : '?'}${authQuery}`;
+    const raw = await this.#loop({
+      url,
+      method,
+      headers,
+      // Read once, so that every attempt can send it.
+      body: request.body === null ? undefined : await request.arrayBuffer(),
+      fetchOptions: this.#options.fetchOptions,
+      maxRetries: this.maxRetries,
+      timeout: this.timeout,
+      signal: request.signal,
+      label: `${method} ${new URL(request.url).pathname}`,
+      kind: readAs === 'json' || readAs === 'text' ? 'text' : 'binary',
+      maxResponseSize: this.#maxResponseSize,
+      mode: { raw: readAs === 'stream' },
+      resendable:
+        IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
+      retryCountSet:
+        hasHeader(this.#options.defaultHeaders, RETRY_COUNT_HEADER) || request.headers.has(RETRY_COUNT_HEADER),
+      refreshAuth,
+    });
+    const { response, body } = raw;
+    if (body === undefined) return response;
+    return new Response(NULL_BODY_STATUSES.has(response.status) || body === '' ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  }
+
+  /**
    * Sends a request and hands its raw response to `wrap`, which makes the promise the caller gets. List methods page
    * through it (`requestPage` in core/pagination.ts), so that pagination is bundled only into SDKs' calls that use it.
    */
@@ -509,7 +582,46 @@ export abstract class BaseClient {
 
   async #sendOnce(spec: RequestSpec, options: RequestOptions, mode: ResponseMode): Promise<RawResponse> {
     const prepared = await this.#prepare(spec, options, mode);
-    // The body goes to the loop with `prepared`, beside openapi-fetch (see TransportCall).
+    const { raw, result } = await this.#transported(prepared);
+    const { response } = raw;
+    if (!response.ok) {
+      // openapi-fetch's parse of the error body: JSON where it is, else the text; an empty body is none.
+      const body = result.error === '' ? undefined : result.error;
+      const apiError = APIError.generate(response.status, body, response.headers);
+      if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
+      throw apiError;
+    }
+    return raw;
+  }
+
+  /**
+   * The credentials a request carries to the API's origin (`own`; none elsewhere), by the security requirements: a key
+   * the operation needs and the client lacks is an error before anything is sent. With an OAuth token, its refresh.
+   */
+  async #authenticate(
+    security: readonly (readonly string[])[],
+    own: boolean,
+  ): Promise<{ auth: AppliedAuth; refreshAuth: PreparedRequest['refreshAuth'] }> {
+    if (!own) return { auth: { headers: {}, query: {} }, refreshAuth: undefined };
+    const config = this.#config;
+    const missing = missingSchemeKey(security, config.schemeKeyOptions, this.#credentials.schemeKeys, config.envPrefix);
+    if (missing !== undefined) throw new TelnyxError(missing);
+    const auth = await applyAuth(security, config.securitySchemes, this.#credentials);
+    const refreshAuth =
+      auth.token === undefined
+        ? undefined
+        : async (): Promise<Record<string, string> | undefined> => {
+            this.#credentials.tokenSource?.invalidate(auth.token);
+            return (await applyAuth(security, config.securitySchemes, this.#credentials, true)).headers;
+          };
+    return { auth, refreshAuth };
+  }
+
+  /**
+   * Sends a prepared request through the openapi-fetch client (made on the first request), whose `fetch` is the
+   * request loop. The body goes to the loop with `prepared`, beside openapi-fetch (see TransportCall).
+   */
+  async #transported(prepared: PreparedRequest): Promise<{ raw: RawResponse; result: TransportResult }> {
     const call: { prepared: PreparedRequest; raw?: RawResponse } = { prepared };
     let result: TransportResult;
     try {
@@ -524,16 +636,7 @@ export abstract class BaseClient {
       if (error instanceof TypeError && call.raw === undefined) toHeaders(prepared.headers);
       throw error;
     }
-    const raw = call.raw!;
-    const { response } = raw;
-    if (!response.ok) {
-      // openapi-fetch's parse of the error body: JSON where it is, else the text; an empty body is none.
-      const body = result.error === '' ? undefined : result.error;
-      const apiError = APIError.generate(response.status, body, response.headers);
-      if (logsAt(this.#logLevel, 'debug')) this.#logger.debug(`[${prepared.label}] failed: ${apiError.message}`);
-      throw apiError;
-    }
-    return raw;
+    return { raw: call.raw!, result };
   }
 
   /**
@@ -572,13 +675,7 @@ export abstract class BaseClient {
         `The next page's URL (${this.#redactor.url(path)}) is on another origin than the API's (${originOf(base)}): not followed, as it would carry the client's credentials there. Set the client option followCrossOriginPages to follow such links without credentials.`,
       );
     }
-    const missing = foreign
-      ? undefined
-      : missingSchemeKey(security, this.#config.schemeKeyOptions, this.#credentials.schemeKeys, this.#config.envPrefix);
-    if (missing !== undefined) throw new TelnyxError(missing);
-    const auth = foreign
-      ? { headers: {}, query: {} }
-      : await applyAuth(security, this.#config.securitySchemes, this.#credentials);
+    const { auth, refreshAuth } = await this.#authenticate(security, !foreign);
 
     const headers = { ...this.#baseHeaders };
     if (spec.accept !== undefined) headers['accept'] = spec.accept;
@@ -635,13 +732,6 @@ export abstract class BaseClient {
       spec.pathParams ? (template, values) => fillPath(template, values, serializePath) : fillPath,
     );
 
-    const refreshAuth =
-      auth.token === undefined
-        ? undefined
-        : async (): Promise<Record<string, string> | undefined> => {
-            this.#credentials.tokenSource?.invalidate(auth.token);
-            return (await applyAuth(security, this.#config.securitySchemes, this.#credentials, true)).headers;
-          };
     return {
       url,
       method,
@@ -667,9 +757,9 @@ export abstract class BaseClient {
     };
   }
 
-  /** The token endpoint goes through the same loop (timeouts, retries); a POST with a form body, resendable. */
+  /** The token endpoint goes the same way (openapi-fetch, the loop's timeouts and retries); a form POST, resendable. */
   async #tokenFetch(url: string, init: RequestInit): Promise<Response> {
-    const raw = await this.#loop({
+    const { raw } = await this.#transported({
       url,
       method: 'POST',
       headers: assignHeaders({ ...this.#baseHeaders }, init.headers as Record<string, string>),

@@ -5,6 +5,9 @@
 // exports from TypeScript in the CommonJS build, though they are there at run time: they are typed here, once.
 import * as openapiFetch from 'openapi-fetch';
 
+/** openapi-fetch's client typed by an API's `paths`, as `client.fetch` gives it (the generated client names `paths`). */
+export type { Client as TypedClient } from 'openapi-fetch';
+
 type QuerySerializer = (query: Record<string, unknown>) => string;
 
 /** The request openapi-fetch hands its `fetch`: built by `SentRequest` below, not by the platform's `Request`. */
@@ -19,7 +22,11 @@ export interface SentRequest<Context> {
 
 interface OpenAPIFetchClient {
   request(method: string, url: string, init: object): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  use(middleware: { onRequest(params: { request: Request; options: { parseAs: ReadAs } }): undefined }): void;
 }
+
+/** How the caller of a typed call asked openapi-fetch to read a successful body (its `parseAs`). */
+export type ReadAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
 
 interface OpenAPIFetch {
   default(options: object): OpenAPIFetchClient;
@@ -123,4 +130,32 @@ export function createTransport<Context>(
       parseAs: 'stream',
       context: call.context,
     }) as Promise<TransportResult>;
+}
+
+/**
+ * openapi-fetch's own client, for `client.fetch`: openapi-fetch builds each request from the typed call (path params
+ * filled by `fillPath`, the query by `serializeQuery`, the body by its JSON serializer) and `send` carries the `Request`
+ * it built, told how the caller will read the body. openapi-fetch parses the answer into `{ data, error, response }`.
+ */
+export function createTypedClient(
+  baseUrl: string,
+  serializeQuery: QuerySerializer,
+  fillPath: (path: string, params: Record<string, unknown>) => string,
+  send: (request: Request, readAs: ReadAs) => Promise<Response>,
+): unknown {
+  // The only place openapi-fetch tells what the caller reads is its middleware's options; the request is the key.
+  const readAs = new WeakMap<Request, ReadAs>();
+  const client = (openapiFetch as unknown as OpenAPIFetch).default({
+    baseUrl,
+    querySerializer: serializeQuery,
+    pathSerializer: fillPath,
+    fetch: (request: Request) => send(request, readAs.get(request) ?? 'json'),
+  });
+  client.use({
+    onRequest({ request, options }) {
+      readAs.set(request, options.parseAs);
+      return undefined;
+    },
+  });
+  return client;
 }

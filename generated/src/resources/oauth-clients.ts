@@ -3,8 +3,9 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import type { Endpoint } from '../internal/endpoint.js';
 import { type Page, type PagePromise, requestPage, nextPageNumber } from '../core/pagination.js';
-import type { operations } from '../internal/openapi.js';
+import type { operations, paths } from '../internal/openapi.js';
 import type { OAuthClient, OAuthClientCreateRequest, OAuthClientUpdateRequest } from '../models.js';
 
 /** Methods for `/oauth_clients`, `/oauth_clients/{id}`. */
@@ -17,7 +18,7 @@ export class OAuthClients extends APIResource {
   list(query: OAuthClientListParams = {}, options?: RequestOptions): PagePromise<OAuthClientListResponse, OAuthClient> {
     return requestPage<OAuthClientListResponse, OAuthClient>(
       this._client,
-      { method: 'get', path: '/oauth_clients', query },
+      { method: 'get', path: '/oauth_clients', query } satisfies Endpoint<paths, '/oauth_clients', 'get'>,
       {
         kind: 'page-number',
         items: ['data'],
@@ -36,7 +37,10 @@ export class OAuthClients extends APIResource {
    * Create a new OAuth client
    */
   create(body: OAuthClientCreateParams, options?: RequestOptions): APIPromise<OAuthClientCreateResponse> {
-    return this._client.request<OAuthClientCreateResponse>({ method: 'post', path: '/oauth_clients', body }, options);
+    return this._client.request<OAuthClientCreateResponse>(
+      { method: 'post', path: '/oauth_clients', body } satisfies Endpoint<paths, '/oauth_clients', 'post'>,
+      options,
+    );
   }
 
   /**
@@ -47,7 +51,11 @@ export class OAuthClients extends APIResource {
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OAuthClientRetrieveResponse> {
     return this._client.request<OAuthClientRetrieveResponse>(
-      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id } },
+      { method: 'get', path: '/oauth_clients/{id}', pathParams: { id } } satisfies Endpoint<
+        paths,
+        '/oauth_clients/{id}',
+        'get'
+      >,
       options,
     );
   }
@@ -64,7 +72,11 @@ export class OAuthClients extends APIResource {
     options?: RequestOptions,
   ): APIPromise<OAuthClientUpdateResponse> {
     return this._client.request<OAuthClientUpdateResponse>(
-      { method: 'put', path: '/oauth_clients/{id}', pathParams: { id }, body },
+      { method: 'put', path: '/oauth_clients/{id}', pathParams: { id }, body } satisfies Endpoint<
+        paths,
+        '/oauth_clients/{id}',
+        'put'
+      >,
       options,
     );
   }
@@ -77,7 +89,11 @@ export class OAuthClients extends APIResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<void> {
     return this._client.request<void>(
-      { method: 'delete', path: '/oauth_clients/{id}', pathParams: { id }, response: 'void' },
+      { method: 'delete', path: '/oauth_clients/{id}', pathParams: { id }, response: 'void' } satisfies Endpoint<
+        paths,
+        '/oauth_clients/{id}',
+        'delete'
+      >,
       options,
     );
   }

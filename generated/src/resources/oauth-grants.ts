@@ -3,8 +3,9 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import type { Endpoint } from '../internal/endpoint.js';
 import { type Page, type PagePromise, requestPage, nextPageNumber } from '../core/pagination.js';
-import type { operations } from '../internal/openapi.js';
+import type { operations, paths } from '../internal/openapi.js';
 import type { OAuthGrant } from '../models.js';
 
 /** Methods for `/oauth_grants`, `/oauth_grants/{id}`. */
@@ -17,7 +18,7 @@ export class OAuthGrants extends APIResource {
   list(query: OAuthGrantListParams = {}, options?: RequestOptions): PagePromise<OAuthGrantListResponse, OAuthGrant> {
     return requestPage<OAuthGrantListResponse, OAuthGrant>(
       this._client,
-      { method: 'get', path: '/oauth_grants', query },
+      { method: 'get', path: '/oauth_grants', query } satisfies Endpoint<paths, '/oauth_grants', 'get'>,
       {
         kind: 'page-number',
         items: ['data'],
@@ -38,7 +39,11 @@ export class OAuthGrants extends APIResource {
    */
   retrieve(id: string, options?: RequestOptions): APIPromise<OAuthGrantRetrieveResponse> {
     return this._client.request<OAuthGrantRetrieveResponse>(
-      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id } },
+      { method: 'get', path: '/oauth_grants/{id}', pathParams: { id } } satisfies Endpoint<
+        paths,
+        '/oauth_grants/{id}',
+        'get'
+      >,
       options,
     );
   }
@@ -51,7 +56,11 @@ export class OAuthGrants extends APIResource {
    */
   delete(id: string, options?: RequestOptions): APIPromise<OAuthGrantDeleteResponse> {
     return this._client.request<OAuthGrantDeleteResponse>(
-      { method: 'delete', path: '/oauth_grants/{id}', pathParams: { id } },
+      { method: 'delete', path: '/oauth_grants/{id}', pathParams: { id } } satisfies Endpoint<
+        paths,
+        '/oauth_grants/{id}',
+        'delete'
+      >,
       options,
     );
   }

@@ -3,8 +3,9 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import type { Endpoint } from '../internal/endpoint.js';
 import { formBody } from '../internal/form.js';
-import type { operations } from '../internal/openapi.js';
+import type { operations, paths } from '../internal/openapi.js';
 import type {
   ConsentTokenResponse,
   CreateGrantResponse,
@@ -27,7 +28,11 @@ export class OAuth extends APIResource {
    */
   retrieveAuthorize(query: OAuthRetrieveAuthorizeParams, options?: RequestOptions): APIPromise<void> {
     return this._client.request<void>(
-      { method: 'get', path: '/oauth/authorize', query, response: 'void', security: [] },
+      { method: 'get', path: '/oauth/authorize', query, response: 'void', security: [] } satisfies Endpoint<
+        paths,
+        '/oauth/authorize',
+        'get'
+      >,
       options,
     );
   }
@@ -40,7 +45,11 @@ export class OAuth extends APIResource {
    */
   retrieve(consentToken: string, options?: RequestOptions): APIPromise<OAuthRetrieveResponse> {
     return this._client.request<OAuthRetrieveResponse>(
-      { method: 'get', path: '/oauth/consent/{consent_token}', pathParams: { consent_token: consentToken } },
+      {
+        method: 'get',
+        path: '/oauth/consent/{consent_token}',
+        pathParams: { consent_token: consentToken },
+      } satisfies Endpoint<paths, '/oauth/consent/{consent_token}', 'get'>,
       options,
     );
   }
@@ -51,7 +60,10 @@ export class OAuth extends APIResource {
    * Create an OAuth authorization grant
    */
   grants(body: OAuthGrantsParams, options?: RequestOptions): APIPromise<OAuthGrantsResponse> {
-    return this._client.request<OAuthGrantsResponse>({ method: 'post', path: '/oauth/grants', body }, options);
+    return this._client.request<OAuthGrantsResponse>(
+      { method: 'post', path: '/oauth/grants', body } satisfies Endpoint<paths, '/oauth/grants', 'post'>,
+      options,
+    );
   }
 
   /**
@@ -69,7 +81,7 @@ export class OAuth extends APIResource {
         contentType: 'application/x-www-form-urlencoded',
         encode: formBody,
         security: [['oauthClientAuth']],
-      },
+      } satisfies Endpoint<paths, '/oauth/introspect', 'post'>,
       options,
     );
   }
@@ -81,7 +93,7 @@ export class OAuth extends APIResource {
    */
   retrieveJwks(options?: RequestOptions): APIPromise<OAuthRetrieveJwksResponse> {
     return this._client.request<OAuthRetrieveJwksResponse>(
-      { method: 'get', path: '/oauth/jwks', security: [] },
+      { method: 'get', path: '/oauth/jwks', security: [] } satisfies Endpoint<paths, '/oauth/jwks', 'get'>,
       options,
     );
   }
@@ -93,7 +105,11 @@ export class OAuth extends APIResource {
    */
   register(body: OAuthRegisterParams = {}, options?: RequestOptions): APIPromise<OAuthRegisterResponse> {
     return this._client.request<OAuthRegisterResponse>(
-      { method: 'post', path: '/oauth/register', body, security: [] },
+      { method: 'post', path: '/oauth/register', body, security: [] } satisfies Endpoint<
+        paths,
+        '/oauth/register',
+        'post'
+      >,
       options,
     );
   }
@@ -113,7 +129,7 @@ export class OAuth extends APIResource {
         contentType: 'application/x-www-form-urlencoded',
         encode: formBody,
         security: [['oauthClientAuth'], []],
-      },
+      } satisfies Endpoint<paths, '/oauth/token', 'post'>,
       options,
     );
   }

@@ -3,6 +3,8 @@
 import type { APIPromise } from '../core/api-promise.js';
 import type { RequestOptions } from '../core/base-client.js';
 import { APIResource } from '../core/resource.js';
+import type { Endpoint } from '../internal/endpoint.js';
+import type { paths } from '../internal/openapi.js';
 import type { AuthorizationServerMetadata, ResourceMetadata } from '../models.js';
 
 /** Methods for `/.well-known/oauth-authorization-server`, `/.well-known/oauth-protected-resource`. */
@@ -21,7 +23,7 @@ export class WellKnown extends APIResource {
         path: '/.well-known/oauth-authorization-server',
         security: [],
         server: 'https://api.telnyx.com',
-      },
+      } satisfies Endpoint<paths, '/.well-known/oauth-authorization-server', 'get'>,
       options,
     );
   }
@@ -35,7 +37,12 @@ export class WellKnown extends APIResource {
     options?: RequestOptions,
   ): APIPromise<WellKnownRetrieveProtectedResourceMetadataResponse> {
     return this._client.request<WellKnownRetrieveProtectedResourceMetadataResponse>(
-      { method: 'get', path: '/.well-known/oauth-protected-resource', security: [], server: 'https://api.telnyx.com' },
+      {
+        method: 'get',
+        path: '/.well-known/oauth-protected-resource',
+        security: [],
+        server: 'https://api.telnyx.com',
+      } satisfies Endpoint<paths, '/.well-known/oauth-protected-resource', 'get'>,
       options,
     );
   }
