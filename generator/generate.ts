@@ -1,15 +1,14 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { ConfigError, InputError, SpecError } from './core/errors.js';
+import type { OpenAPIDocument } from './core/openapi-document.js';
 import type { OutputFile } from './core/output-file.js';
 import { SCHEMA_MODULE, SchemaTypesError, startSchemaTypes } from './emit/schema-types.js';
-import { ConfigError, InputError, SpecError } from './errors.js';
 import { formatFiles, startFormatting } from './format/format.js';
-import { flattenDeepObjectParams } from './load/flat-params.js';
 import { loadConfig, type SdkConfig } from './load/load-config.js';
-import { type LoadedSpec, loadSpec, loadSpecText } from './load/load-spec.js';
-import { fetchSpec, isURL, readStdin } from './load/read-input.js';
+import { loadSpecInput } from './load/load-spec.js';
+import { isURL } from './load/read-input.js';
 import { allowedByFlag } from './load/ref-confinement.js';
-import { repairSpec } from './load/repair.js';
 import type { SourceDocument } from './load/source-document.js';
 import { allMethods, buildModel, DEFAULT_REGENERATE_COMMAND } from './model/build-model.js';
 import { applyDiscriminatorEnums } from './model/discriminators.js';
@@ -39,6 +38,8 @@ export interface GenerateOptions {
 export interface GenerateResult {
   model: SdkModel;
   files: OutputFile[];
+  /** The loaded, repaired spec the model was built from (the emitters read only the model). */
+  document: OpenAPIDocument;
 }
 
 /** The whole pipeline short of writing: load -> model -> emit -> format. Pure with respect to the output folder. */
@@ -64,11 +65,12 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         ? loadedConfig
         : { ...loadedConfig, regenerateCommand: options.regenerateCommand };
     const allowRefs = [...allowedByFlag(options.allowRefs ?? [], cwd), ...(config.allowRefs ?? [])];
-    const { document, source } = await readSpec(options.spec, cwd, display(options.spec), allowRefs);
+    // The loading passes (load/passes.ts), repairs included: what they repaired is the model's first warnings.
     const repairs: string[] = [];
-    repairSpec(document, repairs);
-    // Before the types and the model read the params: both see the flat names.
-    flattenDeepObjectParams(document, config.deepObjectParams);
+    const { document, source } = await loadSpecInput(options.spec, cwd, display(options.spec), {
+      allowRefs,
+      repair: { warnings: repairs, deepObjectParams: config.deepObjectParams },
+    });
     // The schema types come from the worker; everything else is emitted and formatted meanwhile.
     const specFile = display(options.spec);
     const types = schemaTypes.emit(document);
@@ -125,17 +127,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     for (const finish of formatting) formatted.push(...(await finish()));
     formatted.push(...(await formattedTypes));
     timer('format (and the schema types)');
-    return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+    return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), document };
   } finally {
     schemaTypes.cancel();
   }
-}
-
-/** A spec from a file, a URL or stdin (`-`). */
-async function readSpec(spec: string, cwd: string, shown: string, allowRefs: readonly string[]): Promise<LoadedSpec> {
-  if (isURL(spec)) return loadSpecText(await fetchSpec(spec), undefined, shown);
-  if (spec === '-') return loadSpecText(await readStdin(), undefined, shown);
-  return loadSpec(resolve(cwd, spec), shown, { allowRefs });
 }
 
 /**
@@ -198,14 +193,12 @@ async function loadSurface(file: string, display: string): Promise<Surface> {
     return readFile(target, 'utf8');
   };
   try {
-    return await loadSurfaceTree(
-      file,
-      display,
+    return await loadSurfaceTree(file, display, {
       read,
       within,
-      (from, link) => resolve(dirname(from), safeDecode(link)),
+      resolveLink: (from, link) => resolve(dirname(from), safeDecode(link)),
       show,
-    );
+    });
   } catch (error) {
     throw error instanceof SurfaceError
       ? new ConfigError({ file: error.file ?? display, line: error.line }, error.message)

@@ -43,6 +43,8 @@ export interface TypecheckResult {
 /** What the reasons need: the SDK's model (its methods and the spec's document) and the official api.md. */
 export interface TraceContext {
   model: SdkModel;
+  /** The spec the model was built from: what it lacks or types otherwise is read there. */
+  document: Record<string, unknown>;
   surface: Surface;
   /** `client.webhooks.unwrap` and other api.md methods listed without a route: the official SDK's own code. */
   handWritten: ReadonlySet<string>;
@@ -157,16 +159,16 @@ export function traceError(error: TypeError, lines: readonly string[], context: 
     const members = memberNames(/does not exist in type '(.*)'/.exec(error.message)?.[1] ?? '');
     const objects =
       members.length > 0
-        ? bodyObjects(context.model.document, method).filter((properties) =>
+        ? bodyObjects(context.document, method).filter((properties) =>
             members.every((member) => properties.has(member)),
           )
         : [];
     const lacks =
       objects.length > 0
         ? objects.every((properties) => !properties.has(name))
-        : !requestNames(context.model.document, method).has(name);
+        : !requestNames(context.document, method).has(name);
     // `metadata: { assistant_id }` where the spec lists `metadata.assistant_id`: the same data, nested by the official SDK.
-    const flat = [...requestNames(context.model.document, method, true)].filter(
+    const flat = [...requestNames(context.document, method, true)].filter(
       (param) => param.startsWith(`${name}.`) || param.startsWith(`${name}[`),
     );
     if (lacks && flat.length > 0)
@@ -177,7 +179,7 @@ export function traceError(error: TypeError, lines: readonly string[], context: 
     if (lacks)
       return {
         owner: 'spec',
-        text: `the spec lacks the param ${name} on ${route}${objects.length > 0 && !members.every((member) => requestNames(context.model.document, method, true).has(member)) ? ' (in a nested object)' : ''}`,
+        text: `the spec lacks the param ${name} on ${route}${objects.length > 0 && !members.every((member) => requestNames(context.document, method, true).has(member)) ? ' (in a nested object)' : ''}`,
       };
     return {
       owner: 'ours',
@@ -198,7 +200,7 @@ export function traceError(error: TypeError, lines: readonly string[], context: 
       .flatMap((match) => (match[1] ?? match[2] ?? '').split(',').map((part) => part.trim()))
       .filter((part) => part !== '');
     if (method && missing.length > 0) {
-      const required = requiredNames(context.model.document, method);
+      const required = requiredNames(context.document, method);
       if (missing.every((name) => required.has(name)))
         return { owner: 'spec', text: `the spec requires ${missing.join(', ')} on ${route}; the test leaves them out` };
     }

@@ -263,6 +263,7 @@ async function main(): Promise<void> {
       const apiMd = values.surface === undefined ? '' : await readFile(resolve(values.surface), 'utf8');
       const context = {
         model: result.model,
+        document: result.document,
         surface: readSurface(apiMd, values.surface ?? 'api.md'),
         handWritten: handWrittenMethods(apiMd),
       };

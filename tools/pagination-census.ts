@@ -7,9 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { flattenDeepObjectParams } from '../generator/load/flat-params.js';
 import { loadSpec } from '../generator/load/load-spec.js';
-import { repairSpec } from '../generator/load/repair.js';
 import { allMethods, buildModel } from '../generator/model/build-model.js';
 import { responseShape } from '../generator/model/pagination.js';
 import { derefSchema, objectMembers } from '../generator/model/schemas.js';
@@ -39,9 +37,7 @@ async function main(): Promise<void> {
   const kinds = new Map<string, number>();
   for (const file of files) {
     try {
-      const { document } = await loadSpec(join(folder, file), file);
-      repairSpec(document, []);
-      flattenDeepObjectParams(document, undefined);
+      const { document } = await loadSpec(join(folder, file), file, { repair: { warnings: [] } });
       const model = buildModel(document, {}, file);
       let paged = 0;
       let unpaged = 0;

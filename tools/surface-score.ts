@@ -9,10 +9,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { flattenDeepObjectParams } from '../generator/load/flat-params.js';
 import { loadConfig } from '../generator/load/load-config.js';
 import { loadSpec } from '../generator/load/load-spec.js';
-import { repairSpec } from '../generator/load/repair.js';
 import { allResources, buildModel } from '../generator/model/build-model.js';
 import { readSurface } from '../generator/model/surface.js';
 
@@ -100,9 +98,7 @@ const isNumbered = (entry: SurfaceEntry): boolean => /[a-z][0-9]+$/.test(entry.m
 
 /** The SDK surface of a spec without config: its method lines and the warnings of names taken in their resource. */
 async function surfaceOf(file: string): Promise<{ methods: SurfaceEntry[]; fallbacks: string[] }> {
-  const { document } = await loadSpec(resolve(file), file);
-  repairSpec(document, []);
-  flattenDeepObjectParams(document, undefined);
+  const { document } = await loadSpec(resolve(file), file, { repair: { warnings: [] } });
   const model = buildModel(document, await loadConfig(undefined, undefined), file);
   const methods = allResources(model.resources).flatMap((resource) =>
     resource.methods.map((method) => ({
@@ -167,8 +163,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.corpus) return corpusReport(resolve(positionals[0] ?? '../shared/specs/corpus'), values.only, values.json);
-  const { document } = await loadSpec(resolve(values.spec!), values.spec!);
-  repairSpec(document, []);
+  const { document } = await loadSpec(resolve(values.spec!), values.spec!, { repair: { warnings: [] } });
   // With --surface, the names the api.md gives are adopted (what `generate --surface` does): a check that they all are.
   const surface =
     values.surface === undefined

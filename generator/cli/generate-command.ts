@@ -1,6 +1,6 @@
 import { type FSWatcher, readdirSync, watch as watchFiles } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { findConfig, loadConfig, type SdkConfig } from '../load/load-config.js';
 import { isURL } from '../load/read-input.js';
 import { type ParsedArgs, UsageError } from './args.js';
@@ -81,8 +81,19 @@ export interface Io {
   stderr: NodeJS.WriteStream;
 }
 
-/** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. `prefix` starts the result line. */
-export async function runGenerate(args: ParsedArgs, cwd: string, io: Io, check: boolean, prefix = ''): Promise<number> {
+/** How one run reports: `check` compares instead of writing; `prefix` starts the result line (`--watch`'s time). */
+export interface RunMode {
+  check?: boolean;
+  prefix?: string;
+}
+
+/** `sdkgen generate` and `sdkgen check`: one run; 0, or 1 when check finds the output stale. */
+export async function runGenerate(
+  args: ParsedArgs,
+  cwd: string,
+  io: Io,
+  { check = false, prefix = '' }: RunMode = {},
+): Promise<number> {
   const plan = await makePlan(args, cwd);
   // A found config is code that runs: say which one (--watch says it once); where the spec on the command line is not
   // its input, say that too.
@@ -159,7 +170,7 @@ export async function runWatch(args: ParsedArgs, cwd: string, io: Io, signal: Ab
     }
     running = true;
     try {
-      await runGenerate(args, cwd, io, false, `[${time()}] `);
+      await runGenerate(args, cwd, io, { prefix: `[${time()}] ` });
     } catch (error) {
       io.stderr.write(
         `[${time()}] error: ${error instanceof InputError || error instanceof UsageError ? error.message : String(error)}\n`,

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 import { CONFIG_FILES } from '../load/load-config.js';
 import type { ParsedArgs } from './args.js';
 import type { Io } from './generate-command.js';

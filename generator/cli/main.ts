@@ -1,9 +1,9 @@
 // The `sdkgen` command: parses the command line and calls the same functions the tests call. Exit codes: 0 done,
 // 1 a problem with the input (spec, config) or a stale output under `check`, 2 a usage mistake, 70 a bug.
 import { readFileSync } from 'node:fs';
+import { InputError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
 import { removeTemporariesOnSignals } from '../core/temp.js';
-import { InputError } from '../errors.js';
 import { commandHelp, parseArgs, UsageError } from './args.js';
 import { COMMANDS, GLOBAL_HELP } from './commands.js';
 
@@ -56,7 +56,7 @@ async function main(argv: string[]): Promise<number> {
           process.once('SIGTERM', () => stop.abort());
           return await runWatch(parsed, cwd, io, stop.signal);
         }
-        return await runGenerate(parsed, cwd, io, check);
+        return await runGenerate(parsed, cwd, io, { check });
       }
     }
   } catch (error) {

@@ -11,10 +11,9 @@ import {
 } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { InputError } from '../core/errors.js';
 import { didYouMean } from '../core/suggest.js';
-import { InputError } from '../errors.js';
 import { loadSpec } from '../load/load-spec.js';
-import { repairSpec } from '../load/repair.js';
 import { exampleValue } from '../model/examples.js';
 import { readWebhooks, type WebhookEvent, type WebhookScheme } from '../model/webhooks.js';
 import { type ParsedArgs, UsageError } from './args.js';
@@ -37,16 +36,16 @@ export async function runWebhooks(args: ParsedArgs, cwd: string, io: Io, send: t
       '--url <http(s) url> says where to post the events (your handler, e.g. http://127.0.0.1:3000/webhooks)',
     );
   const plan = await makePlan({ values: args.values, positionals: [] }, cwd);
-  const { document } = await loadSpec(plan.spec, plan.specShown, { allowRefs: plan.config.allowRefs ?? [] });
-  repairSpec(document, []);
+  const { document } = await loadSpec(plan.spec, plan.specShown, {
+    allowRefs: plan.config.allowRefs ?? [],
+    repair: { warnings: [] },
+  });
   const warnings: string[] = [];
-  const webhooks = readWebhooks(
-    document as Record<string, unknown>,
-    plan.config.webhooks,
-    (name) => name,
-    {},
+  const webhooks = readWebhooks(document as Record<string, unknown>, plan.config.webhooks, {
+    claim: (name) => name,
+    casing: {},
     warnings,
-  );
+  });
   if (!webhooks)
     throw new InputError({ file: plan.specShown }, 'the spec declares no webhooks (webhooks, x-webhooks or callbacks)');
   if (!webhooks.scheme)

@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadConfig } from '../load/load-config.js';
 import { loadSpec } from '../load/load-spec.js';
-import { repairSpec } from '../load/repair.js';
 import { buildModel } from '../model/build-model.js';
 import { applyDiscriminatorEnums } from '../model/discriminators.js';
 import { compareSurfaces } from './compare.js';
@@ -24,11 +23,13 @@ export async function surfaceOf(input: SpecInput): Promise<Surface> {
   // The config first: its allowRefs say what the spec's refs may read (the same rules as generate()).
   const config = await loadConfig(input.config === undefined ? undefined : resolve(input.config), input.config);
   const allowRefs = [...(input.allowRefs ?? []), ...(config.allowRefs ?? [])];
-  const { document } = await loadSpec(resolve(input.spec), input.label ?? input.spec, { allowRefs });
-  repairSpec(document, []);
+  const { document } = await loadSpec(resolve(input.spec), input.label ?? input.spec, {
+    allowRefs,
+    repair: { warnings: [] },
+  });
   // As generate() does: the model sees the discriminator members the SDK's types have.
   applyDiscriminatorEnums(document);
-  return buildSurface(buildModel(document, config, input.label ?? input.spec));
+  return buildSurface(buildModel(document, config, input.label ?? input.spec), document);
 }
 
 /** Compares the SDKs two versions of a spec give. */

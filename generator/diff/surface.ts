@@ -47,12 +47,13 @@ export interface Surface {
 
 const MAX_DEPTH = 4;
 
-export function buildSurface(model: SdkModel): Surface {
+/** The surface of `model`; `document` is the spec it was built from, whose schemas give the fields' shapes. */
+export function buildSurface(model: SdkModel, document: unknown): Surface {
   const methods: Record<string, MethodSurface> = {};
   for (const resource of allResources(model.resources)) {
     for (const method of resource.methods) {
       const id = `${resource.chain.join('.')}.${method.name}`;
-      methods[id] = methodSurface(model, id, resource.chain.join('.'), method);
+      methods[id] = methodSurface(document, id, resource.chain.join('.'), method);
     }
   }
   return {
@@ -65,19 +66,18 @@ export function buildSurface(model: SdkModel): Surface {
   };
 }
 
-function methodSurface(model: SdkModel, id: string, resource: string, method: Method): MethodSurface {
-  const document = model.document;
+function methodSurface(document: unknown, id: string, resource: string, method: Method): MethodSurface {
   const params: Record<string, FieldShape> = {};
   for (const param of [...method.queryParams, ...method.headerParams]) {
     params[param.name] = { ...shapeOf(document, param.schema), required: param.required };
   }
   if (method.body) {
-    if (method.body.inline) flatten(document, method.body.schema, '', params, 0, new Set());
+    if (method.body.inline) flatten(document, method.body.schema, params);
     else params['body'] = { ...shapeOf(document, method.body.schema), required: method.body.required };
   }
   const response: Record<string, FieldShape> = {};
   const success = method.response.statuses[0]?.schema;
-  if (success !== undefined) flatten(document, success, '', response, 0, new Set());
+  if (success !== undefined) flatten(document, success, response);
   return {
     id,
     resource,
@@ -96,47 +96,43 @@ function methodSurface(model: SdkModel, id: string, resource: string, method: Me
     responseKind: method.response.kind,
     pagination: method.pagination ? JSON.stringify(method.pagination) : '',
     security: JSON.stringify(method.security),
-    example: `client.${id}(${exampleArguments(model, method, 'required').join(', ')})`,
+    example: `client.${id}(${exampleArguments(method, 'required').join(', ')})`,
   };
 }
 
 /**
- * Adds the fields a schema reaches under `prefix`, as a user's code reaches them: an object's members (`name`,
+ * Adds the fields a schema reaches to `out`, as a user's code reaches them: an object's members (`name`,
  * `metadata.key`), an array's items (`[]`, `items[].price`, a response that is an array of objects), a map's values
  * (`labels{}.name`), every option of a union and every part of an allOf, through `$ref`s. A renamed property of a
  * schema is then a change of every operation that returns or takes it, however deep.
  */
-function flatten(
-  document: unknown,
-  schema: unknown,
-  prefix: string,
-  out: Record<string, FieldShape>,
-  depth: number,
-  seen: Set<unknown>,
-): void {
-  const resolved = derefSchema(document, schema);
-  if (depth > MAX_DEPTH || seen.has(resolved)) return;
-  const next = new Set(seen).add(resolved);
-  const items = resolved['items'];
-  if (items !== undefined && items !== null && typeof items === 'object' && !Array.isArray(items)) {
-    flatten(document, items, `${prefix}[]`, out, depth + 1, next);
-  }
-  for (const key of ['oneOf', 'anyOf'] as const) {
-    const options = resolved[key];
-    if (Array.isArray(options)) for (const option of options) flatten(document, option, prefix, out, depth + 1, next);
-  }
-  const values = resolved['additionalProperties'];
-  if (values !== null && typeof values === 'object' && !Array.isArray(values)) {
-    flatten(document, values, `${prefix}{}`, out, depth + 1, next);
-  }
-  const { properties, required } = objectMembers(document, resolved);
-  for (const [name, property] of Object.entries(properties)) {
-    const path = prefix ? `${prefix}.${name}` : name;
-    const shape = shapeOf(document, property);
-    // A member two union options share keeps the first option's shape.
-    if (!(path in out)) out[path] = { ...shape, required: required.has(name) };
-    flatten(document, property, path, out, depth + 1, next);
-  }
+function flatten(document: unknown, schema: unknown, out: Record<string, FieldShape>): void {
+  const visit = (current: unknown, prefix: string, depth: number, seen: ReadonlySet<unknown>): void => {
+    const resolved = derefSchema(document, current);
+    if (depth > MAX_DEPTH || seen.has(resolved)) return;
+    const next = new Set(seen).add(resolved);
+    const items = resolved['items'];
+    if (items !== undefined && items !== null && typeof items === 'object' && !Array.isArray(items)) {
+      visit(items, `${prefix}[]`, depth + 1, next);
+    }
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const options = resolved[key];
+      if (Array.isArray(options)) for (const option of options) visit(option, prefix, depth + 1, next);
+    }
+    const values = resolved['additionalProperties'];
+    if (values !== null && typeof values === 'object' && !Array.isArray(values)) {
+      visit(values, `${prefix}{}`, depth + 1, next);
+    }
+    const { properties, required } = objectMembers(document, resolved);
+    for (const [name, property] of Object.entries(properties)) {
+      const path = prefix ? `${prefix}.${name}` : name;
+      const shape = shapeOf(document, property);
+      // A member two union options share keeps the first option's shape.
+      if (!(path in out)) out[path] = { ...shape, required: required.has(name) };
+      visit(property, path, depth + 1, next);
+    }
+  };
+  visit(schema, '', 0, new Set());
 }
 
 /** The type of a schema as a short, comparable text; nullability and enum values beside it. */

@@ -1,29 +1,28 @@
 import { propertyKey, stringLiteral } from '../core/escape.js';
-import { BinaryExample, type ExampleMode, exampleValue } from '../model/examples.js';
-import { hasRequiredMembers } from '../model/schemas.js';
-import type { Method, Param, SdkModel } from '../model/types.js';
+import { BinaryExample, type ExampleMode } from '../model/examples.js';
+import type { Method, Param } from '../model/types.js';
 import { pathExample } from './type-expressions.js';
 
 /** The arguments of an example call of `method`: path values, then the params object (if any), as TS source. */
-export function exampleArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
+export function exampleArguments(method: Method, mode: ExampleMode): string[] {
   // Tests and the README ask for each method's call several times (a test per mode, a comparison of the two).
   let byMode = argumentsOf.get(method);
   if (!byMode) argumentsOf.set(method, (byMode = new Map()));
   let args = byMode.get(mode);
-  if (!args) byMode.set(mode, (args = buildArguments(model, method, mode)));
+  if (!args) byMode.set(mode, (args = buildArguments(method, mode)));
   return [...args];
 }
 
 const argumentsOf = new WeakMap<Method, Map<ExampleMode, string[]>>();
 
-function buildArguments(model: SdkModel, method: Method, mode: ExampleMode): string[] {
+function buildArguments(method: Method, mode: ExampleMode): string[] {
   // Path arguments are typed from the schema (pathArgumentType), so the example follows that type.
-  const args = method.positionalPathParams.map((param) => valueSource(pathExample(model, param, true)));
+  const args = method.positionalPathParams.map((param) => valueSource(pathExample(param, true)));
   // api.md's `update(key, body, { ...params })`: the body is an argument of its own.
   if (method.body?.positional && (mode === 'all' || method.body.required || method.paramsRequired)) {
-    args.push(valueSource(exampleValue(model.document, method.body.schema, mode)));
+    args.push(valueSource(method.body.examples[mode]));
   }
-  const params = exampleParams(model, method, mode);
+  const params = exampleParams(method, mode);
   if (params !== undefined) args.push(valueSource(params));
   return args;
 }
@@ -38,27 +37,25 @@ function contentValue(param: Param, value: unknown): unknown {
     : JSON.stringify(value);
 }
 
-function exampleParams(model: SdkModel, method: Method, mode: ExampleMode): unknown {
+function exampleParams(method: Method, mode: ExampleMode): unknown {
   // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
   const fields = Object.create(null) as Record<string, unknown>;
   const set = (name: string, value: unknown): void =>
     void Object.defineProperty(fields, name, { value, enumerable: true, writable: true, configurable: true });
   for (const param of method.namedPathParams) {
-    set(param.name, pathExample(model, param, false));
+    set(param.name, pathExample(param, false));
   }
   if (method.paramsShape === 'none') return Object.keys(fields).length > 0 ? fields : undefined;
   for (const param of [...method.queryParams, ...method.headerParams]) {
-    if (mode === 'all' || param.required)
-      set(param.key ?? param.name, contentValue(param, exampleValue(model.document, param.schema, mode, param.name)));
+    if (mode === 'all' || param.required) set(param.key ?? param.name, contentValue(param, param.examples[mode]));
   }
   let body: unknown;
   // Beside query, header or parent-id params, an object body's fields are part of the params type even when the body is
   // optional, so its required fields are too.
   const besideOthers = method.paramsShape === 'mixed' || method.namedPathParams.length > 0;
-  const bodyFieldsRequired =
-    besideOthers && method.body?.inline === true && hasRequiredMembers(model.document, method.body.schema);
+  const bodyFieldsRequired = besideOthers && method.body?.inline === true && method.body.hasRequiredMembers;
   if (method.body && !method.body.positional && (mode === 'all' || method.body.required || bodyFieldsRequired))
-    body = exampleValue(model.document, method.body.schema, mode);
+    body = method.body.examples[mode];
   const renames = Object.entries(method.body?.renames ?? {});
   if (renames.length > 0 && body && typeof body === 'object' && !Array.isArray(body)) {
     // Renamed fields appear under their SDK names, in their place.

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { OutputFile } from '../core/output-file.js';
 import { allResources } from '../model/build-model.js';
+import type { JsonSchema } from '../model/json-schema.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { hasAPIKeyOption } from './client.js';
-import { type JsonSchema, JsonSchemaConverter } from './json-schema.js';
 import { mcpBinName, packageBinName } from './package-files.js';
 import { banner, literal, printSourceFile } from './source.js';
 import { StructureKind } from './structure-kinds.js';
@@ -44,20 +44,17 @@ export function mcpTools(model: SdkModel): McpTools {
 const toolsOf = new WeakMap<SdkModel, McpTools>();
 
 function toolsOfModel(model: SdkModel): McpTools {
-  const converter = new JsonSchemaConverter(model.document);
   const tools: ToolEntry[] = [];
   const skipped: string[] = [];
   const taken = new Set<string>();
   for (const resource of allResources(model.resources)) {
     for (const method of resource.methods) {
-      if (
-        method.body &&
-        (method.body.encoding === 'multipart' || method.body.encoding === 'binary' || method.body.positional)
-      ) {
+      // The model gives every method an agent can call with JSON its input schema (model/tool-inputs.ts).
+      const input = method.toolInput;
+      if (input === undefined) {
         skipped.push(`${resource.chain.join('.')}.${method.name}`);
         continue;
       }
-      const input = inputSchema(method, converter);
       tools.push({
         name: uniqueName(toolName(resource, method), taken),
         path: [...resource.chain, method.name],
@@ -72,8 +69,7 @@ function toolsOfModel(model: SdkModel): McpTools {
       });
     }
   }
-  const defs = Object.fromEntries([...converter.defs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { tools, defs, skipped };
+  return { tools, defs: model.toolDefs, skipped };
 }
 
 /** `oauth_clients_create`: the method's path from the client in snake case. */
@@ -112,52 +108,6 @@ function describe(method: Method): string {
     [summary, paragraph && paragraph !== summary ? paragraph : undefined].filter(Boolean).join('\n\n') ||
     `${method.httpMethod.toUpperCase()} ${method.path}`;
   return `${text.length > DESCRIPTION_CHARS ? `${text.slice(0, DESCRIPTION_CHARS - 1)}…` : text}${method.deprecated ? '\n\nDeprecated.' : ''}`;
-}
-
-/** The arguments as the SDK method takes them: path params, then its params object's members (query, headers, body). */
-function inputSchema(method: Method, converter: JsonSchemaConverter): JsonSchema & { type: 'object' } {
-  const properties: Record<string, JsonSchema> = {};
-  const required: string[] = [];
-  const add = (name: string, schema: JsonSchema, isRequired: boolean, description?: string) => {
-    properties[name] =
-      description && schema['description'] === undefined
-        ? {
-            ...schema,
-            description: description
-              .trim()
-              .split(/\n\s*\n/)[0]!
-              .slice(0, 300),
-          }
-        : schema;
-    if (isRequired && !required.includes(name)) required.push(name);
-  };
-  for (const param of [...method.pathParams, ...method.queryParams, ...method.headerParams]) {
-    add(
-      param.name,
-      converter.convert(param.schema),
-      param.required || method.pathParams.includes(param),
-      param.description,
-    );
-  }
-  const body = method.body;
-  if (body) {
-    if (body.inline || method.paramsShape === 'body') {
-      const object = converter.convert(body.schema);
-      const resolved =
-        object['$ref'] !== undefined
-          ? (converter.defs.get(String(object['$ref']).slice('#/$defs/'.length)) ?? {})
-          : object;
-      const fields = (resolved['properties'] ?? {}) as Record<string, JsonSchema>;
-      const fieldRequired = Array.isArray(resolved['required']) ? (resolved['required'] as string[]) : [];
-      for (const [name, schema] of Object.entries(fields))
-        add(name, schema, body.required && fieldRequired.includes(name));
-      if (Object.keys(fields).length === 0 && object['$ref'] === undefined && resolved['type'] !== 'object')
-        add(body.key ?? 'body', object, body.required);
-    } else {
-      add(body.key ?? 'body', converter.convert(body.schema), body.required);
-    }
-  }
-  return { type: 'object', properties, ...(required.length > 0 && { required }) };
 }
 
 /**

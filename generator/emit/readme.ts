@@ -8,7 +8,6 @@ import {
   stringLiteral,
 } from '../core/escape.js';
 import { allMethods, allResources } from '../model/build-model.js';
-import { hasRequiredMembers } from '../model/schemas.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { coreClientName, hasAPIKeyOption, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
@@ -88,16 +87,16 @@ function calls(model: SdkModel): Call[] {
   );
 }
 
-function callText(model: SdkModel, { resource, method }: Call, mode: 'required' | 'all' = 'required'): string {
-  return `client.${resource.chain.join('.')}.${method.name}(${exampleArguments(model, method, mode).join(', ')})`;
+function callText({ resource, method }: Call, mode: 'required' | 'all' = 'required'): string {
+  return `client.${resource.chain.join('.')}.${method.name}(${exampleArguments(method, mode).join(', ')})`;
 }
 
 /**
  * A call with a last `options` argument; an omitted optional params object becomes `{}` where that is a value of its
  * type, else `undefined` (an optional body whose fields are required, or one that is not an object: `{}` is neither).
  */
-function callWithOptions(model: SdkModel, call: Call, optionsText: string): string {
-  const args = exampleArguments(model, call.method, 'required');
+function callWithOptions(call: Call, optionsText: string): string {
+  const args = exampleArguments(call.method, 'required');
   // A positional body (`update(key, body, params)`) comes before the params: an omitted optional one is `undefined`.
   const { body } = call.method;
   const positionalBody = body?.positional === true;
@@ -106,16 +105,15 @@ function callWithOptions(model: SdkModel, call: Call, optionsText: string): stri
     call.method.paramsTypeName &&
     args.length === call.method.positionalPathParams.length + (positionalBody ? 1 : 0)
   ) {
-    const emptyFits =
-      !body || positionalBody || (body.inline === true && !hasRequiredMembers(model.document, body.schema));
+    const emptyFits = !body || positionalBody || (body.inline === true && !body.hasRequiredMembers);
     args.push(emptyFits ? '{}' : 'undefined');
   }
   return `client.${call.resource.chain.join('.')}.${call.method.name}(${[...args, optionsText].join(', ')})`;
 }
 
 /** `const result = await ...;`, or just `await ...;` for a method that resolves to nothing. */
-function awaitLine(model: SdkModel, call: Call, name = 'result'): string {
-  return `${call.method.responseTypeName ? `const ${name} = ` : ''}await ${callText(model, call)};`;
+function awaitLine(call: Call, name = 'result'): string {
+  return `${call.method.responseTypeName ? `const ${name} = ` : ''}await ${callText(call)};`;
 }
 
 function headline(model: SdkModel): Call | undefined {
@@ -149,7 +147,7 @@ function usage(model: SdkModel): string[] {
       `import ${model.clientName} from ${stringLiteral(model.packageName)};`,
       '',
       clientConstruction(model),
-      ...(call ? ['', awaitLine(model, call), ...(call.method.responseTypeName ? ['console.log(result);'] : [])] : []),
+      ...(call ? ['', awaitLine(call), ...(call.method.responseTypeName ? ['console.log(result);'] : [])] : []),
     ),
   ];
 }
@@ -177,7 +175,7 @@ function examples(model: SdkModel): string[] {
   for (const resource of allResources(model.resources)) {
     const method = resource.methods.find((candidate) => !candidate.noValidInput);
     if (method)
-      lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine(model, { resource, method })));
+      lines.push('', `### \`client.${resource.chain.join('.')}\``, '', ...ts(awaitLine({ resource, method })));
   }
   return lines;
 }
@@ -292,7 +290,7 @@ function errors(model: SdkModel): string[] {
       `import { APIError, NotFoundError } from ${stringLiteral(model.packageName)};`,
       '',
       'try {',
-      `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
+      `  ${call ? `await ${callText(call)};` : '// a call'}`,
       '} catch (err) {',
       "  if (err instanceof NotFoundError) console.log('not found', err.error);",
       '  else if (err instanceof APIError) console.log(err.status, err.message);',
@@ -314,7 +312,7 @@ function retriesAndTimeouts(model: SdkModel): string[] {
     '',
     ...ts(
       `const client = new ${model.clientName}({ maxRetries: 0 }); // default is 2`,
-      ...(call ? ['', `// or per request:`, `await ${callWithOptions(model, call, '{ maxRetries: 5 }')};`] : []),
+      ...(call ? ['', `// or per request:`, `await ${callWithOptions(call, '{ maxRetries: 5 }')};`] : []),
     ),
     '',
     '## Timeouts',
@@ -328,7 +326,7 @@ function retriesAndTimeouts(model: SdkModel): string[] {
             '',
             'const controller = new AbortController();',
             'setTimeout(() => controller.abort(), 1000);',
-            `await ${callWithOptions(model, call, '{ timeout: 5 * 1000, signal: controller.signal }')};`,
+            `await ${callWithOptions(call, '{ timeout: 5 * 1000, signal: controller.signal }')};`,
           ]
         : []),
     ),
@@ -378,7 +376,7 @@ function resendRules(model: SdkModel): string[] {
 function pagination(model: SdkModel): string[] {
   const call = calls(model).find((candidate) => candidate.method.pagination);
   if (!call) return [];
-  const text = callText(model, call);
+  const text = callText(call);
   return [
     '## Auto-pagination',
     '',
@@ -429,7 +427,7 @@ function streaming(model: SdkModel): string[] {
     "Methods whose response is `text/event-stream` resolve to a `Stream`: `for await` gives each event's data, parsed from JSON; `stream.abort()` stops early.",
     '',
     ...ts(
-      `const stream = await ${callText(model, call)};`,
+      `const stream = await ${callText(call)};`,
       'for await (const event of stream) {',
       '  console.log(event);',
       '}',
@@ -446,10 +444,10 @@ function rawResponses(model: SdkModel): string[] {
     'Every method returns an `APIPromise`: `await` it for the parsed body, call `.withResponse()` for the body and the `Response` together, or `.asResponse()` for the `Response` alone, its body unread.',
     '',
     ...ts(
-      `const { data, response } = await ${callText(model, call)}.withResponse();`,
+      `const { data, response } = await ${callText(call)}.withResponse();`,
       "console.log(response.status, response.headers.get('content-type'), data);",
       '',
-      `const raw = await ${callText(model, call)}.asResponse();`,
+      `const raw = await ${callText(call)}.asResponse();`,
       'console.log(raw.status);',
     ),
   ];
@@ -521,7 +519,7 @@ function undocumented(model: SdkModel): string[] {
           "Query parameters and headers the spec does not list go in a method's last argument. A body field it does not list is a type error: add it with `// @ts-expect-error` on the line above it, and it is sent as given.",
           '',
           ...ts(
-            `await ${callWithOptions(model, call, "{ query: { undocumented_param: 'value' }, headers: { 'X-Undocumented': 'value' } }")};`,
+            `await ${callWithOptions(call, "{ query: { undocumented_param: 'value' }, headers: { 'X-Undocumented': 'value' } }")};`,
           ),
         ]
       : []),
@@ -603,7 +601,7 @@ function oauth(model: SdkModel): string[] {
     '',
     ...ts(
       `const client = new ${model.clientName}({ clientID: 'my-client-id', clientSecret: process.env['MY_CLIENT_SECRET'] });`,
-      ...(call ? ['', awaitLine(model, call)] : []),
+      ...(call ? ['', awaitLine(call)] : []),
     ),
   ];
 }
@@ -644,7 +642,7 @@ function parameters(model: SdkModel): string[] {
       '',
       `A body that is not an object (an array, a string, a union) goes in the params object as \`${key}\`${key === 'body' ? '' : ' (named so in the config)'}:`,
       '',
-      ...ts(`await ${callText(model, wrapped)};`),
+      ...ts(`await ${callText(wrapped)};`),
     );
   }
   const positionalBody = all.find((call) => call.method.body?.positional === true);
@@ -653,7 +651,7 @@ function parameters(model: SdkModel): string[] {
       '',
       'Raw bytes (a binary body: `Blob`, `File`, bytes, a stream) are an argument of their own, after the path ids and before the params:',
       '',
-      ...ts(`await ${callText(model, positionalBody)};`),
+      ...ts(`await ${callText(positionalBody)};`),
     );
   }
   if (nested) {
@@ -661,7 +659,7 @@ function parameters(model: SdkModel): string[] {
       '',
       'A nested resource takes its own id as an argument and the ids of its parents in the params object, by their names in the API:',
       '',
-      ...ts(`await ${callText(model, nested)};`),
+      ...ts(`await ${callText(nested)};`),
     );
   }
   if (renamed) {
@@ -712,7 +710,7 @@ function modules(model: SdkModel): string[] {
         : []),
       ...(resource ? [`console.log(${model.clientName}.${resource.className} === ${resource.className});`] : []),
       'try {',
-      `  ${call ? `await ${callText(model, call)};` : '// a call'}`,
+      `  ${call ? `await ${callText(call)};` : '// a call'}`,
       '} catch (err) {',
       `  if (err instanceof ${model.clientName}.NotFoundError) console.log('not found');`,
       '}',
@@ -729,7 +727,7 @@ function modules(model: SdkModel): string[] {
             `const ${variable} = new ${resource.className}(new ${coreClientName(model)}());`,
             ...(call && call.resource === resource
               ? [
-                  `${call.method.responseTypeName ? 'const result = ' : ''}await ${variable}.${call.method.name}(${exampleArguments(model, call.method, 'required').join(', ')});`,
+                  `${call.method.responseTypeName ? 'const result = ' : ''}await ${variable}.${call.method.name}(${exampleArguments(call.method, 'required').join(', ')});`,
                 ]
               : []),
           ),

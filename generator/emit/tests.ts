@@ -35,7 +35,7 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
       return [
         `// ${method.name}: not tested, ${lineCommentText(method.noValidInput).replace(/\s+/g, ' ')} (a defect of the spec).`,
       ];
-    const response = mockResponse(model, method);
+    const response = mockResponse(method);
     Object.defineProperty(responses, method.name, {
       value: response,
       enumerable: true,
@@ -43,10 +43,10 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
       configurable: true,
     });
     // An "all params" call is a test of its own where it differs from the "required params" one.
-    const required = exampleArguments(model, method, 'required');
-    const all = exampleArguments(model, method, 'all');
-    const cases: string[] = [testCase(model, method, accessor, 'required', required, response)];
-    if (all.join() !== required.join()) cases.push(testCase(model, method, accessor, 'all', all, response));
+    const required = exampleArguments(method, 'required');
+    const all = exampleArguments(method, 'all');
+    const cases: string[] = [testCase(method, accessor, 'required', required, response)];
+    if (all.join() !== required.join()) cases.push(testCase(method, accessor, 'all', all, response));
     return cases;
   });
   const test = printSourceFile(model, `tests/api-resources/${resource.modulePath}.test.ts`, [
@@ -84,7 +84,6 @@ function mockImports(resource: Resource): string[] {
 }
 
 function testCase(
-  model: SdkModel,
   method: Method,
   accessor: string,
   mode: 'required' | 'all',
@@ -93,7 +92,7 @@ function testCase(
 ): string {
   const args = exampleArgs.join(', ');
   const title = `${method.name}: ${mode === 'required' ? 'only required params' : 'required and optional params'}`;
-  const { expected, sentPath } = expectedRequest(model, method, mode);
+  const { expected, sentPath } = expectedRequest(method, mode);
   const kind = responseKind(method);
   const name = method.pagination ? 'page' : kind === 'sse' ? 'stream' : 'data';
   return [

@@ -1,6 +1,5 @@
 import { propertyKey } from '../core/escape.js';
-import { MAX_UNION_MEMBERS } from '../load/combinations.js';
-import { exampleValue } from '../model/examples.js';
+import { MAX_UNION_MEMBERS } from '../core/limits.js';
 import type { Method, Param, SdkModel } from '../model/types.js';
 import { literal } from './source.js';
 
@@ -177,11 +176,11 @@ export function pathArgumentType(method: Method, param: Param): string {
  * A path param's example as its argument type takes it: text for a string, a listed value for an enum, `1` for a
  * positional number whose example is not one; arrays and objects with all their members.
  */
-export function pathExample(model: SdkModel, param: Param, positional: boolean): unknown {
+export function pathExample(param: Param, positional: boolean): unknown {
   const { schema } = param;
   const kind = pathParamType(schema);
   // An array or object of required members only may be empty, and a path segment may not.
-  const value = exampleValue(model.document, schema, kind === 'structured' ? 'all' : 'required', param.name);
+  const value = param.examples[kind === 'structured' ? 'all' : 'required'];
   if (kind === 'string' && typeof value !== 'string') return exampleText(value);
   if (kind === 'number' && positional && typeof value !== 'number') return 1;
   if (kind === 'enum') {

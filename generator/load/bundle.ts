@@ -1,5 +1,5 @@
 import { dirname, join, relative } from 'node:path';
-import { type SourceLocation, SpecError } from '../errors.js';
+import { type SourceLocation, SpecError } from '../core/errors.js';
 import {
   fetchRef,
   oneLine,

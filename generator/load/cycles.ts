@@ -1,5 +1,5 @@
+import { SpecError } from '../core/errors.js';
 import type { OpenAPIDocument } from '../core/openapi-document.js';
-import { SpecError } from '../errors.js';
 import { resolvePointer } from './refs.js';
 import type { SourceDocument } from './source-document.js';
 import { joinPointer, splitPointer } from './source-document.js';

@@ -1,4 +1,4 @@
-import type { OpenAPIDocument } from './load-spec.js';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { resolvePointer } from './refs.js';
 
 type Node = Record<string | number, unknown>;
@@ -20,7 +20,7 @@ export function completeDiscriminatorMapping(document: OpenAPIDocument, node: No
     for (const option of [...asArray(node['oneOf']), ...asArray(node['anyOf'])]) {
       const ref = refOf(option);
       if (ref === undefined) continue;
-      const declared = declaredValues(document, resolvePointer(document, ref), own.propertyName, 0);
+      const declared = declaredValues(document, resolvePointer(document, ref), own.propertyName);
       addEntries(own, ref, declared.length > 0 ? declared : inheritedValues(document, ref, own.propertyName));
     }
   }
@@ -28,7 +28,7 @@ export function completeDiscriminatorMapping(document: OpenAPIDocument, node: No
     const ref = refOf(part);
     const parent = ref === undefined ? undefined : discriminatorOf(resolvePointer(document, ref));
     // The parent's own property is not the child's declaration: only the child's members and other parts count.
-    if (parent) addEntries(parent, pointer, declaredValues(document, node, parent.propertyName, 0, ref));
+    if (parent) addEntries(parent, pointer, declaredValues(document, node, parent.propertyName, ref));
   }
 }
 
@@ -58,30 +58,27 @@ function addEntries(discriminator: Discriminator, ref: string, values: string[])
  * The values a schema declares for a property: a string `const`, or an `enum` of exactly one string, in its own
  * `properties` or those of its `allOf` parts (the part at `skip`, the discriminated parent, left out).
  */
-function declaredValues(
-  document: OpenAPIDocument,
-  schema: unknown,
-  property: string,
-  depth: number,
-  skip?: string,
-): string[] {
-  const resolved = follow(document, schema);
-  if (!resolved || depth > 6) return [];
-  const properties = resolved['properties'];
-  if (properties && typeof properties === 'object' && Object.hasOwn(properties, property)) {
-    const member = follow(document, (properties as Node)[property]);
-    if (member) {
-      if (typeof member['const'] === 'string') return [member['const']];
-      const values = member['enum'];
-      if (Array.isArray(values) && values.length === 1 && typeof values[0] === 'string') return [values[0]];
+function declaredValues(document: OpenAPIDocument, schema: unknown, property: string, skip?: string): string[] {
+  const visit = (current: unknown, depth: number, skipped?: string): string[] => {
+    const resolved = follow(document, current);
+    if (!resolved || depth > 6) return [];
+    const properties = resolved['properties'];
+    if (properties && typeof properties === 'object' && Object.hasOwn(properties, property)) {
+      const member = follow(document, (properties as Node)[property]);
+      if (member) {
+        if (typeof member['const'] === 'string') return [member['const']];
+        const values = member['enum'];
+        if (Array.isArray(values) && values.length === 1 && typeof values[0] === 'string') return [values[0]];
+      }
     }
-  }
-  for (const part of asArray(resolved['allOf'])) {
-    if (skip !== undefined && refOf(part) === skip) continue;
-    const found = declaredValues(document, part, property, depth + 1);
-    if (found.length > 0) return found;
-  }
-  return [];
+    for (const part of asArray(resolved['allOf'])) {
+      if (skipped !== undefined && refOf(part) === skipped) continue;
+      const found = visit(part, depth + 1);
+      if (found.length > 0) return found;
+    }
+    return [];
+  };
+  return visit(schema, 0, skip);
 }
 
 /**

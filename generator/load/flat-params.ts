@@ -1,4 +1,4 @@
-import type { OpenAPIDocument } from './load-spec.js';
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { resolvePointer } from './refs.js';
 
 /** `deepObjectParams` in the config: which `deepObject` query params the SDK takes as flat bracketed keys. */
@@ -35,7 +35,11 @@ export function flattenDeepObjectParams(document: OpenAPIDocument, setting: Deep
         (param['style'] === undefined || param['style'] === 'form') &&
         param['explode'] !== false;
       if (param['style'] !== 'deepObject' && !named) return [item];
-      const leaves = leafParams(document, param['name'], param['schema'], param['required'] === true, new Set());
+      const leaves = leafParams(document, param['schema'], {
+        name: param['name'],
+        required: param['required'] === true,
+        seen: new Set(),
+      });
       if (leaves === undefined || leaves.length === 0) return [item];
       changed = true;
       return leaves.map((leaf) => ({ ...leaf, ...(param['deprecated'] === true && { deprecated: true }) }));
@@ -63,14 +67,15 @@ function resolveParam(document: OpenAPIDocument, item: unknown): Node | undefine
   return isNode(value) ? value : undefined;
 }
 
-/** One form param per leaf of `schema` under `name`, or undefined where the schema is not a plain object of properties. */
-function leafParams(
-  document: OpenAPIDocument,
-  name: string,
-  raw: unknown,
-  required: boolean,
-  seen: Set<unknown>,
-): Node[] | undefined {
+/** Where a schema sits in the param being spread: its bracketed name, whether it is required, the schemas above it. */
+interface Place {
+  name: string;
+  required: boolean;
+  seen: ReadonlySet<unknown>;
+}
+
+/** One form param per leaf of `raw` at `place`, or undefined where the schema is not a plain object of properties. */
+function leafParams(document: OpenAPIDocument, raw: unknown, { name, required, seen }: Place): Node[] | undefined {
   const schema = resolveParam(document, raw);
   if (!schema || seen.has(schema)) return undefined;
   const properties = schema['properties'];
@@ -91,7 +96,7 @@ function leafParams(
     // An object member spreads further (`filter[a][b]`); a leaf, an array or anything else is one param.
     const deeper =
       nested && (nested['type'] === 'object' || isNode(nested['properties']))
-        ? leafParams(document, key, nested, memberRequired, inner)
+        ? leafParams(document, nested, { name: key, required: memberRequired, seen: inner })
         : undefined;
     if (deeper && deeper.length > 0) return deeper;
     const description = nested?.['description'];

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PaginationScheme } from '../../templates/src/core/pagination.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../core/errors.js';
 import { CONFIG_SCHEMA, checkAgainstSchema, type Path } from './config-schema.js';
 import { RefRefusal, resolveAllowRefs } from './ref-confinement.js';
 import { joinPointer, parseSourceDocument, type SourceDocument } from './source-document.js';

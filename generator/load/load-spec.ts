@@ -1,12 +1,10 @@
+// Reading a spec, from a file, a URL or stdin, and running the loading passes (load/passes.ts) over it.
 import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { resolve } from 'node:path';
+import { SpecError } from '../core/errors.js';
 import type { OpenAPIDocument } from '../core/openapi-document.js';
-import { SpecError } from '../errors.js';
-import { bundleExternalRefs, hasExternalRefs } from './bundle.js';
-import { checkRefCycles } from './cycles.js';
-import { createRefPolicy, type RefLimits } from './ref-confinement.js';
-import { checkRefs } from './refs.js';
-import { checkDepth, checkShape } from './shape.js';
+import { type LoadSpecOptions, type LoadState, runLoadPasses } from './passes.js';
+import { fetchSpec, isURL, readStdin } from './read-input.js';
 import { parseSourceDocument, type SourceDocument } from './source-document.js';
 
 /** A loaded OpenAPI 3.x document, checked to be one, with every local `$ref` known to resolve. */
@@ -16,19 +14,26 @@ export interface LoadedSpec {
 }
 
 export type { OpenAPIDocument } from '../core/openapi-document.js';
+export type { LoadSpecOptions } from './passes.js';
 
-export interface LoadSpecOptions {
-  /**
-   * Folders (absolute) and http(s) URL prefixes `$ref`s may read besides the spec's own folder (see
-   * `resolveAllowRefs` in load/ref-confinement.ts).
-   */
-  allowRefs?: readonly string[];
-  /** Size and time limits of what refs read (defaults: DEFAULT_REF_LIMITS). */
-  refLimits?: Partial<RefLimits>;
+/**
+ * A spec from a file (relative to `cwd`), an http(s) URL or stdin (`-`); `shown` is its name in messages. A spec from a
+ * URL or stdin must be one document: its `$ref`s to other files are not followed.
+ */
+export async function loadSpecInput(
+  spec: string,
+  cwd: string,
+  shown: string,
+  options: LoadSpecOptions = {},
+): Promise<LoadedSpec> {
+  if (isURL(spec)) return loadSpecText(await fetchSpec(spec), undefined, shown, options);
+  if (spec === '-') return loadSpecText(await readStdin(), undefined, shown, options);
+  return loadSpec(resolve(cwd, spec), shown, options);
 }
 
 /**
- * Reads, parses and checks a spec file; every problem is a `SpecError` naming the place. `$ref`s to other files are
+ * Reads, parses and checks a spec file (and repairs it, where `options.repair` says); every problem is a `SpecError`
+ * naming the place. `$ref`s to other files are
  * bundled in (load/bundle.ts), confined to the spec's folder unless `options.allowRefs` widens it. Swagger 2.0 is
  * converted to OpenAPI 3 by swagger2openapi (positions in errors then refer to the converted document's pointers).
  */
@@ -46,48 +51,10 @@ export async function loadSpecText(
   displayName: string,
   options: LoadSpecOptions = {},
 ): Promise<LoadedSpec> {
-  let source = parseSourceDocument(displayName, text, SpecError);
-  // Before anything walks it: a walk that recurses per level must not meet a document 10,000 levels deep.
-  checkDepth(source);
-  const parsed = source.data;
-  if (hasExternalRefs(source.data)) {
-    if (file === undefined)
-      throw new SpecError(
-        source.locate(''),
-        'refers to other files ($ref), which are not followed for a spec read from a URL or stdin: bundle it into one document',
-      );
-    const policy = await createRefPolicy(file, dirname(displayName) || '.', options.allowRefs, options.refLimits);
-    source = { ...source, data: await bundleExternalRefs(file, text, source, policy) };
-  }
-  const data = source.data as Record<string, unknown> | null;
-  if (data && typeof data === 'object' && !Array.isArray(data) && data['swagger'] === '2.0') {
-    source = { ...source, data: await convertSwagger2(source) };
-  }
-  // Other files bundled in, or a conversion from Swagger 2.0, make a new document.
-  if (source.data !== parsed) checkDepth(source);
-  const document = checkOpenAPI(source);
-  checkShape(source);
-  checkRefs(source);
-  checkRefCycles(source);
-  return { source, document };
-}
-
-async function convertSwagger2(source: SourceDocument): Promise<unknown> {
-  try {
-    // patch: fix small defects swagger2openapi knows; warnOnly: report, do not throw, on the rest.
-    // Loaded only for Swagger documents: most specs never need it.
-    const { default: swagger2openapi } = await import('swagger2openapi');
-    const { openapi } = await swagger2openapi.convertObj(
-      source.data as Parameters<typeof swagger2openapi.convertObj>[0],
-      { patch: true, warnOnly: true, resolve: false },
-    );
-    return openapi;
-  } catch (error) {
-    throw new SpecError(
-      source.locate(''),
-      `Swagger 2.0 document could not be converted to OpenAPI 3: ${(error as Error).message}`,
-    );
-  }
+  const source = parseSourceDocument(displayName, text, SpecError);
+  const state: LoadState = { text, file, displayName, options, source, parsed: source.data };
+  const document = await runLoadPasses(state);
+  return { source: state.source, document };
 }
 
 async function readText(file: string, displayName: string): Promise<string> {
@@ -103,33 +70,4 @@ async function readText(file: string, displayName: string): Promise<string> {
           : `cannot be read (${code ?? String(error)})`;
     throw new SpecError({ file: displayName }, reason);
   }
-}
-
-function checkOpenAPI(source: SourceDocument): OpenAPIDocument {
-  const data = source.data;
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new SpecError(source.locate(''), 'not an OpenAPI document: expected a mapping at the top level');
-  }
-  const record = data as Record<string, unknown>;
-  if ('swagger' in record) {
-    throw new SpecError(
-      source.locate('/swagger'),
-      `Swagger ${String(record['swagger'])} documents are not supported (Swagger 2.0 is converted; this is not 2.0)`,
-    );
-  }
-  const version = record['openapi'];
-  if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
-    const where = 'openapi' in record ? '/openapi' : '';
-    const found = 'openapi' in record ? `"openapi: ${String(version)}"` : 'no "openapi" field';
-    throw new SpecError(source.locate(where), `not an OpenAPI 3.0 or 3.1 document: found ${found}`);
-  }
-  const info = record['info'];
-  if (!info || typeof info !== 'object' || typeof (info as Record<string, unknown>)['title'] !== 'string') {
-    throw new SpecError(source.locate('info' in record ? '/info' : ''), 'the "info" object with a "title" is required');
-  }
-  const paths = record['paths'];
-  if (paths !== undefined && (paths === null || typeof paths !== 'object' || Array.isArray(paths))) {
-    throw new SpecError(source.locate('/paths'), '"paths" must be a mapping of path templates to path items');
-  }
-  return record as OpenAPIDocument;
 }

@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 
 /** How long a spec URL may take, and how big it may be: a spec is untrusted, and so is the server that serves it. */
 const FETCH_TIMEOUT_MS = Number(process.env['SDKGEN_FETCH_TIMEOUT_MS'] ?? 30_000);

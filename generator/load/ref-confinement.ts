@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../errors.js';
+import { InputError } from '../core/errors.js';
 
 /**
  * What a `$ref` to another file may read. Spec text is untrusted (a pull request's), so by default a ref reaches only

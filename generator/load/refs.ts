@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import { joinPointer, type SourceDocument, splitPointer } from './source-document.js';
 
 /** Follows a local JSON pointer (`#/components/schemas/Pet`) in `root`; `undefined` when it leads nowhere. */

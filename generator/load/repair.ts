@@ -1,7 +1,7 @@
+import type { OpenAPIDocument } from '../core/openapi-document.js';
 import { boundCombinations } from './combinations.js';
 import { breakSchemaCycles } from './cycles.js';
 import { completeDiscriminatorMapping } from './discriminator-values.js';
-import type { OpenAPIDocument } from './load-spec.js';
 import { resolvePointer } from './refs.js';
 import { childPointer, splitPointer } from './source-document.js';
 
@@ -15,7 +15,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 export function repairSpec(document: OpenAPIDocument, warnings: string[]): void {
   repairOperationIds(document, warnings);
   // One walk over the document serves the schema repairs; each looks at one node at a time.
-  const hoisted = new Map<string, string>();
+  const inlineDeepRefs = deepRefInliner(document);
   forEachNode(document, (node, pointer, isMap) => {
     // A map's keys are names (a property may be called `properties` or `allOf`): only the ref repair applies.
     if (!isMap) {
@@ -27,7 +27,7 @@ export function repairSpec(document: OpenAPIDocument, warnings: string[]): void 
       repairDiscriminatorMapping(document, node, pointer, warnings);
       completeDiscriminatorMapping(document, node, pointer);
     }
-    inlineDeepRefs(document, node, pointer, hoisted, isMap);
+    inlineDeepRefs(node, pointer, isMap);
   });
   // After the walk: refs it inlined or hoisted are part of the graph.
   breakSchemaCycles(document, warnings);
@@ -84,29 +84,27 @@ function forEachNode(document: OpenAPIDocument, visit: (node: Node, pointer: str
  * `#/components/schemas/Report/definitions/reportComponent`), it becomes a schema of its own under a name from the
  * pointer (`reportComponent`), once, and the refs point there.
  */
-function inlineDeepRefs(
-  document: OpenAPIDocument,
-  node: Node,
-  pointer: string,
-  hoisted: Map<string, string>,
-  isMap: boolean,
-): void {
-  for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
-    if ((!isMap && (key === 'example' || key === 'examples')) || !isDeepRef(node[key])) continue;
-    const here = childPointer(pointer, key);
-    let target: unknown = node[key];
-    let cyclic = false;
-    for (let hops = 0; hops < 16 && isDeepRef(target); hops++) {
-      cyclic ||= `${here}/`.startsWith(`${target.$ref}/`);
-      target = resolvePointer(document, target.$ref);
+function deepRefInliner(document: OpenAPIDocument): (node: Node, pointer: string, isMap: boolean) => void {
+  // The schemas hoisted so far, by the pointer refs led to: each once, however many refs lead there.
+  const hoisted = new Map<string, string>();
+  return (node, pointer, isMap) => {
+    for (const key of Array.isArray(node) ? node.map((_, index) => index) : Object.keys(node)) {
+      if ((!isMap && (key === 'example' || key === 'examples')) || !isDeepRef(node[key])) continue;
+      const here = childPointer(pointer, key);
+      let target: unknown = node[key];
+      let cyclic = false;
+      for (let hops = 0; hops < 16 && isDeepRef(target); hops++) {
+        cyclic ||= `${here}/`.startsWith(`${target.$ref}/`);
+        target = resolvePointer(document, target.$ref);
+      }
+      if (target === undefined) continue;
+      if (!cyclic) node[key] = target;
+      else
+        node[key] = {
+          $ref: `#/components/schemas/${hoist(document, (node[key] as { $ref: string }).$ref, target, hoisted)}`,
+        };
     }
-    if (target === undefined) continue;
-    if (!cyclic) node[key] = target;
-    else
-      node[key] = {
-        $ref: `#/components/schemas/${hoist(document, (node[key] as { $ref: string }).$ref, target, hoisted)}`,
-      };
-  }
+  };
 }
 
 /** Puts a schema found inside another under `components.schemas`, named after its pointer; returns the name. */

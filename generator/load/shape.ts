@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.js';
+import { SpecError } from '../core/errors.js';
 import { joinPointer, type SourceDocument } from './source-document.js';
 
 /**
@@ -154,13 +154,12 @@ class ShapeChecker {
     if (this.isRef(parameter, path)) return;
     this.header(parameter, path);
     const record = parameter as Mapping;
-    this.expect(record['name'], step(path, 'name'), "a string (the parameter's name)", isString, true);
-    this.expect(
+    this.require(record['name'], step(path, 'name'), "a string (the parameter's name)", isString);
+    this.require(
       record['in'],
       step(path, 'in'),
       'one of query, header, path, cookie',
       (value) => typeof value === 'string' && PARAMETER_LOCATIONS.has(value),
-      true,
     );
   }
 
@@ -198,7 +197,7 @@ class ShapeChecker {
 
   private server(server: unknown, path: Path): void {
     this.text(server, path, ['description']);
-    this.expect((server as Mapping)['url'], step(path, 'url'), "a string (the server's URL)", isString, true);
+    this.require((server as Mapping)['url'], step(path, 'url'), "a string (the server's URL)", isString);
     this.map((server as Mapping)['variables'], step(path, 'variables'), (variable, at) => {
       this.mapping(variable, at);
       const fallback = (variable as Mapping)['default'];
@@ -254,13 +253,7 @@ class ShapeChecker {
     if (discriminator !== undefined) {
       this.mapping(discriminator, step(path, 'discriminator'));
       const { propertyName, mapping } = discriminator as Mapping;
-      this.expect(
-        propertyName,
-        step(path, 'discriminator', 'propertyName'),
-        'a string (a property name)',
-        isString,
-        true,
-      );
+      this.require(propertyName, step(path, 'discriminator', 'propertyName'), 'a string (a property name)', isString);
       this.map(mapping, step(path, 'discriminator', 'mapping'), (target, at) =>
         this.expect(target, at, 'a string (a schema name or $ref)', isString),
       );
@@ -286,7 +279,7 @@ class ShapeChecker {
   }
 
   private mapping(value: unknown, path: Path): void {
-    this.expect(value, path, 'a mapping', isMapping, true);
+    this.require(value, path, 'a mapping', isMapping);
   }
 
   private map(value: unknown, path: Path, each: (item: unknown, path: Path) => void): void {
@@ -301,15 +294,13 @@ class ShapeChecker {
     (value as unknown[]).forEach((item, index) => each(item, step(path, index)));
   }
 
-  /** Fails unless `value` passes `test`; a missing value passes unless `required`. */
-  private expect(
-    value: unknown,
-    path: Path,
-    expected: string,
-    test: (value: unknown) => boolean,
-    required = false,
-  ): void {
-    if (value === undefined && !required) return;
+  /** Fails unless `value` is missing or passes `test`. */
+  private expect(value: unknown, path: Path, expected: string, test: (value: unknown) => boolean): void {
+    if (value !== undefined) this.require(value, path, expected, test);
+  }
+
+  /** Fails unless `value` is there and passes `test`. */
+  private require(value: unknown, path: Path, expected: string, test: (value: unknown) => boolean): void {
     if (value !== undefined && test(value)) return;
     this.fail(
       path,

@@ -1,6 +1,6 @@
 import { CORE_SCHEMA, load as loadYamlFast } from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
-import { type SourceLocation, SpecError } from '../errors.js';
+import { type SourceLocation, SpecError } from '../core/errors.js';
 
 /**
  * A parsed YAML or JSON file that can tell where every value came from, so errors can name a line and column.

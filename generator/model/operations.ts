@@ -3,6 +3,7 @@ import type { ParamStyle } from '../../templates/src/internal/params.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import { readSecurity } from './auth.js';
 import { exampleTooLarge } from './examples.js';
+import { examplesOf, withMockExample } from './method-examples.js';
 import { variableName } from './naming.js';
 import {
   admitsNoValue,
@@ -64,25 +65,39 @@ interface RawOperation {
 /** One operation of the spec, read into the model's terms; naming (placement, type names) comes later. */
 export type OperationModel = Omit<Method, 'name' | 'paramsTypeName' | 'responseTypeName'>;
 
+/** What reading any operation needs: the document its refs point into, its security schemes, where to warn. */
+export interface OperationContext {
+  document: OpenAPIDocument;
+  schemes: Record<string, AuthScheme>;
+  warnings: string[];
+}
+
+/** The operation to read: its path (without a query its key may carry), method, path item and operation object. */
+export interface RawRoute {
+  path: string;
+  httpMethod: HTTPMethod;
+  pathItem: Record<string, unknown>;
+  operation: RawOperation;
+}
+
+/** How the config and an existing SDK's api.md shape the operation's arguments. */
+export interface ReadOperationOptions {
+  positionalPathParams?: boolean;
+  /** api.md's arguments of the method before its params: path params and, for a binary body, `body`. */
+  surfaceArguments?: readonly string[];
+  /** Whether api.md's method takes a params object: it keeps that argument where the spec declares no params. */
+  surfaceTakesParams?: boolean;
+  /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
+  body?: { mediaType?: string; exclude?: readonly string[] };
+  /** The spec's path key, where it carries a query (`/things?beta=true`; `path` is then `/things`). */
+  pathKey?: string;
+}
+
+/** One operation of the spec in the model's terms: params, body, responses, security, pagination left to placing. */
 export function readOperation(
-  document: OpenAPIDocument,
-  path: string,
-  httpMethod: HTTPMethod,
-  pathItem: Record<string, unknown>,
-  operation: RawOperation,
-  schemes: Record<string, AuthScheme>,
-  warnings: string[] = [],
-  options: {
-    positionalPathParams?: boolean;
-    /** api.md's arguments of the method before its params: path params and, for a binary body, `body`. */
-    surfaceArguments?: readonly string[];
-    /** Whether api.md's method takes a params object: it keeps that argument where the spec declares no params. */
-    surfaceTakesParams?: boolean;
-    /** The body's media type, or the ones to leave to other methods (api.md splits the route by them). */
-    body?: { mediaType?: string; exclude?: readonly string[] };
-    /** The spec's path key, where it carries a query (`/things?beta=true`; `path` is then `/things`). */
-    pathKey?: string;
-  } = {},
+  { document, schemes, warnings }: OperationContext,
+  { path, httpMethod, pathItem, operation }: RawRoute,
+  options: ReadOperationOptions = {},
 ): OperationModel {
   const params = mergeParameters(document, pathItem['parameters'], operation.parameters);
   const pick = (location: string): Param[] =>
@@ -205,7 +220,11 @@ export function readOperation(
     ...(noValidInput !== undefined && { noValidInput }),
     paramsRequired,
     paramsAcceptEmpty: !requiredParam && !bodyHasRequiredMembers,
-    response: selectableEvents(document, readResponses(document, operation.responses ?? {}), queryParams, body),
+    response: withMockExample(
+      document,
+      { path, httpMethod },
+      selectableEvents(document, readResponses(document, operation.responses ?? {}), queryParams, body),
+    ),
     security: readSecurity(operation.security ?? document.security, schemes),
     ...(servers?.[0]?.url !== undefined && { server: servers[0].url }),
   };
@@ -224,6 +243,7 @@ export function readOperation(
       deprecated: param.deprecated === true,
       schema,
       ...paramEncoding(param),
+      examples: examplesOf(document, schema, param.name),
     };
   }
 }
@@ -438,6 +458,8 @@ function readBody(
     inline: isObject,
     ...(renames && { renames }),
     ...(multipart && { multipart }),
+    examples: examplesOf(document, schema),
+    hasRequiredMembers: hasRequiredMembers(document, schema),
   };
 }
 

@@ -135,6 +135,17 @@ export function surfaceLinks(text: string): string[] {
 /** Reads a file's text, or throws; `loadSurfaceTree` is given one so that it stays testable without a file system. */
 export type ReadText = (file: string) => Promise<string>;
 
+/** How api.md's linked files are read: given, so that reading stays testable without a file system. */
+export interface SurfaceFiles {
+  read: ReadText;
+  /** Whether a linked file is inside the first file's folder (only those are read). */
+  within: (file: string) => boolean;
+  /** The file a link in `from` names. */
+  resolveLink: (from: string, link: string) => string;
+  /** A file's name as messages show it. */
+  show: (file: string) => string;
+}
+
 /**
  * Reads api.md and every api.md it links (and they link), each once, into one surface: methods and types in the order
  * the links are met. A link may only lead inside the first file's folder (`within`), so an api.md cannot make the
@@ -143,10 +154,7 @@ export type ReadText = (file: string) => Promise<string>;
 export async function loadSurfaceTree(
   file: string,
   display: string,
-  read: ReadText,
-  within: (file: string) => boolean,
-  resolveLink: (from: string, link: string) => string,
-  show: (file: string) => string,
+  { read, within, resolveLink, show }: SurfaceFiles,
 ): Promise<Surface> {
   const methods: SurfaceMethod[] = [];
   const types = new Map<string, string[]>();

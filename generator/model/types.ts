@@ -1,4 +1,5 @@
-// The intermediate representation: everything the emitters need, and nothing of raw OpenAPI beyond schemas for examples.
+// The intermediate representation: everything the emitters need, with what they show of the spec resolved (examples,
+// the MCP tools' JSON Schemas); of raw OpenAPI, only schemas (which openapi-typescript's types are named after).
 
 export type { BodyEncoding, HTTPMethod } from '../../templates/src/core/base-client.js';
 export type { PaginationScheme } from '../../templates/src/core/pagination.js';
@@ -64,8 +65,8 @@ export interface SdkModel {
   models: NamedModel[];
   /** The events the API sends (`webhooks`, `x-webhooks`, `callbacks`), and how they are signed; absent when none. */
   webhooks?: WebhooksModel;
-  /** The resolved document, for example values. */
-  document: Record<string, unknown>;
+  /** The components the methods' `toolInput` schemas refer to (`#/$defs/<name>`), by name, sorted. */
+  toolDefs: Record<string, JsonSchema>;
   /** Non-fatal problems found while modelling. */
   warnings: string[];
 }
@@ -115,6 +116,14 @@ export interface Param {
    * serialization of `schema`'s value, a string (as openapi-typescript types it), so examples serialize too.
    */
   content?: string;
+  /** Its example values (model/method-examples.ts), named for the param where the schema says nothing more. */
+  examples: ExampleValues;
+}
+
+/** A schema's example values: with its required members only, and with every member (model/examples.ts). */
+export interface ExampleValues {
+  required: unknown;
+  all: unknown;
 }
 
 export interface RequestBody {
@@ -148,6 +157,10 @@ export interface RequestBody {
    * beside other params, so its method's params are `mixed`; a lone binary body is the params argument itself.
    */
   positional?: boolean;
+  /** Its example values (model/method-examples.ts). */
+  examples: ExampleValues;
+  /** Whether its schema has required members (so `{}` is no valid body). */
+  hasRequiredMembers: boolean;
 }
 
 export interface Method {
@@ -204,6 +217,11 @@ export interface Method {
      * boolean param that asks for it (`stream: true`); the method then answers with either, as its params say.
      */
     events?: { status: string; contentType: string; ref?: string; param: string };
+    /**
+     * The body a mock server answers with for the first success status (model/method-examples.ts); absent where the
+     * answer has no body to show (no success body, bytes, or a HEAD).
+     */
+    example?: unknown;
   };
   /** Security requirements: alternatives of scheme names; `[]` among them means credentials are optional. */
   security: string[][];
@@ -213,6 +231,11 @@ export interface Method {
   pageItemRef?: string;
   /** Operation-level server, when the spec gives the path or operation one. */
   server?: string;
+  /**
+   * Its arguments as one JSON Schema object (path params, then the params object's members), for the MCP server's
+   * tools; absent for a method that takes a file (a multipart form, or bytes as the body).
+   */
+  toolInput?: JsonSchema & { type: 'object' };
 }
 
 /** One event the API sends. */
@@ -249,3 +272,6 @@ export interface SchemeKeyOption {
   /** The variable's name after the prefix: `ADMIN_API_KEY`. */
   env: string;
 }
+
+/** A JSON Schema (draft-07 keywords plus `$defs`), as the MCP tools take their input (model/json-schema.ts). */
+export type JsonSchema = { [key: string]: unknown };

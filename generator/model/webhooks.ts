@@ -11,16 +11,20 @@ type Operation = Record<string, unknown>;
 
 const METHODS = ['post', 'put', 'patch', 'get', 'delete'];
 
-/**
- * The webhook model, or undefined when the spec declares no events. `claim` reserves a unique exported type name;
- * `casing` is the config's word spellings.
- */
+/** How the webhook events are named, and where what is wrong with them is said. */
+export interface WebhookNaming {
+  /** Reserves a unique exported type name. */
+  claim: (name: string) => string;
+  /** The config's word spellings. */
+  casing: Record<string, string>;
+  warnings: string[];
+}
+
+/** The webhook model, or undefined when the spec declares no events. */
 export function readWebhooks(
   document: Document,
   config: WebhooksConfig | undefined,
-  claim: (name: string) => string,
-  casing: Record<string, string>,
-  warnings: string[],
+  { claim, casing, warnings }: WebhookNaming,
 ): WebhooksModel | undefined {
   if (config?.enabled === false) return undefined;
   const declared: Array<{

@@ -13,9 +13,9 @@ import {
   writeFile,
 } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { InputError } from '../core/errors.js';
 import type { OutputFile } from '../core/output-file.js';
 import { diskOperation, isAlive, removeLeftovers, track, untrack } from '../core/temp.js';
-import { InputError } from '../errors.js';
 import {
   isPackagePath,
   MANIFEST,

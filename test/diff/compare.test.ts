@@ -113,7 +113,7 @@ function diff(edit: (spec: Spec) => void): Change[] {
   const before = baseSpec();
   const after = baseSpec();
   edit(after);
-  const surface = (spec: Spec) => buildSurface(buildModel(spec as OpenAPIDocument, {}, 'spec.yaml'));
+  const surface = (spec: Spec) => buildSurface(buildModel(spec as OpenAPIDocument, {}, 'spec.yaml'), spec);
   return compareSurfaces(surface(before), surface(after));
 }
 
@@ -256,8 +256,10 @@ describe('breaking changes', () => {
   });
 
   test('a method renamed (same route, new name from the config) is breaking', () => {
-    const surface = (config: Parameters<typeof buildModel>[1]) =>
-      buildSurface(buildModel(baseSpec() as OpenAPIDocument, config, 'spec.yaml'));
+    const surface = (config: Parameters<typeof buildModel>[1]) => {
+      const spec = baseSpec() as OpenAPIDocument;
+      return buildSurface(buildModel(spec, config, 'spec.yaml'), spec);
+    };
     const changes = compareSurfaces(
       surface({}),
       surface({ operations: { 'delete /widgets/{id}': { method: 'remove' } } }),
@@ -411,7 +413,7 @@ describe('a schema change reaches every operation that uses it, however deep (is
     const before = deepSpec();
     const after = deepSpec();
     edit(after);
-    const surface = (spec: Spec) => buildSurface(buildModel(spec as OpenAPIDocument, {}, 'spec.yaml'));
+    const surface = (spec: Spec) => buildSurface(buildModel(spec as OpenAPIDocument, {}, 'spec.yaml'), spec);
     return compareSurfaces(surface(before), surface(after));
   }
 

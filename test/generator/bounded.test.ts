@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
-import { SpecError } from '../../generator/errors.js';
+import { SpecError } from '../../generator/core/errors.js';
 import { generate } from '../../generator/generate.js';
 import { exampleValue } from '../../generator/model/examples.js';
 import {

@@ -95,7 +95,12 @@ beforeAll(async () => {
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   await mkdir(join(dir, 'tests'));
   await writeFile(join(dir, 'tests/widgets.test.ts'), TEST);
-  context = { model: result.model, surface: readSurface(API_MD, 'api.md'), handWritten: handWrittenMethods(API_MD) };
+  context = {
+    model: result.model,
+    document: result.document,
+    surface: readSurface(API_MD, 'api.md'),
+    handWritten: handWrittenMethods(API_MD),
+  };
 }, 60_000);
 afterAll(() => rm(dir, { recursive: true, force: true }));
 

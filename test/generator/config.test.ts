@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // @ts-expect-error: a plain JavaScript build script, without declarations.
 import { bundleForPack } from '../../generator/build.mjs';
+import { ConfigError } from '../../generator/core/errors.js';
 import { closest } from '../../generator/core/suggest.js';
-import { ConfigError } from '../../generator/errors.js';
 import { CONFIG_SCHEMA, type JsonSchema } from '../../generator/load/config-schema.js';
 import { findConfig, loadConfig } from '../../generator/load/load-config.js';
 

@@ -164,7 +164,7 @@ describe('object-typed query params', () => {
     const model = buildModel(spec as never, {} as never, 'q.json');
     const method = allResources(model.resources).flatMap((resource) => resource.methods)[0]!;
     // `range` is given by `content: application/json`: openapi-typescript types it `string`, its value's JSON text.
-    expect(exampleArguments(model, method, 'required')).toEqual([
+    expect(exampleArguments(method, 'required')).toEqual([
       '{ filter: { since: "2025-01-01" }, range: "{\\"start\\":1}", owner: { start: 1 } }',
     ]);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, SpecError } from '../../generator/errors.js';
+import { ConfigError, SpecError } from '../../generator/core/errors.js';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 
@@ -206,5 +206,41 @@ describe('loading the SDK config', () => {
       /^sdk\.yaml:3:13 \(#\/operations\/X\/method\): "Retrieve" is not valid/,
     );
     expect((await configError('casing:\n  oauth: OAuthz\n')).message).toMatch(/"OAuthz" must spell "oauth"/);
+  });
+});
+
+describe('the loading passes', () => {
+  const twice = `openapi: 3.1.0
+info: { title: Pets, version: "1" }
+paths:
+  /pets:
+    get: { operationId: pets, responses: { "204": { description: ok } } }
+    post: { operationId: pets, responses: { "204": { description: ok } } }
+  /pets/{id}:
+    get:
+      operationId: pet
+      parameters:
+        - { name: page, in: query, style: deepObject, schema: { type: object, properties: { size: { type: integer } } } }
+      responses: { "204": { description: ok } }
+`;
+  const operation = (document: { paths?: unknown }, path: string, method: string) =>
+    (document.paths as Record<string, Record<string, { operationId?: string; parameters?: Array<{ name: string }> }>>)[
+      path
+    ]![method]!;
+
+  test('check the document as written, and repair it (with its warnings) only where the caller asks', async () => {
+    await writeFile(join(dir, 'twice.yaml'), twice);
+    const { document: asWritten } = await loadSpec(join(dir, 'twice.yaml'), 'twice.yaml');
+    expect(operation(asWritten, '/pets', 'post').operationId).toBe('pets');
+    const warnings: string[] = [];
+    const { document } = await loadSpec(join(dir, 'twice.yaml'), 'twice.yaml', {
+      repair: { warnings, deepObjectParams: 'flat' },
+    });
+    expect(operation(document, '/pets', 'post').operationId).toBe('pets_2');
+    expect(warnings).toEqual([
+      'POST /pets: operationId "pets" is used more than once; this one is treated as "pets_2"',
+    ]);
+    // The config's deepObjectParams is the last pass: the param is flat by the time the model reads it.
+    expect(operation(document, '/pets/{id}', 'get').parameters?.map((param) => param.name)).toEqual(['page[size]']);
   });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { InputError } from '../../generator/errors.js';
+import { InputError } from '../../generator/core/errors.js';
 import { generate } from '../../generator/generate.js';
 import { loadSpec } from '../../generator/load/load-spec.js';
 

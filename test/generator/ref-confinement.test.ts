@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ConfigError, SpecError } from '../../generator/errors.js';
+import { ConfigError, SpecError } from '../../generator/core/errors.js';
 import { loadConfig } from '../../generator/load/load-config.js';
 import { type LoadSpecOptions, loadSpec } from '../../generator/load/load-spec.js';
 import { fetchSpec } from '../../generator/load/read-input.js';

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 // resolves from it as from the generator.
 const DRIVER = `
 import { readFileSync } from 'node:fs';
-import { InputError } from '../../generator/errors.js';
+import { InputError } from '../../generator/core/errors.js';
 import { formatFiles } from '../../generator/format/format.js';
 import { writeOutput } from '../../generator/write/write-output.js';
 import { diskOperations, removeTemporariesOnSignals } from '../../generator/core/temp.js';

@@ -3,9 +3,10 @@
 // `discriminator`, `xml`, `example` are left out), `oneOf` is `anyOf` (an agent's value that fits two variants is still
 // valid), formats and patterns only where JavaScript's validators know them, `$ref`s to components go under `$defs`.
 import { resolvePointer } from '../load/refs.js';
-import { componentRefName } from '../model/schemas.js';
+import { componentRefName } from './schemas.js';
+import type { JsonSchema } from './types.js';
 
-export type JsonSchema = { [key: string]: unknown };
+export type { JsonSchema };
 
 /** The formats Ajv (with ajv-formats) knows; others would fail a strict schema compile. */
 const KNOWN_FORMATS = new Set([
