@@ -14,7 +14,7 @@ const FOLDER = '.events-or-bytes-sdk';
 /** The generated client, as this test calls it (its own types are checked by the typecheck test below). */
 interface VoiceLike {
   audio: {
-    speech(params: { input: string; stream?: boolean }): Promise<Blob | AsyncIterable<unknown>>;
+    createSpeech(params: { input: string; stream?: boolean }): Promise<Blob | AsyncIterable<unknown>>;
     sounds: { create(params: { prompt: string }): Promise<Blob> };
   };
 }
@@ -62,11 +62,14 @@ describe('bytes or events, as the params ask', () => {
     const { Voice } = (await import(/* @vite-ignore */ entry)) as { Voice: new (options: object) => VoiceLike };
     const client = new Voice({ baseURL: server.url, maxRetries: 0 });
     const before = server.requests.length;
-    const bytes = await client.audio.speech({ input: 'hi' });
+    const bytes = await client.audio.createSpeech({ input: 'hi' });
     expect(bytes).toBeInstanceOf(Blob);
     expect([...new Uint8Array(await (bytes as Blob).arrayBuffer())]).toEqual([1, 2, 3]);
     const events = [];
-    for await (const event of (await client.audio.speech({ input: 'hi', stream: true })) as AsyncIterable<unknown>)
+    for await (const event of (await client.audio.createSpeech({
+      input: 'hi',
+      stream: true,
+    })) as AsyncIterable<unknown>)
       events.push(event);
     expect(events).toEqual([{ type: 'audio.delta', audio: 'AAA=' }, { type: 'audio.done' }]);
     const sound = await client.audio.sounds.create({ prompt: 'rain' });
@@ -87,14 +90,14 @@ describe('bytes or events, as the params ask', () => {
       [
         "import { Voice } from './index.js';",
         "import type { Stream } from './core/streaming.js';",
-        "import type { AudioSpeechEvent } from './resources/audio.js';",
+        "import type { AudioCreateSpeechEvent } from './resources/audio.js';",
         'export async function check(client: Voice, flag: boolean): Promise<void> {',
-        "  const bytes: Blob = await client.audio.speech({ input: 'x' });",
-        "  const off: Blob = await client.audio.speech({ input: 'x', stream: false });",
-        "  const events: Stream<AudioSpeechEvent> = await client.audio.speech({ input: 'x', stream: true });",
-        "  const either: Blob | Stream<AudioSpeechEvent> = await client.audio.speech({ input: 'x', stream: flag });",
+        "  const bytes: Blob = await client.audio.createSpeech({ input: 'x' });",
+        "  const off: Blob = await client.audio.createSpeech({ input: 'x', stream: false });",
+        "  const events: Stream<AudioCreateSpeechEvent> = await client.audio.createSpeech({ input: 'x', stream: true });",
+        "  const either: Blob | Stream<AudioCreateSpeechEvent> = await client.audio.createSpeech({ input: 'x', stream: flag });",
         '  // @ts-expect-error events are no Blob',
-        "  const wrong: Blob = await client.audio.speech({ input: 'x', stream: true });",
+        "  const wrong: Blob = await client.audio.createSpeech({ input: 'x', stream: true });",
         '  void [bytes, off, events, either, wrong];',
         '}',
         '',
