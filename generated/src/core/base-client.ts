@@ -1,11 +1,10 @@
 // Copied from templates/src/core/base-client.ts by the SDK generator. Do not edit: change the source and run `npm run generate`.
 
-import { type AppliedAuth, type AuthScheme, applyAuth, type Credentials } from '../internal/auth.js';
+import { type AppliedAuth, applyAuth, type Credentials } from '../internal/auth.js';
 import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
-import { assignHeaders, checkHeader, type HeadersLike, toHeaders } from '../internal/headers.js';
+import { assignHeaders, checkHeader, toHeaders } from '../internal/headers.js';
 import { isLogLevel, type Logger, type LogLevel, logsAt, resolveLogLevel } from '../internal/logger.js';
-import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
 import {
   createTransport,
   createTypedClient,
@@ -15,13 +14,7 @@ import {
   type TransportCall,
   type TransportResult,
 } from '../internal/openapi-fetch.js';
-import {
-  type ParamSerializers,
-  type ParamStyles,
-  serializeFormQuery,
-  serializeHeader,
-  serializeSimplePath,
-} from '../internal/params.js';
+import { serializeFormQuery, serializeHeader, serializeSimplePath } from '../internal/params.js';
 import { platformHeaders } from '../internal/platform.js';
 import { createRedactor, type Redactor, redactBodyText } from '../internal/redact.js';
 import {
@@ -32,16 +25,9 @@ import {
   readText,
 } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
-import { missingSchemeKey, readSchemeKeys, type SchemeKeyOption } from '../internal/scheme-keys.js';
+import { missingSchemeKey, readSchemeKeys } from '../internal/scheme-keys.js';
 import type { Fetch } from '../internal/types.js';
-import {
-  fillPath,
-  isAbsoluteURL,
-  operationBaseURL,
-  originOf,
-  type PathSerializer,
-  rebaseURL,
-} from '../internal/url.js';
+import { fillPath, isAbsoluteURL, operationBaseURL, originOf, rebaseURL } from '../internal/url.js';
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
 import {
   APIConnectionError,
@@ -51,182 +37,12 @@ import {
   maskError,
   TelnyxError,
 } from './error.js';
+import type { ClientOptions, RequestOptions, SDKConfig } from './options.js';
+import type { BodyEncoding, HTTPMethod, RequestSpec } from './request-spec.js';
 
+export type { ClientOptions, RequestOptions, SDKConfig } from './options.js';
+export type { BodyEncoding, HTTPMethod, RequestSpec } from './request-spec.js';
 export type { Fetch, Logger, LogLevel };
-
-/** Options every generated client accepts. */
-export interface ClientOptions {
-  /** The API key. Defaults to the `<PREFIX>_API_KEY` environment variable. */
-  apiKey?: string | undefined;
-  /** OAuth 2.0 client credentials, for specs with a client-credentials flow. Default: `<PREFIX>_CLIENT_ID` / `_SECRET`. */
-  clientID?: string | undefined;
-  clientSecret?: string | undefined;
-  /** HTTP Basic credentials, for specs with a basic scheme. Default: `<PREFIX>_USERNAME` / `<PREFIX>_PASSWORD`. */
-  username?: string | undefined;
-  password?: string | undefined;
-  /** Overrides the API's base URL. Defaults to `<PREFIX>_BASE_URL`, then the spec's server. */
-  baseURL?: string | undefined;
-  /** Milliseconds before a request (each attempt, response body included) times out. Default 60 000. */
-  timeout?: number | undefined;
-  /** How many times a failed request is retried. Default 2. */
-  maxRetries?: number | undefined;
-  /** A custom `fetch` implementation (for proxies, tests or instrumentation). It is called with `redirect: 'manual'`. */
-  fetch?: Fetch | undefined;
-  /**
-   * The most bytes a JSON or text response body may have; a larger one is refused (an `TelnyxError`) while it streams,
-   * before it fills memory. Default 100 MB. Binary downloads, server-sent events and `asResponse()` are not bounded:
-   * they are streams, read by the caller.
-   */
-  maxResponseSize?: number | undefined;
-  /**
-   * Follow next-page links (in a body or a `Link` header) to another origin than the request's, sending them without
-   * credentials. Default `false`: such a link is an `TelnyxError`, as it sends the request where the API does not live.
-   */
-  followCrossOriginPages?: boolean | undefined;
-  /** Extra `RequestInit` fields for every request (e.g. `dispatcher` for undici, `keepalive`). */
-  fetchOptions?: RequestInit | undefined;
-  /** Headers sent with every request; a `null` value removes a header the SDK would send. */
-  defaultHeaders?: Record<string, string | null | undefined> | undefined;
-  /** Query parameters sent with every request. */
-  defaultQuery?: Record<string, string | undefined> | undefined;
-  /** How much to log. Defaults to the `<PREFIX>_LOG` environment variable, then `warn`. */
-  logLevel?: LogLevel | undefined;
-  /** Where logs go. Default: `console`. */
-  logger?: Logger | undefined;
-}
-
-/**
- * Per-request options, the last argument of every method. Each overrides what the method would send: `path` and
- * `method` replace the operation's, `query` keys and `headers` are merged over the method's (`null` removes a header),
- * `body` replaces the body.
- */
-export interface RequestOptions {
-  /** Sends the request to this path (under the base URL) or absolute URL instead of the operation's. */
-  path?: string | undefined;
-  /** Sends the request with this HTTP method instead of the operation's. */
-  method?: HTTPMethod | Uppercase<HTTPMethod> | undefined;
-  /** Query parameters for this request, merged over the method's; an `undefined` value removes one. */
-  query?: Record<string, unknown> | null | undefined;
-  /** The request body, instead of the one the method would send. */
-  body?: unknown;
-  /** Extra headers for this request; a `null` value removes a header. */
-  headers?: HeadersLike | undefined;
-  /** Milliseconds before this request (each attempt, response body included) times out. */
-  timeout?: number | undefined;
-  /** How many times this request is retried. */
-  maxRetries?: number | undefined;
-  /** Aborts the request at once; an aborted request is never retried. */
-  signal?: AbortSignal | null | undefined;
-  /** The idempotency key of this call (default: a new one per call, reused by its retries, where the API takes one). */
-  idempotencyKey?: string | undefined;
-  /** Extra `RequestInit` fields for this request, over the client's `fetchOptions`. */
-  fetchOptions?: RequestInit | undefined;
-}
-
-/** What a generated client tells the runtime about its API. Filled in by the generator from the spec and config. */
-export interface SDKConfig {
-  /** Package name and version, for the `User-Agent`. */
-  packageName: string;
-  packageVersion: string;
-  /** The spec's default server. */
-  defaultBaseURL: string;
-  /** Prefix of the environment variables (`TELNYX` for `TELNYX_API_KEY`). */
-  envPrefix: string;
-  /** The spec's security schemes, by name. */
-  securitySchemes: Readonly<Record<string, AuthScheme>>;
-  /** The spec's top-level security requirements: what an operation that states none of its own needs. */
-  security: readonly (readonly string[])[];
-  /**
-   * The OAuth 2.0 client-credentials flow (`ClientCredentialsTokenSource` from internal/oauth), given by clients whose
-   * spec has a `tokenUrl`, so that other SDKs do not bundle it.
-   */
-  tokenSource?: typeof ClientCredentialsTokenSource;
-  /** Schemes with a key of their own beside `apiKey` (internal/scheme-keys): scheme name -> client option and env var. */
-  schemeKeyOptions?: Readonly<Record<string, SchemeKeyOption>>;
-  /** Every operation's security requirements, to tell at construction whether credentials are needed. */
-  requiresCredentials: boolean;
-  /** The header that carries idempotency keys, when the API has one. */
-  idempotencyHeader?: string;
-  /** Header names (API keys) and body fields (`writeOnly`, `format: password`) to mask in logs. */
-  secretHeaders?: readonly string[];
-  secretFields?: readonly string[];
-}
-
-/** HTTP methods as the spec spells them. */
-export type HTTPMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' | 'patch' | 'trace';
-
-/** How a request body goes on the wire. */
-export type BodyEncoding = 'json' | 'form' | 'multipart' | 'binary' | 'text';
-
-/** One operation call, as a generated resource method describes it. */
-export interface RequestSpec {
-  method: HTTPMethod;
-  /** The path template from the spec, e.g. `/oauth_clients/{id}`. */
-  path: string;
-  pathParams?: Record<string, unknown>;
-  /** Query parameters, when the operation has no body. */
-  query?: object | undefined;
-  /** The request body, when the operation has no query or header parameters. */
-  body?: unknown;
-  /** Parameters mixing query, header and body fields; split by `queryKeys` and `headerKeys`, the rest is the body. */
-  params?: object | undefined;
-  queryKeys?: readonly string[];
-  headerKeys?: readonly string[];
-  /** When the body does not sit in the params object (not an object, or a field named like a query param), its key. */
-  bodyKey?: string;
-  /**
-   * Encoding and content type of the body (default: JSON). In a `params` object, a `bodyEncoding` says that the fields
-   * which are neither query nor header parameters are the body.
-   */
-  bodyEncoding?: BodyEncoding;
-  contentType?: string;
-  /** The spec requires a body: in a params object, no body fields still send `{}` (an API may reject no body). */
-  bodyRequired?: boolean;
-  /**
-   * Turns the body into what `fetch` sends, for encodings other than JSON (`multipartBody`, `binaryBody` from
-   * core/uploads, `formBody` from internal/form). Passed by the methods that need one, so that a bundle holds only the
-   * encoders its calls use; without one, a non-JSON body is sent as given.
-   */
-  encode?: (body: unknown) => BodyInit | Promise<BodyInit>;
-  /** How to read a successful response (default: JSON). */
-  response?: ResponseKind;
-  /** Reads a successful `sse` response (`eventStream` from core/streaming); without one, the `Response` itself. */
-  decode?: (response: Response) => unknown;
-  /** The `Accept` header, when the success response is not JSON (`application/octet-stream`, `text/csv`). */
-  accept?: string;
-  /**
-   * Security requirements, when the operation states its own: alternatives of scheme names; `[]` among them means
-   * credentials are optional. Default: the spec's top-level requirements.
-   */
-  security?: readonly (readonly string[])[];
-  /** An operation-level server from the spec, if it has one. */
-  server?: string;
-  /** Headers the method itself sends (under the caller's `headers`). */
-  headers?: HeadersLike | undefined;
-  /** Serializers for operations whose params use other OpenAPI styles than openapi-fetch's defaults. */
-  querySerializer?: (query: Record<string, unknown>) => string;
-  pathSerializer?: PathSerializer;
-  /** `style`/`explode` of the params whose serialization is not their location's default, by name. */
-  paramStyles?: ParamStyles;
-  /** The serializers that read `paramStyles` (`styledParams` from internal/params); without them, every param is in its location's default style. */
-  paramSerializers?: ParamSerializers;
-  /** Body fields the SDK names differently from the API (`x-sdk-param`): SDK name -> wire name. */
-  renames?: Readonly<Record<string, string>>;
-  /**
-   * `path` is a URL the server gave (a next-page link), not the caller: on another origin than the operation's base
-   * URL it is refused, or sent without credentials where the client's `followCrossOriginPages` allows it.
-   */
-  linkFromServer?: boolean;
-  /**
-   * For a JSON body the operation also takes as a multipart form: its encoder (`multipartBody`). A call whose body
-   * carries a file (an `Uploadable`) is sent multipart; any other as JSON.
-   */
-  multipart?: (body: unknown) => Promise<FormData>;
-  /** Query params the SDK names differently from the API (`include` for `include[]`): SDK name -> wire name. */
-  queryNames?: Readonly<Record<string, string>>;
-  /** Query params the operation's path fixes (`/things?beta=true`), sent on every call. */
-  fixedQuery?: Readonly<Record<string, string>>;
-}
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_MAX_RETRIES = 2;

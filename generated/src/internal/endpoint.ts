@@ -2,7 +2,7 @@
 
 // Types only: what ties a generated method's request to openapi-typescript's `paths`, so that a method whose path,
 // method, path params, query or body does not match the spec fails to compile. Nothing here exists at run time.
-import type { HTTPMethod, RequestSpec } from '../core/base-client.js';
+import type { HTTPMethod, RequestSpec } from '../core/request-spec.js';
 
 /** The methods a path item declares: openapi-typescript writes `method?: never` for the others. */
 export type MethodOf<Item> = {
