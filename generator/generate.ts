@@ -129,7 +129,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     timer('format (and the schema types)');
     return { model, files: formatted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), document };
   } finally {
-    schemaTypes.cancel();
+    await schemaTypes.cancel();
   }
 }
 

@@ -46,17 +46,23 @@ async function main(argv: string[]): Promise<number> {
         return await (await import('./diff-command.js')).runDiff(parsed, cwd, io);
       default: {
         // openapi-typescript takes a second to load: its worker starts now, while the rest of the generator loads.
-        (await import('../emit/schema-types.js')).prestartSchemaTypes();
-        const { runGenerate, runWatch } = await import('./generate-command.js');
-        const check = command.name === 'check' || parsed.values['check'] === true;
-        if (parsed.values['watch']) {
-          if (check) throw new UsageError('--watch and --check do not go together');
-          const stop = new AbortController();
-          process.once('SIGINT', () => stop.abort());
-          process.once('SIGTERM', () => stop.abort());
-          return await runWatch(parsed, cwd, io, stop.signal);
+        const schemaTypes = await import('../emit/schema-types.js');
+        schemaTypes.prestartSchemaTypes();
+        try {
+          const { runGenerate, runWatch } = await import('./generate-command.js');
+          const check = command.name === 'check' || parsed.values['check'] === true;
+          if (parsed.values['watch']) {
+            if (check) throw new UsageError('--watch and --check do not go together');
+            const stop = new AbortController();
+            process.once('SIGINT', () => stop.abort());
+            process.once('SIGTERM', () => stop.abort());
+            return await runWatch(parsed, cwd, io, stop.signal);
+          }
+          return await runGenerate(parsed, cwd, io, { check });
+        } finally {
+          // A worker no generation took (the spec was refused first) is stopped once loaded, not mid-load at exit.
+          await schemaTypes.stopPrestarted();
         }
-        return await runGenerate(parsed, cwd, io, { check });
       }
     }
   } catch (error) {

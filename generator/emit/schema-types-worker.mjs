@@ -19,6 +19,8 @@ const mark = process.env.SDKGEN_DEBUG
   : () => undefined;
 
 mark('openapi-typescript loaded');
+// The main thread stops an unused worker only after this: stopped while loading, Node can fail an assertion.
+parentPort.postMessage({ ready: true });
 
 parentPort.once('message', (message) => {
   mark('document received');

@@ -16,8 +16,11 @@ export class SchemaTypesError extends Error {}
 export interface SchemaTypesJob {
   /** Hands the worker the document; resolves to the types module's text. */
   emit(document: object): Promise<string>;
-  /** Stops the worker (when generation ends before `emit`, say). */
-  cancel(): void;
+  /**
+   * Stops the worker (when generation ends before `emit`, say), once it has loaded: a worker stopped while Node is
+   * still loading openapi-typescript's CommonJS build can fail an assertion in Node's `require(esm)` and print it.
+   */
+  cancel(): Promise<void>;
 }
 
 let prestarted: SchemaTypesJob | undefined;
@@ -28,6 +31,13 @@ let prestarted: SchemaTypesJob | undefined;
  */
 export function prestartSchemaTypes(): void {
   prestarted ??= spawn();
+}
+
+/** Stops a prestarted worker no generation took (the command failed before it, or needed none). */
+export async function stopPrestarted(): Promise<void> {
+  const job = prestarted;
+  prestarted = undefined;
+  await job?.cancel();
 }
 
 export function startSchemaTypes(): SchemaTypesJob {
@@ -41,8 +51,14 @@ function spawn(): SchemaTypesJob {
   const worker = new Worker(new URL('../emit/schema-types-worker.mjs', import.meta.url), {
     workerData: { timeOrigin: performance.timeOrigin },
   });
+  let loaded: () => void = () => undefined;
+  // Settles once the worker has loaded its modules, or has stopped.
+  const ready = new Promise<void>((resolve) => {
+    loaded = resolve;
+  });
   const result = new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: { text?: string; error?: string }) => {
+    worker.on('message', (message: { ready?: true; text?: string; error?: string }) => {
+      if (message.ready) return loaded();
       if (message.text !== undefined) resolve(message.text);
       else reject(new SchemaTypesError(message.error ?? 'openapi-typescript failed'));
     });
@@ -50,10 +66,15 @@ function spawn(): SchemaTypesJob {
     worker.once('exit', (code) => reject(new Error(`the schema types worker stopped (exit code ${code})`)));
   });
   // Nobody awaits `result` when generation stops early; that must not be an unhandled rejection.
-  result.catch(() => undefined);
+  result.catch(() => undefined).finally(() => loaded());
   // Unreferenced after the listeners are on (they would reference it again) until `emit` waits for it.
   worker.unref();
-  const stop = (): void => void worker.terminate();
+  const stop = async (): Promise<void> => {
+    // Kept alive until it has loaded, then stopped.
+    worker.ref();
+    await ready;
+    await worker.terminate();
+  };
   return {
     async emit(document) {
       worker.ref();
@@ -63,7 +84,7 @@ function spawn(): SchemaTypesJob {
       try {
         return await result;
       } finally {
-        stop();
+        void worker.terminate();
         tighterHeaps(-1);
       }
     },
