@@ -2,6 +2,7 @@
 // worked out at generation time from the spec, so that the package's tests never load the spec itself.
 import { serializePath } from '../../templates/src/internal/params.js';
 import { BinaryExample, type ExampleMode } from '../model/examples.js';
+import { exampleJSON } from '../model/method-examples.js';
 import type { Method, Param } from '../model/types.js';
 import { pathExample } from './type-expressions.js';
 
@@ -109,11 +110,12 @@ export function mockResponse(method: Method): MockResponse {
   const contentType =
     success.contentType && !success.contentType.includes('*') ? success.contentType : DEFAULT_CONTENT_TYPES[kind];
   if (kind === 'binary') return { status, contentType, body: BINARY_BODY };
-  // Resolved with the model (model/method-examples.ts): the spec's example where it fits, else one built.
+  // Resolved with the model (model/method-examples.ts): the spec's example where it fits, else one built. Shared and
+  // read only: written out as JSON by exampleJSON, never changed.
   const value = method.response.example;
   if (kind === 'sse') return { status, contentType, body: [value] };
   if (kind === 'text')
-    return { status, contentType, body: typeof value === 'string' && value !== '' ? value : JSON.stringify(value) };
+    return { status, contentType, body: typeof value === 'string' && value !== '' ? value : exampleJSON(value) };
   return { status, contentType, body: value };
 }
 

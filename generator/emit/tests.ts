@@ -1,5 +1,6 @@
 import { lineCommentText, stringLiteral } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
+import { exampleJSON } from '../model/method-examples.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { hasAPIKeyOption } from './client.js';
 import { exampleArguments, valueSource } from './examples.js';
@@ -72,7 +73,7 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
   // Plain JSON, final as written: a large API's examples would cost the formatter seconds.
   const data: OutputFile = {
     path: `tests/api-resources/${resource.modulePath}.responses.json`,
-    text: `${JSON.stringify(responses, null, 2)}\n`,
+    text: `${exampleJSON(responses, 2)}\n`,
     final: true,
   };
   return [test, data];

@@ -47,23 +47,9 @@ function responseExample(
     JSON.stringify(given).length <= MAX_EXAMPLE_CHARS
   )
     return given;
-  const built = plainExample(exampleValue(document, schema, 'all'));
+  const built = exampleValue(document, schema, 'all');
   return built !== undefined ? built : (given ?? {});
 }
-
-/**
- * plain() of an example built from a schema, once per example: the examples are kept per schema, and a large API's
- * operations share their response schemas (Graph's 11,000 operations, 4,000 schemas). The copy is shared by the
- * responses of those operations, which only read it.
- */
-function plainExample(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return plain(value);
-  let copy = plainCopies.get(value);
-  if (copy === undefined) plainCopies.set(value, (copy = plain(value)));
-  return copy;
-}
-
-const plainCopies = new WeakMap<object, unknown>();
 
 /** The media type's `example`, or its first `examples` entry's `value`. */
 function specExample(
@@ -81,10 +67,10 @@ function specExample(
       ? undefined
       : (response?.content?.[contentType] as { example?: unknown; examples?: Record<string, unknown> } | undefined);
   if (!media) return undefined;
-  if (media.example !== undefined) return plain(media.example);
+  if (media.example !== undefined) return media.example;
   const first = Object.values(media.examples ?? {})[0];
   const example = first === undefined ? undefined : deref<{ value?: unknown }>(document, first as object);
-  return example?.value === undefined ? undefined : plain(example.value);
+  return example?.value;
 }
 
 /** Whether an example is of the kind the schema's `type` says (specs ship a list's example for its item, say). */
@@ -101,9 +87,15 @@ function fitsKind(schema: Record<string, unknown>, value: unknown): boolean {
   return types.some((type) => type === kind || (type === 'integer' && kind === 'number'));
 }
 
-/** A JSON copy of an example: uploads stand for their file name, and nothing is shared with the model's values. */
-function plain(value: unknown): unknown {
-  if (value === undefined) return undefined;
-  const json = JSON.stringify(value, (_key, item: unknown) => (item instanceof BinaryExample ? item.fileName : item));
-  return json === undefined ? undefined : JSON.parse(json);
+/**
+ * The JSON text of an example, uploads standing for their file name. The model's examples are shared (by the schemas
+ * and responses that have them) and read only: they are written out with this rather than copied (on a Graph-sized
+ * spec, a JSON copy of every response's example held for the whole run was ~80 MB).
+ */
+export function exampleJSON(value: unknown, space?: number): string | undefined {
+  return JSON.stringify(value, exampleReplacer, space);
+}
+
+function exampleReplacer(_key: string, item: unknown): unknown {
+  return item instanceof BinaryExample ? item.fileName : item;
 }
