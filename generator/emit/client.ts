@@ -1,6 +1,7 @@
 import type { ExportDeclarationStructure, ImportDeclarationStructure, OptionalKind } from 'ts-morph';
 import { markdownCode } from '../core/escape.js';
 import { allResources } from '../model/build-model.js';
+import { RUNTIME_ERROR_CLASSES } from '../model/name-registry.js';
 import type { Resource, SdkModel } from '../model/types.js';
 import { valueSource } from './examples.js';
 import { MODELS_MODULE } from './models.js';
@@ -11,21 +12,7 @@ import { webhookKeyEnv, webhooksPlacement, webhookTypeNames } from './webhooks.j
 
 /** The runtime's error classes, exported by the index and hung on the client class (`Telnyx.NotFoundError`). */
 function errorClasses(model: SdkModel): string[] {
-  return [
-    `${model.clientName}Error`,
-    'APIError',
-    'APIConnectionError',
-    'APIConnectionTimeoutError',
-    'APIUserAbortError',
-    'BadRequestError',
-    'AuthenticationError',
-    'PermissionDeniedError',
-    'NotFoundError',
-    'ConflictError',
-    'UnprocessableEntityError',
-    'RateLimitError',
-    'InternalServerError',
-  ];
+  return [`${model.clientName}Error`, ...RUNTIME_ERROR_CLASSES];
 }
 
 /** The types a resource module exports: each method's params and response types. */

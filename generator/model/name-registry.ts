@@ -1,11 +1,8 @@
 // The exported type names of one SDK: each claimed once, none a runtime export's.
 import { noLeadingDigit, pascalCase, singular } from './naming.js';
 
-/** Names the runtime exports; generated types must not take them. */
-export const RUNTIME_EXPORTS = [
-  'APIPromise',
-  'APIResponse',
-  'APIResource',
+/** The error classes of the runtime (core/error.ts) beside the SDK's own `<Client>Error`, in the order it exports them. */
+export const RUNTIME_ERROR_CLASSES = [
   'APIError',
   'APIConnectionError',
   'APIConnectionTimeoutError',
@@ -18,6 +15,14 @@ export const RUNTIME_EXPORTS = [
   'UnprocessableEntityError',
   'RateLimitError',
   'InternalServerError',
+];
+
+/** Names the runtime exports; generated types must not take them. */
+export const RUNTIME_EXPORTS = [
+  'APIPromise',
+  'APIResponse',
+  'APIResource',
+  ...RUNTIME_ERROR_CLASSES,
   'ClientOptions',
   'RequestOptions',
   'Fetch',
