@@ -544,6 +544,58 @@ describe('README.md and api.md take nothing raw (issue 19)', () => {
   }, 60_000);
 });
 
+describe('the README’s client.fetch call takes the spec’s path and param names as code (issue 25)', () => {
+  test('a hostile GET path and path param name are a string literal and a property key that read back as written', async () => {
+    const param = 'a\'b"c`d';
+    const path = `/x'y"z\`\${1}\u2028\\\`\`\`/{${param}}`;
+    const spec = join(specDir, 'typed-fetch.json');
+    await writeFile(
+      spec,
+      JSON.stringify({
+        openapi: '3.1.0',
+        info: { title: 'Fetch', version: '1' },
+        servers: [{ url: 'https://fetch.example' }],
+        paths: {
+          [path]: {
+            get: {
+              parameters: [{ name: param, in: 'path', required: true, schema: { type: 'string' } }],
+              responses: { 204: { description: 'ok' } },
+            },
+          },
+        },
+      }),
+    );
+    const { files } = await generate({ spec, cwd: root });
+    const readme = files.find((file) => file.path === 'README.md')!.text;
+    // The fenced block holding the call, whatever fence length the path's backticks asked for.
+    const block = [...readme.matchAll(/^(`{3,})ts\n([^]*?)\n\1$/gm)].find((match) =>
+      match[2]!.includes('client.fetch.GET'),
+    );
+    expect(block).toBeDefined();
+    const code = block![2]!;
+    const { diagnostics } = ts.transpileModule(code, { reportDiagnostics: true });
+    expect(diagnostics ?? []).toEqual([]);
+    const source = ts.createSourceFile('block.ts', code, ts.ScriptTarget.ES2022, true);
+    let call: ts.CallExpression | undefined;
+    const visit = (node: ts.Node): void => {
+      if (ts.isCallExpression(node) && node.expression.getText(source) === 'client.fetch.GET') call = node;
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+    const [pathArgument, init] = call!.arguments;
+    expect(ts.isStringLiteral(pathArgument!) && pathArgument.text).toBe(path);
+    const pathParams = (init as ts.ObjectLiteralExpression).properties
+      .flatMap((p) => (ts.isPropertyAssignment(p) ? [p.initializer] : []))
+      .flatMap((params) => (ts.isObjectLiteralExpression(params) ? [...params.properties] : []))
+      .flatMap((p) =>
+        ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.initializer) ? [...p.initializer.properties] : [],
+      );
+    expect(
+      pathParams.map((p) => (p.name && ts.isStringLiteral(p.name) ? p.name.text : p.name?.getText(source))),
+    ).toEqual([param]);
+  }, 60_000);
+});
+
 describe('JSDoc tags come only from the spec’s own fields (issue 19)', () => {
   test('description lines and words starting with @ are text, in our comments and in openapi-typescript’s', async () => {
     const prose = (where: string): string =>
