@@ -568,7 +568,7 @@ describe('the README’s client.fetch call takes the spec’s path and param nam
     const { files } = await generate({ spec, cwd: root });
     const readme = files.find((file) => file.path === 'README.md')!.text;
     // The fenced block holding the call, whatever fence length the path's backticks asked for.
-    const block = [...readme.matchAll(/^(`{3,})ts\n([^]*?)\n\1$/gm)].find((match) =>
+    const block = [...readme.matchAll(/^(`{3,})ts\n([\s\S]*?)\n\1$/gm)].find((match) =>
       match[2]!.includes('client.fetch.GET'),
     );
     expect(block).toBeDefined();
