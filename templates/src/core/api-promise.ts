@@ -27,7 +27,8 @@ export class APIPromise<T> extends Promise<T> {
 
   constructor(
     private readonly responsePromise: Promise<RawResponse>,
-    private readonly parse: (raw: RawResponse) => Promise<T>,
+    /** The body from the response: at once where it can be (a body the loop read as text), else a promise. */
+    private readonly parse: (raw: RawResponse) => T | Promise<T>,
     private readonly mode: ResponseMode = { raw: false },
   ) {
     // The executor is a no-op: `then` below reads from `responsePromise`, so the request runs once.
@@ -60,7 +61,12 @@ export class APIPromise<T> extends Promise<T> {
   }
 
   private parseOnce(): Promise<APIResponse<T>> {
-    this.parsed ??= this.responsePromise.then(async (raw) => ({ data: await this.parse(raw), response: raw.response }));
+    this.parsed ??= this.responsePromise.then((raw) => {
+      const data = this.parse(raw);
+      return data instanceof Promise
+        ? data.then((value: T) => ({ data: value, response: raw.response }))
+        : { data, response: raw.response };
+    });
     return this.parsed;
   }
 
@@ -69,9 +75,11 @@ export class APIPromise<T> extends Promise<T> {
     onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
     onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
   ): Promise<R1 | R2> {
-    return this.parseOnce()
-      .then(({ data }) => data)
-      .then(onfulfilled, onrejected);
+    // One promise per `await`: the data handed straight to the caller's callback.
+    return this.parseOnce().then(
+      onfulfilled ? ({ data }) => onfulfilled(data) : ({ data }) => data as unknown as R1,
+      onrejected,
+    );
   }
 
   override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {

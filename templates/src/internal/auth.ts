@@ -42,28 +42,45 @@ export interface AppliedAuth {
  * Authenticates a request for its security requirements (alternatives, each a list of scheme names; `[]` means
  * none needed). The first alternative the credentials satisfy wins; if none does, the request goes without.
  * Bearer and OAuth 2.0 schemes both carry a bearer token: the API key, or an access token from client credentials.
+ * Synchronous unless an access token must be fetched: a call with a static key adds no promise for its auth.
  */
-export async function applyAuth(
+export function applyAuth(
   requirements: readonly (readonly string[])[],
   schemes: Readonly<Record<string, AuthScheme>>,
   credentials: Credentials,
   refreshToken = false,
-): Promise<AppliedAuth> {
-  const applied: AppliedAuth = { headers: {}, query: {} };
+): AppliedAuth | Promise<AppliedAuth> {
   const alternative = requirements.find(
     (names) => names.length > 0 && names.every((name) => canSatisfy(name, schemes[name], credentials)),
   );
-  if (!alternative) return applied;
+  if (!alternative) return { headers: {}, query: {} };
+  const { tokenSource } = credentials;
+  if (tokenSource && alternative.some((name) => prefersToken(schemes[name]!, keyOf(name, credentials)))) {
+    return tokenSource.token(refreshToken).then((token) => authFor(alternative, schemes, credentials, token));
+  }
+  return authFor(alternative, schemes, credentials, undefined);
+}
+
+/** An explicit API key wins for bearer schemes; OAuth schemes prefer the client-credentials token. */
+function prefersToken(scheme: AuthScheme, apiKey: string | undefined): boolean {
+  return scheme.type === 'oauth2' || (scheme.type === 'bearer' && apiKey === undefined);
+}
+
+/** The headers and query params of one satisfied alternative; `token` is the access token, where one was fetched. */
+function authFor(
+  alternative: readonly string[],
+  schemes: Readonly<Record<string, AuthScheme>>,
+  credentials: Credentials,
+  accessToken: string | undefined,
+): AppliedAuth {
+  const applied: AppliedAuth = { headers: {}, query: {} };
   for (const name of alternative) {
     const scheme = schemes[name]!;
     const apiKey = keyOf(name, credentials);
     switch (scheme.type) {
       case 'bearer':
       case 'oauth2': {
-        // An explicit API key wins for bearer schemes; OAuth schemes prefer the client-credentials token.
-        const preferToken = scheme.type === 'oauth2' || apiKey === undefined;
-        const token =
-          preferToken && credentials.tokenSource ? await credentials.tokenSource.token(refreshToken) : apiKey!;
+        const token = accessToken !== undefined && prefersToken(scheme, apiKey) ? accessToken : apiKey!;
         if (token !== apiKey) applied.token = token;
         applied.headers['authorization'] = `Bearer ${token}`;
         break;

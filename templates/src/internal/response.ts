@@ -16,30 +16,38 @@ export const DEFAULT_MAX_RESPONSE_SIZE = 104_857_600; // 100 MB; a literal, as a
  * `asResponse()` to bound memory). Text and JSON stop at `maxSize` bytes while they stream, so a body that never ends
  * cannot exhaust memory: a larger announced `content-length` is refused before a byte is read.
  */
-export async function readBody(
+export function readBody(
   response: Response,
   kind: ResponseKind,
   maxSize = DEFAULT_MAX_RESPONSE_SIZE,
 ): Promise<string | Blob | undefined> {
-  if (kind === 'sse') return undefined;
+  if (kind === 'sse') return Promise.resolve(undefined);
   if (kind === 'binary') return response.blob();
   return readText(response, maxSize);
 }
 
 /** The body as text, at most `maxSize` bytes (counted as they arrive), cancelled and refused past it. */
-export async function readText(response: Response, maxSize = DEFAULT_MAX_RESPONSE_SIZE): Promise<string> {
+export function readText(response: Response, maxSize = DEFAULT_MAX_RESPONSE_SIZE): Promise<string> {
   const limit = Math.min(maxSize, MAX_TEXT_BYTES);
   const length = Number(response.headers.get('content-length'));
-  if (length > limit) {
-    await response.body?.cancel().catch(() => undefined);
-    throw tooLarge(`${length} bytes`, maxSize);
-  }
-  if (!response.body) return '';
+  if (length > limit) return refuse(response, tooLarge(`${length} bytes`, maxSize));
+  if (!response.body) return Promise.resolve('');
   // An announced length within the limit, not compressed: HTTP framing holds the body to it (fetch fails a body longer
-  // than its content-length), so it is read at once. A compressed body can inflate far past its length: counted.
+  // than its content-length), so it is read at once (the common case: no promise of ours around the platform's).
   const encoding = response.headers.get('content-encoding');
   if (length > 0 && (encoding === null || encoding === 'identity')) return response.text();
-  const reader = response.body.getReader();
+  return readCounted(response.body, limit, maxSize);
+}
+
+/** Cancels the body, then fails with `error`. */
+async function refuse(response: Response, error: SDKError): Promise<never> {
+  await response.body?.cancel().catch(() => undefined);
+  throw error;
+}
+
+/** A body of unknown or compressed size, counted as it streams: a compressed body can inflate far past its length. */
+async function readCounted(body: ReadableStream<Uint8Array>, limit: number, maxSize: number): Promise<string> {
+  const reader = body.getReader();
   const decoder = new TextDecoder();
   const parts: string[] = [];
   let size = 0;
@@ -77,7 +85,35 @@ export async function parseResponse<T>(
   kind: ResponseKind,
   decode?: (response: Response) => unknown,
 ): Promise<T> {
+  return parseBody<T>(input, kind, decode);
+}
+
+/**
+ * `parseResponse`, at once where the body was already read as text (the request loop reads JSON and text bodies):
+ * a call's parse then adds no promise of its own. Throws (rather than rejects) when that text is not JSON.
+ */
+export function parseBody<T>(
+  input: Response | RawResponse,
+  kind: ResponseKind,
+  decode?: (response: Response) => unknown,
+): T | Promise<T> {
   const { response, body } = input instanceof Response ? { response: input, body: undefined } : input;
+  if (
+    typeof body === 'string' &&
+    (kind === 'json' || kind === 'text') &&
+    response.status !== 204 &&
+    response.status !== 205
+  )
+    return parseText<T>(body, kind, response);
+  return parseUnread<T>(response, body, kind, decode);
+}
+
+async function parseUnread<T>(
+  response: Response,
+  body: string | Blob | undefined,
+  kind: ResponseKind,
+  decode: ((response: Response) => unknown) | undefined,
+): Promise<T> {
   if (kind === 'void' || response.status === 204 || response.status === 205 || (body === undefined && !response.body)) {
     if (body === undefined) await response.body?.cancel();
     return undefined as T;
@@ -90,6 +126,10 @@ export async function parseResponse<T>(
       : body instanceof Blob
         ? await body.text()
         : ((await readBody(response, kind)) as string);
+  return parseText<T>(text, kind, response);
+}
+
+function parseText<T>(text: string, kind: ResponseKind, response: Response): T {
   const contentType = response.headers.get('content-type') ?? '';
   // A JSON operation whose server labels the body as something else (text/html error pages) gives the text as is.
   if (kind === 'text' || (contentType !== '' && !isJSONContentType(contentType))) return text as T;
@@ -98,9 +138,11 @@ export async function parseResponse<T>(
 
 /** `application/json`, `application/problem+json`, `text/json`, ... */
 export function isJSONContentType(contentType: string): boolean {
-  const mime = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return mime.endsWith('/json') || mime.endsWith('+json');
+  return JSON_MEDIA_TYPE.test(contentType);
 }
+
+/** A media type ending in `/json` or `+json`, parameters after `;` aside (one test, no strings made per response). */
+const JSON_MEDIA_TYPE = /^[^;]*[/+]json[ \t]*(?:;|$)/i;
 
 function parseJSON(text: string, response: Response): unknown {
   if (text.trim() === '') return undefined;
