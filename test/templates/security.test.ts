@@ -183,6 +183,27 @@ describe('redirects: credentials never leave the origin', () => {
   });
 });
 
+describe('a whole URL on another origin, given to the client', () => {
+  test('client.get and options.path send it without any credential; the API keeps them', async () => {
+    const client = new SecClient({
+      baseURL: api.url,
+      defaultHeaders: { 'X-Custom-Auth': 'custom-credential-1', 'X-Trace': 'trace-1' },
+      defaultQuery: { api_key: 'query-credential-3', lang: 'en' },
+    });
+    expect(await client.get(`${other.url}/elsewhere`)).toMatchObject({ at: 'other' });
+    expect(await client.post('/x', { path: `${other.url}/moved`, body: { a: 1 } })).toMatchObject({ at: 'other' });
+    await client.get(`${api.url}/own`);
+    expect(other.requests).toHaveLength(2);
+    for (const seen of other.requests) {
+      for (const name of CREDENTIAL_HEADERS) expect(seen.headers[name], name).toBeUndefined();
+      expect(seen.headers['x-trace']).toBe('trace-1');
+      expect(seen.url).not.toContain('query-credential-3');
+    }
+    expect(api.requests[0]!.headers['authorization']).toBe(`Bearer ${KEY}`);
+    expect(api.requests[0]!.headers['x-partner-key']).toBe(KEY);
+  });
+});
+
 describe('next-page links on another origin', () => {
   const nextURL: PaginationScheme = { kind: 'next-url', items: ['data'], nextURL: ['next'] };
   const linkHeader: PaginationScheme = { kind: 'link-header', items: ['data'] };

@@ -498,9 +498,10 @@ export abstract class BaseClient {
     const body = given !== undefined && encode ? await encode(given) : given;
     const security = spec.security ?? this.#config.security;
     const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
-    // A link the server gave that leaves the API's origin would carry the client's credentials there.
-    const foreign = spec.linkFromServer === true && isAbsoluteURL(path) && originOf(path) !== originOf(base);
-    if (foreign && this.#options.followCrossOriginPages !== true) {
+    // A whole URL on another origin than the API's (a server's next-page link, or one given to client.get) is sent
+    // without the client's credentials; a server's link there is refused unless the client opts in.
+    const foreign = isAbsoluteURL(path) && originOf(path) !== originOf(base);
+    if (foreign && spec.linkFromServer === true && this.#options.followCrossOriginPages !== true) {
       throw new TelnyxError(
         `The next page's URL (${this.#redactor.url(path)}) is on another origin than the API's (${originOf(base)}): not followed, as it would carry the client's credentials there. Set the client option followCrossOriginPages to follow such links without credentials.`,
       );
