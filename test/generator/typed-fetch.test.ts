@@ -76,6 +76,11 @@ describe('client.fetch: openapi-fetch typed by paths, through the SDK', () => {
     await client().oauthClients.list({ 'page[number]': 2 });
     expect(typedURL).toBe(api.requests.at(-1)!.url);
     expect(typedURL).toBe('/oauth_clients?page[number]=2');
+    // A query param the call gives wins over the default query's value of that name: sent once.
+    await client({ defaultQuery: { 'page[number]': '1', trace: '1' } }).fetch.GET('/oauth_clients', {
+      params: { query: { 'page[number]': 3 } },
+    });
+    expect(api.requests.at(-1)!.url).toBe('/oauth_clients?page[number]=3&trace=1');
   });
 
   test('an error status is openapi-fetch’s `error`, parsed', async () => {
@@ -114,13 +119,15 @@ describe('client.fetch: openapi-fetch typed by paths, through the SDK', () => {
   test('credentials stay on the API’s origin: a redirect or a per-call baseUrl elsewhere gets none', async () => {
     const redirected = await client().fetch.GET('/oauth_clients/{id}', { params: { path: { id: 'redirect' } } });
     expect(redirected.data).toEqual({ data: { at: 'other' } });
-    const elsewhere = await client().fetch.GET('/oauth_clients/{id}', {
-      baseUrl: other.url,
-      params: { path: { id: 'x' } },
-    });
+    // A default query's credential (api_key) stays too; its other params go.
+    const elsewhere = await client({ defaultQuery: { api_key: 'q-secret-5', lang: 'en' } }).fetch.GET(
+      '/oauth_clients/{id}',
+      { baseUrl: other.url, params: { path: { id: 'x' } } },
+    );
     expect(elsewhere.response.status).toBe(200);
     expect(other.requests).toHaveLength(2);
     for (const seen of other.requests) expect(seen.headers.authorization).toBeUndefined();
+    expect(other.requests[1]!.url).toBe('/oauth_clients/x?lang=en');
   });
 
   test('the client made for one base URL is remade when baseURL changes', async () => {

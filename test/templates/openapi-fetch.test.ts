@@ -78,6 +78,9 @@ describe("finalURL: openapi-fetch's URL builder with the SDK's serializers", () 
     ['http://h/{tenant}/v2', '/items/{id}', { id: '1' }, { q: '?' }, 'http://h/{tenant}/v2/items/1?q=%3F'],
     ['http://h/v2', 'https://other/page?x=1', {}, {}, 'https://other/page?x=1'],
     ['http://h/v2', '/x/{y}', undefined, {}, 'http://h/v2/x/{y}'],
+    // A path's own query comes first, the rest after it (one `?`).
+    ['http://h/v2', 'https://other/page?x=1', {}, { key: 'k' }, 'https://other/page?x=1&key=k'],
+    ['http://h/v2', '/items?a=1&a=2', undefined, { b: 3 }, 'http://h/v2/items?a=1&a=2&b=3'],
   ])('%s + %s', (base, path, params, query, expected) => {
     expect(finalURL(base, path, params, query, serializeFormQuery, fill)).toBe(expected);
   });

@@ -322,12 +322,8 @@ export abstract class BaseClient {
     if (this.#typedClient?.baseURL !== this.baseURL) {
       this.#typedClient = {
         baseURL: this.baseURL,
-        client: createTypedClient(
-          this.baseURL,
-          (query) => serializeFormQuery({ ...this.#options.defaultQuery, ...query }),
-          (url, values) => fillPath(url, values),
-          (request, readAs) =>
-            this.#sendBuilt(request, readAs).catch((error: unknown) => Promise.reject(this.#mask(error))),
+        client: createTypedClient(this.baseURL, serializeFormQuery, fillPath, (request, readAs) =>
+          this.#sendBuilt(request, readAs).catch((error: unknown) => Promise.reject(this.#mask(error))),
         ),
       };
     }
@@ -340,42 +336,21 @@ export abstract class BaseClient {
    * read as the caller asked (bounded as text), and handed back for openapi-fetch to parse.
    */
   async #sendBuilt(request: Request, readAs: ReadAs): Promise<Response> {
-    const method = request.method.toUpperCase();
-    // A per-call `baseUrl` on another origin gets no credentials.
-    const own = originOf(request.url) === originOf(this.baseURL);
-    const authenticated = this.#authenticate(this.#config.security, own);
-    const auth = authenticated instanceof Promise ? await authenticated : authenticated;
-    const refreshAuth = this.#refresher(this.#config.security, auth);
-    const headers: Record<string, string> = Object.assign({}, this.#baseHeaders);
-    for (const name in auth.headers) headers[name] = auth.headers[name]!;
-    const idempotencyHeader = this.#config.idempotencyHeader?.toLowerCase();
-    if (idempotencyHeader !== undefined && method !== 'GET' && method !== 'HEAD')
-      headers[idempotencyHeader] = `sdk-${crypto.randomUUID()}`;
-    const given = Object.fromEntries(request.headers);
-    assignHeaders(headers, this.#options.defaultHeaders, given);
-    if (!own) this.#dropCredentials(headers);
-    const authQuery = serializeFormQuery(auth.query);
-    const url = authQuery === '' ? request.url : `${request.url}${request.url.includes('?') ? '&' : '?'}${authQuery}`;
-    const raw = await this.#loop({
-      url,
-      method,
-      headers,
-      // Read once, so that every attempt can send it.
-      body: request.body === null ? undefined : await request.arrayBuffer(),
-      fetchOptions: this.#options.fetchOptions,
-      maxRetries: this.maxRetries,
-      timeout: this.timeout,
-      signal: request.signal,
-      label: `${method} ${new URL(request.url).pathname}`,
-      kind: readAs === 'json' || readAs === 'text' ? 'text' : 'binary',
-      maxResponseSize: this.#maxResponseSize,
-      mode: { raw: readAs === 'stream' },
-      resendable:
-        IDEMPOTENT_METHODS.has(method) || (idempotencyHeader !== undefined && headers[idempotencyHeader] !== undefined),
-      retryCountSet:
-        hasHeader(this.#options.defaultHeaders, RETRY_COUNT_HEADER) || request.headers.has(RETRY_COUNT_HEADER),
-      refreshAuth,
-    });
+    // The URL openapi-fetch built, as a whole URL: one on another origin (a per-call `baseUrl`) goes without credentials.
+    const prepared = await this.#prepare(
+      {
+        method: request.method as HTTPMethod,
+        path: request.url,
+        headers: request.headers,
+        // Read once, so that every attempt can send it; its content type is the request's.
+        body: request.body === null ? undefined : await request.arrayBuffer(),
+        bodyEncoding: 'binary',
+        response: readAs === 'json' || readAs === 'text' ? 'text' : 'binary',
+      },
+      { signal: request.signal },
+      { raw: readAs === 'stream' },
+    );
+    const raw = await this.#loop(prepared);
     const { response, body } = raw;
     if (body === undefined) return response;
     return new Response(NULL_BODY_STATUSES.has(response.status) || body === '' ? null : body, {
@@ -546,7 +521,9 @@ export abstract class BaseClient {
       options.query === undefined || options.query === null
         ? specQuery
         : { ...(specQuery as Record<string, unknown>), ...options.query };
-    const defaultQuery = foreign ? this.#withoutCredentials(this.#options.defaultQuery) : this.#options.defaultQuery;
+    let defaultQuery = foreign ? this.#withoutCredentials(this.#options.defaultQuery) : this.#options.defaultQuery;
+    // A path with a query of its own (client.fetch's URLs) sets the default query's names it has.
+    if (defaultQuery !== undefined && path.includes('?')) defaultQuery = withoutNamesOf(path, defaultQuery);
     // Merged only where there is something to merge (the serializers never change what they are given).
     const fullQuery =
       defaultQuery === undefined && isEmpty(auth.query)
@@ -872,6 +849,12 @@ export abstract class BaseClient {
       );
     }
   }
+}
+
+/** `query` without the names the query part of `path` has. */
+function withoutNamesOf(path: string, query: Record<string, string | undefined>): Record<string, string | undefined> {
+  const own = new URLSearchParams(path.slice(path.indexOf('?') + 1));
+  return Object.fromEntries(Object.entries(query).filter(([name]) => !own.has(name)));
 }
 
 function isEmpty(record: Record<string, unknown>): boolean {

@@ -59,11 +59,22 @@ export function finalURL(
 ): string {
   const absolute = /^[a-z][a-z0-9+.-]*:\/\//i.test(path);
   const baseUrl = absolute ? '' : base.replace(/\/+$/, '');
-  const pathname = absolute || path.startsWith('/') ? path : `/${path}`;
+  // A path with a query of its own (a URL openapi-fetch built for client.fetch, `client.get('/x?a=1')`) keeps it,
+  // first, and the rest follows it: openapi-fetch would add a second `?`.
+  const mark = path.indexOf('?');
+  const own = mark < 0 ? '' : path.slice(mark + 1);
+  const bare = mark < 0 ? path : path.slice(0, mark);
+  const pathname = absolute || bare.startsWith('/') ? bare : `/${bare}`;
   return (openapiFetch as unknown as OpenAPIFetch).createFinalURL(pathname, {
     baseUrl,
     params: { path: pathParams, query },
-    querySerializer: serializeQuery,
+    querySerializer:
+      own === ''
+        ? serializeQuery
+        : (values) => {
+            const rest = serializeQuery(values);
+            return rest === '' ? own : `${own}&${rest}`;
+          },
     // Called only with path params; without them (a path given by hand) the path is sent as written.
     pathSerializer: pathParams ? (url, values) => baseUrl + fillPath(url.slice(baseUrl.length), values) : unused,
   });
