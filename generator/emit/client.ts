@@ -162,9 +162,14 @@ export function emitClient(model: SdkModel): OutputFile[] {
   for (const [name, module] of types)
     add(module, local(name) === name ? { name, isTypeOnly: true } : { name, alias: local(name), isTypeOnly: true });
   // The client-credentials flow is handed to the runtime only by clients whose spec has one, so others do not bundle it.
-  const configSource = usesClientCredentials
-    ? valueSource(config).replace(/\s*\}$/, ', tokenSource: ClientCredentialsTokenSource }')
-    : valueSource(config);
+  // So are the readers of keys of schemes that have their own (internal/scheme-keys).
+  const usesSchemeKeys = config.schemeKeyOptions !== undefined;
+  const injected = [
+    ...(usesClientCredentials ? ['tokenSource: ClientCredentialsTokenSource'] : []),
+    ...(usesSchemeKeys ? ['schemeKeys: SchemeKeys'] : []),
+  ];
+  const configSource =
+    injected.length > 0 ? valueSource(config).replace(/\s*\}$/, `, ${injected.join(', ')} }`) : valueSource(config);
   const coreClient = printSourceFile(model, 'src/core-client.ts', [
     {
       kind: StructureKind.ImportDeclaration,
@@ -189,6 +194,15 @@ export function emitClient(model: SdkModel): OutputFile[] {
             kind: StructureKind.ImportDeclaration,
             namedImports: ['ClientCredentialsTokenSource'],
             moduleSpecifier: './internal/oauth.js',
+          },
+        ]
+      : []),
+    ...(usesSchemeKeys
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            namedImports: ['SchemeKeys'],
+            moduleSpecifier: './internal/scheme-keys.js',
           },
         ]
       : []),

@@ -6,7 +6,7 @@ import type { AuthScheme } from '../internal/auth.js';
 import type { HeadersLike } from '../internal/headers.js';
 import type { Logger, LogLevel } from '../internal/logger.js';
 import type { ClientCredentialsTokenSource } from '../internal/oauth.js';
-import type { SchemeKeyOption } from '../internal/scheme-keys.js';
+import type { SchemeKeyOption, SchemeKeys } from '../internal/scheme-keys.js';
 import type { Fetch } from '../internal/types.js';
 import type { HTTPMethod } from './request-spec.js';
 
@@ -99,6 +99,8 @@ export interface SDKConfig {
   tokenSource?: typeof ClientCredentialsTokenSource;
   /** Schemes with a key of their own beside `apiKey` (internal/scheme-keys): scheme name -> client option and env var. */
   schemeKeyOptions?: Readonly<Record<string, SchemeKeyOption>>;
+  /** How those keys are read and checked (`SchemeKeys` from internal/scheme-keys), given with `schemeKeyOptions`. */
+  schemeKeys?: typeof SchemeKeys;
   /** Every operation's security requirements, to tell at construction whether credentials are needed. */
   requiresCredentials: boolean;
   /** The header that carries idempotency keys, when the API has one. */

@@ -17,7 +17,6 @@ import { platformHeaders } from '../internal/platform.js';
 import { createRedactor, type Redactor, redactBodyText } from '../internal/redact.js';
 import { DEFAULT_MAX_RESPONSE_SIZE, parseBody, type ResponseKind, readBody, readText } from '../internal/response.js';
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
-import { missingSchemeKey, readSchemeKeys } from '../internal/scheme-keys.js';
 import type { Fetch } from '../internal/types.js';
 import { fillPath, isAbsoluteURL, operationBaseURL, originOf, rebaseURL } from '../internal/url.js';
 import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
@@ -168,7 +167,7 @@ export abstract class BaseClient {
               onToken: (token) => this.#redactor.addSecret(token),
             })
           : undefined,
-      schemeKeys: readSchemeKeys(options, config.schemeKeyOptions, env),
+      schemeKeys: config.schemeKeys?.read(options, config.schemeKeyOptions, env),
     };
     const { apiKey, username, password, tokenSource, schemeKeys } = this.#credentials;
     const ownKeys = Object.values(schemeKeys ?? {}).filter((key) => key !== undefined);
@@ -413,7 +412,12 @@ export abstract class BaseClient {
   #authenticate(security: readonly (readonly string[])[], own: boolean): AppliedAuth | Promise<AppliedAuth> {
     if (!own) return { headers: {}, query: {} };
     const config = this.#config;
-    const missing = missingSchemeKey(security, config.schemeKeyOptions, this.#credentials.schemeKeys, config.envPrefix);
+    const missing = config.schemeKeys?.missing(
+      security,
+      config.schemeKeyOptions,
+      this.#credentials.schemeKeys,
+      config.envPrefix,
+    );
     if (missing !== undefined) throw new SDKError(missing);
     return applyAuth(security, config.securitySchemes, this.#credentials);
   }

@@ -44,3 +44,9 @@ export function missingSchemeKey(
   );
   return `This operation needs ${needed.join(' or ')}, which the client was not given; instantiate the client with it.`;
 }
+
+/**
+ * Both functions, handed to the runtime in the config (`schemeKeys`) only by clients whose spec has such schemes, so
+ * that the others do not bundle them.
+ */
+export const SchemeKeys = { read: readSchemeKeys, missing: missingSchemeKey };
