@@ -70,9 +70,10 @@ function emitResource(model: SdkModel, resource: Resource, models: ReadonlyMap<s
   const streams = resource.methods.some((method) => method.response.kind === 'sse' || selectsEvents(method));
   const encodings = new Set(resource.methods.map((method) => method.body?.encoding));
   const forms = resource.methods.some((method) => method.body?.multipart !== undefined);
-  const uploads = ['multipart', 'binary']
-    .filter((encoding) => encodings.has(encoding as never) || (encoding === 'multipart' && forms))
-    .map((encoding) => ENCODERS[encoding]!);
+  const uploads = [
+    ...['multipart', 'binary'].filter((encoding) => encodings.has(encoding as never)).map((e) => ENCODERS[e]!),
+    ...(forms ? [MULTIPART_IF_FILES] : []),
+  ];
   // Inline binary bodies are typed as the runtime's `Uploadable` (see bodyTypeExpression).
   const uploadable = resource.methods.some(uploadsBinary);
   // `paths` types every request (see `typed`).
@@ -438,6 +439,9 @@ const PAGE_FINDERS: Readonly<Record<NonNullable<Method['pagination']>['kind'], s
   offset: 'nextOffsetPage',
 };
 
+/** The runtime's check of a body an operation also takes as a multipart form: the form when it carries a file. */
+const MULTIPART_IF_FILES = 'multipartIfFiles';
+
 /** The runtime's encoder of each non-JSON body encoding (`text` needs none: the body goes as given). */
 const ENCODERS: Readonly<Record<string, string>> = {
   multipart: 'multipartBody',
@@ -514,7 +518,7 @@ function requestSpec(method: Method, argument: string, defaultSecurity: string[]
       fields.push(`contentType: ${literal(contentType)}`);
     if (ENCODERS[encoding] !== undefined) fields.push(`encode: ${ENCODERS[encoding]}`);
     // Also taken as a multipart form: calls that carry a file go so.
-    if (method.body.multipart) fields.push(`multipart: ${ENCODERS['multipart']}`);
+    if (method.body.multipart) fields.push(`multipart: ${MULTIPART_IF_FILES}`);
   }
   const styled = [...method.pathParams, ...method.queryParams, ...method.headerParams].filter(
     (param) => param.encoding !== undefined,

@@ -64,6 +64,8 @@ await new ${className}(new FilesCore({ apiKey: 'k' })).${call};`);
     linkHeader: 'function parseLinkHeader(',
     offset: 'nextOffsetPage = ',
     tokenSource: 'ClientCredentialsTokenSource = class',
+    schemeKeys: 'function missingSchemeKey(',
+    multipartIfFiles: 'function carriesFile(',
   };
   const present = (code: string) =>
     Object.entries(OPTIONAL)

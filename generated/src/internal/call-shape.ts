@@ -18,36 +18,3 @@ export function wireQuery(
   for (const [key, value] of Object.entries(fixed ?? {})) out[key] = value;
   return out;
 }
-
-/** The parts of a call's description that say how its body goes (a subset of `RequestSpec`, which imports this). */
-interface BodySpec {
-  bodyEncoding?: 'json' | 'form' | 'multipart' | 'binary' | 'text';
-  encode?: (body: unknown) => BodyInit | Promise<BodyInit>;
-  multipart?: (body: unknown) => Promise<FormData>;
-}
-
-/**
- * How a call's body is encoded: as its operation says, except that a body the operation also takes as a multipart
- * form goes multipart when it carries a file (a field, or an item of a list field, that is an upload).
- */
-export function bodyEncodingOf(
-  spec: BodySpec,
-  body: unknown,
-): { encoding: NonNullable<BodySpec['bodyEncoding']>; encode: BodySpec['encode'] } {
-  if (spec.multipart !== undefined && carriesFile(body)) return { encoding: 'multipart', encode: spec.multipart };
-  return { encoding: spec.bodyEncoding ?? 'json', encode: spec.encode };
-}
-
-function carriesFile(body: unknown): boolean {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-  return Object.values(body).some((value) => (Array.isArray(value) ? value.some(isUpload) : isUpload(value)));
-}
-
-/** An `Uploadable` (core/uploads): a Blob or File, bytes, a stream, an async iterable of chunks, a Response. */
-function isUpload(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response)
-    return true;
-  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) return true;
-  return Symbol.asyncIterator in value;
-}

@@ -1,5 +1,5 @@
 import { type AppliedAuth, applyAuth, type Credentials } from '../internal/auth.js';
-import { bodyEncodingOf, wireQuery } from '../internal/call-shape.js';
+import { wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
 import { assignHeaders, checkHeader, toHeaders } from '../internal/headers.js';
 import { isLogLevel, type Logger, type LogLevel, logsAt, resolveLogLevel } from '../internal/logger.js';
@@ -470,9 +470,12 @@ export abstract class BaseClient {
     const method = (options.method ?? spec.method).toUpperCase();
     const path = options.path ?? spec.path;
     const given = options.body !== undefined ? options.body : split.body;
-    const { encoding, encode } = bodyEncodingOf(spec, given);
+    // A body the operation also takes as a multipart form goes so when it carries a file.
+    const form = given === undefined ? undefined : spec.multipart?.(given);
+    const encoding = form === undefined ? (spec.bodyEncoding ?? 'json') : 'multipart';
+    const encode = form === undefined ? spec.encode : undefined;
     // The operation's encoder (multipart, binary, form), before anything is fetched: uploads are read into files here.
-    const body = given !== undefined && encode ? await encode(given) : given;
+    const body = form !== undefined ? await form : given !== undefined && encode ? await encode(given) : given;
     const security = spec.security ?? this.#config.security;
     const base = operationBaseURL(this.baseURL, this.#config.defaultBaseURL, spec.server);
     // A whole URL on another origin than the API's (a server's next-page link, or one given to client.get) is sent

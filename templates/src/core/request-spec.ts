@@ -70,10 +70,10 @@ export interface RequestSpec {
    */
   linkFromServer?: boolean;
   /**
-   * For a JSON body the operation also takes as a multipart form: its encoder (`multipartBody`). A call whose body
-   * carries a file (an `Uploadable`) is sent multipart; any other as JSON.
+   * For a JSON body the operation also takes as a multipart form (`multipartIfFiles`): the form when the call's body
+   * carries a file (an `Uploadable`), sent multipart; else undefined, and the body goes as JSON.
    */
-  multipart?: (body: unknown) => Promise<FormData>;
+  multipart?: (body: unknown) => Promise<FormData> | undefined;
   /** Query params the SDK names differently from the API (`include` for `include[]`): SDK name -> wire name. */
   queryNames?: Readonly<Record<string, string>>;
   /** Query params the operation's path fixes (`/things?beta=true`), sent on every call. */

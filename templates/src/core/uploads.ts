@@ -195,3 +195,26 @@ function nameOf(value: unknown): string | undefined {
 function describe(value: unknown): string {
   return value === null ? 'null' : typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
 }
+
+/**
+ * A body an operation takes as JSON and as a multipart form: the form when the body carries a file (a field, or an
+ * item of a list field, that is an upload), else undefined, and the body goes as JSON. Only SDK calls that take both
+ * bundle it (RequestSpec.multipart).
+ */
+export function multipartIfFiles(body: unknown): Promise<FormData> | undefined {
+  return carriesFile(body) ? multipartBody(body) : undefined;
+}
+
+function carriesFile(body: unknown): boolean {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
+  return Object.values(body).some((value) => (Array.isArray(value) ? value.some(isUpload) : isUpload(value)));
+}
+
+/** An `Uploadable`: a Blob or File, bytes, a stream, an async iterable of chunks, a Response. */
+function isUpload(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response)
+    return true;
+  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) return true;
+  return Symbol.asyncIterator in value;
+}
