@@ -6,11 +6,13 @@
 // - pagination: walking 50 pages with `for await`
 // - heap after GC at the end of each round (no growth across rounds), and heap allocated per call (a separate worker
 //   with a young generation large enough that no GC runs while it counts)
+// A fourth contender, `ours at <rev>`, is the SDK as generated before issue #25's transport work (BENCH_BASELINE, a git
+// revision; `none` skips it), compiled alike: the runtime before and after, in one run.
 // Ours runs as its users run it: compiled by the package's own compiler (TypeScript 7, as its build does) into
 // .bench/runtime-sdk, as the official SDK runs from its published JavaScript; not through tsx's transform, which adds a
 // `__name` call to every function it creates (esbuild's keepNames) and so costs a call work no build would do.
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -26,6 +28,9 @@ const IN_FLIGHT = 64;
 const SEQUENTIAL = 1000;
 const ALLOC_CALLS = 200;
 const SDK_BUILD = '.bench/runtime-sdk';
+const BASELINE_BUILD = '.bench/runtime-baseline';
+/** The last commit before issue #25's transport work (every request through openapi-fetch): its runtime, side by side. */
+const BASELINE_REV = process.env['BENCH_BASELINE'] ?? 'ba0cffe^';
 
 interface Contender {
   name: string;
@@ -85,6 +90,12 @@ async function contenders(baseURL: string): Promise<Contender[]> {
     },
   });
   const list = [raw, sdkContender('ours', client)];
+  if (existsSync(join(root, BASELINE_BUILD, 'index.js'))) {
+    const before = await import(pathToFileURL(join(root, BASELINE_BUILD, 'index.js')).href);
+    list.push(
+      sdkContender(`ours at ${BASELINE_REV}`, new before.Telnyx({ apiKey: 'bench-key', baseURL, maxRetries: 0 })),
+    );
+  }
   const official = join(root, 'bench/node_modules/telnyx');
   if (existsSync(official)) {
     const required = createRequire(join(root, 'bench/package.json'))('telnyx') as { default?: unknown };
@@ -218,12 +229,15 @@ function runWorker(kind: 'load' | 'alloc', baseURL: string): Promise<Record<stri
   });
 }
 
-/** Compiles the generated package's sources as its build does (its tsconfig, TypeScript 7), without declarations. */
-function buildSDK(): Promise<void> {
+/**
+ * Compiles a generated package's sources as its build does (its tsconfig, TypeScript 7), without declarations, into
+ * `out` (under the repository, so that `openapi-fetch` resolves from its node_modules).
+ */
+function buildSDK(packageDir: string, out: string): Promise<void> {
   const tsc = join(root, 'node_modules/typescript-7/bin/tsc');
-  const args = [tsc, '-p', join(root, 'generated/tsconfig.build.json'), '--outDir', join(root, SDK_BUILD)];
+  const args = [tsc, '-p', join(packageDir, 'tsconfig.build.json'), '--outDir', join(root, out)];
   return new Promise((resolve, reject) => {
-    rmSync(join(root, SDK_BUILD), { recursive: true, force: true });
+    rmSync(join(root, out), { recursive: true, force: true });
     execFile(
       process.execPath,
       [...args, '--declaration', 'false', '--sourceMap', 'false'],
@@ -233,8 +247,38 @@ function buildSDK(): Promise<void> {
   });
 }
 
+/**
+ * The generated SDK as it was at BASELINE_REV (its sources from git), compiled beside ours: the runtime before issue
+ * #25 put openapi-fetch under every request, measured in the same run. Skipped (with a note) where git or that
+ * commit is missing, or BENCH_BASELINE is `none`.
+ */
+async function buildBaseline(): Promise<boolean> {
+  if (BASELINE_REV === 'none') return false;
+  const sources = join(root, '.bench/runtime-baseline-src');
+  rmSync(sources, { recursive: true, force: true });
+  mkdirSync(sources, { recursive: true });
+  const files = ['generated/src', 'generated/tsconfig.json', 'generated/tsconfig.build.json'];
+  const extracted = await new Promise<boolean>((resolve) => {
+    const archive = spawn('git', ['archive', '--format=tar', BASELINE_REV, ...files], { cwd: root });
+    const untar = spawn('tar', ['-x', '-C', sources]);
+    archive.stdout.pipe(untar.stdin);
+    archive.on('error', () => resolve(false));
+    archive.on('close', (code) => {
+      if (code !== 0) resolve(false);
+    });
+    untar.on('close', (code) => resolve(code === 0));
+  });
+  if (!extracted) {
+    process.stderr.write(`runtime bench: no baseline (git archive ${BASELINE_REV} failed)\n`);
+    return false;
+  }
+  await buildSDK(join(sources, 'generated'), BASELINE_BUILD);
+  return true;
+}
+
 async function orchestrate(): Promise<void> {
-  await buildSDK();
+  await buildSDK(join(root, 'generated'), SDK_BUILD);
+  await buildBaseline();
   const server = spawn(process.execPath, [join(root, 'bench/runtime-server.mjs')], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -256,17 +300,19 @@ async function orchestrate(): Promise<void> {
     const fmt = (value: number | undefined, digits = 0): string =>
       value === undefined || !Number.isFinite(value) ? 'n/a' : value.toFixed(digits);
     const lines = [
-      `| measure (median of ${ROUNDS}) | ${Object.keys(results).join(' | ')} | ours / raw | ours / official |`,
+      `| measure (median of ${ROUNDS}) | ${Object.keys(results).join(' | ')} | ours / raw | ours / official | ours / before |`,
       `|---|${Object.keys(results)
         .map(() => '---')
-        .join('|')}|---|---|`,
+        .join('|')}|---|---|---|`,
     ];
+    const ratio = (ours: number, other: number | undefined): string => (other ? fmt(ours / other, 2) : 'n/a');
     const row = (label: string, key: string, digits: number): void => {
       const values = Object.values(results).map((r) => (r as Row)[key]);
       const ours = (results['ours'] as Row)[key]!;
       const official = (results['official telnyx'] as Row | undefined)?.[key];
+      const before = (results[`ours at ${BASELINE_REV}`] as Row | undefined)?.[key];
       lines.push(
-        `| ${label} | ${values.map((value) => fmt(value, digits)).join(' | ')} | ${fmt(ours / (raw as Row)[key]!, 2)} | ${official ? fmt(ours / official, 2) : 'n/a'} |`,
+        `| ${label} | ${values.map((value) => fmt(value, digits)).join(' | ')} | ${ratio(ours, (raw as Row)[key])} | ${ratio(ours, official)} | ${ratio(ours, before)} |`,
       );
     };
     row(`throughput, ${CALLS} create calls, ${IN_FLIGHT} in flight (req/s)`, 'reqPerS', 0);
