@@ -38,10 +38,13 @@ export function lineCommentText(text: string): string {
  * takes `\\"` for an escaped quote, believes the string goes on, and then mistakes a later `/*` for a comment.
  */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/(?<!\\)((?:\\\\)*)\\\\"$/, '$1\\x5C"');
+  const json = JSON.stringify(text);
+  // The emitters write millions of literals (every example value): most have neither separator nor a final
+  // backslash, and are left as they are without running the replacements.
+  const separators = /[\u2028\u2029]/.test(json)
+    ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+    : json;
+  return separators.endsWith('\\\\"') ? separators.replace(/(?<!\\)((?:\\\\)*)\\\\"$/, '$1\\x5C"') : separators;
 }
 
 /** Text between the backticks of a template literal: no early end, no `${` substitution. */

@@ -86,6 +86,19 @@ export function valueSource(value: unknown, literalLeaves = false): string {
   if (typeof value === 'number') return leaf(Number.isFinite(value) ? String(value) : '0');
   if (typeof value === 'boolean') return leaf(String(value));
   if (value === null || typeof value !== 'object') return 'null';
+  const kept = sources[literalLeaves ? 1 : 0];
+  let source = kept.get(value);
+  if (source === undefined) kept.set(value, (source = compositeSource(value, literalLeaves)));
+  return source;
+}
+
+/**
+ * The source of each array and object printed, by the value: the model's examples are shared and read only, and a
+ * schema's example is printed in the call of every operation that takes or nests it (a Graph entity, hundreds).
+ */
+const sources = [new WeakMap<object, string>(), new WeakMap<object, string>()] as const;
+
+function compositeSource(value: object, literalLeaves: boolean): string {
   if (Array.isArray(value)) return `[${value.map((item) => valueSource(item, literalLeaves)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(
     ([key, item]) => `${propertyKey(key)}: ${valueSource(item, literalLeaves || Object.hasOwn(Object.prototype, key))}`,

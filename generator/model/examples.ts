@@ -58,15 +58,17 @@ export const FULL_EXAMPLE_BUDGET = 500;
 export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   // Each entity of a large spec is the body of several operations and shown twice per call (tests, README): built once.
   // The value is shared: callers copy it before they change it.
-  return examplesOf(
+  return (mode === 'all' ? fullExamplesOf : requiredExamplesOf)(
     document,
     derefSchema(document, schema),
     () => buildExample(document, schema, mode, name),
-    `${mode}\0${name ?? ''}`,
+    name ?? '',
   );
 }
 
-const examplesOf = perSchema<unknown>();
+/** Examples by schema and name, one map per mode (a key made of both would be a new string on every call). */
+const requiredExamplesOf = perSchema<unknown>();
+const fullExamplesOf = perSchema<unknown>();
 
 function buildExample(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   // Every member two levels deep; past its budget, every member of the value itself; past that, the required ones.
@@ -139,7 +141,7 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
       return withDiscriminator(
         resolved,
         composite[0],
-        objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth),
+        objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth, true),
       );
     }
     const value = build(expansion, composite[0], mode, depth + 1);
@@ -353,7 +355,46 @@ function isEmptySchema(schema: unknown): boolean {
   return !schema || (typeof schema === 'object' && Object.keys(schema).length === 0);
 }
 
+/**
+ * An example of an object schema's members. What it holds depends only on the schema, the mode, the depth and how deep
+ * objects show every member, so it is kept per those and shared (examples are read only): a Graph entity is a member
+ * of hundreds of others, and its example at a depth was built again for each (140,000 builds of 14,000 distinct ones).
+ * A kept example still costs its parent's budget what building it cost, so every example is cut exactly where it was.
+ * `fresh`: the schema is a merge made for this call alone, which no later call asks about again.
+ */
 function objectExample(
+  expansion: Expansion,
+  schema: Schema,
+  mode: ExampleMode,
+  depth: number,
+  fresh = false,
+): Record<string, unknown> {
+  if (fresh) return buildObjectExample(expansion, schema, mode, depth);
+  let built = false;
+  const kept = objectExamplesOf(
+    expansion.document,
+    schema,
+    () => {
+      built = true;
+      const before = expansion.left;
+      const value = buildObjectExample(expansion, schema, mode, depth);
+      return { value, cost: before - expansion.left };
+    },
+    // Depths stay under MAX_EXAMPLE_DEPTH + 2 (< 32) and the full depth is 0 or 2: one number for the three.
+    (mode === 'all' ? 1 : 0) + 2 * depth + 64 * expansion.allDepth,
+  );
+  // Built just now, the budget is spent already; kept from before, it is spent here as building it would have been.
+  if (!built) {
+    expansion.left -= kept.cost;
+    if (expansion.left < 0) throw new ExampleTooLarge();
+  }
+  return kept.value;
+}
+
+/** Object examples by schema, mode, depth and full depth, with the budget each took (see `objectExample`). */
+const objectExamplesOf = perSchema<{ value: Record<string, unknown>; cost: number }>();
+
+function buildObjectExample(
   expansion: Expansion,
   schema: Schema,
   mode: ExampleMode,

@@ -99,12 +99,13 @@ function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: numb
  * Answers that depend only on a schema object and the document it is in, kept per document. On the largest specs
  * (Graph: 4,000 schemas in `allOf` chains eight deep, each used by dozens of operations) recomputing them on every use
  * was most of the generator's time. The model reads the document and never changes it, so an answer stays true while
- * the document lives. `key` tells apart answers that also depend on an argument (an example's mode).
+ * the document lives. `key` tells apart answers that also depend on an argument (an example's mode); a number, or a
+ * string the caller already has, costs no new string per call.
  */
-export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string) => V {
-  const byDocument = new WeakMap<object, WeakMap<object, Map<string, V>>>();
+export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string | number) => V {
+  const byDocument = new WeakMap<object, WeakMap<object, Map<string | number, V>>>();
   // The document of the last call (held weakly, as the map holds it): generation asks about one document millions of times.
-  let last: { document: WeakRef<object>; bySchema: WeakMap<object, Map<string, V>> } | undefined;
+  let last: { document: WeakRef<object>; bySchema: WeakMap<object, Map<string | number, V>> } | undefined;
   return (document, schema, compute, key = '') => {
     if (!document || typeof document !== 'object') return compute();
     let bySchema = last?.document.deref() === document ? last.bySchema : byDocument.get(document);
