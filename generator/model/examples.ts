@@ -405,8 +405,8 @@ function buildObjectExample(
   depth: number,
 ): Record<string, unknown> {
   const out = record([]);
-  for (const [name, property] of shownMembers(expansion.document, schema)[mode])
-    setMember(out, name, build(expansion, property, mode, depth + 1, name));
+  const { names, properties } = shownMembers(expansion.document, schema);
+  for (const name of names[mode]) setMember(out, name, build(expansion, properties[name], mode, depth + 1, name));
   return out;
 }
 
@@ -414,28 +414,32 @@ function buildObjectExample(
  * The members an example of an object schema shows, in order, per mode; kept per schema: a Graph entity's hundred
  * members were filtered again for each of its many uses, to find the one it requires.
  */
-function shownMembers(document: unknown, schema: Schema): Record<ExampleMode, Array<[string, Schema]>> {
+function shownMembers(
+  document: unknown,
+  schema: Schema,
+): { names: Record<ExampleMode, string[]>; properties: Record<string, Schema> } {
   return shownOf(document, schema, () => {
     const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
     const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
-    const shown: Record<ExampleMode, Array<[string, Schema]>> = { required: [], all: [] };
+    // Names only, the schemas looked up as needed: a pair per member of every entity was a fifth of the model's memory.
+    const names: Record<ExampleMode, string[]> = { required: [], all: [] };
     for (const [name, property] of Object.entries(properties)) {
       if (required.has(name)) {
-        shown.required.push([name, property]);
-        shown.all.push([name, property]);
+        names.required.push(name);
+        names.all.push(name);
         continue;
       }
       // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
       if (derefSchema(document, property)['readOnly'] === true) continue;
       // An optional member no value fits (an allOf of string and integer) is better left out.
       if (admitsNoValue(document, property) !== undefined || kindsOf(document, property).size === 0) continue;
-      shown.all.push([name, property]);
+      names.all.push(name);
     }
-    return shown;
+    return { names, properties };
   });
 }
 
-const shownOf = perSchema<Record<ExampleMode, Array<[string, Schema]>>>();
+const shownOf = perSchema<{ names: Record<ExampleMode, string[]>; properties: Record<string, Schema> }>();
 
 function primaryType(schema: Schema): string | undefined {
   const type = schema['type'];
