@@ -38,10 +38,13 @@ export function lineCommentText(text: string): string {
  * takes `\\"` for an escaped quote, believes the string goes on, and then mistakes a later `/*` for a comment.
  */
 export function stringLiteral(text: string): string {
-  return JSON.stringify(text)
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029')
-    .replace(/(?<!\\)((?:\\\\)*)\\\\"$/, '$1\\x5C"');
+  const json = JSON.stringify(text);
+  // The emitters write millions of literals (every example value): most have neither separator nor a final
+  // backslash, and are left as they are without running the replacements.
+  const separators = /[\u2028\u2029]/.test(json)
+    ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+    : json;
+  return separators.endsWith('\\\\"') ? separators.replace(/(?<!\\)((?:\\\\)*)\\\\"$/, '$1\\x5C"') : separators;
 }
 
 /** Text between the backticks of a template literal: no early end, no `${` substitution. */
@@ -137,44 +140,4 @@ export function markdownCodeBlock(language: string, lines: readonly string[]): s
   const longest = Math.max(0, ...lines.flatMap((line) => [...line.matchAll(/`+/g)].map((match) => match[0].length)));
   const fence = '`'.repeat(Math.max(3, longest + 1));
   return [`${fence}${language}`, ...lines, fence];
-}
-
-/** Keys whose string values are prose that openapi-typescript writes into JSDoc as they are. */
-const PROSE_KEYS = new Set(['description', 'summary', 'title']);
-/** Keys whose values (any string in them) openapi-typescript writes after a tag of its own (`@example`, `@default`). */
-const SHOWN_VALUE_KEYS = new Set(['example', 'examples', 'default']);
-
-/**
- * A copy of an OpenAPI document for openapi-typescript, whose comments take descriptions, titles, examples and
- * defaults as written: their text goes through `noJsdocTags`, as every other comment's does. Types are unchanged
- * (enum and const values are untouched). Shared objects stay shared, cycles stay cycles.
- */
-export function withoutJsdocTags<T>(document: T): T {
-  // One map per mode: an object reached both as a shown value and as plain structure is copied once for each.
-  const copies = [new Map<object, unknown>(), new Map<object, unknown>()];
-  const copy = (value: unknown, shown: boolean): unknown => {
-    if (typeof value === 'string') return shown ? noJsdocTags(value) : value;
-    if (value === null || typeof value !== 'object') return value;
-    const done = copies[shown ? 1 : 0]!;
-    if (done.has(value)) return done.get(value);
-    if (Array.isArray(value)) {
-      const out: unknown[] = [];
-      done.set(value, out);
-      for (const item of value) out.push(copy(item, shown));
-      return out;
-    }
-    // Spec names are keys: no prototype to reach through `__proto__`.
-    const out = Object.create(null) as Record<string, unknown>;
-    done.set(value, out);
-    for (const [name, child] of Object.entries(value)) {
-      out[name] =
-        shown || SHOWN_VALUE_KEYS.has(name)
-          ? copy(child, true)
-          : PROSE_KEYS.has(name) && typeof child === 'string'
-            ? noJsdocTags(child)
-            : copy(child, false);
-    }
-    return out;
-  };
-  return copy(document, false) as T;
 }

@@ -23,8 +23,13 @@ function buildArguments(method: Method, mode: ExampleMode): string[] {
     args.push(valueSource(method.body.examples[mode]));
   }
   const params = exampleParams(method, mode);
-  if (params !== undefined) args.push(valueSource(params));
+  if (params !== undefined) args.push(params instanceof Source ? params.text : valueSource(params));
   return args;
+}
+
+/** A params object already written as source (see `splicedParams`). */
+class Source {
+  constructor(readonly text: string) {}
 }
 
 /**
@@ -37,7 +42,7 @@ function contentValue(param: Param, value: unknown): unknown {
     : JSON.stringify(value);
 }
 
-function exampleParams(method: Method, mode: ExampleMode): unknown {
+function exampleParams(method: Method, mode: ExampleMode): unknown | Source {
   // Keyed by spec names: no prototype, and members defined, so `__proto__` is a param like any other.
   const fields = Object.create(null) as Record<string, unknown>;
   const set = (name: string, value: unknown): void =>
@@ -65,11 +70,38 @@ function exampleParams(method: Method, mode: ExampleMode): unknown {
   if (method.paramsShape === 'body' && method.namedPathParams.length === 0)
     return body ?? (method.paramsRequired ? {} : undefined);
   if (body !== undefined) {
-    if (method.body?.inline && body && typeof body === 'object')
+    if (method.body?.inline && body && typeof body === 'object') {
+      const spliced = renames.length === 0 ? splicedParams(fields, body) : undefined;
+      if (spliced) return spliced;
       for (const [name, value] of Object.entries(body)) set(name, value);
-    else set(method.body?.key ?? 'body', body);
+    } else set(method.body?.key ?? 'body', body);
   }
   return Object.keys(fields).length === 0 && !method.paramsRequired ? undefined : fields;
+}
+
+/**
+ * The params object of `fields` with the body's members after them, as source: the body's own source (kept per
+ * example, see `valueSource`) spliced in, not its members printed again for every operation that takes it. Where the
+ * two objects would not simply follow each other (a member of both names, or a name that is an array index, which
+ * objects order first), undefined: the caller builds the object.
+ */
+function splicedParams(fields: Record<string, unknown>, body: object): Source | undefined {
+  if (Array.isArray(body) || body instanceof BinaryExample) return undefined;
+  const names = Object.keys(body);
+  if (names.length === 0 || names.some((name) => Object.hasOwn(fields, name) || isIndexName(name))) return undefined;
+  const before = Object.keys(fields);
+  if (before.some(isIndexName)) return undefined;
+  // `{ a: 1, b: 2 }`: the members' text between the braces.
+  const members = valueSource(body).slice(2, -2);
+  const entries = before.map(
+    (name) => `${propertyKey(name)}: ${valueSource(fields[name], Object.hasOwn(Object.prototype, name))}`,
+  );
+  return new Source(`{ ${[...entries, members].join(', ')} }`);
+}
+
+/** A name an object orders before all others, by number (an array index: `0`, `42`). */
+function isIndexName(name: string): boolean {
+  return /^(?:0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
 /**
@@ -86,6 +118,19 @@ export function valueSource(value: unknown, literalLeaves = false): string {
   if (typeof value === 'number') return leaf(Number.isFinite(value) ? String(value) : '0');
   if (typeof value === 'boolean') return leaf(String(value));
   if (value === null || typeof value !== 'object') return 'null';
+  const kept = sources[literalLeaves ? 1 : 0];
+  let source = kept.get(value);
+  if (source === undefined) kept.set(value, (source = compositeSource(value, literalLeaves)));
+  return source;
+}
+
+/**
+ * The source of each array and object printed, by the value: the model's examples are shared and read only, and a
+ * schema's example is printed in the call of every operation that takes or nests it (a Graph entity, hundreds).
+ */
+const sources = [new WeakMap<object, string>(), new WeakMap<object, string>()] as const;
+
+function compositeSource(value: object, literalLeaves: boolean): string {
   if (Array.isArray(value)) return `[${value.map((item) => valueSource(item, literalLeaves)).join(', ')}]`;
   const entries = Object.entries(value as Record<string, unknown>).map(
     ([key, item]) => `${propertyKey(key)}: ${valueSource(item, literalLeaves || Object.hasOwn(Object.prototype, key))}`,

@@ -46,8 +46,13 @@ export function expectedRequest(method: Method, mode: ExampleMode): { expected: 
   if (headers.length > 0) expected.headers = headers;
   if (method.body && sendsBody(method, mode))
     expected.body = method.body.encoding === 'multipart' ? 'multipart/form-data' : method.body.contentType;
-  return { expected, sentPath: sentPath(method, template) };
+  // The same for both of a method's calls (the path values do not depend on the mode): worked out once.
+  let sent = sentPaths.get(method);
+  if (sent === undefined) sentPaths.set(method, (sent = sentPath(method, template)));
+  return { expected, sentPath: sent };
 }
+
+const sentPaths = new WeakMap<Method, string>();
 
 /** Whether the example call sends a body (the decision of emit/examples.ts's `exampleParams`, and what the runtime sends). */
 function sendsBody(method: Method, mode: ExampleMode): boolean {

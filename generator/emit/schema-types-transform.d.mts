@@ -24,3 +24,12 @@ export declare function scanDiscriminators(
   document: object,
   options: { silent?: boolean },
 ): { objects: Record<string, unknown>; refsHandled: string[] };
+
+/** core/escape.ts's `noJsdocTags`, for the worker: an `@` that would begin a JSDoc block tag is written `\@`. */
+export declare function noJsdocTags(text: string): string;
+
+/**
+ * Readies the worker's copy of the document for openapi-typescript's comments, in place: descriptions, titles,
+ * examples and defaults through `noJsdocTags`, objects without a prototype. Returns the document.
+ */
+export declare function withoutJsdocTagsInPlace<T extends object>(document: T): T;

@@ -4,7 +4,7 @@
 // The transform itself is schema-types-transform.mjs.
 import { writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { schemaTypesTextOf } from './schema-types-transform.mjs';
+import { schemaTypesTextOf, withoutJsdocTagsInPlace } from './schema-types-transform.mjs';
 
 /**
  * With `SDKGEN_DEBUG` set, prints when each step ended, in ms since the main thread started (as generate.ts does).
@@ -25,7 +25,9 @@ parentPort.postMessage({ ready: true });
 parentPort.once('message', (message) => {
   mark('document received');
   try {
-    // The message lets go of the document once it is transformed.
+    // Comment text goes through the one JSDoc escaper, openapi-typescript's comments too: done here, on the worker's
+    // own copy of the document, in place. The message lets go of the document once it is transformed.
+    withoutJsdocTagsInPlace(message.document);
     const text = schemaTypesTextOf(message, mark);
     mark('printed');
     parentPort.postMessage({ text });

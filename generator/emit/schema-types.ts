@@ -1,6 +1,5 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { withoutJsdocTags } from '../core/escape.js';
 
 /** The module holding openapi-typescript's output, relative to `src/` (no extension). */
 export const SCHEMA_MODULE = 'internal/openapi';
@@ -79,8 +78,8 @@ function spawn(): SchemaTypesJob {
     async emit(document) {
       worker.ref();
       tighterHeaps(+1);
-      // Comment text goes through the one JSDoc escaper, openapi-typescript's comments too.
-      worker.postMessage({ document: withoutJsdocTags(document) });
+      // The worker gets its own copy (a structured clone), and readies it for openapi-typescript's comments there.
+      worker.postMessage({ document });
       try {
         return await result;
       } finally {

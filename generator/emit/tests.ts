@@ -73,11 +73,39 @@ function emitResourceTest(model: SdkModel, resource: Resource): OutputFile[] {
   // Plain JSON, final as written: a large API's examples would cost the formatter seconds.
   const data: OutputFile = {
     path: `tests/api-resources/${resource.modulePath}.responses.json`,
-    text: `${exampleJSON(responses, 2)}\n`,
+    text: `${responsesJSON(responses)}\n`,
     final: true,
   };
   return [test, data];
 }
+
+/**
+ * `exampleJSON(responses, 2)`, each body's JSON made once: the model's examples are shared (an entity's example is
+ * the body of each operation that answers with it), so the text of one is kept per value and indented to its place.
+ */
+function responsesJSON(responses: Record<string, MockResponse>): string {
+  const entries = Object.keys(responses).map((name) => {
+    const response = responses[name]!;
+    const members = Object.keys(response).flatMap((key) => {
+      const value = response[key as keyof MockResponse];
+      if (value === undefined) return [];
+      const text = key === 'body' ? bodyJSON(value) : exampleJSON(value, 2);
+      return text === undefined ? [] : [`    ${JSON.stringify(key)}: ${text}`];
+    });
+    return `  ${JSON.stringify(name)}: ${members.length === 0 ? '{}' : `{\n${members.join(',\n')}\n  }`}`;
+  });
+  return entries.length === 0 ? '{}' : `{\n${entries.join(',\n')}\n}`;
+}
+
+/** A body's JSON at the depth of the responses file's bodies (two levels in), kept per value. */
+function bodyJSON(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return exampleJSON(value, 2);
+  let text = bodyTexts.get(value);
+  if (text === undefined) bodyTexts.set(value, (text = exampleJSON(value, 2)?.replaceAll('\n', '\n    ') ?? ''));
+  return text === '' ? undefined : text;
+}
+
+const bodyTexts = new WeakMap<object, string>();
 
 function mockImports(resource: Resource): string[] {
   const binary = resource.methods.some((method) => !method.noValidInput && responseKind(method) === 'binary');

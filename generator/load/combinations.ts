@@ -27,7 +27,15 @@ export function boundCombinations(document: OpenAPIDocument, warnings: string[])
     // A cycle counts once; cycles.ts has made every one of them typeable already.
     if (active.has(node)) return 1;
     active.add(node);
-    pointers.set(node, pointers.get(node) ?? pointer);
+    // Only a node that combines (oneOf, anyOf, allOf, enum) can exceed the limit and be named in a warning.
+    if (
+      (node['oneOf'] !== undefined ||
+        node['anyOf'] !== undefined ||
+        node['allOf'] !== undefined ||
+        node['enum'] !== undefined) &&
+      !pointers.has(node)
+    )
+      pointers.set(node, pointer);
     let total = 1;
     for (const key of ['oneOf', 'anyOf'] as const) {
       const members = node[key];

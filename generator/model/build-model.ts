@@ -9,6 +9,7 @@ import { createContext } from './context.js';
 import { packageMeta, serverURL } from './package-meta.js';
 import { placeOperations } from './place-operations.js';
 import { allMethods, buildResources } from './resources.js';
+import { forgetSchemaAnswers } from './schemas.js';
 import { collectSecretFields } from './secrets.js';
 import type { Surface } from './surface.js';
 import { withTokenClientAuth } from './token-auth.js';
@@ -33,6 +34,8 @@ export function buildModel(
   const models = readModels(context);
   const readSchemes = readSecuritySchemes(document, warnings);
   const tree = placeOperations(context, readSchemes);
+  // Every operation is read (its examples built): what that kept about the schemas goes before the rest is built.
+  forgetSchemaAnswers(document);
   const resources = buildResources(context, tree, models);
   const toolDefs = addToolInputs(document as Record<string, unknown>, resources);
   const webhooks = readWebhooks(document as Record<string, unknown>, config.webhooks, {
@@ -45,6 +48,8 @@ export function buildModel(
   // The token endpoint's client authentication needs the methods, so the schemes are final once they are built.
   const securitySchemes = withTokenClientAuth(document, readSchemes, methods, defaultBaseURL);
   const defaultSecurity = readSecurity(document.security, securitySchemes);
+  // The model is built: what was kept about the spec's schemas to build it is let go of (the emitters read the model).
+  forgetSchemaAnswers(document);
   return {
     specFile,
     regenerateCommand: config.regenerateCommand ?? DEFAULT_REGENERATE_COMMAND,

@@ -58,15 +58,17 @@ export const FULL_EXAMPLE_BUDGET = 500;
 export function exampleValue(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   // Each entity of a large spec is the body of several operations and shown twice per call (tests, README): built once.
   // The value is shared: callers copy it before they change it.
-  return examplesOf(
+  return (mode === 'all' ? fullExamplesOf : requiredExamplesOf)(
     document,
     derefSchema(document, schema),
     () => buildExample(document, schema, mode, name),
-    `${mode}\0${name ?? ''}`,
+    name ?? '',
   );
 }
 
-const examplesOf = perSchema<unknown>();
+/** Examples by schema and name, one map per mode (a key made of both would be a new string on every call). */
+const requiredExamplesOf = perSchema<unknown>();
+const fullExamplesOf = perSchema<unknown>();
 
 function buildExample(document: unknown, schema: unknown, mode: ExampleMode, name?: string): unknown {
   // Every member two levels deep; past its budget, every member of the value itself; past that, the required ones.
@@ -139,7 +141,7 @@ function build(expansion: Expansion, schema: unknown, mode: ExampleMode, depth: 
       return withDiscriminator(
         resolved,
         composite[0],
-        objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth),
+        objectExample(expansion, merged, depth > expansion.allDepth ? 'required' : mode, depth, true),
       );
     }
     const value = build(expansion, composite[0], mode, depth + 1);
@@ -350,18 +352,61 @@ function mergeParts(document: unknown, schema: Schema, depth: number, seen: Set<
 }
 
 function isEmptySchema(schema: unknown): boolean {
-  return !schema || (typeof schema === 'object' && Object.keys(schema).length === 0);
+  if (!schema) return true;
+  if (typeof schema !== 'object') return false;
+  // Without listing the keys: every property of every level of every allOf chain is asked about.
+  for (const key in schema) if (Object.hasOwn(schema, key)) return false;
+  return true;
 }
 
+/**
+ * An example of an object schema's members. What it holds depends only on the schema, the mode, the depth and how deep
+ * objects show every member, so it is kept per those and shared (examples are read only): a Graph entity is a member
+ * of hundreds of others, and its example at a depth was built again for each (140,000 builds of 14,000 distinct ones).
+ * A kept example still costs its parent's budget what building it cost, so every example is cut exactly where it was.
+ * `fresh`: the schema is a merge made for this call alone, which no later call asks about again.
+ */
 function objectExample(
+  expansion: Expansion,
+  schema: Schema,
+  mode: ExampleMode,
+  depth: number,
+  fresh = false,
+): Record<string, unknown> {
+  if (fresh) return buildObjectExample(expansion, schema, mode, depth);
+  let built = false;
+  const kept = objectExamplesOf(
+    expansion.document,
+    schema,
+    () => {
+      built = true;
+      const before = expansion.left;
+      const value = buildObjectExample(expansion, schema, mode, depth);
+      return { value, cost: before - expansion.left };
+    },
+    // Depths stay under MAX_EXAMPLE_DEPTH + 2 (< 32) and the full depth is 0 or 2: one number for the three.
+    (mode === 'all' ? 1 : 0) + 2 * depth + 64 * expansion.allDepth,
+  );
+  // Built just now, the budget is spent already; kept from before, it is spent here as building it would have been.
+  if (!built) {
+    expansion.left -= kept.cost;
+    if (expansion.left < 0) throw new ExampleTooLarge();
+  }
+  return kept.value;
+}
+
+/** Object examples by schema, mode, depth and full depth, with the budget each took (see `objectExample`). */
+const objectExamplesOf = perSchema<{ value: Record<string, unknown>; cost: number }>();
+
+function buildObjectExample(
   expansion: Expansion,
   schema: Schema,
   mode: ExampleMode,
   depth: number,
 ): Record<string, unknown> {
   const out = record([]);
-  for (const [name, property] of shownMembers(expansion.document, schema)[mode])
-    setMember(out, name, build(expansion, property, mode, depth + 1, name));
+  const { names, properties } = shownMembers(expansion.document, schema);
+  for (const name of names[mode]) setMember(out, name, build(expansion, properties[name], mode, depth + 1, name));
   return out;
 }
 
@@ -369,28 +414,32 @@ function objectExample(
  * The members an example of an object schema shows, in order, per mode; kept per schema: a Graph entity's hundred
  * members were filtered again for each of its many uses, to find the one it requires.
  */
-function shownMembers(document: unknown, schema: Schema): Record<ExampleMode, Array<[string, Schema]>> {
+function shownMembers(
+  document: unknown,
+  schema: Schema,
+): { names: Record<ExampleMode, string[]>; properties: Record<string, Schema> } {
   return shownOf(document, schema, () => {
     const properties = (schema['properties'] ?? {}) as Record<string, Schema>;
     const required = new Set(Array.isArray(schema['required']) ? (schema['required'] as string[]) : []);
-    const shown: Record<ExampleMode, Array<[string, Schema]>> = { required: [], all: [] };
+    // Names only, the schemas looked up as needed: a pair per member of every entity was a fifth of the model's memory.
+    const names: Record<ExampleMode, string[]> = { required: [], all: [] };
     for (const [name, property] of Object.entries(properties)) {
       if (required.has(name)) {
-        shown.required.push([name, property]);
-        shown.all.push([name, property]);
+        names.required.push(name);
+        names.all.push(name);
         continue;
       }
       // Read-only members are the server's to set; a required one is still in the type the SDK takes (Jira's `key`).
       if (derefSchema(document, property)['readOnly'] === true) continue;
       // An optional member no value fits (an allOf of string and integer) is better left out.
       if (admitsNoValue(document, property) !== undefined || kindsOf(document, property).size === 0) continue;
-      shown.all.push([name, property]);
+      names.all.push(name);
     }
-    return shown;
+    return { names, properties };
   });
 }
 
-const shownOf = perSchema<Record<ExampleMode, Array<[string, Schema]>>>();
+const shownOf = perSchema<{ names: Record<ExampleMode, string[]>; properties: Record<string, Schema> }>();
 
 function primaryType(schema: Schema): string | undefined {
   const type = schema['type'];

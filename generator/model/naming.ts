@@ -130,11 +130,21 @@ function capitalize(word: string): string {
 
 /** `oauth_clients` -> `oauthClients`; safe to use as a property or method name. */
 export function camelCase(text: string): string {
-  const words = splitWords(text);
-  if (words.length === 0) return '_';
-  const [first, ...rest] = words;
-  return first!.toLowerCase() + rest.map(capitalize).join('');
+  // A spec has a few thousand names, each asked for many times (a path param's variable in every operation).
+  let name = camelCases.get(text);
+  if (name === undefined) {
+    const words = splitWords(text);
+    const [first, ...rest] = words;
+    name = words.length === 0 ? '_' : first!.toLowerCase() + rest.map(capitalize).join('');
+    // Bounded: a long-running process (--watch, a server) sees spec after spec.
+    if (camelCases.size >= MAX_KEPT_NAMES) camelCases.clear();
+    camelCases.set(text, name);
+  }
+  return name;
 }
+
+const camelCases = new Map<string, string>();
+const MAX_KEPT_NAMES = 100_000;
 
 /** The name with a `_` in front when it starts with a digit, which no identifier (or env-var name) may. */
 export function noLeadingDigit(name: string): string {

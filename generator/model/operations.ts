@@ -13,6 +13,7 @@ import {
   hasRequiredMembers,
   isObjectSchema,
   objectMembers,
+  perSchema,
 } from './schemas.js';
 import type {
   BodyEncoding,
@@ -465,6 +466,13 @@ function readBody(
 
 /** Body fields with an SDK name of their own (`x-sdk-param`, or Stainless's `x-stainless-param`): SDK name -> wire name. */
 function bodyRenames(document: OpenAPIDocument, schema: Schema): Record<string, string> | undefined {
+  // A schema is the body of many operations (a Graph entity's hundred members were read again for each). Shared.
+  return renamesOf(document, schema, () => bodyRenamesOnce(document, schema));
+}
+
+const renamesOf = perSchema<Record<string, string> | undefined>();
+
+function bodyRenamesOnce(document: OpenAPIDocument, schema: Schema): Record<string, string> | undefined {
   const { properties } = objectMembers(document, derefSchema(document, schema));
   const renames: Record<string, string> = {};
   for (const [wire, property] of Object.entries(properties)) {

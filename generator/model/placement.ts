@@ -46,6 +46,19 @@ export const isParamSegment = (segment: string): boolean => segment.includes('{'
  * (`{id}.{format}`, `{base}...{head}`) is a param.
  */
 export function pathSegments(path: string): string[] {
+  // Asked for each path many times (grouping, placing, naming): kept per path, and a copy given out.
+  let segments = segmentsOf.get(path);
+  if (segments === undefined) {
+    // Bounded: a long-running process (--watch, a server) sees spec after spec.
+    if (segmentsOf.size >= 100_000) segmentsOf.clear();
+    segmentsOf.set(path, (segments = splitPath(path)));
+  }
+  return [...segments];
+}
+
+const segmentsOf = new Map<string, readonly string[]>();
+
+function splitPath(path: string): string[] {
   const out: string[] = [];
   for (const raw of path.split('/')) {
     for (const [index, part] of raw.split('#').entries()) {

@@ -99,27 +99,62 @@ function hasRequiredMembersOnce(document: unknown, resolved: Schema, depth: numb
  * Answers that depend only on a schema object and the document it is in, kept per document. On the largest specs
  * (Graph: 4,000 schemas in `allOf` chains eight deep, each used by dozens of operations) recomputing them on every use
  * was most of the generator's time. The model reads the document and never changes it, so an answer stays true while
- * the document lives. `key` tells apart answers that also depend on an argument (an example's mode).
+ * the document lives. `key` tells apart answers that also depend on an argument (an example's mode); a number, or a
+ * string the caller already has, costs no new string per call.
  */
-export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string) => V {
-  const byDocument = new WeakMap<object, WeakMap<object, Map<string, V>>>();
+export function perSchema<V>(): (document: unknown, schema: object, compute: () => V, key?: string | number) => V {
+  const byDocument = new WeakMap<object, Kept<V>>();
   // The document of the last call (held weakly, as the map holds it): generation asks about one document millions of times.
-  let last: { document: WeakRef<object>; bySchema: WeakMap<object, Map<string, V>> } | undefined;
+  let last: { document: WeakRef<object>; kept: Kept<V> } | undefined;
+  forgetters.push((document) => {
+    byDocument.delete(document);
+    if (last?.document.deref() === document) last = undefined;
+  });
   return (document, schema, compute, key = '') => {
     if (!document || typeof document !== 'object') return compute();
-    let bySchema = last?.document.deref() === document ? last.bySchema : byDocument.get(document);
-    if (!bySchema) byDocument.set(document, (bySchema = new WeakMap()));
-    if (last?.bySchema !== bySchema) last = { document: new WeakRef(document), bySchema };
-    let answers = bySchema.get(schema);
-    if (!answers) bySchema.set(schema, (answers = new Map()));
+    let kept = last?.document.deref() === document ? last.kept : byDocument.get(document);
+    if (!kept) byDocument.set(document, (kept = { plain: new WeakMap(), keyed: new WeakMap() }));
+    if (last?.kept !== kept) last = { document: new WeakRef(document), kept };
+    // Most answers have no key: kept beside the schema itself, without a map of keys for each (a Graph-sized spec
+    // made 200,000 of them).
+    if (key === '') {
+      const answer = kept.plain.get(schema);
+      if (answer !== undefined) return (answer === NONE ? undefined : answer) as V;
+      const value = compute();
+      kept.plain.set(schema, value === undefined ? NONE : value);
+      return value;
+    }
+    let answers = kept.keyed.get(schema);
+    if (!answers) kept.keyed.set(schema, (answers = new Map()));
     // One lookup for a kept answer; `has` only tells a kept `undefined` from none.
-    const kept = answers.get(key);
-    if (kept !== undefined || answers.has(key)) return kept as V;
+    const answer = answers.get(key);
+    if (answer !== undefined || answers.has(key)) return answer as V;
     const value = compute();
     answers.set(key, value);
     return value;
   };
 }
+
+/** How each perSchema cache lets go of one document's answers. */
+const forgetters: Array<(document: object) => void> = [];
+
+/**
+ * Lets go of every answer kept about `document` (they are asked again if needed, and come out the same). Once the
+ * model is built the emitters read the model, not the spec: on a Graph-sized spec the answers kept while building it
+ * (merged allOf chains, the members each example shows, examples by depth) were ~60 MB held through emitting.
+ */
+export function forgetSchemaAnswers(document: object): void {
+  for (const forget of forgetters) forget(document);
+}
+
+/** One document's answers: those without a key by schema, the others by schema and key. */
+interface Kept<V> {
+  plain: WeakMap<object, V | typeof NONE>;
+  keyed: WeakMap<object, Map<string | number, V>>;
+}
+
+/** Stands for a kept `undefined` (a WeakMap's `get` gives `undefined` for no entry too). */
+const NONE: unique symbol = Symbol('none');
 
 export interface ObjectMembers {
   properties: Record<string, unknown>;

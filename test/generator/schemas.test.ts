@@ -1,7 +1,7 @@
 // Schema analysis the generator's examples rely on.
 import { describe, expect, test } from 'vitest';
 import { applyDiscriminatorEnums } from '../../generator/model/discriminators.js';
-import { admitsNoValue } from '../../generator/model/schemas.js';
+import { admitsNoValue, forgetSchemaAnswers, perSchema } from '../../generator/model/schemas.js';
 
 const document = {
   components: {
@@ -117,5 +117,37 @@ describe('applyDiscriminatorEnums (what openapi-typescript does to its copy of t
       properties: { kind: { type: 'string', enum: ['Child'] } },
     });
     expect(child.allOf).toHaveLength(3);
+  });
+});
+
+describe('perSchema', () => {
+  test('keeps each answer per document and schema (undefined included) until forgetSchemaAnswers lets go of them', () => {
+    const kept = perSchema<string | undefined>();
+    const spec = {};
+    const other = {};
+    const schema = {};
+    let computed = 0;
+    const answer = (document: object, value: string | undefined, key?: string | number) =>
+      kept(
+        document,
+        schema,
+        () => {
+          computed++;
+          return value;
+        },
+        key,
+      );
+    expect(answer(spec, undefined)).toBeUndefined();
+    expect(answer(spec, 'ignored')).toBeUndefined();
+    expect(answer(spec, 'by key', 1)).toBe('by key');
+    expect(answer(spec, 'ignored', 1)).toBe('by key');
+    expect(answer(other, 'other')).toBe('other');
+    expect(computed).toBe(3);
+    forgetSchemaAnswers(spec);
+    expect(answer(spec, 'again')).toBe('again');
+    expect(answer(spec, 'again by key', 1)).toBe('again by key');
+    // Another document's answers stay.
+    expect(answer(other, 'ignored')).toBe('other');
+    expect(computed).toBe(5);
   });
 });
