@@ -448,7 +448,7 @@ export abstract class BaseClient {
 
   /**
    * The `fetch` of the openapi-fetch client: runs the request loop on what openapi-fetch built (its merged headers),
-   * keeps the loop's result for `#sendOnce`, and hands openapi-fetch a response it can read: the body of a success is
+   * keeps the loop's result for `#send`, and hands openapi-fetch a response it can read: the body of a success is
    * left to the SDK (openapi-fetch is told not to read it), an error body it parses is the one the loop read, bounded.
    */
   async #send1(request: SentRequest<TransportContext>): Promise<Response> {
@@ -503,8 +503,7 @@ export abstract class BaseClient {
     if (contentType !== undefined) headers['content-type'] = contentType;
     for (const name in auth.headers) headers[name] = auth.headers[name]!;
     // The operation's own Idempotency-Key header param, else the API-wide header from the config; non-GET only.
-    const declared =
-      spec.headerKeys === undefined ? undefined : spec.headerKeys.find((key) => IDEMPOTENCY_PARAM.test(key));
+    const declared = spec.headerKeys?.find((key) => IDEMPOTENCY_PARAM.test(key));
     // A caller's own key goes out as `Idempotency-Key` where the API names no header, and makes the call resendable.
     const idempotencyHeader = (
       declared ??
@@ -637,7 +636,7 @@ export abstract class BaseClient {
       if (body instanceof ReadableStream && retriesLeft > 0) [sent, body] = body.tee();
       const controller = new AbortController();
       const onAbort = userSignal && ((): void => controller.abort(userSignal.reason));
-      if (onAbort) userSignal?.addEventListener('abort', onAbort, { once: true });
+      if (userSignal && onAbort) userSignal.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(abortOnTimeout, request.timeout, controller);
       // Redirects are followed by the SDK (#followRedirects), never by fetch: it would carry credentials to another origin.
       const init: RequestInit = {
@@ -715,7 +714,7 @@ export abstract class BaseClient {
         continue;
       } finally {
         clearTimeout(timer);
-        if (onAbort && !keepListening) userSignal?.removeEventListener('abort', onAbort);
+        if (userSignal && onAbort && !keepListening) userSignal.removeEventListener('abort', onAbort);
       }
       await this.#backoff(requestId, request, attempt, response.headers, `status ${response.status}`);
     }
