@@ -86,14 +86,8 @@ export async function binaryBody(body: unknown): Promise<BodyInit> {
 
 /** An upload field's value as a `FormData` part: bytes and streams become a `File`; anything else is kept. */
 async function uploadPart(value: unknown): Promise<unknown> {
-  if (value instanceof Blob || value === null || typeof value !== 'object') return value;
-  const bytes =
-    value instanceof ArrayBuffer ||
-    ArrayBuffer.isView(value) ||
-    value instanceof Response ||
-    isReadableStream(value) ||
-    isAsyncIterable(value);
-  return bytes ? toFile(value as ToFileInput) : value;
+  if (value instanceof Blob || !isUpload(value)) return value;
+  return toFile(value as ToFileInput);
 }
 
 function streamsUploads(): boolean {
@@ -214,9 +208,12 @@ function carriesFile(body: unknown): boolean {
 
 /** An `Uploadable`: a Blob or File, bytes, a stream, an async iterable of chunks, a Response. */
 function isUpload(value: unknown): boolean {
-  if (value === null || typeof value !== 'object') return false;
-  if (value instanceof Blob || value instanceof ArrayBuffer || ArrayBuffer.isView(value) || value instanceof Response)
-    return true;
-  if (typeof ReadableStream !== 'undefined' && value instanceof ReadableStream) return true;
-  return Symbol.asyncIterator in value;
+  return (
+    value instanceof Blob ||
+    value instanceof ArrayBuffer ||
+    ArrayBuffer.isView(value) ||
+    value instanceof Response ||
+    isReadableStream(value) ||
+    isAsyncIterable(value)
+  );
 }
