@@ -206,6 +206,7 @@ describe('the generated package, installed from its tarball', { timeout: 120_000
       default: true,
       named: true,
       notFound: true,
+      // The named export: require() gives the class with the package's named exports on it.
       toFile: 'function',
       resource: true,
     });
@@ -213,7 +214,7 @@ describe('the generated package, installed from its tarball', { timeout: 120_000
 
   test('static members, types as a namespace and subpath imports, as the official SDK has them', async () => {
     const compiled = await compile({
-      'statics.ts': `import Telnyx from 'telnyx';
+      'statics.ts': `import Telnyx, { toFile } from 'telnyx';
 import { OAuthClients } from 'telnyx/resources/oauth-clients';
 import { APIPromise } from 'telnyx/core/api-promise';
 const params: Telnyx.OAuthClientCreateParams = { allowed_grant_types: ['client_credentials'], allowed_scopes: ['admin'], client_type: 'public', name: 'n' };
@@ -225,7 +226,7 @@ const promise = resource.retrieve('182bd5e5-6e1a-4fe4-a799-aa6d9a6ab26e');
 const missing = await client.oauthClients.retrieve('00000000-0000-0000-0000-000000000000', { headers: { Prefer: 'code=404' } }).catch((error: unknown) => error);
 console.log(JSON.stringify({
   id: typeof data?.client_id, promise: promise instanceof APIPromise, notFound: missing instanceof Telnyx.NotFoundError,
-  apiError: missing instanceof Telnyx.APIError, sameClass: Telnyx.OAuthClients === OAuthClients, toFile: (await Telnyx.toFile(Buffer.from('x'), 'a.txt')).name,
+  apiError: missing instanceof Telnyx.APIError, sameClass: Telnyx.OAuthClients === OAuthClients, toFile: (await toFile(Buffer.from('x'), 'a.txt')).name,
 }));
 `,
     });

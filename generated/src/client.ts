@@ -2,7 +2,6 @@
 
 import { TelnyxCore, type ClientOptions } from './core-client.js';
 import * as Errors from './core/error.js';
-import { toFile } from './core/uploads.js';
 import {
   WellKnown,
   type WellKnownRetrieveAuthorizationServerMetadataResponse,
@@ -84,7 +83,6 @@ export class Telnyx extends TelnyxCore {
   static readonly UnprocessableEntityError = Errors.UnprocessableEntityError;
   static readonly RateLimitError = Errors.RateLimitError;
   static readonly InternalServerError = Errors.InternalServerError;
-  static readonly toFile = toFile;
   #wellKnown: WellKnown | undefined;
   #oauth: OAuth | undefined;
   #oauthClients: OAuthClients | undefined;

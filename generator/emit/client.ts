@@ -1,6 +1,6 @@
 import type { ExportDeclarationStructure, ImportDeclarationStructure, OptionalKind } from 'ts-morph';
 import { markdownCode } from '../core/escape.js';
-import { allResources } from '../model/build-model.js';
+import { allResources, takesFiles } from '../model/build-model.js';
 import { RUNTIME_ERROR_CLASSES } from '../model/name-registry.js';
 import type { Resource, SdkModel } from '../model/types.js';
 import { valueSource } from './examples.js';
@@ -134,6 +134,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
     (name) => !credentialOptions.some((item) => item.name === name),
   );
   const errors = errorClasses(model);
+  const files = takesFiles(model.resources);
   const statics = new Set([model.clientName, 'toFile', ...errors]);
   const { classes, types } = namespaceMembers(model, statics);
   // One import per module: resource classes as values, every exported type as a type, for the namespace.
@@ -300,7 +301,9 @@ export function emitClient(model: SdkModel): OutputFile[] {
         moduleSpecifier: './core-client.js',
       },
       { kind: StructureKind.ImportDeclaration, namespaceImport: 'Errors', moduleSpecifier: './core/error.js' },
-      { kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' },
+      ...(files
+        ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['toFile'], moduleSpecifier: './core/uploads.js' }]
+        : []),
       ...[...imports].map(([moduleSpecifier, namedImports]) => ({
         kind: StructureKind.ImportDeclaration,
         namedImports,
@@ -314,7 +317,8 @@ export function emitClient(model: SdkModel): OutputFile[] {
         extends: core,
         docs: [{ description: jsDoc(`API client for the ${model.title}.`, model.description)! }],
         properties: [
-          // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile`.
+          // The official SDKs' statics: `require('x').Client` beside `.default`, the error classes, `toFile` (where an
+          // operation takes a file: see takesFiles).
           {
             name: model.clientName,
             isStatic: true,
@@ -323,7 +327,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
             docs: [{ description: 'The class itself, for `const { Client } = require(...)`-style imports.' }],
           },
           ...errors.map((name) => ({ name, isStatic: true, isReadonly: true, initializer: `Errors.${name}` })),
-          { name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' },
+          ...(files ? [{ name: 'toFile', isStatic: true, isReadonly: true, initializer: 'toFile' }] : []),
           ...(hooks
             ? [
                 {

@@ -7,7 +7,7 @@ import {
   propertyKey,
   stringLiteral,
 } from '../core/escape.js';
-import { allMethods, allResources } from '../model/build-model.js';
+import { allMethods, allResources, takesFiles } from '../model/build-model.js';
 import type { Method, Resource, SdkModel } from '../model/types.js';
 import { coreClientName, hasAPIKeyOption, staticResourceClasses } from './client.js';
 import { exampleArguments } from './examples.js';
@@ -397,12 +397,7 @@ function pagination(model: SdkModel): string[] {
 }
 
 function uploads(model: SdkModel): string[] {
-  if (
-    !allMethods(model.resources).some(
-      (method) => method.body?.encoding === 'multipart' || method.body?.encoding === 'binary',
-    )
-  )
-    return [];
+  if (!takesFiles(model.resources)) return [];
   return [
     '## File uploads',
     '',
@@ -693,7 +688,7 @@ function modules(model: SdkModel): string[] {
   return [
     '## Imports, CommonJS and types',
     '',
-    `The client class carries the error classes and \`toFile\` (\`${model.clientName}.NotFoundError\`, \`${model.clientName}.toFile\`) and, as a namespace, every type: \`${model.clientName}.<Type>\`, or by resource, \`${model.clientName}.<Resource>.<Type>\`. A resource class can be imported alone from \`${model.packageName}/resources/<resource>\`.`,
+    `The client class carries the error classes${takesFiles(model.resources) ? ` and \`toFile\` (\`${model.clientName}.NotFoundError\`, \`${model.clientName}.toFile\`)` : ` (\`${model.clientName}.NotFoundError\`)`} and, as a namespace, every type: \`${model.clientName}.<Type>\`, or by resource, \`${model.clientName}.<Resource>.<Type>\`. A resource class can be imported alone from \`${model.packageName}/resources/<resource>\`.`,
     '',
     ...ts(
       `import ${model.clientName} from '${model.packageName}';`,

@@ -17,7 +17,7 @@ import { addToolInputs } from './tool-inputs.js';
 import type { SdkModel } from './types.js';
 import { readWebhooks } from './webhooks.js';
 
-export { allMethods, allResources } from './resources.js';
+export { allMethods, allResources, takesFiles } from './resources.js';
 
 /** What the banners say to run when no config names the project's own command. */
 export const DEFAULT_REGENERATE_COMMAND = 'npx sdkgen generate';

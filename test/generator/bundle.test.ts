@@ -88,6 +88,17 @@ await new OAuthClients(new TelnyxCore({ apiKey: 'k' })).create({ name: 'n' } as 
     expect(present(await features('search', 'Search', `retrieve('f')`))).toEqual(['styles']);
   });
 
+  test('the client carries toFile as a static only where an operation takes a file', async () => {
+    const oauth = await bundle(
+      `import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.create({ name: 'n' } as never);`,
+    );
+    expect(oauth).not.toContain('async function toFile(');
+    const files = await bundle(
+      `import Files from './test/fixtures/features-sdk/src/index.js';\nawait new Files({ apiKey: 'k' }).accounts.create({} as never);`,
+    );
+    expect(files).toContain('async function toFile(');
+  });
+
   test('the full client, for comparison, has them all', async () => {
     const code = await bundle(
       `import Telnyx from './generated/src/index.js';\nawait new Telnyx({ apiKey: 'k' }).oauthClients.list();`,

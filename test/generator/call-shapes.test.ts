@@ -111,6 +111,8 @@ const client = new Uploads({ baseURL: 'http://localhost' });
 export const json = () => client.files.create({ purpose: 'fine-tune', url: 'https://example.com/a.jsonl' });
 export const form = async () => client.files.create({ purpose: 'fine-tune', file: await toFile(new Uint8Array([1]), 'a.jsonl') });
 export const bytes = () => client.files.create({ purpose: 'fine-tune', file: new Uint8Array([1]), dry_run: true });
+// An API with an operation that takes a file carries toFile as a static too, as the official SDKs do.
+export const viaStatic = () => Uploads.toFile(new Uint8Array([1]), 'b.jsonl');
 `,
     );
     expect(await sdk.typecheck()).toBe('');
