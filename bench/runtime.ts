@@ -6,7 +6,9 @@
 // - pagination: walking 50 pages with `for await`
 // - heap after GC at the end of each round (no growth across rounds), and heap allocated per call (a separate worker
 //   with a young generation large enough that no GC runs while it counts)
-// A fourth contender, `ours at <rev>`, is the SDK as generated before issue #25's transport work (BENCH_BASELINE, a git
+// Two floor contenders split what a call costs above raw fetch: fetch sending what ours sends (its headers, a timeout
+// signal, manual redirects), then that carried by openapi-fetch's client as ours is; the rest is the SDK's own work.
+// Another contender, `ours at <rev>`, is the SDK as generated before issue #25's transport work (BENCH_BASELINE, a git
 // revision; `none` skips it), compiled alike: the runtime before and after, in one run.
 // Ours runs as its users run it: compiled by the package's own compiler (TypeScript 7, as its build does) into
 // .bench/runtime-sdk, as the official SDK runs from its published JavaScript; not through tsx's transform, which adds a
@@ -29,6 +31,8 @@ const SEQUENTIAL = 1000;
 const ALLOC_CALLS = 200;
 const SDK_BUILD = '.bench/runtime-sdk';
 const BASELINE_BUILD = '.bench/runtime-baseline';
+const FLOOR_SENT = 'fetch, as ours sends';
+const FLOOR_TRANSPORT = 'that, via openapi-fetch';
 /** The last commit before issue #25's transport work (every request through openapi-fetch): its runtime, side by side. */
 const BASELINE_REV = process.env['BENCH_BASELINE'] ?? 'ba0cffe^';
 
@@ -89,7 +93,78 @@ async function contenders(baseURL: string): Promise<Contender[]> {
       return count;
     },
   });
-  const list = [raw, sdkContender('ours', client)];
+  // The floor under any SDK call, in two steps: fetch sending what ours sends (its headers, taken from one call of
+  // each kind, as a Headers; an AbortSignal and a timer that covers the body; redirect 'manual', so that credentials
+  // stay on the API's origin) and reading the body as text; then the same carried by openapi-fetch's client, as ours
+  // is (the SDK build's own transport module). What is left above them is the SDK's own work.
+  const sent: Record<string, Headers> = {};
+  const spy = new Telnyx({
+    apiKey: 'bench-key',
+    baseURL,
+    maxRetries: 0,
+    fetch: (url: string, init: RequestInit) => {
+      sent[init.method ?? 'GET'] = new Headers(init.headers);
+      return fetch(url, init);
+    },
+  });
+  await spy.oauthClients.create(params);
+  await spy.oauthClients.retrieve('id-0');
+  const sendAsOurs = async (
+    url: string,
+    method: string,
+    body?: string,
+  ): Promise<{ response: Response; text: string }> => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      const response = await fetch(url, {
+        method,
+        headers: new Headers(sent[method]),
+        body,
+        signal: controller.signal,
+        redirect: 'manual',
+      });
+      return { response, text: await response.text() };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const floor = (name: string, call: (url: string, method: string, body?: string) => Promise<unknown>): Contender => ({
+    name,
+    create: () => call(`${baseURL}/oauth_clients`, 'POST', JSON.stringify(params)),
+    retrieve: (id) => call(`${baseURL}/oauth_clients/${encodeURIComponent(id)}`, 'GET'),
+    async walk() {
+      let count = 0;
+      for (let page = 1; ; page++) {
+        const body = (await call(`${baseURL}/oauth_clients?page[number]=${page}`, 'GET')) as {
+          data: unknown[];
+          meta: { page_number: number; total_pages: number };
+        };
+        count += body.data.length;
+        if (body.meta.page_number >= body.meta.total_pages) return count;
+      }
+    },
+  });
+  const asSent = floor(FLOOR_SENT, async (url, method, body) => {
+    const { response, text } = await sendAsOurs(url, method, body);
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return JSON.parse(text);
+  });
+  const { createTransport } = (await import(
+    pathToFileURL(join(root, SDK_BUILD, 'internal/openapi-fetch.js')).href
+  )) as typeof import('../generated/src/internal/openapi-fetch.js');
+  const transport = createTransport<{ body?: string; text?: string }>(async (request) => {
+    const { response, text } = await sendAsOurs(request.url, request.method, request.context.body);
+    request.context.text = text;
+    return response;
+  });
+  const viaOpenAPIFetch = floor(FLOOR_TRANSPORT, async (url, method, body) => {
+    const context: { body?: string; text?: string } = { body };
+    const { response } = await transport({ method, url, headers: Object.fromEntries(sent[method]!), context });
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    return JSON.parse(context.text!);
+  });
+  const list = [raw, asSent, viaOpenAPIFetch, sdkContender('ours', client)];
   if (existsSync(join(root, BASELINE_BUILD, 'index.js'))) {
     const before = await import(pathToFileURL(join(root, BASELINE_BUILD, 'index.js')).href);
     list.push(
@@ -322,8 +397,11 @@ async function orchestrate(): Promise<void> {
     row('sequential retrieve, client CPU per call (µs)', 'retrieveCpuMicros', 0);
     row('pagination, 50 pages (ms)', 'pagesMs', 1);
     row('heap after GC (MB)', 'heapAfterGCMB', 1);
+    const floorOf = (name: string): string =>
+      ratio((results[name] as Row)['cpuMicrosPerCall']!, raw['cpuMicrosPerCall']);
     lines.push(
       '',
+      `client CPU per create call against raw fetch: ${floorOf(FLOOR_SENT)}x for fetch sending what ours sends, ${floorOf(FLOOR_TRANSPORT)}x with openapi-fetch's client carrying it, ${floorOf('ours')}x for ours`,
       `heap after GC by round: ${Object.entries(results)
         .map(([name, r]) => `${name} ${JSON.stringify((r as { heapAfterGCByRound?: number[] }).heapAfterGCByRound)}`)
         .join('; ')}`,
