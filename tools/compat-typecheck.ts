@@ -361,7 +361,10 @@ export async function typecheckTests(options: {
     types: ['node', 'vitest/globals'],
     paths: { [packageName]: [`${source}/index.ts`], [`${packageName}/*`]: [`${source}/*`] },
   };
-  await writeFile(tsconfig, `${JSON.stringify({ compilerOptions, files: included }, null, 2)}\n`);
+  // jest's global, as the run gives it (vitest's vi), for the client tests' jest.fn().
+  const globals = 'jest-globals.d.ts';
+  await writeFile(join(dir, globals), "declare const jest: typeof import('vitest').vi;\n");
+  await writeFile(tsconfig, `${JSON.stringify({ compilerOptions, files: [globals, ...included] }, null, 2)}\n`);
   const { stdout } = await promisify(execFile)(process.execPath, [options.tsc, '-p', tsconfig, '--pretty', 'false'], {
     cwd: dir,
     maxBuffer: 256 * 1024 * 1024,

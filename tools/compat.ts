@@ -272,7 +272,7 @@ async function main(): Promise<void> {
         dir: WORK,
         sdk,
         packageName: 'telnyx',
-        exclude: [GUARD, CLIENT_TESTS],
+        exclude: [GUARD],
         filters,
         tsc,
         context,

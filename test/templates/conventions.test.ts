@@ -266,6 +266,35 @@ describe('client properties', () => {
   });
 });
 
+describe("APIPromise in the official SDKs' form: new APIPromise(client, responsePromise)", () => {
+  const official = (response: Response) =>
+    Promise.resolve({ response, requestLogID: 'log_7', retryOfRequestLogID: undefined, startTime: Date.now() });
+
+  test('parses the body as they do (JSON by content type, else text) and logs it at debug only', async () => {
+    const logged: unknown[][] = [];
+    const logger: Logger = { ...quiet, debug: (...args: unknown[]) => void logged.push(args) };
+    const debug = new ConvClient({ apiKey: 'k', logger, logLevel: 'debug' });
+    expect(await new APIPromise(debug, official(Response.json({ a: 1 })))).toEqual({ a: 1 });
+    expect(await new APIPromise(debug, official(new Response('plain')))).toBe('plain');
+    expect(logged.map(([message]) => message)).toEqual(['[log_7] response parsed', '[log_7] response parsed']);
+    expect(logged[0]![1]).toMatchObject({ status: 200 });
+
+    logged.length = 0;
+    await new APIPromise(new ConvClient({ apiKey: 'k', logger, logLevel: 'info' }), official(new Response()));
+    expect(logged).toEqual([]);
+  });
+
+  test('withResponse() gives the same Response', async () => {
+    const response = Response.json([1]);
+    const { data, response: same } = await new APIPromise(
+      new ConvClient({ apiKey: 'k' }),
+      official(response),
+    ).withResponse();
+    expect(data).toEqual([1]);
+    expect(same).toBe(response);
+  });
+});
+
 describe('request options override what the method would send', () => {
   const spec = { method: 'get', path: '/items/{id}', pathParams: { id: 'a' }, query: { limit: 1, keep: 'x' } } as const;
 

@@ -21,7 +21,7 @@ import { DEFAULT_MAX_RESPONSE_SIZE, parseBody, type ResponseKind, readBody, read
 import { retryDelayMs, shouldRetryResponse, sleep } from '../internal/retries.js';
 import type { Fetch } from '../internal/types.js';
 import { fillPath, isAbsoluteURL, operationBaseURL, originOf, rebaseURL } from '../internal/url.js';
-import { APIPromise, type RawResponse, type ResponseMode } from './api-promise.js';
+import { APIPromise, type OfficialResponse, type RawResponse, type ResponseMode } from './api-promise.js';
 import {
   APIConnectionError,
   APIConnectionTimeoutError,
@@ -241,6 +241,27 @@ export abstract class BaseClient {
       apiKey: this.#credentials.apiKey,
       ...options,
     });
+  }
+
+  /**
+   * The body of a response handed to `APIPromise` in the official SDKs' form (`new APIPromise(client, promise)`), parsed
+   * as they parse it (JSON by content type, else the text), logged at `debug` as they log it.
+   */
+  protected async parseOfficialResponse(official: OfficialResponse): Promise<unknown> {
+    const { response } = official;
+    let body: unknown;
+    try {
+      body = await parseBody(response, 'json');
+    } catch (error) {
+      throw this.#mask(error);
+    }
+    if (logsAt(this.#logLevel, 'debug'))
+      this.#logger.debug(`[${official.requestLogID ?? 'request'}] response parsed`, {
+        status: response.status,
+        url: this.#redactor.url(response.url),
+        ...(official.startTime !== undefined && { durationMs: Date.now() - official.startTime }),
+      });
+    return body;
   }
 
   /** Sends one request; the returned promise resolves to the parsed body. */

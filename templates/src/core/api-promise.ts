@@ -18,21 +18,61 @@ export interface ResponseMode {
   raw: boolean;
 }
 
+/** A response as the official SDKs hand one to their `APIPromise` (`new APIPromise(client, responsePromise)`). */
+export interface OfficialResponse {
+  response: Response;
+  /** Names the request in the debug log. */
+  requestLogID?: string;
+  retryOfRequestLogID?: string | undefined;
+  /** `Date.now()` when the request started, for the logged duration. */
+  startTime?: number;
+  controller?: AbortController;
+  options?: { method?: string; path?: string };
+}
+
+/** What the official form needs of its client: the SDK client's own parse (see BaseClient.parseOfficialResponse). */
+interface OfficialParser {
+  parseOfficialResponse?(response: OfficialResponse): Promise<unknown>;
+}
+
 /**
  * The promise every SDK method returns. Awaiting it gives the parsed body;
  * `.withResponse()` gives the body and the `Response`; `.asResponse()` gives the `Response` alone.
  */
 export class APIPromise<T> extends Promise<T> {
   private parsed: Promise<APIResponse<T>> | undefined;
+  private readonly responsePromise: Promise<RawResponse>;
+  /** The body from the response: at once where it can be (a body the loop read as text), else a promise. */
+  private readonly parse: (raw: RawResponse) => T | Promise<T>;
+  private readonly mode: ResponseMode;
 
+  constructor(responsePromise: Promise<RawResponse>, parse: (raw: RawResponse) => T | Promise<T>, mode?: ResponseMode);
+  /**
+   * The official SDKs' form, for code written against them: a client of this SDK and a response it got. The body is
+   * parsed as they parse it (JSON where the content type says so, else the text; none for a 204), and logged at
+   * `debug` by that client's logger.
+   */
+  constructor(client: object, responsePromise: Promise<OfficialResponse>);
   constructor(
-    private readonly responsePromise: Promise<RawResponse>,
-    /** The body from the response: at once where it can be (a body the loop read as text), else a promise. */
-    private readonly parse: (raw: RawResponse) => T | Promise<T>,
-    private readonly mode: ResponseMode = { raw: false },
+    first: Promise<RawResponse> | object,
+    second: ((raw: RawResponse) => T | Promise<T>) | Promise<OfficialResponse>,
+    mode: ResponseMode = { raw: false },
   ) {
     // The executor is a no-op: `then` below reads from `responsePromise`, so the request runs once.
     super((resolve) => resolve(undefined as T));
+    this.mode = mode;
+    if (first instanceof Promise) {
+      this.responsePromise = first;
+      this.parse = second as (raw: RawResponse) => T | Promise<T>;
+      return;
+    }
+    const client = first as OfficialParser;
+    let official: OfficialResponse;
+    this.responsePromise = (second as Promise<OfficialResponse>).then((response) => {
+      official = response;
+      return { response: response.response };
+    });
+    this.parse = () => (client.parseOfficialResponse?.(official) ?? official.response.text()) as Promise<T>;
   }
 
   // Derived promises (from `then`/`catch`) are plain promises, not APIPromises.
