@@ -194,7 +194,47 @@ describe('uploads', () => {
       start: (c) => (c.enqueue(new TextEncoder().encode('web')), c.close()),
     });
     expect(await read(await toFile(webStream, 'f'))).toEqual(['f', '', 'web']);
-    await expect(toFile(42 as unknown as string)).rejects.toThrow(/toFile\(\) cannot read a number/);
+    await expect(toFile(42 as unknown as string)).rejects.toThrow(/^Unexpected data type: number$/);
+  });
+
+  test("toFile as the official SDKs' tests expect it: their error words, response-likes, names and overrides", async () => {
+    class MyClass {
+      name = 'foo';
+    }
+    await expect(toFile({ foo: 'string' } as never)).rejects.toThrow(
+      'Unexpected data type: object; constructor: Object; props: ["foo"]',
+    );
+    await expect(toFile(new MyClass() as never)).rejects.toThrow(
+      'Unexpected data type: object; constructor: MyClass; props: ["name"]',
+    );
+    // Anything with url and blob() (another library's Response); a Response made by hand has no URL.
+    const like = { url: 'https://example.com/my/audio.mp3', blob: async () => new Blob(['a']) };
+    expect((await toFile(like)).name).toBe('audio.mp3');
+    expect((await toFile(new Response('content'))).name).toBe('unknown_file');
+    // A File is returned as it is, unless a name or a property is given.
+    const input = new File(['foo'], 'input.jsonl', { type: 'jsonl', lastModified: 1000 });
+    expect(await toFile(input)).toBe(input);
+    const changed = await toFile(input, 'foo.jsonl', { type: 'plain/text', lastModified: 2000 });
+    expect([changed.name, changed.type, changed.lastModified, await changed.text()]).toEqual([
+      'foo.jsonl',
+      'plain/text',
+      2000,
+      'foo',
+    ]);
+    const streamed = await toFile(Readable.from([Buffer.from('x')]), 'x.txt', { lastModified: 3000 });
+    expect(streamed.lastModified).toBe(3000);
+  });
+
+  test('toFile without a global File says so', async () => {
+    const saved = globalThis.File;
+    Object.assign(globalThis, { File: undefined });
+    try {
+      await expect(toFile('x')).rejects.toThrow(
+        '`File` is not defined as a global, which is required for file uploads.',
+      );
+    } finally {
+      Object.assign(globalThis, { File: saved });
+    }
   });
 
   test('multipart bodies: files as parts, arrays as key[], objects as key[prop]', async () => {

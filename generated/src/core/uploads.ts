@@ -2,15 +2,28 @@
 
 // File uploads: `toFile()` turns what users have (a Buffer, a stream, a Response...) into a `File` for multipart bodies.
 
+/** A `Response`, or anything with its `url` and `blob()` (what a fetch of another library gives). */
+export interface ResponseLike {
+  url: string;
+  blob(): Promise<Blob>;
+}
+
 /** What `toFile()` accepts. */
 export type ToFileInput =
   | Blob
   | ArrayBuffer
   | ArrayBufferView
   | Response
+  | ResponseLike
   | AsyncIterable<Uint8Array | string>
   | ReadableStream<Uint8Array>
   | string;
+
+/** The `File` properties `toFile()` can set: its media type and last-modified time (ms since the epoch). */
+export interface ToFileOptions {
+  type?: string;
+  lastModified?: number;
+}
 
 /**
  * What a binary body or an upload field accepts: a `File` or `Blob`, bytes (`Buffer`, `Uint8Array`, `ArrayBuffer`), a
@@ -26,21 +39,30 @@ export type Uploadable =
   | Response;
 
 /**
- * Makes a `File` from a `Blob`/`File`, `Buffer`, `ArrayBuffer`, typed array, `Response`, Node `fs.ReadStream` or any
- * async iterable of bytes, or a web `ReadableStream`. The name defaults to the source's (`path` of a read stream).
+ * Makes a `File` from a `Blob`/`File`, `Buffer`, `ArrayBuffer`, typed array, `Response` (or any object with `url` and
+ * `blob()`), Node `fs.ReadStream` or any async iterable of bytes, or a web `ReadableStream`. The name defaults to the
+ * source's (`path` of a read stream, the last segment of a response's URL), else `unknown_file`, as in the official
+ * SDKs; a `File` given without a name or options is returned as it is.
  */
 export async function toFile(
   value: ToFileInput | PromiseLike<ToFileInput>,
   name?: string,
-  options: { type?: string } = {},
+  options: ToFileOptions = {},
 ): Promise<File> {
+  if (typeof File === 'undefined')
+    throw new Error('`File` is not defined as a global, which is required for file uploads.');
   const input = await value;
-  const fileName = name ?? nameOf(input) ?? 'upload';
-  if (input instanceof File && name === undefined && options.type === undefined) return input;
-  if (input instanceof Blob) return new File([input], fileName, { type: options.type ?? input.type });
-  if (input instanceof Response) {
+  const fileName = name ?? nameOf(input) ?? 'unknown_file';
+  if (input instanceof File && name === undefined && options.type === undefined && options.lastModified === undefined)
+    return input;
+  const properties = (type: string | undefined): FilePropertyBag => ({
+    ...((options.type ?? type) !== undefined && { type: options.type ?? type }),
+    ...(options.lastModified !== undefined && { lastModified: options.lastModified }),
+  });
+  if (input instanceof Blob) return new File([input], fileName, properties(input.type));
+  if (isResponseLike(input)) {
     const blob = await input.blob();
-    return new File([blob], fileName, { type: options.type ?? blob.type });
+    return new File([blob], fileName, properties(blob.type));
   }
   const parts: BlobPart[] = [];
   if (typeof input === 'string') parts.push(input);
@@ -49,11 +71,29 @@ export async function toFile(
     parts.push(new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice());
   else if (isReadableStream(input)) parts.push(...(await collect(iterateStream(input))));
   else if (isAsyncIterable(input)) parts.push(...(await collect(input)));
-  else
-    throw new TypeError(
-      `toFile() cannot read a ${describe(input)}; pass a Blob, File, Buffer, ArrayBuffer, Response, stream or async iterable.`,
-    );
-  return new File(parts, fileName, options.type !== undefined ? { type: options.type } : {});
+  // The official SDKs' words, which their tests match.
+  else throw new Error(`Unexpected data type: ${typeof input}${constructorAndProps(input)}`);
+  return new File(parts, fileName, properties(undefined));
+}
+
+function isResponseLike(value: unknown): value is ResponseLike {
+  return (
+    value instanceof Response ||
+    (value !== null &&
+      typeof value === 'object' &&
+      typeof (value as ResponseLike).url === 'string' &&
+      typeof (value as ResponseLike).blob === 'function')
+  );
+}
+
+/** `; constructor: Object; props: ["foo"]` for an object, nothing else for other values. */
+function constructorAndProps(value: unknown): string {
+  if (value === null || typeof value !== 'object') return '';
+  const made = (value as { constructor?: { name?: string } }).constructor?.name;
+  const props = Object.getOwnPropertyNames(value)
+    .map((prop) => JSON.stringify(prop))
+    .join(', ');
+  return `${made ? `; constructor: ${made}` : ''}; props: [${props}]`;
 }
 
 /**
@@ -182,7 +222,13 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<Uint8Array | st
 
 function nameOf(value: unknown): string | undefined {
   if (value instanceof File) return value.name;
-  if (value instanceof Response) return new URL(value.url || 'http://x/').pathname.split('/').pop() || undefined;
+  if (isResponseLike(value)) {
+    try {
+      return new URL(value.url).pathname.split('/').pop() || undefined;
+    } catch {
+      return undefined; // no URL (a Response made by hand) or not a URL
+    }
+  }
   const path = (value as { path?: unknown } | null)?.path;
   if (typeof path === 'string') return path.split(/[\\/]/).pop();
   return undefined;
