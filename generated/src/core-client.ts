@@ -28,9 +28,9 @@ export interface ClientOptions extends Omit<BaseClientOptions, 'username' | 'pas
   /**
    * Overrides the base URL of the API.
    *
-   * Defaults to `process.env['TELNYX_BASE_URL']`, then `https://api.telnyx.com/v2`.
+   * Defaults to `process.env['TELNYX_BASE_URL']`, then `https://api.telnyx.com/v2`; `null` is `https://api.telnyx.com/v2` whatever the environment says.
    */
-  baseURL?: string | undefined;
+  baseURL?: string | null | undefined;
 }
 
 /** The Telnyx client without its resources: hand it to a resource class imported alone, for the smallest bundle. */

@@ -223,10 +223,13 @@ export function emitClient(model: SdkModel): OutputFile[] {
       properties: [
         ...credentialOptions,
         ...webhookOptions,
-        option(
-          'baseURL',
-          `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then ${markdownCode(model.defaultBaseURL)}.`,
-        ),
+        {
+          ...option(
+            'baseURL',
+            `Overrides the base URL of the API.\n\nDefaults to \`${env('BASE_URL')}\`, then ${markdownCode(model.defaultBaseURL)}; \`null\` is ${markdownCode(model.defaultBaseURL)} whatever the environment says.`,
+          ),
+          type: 'string | null | undefined',
+        },
       ],
     },
     {

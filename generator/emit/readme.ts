@@ -216,7 +216,11 @@ function options(model: SdkModel): string[] {
       ['option', 'default', ''],
       [
         ...rows,
-        ['`baseURL`', `${env('BASE_URL')}, then ${markdownCode(model.defaultBaseURL)}`, ''],
+        [
+          '`baseURL`',
+          `${env('BASE_URL')}, then ${markdownCode(model.defaultBaseURL)}`,
+          `\`null\`: ${markdownCode(model.defaultBaseURL)} whatever the environment says`,
+        ],
         ['`timeout`', '`60000`', 'milliseconds per attempt, response body included'],
         ['`maxRetries`', '`2`', ''],
         [
@@ -224,7 +228,11 @@ function options(model: SdkModel): string[] {
           '`globalThis.fetch`',
           'a custom `fetch`, and extra `RequestInit` for every request',
         ],
-        ['`defaultHeaders`, `defaultQuery`', '', 'sent with every request; a `null` header removes one'],
+        [
+          '`defaultHeaders`, `defaultQuery`',
+          `headers: ${env('CUSTOM_HEADERS')} (\`Name: value\` lines) under them`,
+          'sent with every request; a `null` header removes one',
+        ],
         ['`logLevel`', `${env('LOG')}, then \`warn\``, '`off`, `error`, `warn`, `info`, `debug`'],
         ['`logger`', '`console`', ''],
         [

@@ -142,6 +142,54 @@ describe('buildURL and buildRequest, as the official client has them', () => {
   });
 });
 
+describe("default headers and the base URL, in the official SDKs' other forms", () => {
+  const saved = { ...process.env };
+  afterAll(() => {
+    process.env = saved;
+  });
+
+  test('defaultHeaders as a Headers or as [name, value] pairs; per-request headers as pairs', async () => {
+    for (const defaultHeaders of [
+      new Headers({ 'X-My-Default-Header': '2' }),
+      [['X-My-Default-Header', '2']] as const,
+    ]) {
+      const client = new ConvClient({ apiKey: 'k', baseURL: 'http://localhost:5000/', defaultHeaders });
+      const { req } = await client.buildRequest({ path: '/foo', method: 'post', headers: [['x-extra', 'e']] });
+      expect([req.headers.get('x-my-default-header'), req.headers.get('x-extra')]).toEqual(['2', 'e']);
+    }
+  });
+
+  test('<PREFIX>_CUSTOM_HEADERS adds `Name: value` lines under defaultHeaders', async () => {
+    process.env['CONV_SDK_CUSTOM_HEADERS'] = 'X-Env-Header: env\nX-My-Default-Header: env-default\nnot a header';
+    try {
+      const client = new ConvClient({
+        apiKey: 'k',
+        baseURL: 'http://localhost:5000/',
+        defaultHeaders: new Headers({ 'X-My-Default-Header': '2' }),
+      });
+      const { req } = await client.buildRequest({ path: '/foo', method: 'post' });
+      expect([req.headers.get('x-env-header'), req.headers.get('x-my-default-header')]).toEqual(['env', '2']);
+      expect([...req.headers.keys()].filter((name) => name.startsWith('x-') && !name.startsWith('x-sdk'))).toEqual([
+        'x-env-header',
+        'x-my-default-header',
+        'x-stainless-retry-count',
+      ]);
+    } finally {
+      delete process.env['CONV_SDK_CUSTOM_HEADERS'];
+    }
+  });
+
+  test('baseURL: null is the default server, whatever <PREFIX>_BASE_URL says', () => {
+    process.env['CONV_SDK_BASE_URL'] = 'https://example.com/from_env';
+    try {
+      expect(new ConvClient({ apiKey: 'k', baseURL: null }).baseURL).toBe('https://api.example.com/v2');
+      expect(new ConvClient({ apiKey: 'k' }).baseURL).toBe('https://example.com/from_env');
+    } finally {
+      delete process.env['CONV_SDK_BASE_URL'];
+    }
+  });
+});
+
 describe('the retry-count header', () => {
   test('is sent on every attempt, counting from 0', async () => {
     const wire = capturing((call) => (call <= 2 ? rateLimited() : Response.json({ a: 1 })));

@@ -2,8 +2,37 @@
 
 import { TelnyxError } from '../core/error.js';
 
-/** Header values as callers give them; `null` removes a header set at a lower level (e.g. a default). */
-export type HeadersLike = Record<string, string | null | undefined> | Headers;
+/**
+ * Header values as callers give them: a record, a `Headers`, or `[name, value]` pairs; `null` removes a header set at
+ * a lower level (e.g. a default).
+ */
+export type HeadersLike =
+  | Record<string, string | null | undefined>
+  | Headers
+  | ReadonlyArray<readonly [string, string | null | undefined]>;
+
+/** Any `HeadersLike` as a record (later pairs win; `null` kept, to remove a header where it is merged). */
+export function headerRecord(set: HeadersLike | undefined): Record<string, string | null | undefined> | undefined {
+  if (set === undefined || (!(set instanceof Headers) && !Array.isArray(set)))
+    return set as Record<string, string | null | undefined> | undefined;
+  const record: Record<string, string | null | undefined> = {};
+  for (const [name, value] of set as Iterable<readonly [string, string | null | undefined]>) record[name] = value;
+  return record;
+}
+
+/**
+ * The `<PREFIX>_CUSTOM_HEADERS` environment variable, `Name: value` lines, as the official SDKs read it; a line
+ * without a colon is ignored.
+ */
+export function parseHeaderLines(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined) return undefined;
+  const headers: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
 
 /**
  * Merges header sets into `into` (lower-case names), left to right: later sets win, `null` deletes, `undefined` is
@@ -13,14 +42,15 @@ export function assignHeaders(
   into: Record<string, string>,
   ...sets: Array<HeadersLike | undefined>
 ): Record<string, string> {
-  for (const set of sets) {
-    if (!set) continue;
-    if (set instanceof Headers) {
-      set.forEach((value, name) => {
+  for (const given of sets) {
+    if (!given) continue;
+    if (given instanceof Headers) {
+      given.forEach((value, name) => {
         into[name] = value;
       });
       continue;
     }
+    const set = headerRecord(given)!;
     for (const name in set) {
       const value = set[name];
       if (value === null) delete into[name.toLowerCase()];

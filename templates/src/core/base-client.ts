@@ -1,7 +1,7 @@
 import { type AppliedAuth, applyAuth, type Credentials } from '../internal/auth.js';
 import { wireQuery } from '../internal/call-shape.js';
 import { readEnv } from '../internal/env.js';
-import { assignHeaders, checkHeader, toHeaders } from '../internal/headers.js';
+import { assignHeaders, checkHeader, headerRecord, parseHeaderLines, toHeaders } from '../internal/headers.js';
 import { isLogLevel, type Logger, type LogLevel, logsAt, resolveLogLevel } from '../internal/logger.js';
 import {
   createTransport,
@@ -118,6 +118,8 @@ export abstract class BaseClient {
   readonly #maxResponseSize: number;
   /** Platform and default headers, merged once, lower-case names. */
   readonly #baseHeaders: Record<string, string>;
+  /** The defaultHeaders option (as a record) over <PREFIX>_CUSTOM_HEADERS; `null` values kept, to remove headers. */
+  readonly #defaultHeaders: Record<string, string | null | undefined> | undefined;
   /** The base URL as given, `user:password@` included, and as stripped: `withOptions` passes the former on while unchanged. */
   readonly #givenBaseURL: { given: string; stripped: string };
   #requestCount = 0;
@@ -136,7 +138,8 @@ export abstract class BaseClient {
     );
     this.#redactor = createRedactor([...(config.secretHeaders ?? []), ...keyHeaders], config.secretFields);
     this.#maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE;
-    const givenBaseURL = options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL;
+    const givenBaseURL =
+      options.baseURL === null ? config.defaultBaseURL : (options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL);
     const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(givenBaseURL, this.#redactor);
     this.baseURL = baseURL;
     this.#givenBaseURL = { given: givenBaseURL, stripped: baseURL };
@@ -195,11 +198,17 @@ export abstract class BaseClient {
         : undefined;
     if (urlAuth) this.#redactor.addSecret(urlAuth.authorization.slice(6));
     if (username !== undefined) this.#redactor.addSecret(btoa(`${username}:${password ?? ''}`));
+    // The defaultHeaders option over <PREFIX>_CUSTOM_HEADERS, as the official SDKs merge them.
+    const customHeaders = parseHeaderLines(env('CUSTOM_HEADERS'));
+    this.#defaultHeaders =
+      customHeaders === undefined
+        ? headerRecord(options.defaultHeaders)
+        : { ...customHeaders, ...headerRecord(options.defaultHeaders) };
     this.#baseHeaders = assignHeaders(
       { accept: 'application/json', [RETRY_COUNT_HEADER]: '0' },
       platformHeaders(config.packageName, config.packageVersion),
       urlAuth,
-      options.defaultHeaders,
+      this.#defaultHeaders,
     );
     // An invalid default header is a construction-time error, not a failure of every request.
     for (const [name, value] of Object.entries(this.#baseHeaders)) checkHeader(name, value);
@@ -534,12 +543,12 @@ export abstract class BaseClient {
     if (idempotencyHeader !== undefined && method !== 'GET' && method !== 'HEAD') {
       headers[idempotencyHeader] = options.idempotencyKey ?? `sdk-${crypto.randomUUID()}`;
     }
-    const userHeaders = options.headers instanceof Headers ? Object.fromEntries(options.headers) : options.headers;
-    const specHeaders = spec.headers instanceof Headers ? Object.fromEntries(spec.headers) : spec.headers;
-    assignHeaders(headers, this.#options.defaultHeaders, split.headers, specHeaders, userHeaders);
+    const userHeaders = headerRecord(options.headers);
+    const specHeaders = headerRecord(spec.headers);
+    assignHeaders(headers, this.#defaultHeaders, split.headers, specHeaders, userHeaders);
     if (foreign) this.#dropCredentials(headers);
     const retryCountSet =
-      hasHeader(this.#options.defaultHeaders, RETRY_COUNT_HEADER) ||
+      hasHeader(this.#defaultHeaders, RETRY_COUNT_HEADER) ||
       hasHeader(specHeaders, RETRY_COUNT_HEADER) ||
       hasHeader(userHeaders, RETRY_COUNT_HEADER);
 

@@ -18,8 +18,11 @@ export interface ClientOptions {
   /** HTTP Basic credentials, for specs with a basic scheme. Default: `<PREFIX>_USERNAME` / `<PREFIX>_PASSWORD`. */
   username?: string | undefined;
   password?: string | undefined;
-  /** Overrides the API's base URL. Defaults to `<PREFIX>_BASE_URL`, then the spec's server. */
-  baseURL?: string | undefined;
+  /**
+   * Overrides the API's base URL. Defaults to `<PREFIX>_BASE_URL`, then the spec's server; `null` is the spec's server
+   * whatever the environment says, as in the official SDKs.
+   */
+  baseURL?: string | null | undefined;
   /** Milliseconds before a request (each attempt, response body included) times out. Default 60 000. */
   timeout?: number | undefined;
   /** How many times a failed request is retried. Default 2. */
@@ -39,8 +42,12 @@ export interface ClientOptions {
   followCrossOriginPages?: boolean | undefined;
   /** Extra `RequestInit` fields for every request (e.g. `dispatcher` for undici, `keepalive`). */
   fetchOptions?: RequestInit | undefined;
-  /** Headers sent with every request; a `null` value removes a header the SDK would send. */
-  defaultHeaders?: Record<string, string | null | undefined> | undefined;
+  /**
+   * Headers sent with every request (a record, a `Headers` or `[name, value]` pairs); a `null` value removes a header
+   * the SDK would send. The `<PREFIX>_CUSTOM_HEADERS` environment variable (`Name: value` lines) adds headers under
+   * these.
+   */
+  defaultHeaders?: HeadersLike | undefined;
   /** Query parameters sent with every request. */
   defaultQuery?: Record<string, string | undefined> | undefined;
   /** How much to log. Defaults to the `<PREFIX>_LOG` environment variable, then `warn`. */
