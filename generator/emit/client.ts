@@ -53,6 +53,15 @@ export function hasAPIKeyOption(model: Pick<SdkModel, 'securitySchemes'>): boole
   return Object.values(model.securitySchemes).some((scheme) => scheme.type !== 'basic');
 }
 
+/**
+ * The key's option where the API's own SDK names it otherwise than `apiKey` / `<PREFIX>_API_KEY` (from the spec's code
+ * samples), else undefined.
+ */
+export function customKeyOption(model: Pick<SdkModel, 'keyOption' | 'envPrefix'>): SdkModel['keyOption'] | undefined {
+  const { name, env } = model.keyOption;
+  return name === 'apiKey' && env === `${model.envPrefix}_API_KEY` ? undefined : model.keyOption;
+}
+
 /** The class of `src/core-client.ts`: the client without resources, for importing one resource alone. */
 export function coreClientName(model: SdkModel): string {
   return `${model.clientName}Core`;
@@ -74,6 +83,7 @@ export function emitClient(model: SdkModel): OutputFile[] {
     securitySchemes: model.securitySchemes,
     security: model.defaultSecurity,
     requiresCredentials: model.requiresCredentials,
+    ...(customKeyOption(model) && { keyOption: { ...model.keyOption } }),
     ...(Object.keys(model.schemeKeyOptions).length > 0 && { schemeKeyOptions: { ...model.schemeKeyOptions } }),
     ...(model.idempotencyHeader !== undefined && { idempotencyHeader: model.idempotencyHeader }),
     ...(model.secretHeaders.length > 0 && { secretHeaders: model.secretHeaders }),
@@ -93,8 +103,8 @@ export function emitClient(model: SdkModel): OutputFile[] {
     ...(usesKey
       ? [
           option(
-            'apiKey',
-            `The API key${schemes.some((scheme) => scheme.type === 'bearer' || scheme.type === 'oauth2') ? ', sent as a bearer token' : ''}.\n\nDefaults to \`${env('API_KEY')}\`.`,
+            model.keyOption.name,
+            `The API key${schemes.some((scheme) => scheme.type === 'bearer' || scheme.type === 'oauth2') ? ', sent as a bearer token' : ''}.\n\nDefaults to \`process.env['${model.keyOption.env}']\`.`,
           ),
         ]
       : []),
@@ -260,6 +270,16 @@ export function emitClient(model: SdkModel): OutputFile[] {
             },
           ],
         },
+        ...(usesKey && model.keyOption.name !== 'apiKey'
+          ? [
+              {
+                name: model.keyOption.name,
+                returnType: 'string | undefined',
+                statements: ['return this.apiKey;'],
+                docs: [{ description: `The API key the client sends (the \`${model.keyOption.name}\` option).` }],
+              },
+            ]
+          : []),
         ...(webhooks
           ? [
               {
@@ -275,6 +295,16 @@ export function emitClient(model: SdkModel): OutputFile[] {
             ]
           : []),
       ],
+      ...(usesKey &&
+        model.keyOption.name !== 'apiKey' && {
+          setAccessors: [
+            {
+              name: model.keyOption.name,
+              parameters: [{ name: 'value', type: 'string | undefined' }],
+              statements: ['this.apiKey = value;'],
+            },
+          ],
+        }),
       ctors: [
         {
           parameters: [{ name: 'options', type: 'ClientOptions', initializer: '{}' }],

@@ -192,7 +192,7 @@ export function createMcpServer(options: Partial<Omit<McpServerOptions, 'client'
   tools,
   defs,
   apiKeyHeader: ${literal(apiKeyHeader)},
-  client: ${usesKey ? `(apiKey) => new ${client}(apiKey !== undefined ? { apiKey } : {})` : `() => new ${client}()`},
+  client: ${usesKey ? `(apiKey) => new ${client}(apiKey !== undefined ? { ${model.keyOption.name === 'apiKey' ? 'apiKey' : `${model.keyOption.name}: apiKey`} } : {})` : `() => new ${client}()`},
 }).catch((error: unknown) => {
   process.stderr.write(\`error: \${error instanceof Error ? error.message : String(error)}\\n\`);
   process.exitCode = 1;
@@ -210,7 +210,7 @@ export function mcpReadme(
   const { tools, skipped } = mcpTools(model);
   if (tools.length === 0) return [];
   const bin = mcpBinName(model.packageName);
-  const env = `${model.envPrefix}_API_KEY`;
+  const env = model.keyOption.env;
   const usesKey = hasAPIKeyOption(model);
   const args = JSON.stringify(['-y', '-p', model.packageName, '-p', '@modelcontextprotocol/sdk', bin]).replace(
     /,/g,

@@ -162,7 +162,7 @@ function clientConstruction(model: SdkModel): string {
   const fromEnv = (option: string, variable: string): string =>
     `${option}: process.env[${stringLiteral(`${model.envPrefix}_${variable}`)}]`;
   const options = hasAPIKeyOption(model)
-    ? [fromEnv('apiKey', 'API_KEY')]
+    ? [`${model.keyOption.name}: process.env[${stringLiteral(model.keyOption.env)}]`]
     : schemes.some((scheme) => scheme.type === 'basic')
       ? [fromEnv('username', 'USERNAME'), fromEnv('password', 'PASSWORD')]
       : [];
@@ -190,9 +190,13 @@ function options(model: SdkModel): string[] {
         ? [`the ${markdownCode(scheme.name)} ${scheme.in === 'query' ? 'query parameter' : scheme.in}`]
         : scheme.type === 'basic'
           ? []
-          : ['`Authorization: Bearer <apiKey>`'],
+          : [`\`Authorization: Bearer <${model.keyOption.name}>\``],
     );
-    rows.push(['`apiKey`', env('API_KEY'), `sent as ${[...new Set(where)].join(' or ')}`]);
+    rows.push([
+      markdownCode(model.keyOption.name),
+      `\`process.env['${model.keyOption.env}']\``,
+      `sent as ${[...new Set(where)].join(' or ')}`,
+    ]);
   }
   // Schemes with a key of their own: each sent only to the operations whose security names it.
   for (const [scheme, { option, env: variable }] of Object.entries(model.schemeKeyOptions))
@@ -254,7 +258,7 @@ function options(model: SdkModel): string[] {
       ],
     ),
     '',
-    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${hasAPIKeyOption(model) ? ', `logLevel` and `apiKey`' : ' and `logLevel`'}, which are readable and writable properties.`,
+    `Every method takes a last \`options\` argument; each field overrides what the method would send: \`path\` and \`method\` (send elsewhere), \`query\` (merged over the method's, \`undefined\` removes a key), \`body\` (replaces it), \`headers\` (merged, \`null\` removes one), \`signal\`, \`timeout\`, \`maxRetries\`, \`idempotencyKey\` (sent as \`${model.idempotencyHeader ?? 'Idempotency-Key'}\`${model.idempotencyHeader ? '; one is generated per call and reused by its retries' : ''}) and \`fetchOptions\` (extra \`RequestInit\` fields). \`client.withOptions({ ... })\` returns a copy of the client with some options changed, starting from its current \`baseURL\`, \`timeout\`, \`maxRetries\`${hasAPIKeyOption(model) ? `, \`logLevel\` and \`${model.keyOption.name}\`` : ' and `logLevel`'}, which are readable and writable properties.`,
     '',
     ...ts(
       'const copy = client.withOptions({ maxRetries: 5 });',

@@ -175,7 +175,7 @@ function pageItems(method: Method, body: unknown): number {
 function credentialOptions(model: SdkModel): string {
   const schemes = Object.values(model.securitySchemes);
   const parts: string[] = [];
-  if (hasAPIKeyOption(model)) parts.push(`apiKey: 'My API Key', `);
+  if (hasAPIKeyOption(model)) parts.push(`${model.keyOption.name}: 'My API Key', `);
   for (const { option } of Object.values(model.schemeKeyOptions)) parts.push(`${option}: 'My ${option}', `);
   if (schemes.some((scheme) => scheme.type === 'basic'))
     parts.push(`username: 'My Username', password: 'My Password', `);

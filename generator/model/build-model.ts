@@ -59,6 +59,7 @@ export function buildModel(
     clientName: identity.clientName,
     envPrefix: identity.envPrefix,
     packageName: identity.packageName,
+    keyOption: identity.keyOption,
     packageVersion: config.package?.version ?? '0.0.1',
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
     packageMeta: packageMeta(document, config),

@@ -154,3 +154,93 @@ export function codeSampleNames(document: { paths?: unknown }, enabled: boolean,
     },
   };
 }
+
+/** What a sample shows of the client itself: `import Acme from '@acme/sdk'; new Acme({ bearerToken: process.env['ACME_API_KEY'] })`. */
+export interface SampleClient {
+  /** The class the sample makes a client of, where it imports it by default from a package. */
+  className?: string;
+  packageName?: string;
+  /** The options the sample gives from environment variables: the official SDK's own names for them. */
+  envOptions: Array<{ option: string; env: string }>;
+}
+
+/** An npm package name (`acme`, `@acme/sdk`), not a path. */
+const PACKAGE_NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
+
+/**
+ * The client a sample makes: `new X({...})` of a class imported by default from a package, and the options it reads
+ * from `process.env['NAME']` (or `process.env.NAME`). Undefined where the sample makes no such client.
+ */
+export function sampleClient(source: string): SampleClient | undefined {
+  if (source.length > 100_000 || !source.includes('new ')) return undefined;
+  const t = ts();
+  const file = t.createSourceFile('sample.ts', source, t.ScriptTarget.Latest, false, t.ScriptKind.TS);
+  const imports = new Map<string, string>();
+  let made: SampleClient | undefined;
+  const envName = (node: TS.Expression): string | undefined => {
+    if (t.isElementAccessExpression(node) && t.isStringLiteralLike(node.argumentExpression))
+      return isProcessEnv(node.expression) ? node.argumentExpression.text : undefined;
+    if (t.isPropertyAccessExpression(node) && t.isIdentifier(node.name))
+      return isProcessEnv(node.expression) ? node.name.text : undefined;
+    return undefined;
+  };
+  const isProcessEnv = (node: TS.Expression): boolean =>
+    t.isPropertyAccessExpression(node) &&
+    t.isIdentifier(node.expression) &&
+    node.expression.text === 'process' &&
+    node.name.text === 'env';
+  const visit = (node: TS.Node): void => {
+    if (t.isImportDeclaration(node) && t.isStringLiteral(node.moduleSpecifier) && node.importClause?.name)
+      imports.set(node.importClause.name.text, node.moduleSpecifier.text);
+    if (made === undefined && t.isNewExpression(node) && t.isIdentifier(node.expression)) {
+      const className = node.expression.text;
+      const packageName = imports.get(className);
+      const [first] = node.arguments ?? [];
+      if (packageName !== undefined && PACKAGE_NAME.test(packageName)) {
+        const envOptions: SampleClient['envOptions'] = [];
+        if (first && t.isObjectLiteralExpression(first))
+          for (const property of first.properties) {
+            if (!t.isPropertyAssignment(property) || !t.isIdentifier(property.name)) continue;
+            const env = envName(property.initializer);
+            if (env !== undefined && ENV_NAME.test(env) && IDENTIFIER.test(property.name.text))
+              envOptions.push({ option: property.name.text, env });
+          }
+        made = { className, packageName, envOptions };
+      }
+    }
+    t.forEachChild(node, visit);
+  };
+  visit(file);
+  return made;
+}
+
+/**
+ * The client the spec's samples agree on (the first few that make one; any that disagree make it none): its class,
+ * package and the options it reads from the environment.
+ */
+export function samplesClient(document: { paths?: unknown }, warnings: string[]): SampleClient | undefined {
+  const seen: SampleClient[] = [];
+  for (const item of Object.values((document.paths ?? {}) as Record<string, unknown>)) {
+    if (item === null || typeof item !== 'object') continue;
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      for (const { source } of javaScriptSamples(operation)) {
+        const client = sampleClient(source);
+        if (client !== undefined) seen.push(client);
+        if (seen.length >= 20) break;
+      }
+      if (seen.length >= 20) break;
+    }
+    if (seen.length >= 20) break;
+  }
+  if (seen.length === 0) return undefined;
+  const key = (client: SampleClient): string => JSON.stringify(client);
+  if (new Set(seen.map(key)).size > 1) {
+    warnings.push(
+      `the code samples make their client in ${new Set(seen.map(key)).size} different ways; the client's names are inferred`,
+    );
+    return undefined;
+  }
+  return seen[0];
+}

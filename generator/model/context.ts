@@ -1,6 +1,7 @@
 // What every step of building the model reads and adds to: one object instead of the same five arguments passed on.
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
+import { samplesClient } from './code-samples.js';
 import { type Identity, readIdentity } from './identity.js';
 import { NameRegistry, RUNTIME_EXPORTS } from './name-registry.js';
 import type { Surface } from './surface.js';
@@ -27,7 +28,10 @@ export function createContext(document: OpenAPIDocument, config: SdkConfig, surf
   const casing = Object.fromEntries(
     Object.entries(config.casing ?? {}).map(([word, spelling]) => [word.toLowerCase(), spelling]),
   );
-  const identity = readIdentity(document, config, casing);
+  const warnings: string[] = [];
+  // The spec's own code samples show the official SDK's client: its class, package and credential option.
+  const sample = config.names?.fromCodeSamples === false ? undefined : samplesClient(document, warnings);
+  const identity = readIdentity(document, config, casing, sample);
   const { clientName } = identity;
   return {
     document,
@@ -36,6 +40,6 @@ export function createContext(document: OpenAPIDocument, config: SdkConfig, surf
     casing,
     identity,
     names: new NameRegistry([...RUNTIME_EXPORTS, clientName, `${clientName}Error`]),
-    warnings: [],
+    warnings,
   };
 }

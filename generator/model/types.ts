@@ -38,6 +38,11 @@ export interface SdkModel {
   clientName: string;
   envPrefix: string;
   packageName: string;
+  /**
+   * The option that carries the API key or token (`apiKey`, or the official SDK's name for it, from the spec's code
+   * samples) and the environment variable it defaults to.
+   */
+  keyOption: { name: string; env: string };
   packageVersion: string;
   packageDescription: string;
   /** package.json metadata, from the config or else the spec's info. */

@@ -101,6 +101,55 @@ export const bracketed = () => client.things.list({ 'include[]': ['a'] });
   }, 120_000);
 });
 
+describe("the client as the spec's code samples make it", () => {
+  test('class, package and key option from `new Acme({ bearerToken: process.env[...] })`: read, sent, named in errors', async () => {
+    const sdk = await sdkOf('sample-client.yaml', '.call-shapes-sample-client-sdk');
+    expect(JSON.parse(sdk.file('package.json')).name).toBe('@acme/widgets');
+    expect(sdk.file('src/core-client.ts')).toMatch(/bearerToken\?: string \| undefined;/);
+    expect(sdk.file('src/core-client.ts')).not.toMatch(/apiKey\?:/);
+    expect(sdk.file('README.md')).toContain("new Acme({ bearerToken: process.env['ACME_TOKEN'] })");
+    await sdk.write(
+      'tests/sample-client.test.ts',
+      `import Acme from '../src/index.js';
+export const client = new Acme({ bearerToken: 'My Bearer Token' });
+export const token: string | undefined = client.bearerToken;
+`,
+    );
+    expect(await sdk.typecheck()).toBe('');
+
+    const server = await startServer((_request, response) => json(response, 200, { count: 1 }));
+    const saved = process.env['ACME_TOKEN'];
+    try {
+      interface AcmeClient {
+        bearerToken: string | undefined;
+        widgets: { list(): Promise<unknown> };
+        withOptions(options: object): AcmeClient;
+      }
+      const { default: Acme } = (await import(join(sdk.dir, 'src/index.ts'))) as {
+        default: new (options?: object) => AcmeClient;
+      };
+      process.env['ACME_TOKEN'] = 'from-env';
+      const fromEnv = new Acme({ baseURL: server.url, maxRetries: 0 });
+      expect(fromEnv.bearerToken).toBe('from-env');
+      await fromEnv.widgets.list();
+      const given = new Acme({ baseURL: server.url, maxRetries: 0, bearerToken: 'given' });
+      await given.withOptions({ timeout: 1000 }).widgets.list();
+      expect(server.requests.map((request) => request.headers['authorization'])).toEqual([
+        'Bearer from-env',
+        'Bearer given',
+      ]);
+      delete process.env['ACME_TOKEN'];
+      expect(() => new Acme({ baseURL: server.url })).toThrow(
+        /The ACME_TOKEN environment variable is missing or empty; .* bearerToken option/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env['ACME_TOKEN'];
+      else process.env['ACME_TOKEN'] = saved;
+      await server.close();
+    }
+  }, 120_000);
+});
+
 describe('a body offered as multipart and as JSON', () => {
   test('either shape is accepted; a call with a file goes multipart, one without as JSON', async () => {
     const sdk = await sdkOf('multipart-or-json.yaml', '.call-shapes-multipart-sdk');

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { SdkConfig } from '../../generator/load/load-config.js';
 import type { OpenAPIDocument } from '../../generator/load/load-spec.js';
 import { allResources, buildModel } from '../../generator/model/build-model.js';
-import { isJavaScriptLang, sampleCall } from '../../generator/model/code-samples.js';
+import { isJavaScriptLang, sampleCall, sampleClient } from '../../generator/model/code-samples.js';
 import { readSurface } from '../../generator/model/surface.js';
 
 describe('the SDK call of a sample', () => {
@@ -188,5 +188,74 @@ describe('code samples name operations', () => {
       'api.md',
     );
     expect(names(document, {}, surface).out['post /fine-tunes']).toBe('legacy.createFineTune');
+  });
+});
+
+describe('the client a sample makes', () => {
+  test.each([
+    [
+      "a class imported from a package, an option read from process.env['...'] and one from process.env.X",
+      "import Acme from '@acme/sdk';\nconst client = new Acme({ bearerToken: process.env['ACME_TOKEN'], region: process.env.ACME_REGION, timeout: 5 });",
+      {
+        className: 'Acme',
+        packageName: '@acme/sdk',
+        envOptions: [
+          { option: 'bearerToken', env: 'ACME_TOKEN' },
+          { option: 'region', env: 'ACME_REGION' },
+        ],
+      },
+    ],
+    [
+      'no options: the class and package alone',
+      "import OpenAI from 'openai';\nconst client = new OpenAI();",
+      { className: 'OpenAI', packageName: 'openai', envOptions: [] },
+    ],
+    ['a class from a path is not a package', "import Acme from '../src';\nconst client = new Acme();", undefined],
+    ['no import: unknown package', 'const client = new Acme({ apiKey: process.env.KEY });', undefined],
+    ['no client at all', 'const r = await fetch(url);', undefined],
+  ])('%s', (_name, source, expected) => {
+    expect(sampleClient(source)).toEqual(expected);
+  });
+
+  const withSamples = (...sources: string[]): OpenAPIDocument => ({
+    openapi: '3.0.3',
+    info: { title: 'Widget Platform', version: '1' },
+    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    security: [{ bearer: [] }],
+    paths: Object.fromEntries(
+      sources.map((source, index) => [
+        `/things${index}`,
+        { get: { operationId: `list${index}`, responses: ok, 'x-codeSamples': [ts(source)] } },
+      ]),
+    ),
+  });
+  const KEYED =
+    "import Acme from 'acme';\nconst client = new Acme({ authToken: process.env['ACME_SERVICE_API_KEY'] });";
+
+  test("the key's option and variable, the prefix before its _API_KEY, the class and package; the config wins", () => {
+    const model = buildModel(withSamples(KEYED, KEYED), {}, 'spec.json');
+    expect([model.clientName, model.packageName, model.envPrefix, model.keyOption]).toEqual([
+      'Acme',
+      'acme',
+      'ACME_SERVICE',
+      { name: 'authToken', env: 'ACME_SERVICE_API_KEY' },
+    ]);
+    const configured = buildModel(withSamples(KEYED), { clientName: 'Widgets', envPrefix: 'W' }, 'spec.json');
+    expect([configured.clientName, configured.envPrefix]).toEqual(['Widgets', 'W']);
+    expect(buildModel(withSamples(KEYED), { names: { fromCodeSamples: false } }, 'spec.json').keyOption).toEqual({
+      name: 'apiKey',
+      env: 'WIDGET_PLATFORM_API_KEY',
+    });
+  });
+
+  test('samples that disagree name nothing, with a warning; an option the client has another use for is not the key', () => {
+    const other = "import Acme from 'acme';\nconst client = new Acme({ apiKey: process.env['ACME_API_KEY'] });";
+    const model = buildModel(withSamples(KEYED, other), {}, 'spec.json');
+    expect([model.clientName, model.keyOption.name]).toEqual(['WidgetPlatform', 'apiKey']);
+    expect(model.warnings).toContain(
+      "the code samples make their client in 2 different ways; the client's names are inferred",
+    );
+    const timeout = "import Acme from 'acme';\nconst client = new Acme({ timeout: process.env['ACME_TIMEOUT'] });";
+    expect(buildModel(withSamples(timeout), {}, 'spec.json').keyOption.name).toBe('apiKey');
   });
 });

@@ -95,6 +95,11 @@ export interface SDKConfig {
   defaultBaseURL: string;
   /** Prefix of the environment variables (`TELNYX` for `TELNYX_API_KEY`). */
   envPrefix: string;
+  /**
+   * The option carrying the API key and its environment variable, where the API's own SDK names them otherwise than
+   * `apiKey` and `<PREFIX>_API_KEY` (`bearerToken`, `ACME_TOKEN`).
+   */
+  keyOption?: { name: string; env: string };
   /** The spec's security schemes, by name. */
   securitySchemes: Readonly<Record<string, AuthScheme>>;
   /** The spec's top-level security requirements: what an operation that states none of its own needs. */

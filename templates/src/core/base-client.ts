@@ -154,8 +154,11 @@ export abstract class BaseClient {
     );
     const clientID = options.clientID ?? env('CLIENT_ID');
     const clientSecret = options.clientSecret ?? env('CLIENT_SECRET');
+    const { keyOption } = config;
     this.#credentials = {
-      apiKey: options.apiKey ?? env('API_KEY'),
+      apiKey: keyOption
+        ? ((options as Record<string, string | undefined>)[keyOption.name] ?? readEnv(keyOption.env))
+        : (options.apiKey ?? env('API_KEY')),
       username: options.username ?? env('USERNAME'),
       password: options.password ?? env('PASSWORD'),
       tokenSource:
@@ -188,7 +191,7 @@ export abstract class BaseClient {
         ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)`
         : '';
       throw new SDKError(
-        `The ${config.envPrefix}_API_KEY environment variable is missing or empty; either provide it, or instantiate the client with an apiKey option${hint}.`,
+        `The ${keyOption?.env ?? `${config.envPrefix}_API_KEY`} environment variable is missing or empty; either provide it, or instantiate the client with an ${keyOption?.name ?? 'apiKey'} option${hint}.`,
       );
     }
     // user:password in the base URL: sent as HTTP Basic (as curl does) where no other credentials apply, never in URLs.
@@ -245,7 +248,7 @@ export abstract class BaseClient {
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       logLevel: this.#logLevel,
-      apiKey: this.#credentials.apiKey,
+      [this.#config.keyOption?.name ?? 'apiKey']: this.#credentials.apiKey,
       ...options,
     });
   }
