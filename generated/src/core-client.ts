@@ -6,7 +6,7 @@ import type { paths } from './internal/openapi.js';
 import { ClientCredentialsTokenSource } from './internal/oauth.js';
 
 /** Options of the {@link Telnyx} client. */
-export interface ClientOptions extends Omit<BaseClientOptions, 'username' | 'password'> {
+export interface ClientOptions extends Omit<BaseClientOptions, 'username' | 'password' | 'environment'> {
   /**
    * The API key, sent as a bearer token.
    *

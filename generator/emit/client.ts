@@ -84,6 +84,9 @@ export function emitClient(model: SdkModel): OutputFile[] {
     security: model.defaultSecurity,
     requiresCredentials: model.requiresCredentials,
     ...(customKeyOption(model) && { keyOption: { ...model.keyOption } }),
+    ...(model.environments.length > 0 && {
+      environments: Object.fromEntries(model.environments.map(({ name, url }) => [name, url])),
+    }),
     ...(Object.keys(model.schemeKeyOptions).length > 0 && { schemeKeyOptions: { ...model.schemeKeyOptions } }),
     ...(model.idempotencyHeader !== undefined && { idempotencyHeader: model.idempotencyHeader }),
     ...(model.secretHeaders.length > 0 && { secretHeaders: model.secretHeaders }),
@@ -140,9 +143,12 @@ export function emitClient(model: SdkModel): OutputFile[] {
         ),
       ]
     : [];
-  const unused = ['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter(
-    (name) => !credentialOptions.some((item) => item.name === name),
-  );
+  const unused = [
+    ...['apiKey', 'clientID', 'clientSecret', 'username', 'password'].filter(
+      (name) => !credentialOptions.some((item) => item.name === name),
+    ),
+    ...(model.environments.length > 0 ? [] : ['environment']),
+  ];
   const errors = errorClasses(model);
   const files = takesFiles(model.resources);
   const statics = new Set([model.clientName, 'toFile', ...errors]);
@@ -240,6 +246,24 @@ export function emitClient(model: SdkModel): OutputFile[] {
           ),
           type: 'string | null | undefined',
         },
+        ...(model.environments.length > 0
+          ? [
+              {
+                ...option(
+                  'environment',
+                  [
+                    "One of the API's servers, by name (`baseURL` then stays unset, or `null`):",
+                    '',
+                    ...model.environments.map(
+                      ({ name, url }, index) =>
+                        `- \`${name}\`: ${markdownCode(url)}${index === 0 ? ' (the default)' : ''}`,
+                    ),
+                  ].join('\n'),
+                ),
+                type: `${model.environments.map(({ name }) => literal(name)).join(' | ')} | undefined`,
+              },
+            ]
+          : []),
       ],
     },
     {

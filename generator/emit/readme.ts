@@ -225,6 +225,15 @@ function options(model: SdkModel): string[] {
           `${env('BASE_URL')}, then ${markdownCode(model.defaultBaseURL)}`,
           `\`null\`: ${markdownCode(model.defaultBaseURL)} whatever the environment says`,
         ],
+        ...(model.environments.length > 0
+          ? [
+              [
+                '`environment`',
+                markdownCode(model.environments[0]!.name),
+                `a server by name: ${model.environments.map(({ name, url }) => `${markdownCode(name)} (${markdownCode(url)})`).join(', ')}; not with \`baseURL\` or ${env('BASE_URL')}`,
+              ],
+            ]
+          : []),
         ['`timeout`', '`60000`', 'milliseconds per attempt, response body included'],
         ['`maxRetries`', '`2`', ''],
         [

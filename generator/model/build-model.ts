@@ -6,6 +6,7 @@ import type { OpenAPIDocument } from '../load/load-spec.js';
 import { readSecurity, readSecuritySchemes, schemeKeyOptions } from './auth.js';
 import { readModels } from './components.js';
 import { createContext } from './context.js';
+import { readEnvironments } from './environments.js';
 import { packageMeta, serverURL } from './package-meta.js';
 import { placeOperations } from './place-operations.js';
 import { allMethods, buildResources } from './resources.js';
@@ -60,6 +61,8 @@ export function buildModel(
     envPrefix: identity.envPrefix,
     packageName: identity.packageName,
     keyOption: identity.keyOption,
+    // A configured base URL is the API's only one: no environments beside it.
+    environments: config.baseURL === undefined ? readEnvironments(document) : [],
     packageVersion: config.package?.version ?? '0.0.1',
     packageDescription: config.package?.description ?? `TypeScript client for the ${document.info.title}`,
     packageMeta: packageMeta(document, config),

@@ -43,6 +43,8 @@ export interface SdkModel {
    * samples) and the environment variable it defaults to.
    */
   keyOption: { name: string; env: string };
+  /** The spec's servers by name (the `environment` option), where it has two or more; the first is the default. */
+  environments: Array<{ name: string; url: string }>;
   packageVersion: string;
   packageDescription: string;
   /** package.json metadata, from the config or else the spec's info. */

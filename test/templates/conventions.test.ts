@@ -188,6 +188,46 @@ describe("default headers and the base URL, in the official SDKs' other forms", 
   });
 });
 
+describe("environments: the spec's servers by name", () => {
+  class EnvClient extends BaseClient {
+    constructor(options: ClientOptions = {}) {
+      super(
+        { logger: quiet, ...options },
+        {
+          ...CONFIG,
+          environments: { production: 'https://api.example.com/v2', sandbox: 'https://sandbox.example.com/v2' },
+        },
+      );
+    }
+  }
+
+  test('chosen by name; with a base URL (option or variable) ambiguous, as the official SDKs word it; null allows it', () => {
+    expect(new EnvClient({ apiKey: 'k', environment: 'sandbox' }).baseURL).toBe('https://sandbox.example.com/v2');
+    expect(new EnvClient({ apiKey: 'k' }).baseURL).toBe('https://api.example.com/v2');
+    expect(() => new EnvClient({ apiKey: 'k', environment: 'sandbox', baseURL: 'http://localhost' })).toThrow(
+      'Ambiguous URL; The `baseURL` option (or CONV_SDK_BASE_URL env var) and the `environment` option are given. If you want to use the environment you must pass baseURL: null',
+    );
+    process.env['CONV_SDK_BASE_URL'] = 'https://example.com/from_env';
+    try {
+      expect(() => new EnvClient({ apiKey: 'k', environment: 'production' })).toThrow(/^Ambiguous URL/);
+      expect(new EnvClient({ apiKey: 'k', environment: 'sandbox', baseURL: null }).baseURL).toBe(
+        'https://sandbox.example.com/v2',
+      );
+    } finally {
+      delete process.env['CONV_SDK_BASE_URL'];
+    }
+    expect(() => new EnvClient({ apiKey: 'k', environment: 'staging' })).toThrow(
+      'Unknown environment "staging": one of production, sandbox.',
+    );
+  });
+
+  test("withOptions keeps the environment's URL, and takes another environment", () => {
+    const client = new EnvClient({ apiKey: 'k', environment: 'sandbox' });
+    expect(client.withOptions({ timeout: 5 }).baseURL).toBe('https://sandbox.example.com/v2');
+    expect(client.withOptions({ environment: 'production' }).baseURL).toBe('https://api.example.com/v2');
+  });
+});
+
 describe('the retry-count header', () => {
   test('is sent on every attempt, counting from 0', async () => {
     const wire = capturing((call) => (call <= 2 ? rateLimited() : Response.json({ a: 1 })));

@@ -23,6 +23,11 @@ export interface ClientOptions {
    * whatever the environment says, as in the official SDKs.
    */
   baseURL?: string | null | undefined;
+  /**
+   * One of the API's servers by name, for specs with more than one (the first is the default). With it, `baseURL` must
+   * be `null` or unset and `<PREFIX>_BASE_URL` unset, as in the official SDKs.
+   */
+  environment?: string | undefined;
   /** Milliseconds before a request (each attempt, response body included) times out. Default 60 000. */
   timeout?: number | undefined;
   /** How many times a failed request is retried. Default 2. */
@@ -98,6 +103,8 @@ export interface SDKConfig {
    * `apiKey` and `<PREFIX>_API_KEY` (`bearerToken`, `ACME_TOKEN`).
    */
   keyOption?: { name: string; env: string };
+  /** The spec's servers by name, where it has two or more (the `environment` option). */
+  environments?: Readonly<Record<string, string>>;
   /** The spec's security schemes, by name. */
   securitySchemes: Readonly<Record<string, AuthScheme>>;
   /** The spec's top-level security requirements: what an operation that states none of its own needs. */
