@@ -84,9 +84,6 @@ export function emitClient(model: SdkModel): OutputFile[] {
     security: model.defaultSecurity,
     requiresCredentials: model.requiresCredentials,
     ...(customKeyOption(model) && { keyOption: { ...model.keyOption } }),
-    ...(model.environments.length > 0 && {
-      environments: Object.fromEntries(model.environments.map(({ name, url }) => [name, url])),
-    }),
     ...(Object.keys(model.schemeKeyOptions).length > 0 && { schemeKeyOptions: { ...model.schemeKeyOptions } }),
     ...(model.idempotencyHeader !== undefined && { idempotencyHeader: model.idempotencyHeader }),
     ...(model.secretHeaders.length > 0 && { secretHeaders: model.secretHeaders }),
@@ -226,6 +223,15 @@ export function emitClient(model: SdkModel): OutputFile[] {
     ...(webhooks
       ? [{ kind: StructureKind.ImportDeclaration, namedImports: ['readEnv'], moduleSpecifier: './internal/env.js' }]
       : []),
+    ...(model.environments.length > 0
+      ? [
+          {
+            kind: StructureKind.ImportDeclaration,
+            namedImports: ['withEnvironment'],
+            moduleSpecifier: './internal/environments.js',
+          },
+        ]
+      : []),
     {
       kind: StructureKind.Interface,
       name: 'ClientOptions',
@@ -338,7 +344,11 @@ export function emitClient(model: SdkModel): OutputFile[] {
             },
           ],
           statements: [
-            `super(options, ${configSource});`,
+            `super(${
+              model.environments.length > 0
+                ? `withEnvironment(options, ${valueSource(Object.fromEntries(model.environments.map(({ name, url }) => [name, url])))}, ${literal(model.envPrefix)})`
+                : 'options'
+            }, ${configSource});`,
             ...(webhooks
               ? [
                   `this.#webhookKey = options.${webhooks.keyOption} ?? readEnv(${literal(webhookKeyEnv(model, webhooks))});`,

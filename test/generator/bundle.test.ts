@@ -66,6 +66,7 @@ await new ${className}(new FilesCore({ apiKey: 'k' })).${call};`);
     tokenSource: 'ClientCredentialsTokenSource = class',
     schemeKeys: 'function missingSchemeKey(',
     multipartIfFiles: 'function carriesFile(',
+    environments: 'function withEnvironment(',
   };
   const present = (code: string) =>
     Object.entries(OPTIONAL)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { APIPromise } from '../../templates/src/core/api-promise.js';
 import { BaseClient, type ClientOptions, type SDKConfig } from '../../templates/src/core/base-client.js';
 import { APIUserAbortError, NotFoundError, RateLimitError } from '../../templates/src/core/error.js';
+import { withEnvironment } from '../../templates/src/internal/environments.js';
 import type { Logger } from '../../templates/src/internal/logger.js';
 import { type FaultServer, startFaultServer } from './fault-server.js';
 
@@ -189,15 +190,11 @@ describe("default headers and the base URL, in the official SDKs' other forms", 
 });
 
 describe("environments: the spec's servers by name", () => {
+  // As a generated client whose spec has two servers makes itself.
   class EnvClient extends BaseClient {
     constructor(options: ClientOptions = {}) {
-      super(
-        { logger: quiet, ...options },
-        {
-          ...CONFIG,
-          environments: { production: 'https://api.example.com/v2', sandbox: 'https://sandbox.example.com/v2' },
-        },
-      );
+      const environments = { production: 'https://api.example.com/v2', sandbox: 'https://sandbox.example.com/v2' };
+      super(withEnvironment({ logger: quiet, ...options }, environments, CONFIG.envPrefix), CONFIG);
     }
   }
 

@@ -99,28 +99,6 @@ function headerError(error: unknown, call: TransportContext): unknown {
 }
 
 /**
- * The base URL a client starts from: `baseURL` (`null`: the spec's default), else the `environment` named (never with
- * a base URL from the option or the environment variable: that is ambiguous, as the official SDKs say), else
- * `<PREFIX>_BASE_URL`, else the spec's default.
- */
-function chooseBaseURL(options: ClientOptions, config: SDKConfig, fromEnv: string | undefined): string {
-  if (options.environment !== undefined && config.environments !== undefined) {
-    if (options.baseURL !== null && (options.baseURL ?? fromEnv) !== undefined)
-      throw new TelnyxError(
-        `Ambiguous URL; The \`baseURL\` option (or ${config.envPrefix}_BASE_URL env var) and the \`environment\` option are given. If you want to use the environment you must pass baseURL: null`,
-      );
-    const url = config.environments[options.environment];
-    if (url === undefined)
-      throw new TelnyxError(
-        `Unknown environment ${JSON.stringify(options.environment)}: one of ${Object.keys(config.environments).join(', ')}.`,
-      );
-    return url;
-  }
-  if (options.baseURL === null) return config.defaultBaseURL;
-  return options.baseURL ?? fromEnv ?? config.defaultBaseURL;
-}
-
-/**
  * The base of every generated client: resolves options against the environment and the spec's defaults, builds each
  * request (URLs with openapi-fetch's serializers) and runs the request loop: per-attempt timeouts that cover the body,
  * retries, OAuth token refresh and logging; turns non-success statuses into typed errors.
@@ -162,7 +140,10 @@ export abstract class BaseClient {
     );
     this.#redactor = createRedactor([...(config.secretHeaders ?? []), ...keyHeaders], config.secretFields);
     this.#maxResponseSize = options.maxResponseSize ?? DEFAULT_MAX_RESPONSE_SIZE;
-    const givenBaseURL = chooseBaseURL(options, config, env('BASE_URL'));
+    // `null`: the spec's default, whatever <PREFIX>_BASE_URL says (an `environment` is a base URL by now: see
+    // internal/environments).
+    const givenBaseURL =
+      options.baseURL === null ? config.defaultBaseURL : (options.baseURL ?? env('BASE_URL') ?? config.defaultBaseURL);
     const { url: baseURL, username: urlUser, password: urlPassword } = splitCredentials(givenBaseURL, this.#redactor);
     this.baseURL = baseURL;
     this.#givenBaseURL = { given: givenBaseURL, stripped: baseURL };

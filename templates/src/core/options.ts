@@ -24,8 +24,9 @@ export interface ClientOptions {
    */
   baseURL?: string | null | undefined;
   /**
-   * One of the API's servers by name, for specs with more than one (the first is the default). With it, `baseURL` must
-   * be `null` or unset and `<PREFIX>_BASE_URL` unset, as in the official SDKs.
+   * One of the API's servers by name, for specs with more than one (the first is the default; the generated client
+   * turns it into the base URL, internal/environments). With it, `baseURL` must be `null` or unset and
+   * `<PREFIX>_BASE_URL` unset, as in the official SDKs.
    */
   environment?: string | undefined;
   /** Milliseconds before a request (each attempt, response body included) times out. Default 60 000. */
@@ -103,8 +104,6 @@ export interface SDKConfig {
    * `apiKey` and `<PREFIX>_API_KEY` (`bearerToken`, `ACME_TOKEN`).
    */
   keyOption?: { name: string; env: string };
-  /** The spec's servers by name, where it has two or more (the `environment` option). */
-  environments?: Readonly<Record<string, string>>;
   /** The spec's security schemes, by name. */
   securitySchemes: Readonly<Record<string, AuthScheme>>;
   /** The spec's top-level security requirements: what an operation that states none of its own needs. */
