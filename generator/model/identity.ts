@@ -1,4 +1,5 @@
-// The client's and package's names: the config's, else made from the words of the spec's title.
+// The client's and package's names and its key's option: the config's, else what the spec's code samples show of the
+// official SDK, else made from the words of the spec's title.
 import type { SdkConfig } from '../load/load-config.js';
 import type { OpenAPIDocument } from '../load/load-spec.js';
 import type { SampleClient } from './code-samples.js';
@@ -19,6 +20,7 @@ export interface Identity {
 /** The client options the runtime gives other meanings: a sample's key option named so is not taken. */
 const OTHER_OPTIONS = new Set([
   'baseURL',
+  'environment',
   'timeout',
   'maxRetries',
   'fetch',
