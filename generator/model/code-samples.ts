@@ -170,15 +170,22 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const ENV_NAME = /^[A-Z_][A-Z0-9_]*$/;
 
 /**
- * The client a sample makes: `new X({...})` of a class imported by default from a package, and the options it reads
- * from `process.env['NAME']` (or `process.env.NAME`). Undefined where the sample makes no such client.
+ * The client a sample makes: `const client = new X({...})` of a class imported by default from a package, where the
+ * sample then calls the API through it (`client.a.b(...)`: a `new FormData()` from 'form-data' is no client), and the
+ * options it reads from `process.env['NAME']` (or `process.env.NAME`). Undefined where the sample makes no such client.
  */
 export function sampleClient(source: string): SampleClient | undefined {
   if (source.length > 100_000 || !source.includes('new ')) return undefined;
   const t = ts();
   const file = t.createSourceFile('sample.ts', source, t.ScriptTarget.Latest, false, t.ScriptKind.TS);
   const imports = new Map<string, string>();
-  let made: SampleClient | undefined;
+  const made = new Map<string, { className: string; options: TS.Expression | undefined }>();
+  const callers = new Set<string>();
+  const isProcessEnv = (node: TS.Expression): boolean =>
+    t.isPropertyAccessExpression(node) &&
+    t.isIdentifier(node.expression) &&
+    node.expression.text === 'process' &&
+    node.name.text === 'env';
   const envName = (node: TS.Expression): string | undefined => {
     if (t.isElementAccessExpression(node) && t.isStringLiteralLike(node.argumentExpression))
       return isProcessEnv(node.expression) ? node.argumentExpression.text : undefined;
@@ -186,34 +193,40 @@ export function sampleClient(source: string): SampleClient | undefined {
       return isProcessEnv(node.expression) ? node.name.text : undefined;
     return undefined;
   };
-  const isProcessEnv = (node: TS.Expression): boolean =>
-    t.isPropertyAccessExpression(node) &&
-    t.isIdentifier(node.expression) &&
-    node.expression.text === 'process' &&
-    node.name.text === 'env';
+  const rootOf = (node: TS.Expression, depth: number): string | undefined => {
+    if (t.isIdentifier(node)) return depth >= 2 ? node.text : undefined;
+    return t.isPropertyAccessExpression(node) ? rootOf(node.expression, depth + 1) : undefined;
+  };
   const visit = (node: TS.Node): void => {
     if (t.isImportDeclaration(node) && t.isStringLiteral(node.moduleSpecifier) && node.importClause?.name)
       imports.set(node.importClause.name.text, node.moduleSpecifier.text);
-    if (made === undefined && t.isNewExpression(node) && t.isIdentifier(node.expression)) {
-      const className = node.expression.text;
-      const packageName = imports.get(className);
-      const [first] = node.arguments ?? [];
-      if (packageName !== undefined && PACKAGE_NAME.test(packageName)) {
-        const envOptions: SampleClient['envOptions'] = [];
-        if (first && t.isObjectLiteralExpression(first))
-          for (const property of first.properties) {
-            if (!t.isPropertyAssignment(property) || !t.isIdentifier(property.name)) continue;
-            const env = envName(property.initializer);
-            if (env !== undefined && ENV_NAME.test(env) && IDENTIFIER.test(property.name.text))
-              envOptions.push({ option: property.name.text, env });
-          }
-        made = { className, packageName, envOptions };
-      }
+    if (t.isVariableDeclaration(node) && t.isIdentifier(node.name) && node.initializer) {
+      let init = node.initializer;
+      while (t.isAwaitExpression(init) || t.isParenthesizedExpression(init)) init = init.expression;
+      if (t.isNewExpression(init) && t.isIdentifier(init.expression))
+        made.set(node.name.text, { className: init.expression.text, options: init.arguments?.[0] });
+    }
+    if (t.isCallExpression(node)) {
+      const root = rootOf(node.expression, 0);
+      if (root !== undefined) callers.add(root);
     }
     t.forEachChild(node, visit);
   };
   visit(file);
-  return made;
+  for (const [variable, { className, options }] of made) {
+    const packageName = imports.get(className);
+    if (!callers.has(variable) || packageName === undefined || !PACKAGE_NAME.test(packageName)) continue;
+    const envOptions: SampleClient['envOptions'] = [];
+    if (options && t.isObjectLiteralExpression(options))
+      for (const property of options.properties) {
+        if (!t.isPropertyAssignment(property) || !t.isIdentifier(property.name)) continue;
+        const env = envName(property.initializer);
+        if (env !== undefined && ENV_NAME.test(env) && IDENTIFIER.test(property.name.text))
+          envOptions.push({ option: property.name.text, env });
+      }
+    return { className, packageName, envOptions };
+  }
+  return undefined;
 }
 
 /**

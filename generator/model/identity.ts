@@ -62,11 +62,10 @@ export function readIdentity(
 ): Identity {
   const title = document.info.title.replace(/\b(apis?|openapi|rest)\b/gi, '');
   const clientName = config.clientName ?? sample?.className ?? typeName(title || 'Client', casing);
-  // Without a config, the package name and env-var prefix come from the title's words as written (`github`).
+  // Without a config, the package name and env-var prefix come from the title's words as written (`github`), also
+  // where a sample names the class: `OpenAI` split would make `OPEN_AI_`, where the title's `OpenAI API` makes `OPENAI_`.
   const words =
-    config.clientName === undefined && sample?.className === undefined && titleWords(title).length > 0
-      ? titleWords(title)
-      : splitWords(clientName);
+    config.clientName === undefined && titleWords(title).length > 0 ? titleWords(title) : splitWords(clientName);
   // One option read from the environment is the key's (`bearerToken: process.env['ACME_API_KEY']`); its variable's
   // `_API_KEY` suffix, where it has one, leaves the prefix of the others (`ACME_BASE_URL`).
   const only = sample?.envOptions.length === 1 ? sample.envOptions[0] : undefined;

@@ -195,7 +195,7 @@ describe('the client a sample makes', () => {
   test.each([
     [
       "a class imported from a package, an option read from process.env['...'] and one from process.env.X",
-      "import Acme from '@acme/sdk';\nconst client = new Acme({ bearerToken: process.env['ACME_TOKEN'], region: process.env.ACME_REGION, timeout: 5 });",
+      "import Acme from '@acme/sdk';\nconst client = new Acme({ bearerToken: process.env['ACME_TOKEN'], region: process.env.ACME_REGION, timeout: 5 });\nawait client.things.list();",
       {
         className: 'Acme',
         packageName: '@acme/sdk',
@@ -207,12 +207,17 @@ describe('the client a sample makes', () => {
     ],
     [
       'no options: the class and package alone',
-      "import OpenAI from 'openai';\nconst client = new OpenAI();",
+      "import OpenAI from 'openai';\nconst openai = new OpenAI();\nawait openai.chat.completions.create({});",
       { className: 'OpenAI', packageName: 'openai', envOptions: [] },
     ],
     ['a class from a path is not a package', "import Acme from '../src';\nconst client = new Acme();", undefined],
     ['no import: unknown package', 'const client = new Acme({ apiKey: process.env.KEY });', undefined],
     ['no client at all', 'const r = await fetch(url);', undefined],
+    [
+      'an object made but not called through (a form), beside the client that is',
+      "import FormData from 'form-data';\nimport Acme from 'acme';\nconst form = new FormData();\nform.append('a', 'b');\nconst client = new Acme();\nawait client.files.create({ form });",
+      { className: 'Acme', packageName: 'acme', envOptions: [] },
+    ],
   ])('%s', (_name, source, expected) => {
     expect(sampleClient(source)).toEqual(expected);
   });
@@ -230,7 +235,7 @@ describe('the client a sample makes', () => {
     ),
   });
   const KEYED =
-    "import Acme from 'acme';\nconst client = new Acme({ authToken: process.env['ACME_SERVICE_API_KEY'] });";
+    "import Acme from 'acme';\nconst client = new Acme({ authToken: process.env['ACME_SERVICE_API_KEY'] });\nawait client.things.list();";
 
   test("the key's option and variable, the prefix before its _API_KEY, the class and package; the config wins", () => {
     const model = buildModel(withSamples(KEYED, KEYED), {}, 'spec.json');
@@ -248,14 +253,30 @@ describe('the client a sample makes', () => {
     });
   });
 
+  test("a sample's class does not change the other variables' prefix: the title's words do (OpenAI, not OPEN_AI)", () => {
+    const document = {
+      ...withSamples("import OpenAI from 'openai';\nconst client = new OpenAI();\nawait client.models.list();"),
+    };
+    document.info = { title: 'OpenAI API', version: '1' };
+    const model = buildModel(document, {}, 'spec.json');
+    expect([model.clientName, model.packageName, model.envPrefix, model.keyOption]).toEqual([
+      'OpenAI',
+      'openai',
+      'OPENAI',
+      { name: 'apiKey', env: 'OPENAI_API_KEY' },
+    ]);
+  });
+
   test('samples that disagree name nothing, with a warning; an option the client has another use for is not the key', () => {
-    const other = "import Acme from 'acme';\nconst client = new Acme({ apiKey: process.env['ACME_API_KEY'] });";
+    const other =
+      "import Acme from 'acme';\nconst client = new Acme({ apiKey: process.env['ACME_API_KEY'] });\nawait client.things.list();";
     const model = buildModel(withSamples(KEYED, other), {}, 'spec.json');
     expect([model.clientName, model.keyOption.name]).toEqual(['WidgetPlatform', 'apiKey']);
     expect(model.warnings).toContain(
       "the code samples make their client in 2 different ways; the client's names are inferred",
     );
-    const timeout = "import Acme from 'acme';\nconst client = new Acme({ timeout: process.env['ACME_TIMEOUT'] });";
+    const timeout =
+      "import Acme from 'acme';\nconst client = new Acme({ timeout: process.env['ACME_TIMEOUT'] });\nawait client.things.list();";
     expect(buildModel(withSamples(timeout), {}, 'spec.json').keyOption.name).toBe('apiKey');
   });
 });
