@@ -248,12 +248,22 @@ export function samplesClient(document: { paths?: unknown }, warnings: string[])
     if (seen.length >= 20) break;
   }
   if (seen.length === 0) return undefined;
-  const key = (client: SampleClient): string => JSON.stringify(client);
-  if (new Set(seen.map(key)).size > 1) {
+  // The class and package must agree; of the options, those of the samples that give any (`new Acme()` beside
+  // `new Acme({ bearerToken: ... })` is one client, the defaults spelled out or not).
+  const classes = new Set(seen.map((client) => `${client.className} from ${client.packageName}`));
+  if (classes.size > 1) {
     warnings.push(
-      `the code samples make their client in ${new Set(seen.map(key)).size} different ways; the client's names are inferred`,
+      `the code samples make their client in ${classes.size} different ways; the client's names are inferred`,
     );
     return undefined;
   }
-  return seen[0];
+  const optionSets = new Set(
+    seen.filter((client) => client.envOptions.length > 0).map((client) => JSON.stringify(client.envOptions)),
+  );
+  if (optionSets.size > 1)
+    warnings.push(
+      `the code samples give their client ${optionSets.size} different sets of options from the environment; the key's option is inferred`,
+    );
+  const withOptions = seen.find((client) => client.envOptions.length > 0);
+  return { ...seen[0]!, envOptions: optionSets.size === 1 ? withOptions!.envOptions : [] };
 }

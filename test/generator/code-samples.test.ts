@@ -267,14 +267,26 @@ describe('the client a sample makes', () => {
     ]);
   });
 
-  test('samples that disagree name nothing, with a warning; an option the client has another use for is not the key', () => {
+  test('samples that disagree: on the class, no names; on the options, no key option; each with a warning', () => {
     const other =
       "import Acme from 'acme';\nconst client = new Acme({ apiKey: process.env['ACME_API_KEY'] });\nawait client.things.list();";
-    const model = buildModel(withSamples(KEYED, other), {}, 'spec.json');
-    expect([model.clientName, model.keyOption.name]).toEqual(['WidgetPlatform', 'apiKey']);
-    expect(model.warnings).toContain(
+    const bare = "import Acme from 'acme';\nconst client = new Acme();\nawait client.things.list();";
+    const options = buildModel(withSamples(KEYED, other), {}, 'spec.json');
+    expect([options.clientName, options.keyOption.name]).toEqual(['Acme', 'apiKey']);
+    expect(options.warnings).toContain(
+      "the code samples give their client 2 different sets of options from the environment; the key's option is inferred",
+    );
+    // The defaults spelled out in one sample and left out in another are one client.
+    expect(buildModel(withSamples(bare, KEYED), {}, 'spec.json').keyOption.name).toBe('authToken');
+    const otherClass = "import Beta from 'beta';\nconst client = new Beta();\nawait client.things.list();";
+    const classes = buildModel(withSamples(KEYED, otherClass), {}, 'spec.json');
+    expect([classes.clientName, classes.keyOption.name]).toEqual(['WidgetPlatform', 'apiKey']);
+    expect(classes.warnings).toContain(
       "the code samples make their client in 2 different ways; the client's names are inferred",
     );
+  });
+
+  test('an option the client has another use for is not the key', () => {
     const timeout =
       "import Acme from 'acme';\nconst client = new Acme({ timeout: process.env['ACME_TIMEOUT'] });\nawait client.things.list();";
     expect(buildModel(withSamples(timeout), {}, 'spec.json').keyOption.name).toBe('apiKey');
