@@ -1,5 +1,6 @@
 // The API's environments, the official SDKs' `environment` option: the spec's servers by name, where it has two or more.
 import type { OpenAPIDocument } from '../load/load-spec.js';
+import { withServerVariables } from './package-meta.js';
 
 /** One server of the spec, by the name the `environment` option takes. */
 export interface Environment {
@@ -30,9 +31,7 @@ export function readEnvironments(document: OpenAPIDocument): Environment[] {
   const seen = new Set<string>();
   const servers: Array<{ url: string; description?: string }> = [];
   for (const server of document.servers ?? []) {
-    const url = server.url
-      .replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name)
-      .replace(/\/+$/, '');
+    const url = withServerVariables(server).replace(/\/+$/, '');
     if (!/^https?:\/\/[^/]/.test(url) || seen.has(url)) continue;
     seen.add(url);
     servers.push({ url, ...(typeof server.description === 'string' && { description: server.description }) });

@@ -31,6 +31,11 @@ export function packageMeta(document: OpenAPIDocument, config: SdkConfig): Packa
   };
 }
 
+/** A server's URL with each `{variable}` replaced by its default (by its name where it has none). */
+export function withServerVariables(server: NonNullable<OpenAPIDocument['servers']>[number]): string {
+  return server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name);
+}
+
 /** The first server's URL, its variables at their defaults; a warning where the client will need a baseURL. */
 export function serverURL(document: OpenAPIDocument, warnings: string[]): string {
   const server = document.servers?.[0];
@@ -38,7 +43,7 @@ export function serverURL(document: OpenAPIDocument, warnings: string[]): string
     warnings.push('the spec has no servers; the client needs a baseURL option');
     return 'http://localhost';
   }
-  const url = server.url.replace(/\{([^}]+)\}/g, (_, name: string) => server.variables?.[name]?.default ?? name);
+  const url = withServerVariables(server);
   if (!/^https?:\/\//.test(url)) {
     warnings.push(`the first server "${server.url}" is relative; the client needs a baseURL option`);
     return `http://localhost${url.startsWith('/') ? '' : '/'}${url}`.replace(/\/+$/, '');
