@@ -96,6 +96,11 @@ function headerError(error: unknown, call: TransportContext): unknown {
   return error;
 }
 
+/** The option carrying the API key and its environment variable: the config's, else `apiKey` and `<PREFIX>_API_KEY`. */
+function keyOptionOf(config: SDKConfig): { name: string; env: string } {
+  return config.keyOption ?? { name: 'apiKey', env: `${config.envPrefix}_API_KEY` };
+}
+
 /**
  * The base of every generated client: resolves options against the environment and the spec's defaults, builds each
  * request (URLs with openapi-fetch's serializers) and runs the request loop: per-attempt timeouts that cover the body,
@@ -156,11 +161,9 @@ export abstract class BaseClient {
     );
     const clientID = options.clientID ?? env('CLIENT_ID');
     const clientSecret = options.clientSecret ?? env('CLIENT_SECRET');
-    const { keyOption } = config;
+    const keyOption = keyOptionOf(config);
     this.#credentials = {
-      apiKey: keyOption
-        ? ((options as Record<string, string | undefined>)[keyOption.name] ?? readEnv(keyOption.env))
-        : (options.apiKey ?? env('API_KEY')),
+      apiKey: (options as Record<string, string | undefined>)[keyOption.name] ?? readEnv(keyOption.env),
       username: options.username ?? env('USERNAME'),
       password: options.password ?? env('PASSWORD'),
       tokenSource:
@@ -193,7 +196,7 @@ export abstract class BaseClient {
         ? `, or clientID and clientSecret (${config.envPrefix}_CLIENT_ID, ${config.envPrefix}_CLIENT_SECRET)`
         : '';
       throw new SDKError(
-        `The ${keyOption?.env ?? `${config.envPrefix}_API_KEY`} environment variable is missing or empty; either provide it, or instantiate the client with an ${keyOption?.name ?? 'apiKey'} option${hint}.`,
+        `The ${keyOption.env} environment variable is missing or empty; either provide it, or instantiate the client with an ${keyOption.name} option${hint}.`,
       );
     }
     // user:password in the base URL: sent as HTTP Basic (as curl does) where no other credentials apply, never in URLs.
@@ -250,7 +253,7 @@ export abstract class BaseClient {
       timeout: this.timeout,
       maxRetries: this.maxRetries,
       logLevel: this.#logLevel,
-      [this.#config.keyOption?.name ?? 'apiKey']: this.#credentials.apiKey,
+      [keyOptionOf(this.#config).name]: this.#credentials.apiKey,
       // The copy's base URL is the current one: an environment is the caller's to give again.
       environment: undefined,
       ...(options.environment !== undefined && options.baseURL === undefined && { baseURL: null }),
