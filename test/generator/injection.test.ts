@@ -156,6 +156,8 @@ function hostileSpec(): object {
         description: everything,
         variables: { host: { default: `h${everything}`, description: everything } },
       },
+      // A second server makes the `environment` option: its URLs reach JSDoc, the README and the client's code.
+      { url: `https://second.example.com/${everything}`, description: everything },
     ],
     tags: payloads.map((name) => ({ name, description: everything })),
     paths,
@@ -354,6 +356,11 @@ describe('hostile text in every position of a spec', () => {
       /^ {2}constructor_\(options\?: RequestOptions\)/m,
     );
   }, 60_000);
+
+  test('the two hostile servers are environments: the checks above read their names and URLs too', () => {
+    expect(sdk.file('src/core-client.ts')).toMatch(/environment\?: 'production' \| 'environment_1' \| undefined;/);
+    expect(sdk.file('README.md')).toContain('| `environment`');
+  });
 
   test('package.json is JSON whose strings hold the text as data', () => {
     const manifest = JSON.parse(sdk.file('package.json')) as { name: string; description: string };
